@@ -1,0 +1,25 @@
+# Production image of the API. Build from the repository root:
+#   docker build -f infra/docker/api.Dockerfile -t nastavnik-api .
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json turbo.json tsconfig.base.json ./
+COPY packages ./packages
+COPY apps/api ./apps/api
+COPY apps/idp/package.json ./apps/idp/package.json
+COPY apps/admin/package.json ./apps/admin/package.json
+COPY tools/stack/package.json ./tools/stack/package.json
+RUN npm ci --no-audit --no-fund && npx turbo run build --filter=@nastavnik/api...
+RUN npm prune --omit=dev --workspace=@nastavnik/api --include-workspace-root=false
+
+FROM node:24-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/packages/domain/package.json ./packages/domain/package.json
+COPY --from=build /app/packages/domain/dist ./packages/domain/dist
+COPY --from=build /app/apps/api/package.json ./apps/api/package.json
+COPY --from=build /app/apps/api/dist ./apps/api/dist
+USER node
+EXPOSE 4000
+HEALTHCHECK CMD node -e "fetch('http://127.0.0.1:4000/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+CMD ["node", "apps/api/dist/main.js"]

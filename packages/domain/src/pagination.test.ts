@@ -1,0 +1,24 @@
+import { expect, it } from 'vitest';
+import { MAX_PAGE_SIZE, normalizePage } from './pagination.js';
+import { academicYearOf, isValidAcademicYear } from './academic-year.js';
+import { districtSchemaName } from './codes.js';
+import { formatDateRu } from './dates.js';
+
+it('clamps pages to the allowed window', () => {
+  expect(normalizePage()).toEqual({ limit: 20, offset: 0 });
+  expect(normalizePage({ limit: 10_000, offset: -5 })).toEqual({ limit: MAX_PAGE_SIZE, offset: 0 });
+  expect(normalizePage({ limit: 0 })).toEqual({ limit: 1, offset: 0 });
+});
+
+it('knows academic years and Russian dates', () => {
+  expect(isValidAcademicYear('2025/2026')).toBe(true);
+  expect(isValidAcademicYear('2025/2027')).toBe(false);
+  expect(academicYearOf(new Date(Date.UTC(2025, 8, 1)))).toBe('2025/2026');
+  expect(academicYearOf(new Date(Date.UTC(2026, 7, 31)))).toBe('2025/2026');
+  expect(formatDateRu(new Date(Date.UTC(2025, 8, 20)))).toBe('20.09.2025');
+});
+
+it('derives safe schema names', () => {
+  expect(districtSchemaName('zato-svobodny')).toBe('district_zato_svobodny');
+  expect(() => districtSchemaName('a; drop schema core')).toThrow();
+});

@@ -1,0 +1,55 @@
+/**
+ * `npm start`: the whole product on embedded defaults. `npm start -- --reset` (or `npm run reset`)
+ * starts from an empty database with fresh demo data.
+ */
+import { loadRealm } from '@nastavnik/idp';
+import { startStack } from './index.js';
+
+const reset = process.argv.includes('--reset');
+const startedAt = Date.now();
+
+console.log('Запуск «Наставник»…');
+const stack = await startStack({ reset }).catch((error: unknown) => {
+  console.error('Не удалось запустить:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: остановка (админка, API, провайдер входа, PostgreSQL)…`);
+  await stack.stop();
+  console.log('Остановлено.');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGHUP', () => void shutdown('SIGHUP'));
+
+const users = stack.embeddedIdp
+  ? loadRealm().users.map((user) => {
+      const roles = Object.values(user.clientRoles ?? {}).flat();
+      return `    ${user.username.padEnd(20)} ${roles.join(', ').padEnd(20)} ${(user.groups ?? []).join(', ')}`;
+    })
+  : ['    (пользователи — в вашем Keycloak)'];
+
+console.log(`
+────────────────────────────────────────────────────────────────────────
+ «Наставник» запущен за ${((Date.now() - startedAt) / 1000).toFixed(1)} с
+
+   Админка (вход здесь):  ${stack.adminUrl}
+   GraphQL API:           ${stack.graphqlUrl}
+   Провайдер входа:       ${stack.idpUrl}/realms/${stack.realm}
+   PostgreSQL:            ${stack.embeddedDatabase ? 'встроенный, ' + redact(stack.databaseUrl) : redact(stack.databaseUrl)}
+   Муниципалитеты:        обновлено ${stack.migration.migrated.length}, без изменений ${stack.migration.upToDate.length}, ошибок ${stack.migration.failed.length}
+
+ Демо-пользователи (пароль demo):
+${users.join('\n')}
+
+ Остановить: Ctrl+C. Данные сохраняются; начать с чистой базы: npm run reset
+────────────────────────────────────────────────────────────────────────`);
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
+}

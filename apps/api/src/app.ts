@@ -1,0 +1,130 @@
+import type { NonEmptyArray } from 'type-graphql';
+import type { ApiConfig } from './engine/config.js';
+import { createTokenVerifier } from './engine/auth/token.js';
+import { createApolloServer } from './engine/graphql/apollo.js';
+import { buildContext, type GraphQLContext } from './engine/graphql/context.js';
+import { buildGraphQLSchema, printSortedSchema } from './engine/graphql/schema.js';
+import { createReadinessCheck } from './engine/http/readiness.js';
+import { startHttpServer } from './engine/http/server.js';
+import { createLogger, type Logger } from './engine/logging.js';
+import type { MigrationReport } from './engine/migrations/district-runner.js';
+import { DistrictMigrationState } from './engine/migrations/district-migration-state.entity.js';
+import { migrateAllWith } from './engine/migrations/migrate-all.js';
+import { createOrmWith, type CreateOrmOptions, type MikroORM } from './engine/orm/create-orm.js';
+import { MIGRATION_SETS } from './migrations/index.js';
+import { District } from './modules/directory/district.entity.js';
+import { resolveGrants } from './modules/directory/grants.js';
+import { createDirectoryLoaders } from './modules/directory/loaders.js';
+import { Organization } from './modules/directory/organization.entity.js';
+import { PartnerOrganization } from './modules/directory/partner-organization.entity.js';
+import { Region } from './modules/directory/region.entity.js';
+import { DIRECTORY_RESOLVERS } from './modules/directory/resolvers.js';
+import { DistrictService, OrganizationService, PartnerService, RegionService } from './modules/directory/services.js';
+import { tenantDirectory } from './modules/directory/tenant-directory.js';
+import { Headcount } from './modules/headcounts/headcount.entity.js';
+import { HeadcountService } from './modules/headcounts/headcount.service.js';
+import { createHeadcountLoaders } from './modules/headcounts/loaders.js';
+import { HEADCOUNT_RESOLVERS } from './modules/headcounts/resolvers.js';
+import { ME_RESOLVERS } from './modules/me/resolvers.js';
+
+/** The composition root: which entities, migrations, resolvers and services make up the API. */
+export const CORE_ENTITIES = [Region, District, Organization, PartnerOrganization, DistrictMigrationState];
+export const TENANT_ENTITIES = [Headcount];
+export const RESOLVERS: NonEmptyArray<Function> = [...DIRECTORY_RESOLVERS, ...HEADCOUNT_RESOLVERS, ...ME_RESOLVERS];
+
+export function createOrm(config: ApiConfig, options: Omit<CreateOrmOptions, 'entities'> = {}): Promise<MikroORM> {
+  return createOrmWith(config, { ...options, entities: [...CORE_ENTITIES, ...TENANT_ENTITIES] });
+}
+
+/** Core migrations, then every district schema (see engine/migrations/district-runner.ts). */
+export function migrateAll(orm: MikroORM, logger?: Logger): Promise<MigrationReport> {
+  return migrateAllWith(orm, MIGRATION_SETS, logger);
+}
+
+export function buildApiSchema() {
+  return buildGraphQLSchema(RESOLVERS);
+}
+
+/** The SDL committed as apps/api/schema.graphql. */
+export async function emitSchemaSdl(): Promise<string> {
+  return printSortedSchema(await buildApiSchema());
+}
+
+export interface StartApiServerOptions {
+  config: ApiConfig;
+  /** An ORM to use (not closed on stop); when omitted one is created from config.databaseUrl and closed on stop. */
+  orm?: MikroORM;
+  /** Overrides config.port; 0 picks a free port. */
+  port?: number;
+  logger?: Logger;
+}
+
+export interface RunningApiServer {
+  /** http://localhost:PORT */
+  url: string;
+  graphqlUrl: string;
+  port: number;
+  orm: MikroORM;
+  stop(): Promise<void>;
+}
+
+export async function startApiServer(options: StartApiServerOptions): Promise<RunningApiServer> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config);
+  const ownsOrm = !options.orm;
+  const orm = options.orm ?? (await createOrm(config, { logger }));
+  try {
+    const organizations = new OrganizationService();
+    const services = {
+      regions: new RegionService(),
+      districts: new DistrictService(orm),
+      organizations,
+      partners: new PartnerService(),
+      headcounts: new HeadcountService(organizations),
+    };
+    const schema = await buildApiSchema();
+    const apollo = await createApolloServer<GraphQLContext>({ schema, config, logger });
+    const verifyToken = createTokenVerifier(config);
+    const http = await startHttpServer(
+      {
+        config,
+        logger,
+        apollo,
+        readiness: createReadinessCheck(orm, config),
+        buildContext: (request) =>
+          buildContext(
+            {
+              orm,
+              verifyToken,
+              resolveGrants,
+              tenantDirectory,
+              createLoaders: (em) => ({ directory: createDirectoryLoaders(em) }),
+              createTenantLoaders: (em) => ({ headcounts: createHeadcountLoaders(em) }),
+              services,
+            },
+            request,
+          ),
+      },
+      options.port ?? config.port,
+    );
+    const url = `http://localhost:${http.port}`;
+    logger.info({ url: `${url}/graphql`, issuer: config.keycloak.issuer }, 'API started');
+    let stopped = false;
+    return {
+      url,
+      graphqlUrl: `${url}/graphql`,
+      port: http.port,
+      orm,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await http.close();
+        await apollo.stop();
+        if (ownsOrm) await orm.close();
+      },
+    };
+  } catch (error) {
+    if (ownsOrm) await orm.close();
+    throw error;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Operations from the command line (`npm run cli -w @nastavnik/api -- <command>`):
+ *
+ *   migrate                                   core, then every district schema
+ *   district:create --region <code> --code <code> --name "…" --authority "…"
+ *   seed:demo                                 the demo directory (idempotent)
+ *   schema:emit [--out <file>]                writes apps/api/schema.graphql (sorted SDL)
+ *
+ * Without DATABASE_URL the commands use the embedded PostgreSQL in <repo>/.data/postgres
+ * (the same data directory as `npm start`; stop the stack first).
+ */
+import 'reflect-metadata';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createOrm, emitSchemaSdl, migrateAll } from './app.js';
+import { loadConfig, type ApiConfig } from './engine/config.js';
+import { startEmbeddedPostgres } from './engine/database/embedded-postgres.js';
+import { AppError } from './engine/errors.js';
+import { createLogger } from './engine/logging.js';
+import type { MikroORM } from './engine/orm/create-orm.js';
+import { seedDemo } from './modules/directory/demo-directory.js';
+import { createDistrictWithSchema } from './modules/directory/district-creation.js';
+import { Region } from './modules/directory/region.entity.js';
+
+const API_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const REPO_DIR = path.resolve(API_DIR, '..', '..');
+
+const USAGE = `Использование: node dist/cli.js <команда>
+  migrate
+  district:create --region <код региона> --code <код> --name "Название" --authority "Орган управления образованием"
+  seed:demo
+  schema:emit [--out <файл>]`;
+
+async function withOrm<T>(config: ApiConfig, run: (orm: MikroORM) => Promise<T>): Promise<T> {
+  const logger = createLogger(config);
+  let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(REPO_DIR, '.data', 'postgres') });
+    databaseUrl = embedded.url;
+  }
+  try {
+    const orm = await createOrm(config, { logger, databaseUrl });
+    try {
+      return await run(orm);
+    } finally {
+      await orm.close();
+    }
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  const logger = createLogger(config);
+  switch (command) {
+    case 'migrate':
+      return withOrm(config, async (orm) => {
+        const report = await migrateAll(orm, logger);
+        console.log(JSON.stringify(report, null, 2));
+        return report.failed.length > 0 ? 1 : 0;
+      });
+    case 'district:create': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          region: { type: 'string' },
+          code: { type: 'string' },
+          name: { type: 'string' },
+          authority: { type: 'string' },
+        },
+        strict: true,
+      });
+      return withOrm(config, async (orm) => {
+        await migrateAll(orm, logger);
+        const region = await orm.em.fork().findOne(Region, { code: values.region ?? '' });
+        if (!region) {
+          console.error(`Регион «${values.region ?? ''}» не найден.`);
+          return 1;
+        }
+        const district = await createDistrictWithSchema(orm, {
+          regionId: region.id,
+          code: values.code ?? '',
+          name: values.name ?? '',
+          authorityName: values.authority ?? '',
+        });
+        console.log(JSON.stringify({ id: district.id, code: district.code, schema: district.schemaName }));
+        return 0;
+      });
+    }
+    case 'seed:demo':
+      return withOrm(config, async (orm) => {
+        await migrateAll(orm, logger);
+        await seedDemo(orm);
+        console.log('Демонстрационный справочник на месте.');
+        return 0;
+      });
+    case 'schema:emit': {
+      const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } }, strict: true });
+      const out = path.resolve(values.out ?? path.join(API_DIR, 'schema.graphql'));
+      await writeFile(out, await emitSchemaSdl());
+      console.log(`Схема записана: ${out}`);
+      return 0;
+    }
+    default:
+      console.error(USAGE);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof AppError) console.error(error.message);
+    else console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,97 @@
+import { grantsFromToken, type Grant } from '@nastavnik/domain';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { z } from 'zod';
+import type { ApiConfig } from '../config.js';
+import { unauthenticated } from '../errors.js';
+
+/** Who the verified token says the caller is, before the grants are checked against the directory. */
+export interface TokenIdentity {
+  userId: string;
+  username: string;
+  displayName: string;
+  position: string | null;
+  /** Platform roles × groups of their level (domain `grantsFromToken`); may be empty. */
+  grants: Grant[];
+}
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  preferred_username: z.string().min(1).optional(),
+  name: z.string().optional(),
+  given_name: z.string().optional(),
+  family_name: z.string().optional(),
+  middle_name: z.string().optional(),
+  position: z.string().optional(),
+  groups: z.array(z.string()).optional(),
+  resource_access: z.record(z.string(), z.object({ roles: z.array(z.string()).optional() }).loose()).optional(),
+});
+
+/** Accepts asymmetric algorithms only (no `none`, no HMAC with a public key). */
+const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+
+/** Errors that mean "this token is not acceptable" (as opposed to "the identity provider is unreachable"). */
+const TOKEN_ERRORS = [
+  joseErrors.JWTExpired,
+  joseErrors.JWTClaimValidationFailed,
+  joseErrors.JWTInvalid,
+  joseErrors.JWSInvalid,
+  joseErrors.JWSSignatureVerificationFailed,
+  joseErrors.JWKSNoMatchingKey,
+  joseErrors.JWKSMultipleMatchingKeys,
+  joseErrors.JOSEAlgNotAllowed,
+  joseErrors.JOSENotSupported,
+  joseErrors.JWKInvalid,
+];
+
+export type TokenVerifier = (authorization: string | undefined) => Promise<TokenIdentity>;
+
+export function displayNameOf(claims: z.infer<typeof claimsSchema>, username: string): string {
+  if (claims.name?.trim()) return claims.name.trim();
+  const parts = [claims.family_name, claims.given_name, claims.middle_name].filter((part) => part?.trim());
+  return parts.length > 0 ? parts.join(' ') : username;
+}
+
+/**
+ * Verifies a Keycloak access token against the realm's JWKS: signature, issuer, audience and
+ * expiry. The `typ` header is deliberately not checked (Keycloak says `JWT`, the embedded
+ * provider `at+jwt`). Throws UNAUTHENTICATED for anything wrong with the token itself; other
+ * failures (the identity provider unreachable) propagate as internal errors.
+ */
+export function createTokenVerifier(config: Pick<ApiConfig, 'keycloak'>): TokenVerifier {
+  const jwks = createRemoteJWKSet(new URL(config.keycloak.jwksUrl), {
+    timeoutDuration: 3000,
+    cooldownDuration: 30_000,
+    cacheMaxAge: 10 * 60_000,
+  });
+  const { issuer, audience } = config.keycloak;
+
+  return async (authorization) => {
+    const match = /^Bearer\s+([A-Za-z0-9_\-.=]+)\s*$/i.exec(authorization ?? '');
+    if (!match) throw unauthenticated();
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(match[1]!, jwks, {
+        issuer,
+        audience,
+        algorithms: ALGORITHMS,
+        requiredClaims: ['exp', 'sub'],
+        clockTolerance: 5,
+      }));
+    } catch (error) {
+      if (TOKEN_ERRORS.some((kind) => error instanceof kind)) throw unauthenticated();
+      throw error;
+    }
+    const parsed = claimsSchema.safeParse(payload);
+    if (!parsed.success) throw unauthenticated();
+    const claims = parsed.data;
+    const username = claims.preferred_username ?? claims.sub;
+    const roles = claims.resource_access?.[audience]?.roles ?? [];
+    return {
+      userId: claims.sub,
+      username,
+      displayName: displayNameOf(claims, username),
+      position: claims.position?.trim() || null,
+      grants: grantsFromToken(roles, claims.groups ?? []),
+    };
+  };
+}

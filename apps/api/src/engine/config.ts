@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/**
+ * The API's whole configuration, read once at boot from the environment. Every value has an
+ * embedded default so that `npm start` works on a machine with nothing but Node; production sets
+ * DATABASE_URL and KEYCLOAK_URL (main.ts refuses to start without them).
+ */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const schema = z.object({
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL: ожидается адрес вида postgres://user:password@host:port/db')
+      .optional(),
+  ),
+  API_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(4000)),
+  API_HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+  KEYCLOAK_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .url({ protocol: /^https?$/ })
+      .default('http://localhost:8180')
+      .transform((url) => url.replace(/\/+$/, '')),
+  ),
+  KEYCLOAK_REALM: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]+$/).default('nastavnik')),
+  KEYCLOAK_AUDIENCE: z.preprocess(emptyToUndefined, z.string().min(1).default('api')),
+  NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).optional()),
+  DB_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(10)),
+  CORS_ORIGINS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('http://localhost:5173')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter((origin) => origin.length > 0),
+      ),
+  ),
+});
+
+export interface ApiConfig {
+  /** Absent in development: the caller (tools/stack, tests) provides an embedded PostgreSQL. */
+  databaseUrl: string | undefined;
+  port: number;
+  host: string;
+  keycloak: {
+    /** Base URL without `/realms`, e.g. http://localhost:8180 */
+    url: string;
+    realm: string;
+    audience: string;
+    /** `${url}/realms/${realm}` — the token issuer. */
+    issuer: string;
+    /** The JWKS endpoint of the realm. */
+    jwksUrl: string;
+  };
+  nodeEnv: 'development' | 'production' | 'test';
+  production: boolean;
+  logLevel: (typeof LOG_LEVELS)[number];
+  dbPoolMax: number;
+  /** Allowed browser origins; `*` allows any. */
+  corsOrigins: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Некорректная конфигурация API:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses and validates the configuration; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const value = parsed.data;
+  const issuer = `${value.KEYCLOAK_URL}/realms/${value.KEYCLOAK_REALM}`;
+  const production = value.NODE_ENV === 'production';
+  return {
+    databaseUrl: value.DATABASE_URL,
+    port: value.API_PORT,
+    host: value.API_HOST,
+    keycloak: {
+      url: value.KEYCLOAK_URL,
+      realm: value.KEYCLOAK_REALM,
+      audience: value.KEYCLOAK_AUDIENCE,
+      issuer,
+      jwksUrl: `${issuer}/protocol/openid-connect/certs`,
+    },
+    nodeEnv: value.NODE_ENV,
+    production,
+    logLevel: value.LOG_LEVEL ?? (value.NODE_ENV === 'test' ? 'warn' : 'info'),
+    dbPoolMax: value.DB_POOL_MAX,
+    corsOrigins: value.CORS_ORIGINS,
+  };
+}

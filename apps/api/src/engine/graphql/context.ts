@@ -1,0 +1,131 @@
+import { ERRORS_RU, type Grant } from '@nastavnik/domain';
+import type { EntityManager, MikroORM } from '../orm/create-orm.js';
+import { accessOf, type Actor, type ResolvedGrant } from '../auth/actor.js';
+import type { TokenVerifier } from '../auth/token.js';
+import { AppError, forbidden } from '../errors.js';
+import { setRequestLogger, type Logger } from '../logging.js';
+import {
+  createTenantAccessor,
+  resolveTenantDistrict,
+  TENANT_HEADER,
+  type Tenant,
+  type TenantDirectory,
+  type TenantLoaders,
+} from '../tenancy/tenant.js';
+
+/** Per-request dataloaders over the shared-directory fork; modules add theirs by declaration merging. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface RequestLoaders {}
+
+/** Stateless services shared by all requests; modules add theirs by declaration merging. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Services {}
+
+export interface GraphQLContext {
+  requestId: string;
+  logger: Logger;
+  /** The verified caller with grants checked against the directory. Always present. */
+  actor: Actor;
+  /** A request fork of the ORM for the shared (`core`) entities. Never the global EntityManager. */
+  em: EntityManager;
+  loaders: RequestLoaders;
+  services: Services;
+  /** The request's district, or null when the actor works across districts without naming one. */
+  readonly tenantDistrictId: string | null;
+  /** The tenant (schema fork + its loaders). Throws FORBIDDEN when the request has no district. */
+  readonly tenant: Tenant;
+}
+
+export interface ContextDependencies {
+  orm: MikroORM;
+  verifyToken: TokenVerifier;
+  resolveGrants: (em: EntityManager, grants: readonly Grant[]) => Promise<ResolvedGrant[]>;
+  tenantDirectory: TenantDirectory;
+  createLoaders: (em: EntityManager) => RequestLoaders;
+  createTenantLoaders: (em: EntityManager) => TenantLoaders;
+  services: Services;
+}
+
+export interface RequestInfo {
+  requestId: string;
+  logger: Logger;
+  headers: { get(name: string): string | undefined };
+  /** Filled in for the access log. */
+  state: { username?: string; district?: string };
+}
+
+/**
+ * The context object. `tenant` is a getter on the prototype reading an own property, because
+ * Apollo clones the context with Object.assign (own getters would be evaluated by the clone, and
+ * private fields would not be copied).
+ */
+class RequestContext implements GraphQLContext {
+  requestId!: string;
+  logger!: Logger;
+  actor!: Actor;
+  em!: EntityManager;
+  loaders!: RequestLoaders;
+  services!: Services;
+  tenantAccessor!: { readonly districtId: string | null; get(): Tenant };
+
+  constructor(values: Omit<RequestContext, 'tenant' | 'tenantDistrictId'>) {
+    Object.assign(this, values);
+  }
+
+  get tenantDistrictId(): string | null {
+    return this.tenantAccessor.districtId;
+  }
+
+  get tenant(): Tenant {
+    return this.tenantAccessor.get();
+  }
+}
+
+/** GraphQL errors raised while building the context are answered with HTTP 200 (see README). */
+function asContextError(error: unknown): unknown {
+  if (error instanceof AppError) {
+    return new AppError(error.extensions.code as 'FORBIDDEN', error.message, { ...error.extensions, http: { status: 200 } });
+  }
+  return error;
+}
+
+/**
+ * The one place where a request's identity and tenant are established: verify the token, check
+ * its grants against the directory, fix the tenant from the verified grants (and the unverified
+ * X-District-Id header), fork the EntityManager.
+ */
+export async function buildContext(deps: ContextDependencies, request: RequestInfo): Promise<GraphQLContext> {
+  try {
+    const identity = await deps.verifyToken(request.headers.get('authorization'));
+    request.state.username = identity.username;
+    const loggerContext = { reqId: request.requestId };
+    const em = deps.orm.em.fork({ clear: true, loggerContext });
+    const grants = await deps.resolveGrants(em, identity.grants);
+    if (grants.length === 0) throw forbidden(ERRORS_RU.noGrants);
+    const actor: Actor = {
+      ...identity,
+      roles: [...new Set(grants.map((grant) => grant.role))],
+      grants,
+      access: accessOf(grants),
+    };
+    const district = await resolveTenantDistrict(actor, request.headers.get(TENANT_HEADER), deps.tenantDirectory, em);
+    if (district) request.state.district = district.code;
+    const tenant = createTenantAccessor(district, (d) => {
+      const tenantEm = deps.orm.em.fork({ clear: true, schema: d.schemaName, loggerContext });
+      return { district: d, em: tenantEm, loaders: deps.createTenantLoaders(tenantEm) };
+    });
+    const logger = request.logger.child({ user: actor.username, ...(district ? { district: district.code } : {}) });
+    setRequestLogger(logger);
+    return new RequestContext({
+      requestId: request.requestId,
+      logger,
+      actor,
+      em,
+      loaders: deps.createLoaders(em),
+      services: deps.services,
+      tenantAccessor: tenant,
+    });
+  } catch (error) {
+    throw asContextError(error);
+  }
+}

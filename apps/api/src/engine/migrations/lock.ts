@@ -1,0 +1,34 @@
+import pg from 'pg';
+import type { MikroORM } from '../orm/create-orm.js';
+
+/**
+ * Migrations of one ORM instance run one at a time (the MikroORM migrator keeps the target schema
+ * in its own state), and across processes one at a time (two API replicas booting together): an
+ * in-process queue plus a PostgreSQL advisory lock held on a dedicated connection.
+ */
+const queues = new WeakMap<MikroORM, Promise<unknown>>();
+const ADVISORY_KEY = 7_004_201; // arbitrary, constant: "nastavnik migrations"
+
+export async function withMigrationLock<T>(orm: MikroORM, run: () => Promise<T>): Promise<T> {
+  const previous = queues.get(orm) ?? Promise.resolve();
+  const current = previous.catch(() => undefined).then(() => withAdvisoryLock(orm, run));
+  queues.set(orm, current);
+  return current;
+}
+
+async function withAdvisoryLock<T>(orm: MikroORM, run: () => Promise<T>): Promise<T> {
+  const clientUrl = orm.config.get('clientUrl');
+  if (!clientUrl) return run();
+  const client = new pg.Client({ connectionString: clientUrl });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [ADVISORY_KEY]);
+    try {
+      return await run();
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [ADVISORY_KEY]).catch(() => undefined);
+    }
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

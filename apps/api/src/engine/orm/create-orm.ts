@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import { type LogContext, type Logger as OrmLogger, type LoggerNamespace } from '@mikro-orm/core';
+import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { ApiConfig } from '../config.js';
+import type { Logger } from '../logging.js';
+
+export { MikroORM } from '@mikro-orm/postgresql';
+export type { EntityManager } from '@mikro-orm/postgresql';
+
+export interface CreateOrmOptions {
+  /** Entity classes: shared ones (fixed schema `core`) and tenant ones (`schema: '*'`). */
+  entities: Function[];
+  logger?: Logger;
+  /** Called with every SQL statement the ORM sends (tests count them to catch N+1 queries). */
+  onQuery?: (sql: string) => void;
+  /** Overrides config.databaseUrl. */
+  databaseUrl?: string;
+}
+
+/** Forwards MikroORM's own logging to pino; SQL only at `trace`. */
+class PinoOrmLogger implements OrmLogger {
+  constructor(
+    private readonly logger: Logger | undefined,
+    private readonly onQuery: ((sql: string) => void) | undefined,
+  ) {}
+
+  log(namespace: string, message: string, context?: LogContext): void {
+    if (context?.level === 'error') this.logger?.error({ orm: namespace }, message);
+    else if (context?.level === 'warning') this.logger?.warn({ orm: namespace }, message);
+    else this.logger?.debug({ orm: namespace }, message);
+  }
+  error(namespace: string, message: string, context?: LogContext): void {
+    this.log(namespace, message, { ...context, level: 'error' });
+  }
+  warn(namespace: string, message: string, context?: LogContext): void {
+    this.log(namespace, message, { ...context, level: 'warning' });
+  }
+  logQuery(context: LogContext): void {
+    if (context.query !== undefined) this.onQuery?.(context.query);
+    if (context.namespace === 'slow-query') {
+      this.logger?.warn({ sql: context.query, tookMs: context.took }, 'slow query');
+    } else if (this.logger?.isLevelEnabled('trace')) {
+      this.logger.trace({ sql: context.query, tookMs: context.took, ...context.reqId ? { reqId: context.reqId } : {} }, 'sql');
+    }
+  }
+  setDebugMode(): void {}
+  isEnabled(namespace: LoggerNamespace): boolean {
+    return namespace === 'query' ? !!this.onQuery || !!this.logger?.isLevelEnabled('trace') : false;
+  }
+}
+
+/**
+ * The ORM of one process. Requests never use `orm.em` directly: they fork it (one fork for the
+ * shared directory, one `em.fork({ schema })` for the tenant).
+ */
+export async function createOrmWith(config: ApiConfig, options: CreateOrmOptions): Promise<MikroORM> {
+  const clientUrl = options.databaseUrl ?? config.databaseUrl;
+  if (!clientUrl) throw new Error('DATABASE_URL is not set: start an embedded PostgreSQL or set DATABASE_URL.');
+  return MikroORM.init({
+    clientUrl,
+    entities: options.entities,
+    metadataProvider: ReflectMetadataProvider,
+    discovery: { warnWhenNoEntities: true },
+    extensions: [Migrator],
+    pool: { min: 0, max: config.dbPoolMax },
+    // Shared entities name their schema (`core`), tenant ones are `*` and get it from the fork.
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    ensureDatabase: false,
+    slowQueryThreshold: 500,
+    loggerFactory: () => new PinoOrmLogger(options.logger, options.onQuery),
+    migrations: { transactional: true, allOrNothing: true, snapshot: false, silent: true },
+    // The migration tracking tables are the migrators' business, not the entities'.
+    schemaGenerator: { disableForeignKeys: false, skipTables: ['mikro_orm_migrations'] },
+  });
+}

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20251122000100Headcounts } from './Migration20251122000100Headcounts.js';
+
+/** The per-district migration set, applied to every district schema in order. Add new ones at the end. */
+export const DISTRICT_MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20251122000100Headcounts', class: Migration20251122000100Headcounts },
+];

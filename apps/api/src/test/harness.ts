@@ -1,0 +1,117 @@
+import { Writable } from 'node:stream';
+import { startIdp, type RunningIdp } from '@nastavnik/idp';
+import type { PlatformRole } from '@nastavnik/domain';
+import { pino } from 'pino';
+import { inject } from 'vitest';
+import { createOrm, startApiServer, type RunningApiServer } from '../app.js';
+import { loadConfig, type ApiConfig } from '../engine/config.js';
+import type { MikroORM } from '../engine/orm/create-orm.js';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  headers: Headers;
+  body: { data?: T | null; errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }> };
+}
+
+export interface RequestOptions {
+  token?: string;
+  headers?: Record<string, string>;
+  variables?: Record<string, unknown>;
+}
+
+export interface TestApp {
+  idp: RunningIdp;
+  config: ApiConfig;
+  orm: MikroORM;
+  api: RunningApiServer;
+  /** SQL statements sent by the API's ORM while `count()` runs. */
+  countQueries<T>(run: () => Promise<T>): Promise<{ result: T; queries: string[] }>;
+  /** Log lines the API wrote (JSON objects). */
+  logs: Array<Record<string, any>>;
+  gql<T = Record<string, any>>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>>;
+  /** A token of a test actor: one role at the given groups (demo user's profile, overridden). */
+  tokenFor(role: PlatformRole | string, groups: string[], username?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Posts a GraphQL operation over real HTTP. */
+export async function postGraphQL<T = Record<string, any>>(
+  url: string,
+  query: string,
+  options: RequestOptions = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: JSON.stringify({ query, variables: options.variables ?? {} }),
+  });
+  const text = await response.text();
+  let body: GraphQLResponse<T>['body'];
+  try {
+    body = JSON.parse(text) as GraphQLResponse<T>['body'];
+  } catch {
+    throw new Error(`non-JSON response ${response.status}: ${text.slice(0, 500)}`);
+  }
+  return { status: response.status, headers: response.headers, body };
+}
+
+/** The embedded identity provider, PostgreSQL of the run (globalSetup) and the API on port 0. */
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const idp = await startIdp({ port: 0 });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: inject('databaseUrl'),
+    KEYCLOAK_URL: idp.url,
+    LOG_LEVEL: 'info',
+    DB_POOL_MAX: '5',
+    ...overrides,
+  });
+  let recording: string[] | undefined;
+  const orm = await createOrm(config, { onQuery: (sql) => recording?.push(sql) });
+  const logs: Array<Record<string, any>> = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, any>);
+      if (process.env.API_TEST_LOGS) process.stderr.write(chunk);
+      done();
+    },
+  });
+  const logger = pino({ level: config.logLevel, base: { service: 'api' } }, sink);
+  const api = await startApiServer({ config, orm, port: 0, logger });
+  return {
+    idp,
+    config,
+    orm,
+    api,
+    logs,
+    async countQueries(run) {
+      recording = [];
+      try {
+        const result = await run();
+        return { result, queries: recording };
+      } finally {
+        recording = undefined;
+      }
+    },
+    gql: (query, options) => postGraphQL(api.graphqlUrl, query, options),
+    tokenFor: (role, groupPaths, username = 'sibay.officer') =>
+      idp.mintAccessToken(username, {
+        groups: groupPaths,
+        resource_access: { api: { roles: [role] } },
+        realm_access: { roles: [] },
+      }),
+    async stop() {
+      await api.stop();
+      await orm.close();
+      await idp.stop();
+    },
+  };
+}
+
+export function errorCodes(response: GraphQLResponse): string[] {
+  return (response.body.errors ?? []).map((error) => String(error.extensions?.code));
+}

@@ -96,9 +96,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     if (migration.failed.length > 0) {
       for (const failure of migration.failed) log(`! Миграция муниципалитета ${failure.district} не выполнена: ${failure.error}`);
     }
+    // Idempotent: creates the demo districts (each with its migrated schema) only once.
     await seedDemo(orm);
-    // Demo districts created by the seed need their schemas too.
-    const afterSeed = await migrateAll(orm);
     const api = await startApiServer({ config, orm, port: options.ports?.api ?? numberOr(env.API_PORT, 4000) });
     stoppers.push(() => api.stop());
 
@@ -119,11 +118,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       databaseUrl: databaseUrl!,
       embeddedDatabase,
       embeddedIdp,
-      migration: {
-        migrated: [...migration.migrated, ...afterSeed.migrated],
-        upToDate: afterSeed.upToDate,
-        failed: afterSeed.failed,
-      },
+      migration,
       stop: stopAll,
     };
   } catch (error) {

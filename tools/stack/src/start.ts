@@ -6,7 +6,6 @@ import { loadRealm } from '@nastavnik/idp';
 import { startStack } from './index.js';
 
 const reset = process.argv.includes('--reset');
-const startedAt = Date.now();
 
 console.log('Запуск «Наставник»…');
 const stack = await startStack({ reset }).catch((error: unknown) => {
@@ -36,14 +35,13 @@ const users = stack.embeddedIdp
 
 console.log(`
 ────────────────────────────────────────────────────────────────────────
- «Наставник» запущен за ${((Date.now() - startedAt) / 1000).toFixed(1)} с
+ «Наставник» запущен за ${process.uptime().toFixed(1)} с
 
    Админка (вход здесь):  ${stack.adminUrl}
    GraphQL API:           ${stack.graphqlUrl}
    Провайдер входа:       ${stack.idpUrl}/realms/${stack.realm}
    PostgreSQL:            ${stack.embeddedDatabase ? 'встроенный, ' + redact(stack.databaseUrl) : redact(stack.databaseUrl)}
-   Муниципалитеты:        обновлено ${stack.migration.migrated.length}, без изменений ${stack.migration.upToDate.length}, ошибок ${stack.migration.failed.length}
-
+${stack.migration.failed.length > 0 ? `   ВНИМАНИЕ: не мигрированы схемы муниципалитетов: ${stack.migration.failed.map((f) => f.district).join(', ')}\n` : ''}
  Демо-пользователи (пароль demo):
 ${users.join('\n')}
 

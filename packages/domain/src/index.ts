@@ -5,3 +5,4 @@ export * from './codes.js';
 export * from './messages.ru.js';
 export * from './academic-year.js';
 export * from './dates.js';
+export * from './roadmap/index.js';

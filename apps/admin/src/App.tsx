@@ -1,0 +1,64 @@
+import type { ApolloClient } from '@apollo/client';
+import { ApolloProvider, useQuery } from '@apollo/client/react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AuthContext } from './auth/context';
+import type { Auth } from './auth/keycloak';
+import { ErrorState } from './components/ErrorState';
+import { Layout, LogoutButton, TopBar } from './components/Layout';
+import { Loading } from './components/Loading';
+import { MeProvider, MeQueryDocument } from './me';
+import { CreateDistrictPage } from './pages/CreateDistrictPage';
+import { DistrictPage } from './pages/DistrictPage';
+import { DistrictsPage } from './pages/DistrictsPage';
+import { HomePage } from './pages/HomePage';
+import { MyPartnerPage } from './pages/MyPartnerPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { OrganizationPage } from './pages/OrganizationPage';
+import { OrganizationsPage } from './pages/OrganizationsPage';
+import { PartnersPage } from './pages/PartnersPage';
+import { RegionsPage } from './pages/RegionsPage';
+
+export function App({ auth, client }: { auth: Auth; client: ApolloClient }) {
+  return (
+    <AuthContext.Provider value={auth}>
+      <ApolloProvider client={client}>
+        <BrowserRouter>
+          <SignedInShell />
+        </BrowserRouter>
+      </ApolloProvider>
+    </AuthContext.Provider>
+  );
+}
+
+/** Loads `me` once; without it (no grants, API down) the user sees why and can log out. */
+function SignedInShell() {
+  const { data, error, refetch } = useQuery(MeQueryDocument, { fetchPolicy: 'cache-first' });
+  if (!data) {
+    return (
+      <div className="shell">
+        <TopBar>{error && <LogoutButton />}</TopBar>
+        <main id="main" className="content content-centered">
+          {error ? <ErrorState error={error} onRetry={() => void refetch()} /> : <Loading />}
+        </main>
+      </div>
+    );
+  }
+  return (
+    <MeProvider me={data.me}>
+      <Layout>
+        <Routes>
+          <Route index element={<HomePage />} />
+          <Route path="regions" element={<RegionsPage />} />
+          <Route path="districts" element={<DistrictsPage />} />
+          <Route path="districts/new" element={<CreateDistrictPage />} />
+          <Route path="districts/:districtId" element={<DistrictPage />} />
+          <Route path="districts/:districtId/organizations/:organizationId" element={<OrganizationPage />} />
+          <Route path="organizations" element={<OrganizationsPage />} />
+          <Route path="partners" element={<PartnersPage />} />
+          <Route path="my-partner" element={<MyPartnerPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Layout>
+    </MeProvider>
+  );
+}

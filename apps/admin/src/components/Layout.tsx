@@ -1,0 +1,79 @@
+import type { ReactNode } from 'react';
+import { NavLink } from 'react-router';
+import { useAuth } from '../auth/context';
+import { ru } from '../i18n/ru';
+import { navigationFor, roleLabel } from '../lib/access';
+import { useMe } from '../me';
+
+export function TopBar({ children }: { children?: ReactNode }) {
+  return (
+    <header className="topbar">
+      <a className="skip-link" href="#main">
+        {ru.app.skipToContent}
+      </a>
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          {ru.app.brandMark}
+        </span>
+        <span className="brand-name">{ru.app.name}</span>
+      </div>
+      {children}
+    </header>
+  );
+}
+
+export function LogoutButton() {
+  const auth = useAuth();
+  return (
+    <button type="button" className="button button-secondary logout" onClick={() => void auth.logout()}>
+      {ru.topBar.logout}
+    </button>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { me } = useMe();
+  // «Администратор платформы» may be the admin's name, position and role at once: say it once.
+  const same = (a: string, b: string) => a.trim().toLocaleLowerCase('ru') === b.trim().toLocaleLowerCase('ru');
+  const position = me.position && !same(me.position, me.displayName) ? me.position : null;
+  const roles = [...new Set(me.roles.map(roleLabel))].filter((label) => !same(label, me.displayName));
+  const items = navigationFor(me.grants);
+  return (
+    <div className="shell">
+      <TopBar>
+        <div className="user" aria-label={ru.topBar.userLabel} role="group">
+          <div className="user-text">
+            <span className="user-name">{me.displayName}</span>
+            {position && <span className="user-position">{position}</span>}
+            {roles.length > 0 && <span className="user-role">{roles.join(', ')}</span>}
+          </div>
+          <LogoutButton />
+        </div>
+      </TopBar>
+      <div className="body">
+        <nav className="sidenav" aria-label={ru.nav.label}>
+          <ul>
+            {items.map((item) =>
+              'to' in item ? (
+                <li key={item.key}>
+                  <NavLink to={item.to} end={item.end}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ) : (
+                <li key={item.key} className="nav-soon" title={ru.nav.soonHint}>
+                  <span aria-disabled="true">
+                    {item.label} <span className="badge">{ru.nav.soon}</span>
+                  </span>
+                </li>
+              ),
+            )}
+          </ul>
+        </nav>
+        <main id="main" className="content">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ROLE_LABELS_RU } from '@nastavnik/domain';
+import { buildSchema, isEnumType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import codegen from '../../codegen';
+import { platformRoleOf } from '../lib/access';
+import { ru } from './ru';
+
+const adminRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const schemaFile = path.resolve(adminRoot, String(codegen.schema));
+const schema = buildSchema(readFileSync(schemaFile, 'utf8'));
+
+function enumValues(name: string): string[] {
+  const type = schema.getType(name);
+  if (!isEnumType(type)) throw new Error(`${name} is not an enum in ${schemaFile}`);
+  return type.getValues().map((value) => value.name);
+}
+
+/** Every leaf of the catalogue: strings, and functions called with sample arguments. */
+function leaves(node: unknown, trail: string[] = []): Array<[string, string]> {
+  if (typeof node === 'string') return [[trail.join('.'), node]];
+  if (typeof node === 'function') {
+    const sample = (node as (...args: unknown[]) => unknown)('Образец', 2, 3);
+    return [[trail.join('.'), String(sample)]];
+  }
+  if (node && typeof node === 'object') {
+    return Object.entries(node).flatMap(([key, value]) => leaves(value, [...trail, key]));
+  }
+  throw new Error(`unexpected entry at ${trail.join('.')}`);
+}
+
+describe('the Russian catalogue', () => {
+  it('has a non-empty, Russian text for every entry', () => {
+    const all = leaves(ru);
+    expect(all.length).toBeGreaterThan(100);
+    for (const [key, text] of all) {
+      expect(text.trim(), key).not.toBe('');
+      expect(/[а-яё]/i.test(text), `${key}: «${text}» has no Russian letters`).toBe(true);
+      expect(text, key).not.toMatch(/undefined|null|NaN|\[object/);
+    }
+  });
+
+  it('names every kind of organisation and partner the schema has', () => {
+    expect(Object.keys(ru.kinds.organization).sort()).toEqual(enumValues('OrganizationKind').sort());
+    expect(Object.keys(ru.kinds.partner).sort()).toEqual(enumValues('PartnerKind').sort());
+  });
+
+  it('has a role label for every role of the schema', () => {
+    for (const role of enumValues('Role')) {
+      const platformRole = platformRoleOf(role);
+      expect(platformRole, role).not.toBeNull();
+      expect(ROLE_LABELS_RU[platformRole!], role).toMatch(/[а-яё]/i);
+    }
+  });
+
+  it('says «Показано 1–20 из N»', () => {
+    expect(ru.table.shown(1, 20, 57)).toBe('Показано 1–20 из 57');
+  });
+});

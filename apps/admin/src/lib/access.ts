@@ -1,0 +1,234 @@
+/**
+ * What a signed-in user may see: navigation by role and scope, the tenancy header, the wording of
+ * grants. Pure functions over the `me.grants` the API returns, so they are unit-tested.
+ */
+import { ROLE_LABELS_RU, isPlatformRole, type PlatformRole } from '@nastavnik/domain';
+import { ru } from '../i18n/ru';
+
+interface Named {
+  id: string;
+  name: string;
+}
+
+/** The shape of one `Grant` as the Me query selects it (GraphQL enum names). */
+export interface GrantLike {
+  role: string;
+  scopeKind: string;
+  region?: Named | null;
+  district?: (Named & { region?: Named | null }) | null;
+  organization?: (Named & { shortName?: string | null; district?: Named | null }) | null;
+  partner?: Named | null;
+}
+
+/** `DISTRICT_OFFICER` → `district-officer`; unknown roles → null. */
+export function platformRoleOf(graphqlRole: string): PlatformRole | null {
+  const role = graphqlRole.toLowerCase().replace(/_/g, '-');
+  return isPlatformRole(role) ? role : null;
+}
+
+export function roleLabel(graphqlRole: string): string {
+  const role = platformRoleOf(graphqlRole);
+  return role ? ROLE_LABELS_RU[role] : graphqlRole;
+}
+
+function lowerFirst(text: string): string {
+  // Keep abbreviations such as «РНЦ» intact: only the first letter of a word is lowered.
+  return text.length > 1 && text[1] === text[1]!.toUpperCase() && /\p{L}/u.test(text[1]!)
+    ? text
+    : text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** The place a grant applies to, as a user reads it: «ГО г. Сибай», «МОБУ «Гимназия»». */
+export function grantPlaceName(grant: GrantLike): string {
+  switch (grant.scopeKind) {
+    case 'PLATFORM':
+      return ru.grant.platform;
+    case 'REGION':
+      return grant.region?.name ?? '';
+    case 'DISTRICT':
+      return grant.district?.name ?? '';
+    case 'ORGANIZATION':
+      return grant.organization?.shortName || grant.organization?.name || '';
+    case 'PARTNER':
+      return grant.partner?.name ?? '';
+    default:
+      return '';
+  }
+}
+
+/** «специалист органа управления образованием, ГО г. Сибай». */
+export function describeGrant(grant: GrantLike): string {
+  const role = lowerFirst(roleLabel(grant.role));
+  if (grant.scopeKind === 'PLATFORM') return role;
+  const place = grantPlaceName(grant);
+  return place ? `${role}, ${place}` : role;
+}
+
+export function hasRole(grants: readonly GrantLike[], ...roles: PlatformRole[]): boolean {
+  return grants.some((grant) => {
+    const role = platformRoleOf(grant.role);
+    return role !== null && roles.includes(role);
+  });
+}
+
+/** The district a grant lies in, if any (a district grant, or an organisation's district). */
+export function grantDistrictId(grant: GrantLike): string | null {
+  if (grant.scopeKind === 'DISTRICT') return grant.district?.id ?? null;
+  if (grant.scopeKind === 'ORGANIZATION') return grant.organization?.district?.id ?? grant.district?.id ?? null;
+  return null;
+}
+
+/** Districts the user works in directly (district and organisation grants). */
+export function grantedDistricts(grants: readonly GrantLike[]): Named[] {
+  const byId = new Map<string, Named>();
+  for (const grant of grants) {
+    const district = grant.scopeKind === 'DISTRICT' ? grant.district : grant.scopeKind === 'ORGANIZATION' ? (grant.organization?.district ?? grant.district) : null;
+    if (district && !byId.has(district.id)) byId.set(district.id, { id: district.id, name: district.name });
+  }
+  return [...byId.values()];
+}
+
+/**
+ * Whether requests about a district must name it with `X-District-Id` (contracts.md, tenancy):
+ * platform admins and region coordinators always do; anyone whose grants span several districts
+ * does too; an actor confined to one district works there without the header.
+ */
+export function needsDistrictHeader(grants: readonly GrantLike[]): boolean {
+  if (grants.some((grant) => grant.scopeKind === 'PLATFORM' || grant.scopeKind === 'REGION')) return true;
+  return grantedDistricts(grants).length > 1;
+}
+
+export function districtHeaders(grants: readonly GrantLike[], districtId: string | null | undefined): Record<string, string> {
+  return districtId && needsDistrictHeader(grants) ? { 'X-District-Id': districtId } : {};
+}
+
+/** Platform admins and region coordinators choose a district; others have theirs. */
+export function fixedDistrictId(grants: readonly GrantLike[]): string | null {
+  if (needsDistrictHeader(grants)) return null;
+  return grantedDistricts(grants)[0]?.id ?? null;
+}
+
+/** School director/curator of this organisation, or district staff of its district. */
+export function canSetHeadcount(grants: readonly GrantLike[], organization: { id: string; districtId: string }): boolean {
+  return grants.some((grant) => {
+    const role = platformRoleOf(grant.role);
+    if ((role === 'school-director' || role === 'school-curator') && grant.scopeKind === 'ORGANIZATION') {
+      return grant.organization?.id === organization.id;
+    }
+    if ((role === 'district-officer' || role === 'district-head') && grant.scopeKind === 'DISTRICT') {
+      return grant.district?.id === organization.districtId;
+    }
+    return false;
+  });
+}
+
+/** Whether the user may open the list of districts (platform admin, region coordinator). */
+export function canBrowseDistricts(grants: readonly GrantLike[]): boolean {
+  return grants.some((grant) => grant.scopeKind === 'PLATFORM' || grant.scopeKind === 'REGION');
+}
+
+/**
+ * Whether the user may open a district's page (and so its list of organisations): the platform
+ * admin, the coordinator of its region, district staff of that district. School staff may not —
+ * they see their own organisation only.
+ */
+export function canOpenDistrict(grants: readonly GrantLike[], district: { id: string; regionId: string }): boolean {
+  return grants.some((grant) => {
+    if (grant.scopeKind === 'PLATFORM') return true;
+    if (grant.scopeKind === 'REGION') return grant.region?.id === district.regionId;
+    if (grant.scopeKind === 'DISTRICT') return grant.district?.id === district.id;
+    return false;
+  });
+}
+
+export function canCreateDistrict(grants: readonly GrantLike[]): boolean {
+  return hasRole(grants, 'platform-admin');
+}
+
+export function districtPath(districtId: string): string {
+  return `/districts/${encodeURIComponent(districtId)}`;
+}
+
+export function organizationPath(districtId: string, organizationId: string): string {
+  return `${districtPath(districtId)}/organizations/${encodeURIComponent(organizationId)}`;
+}
+
+export type NavItem =
+  | { key: string; label: string; to: string; end?: boolean }
+  | { key: string; label: string; soon: true };
+
+/** The left navigation for the user's grants; several grants combine, duplicates dropped. */
+export function navigationFor(grants: readonly GrantLike[]): NavItem[] {
+  const items: NavItem[] = [{ key: 'home', label: ru.nav.home, to: '/', end: true }];
+  const add = (item: NavItem) => {
+    if ('to' in item && items.some((existing) => 'to' in existing && existing.to === item.to)) return;
+    if (items.some((existing) => existing.key === item.key)) return;
+    items.push(item);
+  };
+
+  // With several districts or organisations, «Мой …» would be ambiguous: name each one instead.
+  const districtGrants = new Set(grants.filter((g) => g.scopeKind === 'DISTRICT' && g.district).map((g) => g.district!.id));
+  const organizationGrants = new Set(
+    grants.filter((g) => g.scopeKind === 'ORGANIZATION' && g.organization).map((g) => g.organization!.id),
+  );
+
+  for (const grant of grants) {
+    const role = platformRoleOf(grant.role);
+    switch (role) {
+      case 'platform-admin':
+        add({ key: 'regions', label: ru.nav.regions, to: '/regions' });
+        add({ key: 'districts', label: ru.nav.districts, to: '/districts', end: true });
+        add({ key: 'organizations', label: ru.nav.organizations, to: '/organizations' });
+        add({ key: 'partners', label: ru.nav.partners, to: '/partners' });
+        add({ key: 'create-district', label: ru.nav.createDistrict, to: '/districts/new' });
+        break;
+      case 'region-coordinator': {
+        const region = grant.region;
+        const query = region ? `?region=${encodeURIComponent(region.id)}` : '';
+        add({ key: 'districts', label: ru.nav.districts, to: `/districts${query}`, end: true });
+        add({ key: 'organizations', label: ru.nav.organizations, to: '/organizations' });
+        break;
+      }
+      case 'district-officer':
+      case 'district-head':
+        if (grant.district) {
+          add({
+            key: `district:${grant.district.id}`,
+            label: districtGrants.size > 1 ? grant.district.name : ru.nav.myDistrict,
+            to: districtPath(grant.district.id),
+            end: true,
+          });
+          add({ key: 'organizations', label: ru.nav.organizations, to: '/organizations' });
+        }
+        break;
+      case 'school-director':
+      case 'school-curator':
+      case 'mentor':
+      case 'mentee': {
+        const organization = grant.organization;
+        const districtId = grantDistrictId(grant);
+        if (organization && districtId) {
+          add({
+            key: `organization:${organization.id}`,
+            label: organizationGrants.size > 1 ? grantPlaceName(grant) : ru.nav.myOrganization,
+            to: organizationPath(districtId, organization.id),
+          });
+        }
+        break;
+      }
+      case 'partner-admin':
+        if (grant.partner) add({ key: 'my-partner', label: ru.nav.myPartner, to: '/my-partner' });
+        break;
+      default:
+        break;
+    }
+  }
+
+  // Later modules, listed so users know they are coming; not links.
+  if (items.length > 1) {
+    items.push({ key: 'roadmaps', label: ru.nav.roadmaps, soon: true });
+    items.push({ key: 'programmes', label: ru.nav.programmes, soon: true });
+    items.push({ key: 'monitoring', label: ru.nav.monitoring, soon: true });
+  }
+  return items;
+}

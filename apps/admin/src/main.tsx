@@ -1,0 +1,56 @@
+/**
+ * Boot: read /config.json, sign in through the identity provider (a visitor without a session is
+ * redirected to its login page), then render the app. Keycloak is initialised once, outside React.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { startAuth } from './auth/keycloak';
+import { ru } from './i18n/ru';
+import { createApolloClient } from './lib/apollo';
+import { ConfigError, loadRuntimeConfig } from './lib/config';
+import './styles.css';
+
+const container = document.getElementById('root')!;
+const root = createRoot(container);
+
+function BootMessage({ text, failed }: { text: string; failed?: boolean }) {
+  return (
+    <main className="boot" id="main">
+      <p className="brand-name">{ru.app.name}</p>
+      <p role={failed ? 'alert' : 'status'}>{text}</p>
+      {failed && (
+        <button type="button" className="button" onClick={() => window.location.reload()}>
+          {ru.boot.retry}
+        </button>
+      )}
+    </main>
+  );
+}
+
+async function boot() {
+  root.render(<BootMessage text={ru.boot.signingIn} />);
+  let config;
+  try {
+    config = await loadRuntimeConfig();
+  } catch (error) {
+    root.render(<BootMessage text={error instanceof ConfigError ? error.message : ru.boot.configError} failed />);
+    return;
+  }
+  let auth;
+  try {
+    auth = await startAuth(config);
+  } catch (error) {
+    console.error(error);
+    root.render(<BootMessage text={ru.boot.authError} failed />);
+    return;
+  }
+  const client = createApolloClient(auth);
+  root.render(
+    <StrictMode>
+      <App auth={auth} client={client} />
+    </StrictMode>,
+  );
+}
+
+void boot();

@@ -1,0 +1,49 @@
+import { Link } from 'react-router';
+import { PageTitle } from '../components/PageTitle';
+import { ru } from '../i18n/ru';
+import { describeGrant, navigationFor } from '../lib/access';
+import { useMe } from '../me';
+
+export function HomePage() {
+  const { me, grants } = useMe();
+  const descriptions = [...new Set(grants.map(describeGrant))];
+  const links = navigationFor(grants).filter((item) => 'to' in item && item.key !== 'home');
+  return (
+    <>
+      <PageTitle title={ru.home.title}>{ru.home.welcome}</PageTitle>
+      {descriptions.length === 1 ? (
+        <p className="lead" data-testid="signed-in-as">
+          {ru.home.signedInAs} <strong>{me.displayName}</strong> — {descriptions[0]}
+        </p>
+      ) : (
+        <>
+          <p className="lead" data-testid="signed-in-as">
+            {ru.home.signedInAs} <strong>{me.displayName}</strong>
+          </p>
+          <h2>{ru.home.grantsHeading}</h2>
+          <ul className="grant-list">
+            {descriptions.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2>{ru.home.whereToStart}</h2>
+      {links.length === 0 ? (
+        <p>{ru.home.noLinks}</p>
+      ) : (
+        <ul className="cards">
+          {links.map((item) =>
+            'to' in item ? (
+              <li key={item.key}>
+                <Link className="card" to={item.to}>
+                  {item.label}
+                </Link>
+              </li>
+            ) : null,
+          )}
+        </ul>
+      )}
+    </>
+  );
+}

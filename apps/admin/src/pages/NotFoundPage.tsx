@@ -1,0 +1,6 @@
+import { ErrorState } from '../components/ErrorState';
+import { notFoundError } from '../lib/errors';
+
+export function NotFoundPage() {
+  return <ErrorState error={notFoundError()} />;
+}

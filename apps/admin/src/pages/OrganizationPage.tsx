@@ -1,0 +1,246 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { academicYearOf } from '@nastavnik/domain';
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { ErrorState } from '../components/ErrorState';
+import { TextField } from '../components/Field';
+import { Loading } from '../components/Loading';
+import { PageTitle } from '../components/PageTitle';
+import { graphql } from '../gql';
+import { ru } from '../i18n/ru';
+import { canOpenDistrict, canSetHeadcount, districtPath } from '../lib/access';
+import { classifyError, notFoundError } from '../lib/errors';
+import { formatDateRu, formatNumber } from '../lib/format';
+import { validateHeadcount, type FieldErrors, type HeadcountDraft } from '../lib/validation';
+import { useMe } from '../me';
+
+const OrganizationQuery = graphql(`
+  query Organization($id: ID!) {
+    organization(id: $id) {
+      id
+      code
+      name
+      shortName
+      kind
+      address
+      district {
+        id
+        name
+        region {
+          id
+          name
+        }
+      }
+      headcounts {
+        id
+        academicYear
+        pupils
+        teachers
+        updatedAt
+      }
+    }
+  }
+`);
+
+const SetHeadcountMutation = graphql(`
+  mutation SetHeadcount($input: SetHeadcountInput!) {
+    setHeadcount(input: $input) {
+      id
+      academicYear
+      pupils
+      teachers
+      updatedAt
+    }
+  }
+`);
+
+export function OrganizationPage() {
+  const { districtId = '', organizationId = '' } = useParams();
+  const { grants, districtContext } = useMe();
+  const { data, error, refetch } = useQuery(OrganizationQuery, {
+    variables: { id: organizationId },
+    context: districtContext(districtId),
+  });
+
+  if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  if (!data) return <Loading />;
+  const organization = data.organization;
+  if (!organization) return <ErrorState error={notFoundError()} />;
+
+  const headcounts = [...organization.headcounts].sort((a, b) => b.academicYear.localeCompare(a.academicYear));
+  const editable = canSetHeadcount(grants, { id: organization.id, districtId: organization.district.id });
+
+  return (
+    <>
+      <PageTitle title={organization.shortName}>
+        {organization.shortName}
+        <span className="title-sub">{ru.kinds.organization[organization.kind]}</span>
+      </PageTitle>
+      <dl className="facts">
+        <div className="facts-wide">
+          <dt>{ru.organization.fullName}</dt>
+          <dd>{organization.name}</dd>
+        </div>
+        <div>
+          <dt>{ru.organization.shortName}</dt>
+          <dd>{organization.shortName}</dd>
+        </div>
+        <div>
+          <dt>{ru.organization.kind}</dt>
+          <dd>{ru.kinds.organization[organization.kind]}</dd>
+        </div>
+        <div className="facts-wide">
+          <dt>{ru.organization.address}</dt>
+          <dd>{organization.address ?? <span className="muted">{ru.organization.addressMissing}</span>}</dd>
+        </div>
+        <div>
+          <dt>{ru.organization.district}</dt>
+          <dd>
+            {canOpenDistrict(grants, { id: organization.district.id, regionId: organization.district.region.id }) ? (
+              <Link to={districtPath(organization.district.id)}>{organization.district.name}</Link>
+            ) : (
+              organization.district.name
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{ru.organization.region}</dt>
+          <dd>{organization.district.region.name}</dd>
+        </div>
+      </dl>
+
+      <h2 id="headcounts">{ru.organization.headcountsHeading}</h2>
+      {headcounts.length === 0 ? (
+        <p className="muted">{ru.organization.noHeadcounts}</p>
+      ) : (
+        <div className="table-wrap table-wrap-fit">
+          <table className="table" aria-labelledby="headcounts">
+            <thead>
+              <tr>
+                <th scope="col">{ru.organization.academicYear}</th>
+                <th scope="col" className="num">
+                  {ru.organization.pupils}
+                </th>
+                <th scope="col" className="num">
+                  {ru.organization.teachers}
+                </th>
+                <th scope="col">{ru.organization.updatedAt}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {headcounts.map((headcount) => (
+                <tr key={headcount.id}>
+                  <th scope="row">{headcount.academicYear}</th>
+                  <td className="num">{formatNumber(headcount.pupils)}</td>
+                  <td className="num">{formatNumber(headcount.teachers)}</td>
+                  <td>{formatDateRu(headcount.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {editable && <HeadcountForm organizationId={organization.id} districtId={organization.district.id} />}
+    </>
+  );
+}
+
+function HeadcountForm({ organizationId, districtId }: { organizationId: string; districtId: string }) {
+  const { districtContext } = useMe();
+  const [draft, setDraft] = useState<HeadcountDraft>({ academicYear: academicYearOf(new Date()), pupils: '', teachers: '' });
+  const [errors, setErrors] = useState<FieldErrors<keyof HeadcountDraft>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [setHeadcount, { loading }] = useMutation(SetHeadcountMutation, {
+    context: districtContext(districtId),
+    refetchQueries: ['Organization'],
+    awaitRefetchQueries: true,
+  });
+
+  const update = (field: keyof HeadcountDraft) => (event: { target: { value: string } }) => {
+    setDraft((current) => ({ ...current, [field]: event.target.value }));
+    setSaved(null);
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(null);
+    setFormError(null);
+    const checked = validateHeadcount(draft);
+    setErrors(checked.errors);
+    if (!checked.values) {
+      setFormError(ru.form.fixErrors);
+      return;
+    }
+    try {
+      await setHeadcount({ variables: { input: { organizationId, ...checked.values } } });
+      setSaved(ru.organization.saved(checked.values.academicYear));
+      setDraft((current) => ({ ...current, pupils: '', teachers: '' }));
+    } catch (error) {
+      // Keep what the user typed; show the API's message beside the field it names.
+      const appError = classifyError(error);
+      const fieldErrors: FieldErrors<keyof HeadcountDraft> = {};
+      for (const key of ['academicYear', 'pupils', 'teachers'] as const) {
+        if (appError.fieldErrors[key]) fieldErrors[key] = appError.fieldErrors[key];
+      }
+      setErrors(fieldErrors);
+      setFormError(Object.keys(fieldErrors).length > 0 ? ru.form.fixErrors : appError.message);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="headcount-form">
+      <h2 id="headcount-form">{ru.organization.headcountFormHeading}</h2>
+      <p className="muted">{ru.organization.headcountFormHint}</p>
+      <form className="form form-inline" onSubmit={(event) => void submit(event)} noValidate>
+        <TextField
+          label={ru.organization.academicYear}
+          hint={ru.organization.academicYearHint}
+          name="academicYear"
+          value={draft.academicYear}
+          onChange={update('academicYear')}
+          error={errors.academicYear}
+          required
+          autoComplete="off"
+          inputMode="numeric"
+        />
+        <TextField
+          label={ru.organization.pupilsField}
+          name="pupils"
+          value={draft.pupils}
+          onChange={update('pupils')}
+          error={errors.pupils}
+          required
+          inputMode="numeric"
+          autoComplete="off"
+        />
+        <TextField
+          label={ru.organization.teachersField}
+          name="teachers"
+          value={draft.teachers}
+          onChange={update('teachers')}
+          error={errors.teachers}
+          required
+          inputMode="numeric"
+          autoComplete="off"
+        />
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={loading}>
+            {loading ? ru.organization.saving : ru.organization.save}
+          </button>
+        </div>
+      </form>
+      {formError && (
+        <p className="notice notice-error" role="alert">
+          {formError}
+        </p>
+      )}
+      {saved && (
+        <p className="notice notice-success" role="status">
+          {saved}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+
+/**
+ * How the admin's dev and preview servers are wired. Every option falls back to an environment
+ * variable (API_URL is read when this file is loaded; the KEYCLOAK_* ones on each /config.json
+ * request):
+ *   API_URL            where /graphql, /healthz, /readyz are proxied (default http://localhost:4000)
+ *   KEYCLOAK_URL       base URL of Keycloak or the embedded provider, without /realms (default http://localhost:8180)
+ *   KEYCLOAK_REALM     realm (default nastavnik)
+ *   KEYCLOAK_CLIENT_ID public client of the admin (default admin)
+ * In production nginx serves the built files and its own /config.json.
+ */
+export interface AdminViteOptions {
+  apiUrl?: string;
+  keycloakUrl?: string;
+  realm?: string;
+  clientId?: string;
+}
+
+export interface RuntimeConfigJson {
+  keycloakUrl: string;
+  realm: string;
+  clientId: string;
+}
+
+export function runtimeConfigFromEnv(options: AdminViteOptions = {}, env: NodeJS.ProcessEnv = process.env): RuntimeConfigJson {
+  return {
+    keycloakUrl: (options.keycloakUrl ?? env.KEYCLOAK_URL ?? 'http://localhost:8180').replace(/\/+$/, ''),
+    realm: options.realm ?? env.KEYCLOAK_REALM ?? 'nastavnik',
+    clientId: options.clientId ?? env.KEYCLOAK_CLIENT_ID ?? 'admin',
+  };
+}
+
+/** Serves GET /config.json in dev and preview, like nginx does in production. */
+export function runtimeConfigPlugin(options: AdminViteOptions = {}): Plugin {
+  const handler = (req: { url?: string; method?: string }, res: import('node:http').ServerResponse, next: () => void) => {
+    const pathname = (req.url ?? '').split('?')[0];
+    if (pathname !== '/config.json' || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(req.method === 'HEAD' ? undefined : JSON.stringify(runtimeConfigFromEnv(options)));
+  };
+  return {
+    name: 'nastavnik-runtime-config',
+    configureServer(server) {
+      server.middlewares.use(handler);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(handler);
+    },
+  };
+}
+
+export function adminViteConfig(options: AdminViteOptions = {}): UserConfig {
+  const apiTarget = options.apiUrl ?? process.env.API_URL ?? 'http://localhost:4000';
+  const proxyEntry = () => ({ target: apiTarget, changeOrigin: true });
+  const proxy = { '/graphql': proxyEntry(), '/healthz': proxyEntry(), '/readyz': proxyEntry() };
+  return {
+    plugins: [react(), runtimeConfigPlugin(options)],
+    server: { port: Number(process.env.ADMIN_PORT ?? 5173), proxy },
+    preview: { proxy },
+    // Pre-bundle everything up front: a dependency discovered late makes Vite reload the page,
+    // which would interrupt a login redirect.
+    optimizeDeps: {
+      include: [
+        'react',
+        'react/jsx-runtime',
+        'react/jsx-dev-runtime',
+        'react-dom/client',
+        'react-router',
+        '@apollo/client',
+        '@apollo/client/react',
+        '@apollo/client/link/context',
+        '@apollo/client/link/error',
+        '@apollo/client/errors',
+        'keycloak-js',
+        'graphql',
+        'rxjs',
+      ],
+    },
+    build: {
+      outDir: 'dist',
+      sourcemap: true,
+      rolldownOptions: {
+        output: {
+          // Libraries change less often than the app: separate chunks cache better.
+          codeSplitting: {
+            groups: [
+              { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
+              { name: 'graphql', test: /node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|tslib)[\\/]/ },
+              { name: 'vendor', test: /node_modules/ },
+            ],
+          },
+        },
+      },
+    },
+  };
+}
+
+export default defineConfig(adminViteConfig());

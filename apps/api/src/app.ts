@@ -1,4 +1,5 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { systemClock, type Clock } from './engine/clock.js';
 import type { ApiConfig } from './engine/config.js';
 import { createTokenVerifier } from './engine/auth/token.js';
 import { createApolloServer } from './engine/graphql/apollo.js';
@@ -26,11 +27,64 @@ import { HeadcountService } from './modules/headcounts/headcount.service.js';
 import { createHeadcountLoaders } from './modules/headcounts/loaders.js';
 import { HEADCOUNT_RESOLVERS } from './modules/headcounts/resolvers.js';
 import { ME_RESOLVERS } from './modules/me/resolvers.js';
+import { Attachment, AttachmentContent } from './modules/attachments/attachment.entity.js';
+import { AttachmentService } from './modules/attachments/attachment.service.js';
+import { createAttachmentLoaders } from './modules/attachments/loaders.js';
+import { ATTACHMENT_RESOLVERS } from './modules/attachments/resolvers.js';
+import { attachmentRoutes } from './modules/attachments/routes.js';
+import { createAttachmentStorages } from './modules/attachments/storage.js';
+import { CampaignService } from './modules/campaigns/campaign.service.js';
+import { createCampaignLoaders } from './modules/campaigns/loaders.js';
+import { CAMPAIGN_RESOLVERS } from './modules/campaigns/resolvers.js';
+import { ExecutionService } from './modules/execution/execution.service.js';
+import { createExecutionLoaders } from './modules/execution/loaders.js';
+import { EXECUTION_RESOLVERS } from './modules/execution/resolvers.js';
+import { InboxService } from './modules/inbox/inbox.service.js';
+import { INBOX_RESOLVERS } from './modules/inbox/resolvers.js';
+import { DecisionService } from './modules/reviews/decision.service.js';
+import { createReviewLoaders } from './modules/reviews/loaders.js';
+import { REVIEW_RESOLVERS } from './modules/reviews/resolvers.js';
+import { createRoadmapLoaders } from './modules/roadmaps/loaders.js';
+import { ROADMAP_RESOLVERS } from './modules/roadmaps/resolvers.js';
+import { RoadmapService } from './modules/roadmaps/roadmap.service.js';
+import { DistrictSettingsService } from './modules/roadmaps/settings.service.js';
+import { Campaign } from './modules/campaigns/campaign.entity.js';
+import { ItemExecution } from './modules/execution/item-execution.entity.js';
+import { ReviewComment } from './modules/reviews/comment.entity.js';
+import { RoadmapEvent } from './modules/reviews/event.entity.js';
+import { DistrictSettings } from './modules/roadmaps/district-settings.entity.js';
+import { RoadmapItem } from './modules/roadmaps/item.entity.js';
+import { RoadmapRevision } from './modules/roadmaps/revision.entity.js';
+import { Roadmap } from './modules/roadmaps/roadmap.entity.js';
+import { RoadmapSection } from './modules/roadmaps/section.entity.js';
 
 /** The composition root: which entities, migrations, resolvers and services make up the API. */
 export const CORE_ENTITIES = [Region, District, Organization, PartnerOrganization, DistrictMigrationState];
-export const TENANT_ENTITIES = [Headcount];
-export const RESOLVERS: NonEmptyArray<Function> = [...DIRECTORY_RESOLVERS, ...HEADCOUNT_RESOLVERS, ...ME_RESOLVERS];
+export const TENANT_ENTITIES = [
+  Headcount,
+  DistrictSettings,
+  Campaign,
+  Roadmap,
+  RoadmapRevision,
+  RoadmapSection,
+  RoadmapItem,
+  ReviewComment,
+  RoadmapEvent,
+  ItemExecution,
+  Attachment,
+  AttachmentContent,
+];
+export const RESOLVERS: NonEmptyArray<Function> = [
+  ...DIRECTORY_RESOLVERS,
+  ...HEADCOUNT_RESOLVERS,
+  ...ME_RESOLVERS,
+  ...CAMPAIGN_RESOLVERS,
+  ...ROADMAP_RESOLVERS,
+  ...REVIEW_RESOLVERS,
+  ...EXECUTION_RESOLVERS,
+  ...ATTACHMENT_RESOLVERS,
+  ...INBOX_RESOLVERS,
+];
 
 export function createOrm(config: ApiConfig, options: Omit<CreateOrmOptions, 'entities'> = {}): Promise<MikroORM> {
   return createOrmWith(config, { ...options, entities: [...CORE_ENTITIES, ...TENANT_ENTITIES] });
@@ -57,6 +111,8 @@ export interface StartApiServerOptions {
   /** Overrides config.port; 0 picks a free port. */
   port?: number;
   logger?: Logger;
+  /** «Today» and «now» (default: the system clock in config.timeZone); tests move it. */
+  clock?: Clock;
 }
 
 export interface RunningApiServer {
@@ -74,13 +130,25 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
   const ownsOrm = !options.orm;
   const orm = options.orm ?? (await createOrm(config, { logger }));
   try {
+    const clock = options.clock ?? systemClock(config.timeZone);
     const organizations = new OrganizationService();
+    const roadmaps = new RoadmapService(clock);
+    const campaigns = new CampaignService(clock);
+    const attachments = new AttachmentService(config.attachments, createAttachmentStorages(config.attachments.dir), clock);
     const services = {
+      clock,
       regions: new RegionService(),
       districts: new DistrictService(orm),
       organizations,
       partners: new PartnerService(),
       headcounts: new HeadcountService(organizations),
+      roadmaps,
+      campaigns,
+      decisions: new DecisionService(clock, roadmaps),
+      execution: new ExecutionService(clock, attachments),
+      attachments,
+      inbox: new InboxService(clock, campaigns),
+      districtSettings: new DistrictSettingsService(clock),
     };
     const schema = await buildApiSchema();
     const apollo = await createApolloServer<GraphQLContext>({ schema, config, logger });
@@ -91,6 +159,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
         logger,
         apollo,
         readiness: createReadinessCheck(orm, config),
+        routes: attachmentRoutes(),
         buildContext: (request) =>
           buildContext(
             {
@@ -99,7 +168,14 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
               resolveGrants,
               tenantDirectory,
               createLoaders: (em) => ({ directory: createDirectoryLoaders(em) }),
-              createTenantLoaders: (em) => ({ headcounts: createHeadcountLoaders(em) }),
+              createTenantLoaders: (em) => ({
+                headcounts: createHeadcountLoaders(em),
+                roadmaps: createRoadmapLoaders(em),
+                campaigns: createCampaignLoaders(em),
+                reviews: createReviewLoaders(em),
+                execution: createExecutionLoaders(em),
+                attachments: createAttachmentLoaders(em),
+              }),
               services,
             },
             request,

@@ -8,6 +8,24 @@ import type { District } from './modules/directory/district.entity.js';
 
 let orm: MikroORM;
 
+/** The tables of every district schema (migrations of the district set). */
+const DISTRICT_TABLES = [
+  'attachment',
+  'attachment_content',
+  'campaign',
+  'district_settings',
+  'headcount',
+  'item_execution',
+  'mikro_orm_migrations',
+  'review_comment',
+  'roadmap',
+  'roadmap_events',
+  'roadmap_item',
+  'roadmap_revision',
+  'roadmap_section',
+];
+const LAST_DISTRICT_MIGRATION = 'Migration20251201000000Roadmaps';
+
 beforeAll(async () => {
   orm = await createOrm(loadConfig({ NODE_ENV: 'test', DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' }));
 });
@@ -43,7 +61,7 @@ describe('district migrations', () => {
     const region = await createRegion(orm);
     const district = await createDistrict(orm, region);
     expect(district.schemaName).toMatch(/^district_d_/);
-    expect(await tablesOf(district.schemaName)).toEqual(['headcount', 'mikro_orm_migrations']);
+    expect(await tablesOf(district.schemaName)).toEqual(DISTRICT_TABLES);
     const columns = await sql<{ column_name: string; data_type: string }>(
       `select column_name, data_type from information_schema.columns where table_schema = ? and table_name = 'headcount' order by ordinal_position`,
       [district.schemaName],
@@ -71,8 +89,8 @@ describe('district migrations', () => {
       'region',
     ]);
     const tracked = await sql<{ name: string }>(`select name from "${district.schemaName}".mikro_orm_migrations`);
-    expect(tracked.map((row) => row.name)).toEqual(['Migration20251122000100Headcounts']);
-    expect(await stateOf(district)).toMatchObject({ status: 'migrated', last_migration: 'Migration20251122000100Headcounts', error: null });
+    expect(tracked.map((row) => row.name)).toEqual(['Migration20251122000100Headcounts', LAST_DISTRICT_MIGRATION]);
+    expect(await stateOf(district)).toMatchObject({ status: 'migrated', last_migration: LAST_DISTRICT_MIGRATION, error: null });
   });
 
   it('re-running migrateAll is a no-op', async () => {
@@ -98,7 +116,7 @@ describe('district migrations', () => {
       expect(first.failed).toEqual([{ district: broken.code, error: expect.stringMatching(/headcount.*already exists/) }]);
       expect(first.migrated).toEqual([healthy.code]);
       expect(first.upToDate).not.toContain(broken.code);
-      expect(await tablesOf(healthy.schemaName)).toEqual(['headcount', 'mikro_orm_migrations']);
+      expect(await tablesOf(healthy.schemaName)).toEqual(DISTRICT_TABLES);
       expect(await stateOf(broken)).toMatchObject({
         status: 'failed',
         error: expect.stringMatching(/already exists/),
@@ -124,9 +142,9 @@ describe('district migrations', () => {
         status: 'migrated',
         error: null,
         attempts: 3,
-        last_migration: 'Migration20251122000100Headcounts',
+        last_migration: LAST_DISTRICT_MIGRATION,
       });
-      expect(await tablesOf(broken.schemaName)).toEqual(['headcount', 'mikro_orm_migrations']);
+      expect(await tablesOf(broken.schemaName)).toEqual(DISTRICT_TABLES);
 
       const fourth = await migrateAll(orm);
       expect(fourth.migrated).toEqual([]);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -43,6 +44,31 @@ const schema = z.object({
           .filter((origin) => origin.length > 0),
       ),
   ),
+  ATTACHMENT_STORAGE: z.preprocess(emptyToUndefined, z.enum(['database', 'disk']).default('database')),
+  ATTACHMENT_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/attachments')),
+  ATTACHMENT_MAX_BYTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(512 * 1024 * 1024)
+      .default(10 * 1024 * 1024),
+  ),
+  TIME_ZONE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('Europe/Moscow')
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('ru-RU', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'TIME_ZONE: неизвестный часовой пояс (например, Europe/Moscow, Asia/Yekaterinburg)'),
+  ),
 });
 
 export interface ApiConfig {
@@ -66,6 +92,16 @@ export interface ApiConfig {
   dbPoolMax: number;
   /** Allowed browser origins; `*` allows any. */
   corsOrigins: string[];
+  attachments: {
+    /** Where new files go: `database` (bytea in the district schema) or `disk` (under `dir`). */
+    storage: 'database' | 'disk';
+    /** Absolute directory of the disk storage (one subdirectory per district schema). */
+    dir: string;
+    /** Upload size limit in bytes (10 MiB by default). */
+    maxBytes: number;
+  };
+  /** The time zone in which «today» is taken (deadlines, overdue items). */
+  timeZone: string;
 }
 
 export class ConfigError extends Error {
@@ -100,5 +136,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: value.LOG_LEVEL ?? (value.NODE_ENV === 'test' ? 'warn' : 'info'),
     dbPoolMax: value.DB_POOL_MAX,
     corsOrigins: value.CORS_ORIGINS,
+    attachments: {
+      storage: value.ATTACHMENT_STORAGE,
+      dir: path.resolve(value.ATTACHMENT_DIR),
+      maxBytes: value.ATTACHMENT_MAX_BYTES,
+    },
+    timeZone: value.TIME_ZONE,
   };
 }

@@ -6,8 +6,14 @@ import { currentLogger, type Logger } from './logging.js';
  * Errors the API reports on purpose. Each carries a code from the contract and a Russian message
  * that is safe to show to the user; anything else is turned into INTERNAL_SERVER_ERROR.
  */
+/**
+ * The codes the API reports on purpose: the contract's (packages/domain ERROR_CODES) plus CONFLICT
+ * (a stale `expectedVersion`, or an action the object's current state no longer allows).
+ */
+export type AppErrorCode = Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'> | 'CONFLICT';
+
 export class AppError extends GraphQLError {
-  constructor(code: Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'>, message: string, extensions: Record<string, unknown> = {}) {
+  constructor(code: AppErrorCode, message: string, extensions: Record<string, unknown> = {}) {
     super(message, { extensions: { ...extensions, code } });
     this.name = 'AppError';
   }
@@ -16,7 +22,10 @@ export class AppError extends GraphQLError {
 export const unauthenticated = (message: string = ERRORS_RU.unauthenticated) => new AppError('UNAUTHENTICATED', message);
 export const forbidden = (message: string = ERRORS_RU.forbidden) => new AppError('FORBIDDEN', message);
 export const notFound = (message: string = ERRORS_RU.notFound) => new AppError('NOT_FOUND', message);
-export const badUserInput = (field: string, message: string) => new AppError('BAD_USER_INPUT', message, { field });
+export const badUserInput = (field: string, message: string, extensions: Record<string, unknown> = {}) =>
+  new AppError('BAD_USER_INPUT', message, { ...extensions, field });
+/** `reason`: VERSION (someone changed the object since it was read) or STATE (the action no longer fits its state). */
+export const conflict = (message: string, reason: 'VERSION' | 'STATE' = 'VERSION') => new AppError('CONFLICT', message, { reason });
 
 /** Codes produced by GraphQL itself or by Apollo for malformed requests: shown as they are. */
 const REQUEST_ERROR_CODES = new Set([

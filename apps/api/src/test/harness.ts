@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { createOrm, startApiServer, type RunningApiServer } from '../app.js';
 import { loadConfig, type ApiConfig } from '../engine/config.js';
 import type { MikroORM } from '../engine/orm/create-orm.js';
+import { isoDateIn, type Clock } from '../engine/clock.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -31,6 +32,8 @@ export interface TestApp {
   gql<T = Record<string, any>>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** A token of a test actor: one role at the given groups (demo user's profile, overridden). */
   tokenFor(role: PlatformRole | string, groups: string[], username?: string): Promise<string>;
+  /** Moves the API's «today» (YYYY-MM-DD); null returns to the real date. */
+  setToday(date: string | null): void;
   stop(): Promise<void>;
 }
 
@@ -60,7 +63,7 @@ export async function postGraphQL<T = Record<string, any>>(
 }
 
 /** The embedded identity provider, PostgreSQL of the run (globalSetup) and the API on port 0. */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Record<string, string> = {}, options: { today?: string } = {}): Promise<TestApp> {
   const idp = await startIdp({ port: 0 });
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -81,7 +84,9 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     },
   });
   const logger = pino({ level: config.logLevel, base: { service: 'api' } }, sink);
-  const api = await startApiServer({ config, orm, port: 0, logger });
+  let today: string | null = options.today ?? null;
+  const clock: Clock = { today: () => today ?? isoDateIn(new Date(), config.timeZone), now: () => new Date() };
+  const api = await startApiServer({ config, orm, port: 0, logger, clock });
   return {
     idp,
     config,
@@ -97,7 +102,10 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
         recording = undefined;
       }
     },
-    gql: (query, options) => postGraphQL(api.graphqlUrl, query, options),
+    gql: (query, requestOptions) => postGraphQL(api.graphqlUrl, query, requestOptions),
+    setToday(date) {
+      today = date;
+    },
     tokenFor: (role, groupPaths, username = 'sibay.officer') =>
       idp.mintAccessToken(username, {
         groups: groupPaths,

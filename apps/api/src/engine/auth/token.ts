@@ -45,9 +45,16 @@ const TOKEN_ERRORS = [
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<TokenIdentity>;
 
+/**
+ * «Имя Отчество Фамилия» when the parts are known: Keycloak's `name` claim leaves out the
+ * patronymic (it is a custom attribute), and Russian users expect it.
+ */
 export function displayNameOf(claims: z.infer<typeof claimsSchema>, username: string): string {
+  const given = claims.given_name?.trim();
+  const family = claims.family_name?.trim();
+  if (given && family) return [given, claims.middle_name?.trim(), family].filter(Boolean).join(' ');
   if (claims.name?.trim()) return claims.name.trim();
-  const parts = [claims.family_name, claims.given_name, claims.middle_name].filter((part) => part?.trim());
+  const parts = [given, family].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : username;
 }
 

@@ -4,6 +4,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { ERRORS_RU } from '@nastavnik/domain';
 import { v7 as uuidv7 } from 'uuid';
 import type { ApiConfig } from '../config.js';
+import { AppError } from '../errors.js';
 import type { GraphQLContext, RequestInfo } from '../graphql/context.js';
 import { runWithRequestLogger, type Logger } from '../logging.js';
 
@@ -18,7 +19,40 @@ export interface HttpServerOptions {
   apollo: ApolloServer<GraphQLContext>;
   buildContext: (request: RequestInfo) => Promise<GraphQLContext>;
   readiness: () => Promise<ReadinessReport>;
+  /** Small REST endpoints beside /graphql (attachments), with the same token and tenant context. */
+  routes?: HttpRoute[];
 }
+
+/** What a REST route gets: the request, the response, and the GraphQL context built on demand. */
+export interface RouteRequest {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  params: Record<string, string>;
+  /** The same context as /graphql (token verified, grants and tenant fixed); AppErrors become HTTP statuses. */
+  context(): Promise<GraphQLContext>;
+  /** The raw body; beyond `limit` bytes, `tooLarge()` is thrown (an AppError, answered with its status). */
+  readBody(limit: number, tooLarge: () => Error): Promise<Buffer>;
+}
+
+export interface HttpRoute {
+  method: 'GET' | 'POST';
+  /** The path parameters when the path matches, else null. */
+  match(pathname: string): Record<string, string> | null;
+  handle(request: RouteRequest): Promise<void>;
+}
+
+/**
+ * HTTP status of an AppError answered by a REST route (GraphQL answers them in the body instead);
+ * an error may name its own with the extension `httpStatus` (413, 415), which is not sent.
+ */
+const STATUS_OF_CODE: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  CONFLICT: 409,
+};
 
 export interface RunningHttpServer {
   server: Server;
@@ -45,17 +79,21 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readRawBody(req: IncomingMessage, limit: number, message: string): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new HttpError(413, 'Слишком большой запрос.');
+  if (declared > limit) throw new HttpError(413, message);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'Слишком большой запрос.');
+    if (size > limit) throw new HttpError(413, message);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readRawBody(req, MAX_BODY_BYTES, 'Слишком большой запрос.')).toString('utf8');
 }
 
 function headerMapOf(req: IncomingMessage): HeaderMap {
@@ -125,6 +163,39 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     res.end();
   }
 
+  async function handleRoute(req: IncomingMessage, res: ServerResponse, url: URL, info: RequestInfo): Promise<boolean> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    let allowed: string[] = [];
+    for (const route of options.routes ?? []) {
+      const params = route.match(url.pathname);
+      if (!params) continue;
+      if (route.method !== method) {
+        allowed.push(route.method);
+        continue;
+      }
+      const headers = headerMapOf(req);
+      await route.handle({
+        req,
+        res,
+        url,
+        params,
+        context: () => options.buildContext({ ...info, headers: { get: (name) => headers.get(name) } }),
+        readBody: async (limit, tooLarge) => {
+          try {
+            return await readRawBody(req, limit, '');
+          } catch (error) {
+            throw error instanceof HttpError && error.status === 413 ? tooLarge() : error;
+          }
+        },
+      });
+      return true;
+    }
+    if (allowed.length === 0) return false;
+    allowed = [...new Set(allowed)];
+    res.setHeader('allow', allowed.join(', '));
+    throw new HttpError(405, 'Метод не поддерживается.');
+  }
+
   const server = createServer((req, res) => {
     const incomingId = req.headers['x-request-id'];
     const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : uuidv7();
@@ -170,10 +241,20 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
         case '/graphql':
           await handleGraphQL(req, res, url, info);
           return;
-        default:
+        default: {
+          if (await handleRoute(req, res, url, info)) return;
           sendJson(res, 404, { error: 'Не найдено.' });
+        }
       }
     } catch (error) {
+      if (error instanceof AppError) {
+        const { code, http: _http, httpStatus, ...extensions } = error.extensions as Record<string, unknown>;
+        const status = typeof httpStatus === 'number' ? httpStatus : (STATUS_OF_CODE[String(code)] ?? 400);
+        if (!res.headersSent) {
+          sendJson(res, status, { errors: [{ message: error.message, extensions: { code, ...extensions } }] });
+        } else res.end();
+        return;
+      }
       if (error instanceof HttpError) {
         if (!res.headersSent) sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
         else res.end();

@@ -1,3 +1,4 @@
+import { seedDemoCampaign } from '../campaigns/demo.js';
 import { Headcount } from '../headcounts/headcount.entity.js';
 import type { MikroORM } from '../../engine/orm/create-orm.js';
 import { createDistrictWithSchema } from './district-creation.js';
@@ -122,9 +123,9 @@ export const DEMO_PARTNERS: readonly DemoPartner[] = [
 ];
 
 /**
- * Creates whatever part of the demo directory is missing (matched by code) and its demo
- * headcounts; existing rows are left as they are, so edits survive restarts. Run after the
- * migrations (migrateAll).
+ * Creates whatever part of the demo directory is missing (matched by code), its demo headcounts
+ * and the demo campaign of Sibay; existing rows are left as they are, so edits survive restarts.
+ * Run after the migrations (migrateAll).
  */
 export async function seedDemo(orm: MikroORM): Promise<void> {
   const em = orm.em.fork({ clear: true });
@@ -178,5 +179,5 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
     });
     await em.flush();
   }
+  await seedDemoCampaign(orm);
 }
-

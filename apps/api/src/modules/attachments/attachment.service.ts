@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import type { ApiConfig } from '../../engine/config.js';
+import type { Clock } from '../../engine/clock.js';
+import { AppError, badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
+import type { TenantServiceContext } from '../../engine/services.js';
+import { isUuid } from '../../engine/tenancy/tenant.js';
+import { Organization } from '../directory/organization.entity.js';
+import { within } from '../directory/scope.js';
+import { ItemExecution } from '../execution/item-execution.entity.js';
+import { forgetTenantReads } from '../roadmaps/access.js';
+import { ROADMAP_MESSAGES_RU } from '../roadmaps/messages.js';
+import { districtStaffRoles, schoolStaffOrganizationIds } from '../roadmaps/scope.js';
+import { Attachment } from './attachment.entity.js';
+import { ALLOWED_FILE_TYPES, ATTACHMENT_MESSAGES_RU, cleanFileName, extensionOf, type FileType } from './file-types.js';
+import { attachmentScopeFilter } from './scope.js';
+import type { AttachmentStorage } from './storage.js';
+
+export interface UploadRequest {
+  fileName: string;
+  organizationId?: string | null;
+  data: Buffer;
+}
+
+/** BAD_USER_INPUT on the file, answered by the REST endpoint with a fitting HTTP status. */
+const fileError = (message: string, httpStatus: number) => new AppError('BAD_USER_INPUT', message, { field: 'file', httpStatus });
+
+/**
+ * Attachments (evidence files): the size limit and the type allow-list, the owner organisation
+ * (the row scope), and the bytes behind an `AttachmentStorage` — new files go to the configured
+ * one, existing files are read from the one that wrote them.
+ */
+export class AttachmentService {
+  constructor(
+    private readonly config: ApiConfig['attachments'],
+    private readonly storages: Record<'database' | 'disk', AttachmentStorage>,
+    private readonly clock: Clock,
+  ) {}
+
+  get maxBytes(): number {
+    return this.config.maxBytes;
+  }
+
+  tooLarge(): AppError {
+    return fileError(ATTACHMENT_MESSAGES_RU.tooLarge(this.config.maxBytes), 413);
+  }
+
+  /** Checks the name and the declared size before the body is read. */
+  precheck(rawName: string | null | undefined, declaredSize: number | null): { fileName: string; extension: string; type: FileType } {
+    const fileName = cleanFileName(rawName ?? '');
+    if (!fileName) throw badUserInput('fileName', ATTACHMENT_MESSAGES_RU.noName);
+    const extension = extensionOf(fileName);
+    const type = ALLOWED_FILE_TYPES[extension];
+    if (!type) throw fileError(ATTACHMENT_MESSAGES_RU.badType(extension), 415);
+    if (declaredSize !== null && declaredSize > this.config.maxBytes) throw this.tooLarge();
+    return { fileName, extension, type };
+  }
+
+  /** Whose file: the given organisation (the actor's, or any of the district for its staff), else the actor's only school. */
+  private async owner(ctx: TenantServiceContext, requested: string | null | undefined): Promise<string | null> {
+    const { actor, tenant } = ctx;
+    const staff = actor.access.platform || districtStaffRoles(actor, tenant.district).length > 0;
+    const schools = schoolStaffOrganizationIds(actor, tenant.district);
+    if (!staff && schools.length === 0) throw forbidden();
+    const id = requested?.trim() || null;
+    if (!id) {
+      if (staff) return null;
+      if (schools.length === 1) return schools[0]!;
+      throw badUserInput('organizationId', ATTACHMENT_MESSAGES_RU.organization);
+    }
+    if (schools.includes(id)) return id;
+    const inDistrict = isUuid(id) ? await ctx.em.count(Organization, { id, district: tenant.district.id }) : 0;
+    if (!inDistrict) throw badUserInput('organizationId', ROADMAP_MESSAGES_RU.organizationNotInDistrict);
+    if (!staff) throw forbidden();
+    return id;
+  }
+
+  async upload(ctx: TenantServiceContext, request: UploadRequest): Promise<Attachment> {
+    const { fileName, extension, type } = this.precheck(request.fileName, request.data.length);
+    const organizationId = await this.owner(ctx, request.organizationId);
+    if (request.data.length === 0) throw fileError(ATTACHMENT_MESSAGES_RU.empty, 400);
+    if (!type.sniff(request.data)) throw fileError(ATTACHMENT_MESSAGES_RU.contentMismatch(extension), 415);
+
+    const storage = this.storages[this.config.storage];
+    const { tenant, actor } = ctx;
+    const attachment = new Attachment();
+    Object.assign(attachment, {
+      organizationId,
+      fileName,
+      contentType: type.contentType,
+      size: request.data.length,
+      sha256: createHash('sha256').update(request.data).digest('hex'),
+      storage: storage.kind,
+      uploadedByUserId: actor.userId,
+      uploadedByName: actor.displayName || actor.username,
+      createdAt: this.clock.now(),
+    });
+    const target = (em: typeof tenant.em) => ({ schemaName: tenant.district.schemaName, em });
+    try {
+      await tenant.em.transactional(
+        async (em) => {
+          em.persist(attachment);
+          await em.flush();
+          await storage.put(target(em), attachment.id, request.data);
+        },
+        { clear: true },
+      );
+    } catch (error) {
+      if (storage.kind !== 'database') await storage.delete(target(tenant.em), attachment.id).catch(() => undefined);
+      throw error;
+    }
+    forgetTenantReads(tenant);
+    return tenant.em.findOneOrFail(Attachment, { id: attachment.id });
+  }
+
+  /** An attachment within the row scope; NOT_FOUND (naming `field`) otherwise. */
+  async get(ctx: TenantServiceContext, id: string, field?: string): Promise<Attachment> {
+    const attachment = isUuid(id)
+      ? await ctx.tenant.em.findOne(Attachment, within(attachmentScopeFilter(ctx.actor, ctx.tenant.district), { id }))
+      : null;
+    if (!attachment) {
+      if (field) throw badUserInput(field, ROADMAP_MESSAGES_RU.attachmentNotFound);
+      throw notFound(ROADMAP_MESSAGES_RU.attachmentNotFound);
+    }
+    return attachment;
+  }
+
+  async read(ctx: TenantServiceContext, id: string): Promise<{ attachment: Attachment; data: Buffer }> {
+    const attachment = await this.get(ctx, id);
+    const data = await this.storages[attachment.storage].get({ schemaName: ctx.tenant.district.schemaName, em: ctx.tenant.em }, attachment.id);
+    if (!data) throw notFound(ATTACHMENT_MESSAGES_RU.missing);
+    return { attachment, data };
+  }
+
+  /** The uploader or the district's staff; not while an execution mark cites it. */
+  async delete(ctx: TenantServiceContext, id: string): Promise<boolean> {
+    const attachment = await this.get(ctx, id);
+    const { actor, tenant } = ctx;
+    const staff = actor.access.platform || districtStaffRoles(actor, tenant.district).length > 0;
+    if (!staff && attachment.uploadedByUserId !== actor.userId) throw forbidden();
+    if (await tenant.em.count(ItemExecution, { attachmentId: attachment.id })) throw conflict(ATTACHMENT_MESSAGES_RU.inUse, 'STATE');
+    const storage = this.storages[attachment.storage];
+    await tenant.em.transactional(
+      async (em) => {
+        await em.nativeDelete(Attachment, { id: attachment.id });
+        await storage.delete({ schemaName: tenant.district.schemaName, em }, attachment.id);
+      },
+      { clear: true },
+    );
+    forgetTenantReads(tenant);
+    return true;
+  }
+}
+
+declare module '../../engine/graphql/context.js' {
+  interface Services {
+    attachments: AttachmentService;
+  }
+}

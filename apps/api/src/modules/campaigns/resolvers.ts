@@ -1,0 +1,83 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../engine/graphql/context.js';
+import { PageInput } from '../../engine/graphql/pagination.js';
+import { Organization } from '../directory/organization.entity.js';
+import { RoadmapRevision } from '../roadmaps/revision.entity.js';
+import { Roadmap } from '../roadmaps/roadmap.entity.js';
+import { Campaign } from './campaign.entity.js';
+import { CampaignFilter, CampaignSchoolFilter, CreateCampaignInput } from './inputs.js';
+import { countsLoader } from './loaders.js';
+import { CampaignCounts, CampaignPage, CampaignSchool, CampaignSchoolPage } from './types.js';
+
+@Resolver(() => Campaign)
+export class CampaignResolver {
+  @Authorized()
+  @Query(() => CampaignPage, { description: 'Кампании муниципалитета (организации видят адресованные им).' })
+  campaigns(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
+    @Arg('filter', () => CampaignFilter, { nullable: true }) filter?: CampaignFilter | null,
+  ) {
+    return ctx.services.campaigns.list(ctx, page, filter);
+  }
+
+  @Authorized()
+  @Query(() => Campaign, { nullable: true })
+  campaign(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return ctx.services.campaigns.get(ctx, id);
+  }
+
+  @Authorized('district-officer', 'district-head', 'platform-admin')
+  @Mutation(() => Campaign, { description: 'Открывает кампанию: срок представления дорожных карт для всех или выбранных организаций.' })
+  createCampaign(@Ctx() ctx: GraphQLContext, @Arg('input', () => CreateCampaignInput) input: CreateCampaignInput) {
+    return ctx.services.campaigns.create(ctx, input);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Срок представления прошёл.' })
+  pastDue(@Root() campaign: Campaign, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.campaigns.isPastDue(campaign);
+  }
+
+  @FieldResolver(() => [Organization], { description: 'Выбранные организации (пусто, если кампания для всех).' })
+  async organizations(@Root() campaign: Campaign, @Ctx() ctx: GraphQLContext) {
+    const rows = await Promise.all(campaign.organizationIds.map((id) => ctx.loaders.directory.organizationById.load(id)));
+    return rows.filter((row): row is Organization => row !== null);
+  }
+
+  @FieldResolver(() => CampaignCounts)
+  counts(@Root() campaign: Campaign, @Ctx() ctx: GraphQLContext) {
+    return countsLoader(ctx.tenant, ctx.actor, ctx.services.campaigns).load(campaign.id);
+  }
+
+  @FieldResolver(() => CampaignSchoolPage, { description: 'Организации кампании с состоянием их карт; фильтр по состоянию и просрочке.' })
+  schools(
+    @Root() campaign: Campaign,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
+    @Arg('filter', () => CampaignSchoolFilter, { nullable: true }) filter?: CampaignSchoolFilter | null,
+  ) {
+    return ctx.services.campaigns.schools(ctx, campaign, page, filter);
+  }
+}
+
+@Resolver(() => CampaignSchool)
+export class CampaignSchoolResolver {
+  @FieldResolver(() => Organization)
+  async organization(@Root() row: CampaignSchool, @Ctx() ctx: GraphQLContext) {
+    const organization = await ctx.loaders.directory.organizationById.load(row.organizationId);
+    if (!organization) throw new Error(`dangling reference: organization ${row.organizationId}`);
+    return organization;
+  }
+
+  @FieldResolver(() => Roadmap, { nullable: true })
+  roadmap(@Root() row: CampaignSchool, @Ctx() ctx: GraphQLContext) {
+    return row.roadmapId ? ctx.tenant.loaders.roadmaps.roadmapById.load(row.roadmapId) : null;
+  }
+
+  @FieldResolver(() => RoadmapRevision, { nullable: true })
+  latestRevision(@Root() row: CampaignSchool, @Ctx() ctx: GraphQLContext) {
+    return row.latestRevisionId ? ctx.tenant.loaders.roadmaps.revisionById.load(row.latestRevisionId) : null;
+  }
+}
+
+export const CAMPAIGN_RESOLVERS = [CampaignResolver, CampaignSchoolResolver] as const;

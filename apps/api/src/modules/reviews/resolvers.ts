@@ -1,0 +1,99 @@
+import { APPROVAL_ACTION_LABELS_RU, type AgreementBlock, type ApprovalBlock } from '@nastavnik/domain';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../engine/graphql/context.js';
+import { Role } from '../me/types.js';
+import { RoadmapState } from '../roadmaps/enums.js';
+import { RoadmapRevision } from '../roadmaps/revision.entity.js';
+import { AgreementBlockType, ApprovalBlockType } from '../roadmaps/types.js';
+import { ReviewComment } from './comment.entity.js';
+import { RoadmapEvent } from './event.entity.js';
+import { editSummaryRu, type EditSummary } from './events.js';
+import { RoadmapDecisionInput } from './inputs.js';
+
+const EVENT_LABELS_RU: Record<string, string> = {
+  ...APPROVAL_ACTION_LABELS_RU,
+  create: 'Создание редакции',
+  save: 'Изменение',
+  markDone: 'Отметка о выполнении',
+  undoDone: 'Снятие отметки о выполнении',
+  supersede: 'Заменена новой редакцией',
+};
+
+@Resolver(() => ReviewComment)
+export class ReviewCommentResolver {
+  @Authorized('school-curator', 'school-director', 'district-officer', 'district-head', 'region-coordinator')
+  @Mutation(() => RoadmapRevision, {
+    description:
+      'Решение по редакции (машина согласования): направить, утвердить, вернуть, замечание, рекомендовать, согласовать, создать новую редакцию. ' +
+      'Устаревшая expectedVersion — CONFLICT. createRevision возвращает новую редакцию.',
+  })
+  decideRoadmap(@Ctx() ctx: GraphQLContext, @Arg('input', () => RoadmapDecisionInput) input: RoadmapDecisionInput) {
+    return ctx.services.decisions.decide(ctx, input);
+  }
+
+  @FieldResolver(() => ID)
+  revisionId(@Root() comment: ReviewComment) {
+    return comment.revision.id;
+  }
+
+  @FieldResolver(() => Int, { description: 'Номер редакции, к которой оставлено замечание.' })
+  async revisionNumber(@Root() comment: ReviewComment, @Ctx() ctx: GraphQLContext) {
+    return (await ctx.tenant.loaders.roadmaps.revisionById.load(comment.revision.id))?.number ?? 0;
+  }
+
+  @FieldResolver(() => Role)
+  authorRole(@Root() comment: ReviewComment) {
+    return comment.authorRole;
+  }
+}
+
+@Resolver(() => RoadmapEvent)
+export class RoadmapEventResolver {
+  @FieldResolver(() => String, { description: 'Действие по-русски.' })
+  actionLabel(@Root() event: RoadmapEvent) {
+    return EVENT_LABELS_RU[event.action] ?? event.action;
+  }
+
+  @FieldResolver(() => Role, { description: 'Роль, в которой действовал пользователь.' })
+  role(@Root() event: RoadmapEvent) {
+    return event.role;
+  }
+
+  @FieldResolver(() => RoadmapState, { nullable: true })
+  fromState(@Root() event: RoadmapEvent) {
+    return event.fromState;
+  }
+
+  @FieldResolver(() => RoadmapState, { nullable: true })
+  toState(@Root() event: RoadmapEvent) {
+    return event.toState;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Что изменено (для изменений), по-русски.' })
+  summary(@Root() event: RoadmapEvent) {
+    return event.changes ? editSummaryRu(event.changes as unknown as EditSummary) : null;
+  }
+
+  @FieldResolver(() => [String], { description: 'Изменённые поля: title, periodStart…, поля мероприятий (activity, deadlineText…).' })
+  changedFields(@Root() event: RoadmapEvent) {
+    const changes = event.changes as unknown as EditSummary | null;
+    return changes ? [...changes.header, ...changes.itemFields] : [];
+  }
+
+  @FieldResolver(() => ApprovalBlockType, { nullable: true })
+  approval(@Root() event: RoadmapEvent) {
+    return (event.data?.approval as ApprovalBlock | undefined) ?? null;
+  }
+
+  @FieldResolver(() => AgreementBlockType, { nullable: true })
+  agreement(@Root() event: RoadmapEvent) {
+    return (event.data?.agreement as AgreementBlock | undefined) ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Прочие данные события в JSON (отметка о выполнении, основание новой редакции).' })
+  details(@Root() event: RoadmapEvent) {
+    return event.data && !event.data.approval && !event.data.agreement ? JSON.stringify(event.data) : null;
+  }
+}
+
+export const REVIEW_RESOLVERS = [ReviewCommentResolver, RoadmapEventResolver] as const;

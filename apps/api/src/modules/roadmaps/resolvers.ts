@@ -1,0 +1,383 @@
+import {
+  actorAllowedActions,
+  describeDeadlineRu,
+  isEditable,
+  isInForce,
+  isOverdue,
+  nextDueDate,
+  roadmapStateLabelRu,
+  validateSections,
+  type Deadline,
+} from '@nastavnik/domain';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../engine/graphql/context.js';
+import { PageInput, PageOf } from '../../engine/graphql/pagination.js';
+import { pairKey } from '../../engine/loaders.js';
+import { Campaign } from '../campaigns/campaign.entity.js';
+import { Organization } from '../directory/organization.entity.js';
+import { ItemExecution } from '../execution/item-execution.entity.js';
+import { ReviewComment } from '../reviews/comment.entity.js';
+import { RoadmapEvent } from '../reviews/event.entity.js';
+import { approvalSettings, authorRoles } from './access.js';
+import { toDomainSections } from './content.js';
+import { ApprovalAction, WhoAgrees } from './enums.js';
+import {
+  AddRoadmapItemInput,
+  CreateRoadmapInput,
+  MoveRoadmapItemInput,
+  RemoveRoadmapItemInput,
+  RoadmapFilter,
+  SaveRoadmapRevisionInput,
+  UpdateRoadmapItemInput,
+} from './inputs.js';
+import { RoadmapItem } from './item.entity.js';
+import { DistrictSettings } from './district-settings.entity.js';
+import { RoadmapRevision } from './revision.entity.js';
+import { Roadmap } from './roadmap.entity.js';
+import { rolesCoveringRoadmap } from './scope.js';
+import { RoadmapSection } from './section.entity.js';
+import { ItemDeadlineType, RevisionDiffType, RoadmapExecutionType, ValidationIssueType, type DiffItemType } from './types.js';
+import type { ItemRef, RevisionDiff, Section } from '@nastavnik/domain';
+
+@ObjectType('RoadmapPage')
+export class RoadmapPage extends PageOf(Roadmap) {}
+
+async function revisionOf(ctx: GraphQLContext, id: string): Promise<RoadmapRevision> {
+  const revision = await ctx.tenant.loaders.roadmaps.revisionById.load(id);
+  if (!revision) throw new Error(`dangling reference: revision ${id}`);
+  return revision;
+}
+
+async function roadmapOf(ctx: GraphQLContext, id: string): Promise<Roadmap> {
+  const roadmap = await ctx.tenant.loaders.roadmaps.roadmapById.load(id);
+  if (!roadmap) throw new Error(`dangling reference: roadmap ${id}`);
+  return roadmap;
+}
+
+/** The execution mark of an item (by its roadmap and stable key). */
+export async function executionOf(ctx: GraphQLContext, item: RoadmapItem): Promise<ItemExecution | null> {
+  const revision = await revisionOf(ctx, item.revision.id);
+  return ctx.tenant.loaders.execution.byRoadmapItem.load(pairKey(revision.roadmap.id, item.key));
+}
+
+function deadlineType(deadline: Deadline): ItemDeadlineType {
+  const d = deadline as Deadline & Partial<{ start: string; end: string; before: boolean; frequency: string; occurrences: Array<{ start: string; end: string }>; reason: string }>;
+  return {
+    kind: d.kind,
+    original: d.original,
+    description: describeDeadlineRu(deadline),
+    due: d.due ?? null,
+    start: d.start ?? null,
+    end: d.end ?? null,
+    before: d.before ?? null,
+    frequency: d.frequency ?? null,
+    occurrences: d.occurrences ?? [],
+    reason: d.reason ?? null,
+  };
+}
+
+function diffType(diff: RevisionDiff, totalAfter: number): RevisionDiffType {
+  const item = ({ item: i, section }: ItemRef): DiffItemType => ({
+    key: i.id,
+    section,
+    number: i.number,
+    activity: i.activity,
+    content: i.content,
+    deadlineText: i.deadlineText,
+    responsible: i.responsible,
+    expectedResult: i.expectedResult,
+    indicator: i.indicator,
+  });
+  const section = (s: Section) => ({ key: s.id, title: s.title, task: s.task, result: s.result });
+  return {
+    itemsAdded: diff.items.added.map(item),
+    itemsRemoved: diff.items.removed.map(item),
+    itemsChanged: diff.items.changed.map((c) => ({ before: item(c.before), after: item(c.after), changes: c.changes })),
+    sectionsAdded: diff.sections.added.map(section),
+    sectionsRemoved: diff.sections.removed.map(section),
+    sectionsChanged: diff.sections.changed.map((c) => ({ before: section(c.before), after: section(c.after), changes: c.changes })),
+    unchangedItems: totalAfter - diff.items.added.length - diff.items.changed.length,
+  };
+}
+
+const EDITORS = ['school-curator', 'district-officer'] as const;
+
+@Resolver(() => Roadmap)
+export class RoadmapResolver {
+  @Authorized()
+  @Query(() => RoadmapPage, { description: 'Дорожные карты в пределах видимого (в выбранном муниципалитете).' })
+  roadmaps(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
+    @Arg('filter', () => RoadmapFilter, { nullable: true }) filter?: RoadmapFilter | null,
+  ) {
+    return ctx.services.roadmaps.list(ctx, page, filter);
+  }
+
+  @Authorized()
+  @Query(() => Roadmap, { nullable: true })
+  roadmap(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return ctx.services.roadmaps.get(ctx, id);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Roadmap, { description: 'Создаёт дорожную карту (из шаблона, копии прошлогодней или пустую) с первой редакцией-черновиком.' })
+  createRoadmap(@Ctx() ctx: GraphQLContext, @Arg('input', () => CreateRoadmapInput) input: CreateRoadmapInput) {
+    return ctx.services.roadmaps.create(ctx, input);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'Организация; null — карта муниципалитета.' })
+  organization(@Root() roadmap: Roadmap, @Ctx() ctx: GraphQLContext) {
+    return roadmap.organizationId ? ctx.loaders.directory.organizationById.load(roadmap.organizationId) : null;
+  }
+
+  @FieldResolver(() => Campaign, { nullable: true })
+  campaign(@Root() roadmap: Roadmap, @Ctx() ctx: GraphQLContext) {
+    return roadmap.campaign ? ctx.tenant.loaders.campaigns.campaignById.load(roadmap.campaign.id) : null;
+  }
+
+  @FieldResolver(() => RoadmapRevision, { description: 'Последняя редакция (над которой идёт работа).' })
+  latestRevision(@Root() roadmap: Roadmap, @Ctx() ctx: GraphQLContext) {
+    return revisionOf(ctx, roadmap.latestRevisionId!);
+  }
+
+  @FieldResolver(() => RoadmapRevision, { nullable: true, description: 'Действующая согласованная редакция.' })
+  inForceRevision(@Root() roadmap: Roadmap, @Ctx() ctx: GraphQLContext) {
+    return roadmap.inForceRevisionId ? revisionOf(ctx, roadmap.inForceRevisionId) : null;
+  }
+
+  @FieldResolver(() => [RoadmapRevision])
+  revisions(@Root() roadmap: Roadmap, @Ctx() ctx: GraphQLContext) {
+    return ctx.tenant.loaders.roadmaps.revisionsByRoadmapId.load(roadmap.id);
+  }
+
+  @FieldResolver(() => String)
+  async title(@Root() roadmap: Roadmap, @Ctx() ctx: GraphQLContext) {
+    return (await revisionOf(ctx, roadmap.latestRevisionId!)).title;
+  }
+
+  @FieldResolver(() => String)
+  async programmeName(@Root() roadmap: Roadmap, @Ctx() ctx: GraphQLContext) {
+    return (await revisionOf(ctx, roadmap.latestRevisionId!)).programmeName;
+  }
+
+  @FieldResolver(() => RoadmapExecutionType, { nullable: true, description: 'Исполнение действующей редакции; null — пока нет согласованной.' })
+  async execution(@Root() roadmap: Roadmap, @Ctx() ctx: GraphQLContext): Promise<RoadmapExecutionType | null> {
+    if (!roadmap.inForceRevisionId) return null;
+    const items = await ctx.tenant.loaders.roadmaps.itemsByRevisionId.load(roadmap.inForceRevisionId);
+    const marks = await Promise.all(items.map((item) => ctx.tenant.loaders.execution.byRoadmapItem.load(pairKey(roadmap.id, item.key))));
+    const today = ctx.services.clock.today();
+    let doneCount = 0;
+    let overdueCount = 0;
+    items.forEach((item, i) => {
+      const done = marks[i]?.done ?? false;
+      if (done) doneCount++;
+      if (isOverdue(item.deadline, today, done)) overdueCount++;
+    });
+    return { itemsCount: items.length, doneCount, overdueCount };
+  }
+}
+
+@Resolver(() => RoadmapRevision)
+export class RoadmapRevisionResolver {
+  @Authorized()
+  @Query(() => RoadmapRevision, { nullable: true })
+  roadmapRevision(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return ctx.services.roadmaps.getRevision(ctx, id);
+  }
+
+  @Authorized()
+  @Query(() => RevisionDiffType, { description: 'Сравнение двух редакций одной карты: мероприятия добавлены, удалены, изменены (по полям).' })
+  async revisionDiff(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('fromRevisionId', () => ID) fromRevisionId: string,
+    @Arg('toRevisionId', () => ID) toRevisionId: string,
+  ) {
+    const diff = await ctx.services.roadmaps.diff(ctx, fromRevisionId, toRevisionId);
+    const after = await ctx.tenant.loaders.roadmaps.itemsByRevisionId.load(toRevisionId);
+    return diffType(diff, after.length);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => RoadmapRevision, { description: 'Сохраняет черновик целиком (заголовок, разделы, мероприятия). Только в редактируемом состоянии, с expectedVersion.' })
+  saveRoadmapRevision(@Ctx() ctx: GraphQLContext, @Arg('input', () => SaveRoadmapRevisionInput) input: SaveRoadmapRevisionInput) {
+    return ctx.services.roadmaps.save(ctx, input);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => RoadmapRevision)
+  addRoadmapItem(@Ctx() ctx: GraphQLContext, @Arg('input', () => AddRoadmapItemInput) input: AddRoadmapItemInput) {
+    return ctx.services.roadmaps.addItem(ctx, input);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => RoadmapRevision)
+  updateRoadmapItem(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpdateRoadmapItemInput) input: UpdateRoadmapItemInput) {
+    return ctx.services.roadmaps.updateItem(ctx, input);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => RoadmapRevision)
+  removeRoadmapItem(@Ctx() ctx: GraphQLContext, @Arg('input', () => RemoveRoadmapItemInput) input: RemoveRoadmapItemInput) {
+    return ctx.services.roadmaps.removeItem(ctx, input);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => RoadmapRevision)
+  moveRoadmapItem(@Ctx() ctx: GraphQLContext, @Arg('input', () => MoveRoadmapItemInput) input: MoveRoadmapItemInput) {
+    return ctx.services.roadmaps.moveItem(ctx, input);
+  }
+
+  @FieldResolver(() => Roadmap)
+  roadmap(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    return roadmapOf(ctx, revision.roadmap.id);
+  }
+
+  @FieldResolver(() => String, { description: 'Состояние по-русски.' })
+  async stateLabel(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    return roadmapStateLabelRu(revision.state, (await roadmapOf(ctx, revision.roadmap.id)).level);
+  }
+
+  @FieldResolver(() => String, { description: 'Кто создал редакцию.' })
+  createdByName(@Root() revision: RoadmapRevision) {
+    return revision.createdByName;
+  }
+
+  @FieldResolver(() => RoadmapRevision, { nullable: true, description: 'Редакция, на основе которой создана эта.' })
+  basedOn(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    return revision.basedOnId ? revisionOf(ctx, revision.basedOnId) : null;
+  }
+
+  @FieldResolver(() => RoadmapRevision, { nullable: true, description: 'Согласованная редакция, которую эта заменит после согласования.' })
+  supersedes(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    return revision.supersedesId ? revisionOf(ctx, revision.supersedesId) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Действует (согласована и не заменена).' })
+  inForce(@Root() revision: RoadmapRevision) {
+    return isInForce(revision.state);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Пользователь может изменять эту редакцию сейчас.' })
+  async editable(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    const roadmap = await roadmapOf(ctx, revision.roadmap.id);
+    if (!isEditable(revision.state) || roadmap.latestRevisionId !== revision.id) return false;
+    return authorRoles(rolesCoveringRoadmap(ctx.actor, ctx.tenant.district, roadmap), roadmap.level).length > 0;
+  }
+
+  @FieldResolver(() => [ApprovalAction], { description: 'Действия согласования, доступные пользователю сейчас (кнопки).' })
+  async allowedActions(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    const roadmap = await roadmapOf(ctx, revision.roadmap.id);
+    if (roadmap.latestRevisionId !== revision.id) return [];
+    const roles = rolesCoveringRoadmap(ctx.actor, ctx.tenant.district, roadmap);
+    return actorAllowedActions({ roles, coversRoadmap: roles.length > 0 }, revision.state, roadmap.level, await approvalSettings(ctx.tenant));
+  }
+
+  @FieldResolver(() => [RoadmapSection])
+  sections(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    return ctx.tenant.loaders.roadmaps.sectionsByRevisionId.load(revision.id);
+  }
+
+  @FieldResolver(() => Int)
+  async itemsCount(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    return (await ctx.tenant.loaders.roadmaps.itemsByRevisionId.load(revision.id)).length;
+  }
+
+  @FieldResolver(() => [ValidationIssueType], { description: 'Предупреждения (не мешают сохранению и отправке): нераспознанные сроки…' })
+  async warnings(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    const [sections, items] = await Promise.all([
+      ctx.tenant.loaders.roadmaps.sectionsByRevisionId.load(revision.id),
+      ctx.tenant.loaders.roadmaps.itemsByRevisionId.load(revision.id),
+    ]);
+    return validateSections(toDomainSections(sections, items)).filter((issue) => issue.severity === 'warning');
+  }
+
+  @FieldResolver(() => [ReviewComment], { description: 'Замечания к этой редакции (ко всей карте и к мероприятиям).' })
+  comments(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    return ctx.tenant.loaders.reviews.commentsByRevisionId.load(revision.id);
+  }
+
+  @FieldResolver(() => [RoadmapEvent], { description: 'Журнал: все решения и изменения этой редакции.' })
+  events(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    return ctx.tenant.loaders.reviews.eventsByRevisionId.load(revision.id);
+  }
+
+  @FieldResolver(() => [RoadmapEvent], { description: 'Решения согласования (из журнала).' })
+  async decisions(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    const actions = new Set<string>(Object.values(ApprovalAction));
+    return (await ctx.tenant.loaders.reviews.eventsByRevisionId.load(revision.id)).filter((event) => actions.has(event.action));
+  }
+}
+
+@Resolver(() => RoadmapSection)
+export class RoadmapSectionResolver {
+  /** From the revision's items (one query for all sections), in their order. */
+  @FieldResolver(() => [RoadmapItem])
+  async items(@Root() section: RoadmapSection, @Ctx() ctx: GraphQLContext) {
+    const items = await ctx.tenant.loaders.roadmaps.itemsByRevisionId.load(section.revision.id);
+    return items.filter((item) => item.section.id === section.id);
+  }
+}
+
+@Resolver(() => RoadmapItem)
+export class RoadmapItemResolver {
+  @FieldResolver(() => ItemDeadlineType, { description: 'Как платформа прочла срок.' })
+  deadline(@Root() item: RoadmapItem) {
+    return deadlineType(item.deadline);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Ближайший срок на сегодня (для повторяющихся — текущего повторения).' })
+  nextDueDate(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
+    return nextDueDate(item.deadline, ctx.services.clock.today());
+  }
+
+  @FieldResolver(() => ItemExecution, { nullable: true, description: 'Отметка о выполнении (по карте и постоянному идентификатору).' })
+  execution(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
+    return executionOf(ctx, item);
+  }
+
+  @FieldResolver(() => Boolean)
+  async done(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
+    return (await executionOf(ctx, item))?.done ?? false;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Просрочено: срок прошёл, а мероприятие не выполнено.' })
+  async overdue(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
+    return isOverdue(item.deadline, ctx.services.clock.today(), (await executionOf(ctx, item))?.done ?? false);
+  }
+
+  @FieldResolver(() => [ReviewComment], { description: 'Замечания к мероприятию во всех редакциях карты.' })
+  async comments(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
+    const revision = await revisionOf(ctx, item.revision.id);
+    return ctx.tenant.loaders.reviews.commentsByRoadmapItem.load(pairKey(revision.roadmap.id, item.key));
+  }
+
+  @FieldResolver(() => ID, { description: 'Постоянный идентификатор раздела.' })
+  async sectionKey(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
+    const sections = await ctx.tenant.loaders.roadmaps.sectionsByRevisionId.load(item.revision.id);
+    return sections.find((s) => s.id === item.section.id)?.key ?? item.section.id;
+  }
+}
+
+@Resolver(() => DistrictSettings)
+export class DistrictSettingsResolver {
+  @Authorized()
+  @Query(() => DistrictSettings, { description: 'Настройки выбранного муниципалитета.' })
+  districtSettings(@Ctx() ctx: GraphQLContext) {
+    return ctx.services.districtSettings.get(ctx);
+  }
+
+  @Authorized('district-head', 'platform-admin')
+  @Mutation(() => DistrictSettings, { description: 'Кто согласует карты организаций (руководитель муниципалитета).' })
+  setDistrictSettings(@Ctx() ctx: GraphQLContext, @Arg('whoAgrees', () => WhoAgrees) whoAgrees: WhoAgrees) {
+    return ctx.services.districtSettings.set(ctx, whoAgrees);
+  }
+}
+
+export const ROADMAP_RESOLVERS = [
+  RoadmapResolver,
+  RoadmapRevisionResolver,
+  RoadmapSectionResolver,
+  RoadmapItemResolver,
+  DistrictSettingsResolver,
+] as const;

@@ -1,0 +1,69 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { DISTRICT_STAFF_ROLES, SCHOOL_STAFF_ROLES, type PlatformRole, type RoadmapLevel } from '@nastavnik/domain';
+import type { Actor } from '../../engine/auth/actor.js';
+import type { TenantDistrict } from '../../engine/tenancy/tenant.js';
+import type { Roadmap } from './roadmap.entity.js';
+
+/**
+ * Row scope of the roadmap modules, inside one tenant (the request's district):
+ *
+ * - platform admin, the region's coordinator (read-only for school roadmaps), the district's staff:
+ *   every roadmap of the district;
+ * - school staff (director, curator): the roadmaps of their organisations (never a district roadmap);
+ * - everybody else: nothing.
+ *
+ * The tenant is already one district (checked while building the context), but the district and
+ * region are checked again here, so a filter never widens by accident.
+ */
+const nothing = <T>(): FilterQuery<T> => ({ id: { $in: [] } }) as FilterQuery<T>;
+
+/** The actor sees the whole district's roadmaps (admin, coordinator of its region, its staff). */
+export function seesWholeDistrict(actor: Actor, district: TenantDistrict): boolean {
+  const a = actor.access;
+  return a.platform || a.coordinatorRegionIds.includes(district.regionId) || districtStaffRoles(actor, district).length > 0;
+}
+
+/** Roles the actor holds as staff (officer, head) of this district. */
+export function districtStaffRoles(actor: Actor, district: TenantDistrict): PlatformRole[] {
+  return [
+    ...new Set(actor.grants.filter((g) => DISTRICT_STAFF_ROLES.includes(g.role) && g.districtId === district.id).map((g) => g.role)),
+  ];
+}
+
+/** Organisations of this district where the actor is school staff (director, curator). */
+export function schoolStaffOrganizationIds(actor: Actor, district: TenantDistrict): string[] {
+  return [
+    ...new Set(
+      actor.grants
+        .filter((g) => SCHOOL_STAFF_ROLES.includes(g.role) && g.organizationId && g.districtId === district.id)
+        .map((g) => g.organizationId!),
+    ),
+  ];
+}
+
+export function roadmapScopeFilter(actor: Actor, district: TenantDistrict): FilterQuery<Roadmap> {
+  if (seesWholeDistrict(actor, district)) return {};
+  const organizationIds = schoolStaffOrganizationIds(actor, district);
+  return organizationIds.length ? { level: 'school', organizationId: { $in: organizationIds } } : nothing();
+}
+
+/**
+ * The roles in which the actor may act on a roadmap (the approval machine then decides which of
+ * them, if any, may take an action): school staff of its organisation, the district's staff, the
+ * coordinator of the district's region. A platform admin reads everything but takes no part.
+ */
+export function rolesCoveringRoadmap(
+  actor: Actor,
+  district: TenantDistrict,
+  roadmap: { level: RoadmapLevel; organizationId: string | null },
+): PlatformRole[] {
+  const roles = new Set<PlatformRole>();
+  for (const grant of actor.grants) {
+    if (roadmap.level === 'school' && SCHOOL_STAFF_ROLES.includes(grant.role) && grant.organizationId === roadmap.organizationId) {
+      roles.add(grant.role);
+    }
+    if (DISTRICT_STAFF_ROLES.includes(grant.role) && grant.districtId === district.id) roles.add(grant.role);
+    if (grant.role === 'region-coordinator' && grant.regionId === district.regionId) roles.add(grant.role);
+  }
+  return [...roles];
+}

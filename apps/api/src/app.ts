@@ -167,7 +167,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
               verifyToken,
               resolveGrants,
               tenantDirectory,
-              createLoaders: (em) => ({ directory: createDirectoryLoaders(em) }),
+              createLoaders: (em, actor) => ({ directory: createDirectoryLoaders(em, actor) }),
               createTenantLoaders: (em) => ({
                 headcounts: createHeadcountLoaders(em),
                 roadmaps: createRoadmapLoaders(em),

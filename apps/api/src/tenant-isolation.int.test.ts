@@ -179,6 +179,14 @@ describe('school curator sees only their own school', () => {
     expect(idsOf(districts)).toEqual([a.district.id]);
   });
 
+  it("the district card's counts do not reveal the sibling school", async () => {
+    const query = `query ($id: ID!) { district(id: $id) { organizationsCount region { districtsCount } } }`;
+    const asCurator = await app.gql(query, { token: tokens.curatorA1, variables: { id: a.district.id } });
+    expect(asCurator.body.data!.district).toEqual({ organizationsCount: 1, region: { districtsCount: 1 } });
+    const asOfficer = await app.gql(query, { token: tokens.officerA, variables: { id: a.district.id } });
+    expect((asOfficer.body.data!.district as { organizationsCount: number }).organizationsCount).toBe(2);
+  });
+
   it('cannot set the sibling school headcount', async () => {
     const before = await headcountsIn(a.district, a.school2);
     const response = await app.gql(SET_HEADCOUNT, {

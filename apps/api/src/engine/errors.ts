@@ -7,10 +7,10 @@ import { currentLogger, type Logger } from './logging.js';
  * that is safe to show to the user; anything else is turned into INTERNAL_SERVER_ERROR.
  */
 /**
- * The codes the API reports on purpose: the contract's (packages/domain ERROR_CODES) plus CONFLICT
- * (a stale `expectedVersion`, or an action the object's current state no longer allows).
+ * The codes the API reports on purpose (packages/domain ERROR_CODES); CONFLICT is a stale
+ * `expectedVersion` or an action the object's current state no longer allows.
  */
-export type AppErrorCode = Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'> | 'CONFLICT';
+export type AppErrorCode = Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'>;
 
 export class AppError extends GraphQLError {
   constructor(code: AppErrorCode, message: string, extensions: Record<string, unknown> = {}) {

@@ -41,7 +41,7 @@ export interface ContextDependencies {
   verifyToken: TokenVerifier;
   resolveGrants: (em: EntityManager, grants: readonly Grant[]) => Promise<ResolvedGrant[]>;
   tenantDirectory: TenantDirectory;
-  createLoaders: (em: EntityManager) => RequestLoaders;
+  createLoaders: (em: EntityManager, actor: Actor) => RequestLoaders;
   createTenantLoaders: (em: EntityManager) => TenantLoaders;
   services: Services;
 }
@@ -121,7 +121,7 @@ export async function buildContext(deps: ContextDependencies, request: RequestIn
       logger,
       actor,
       em,
-      loaders: deps.createLoaders(em),
+      loaders: deps.createLoaders(em, actor),
       services: deps.services,
       tenantAccessor: tenant,
     });

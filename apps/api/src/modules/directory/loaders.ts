@@ -1,9 +1,12 @@
 import DataLoader from 'dataloader';
+import { raw, type EntityName, type FilterQuery } from '@mikro-orm/core';
+import type { Actor } from '../../engine/auth/actor.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import { District } from './district.entity.js';
 import { Organization } from './organization.entity.js';
 import { PartnerOrganization } from './partner-organization.entity.js';
 import { Region } from './region.entity.js';
+import { districtScopeFilter, organizationScopeFilter, within } from './scope.js';
 
 /**
  * Per-request loaders over the request's directory fork: one query per relation per request,
@@ -35,25 +38,37 @@ function byId<T extends WithId>(load: (ids: string[]) => Promise<T[]>): DataLoad
   });
 }
 
-async function countBy(em: EntityManager, table: string, column: string, ids: readonly string[]): Promise<number[]> {
-  const placeholders = ids.map(() => '?').join(', ');
-  const rows = await em
-    .getConnection()
-    .execute<Array<{ key: string; count: number }>>(
-      `select "${column}" as "key", count(*)::int as "count" from "core"."${table}" where "${column}" in (${placeholders}) group by "${column}"`,
-      [...ids],
-    );
-  const counts = new Map(rows.map((row) => [row.key, Number(row.count)]));
-  return ids.map((id) => counts.get(id) ?? 0);
+/**
+ * Children per parent, counted in SQL and only among the children the actor may see (a curator
+ * must not learn how many sibling schools the district has).
+ */
+async function countVisibleBy<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  parent: string,
+  scope: FilterQuery<T>,
+  parentIds: readonly string[],
+): Promise<number[]> {
+  // The query builder's generics cannot follow a relation named by a string: typed loosely here.
+  const qb = em.createQueryBuilder(entity as EntityName<object>, 'e');
+  const rows = await qb
+    .select([`e.${parent} as key`, raw('count(*)::int as count')] as never)
+    .where(within<T>(scope, { [parent]: { $in: [...parentIds] } } as never) as never)
+    .groupBy(`e.${parent}` as never)
+    .execute<Array<{ key: string; count: number }>>('all', false);
+  const counts = new Map(rows.map((row) => [String(row.key), Number(row.count)]));
+  return parentIds.map((id) => counts.get(id) ?? 0);
 }
 
-export function createDirectoryLoaders(em: EntityManager): DirectoryLoaders {
+export function createDirectoryLoaders(em: EntityManager, actor: Actor): DirectoryLoaders {
   return {
     regionById: byId((ids) => em.find(Region, { id: { $in: ids } })),
     districtById: byId((ids) => em.find(District, { id: { $in: ids } })),
     organizationById: byId((ids) => em.find(Organization, { id: { $in: ids } })),
     partnerById: byId((ids) => em.find(PartnerOrganization, { id: { $in: ids } })),
-    organizationsCountByDistrictId: new DataLoader((ids) => countBy(em, 'organization', 'district_id', ids)),
-    districtsCountByRegionId: new DataLoader((ids) => countBy(em, 'district', 'region_id', ids)),
+    organizationsCountByDistrictId: new DataLoader((ids) =>
+      countVisibleBy(em, Organization, 'district', organizationScopeFilter(actor), ids),
+    ),
+    districtsCountByRegionId: new DataLoader((ids) => countVisibleBy(em, District, 'region', districtScopeFilter(actor), ids)),
   };
 }

@@ -41,6 +41,8 @@ import { createExecutionLoaders } from './modules/execution/loaders.js';
 import { EXECUTION_RESOLVERS } from './modules/execution/resolvers.js';
 import { InboxService } from './modules/inbox/inbox.service.js';
 import { INBOX_RESOLVERS } from './modules/inbox/resolvers.js';
+import { DocumentService } from './modules/documents/document.service.js';
+import { documentRoutes } from './modules/documents/routes.js';
 import { DecisionService } from './modules/reviews/decision.service.js';
 import { createReviewLoaders } from './modules/reviews/loaders.js';
 import { REVIEW_RESOLVERS } from './modules/reviews/resolvers.js';
@@ -149,6 +151,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       attachments,
       inbox: new InboxService(clock, campaigns),
       districtSettings: new DistrictSettingsService(clock),
+      documents: new DocumentService(clock, config.timeZone, roadmaps, campaigns),
     };
     const schema = await buildApiSchema();
     const apollo = await createApolloServer<GraphQLContext>({ schema, config, logger });
@@ -159,7 +162,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
         logger,
         apollo,
         readiness: createReadinessCheck(orm, config),
-        routes: attachmentRoutes(),
+        routes: [...attachmentRoutes(), ...documentRoutes()],
         buildContext: (request) =>
           buildContext(
             {

@@ -115,7 +115,7 @@ function applyCors(req: IncomingMessage, res: ServerResponse, allowed: string[])
     'access-control-allow-headers',
     'authorization, content-type, x-district-id, x-request-id, apollo-require-preflight, x-apollo-operation-name',
   );
-  res.setHeader('access-control-expose-headers', 'x-request-id');
+  res.setHeader('access-control-expose-headers', 'x-request-id, content-disposition');
   res.setHeader('access-control-max-age', '600');
 }
 

@@ -6,3 +6,4 @@ export * from './messages.ru.js';
 export * from './academic-year.js';
 export * from './dates.js';
 export * from './roadmap/index.js';
+export * from './import/index.js';

@@ -1,0 +1,318 @@
+import { isoDate, type IsoDate } from '../roadmap/iso-date.js';
+import { monthNumber } from '../roadmap/deadline.js';
+import type { ImportedAgreement, ImportedApproval, ImportedHeader, ImportedPeriod } from './types.js';
+
+/**
+ * The header of a roadmap, read from the paragraphs before its table: approval blocks («УТВЕРЖДАЮ»,
+ * «УТВЕРЖДЕНО приказом … № … от …», «СОГЛАСОВАНО») with position, organisation, name, date and
+ * order; the title («Дорожная карта …»); the organisation; the programme name; the period.
+ */
+
+const KEYWORD = /^[\s*_"«]*(УТВЕРЖДАЮ|УТВЕРЖДЕН[АОЫ]?|УТВЕРЖДЁН[АОЫ]?|СОГЛАСОВАН[АОЫ]?|ПРИНЯТ[АОЫ]?)(?![а-яё])\s*[:.]?\s*/i;
+const TITLE = /^[\s*«"]*(?:дорожн(?:ая|ой) карт|план[-\s]+(?:мероприятий|график|работы)|план\s+реализации|комплекс\s+мер)/i;
+const NAME_INITIALS_FIRST = /([А-ЯЁ]\.\s?[А-ЯЁ]\.?\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)/;
+const NAME_SURNAME_FIRST = /([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.?)/;
+const MONTHS_GENITIVE = 'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря';
+
+/** «"15" сентября 2021 года», «« 30 » августа 2021 г», «15.09.2021», «08.09. 2022» → ISO date, or null. */
+export function parseRuDate(text: string): IsoDate | null {
+  const numeric = /(?<!\d)(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4}|\d{2})(?!\d)/.exec(text);
+  if (numeric) {
+    const y = numeric[3] as string;
+    return isoDate(y.length === 2 ? 2000 + Number(y) : Number(y), Number(numeric[2]), Number(numeric[1]));
+  }
+  const worded = new RegExp(`(?<!\\d)(\\d{1,2})\\s*[»"”'’]?\\s*(${MONTHS_GENITIVE})\\s*(\\d{4})`, 'i').exec(text);
+  if (worded) {
+    const month = monthNumber((worded[2] as string).toLowerCase());
+    return month ? isoDate(Number(worded[3]), month, Number(worded[1])) : null;
+  }
+  return null;
+}
+
+/** A line that is (mostly) a date, filled in or left blank. */
+function isDateLine(line: string): boolean {
+  if (line.length > 70 || /№|приказ/i.test(line)) return false;
+  const hasYear = /(?:19|20)\d{2}|_{2,}\s*(?:г|год)/.test(line);
+  const hasDay = /\d{1,2}\s*\.\s*\d{1,2}\s*\.|[«"“]\s*[\d_ ]*\s*[»"”]|_{2,}/.test(line);
+  const hasMonth = new RegExp(MONTHS_GENITIVE, 'i').test(line);
+  return hasYear && (hasDay || hasMonth);
+}
+
+/** The order: «№ 376/а от « 30 » августа 2021 г», «№ 202/1 от 08.09. 2022». */
+function readOrder(text: string): { number: string; date: IsoDate | null } | null {
+  const m = /№\s*([0-9][^\s,;«»"]*)\s*(?:от|from)\s+(.{0,40})/i.exec(text);
+  if (!m) return null;
+  return { number: (m[1] as string).replace(/[.,]$/, ''), date: parseRuDate(m[2] as string) };
+}
+
+/** The name on a signature line («_____/И.И.Варламова», «_____ С.В. Бем») or at the end of a line. */
+function readName(line: string): string | null {
+  const stripped = line.replace(/[_/\\]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const m = NAME_INITIALS_FIRST.exec(stripped) ?? NAME_SURNAME_FIRST.exec(stripped);
+  if (!m) return null;
+  return (m[1] as string).trim();
+}
+
+/** Where a position ends and the organisation begins: «Директор | МОБУ Гимназия». */
+const ORG_ABBREVIATIONS =
+  'МБОУ|МОБУ|МАОУ|МКОУ|МОУ|МБУ|МАУ|МКУ|ГБОУ|ГАОУ|ГОУ|ГБПОУ|ГАПОУ|ГПОУ|ОГБОУ|КГБОУ|ЧОУ|АНО|МБДОУ|МАДОУ|МДОУ|МКДОУ|ГБУ|ФГБОУ';
+const NOT_LETTER = '(?![А-ЯЁа-яё])';
+const ORG_START = new RegExp(
+  `(?:^|\\s)(?=(?:${ORG_ABBREVIATIONS})${NOT_LETTER}|(?:управлени|комитет|отдел(?:а|е|у)?${NOT_LETTER}|департамент|министерств|администраци|гимнази|лице[йяюе]|школ[аыеу]|учреждени|центр(?:а|у)?${NOT_LETTER}))`,
+  'i',
+);
+
+function splitPosition(text: string): { position: string; organization: string } {
+  const m = ORG_START.exec(text);
+  if (!m) return { position: text.trim(), organization: '' };
+  if (m.index === 0 && m[0] === '') return { position: '', organization: text.trim() };
+  const at = m.index + m[0].length;
+  return { position: text.slice(0, at).trim(), organization: text.slice(at).trim() };
+}
+
+const GENITIVE_POSITIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^директора(?![а-яё])/i, 'Директор'],
+  [/^заведующего(?![а-яё])/i, 'Заведующий'],
+  [/^начальника(?![а-яё])/i, 'Начальник'],
+  [/^руководителя(?![а-яё])/i, 'Руководитель'],
+  [/^председателя(?![а-яё])/i, 'Председатель'],
+];
+
+interface Block {
+  heading: string;
+  lines: string[];
+}
+
+function readBlock(block: Block): ImportedApproval | ImportedAgreement {
+  const agreement = /^согласован/i.test(block.heading);
+  let name = '';
+  let dateText = '';
+  let date: IsoDate | null = null;
+  let orderText = '';
+  let order: { number: string; date: IsoDate | null } | null = null;
+  const positionLines: string[] = [];
+  let orderIssuer = '';
+
+  let consumed = -1;
+  for (const [i, line] of block.lines.entries()) {
+    if (i === consumed) continue;
+    const ordered = /^(?:приказом|приказ|распоряжением|постановлением|решением)(?![а-яё])/i.exec(line);
+    if (ordered || (/^№/.test(line) && readOrder(line))) {
+      orderText = orderText ? `${orderText} ${line}` : line;
+      if (ordered) {
+        const rest = line.slice(ordered[0].length).replace(/\s*№\s*[0-9][^\s,;«»"]*\s*от\s.*$/i, '').trim();
+        if (rest) orderIssuer = rest;
+        // «приказом директора» + «МБОУ «СШ № 25»» on the next line.
+        const next = block.lines[i + 1];
+        const issuerHasOrganization = splitPosition(rest).organization !== '';
+        if (rest && next && !issuerHasOrganization && !/^№/.test(next) && !readName(next) && !isDateLine(next) && splitPosition(next).position === '') {
+          orderIssuer = `${rest} ${next}`;
+          orderText = `${orderText} ${next}`;
+          consumed = i + 1;
+        }
+      }
+      order ??= readOrder(orderText);
+      continue;
+    }
+    if (!line) continue;
+    if (isDateLine(line) && !dateText) {
+      dateText = line;
+      date = parseRuDate(line);
+      continue;
+    }
+    const lineName = readName(line);
+    if (lineName) {
+      // «_____/И.И.Варламова», «Директор школы ______ Иванова А.А.»: the name, and the position before it.
+      name ||= lineName;
+      const at = line.lastIndexOf(lineName.split(/\s/)[0] as string);
+      const before = (at > 0 ? line.slice(0, at) : '').replace(/[_/\s]+$/, '').trim();
+      if (/[А-ЯЁа-яё]{2,}/.test(before)) positionLines.push(before);
+      continue;
+    }
+    if (/^[_\s/]+$/.test(line)) continue;
+    positionLines.push(line);
+  }
+  order ??= orderText ? readOrder(orderText) : null;
+
+  let { position, organization } = splitPosition(positionLines.join(' '));
+  if (!position && orderIssuer) {
+    const issuer = splitPosition(orderIssuer);
+    const genitive = GENITIVE_POSITIONS.find(([re]) => re.test(issuer.position));
+    position = genitive ? genitive[1] : issuer.position;
+    organization ||= issuer.organization;
+  } else if (!organization && orderIssuer) {
+    organization = splitPosition(orderIssuer).organization;
+  }
+  const text = [block.heading, ...block.lines.filter(Boolean)].join('\n');
+  if (agreement) {
+    return { kind: 'agreement', heading: block.heading, position, authority: organization, name, date, dateText, text };
+  }
+  return {
+    kind: 'approval',
+    heading: block.heading,
+    position,
+    organization,
+    name,
+    date,
+    dateText,
+    orderNumber: order?.number ?? '',
+    orderDate: order?.date ?? null,
+    orderText,
+    text,
+  };
+}
+
+/** Academic years run September–August: «2021-2024» is 2021-09-01 … 2024-08-31. */
+export function readPeriod(text: string): { period: ImportedPeriod; at: number } | null {
+  const academic = /(?<!\d)(20\d{2})\s*[-–—/]\s*(20\d{2})\s*(?:уч(?:ебн(?:ый|ого|ом)|\.)\s*(?:год|г\.?)|гг?\.?|годы|годов|год)?/i;
+  const m = academic.exec(text);
+  if (m) {
+    const from = Number(m[1]);
+    const to = Number(m[2]);
+    if (to > from && to - from <= 10) {
+      return {
+        period: { periodStart: `${from}-09-01`, periodEnd: `${to}-08-31`, text: m[0].trim(), source: 'document' },
+        at: m.index,
+      };
+    }
+  }
+  const single = /на\s+(20\d{2})\s*(?:год|г\.)/i.exec(text);
+  if (single) {
+    const y = Number(single[1]);
+    return { period: { periodStart: `${y}-01-01`, periodEnd: `${y}-12-31`, text: single[0].trim(), source: 'document' }, at: single.index };
+  }
+  return null;
+}
+
+/** The first «…» (balanced, nested quotes allowed) starting at or after `from`. */
+function quotedAfter(text: string, from: number): { value: string; start: number; end: number } | null {
+  const open = text.indexOf('«', from);
+  if (open < 0) return null;
+  let depth = 0;
+  for (let i = open; i < text.length && i < open + 300; i++) {
+    const ch = text[i];
+    if (ch === '«') depth++;
+    else if (ch === '»') {
+      depth--;
+      if (depth === 0) return { value: text.slice(open + 1, i).trim(), start: open, end: i + 1 };
+    }
+  }
+  return null;
+}
+
+/**
+ * «наставничества «Вместе»», «наставничества с одаренными … детьми «Вместе по лестнице успеха»»,
+ * «программа «…»». `strict` (for running text outside the title) only takes «программа … «…»».
+ */
+export function readProgrammeName(text: string, strict = false): string {
+  const re = strict ? /программ[а-я]*(?:\s+наставничества)?\s*(?=«)/gi : /наставничеств[а-я]*|программ[а-я]*/gi;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const q = quotedAfter(text, m.index + m[0].length);
+    if (!q) return '';
+    const between = text.slice(m.index + m[0].length, q.start);
+    if (between.length > 120 || between.includes('\n')) continue;
+    // Not an organisation's name («… учреждения «Гимназия»», «в МБОУ «Лицей №21»»), a form of
+    // mentorship («в направлении «Учитель – учитель»») or a document («Об утверждении …»).
+    const before = new RegExp(`(?:${ORG_ABBREVIATIONS}|учреждени[а-я]*|школ[а-я]*|лице[а-я]*|гимнази[а-я]*|центр[а-я]*|положени[а-я]*|приказ[а-я]*|направлени[а-я]*|форм[а-я]*)\\s*$`, 'i');
+    if (before.test(between)) continue;
+    if (/^об?\s/i.test(q.value)) continue;
+    return q.value;
+  }
+  return '';
+}
+
+/** «МБОУ «Лицей №21»», «МОБУ Гимназия» … from a text. */
+export function readOrganization(text: string): string {
+  const abbr = /(?:^|[\s(])((?:МБОУ|МОБУ|МАОУ|МКОУ|МБУ|МАУ|ГБОУ|ГАОУ|ГБПОУ|ГАПОУ|ОГБОУ|КГБОУ|ЧОУ|МБДОУ|МАДОУ|МБОУ ДО|МАОУ ДО|МБУ ДО|МАУ ДО)\s*)/.exec(text);
+  if (!abbr) return '';
+  const start = (abbr.index ?? 0) + abbr[0].length - (abbr[1] as string).length;
+  const afterAbbr = start + (abbr[1] as string).length;
+  const q = quotedAfter(text, afterAbbr);
+  if (q && q.start - afterAbbr <= 3) return text.slice(start, q.end).trim();
+  const word = /^[А-ЯЁ][^\s,;]*/.exec(text.slice(afterAbbr));
+  return word ? text.slice(start, afterAbbr + word[0].length).trim() : '';
+}
+
+/**
+ * Reads the header from the paragraphs before the table. Blocks are cut at the next keyword or the
+ * title; the approval of the roadmap is the last one before the title (an order may carry several).
+ */
+export function readHeader(paragraphs: readonly string[]): ImportedHeader {
+  const lines = paragraphs.flatMap((p) => p.split('\n')).map((l) => l.replace(/\*{2,}/g, '').trim()).filter(Boolean);
+
+  // The title: the last line starting «Дорожная карта» / «План мероприятий», with the lines after it.
+  let titleAt = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (TITLE.test(lines[i] as string) && (lines[i] as string).length < 600) {
+      titleAt = i;
+      break;
+    }
+  }
+  const titleLines: string[] = [];
+  if (titleAt >= 0) {
+    for (let i = titleAt; i < lines.length && titleLines.length < 8; i++) {
+      const line = lines[i] as string;
+      if (i > titleAt && KEYWORD.test(line)) break;
+      titleLines.push(line);
+    }
+  }
+  const title = titleLines.join(' ').replace(/\s+/g, ' ').trim();
+
+  // Approval and agreement blocks: anywhere but in the title (a sheet may hold them beside it).
+  const titleEnd = titleAt >= 0 ? titleAt + titleLines.length : -1;
+  const blocks: Array<ImportedApproval | ImportedAgreement> = [];
+  const beforeTitle: boolean[] = [];
+  let current: Block | null = null;
+  let currentBefore = true;
+  const close = () => {
+    if (current) {
+      blocks.push(readBlock(current));
+      beforeTitle.push(currentBefore);
+    }
+    current = null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (i >= titleAt && i < titleEnd) {
+      close();
+      continue;
+    }
+    const line = lines[i] as string;
+    const k = KEYWORD.exec(line);
+    if (k && line.length < 200) {
+      close();
+      // «ПРИНЯТО на педагогическом совете» ends a block but is not an approval of the roadmap.
+      if (/^принят/i.test(k[1] as string)) continue;
+      current = { heading: (k[1] as string).toUpperCase(), lines: [] };
+      currentBefore = titleAt < 0 || i < titleAt;
+      const rest = line.slice(k[0].length).trim();
+      if (rest) current.lines.push(rest);
+      continue;
+    }
+    if (!current) continue;
+    const block: Block = current;
+    // A block is short; a long line or a quoted order title («Об утверждении …») ends it.
+    if (line.length > 160 || block.lines.length >= 8 || /^«\s*об?\s/i.test(line)) {
+      close();
+      continue;
+    }
+    block.lines.push(line);
+  }
+  close();
+
+  // The roadmap's own blocks: the last ones before its title, else the first ones after it.
+  const pick = <T extends ImportedApproval | ImportedAgreement>(kind: T['kind']): T | null => {
+    const indexed = blocks.map((b, i) => ({ b, before: beforeTitle[i] })).filter((x) => x.b.kind === kind);
+    const before = indexed.filter((x) => x.before);
+    return ((before[before.length - 1] ?? indexed[0])?.b as T | undefined) ?? null;
+  };
+  const approval = pick<ImportedApproval>('approval');
+  const agreement = pick<ImportedAgreement>('agreement');
+
+  const all = lines.join('\n');
+  const programmeName = readProgrammeName(title) || readProgrammeName(all, true);
+  const organization = approval?.organization || readOrganization(title) || readOrganization(all);
+  const periodMatch = readPeriod(title) ?? null;
+
+  return { title, organization, programmeName, period: periodMatch?.period ?? null, approval, agreement, blocks };
+}

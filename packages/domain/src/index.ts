@@ -7,3 +7,4 @@ export * from './academic-year.js';
 export * from './dates.js';
 export * from './roadmap/index.js';
 export * from './import/index.js';
+export * from './programmes/index.js';

@@ -59,6 +59,13 @@ import { RoadmapItem } from './modules/roadmaps/item.entity.js';
 import { RoadmapRevision } from './modules/roadmaps/revision.entity.js';
 import { Roadmap } from './modules/roadmaps/roadmap.entity.js';
 import { RoadmapSection } from './modules/roadmaps/section.entity.js';
+import { ImportService } from './modules/imports/import.service.js';
+import { createImportLoaders } from './modules/imports/loaders.js';
+import { IMPORT_RESOLVERS } from './modules/imports/resolvers.js';
+import { RoadmapImport } from './modules/imports/roadmap-import.entity.js';
+import { importRoutes } from './modules/imports/routes.js';
+import type { EntityManager } from './engine/orm/create-orm.js';
+import type { TenantLoaders } from './engine/tenancy/tenant.js';
 
 /** The composition root: which entities, migrations, resolvers and services make up the API. */
 export const CORE_ENTITIES = [Region, District, Organization, PartnerOrganization, DistrictMigrationState];
@@ -75,6 +82,7 @@ export const TENANT_ENTITIES = [
   ItemExecution,
   Attachment,
   AttachmentContent,
+  RoadmapImport,
 ];
 export const RESOLVERS: NonEmptyArray<Function> = [
   ...DIRECTORY_RESOLVERS,
@@ -86,7 +94,21 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...EXECUTION_RESOLVERS,
   ...ATTACHMENT_RESOLVERS,
   ...INBOX_RESOLVERS,
+  ...IMPORT_RESOLVERS,
 ];
+
+/** The dataloaders of one tenant fork (per request, or per CLI run). */
+export function createTenantLoaders(em: EntityManager): TenantLoaders {
+  return {
+    headcounts: createHeadcountLoaders(em),
+    roadmaps: createRoadmapLoaders(em),
+    campaigns: createCampaignLoaders(em),
+    reviews: createReviewLoaders(em),
+    execution: createExecutionLoaders(em),
+    attachments: createAttachmentLoaders(em),
+    imports: createImportLoaders(em),
+  };
+}
 
 export function createOrm(config: ApiConfig, options: Omit<CreateOrmOptions, 'entities'> = {}): Promise<MikroORM> {
   return createOrmWith(config, { ...options, entities: [...CORE_ENTITIES, ...TENANT_ENTITIES] });
@@ -136,7 +158,8 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     const organizations = new OrganizationService();
     const roadmaps = new RoadmapService(clock);
     const campaigns = new CampaignService(clock);
-    const attachments = new AttachmentService(config.attachments, createAttachmentStorages(config.attachments.dir), clock);
+    const storages = createAttachmentStorages(config.attachments.dir);
+    const attachments = new AttachmentService(config.attachments, storages, clock);
     const services = {
       clock,
       regions: new RegionService(),
@@ -152,6 +175,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       inbox: new InboxService(clock, campaigns),
       districtSettings: new DistrictSettingsService(clock),
       documents: new DocumentService(clock, config.timeZone, roadmaps, campaigns),
+      imports: new ImportService(config.attachments, storages, clock, roadmaps, logger),
     };
     const schema = await buildApiSchema();
     const apollo = await createApolloServer<GraphQLContext>({ schema, config, logger });
@@ -162,7 +186,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
         logger,
         apollo,
         readiness: createReadinessCheck(orm, config),
-        routes: [...attachmentRoutes(), ...documentRoutes()],
+        routes: [...attachmentRoutes(), ...documentRoutes(), ...importRoutes()],
         buildContext: (request) =>
           buildContext(
             {
@@ -171,14 +195,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
               resolveGrants,
               tenantDirectory,
               createLoaders: (em, actor) => ({ directory: createDirectoryLoaders(em, actor) }),
-              createTenantLoaders: (em) => ({
-                headcounts: createHeadcountLoaders(em),
-                roadmaps: createRoadmapLoaders(em),
-                campaigns: createCampaignLoaders(em),
-                reviews: createReviewLoaders(em),
-                execution: createExecutionLoaders(em),
-                attachments: createAttachmentLoaders(em),
-              }),
+              createTenantLoaders,
               services,
             },
             request,

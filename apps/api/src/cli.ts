@@ -5,6 +5,9 @@
  *   district:create --region <code> --code <code> --name "…" --authority "…"
  *   seed:demo                                 the demo directory (idempotent)
  *   schema:emit [--out <file>]                writes apps/api/schema.graphql (sorted SDL)
+ *   import --district <code> [--campaign <id>] [--json] <files, folders or .zip …>
+ *                                             roadmap documents of a district's schools → draft roadmaps
+ *                                             (an operator tool: runs as the district's officer; exit 1 if a file failed)
  *
  * Without DATABASE_URL the commands use the embedded PostgreSQL in <repo>/.data/postgres
  * (the same data directory as `npm start`; stop the stack first).
@@ -14,7 +17,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createOrm, emitSchemaSdl, migrateAll } from './app.js';
+import { createOrm, createTenantLoaders, emitSchemaSdl, migrateAll } from './app.js';
 import { loadConfig, type ApiConfig } from './engine/config.js';
 import { startEmbeddedPostgres } from './engine/database/embedded-postgres.js';
 import { AppError } from './engine/errors.js';
@@ -23,6 +26,7 @@ import type { MikroORM } from './engine/orm/create-orm.js';
 import { seedDemo } from './modules/directory/demo-directory.js';
 import { createDistrictWithSchema } from './modules/directory/district-creation.js';
 import { Region } from './modules/directory/region.entity.js';
+import { IMPORT_USAGE, runImportCommand } from './modules/imports/cli.js';
 
 const API_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REPO_DIR = path.resolve(API_DIR, '..', '..');
@@ -31,7 +35,8 @@ const USAGE = `Использование: node dist/cli.js <команда>
   migrate
   district:create --region <код региона> --code <код> --name "Название" --authority "Орган управления образованием"
   seed:demo
-  schema:emit [--out <файл>]`;
+  schema:emit [--out <файл>]
+  ${IMPORT_USAGE}`;
 
 async function withOrm<T>(config: ApiConfig, run: (orm: MikroORM) => Promise<T>): Promise<T> {
   const logger = createLogger(config);
@@ -106,6 +111,11 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Схема записана: ${out}`);
       return 0;
     }
+    case 'import':
+      return withOrm(config, async (orm) => {
+        await migrateAll(orm, logger);
+        return (await runImportCommand({ orm, config, args: rest, createTenantLoaders, logger })).exitCode;
+      });
     default:
       console.error(USAGE);
       return 2;

@@ -20,11 +20,12 @@ const DISTRICT_TABLES = [
   'review_comment',
   'roadmap',
   'roadmap_events',
+  'roadmap_import',
   'roadmap_item',
   'roadmap_revision',
   'roadmap_section',
 ];
-const LAST_DISTRICT_MIGRATION = 'Migration20251201000000Roadmaps';
+const LAST_DISTRICT_MIGRATION = 'Migration20251215000000RoadmapImports';
 
 beforeAll(async () => {
   orm = await createOrm(loadConfig({ NODE_ENV: 'test', DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' }));
@@ -89,7 +90,7 @@ describe('district migrations', () => {
       'region',
     ]);
     const tracked = await sql<{ name: string }>(`select name from "${district.schemaName}".mikro_orm_migrations`);
-    expect(tracked.map((row) => row.name)).toEqual(['Migration20251122000100Headcounts', LAST_DISTRICT_MIGRATION]);
+    expect(tracked.map((row) => row.name)).toEqual(['Migration20251122000100Headcounts', 'Migration20251201000000Roadmaps', LAST_DISTRICT_MIGRATION]);
     expect(await stateOf(district)).toMatchObject({ status: 'migrated', last_migration: LAST_DISTRICT_MIGRATION, error: null });
   });
 

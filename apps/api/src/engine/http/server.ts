@@ -247,6 +247,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
         }
       }
     } catch (error) {
+      // A body refused before it was read to the end (too large, wrong caller): do not reuse the connection.
+      if (!req.complete && !res.headersSent) res.setHeader('connection', 'close');
       if (error instanceof AppError) {
         const { code, http: _http, httpStatus, ...extensions } = error.extensions as Record<string, unknown>;
         const status = typeof httpStatus === 'number' ? httpStatus : (STATUS_OF_CODE[String(code)] ?? 400);

@@ -8,3 +8,5 @@ export * from './dates.js';
 export * from './roadmap/index.js';
 export * from './import/index.js';
 export * from './programmes/index.js';
+export * from './partners/index.js';
+export * from './monitoring/index.js';

@@ -64,6 +64,17 @@ import { createImportLoaders } from './modules/imports/loaders.js';
 import { IMPORT_RESOLVERS } from './modules/imports/resolvers.js';
 import { RoadmapImport } from './modules/imports/roadmap-import.entity.js';
 import { importRoutes } from './modules/imports/routes.js';
+import { createProgrammeLoaders } from './modules/programmes/loaders.js';
+import { Programme } from './modules/programmes/programme.entity.js';
+import { ProgrammeService } from './modules/programmes/programme.service.js';
+import { PROGRAMME_RESOLVERS } from './modules/programmes/resolvers.js';
+import { Participant, ParticipantAccessLog, ParticipantConsent } from './modules/participants/participant.entity.js';
+import { ParticipantService } from './modules/participants/participant.service.js';
+import { PARTICIPANT_RESOLVERS } from './modules/participants/resolvers.js';
+import { programmeRoutes } from './modules/participants/routes.js';
+import { MentoringPair, PairMeeting } from './modules/pairs/pair.entity.js';
+import { PairService } from './modules/pairs/pair.service.js';
+import { PAIR_RESOLVERS } from './modules/pairs/resolvers.js';
 import type { EntityManager } from './engine/orm/create-orm.js';
 import type { TenantLoaders } from './engine/tenancy/tenant.js';
 
@@ -83,6 +94,12 @@ export const TENANT_ENTITIES = [
   Attachment,
   AttachmentContent,
   RoadmapImport,
+  Programme,
+  Participant,
+  ParticipantConsent,
+  ParticipantAccessLog,
+  MentoringPair,
+  PairMeeting,
 ];
 export const RESOLVERS: NonEmptyArray<Function> = [
   ...DIRECTORY_RESOLVERS,
@@ -95,6 +112,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...ATTACHMENT_RESOLVERS,
   ...INBOX_RESOLVERS,
   ...IMPORT_RESOLVERS,
+  ...PROGRAMME_RESOLVERS,
+  ...PARTICIPANT_RESOLVERS,
+  ...PAIR_RESOLVERS,
 ];
 
 /** The dataloaders of one tenant fork (per request, or per CLI run). */
@@ -107,6 +127,7 @@ export function createTenantLoaders(em: EntityManager): TenantLoaders {
     execution: createExecutionLoaders(em),
     attachments: createAttachmentLoaders(em),
     imports: createImportLoaders(em),
+    programmes: createProgrammeLoaders(em),
   };
 }
 
@@ -160,6 +181,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     const campaigns = new CampaignService(clock);
     const storages = createAttachmentStorages(config.attachments.dir);
     const attachments = new AttachmentService(config.attachments, storages, clock);
+    const programmes = new ProgrammeService(clock);
     const services = {
       clock,
       regions: new RegionService(),
@@ -176,6 +198,9 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       districtSettings: new DistrictSettingsService(clock),
       documents: new DocumentService(clock, config.timeZone, roadmaps, campaigns),
       imports: new ImportService(config.attachments, storages, clock, roadmaps, logger),
+      programmes,
+      participants: new ParticipantService(clock, programmes),
+      pairs: new PairService(clock, programmes),
     };
     const schema = await buildApiSchema();
     const apollo = await createApolloServer<GraphQLContext>({ schema, config, logger });
@@ -186,7 +211,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
         logger,
         apollo,
         readiness: createReadinessCheck(orm, config),
-        routes: [...attachmentRoutes(), ...documentRoutes(), ...importRoutes()],
+        routes: [...attachmentRoutes(), ...documentRoutes(), ...importRoutes(), ...programmeRoutes()],
         buildContext: (request) =>
           buildContext(
             {

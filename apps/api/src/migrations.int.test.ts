@@ -16,7 +16,13 @@ const DISTRICT_TABLES = [
   'district_settings',
   'headcount',
   'item_execution',
+  'mentoring_pair',
   'mikro_orm_migrations',
+  'pair_meeting',
+  'participant',
+  'participant_access_log',
+  'participant_consent',
+  'programme',
   'review_comment',
   'roadmap',
   'roadmap_events',
@@ -25,7 +31,7 @@ const DISTRICT_TABLES = [
   'roadmap_revision',
   'roadmap_section',
 ];
-const LAST_DISTRICT_MIGRATION = 'Migration20251215000000RoadmapImports';
+const LAST_DISTRICT_MIGRATION = 'Migration20260110000000Programmes';
 
 beforeAll(async () => {
   orm = await createOrm(loadConfig({ NODE_ENV: 'test', DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' }));
@@ -90,7 +96,12 @@ describe('district migrations', () => {
       'region',
     ]);
     const tracked = await sql<{ name: string }>(`select name from "${district.schemaName}".mikro_orm_migrations`);
-    expect(tracked.map((row) => row.name)).toEqual(['Migration20251122000100Headcounts', 'Migration20251201000000Roadmaps', LAST_DISTRICT_MIGRATION]);
+    expect(tracked.map((row) => row.name)).toEqual([
+      'Migration20251122000100Headcounts',
+      'Migration20251201000000Roadmaps',
+      'Migration20251215000000RoadmapImports',
+      LAST_DISTRICT_MIGRATION,
+    ]);
     expect(await stateOf(district)).toMatchObject({ status: 'migrated', last_migration: LAST_DISTRICT_MIGRATION, error: null });
   });
 

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20251122000100Headcounts } from './Migration20251122000100Headcounts.js';
 import { Migration20251201000000Roadmaps } from './Migration20251201000000Roadmaps.js';
 import { Migration20251215000000RoadmapImports } from './Migration20251215000000RoadmapImports.js';
+import { Migration20260110000000Programmes } from './Migration20260110000000Programmes.js';
 
 /** The per-district migration set, applied to every district schema in order. Add new ones at the end. */
 export const DISTRICT_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20251122000100Headcounts', class: Migration20251122000100Headcounts },
   { name: 'Migration20251201000000Roadmaps', class: Migration20251201000000Roadmaps },
   { name: 'Migration20251215000000RoadmapImports', class: Migration20251215000000RoadmapImports },
+  { name: 'Migration20260110000000Programmes', class: Migration20260110000000Programmes },
 ];

@@ -7,6 +7,8 @@ import { isUuid } from '../../engine/tenancy/tenant.js';
 import { Organization } from '../directory/organization.entity.js';
 import { within } from '../directory/scope.js';
 import { ItemExecution } from '../execution/item-execution.entity.js';
+import { RoadmapImport } from '../imports/roadmap-import.entity.js';
+import { ParticipantConsent } from '../participants/participant.entity.js';
 import { forgetTenantReads } from '../roadmaps/access.js';
 import { ROADMAP_MESSAGES_RU } from '../roadmaps/messages.js';
 import { districtStaffRoles, schoolStaffOrganizationIds } from '../roadmaps/scope.js';
@@ -138,6 +140,8 @@ export class AttachmentService {
     const staff = actor.access.platform || districtStaffRoles(actor, tenant.district).length > 0;
     if (!staff && attachment.uploadedByUserId !== actor.userId) throw forbidden();
     if (await tenant.em.count(ItemExecution, { attachmentId: attachment.id })) throw conflict(ATTACHMENT_MESSAGES_RU.inUse, 'STATE');
+    if (await tenant.em.count(RoadmapImport, { attachment: attachment.id })) throw conflict(ATTACHMENT_MESSAGES_RU.roadmapSource, 'STATE');
+    if (await tenant.em.count(ParticipantConsent, { attachmentId: attachment.id })) throw conflict(ATTACHMENT_MESSAGES_RU.consentScan, 'STATE');
     const storage = this.storages[attachment.storage];
     await tenant.em.transactional(
       async (em) => {

@@ -160,3 +160,25 @@ describe('disk storage (ATTACHMENT_STORAGE=disk)', () => {
     }
   });
 });
+
+describe('source file of an imported roadmap', () => {
+  it('cannot be deleted while the roadmap exists: CONFLICT with a Russian message, not an internal error', async () => {
+    const { post, previewPath } = await import('../../test/imports.js');
+    const bytes = new TextEncoder().encode(
+      ['Дорожная карта', '№\tМероприятие\tСрок\tОтветственный', '1\tСовещание с педагогами\tсентябрь 2025\tКуратор', '2\tФормирование пар\tоктябрь 2025\tКуратор'].join('\n'),
+    );
+    const previewed = await post(app, previewPath('карта.txt'), w.tokens.curator1, bytes);
+    expect(previewed.status).toBe(201);
+    const { createRoadmapFromImport } = await ok<{ createRoadmapFromImport: any }>(
+      app,
+      `mutation($input: CreateRoadmapFromImportInput!) { createRoadmapFromImport(input: $input) { id sourceAttachment { id } } }`,
+      w.tokens.curator1,
+      { input: { uploadId: previewed.body.uploadId } },
+    );
+    const refused = await fails(app, `mutation($id: ID!) { deleteAttachment(id: $id) }`, w.tokens.curator1, {
+      id: createRoadmapFromImport.sourceAttachment.id,
+    });
+    expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATE' });
+    expect(refused.message).toBe('Файл — исходный документ импортированной дорожной карты: его нельзя удалить, пока карта существует');
+  });
+});

@@ -1,0 +1,312 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import {
+  BUILT_IN_FORMS,
+  COMPLETION_REASONS,
+  extendPlan,
+  isGroupKind,
+  MEETING_TYPES,
+  MENTORSHIP_KINDS,
+  nextAllowedMeetingTypes,
+  planProgress,
+  suggestMatches,
+  toMatchMentee,
+  toMatchMentor,
+  validateCompletion,
+  validateMeeting,
+  validatePlan,
+  validatePlanPeriod,
+  type CompletionReason,
+  type IndividualPlan,
+  type MatchResult,
+  type MeetingType,
+  type MentorshipKind,
+  type PlanTask,
+  type ValidationIssue,
+} from '@nastavnik/domain';
+import { v7 as uuidv7 } from 'uuid';
+import type { Clock } from '../../engine/clock.js';
+import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
+import type { TenantServiceContext } from '../../engine/services.js';
+import { isUuid } from '../../engine/tenancy/tenant.js';
+import { within } from '../directory/scope.js';
+import { forgetTenantReads } from '../roadmaps/access.js';
+import { PROGRAMME_MESSAGES_RU as M } from '../programmes/messages.js';
+import type { Programme } from '../programmes/programme.entity.js';
+import type { ProgrammeService } from '../programmes/programme.service.js';
+import { isStaffReader, managesOrganization, programmeDataScope } from '../programmes/scope.js';
+import { Participant } from '../participants/participant.entity.js';
+import { toDomainParticipant } from '../participants/participant.service.js';
+import type { CompletePairInput, ConfirmPairInput, ExtendPairInput, PlanTaskInput, RecordMeetingInput } from './inputs.js';
+import { MentoringPair, PairMeeting } from './pair.entity.js';
+
+const firstError = (issues: ValidationIssue[]) => issues.find((i) => i.severity === 'error');
+const raise = (issues: ValidationIssue[]) => {
+  const issue = firstError(issues);
+  if (issue) throw badUserInput(issue.field, issue.message, { issues: issues.filter((i) => i.severity === 'error') });
+};
+
+export function planOf(pair: MentoringPair): IndividualPlan {
+  return { start: pair.startDate, end: pair.endDate, tasks: pair.tasks, extensions: pair.extensions };
+}
+
+/**
+ * Matching, pairs and groups, their individual plans, meetings and completion. Staff see the pairs
+ * of their scope; a mentor or mentee (a participant linked to the user by `username`) sees only the
+ * pairs they belong to.
+ */
+export class PairService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly programmes: ProgrammeService,
+  ) {}
+
+  /** Ids of the actor's own participant records in this district (mentor/mentee self-view). */
+  private async ownParticipantIds(ctx: TenantServiceContext): Promise<string[]> {
+    if (!ctx.actor.roles.some((r) => r === 'mentor' || r === 'mentee')) return [];
+    const rows = await ctx.tenant.em.find(Participant, { username: ctx.actor.username, anonymized: false }, { fields: ['id'] });
+    return rows.map((row) => row.id);
+  }
+
+  private async pairScope(ctx: TenantServiceContext): Promise<FilterQuery<MentoringPair>> {
+    const or: FilterQuery<MentoringPair>[] = [];
+    if (isStaffReader(ctx.actor, ctx.tenant.district)) or.push(programmeDataScope<MentoringPair>(ctx.actor, ctx.tenant.district));
+    const own = await this.ownParticipantIds(ctx);
+    if (own.length > 0) {
+      const marks = own.map(() => '?').join(', ');
+      const rows = await ctx.tenant.em.getConnection().execute<Array<{ id: string }>>(
+        `select id from "${ctx.tenant.district.schemaName}"."mentoring_pair" where mentor_id in (${marks}) or jsonb_exists_any(mentee_ids, array[${marks}]::text[])`,
+        [...own, ...own],
+      );
+      or.push({ id: { $in: rows.map((r) => r.id) } });
+    }
+    if (or.length === 0) return { id: { $in: [] } };
+    return or.length === 1 ? or[0]! : { $or: or };
+  }
+
+  async list(ctx: TenantServiceContext, programmeId: string): Promise<MentoringPair[]> {
+    const programme = await this.programmes.get(ctx, programmeId, 'programmeId');
+    return ctx.tenant.em.find(MentoringPair, within(await this.pairScope(ctx), { programmeId: programme.id }), {
+      orderBy: { createdAt: 'asc', id: 'asc' },
+    });
+  }
+
+  async mine(ctx: TenantServiceContext): Promise<MentoringPair[]> {
+    const own = await this.ownParticipantIds(ctx);
+    if (own.length === 0) return [];
+    return ctx.tenant.em.find(MentoringPair, await this.pairScope(ctx), { orderBy: { startDate: 'desc', id: 'asc' } });
+  }
+
+  async get(ctx: TenantServiceContext, id: string, field?: string): Promise<MentoringPair> {
+    const pair = isUuid(id) ? await ctx.tenant.em.findOne(MentoringPair, within(await this.pairScope(ctx), { id })) : null;
+    if (!pair) throw field ? badUserInput(field, M.pairNotFound) : notFound(M.pairNotFound);
+    return pair;
+  }
+
+  private async getManaged(ctx: TenantServiceContext, id: string): Promise<MentoringPair> {
+    const pair = await this.get(ctx, id, undefined);
+    if (!managesOrganization(ctx.actor, ctx.tenant.district, pair.organizationId)) throw forbidden();
+    return pair;
+  }
+
+  private async active(ctx: TenantServiceContext, id: string): Promise<MentoringPair> {
+    const pair = await this.getManaged(ctx, id);
+    if (pair.status !== 'active') throw conflict(M.pairNotActive, 'STATE');
+    return pair;
+  }
+
+  private formOf(programme: Programme, code?: string | null) {
+    const formCode = code?.trim() || programme.forms[0]!;
+    if (!programme.forms.includes(formCode)) throw badUserInput('form', M.formNotInProgramme(formCode));
+    const form = BUILT_IN_FORMS.find((f) => f.code === formCode);
+    if (!form) throw badUserInput('form', M.unknownForm(formCode));
+    return form;
+  }
+
+  private kindOf(programme: Programme, code?: string | null): MentorshipKind {
+    const kind = code?.trim() || programme.kinds[0] || 'traditional';
+    if (!(MENTORSHIP_KINDS as readonly string[]).includes(kind)) throw badUserInput('kind', M.unknownKind(kind));
+    return kind as MentorshipKind;
+  }
+
+  /** Ids of people already in an active pair/group of the programme. */
+  private async pairedIds(ctx: TenantServiceContext, programmeId: string): Promise<Set<string>> {
+    const pairs = await ctx.tenant.em.find(MentoringPair, { programmeId, status: 'active' }, { fields: ['mentorId', 'menteeIds'] });
+    return new Set(pairs.flatMap((p) => [p.mentorId, ...p.menteeIds]));
+  }
+
+  /**
+   * The domain matcher over the programme's mentees and mentors not yet in an active pair (two
+   * queries, whatever the size of the bases); anonymised people are never matched.
+   */
+  async suggest(ctx: TenantServiceContext, programmeId: string, formCode?: string | null, kindCode?: string | null) {
+    const programme = await this.programmes.getManaged(ctx, programmeId, 'programmeId');
+    const form = this.formOf(programme, formCode);
+    const kind = this.kindOf(programme, kindCode);
+    const [people, paired] = await Promise.all([
+      ctx.tenant.em.find(Participant, { programmeId: programme.id, anonymized: false }),
+      this.pairedIds(ctx, programme.id),
+    ]);
+    const free = people.filter((p) => !paired.has(p.id));
+    const result: MatchResult = suggestMatches({
+      mentees: free.filter((p) => p.role === 'mentee').map((p) => toMatchMentee(toDomainParticipant(p))),
+      mentors: free.filter((p) => p.role === 'mentor').map((p) => toMatchMentor(toDomainParticipant(p))),
+      form,
+      options: { on: this.clock.today(), kind },
+    });
+    return { programmeId: programme.id, form: form.code, kind, ...result };
+  }
+
+  /** Creates the pairs/groups the curator confirmed (accepted, changed or composed by hand), in one transaction. */
+  async confirm(ctx: TenantServiceContext, programmeId: string, inputs: ConfirmPairInput[]): Promise<MentoringPair[]> {
+    const { tenant } = ctx;
+    const programme = await this.programmes.getManaged(ctx, programmeId, 'programmeId');
+    const ids = [...new Set(inputs.flatMap((i) => [i.mentorId, ...i.menteeIds]))].filter(isUuid);
+    const people = new Map((await tenant.em.find(Participant, { id: { $in: ids } })).map((p) => [p.id, p]));
+    const paired = await this.pairedIds(ctx, programme.id);
+    const seen = new Set<string>();
+    const pairs = inputs.map((input, index) => {
+      const field = (name: string) => `pairs[${index}].${name}`;
+      const form = this.formOf(programme, input.form);
+      const kind = this.kindOf(programme, input.kind);
+      const menteeIds = [...new Set(input.menteeIds)];
+      if (menteeIds.length === 0) throw badUserInput(field('menteeIds'), M.noMentees);
+      if (menteeIds.length > 1 && !isGroupKind(kind)) throw badUserInput(field('menteeIds'), M.groupNeedsGroupKind);
+      const check = (id: string, role: 'mentor' | 'mentee', name: string) => {
+        const person = people.get(id);
+        if (!person || person.programmeId !== programme.id) throw badUserInput(name, M.notInProgramme);
+        if (person.role !== role) throw badUserInput(name, M.wrongRole(role === 'mentor' ? 'Наставник' : 'Наставляемый'));
+        if (person.anonymized) throw badUserInput(name, M.anonymized);
+        if (paired.has(id)) throw badUserInput(name, M.alreadyPaired);
+        if (role === 'mentee' && seen.has(id)) throw badUserInput(name, M.duplicateInPairs);
+        if (role === 'mentee') seen.add(id);
+      };
+      check(input.mentorId, 'mentor', field('mentorId'));
+      menteeIds.forEach((id, i) => check(id, 'mentee', `${field('menteeIds')}[${i}]`));
+      const period = validatePlanPeriod(input.startDate, input.endDate);
+      const issue = firstError(period);
+      if (issue) throw badUserInput(field(issue.field === 'start' ? 'startDate' : 'endDate'), issue.message);
+      const pair = new MentoringPair();
+      Object.assign(pair, {
+        programmeId: programme.id,
+        organizationId: programme.organizationId,
+        form: form.code,
+        kind,
+        mentorId: input.mentorId,
+        menteeIds,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        status: 'active',
+        score: input.score ?? null,
+        explanation: [],
+        tasks: [],
+        extensions: [],
+        createdAt: this.clock.now(),
+      });
+      return pair;
+    });
+    await tenant.em.transactional(
+      async (em) => {
+        for (const pair of pairs) em.persist(pair);
+        await em.flush();
+      },
+      { clear: true },
+    );
+    forgetTenantReads(tenant);
+    return tenant.em.find(MentoringPair, { id: { $in: pairs.map((p) => p.id) } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  /** Replaces the pair's individual plan tasks (ids kept, new ones numbered); done marks get today's date. */
+  async setPlan(ctx: TenantServiceContext, pairId: string, inputs: PlanTaskInput[]): Promise<MentoringPair> {
+    const pair = await this.active(ctx, pairId);
+    const today = this.clock.today();
+    const before = new Map(pair.tasks.map((t) => [t.id, t]));
+    const tasks: PlanTask[] = inputs.map((input) => {
+      const previous = input.id ? before.get(input.id) : undefined;
+      const done = input.done ?? false;
+      return {
+        id: previous?.id ?? uuidv7(),
+        title: (input.title ?? '').trim(),
+        deadline: input.deadline?.trim() || null,
+        done,
+        doneOn: done ? (previous?.done ? previous.doneOn : today) : null,
+      };
+    });
+    const plan = { ...planOf(pair), tasks };
+    const issues = validatePlan(plan).map((i) => ({ ...i, field: i.field.startsWith('tasks') ? i.field : i.field }));
+    raise(issues);
+    pair.tasks = tasks;
+    await ctx.tenant.em.flush();
+    return pair;
+  }
+
+  /** A meeting in the methodology's order with the mandatory feedback (staff of the school or the pair's mentor). */
+  async recordMeeting(ctx: TenantServiceContext, input: RecordMeetingInput): Promise<PairMeeting> {
+    const pair = await this.get(ctx, input.pairId, 'pairId');
+    const own = await this.ownParticipantIds(ctx);
+    if (!managesOrganization(ctx.actor, ctx.tenant.district, pair.organizationId) && !own.includes(pair.mentorId)) throw forbidden();
+    if (pair.status !== 'active') throw conflict(M.pairNotActive, 'STATE');
+    const type = input.type.trim();
+    if (!(MEETING_TYPES as readonly string[]).includes(type)) throw badUserInput('type', `Тип встречи: неизвестное значение «${type}»`);
+    const history = await ctx.tenant.em.find(PairMeeting, { pairId: pair.id }, { orderBy: { date: 'asc', createdAt: 'asc' } });
+    const meeting = { type: type as MeetingType, date: input.date.trim(), notes: (input.notes ?? '').trim(), feedback: (input.feedback ?? '').trim() };
+    raise(validateMeeting(meeting, history.map((h) => ({ type: h.type as MeetingType, date: h.date }))));
+    const row = ctx.tenant.em.create(PairMeeting, {
+      pairId: pair.id,
+      ...meeting,
+      recordedByName: ctx.actor.displayName || ctx.actor.username,
+      createdAt: this.clock.now(),
+    });
+    await ctx.tenant.em.flush();
+    ctx.tenant.loaders.programmes.meetingsByPair.clear(pair.id);
+    return row;
+  }
+
+  async meetings(ctx: TenantServiceContext, pair: MentoringPair): Promise<PairMeeting[]> {
+    return ctx.tenant.loaders.programmes.meetingsByPair.load(pair.id);
+  }
+
+  async nextMeetingTypes(ctx: TenantServiceContext, pair: MentoringPair): Promise<string[]> {
+    if (pair.status !== 'active') return [];
+    const history = await this.meetings(ctx, pair);
+    return nextAllowedMeetingTypes(history.map((h) => h.type as MeetingType));
+  }
+
+  async complete(ctx: TenantServiceContext, input: CompletePairInput): Promise<MentoringPair> {
+    const pair = await this.active(ctx, input.pairId);
+    const reason = input.reason.trim() as CompletionReason;
+    const completion = { reason, on: input.on.trim(), comment: (input.comment ?? '').trim() };
+    if (!(COMPLETION_REASONS as readonly string[]).includes(reason)) throw badUserInput('reason', 'Причина завершения: выберите из списка');
+    raise(validateCompletion(completion, planOf(pair)));
+    Object.assign(pair, { status: 'completed', completionReason: reason, completedOn: completion.on, completionComment: completion.comment || null });
+    await ctx.tenant.em.flush();
+    return pair;
+  }
+
+  async extend(ctx: TenantServiceContext, input: ExtendPairInput): Promise<MentoringPair> {
+    const pair = await this.active(ctx, input.pairId);
+    const change = extendPlan(planOf(pair), {
+      until: input.until.trim(),
+      on: this.clock.today(),
+      comment: input.comment ?? '',
+      mutualConsent: input.mutualConsent,
+    });
+    if (!change.ok) {
+      raise(change.issues);
+      throw badUserInput('until', change.issues[0]?.message ?? 'Продление невозможно');
+    }
+    pair.endDate = change.plan.end;
+    pair.extensions = [...change.plan.extensions];
+    await ctx.tenant.em.flush();
+    return pair;
+  }
+
+  progress(pair: MentoringPair) {
+    return planProgress(pair.tasks, this.clock.today());
+  }
+}
+
+declare module '../../engine/graphql/context.js' {
+  interface Services {
+    pairs: PairService;
+  }
+}

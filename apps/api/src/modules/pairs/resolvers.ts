@@ -1,0 +1,172 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../engine/graphql/context.js';
+import { isStaffReader } from '../programmes/scope.js';
+import { Programme } from '../programmes/programme.entity.js';
+import { Participant } from '../participants/participant.entity.js';
+import { CompletePairInput, ConfirmPairInput, ExtendPairInput, PlanTaskInput, RecordMeetingInput } from './inputs.js';
+import { MentoringPair, PairMeeting } from './pair.entity.js';
+import { MatchResultType, MatchSuggestionType, PlanExtensionType, PlanProgressType, PlanTaskType, UnmatchedMenteeType } from './types.js';
+
+const MANAGERS = ['school-director', 'school-curator'] as const;
+
+/**
+ * People shown to staff are logged and shown in full; a mentor or mentee looking at their own pair
+ * sees the others' names only (no birth date, contacts, special groups) — and that view is logged too.
+ */
+async function show(ctx: GraphQLContext, people: Array<Participant | null>, operation: string): Promise<Participant[]> {
+  const found = people.filter((p): p is Participant => p !== null);
+  await ctx.services.participants.reveal(ctx, found, operation);
+  if (isStaffReader(ctx.actor, ctx.tenant.district)) return found;
+  return found.map((p) => {
+    const copy = new Participant();
+    Object.assign(copy, {
+      id: p.id,
+      organizationId: p.organizationId,
+      programmeId: p.programmeId,
+      role: p.role,
+      category: p.category,
+      lastName: p.lastName,
+      firstName: p.firstName,
+      middleName: p.middleName,
+      specialGroups: [],
+      tags: [],
+      freeText: '',
+      anonymized: p.anonymized,
+      createdAt: p.createdAt,
+    });
+    return copy;
+  });
+}
+
+@Resolver(() => MentoringPair)
+export class PairResolver {
+  @Authorized(...MANAGERS)
+  @Query(() => MatchResultType, { description: 'Подбор пар/групп: предложения с объяснением оценки и наставляемые без пары.' })
+  suggestMatches(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('programmeId', () => ID) programmeId: string,
+    @Arg('form', () => String, { nullable: true }) form?: string | null,
+    @Arg('kind', () => String, { nullable: true }) kind?: string | null,
+  ) {
+    return ctx.services.pairs.suggest(ctx, programmeId, form, kind);
+  }
+
+  @Authorized(...MANAGERS)
+  @Mutation(() => [MentoringPair], { description: 'Утверждает пары/группы (принятые или изменённые куратором предложения).' })
+  confirmPairs(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('programmeId', () => ID) programmeId: string,
+    @Arg('pairs', () => [ConfirmPairInput]) pairs: ConfirmPairInput[],
+  ) {
+    return ctx.services.pairs.confirm(ctx, programmeId, pairs);
+  }
+
+  @Authorized()
+  @Query(() => [MentoringPair], { description: 'Пары/группы программы.' })
+  pairs(@Ctx() ctx: GraphQLContext, @Arg('programmeId', () => ID) programmeId: string) {
+    return ctx.services.pairs.list(ctx, programmeId);
+  }
+
+  @Authorized()
+  @Query(() => MentoringPair, { nullable: true })
+  pair(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return ctx.services.pairs.get(ctx, id);
+  }
+
+  @Authorized()
+  @Query(() => [MentoringPair], { description: 'Свои пары/группы наставника или наставляемого.' })
+  myPairs(@Ctx() ctx: GraphQLContext) {
+    return ctx.services.pairs.mine(ctx);
+  }
+
+  @Authorized(...MANAGERS)
+  @Mutation(() => MentoringPair, { description: 'Индивидуальный план пары/группы: задачи со сроками и отметками выполнения.' })
+  setPairPlan(@Ctx() ctx: GraphQLContext, @Arg('pairId', () => ID) pairId: string, @Arg('tasks', () => [PlanTaskInput]) tasks: PlanTaskInput[]) {
+    return ctx.services.pairs.setPlan(ctx, pairId, tasks);
+  }
+
+  @Authorized('school-director', 'school-curator', 'mentor')
+  @Mutation(() => PairMeeting, { description: 'Встреча в порядке методологии (знакомство → пробная → планирование → регулярные → итоговая) с обязательной обратной связью.' })
+  recordMeeting(@Ctx() ctx: GraphQLContext, @Arg('input', () => RecordMeetingInput) input: RecordMeetingInput) {
+    return ctx.services.pairs.recordMeeting(ctx, input);
+  }
+
+  @Authorized(...MANAGERS)
+  @Mutation(() => MentoringPair, { description: 'Завершает пару/группу с причиной.' })
+  completePair(@Ctx() ctx: GraphQLContext, @Arg('input', () => CompletePairInput) input: CompletePairInput) {
+    return ctx.services.pairs.complete(ctx, input);
+  }
+
+  @Authorized(...MANAGERS)
+  @Mutation(() => MentoringPair, { description: 'Продлевает план по взаимному согласию.' })
+  extendPair(@Ctx() ctx: GraphQLContext, @Arg('input', () => ExtendPairInput) input: ExtendPairInput) {
+    return ctx.services.pairs.extend(ctx, input);
+  }
+
+  @FieldResolver(() => Programme)
+  async programme(@Root() pair: MentoringPair, @Ctx() ctx: GraphQLContext) {
+    return ctx.tenant.loaders.programmes.programmeById.load(pair.programmeId);
+  }
+
+  @FieldResolver(() => Participant)
+  async mentor(@Root() pair: MentoringPair, @Ctx() ctx: GraphQLContext) {
+    const [mentor] = await show(ctx, [await ctx.tenant.loaders.programmes.participantById.load(pair.mentorId)], 'pairs');
+    return mentor;
+  }
+
+  @FieldResolver(() => [Participant])
+  async mentees(@Root() pair: MentoringPair, @Ctx() ctx: GraphQLContext) {
+    return show(ctx, await ctx.tenant.loaders.programmes.participantById.loadMany(pair.menteeIds).then((rows) => rows.map((r) => (r instanceof Error ? null : r))), 'pairs');
+  }
+
+  @FieldResolver(() => [PlanTaskType], { description: 'Задачи индивидуального плана.' })
+  tasks(@Root() pair: MentoringPair) {
+    return pair.tasks;
+  }
+
+  @FieldResolver(() => PlanProgressType, { description: 'Выполнение плана (%).' })
+  progress(@Root() pair: MentoringPair, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.pairs.progress(pair);
+  }
+
+  @FieldResolver(() => [PlanExtensionType])
+  extensions(@Root() pair: MentoringPair) {
+    return pair.extensions;
+  }
+
+  @FieldResolver(() => [PairMeeting])
+  meetings(@Root() pair: MentoringPair, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.pairs.meetings(ctx, pair);
+  }
+
+  @FieldResolver(() => [String], { description: 'Какие встречи возможны следующими.' })
+  nextMeetingTypes(@Root() pair: MentoringPair, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.pairs.nextMeetingTypes(ctx, pair);
+  }
+}
+
+@Resolver(() => MatchSuggestionType)
+export class MatchSuggestionResolver {
+  @FieldResolver(() => Participant)
+  async mentor(@Root() s: MatchSuggestionType, @Ctx() ctx: GraphQLContext) {
+    const [mentor] = await show(ctx, [await ctx.tenant.loaders.programmes.participantById.load(s.mentorId)], 'matching');
+    return mentor;
+  }
+
+  @FieldResolver(() => [Participant])
+  async mentees(@Root() s: MatchSuggestionType, @Ctx() ctx: GraphQLContext) {
+    const rows = await ctx.tenant.loaders.programmes.participantById.loadMany(s.menteeIds);
+    return show(ctx, rows.map((r) => (r instanceof Error ? null : r)), 'matching');
+  }
+}
+
+@Resolver(() => UnmatchedMenteeType)
+export class UnmatchedMenteeResolver {
+  @FieldResolver(() => Participant, { nullable: true })
+  async mentee(@Root() u: UnmatchedMenteeType, @Ctx() ctx: GraphQLContext) {
+    const [mentee] = await show(ctx, [await ctx.tenant.loaders.programmes.participantById.load(u.menteeId)], 'matching');
+    return mentee ?? null;
+  }
+}
+
+export const PAIR_RESOLVERS = [PairResolver, MatchSuggestionResolver, UnmatchedMenteeResolver] as const;

@@ -1,0 +1,112 @@
+import { BUILT_IN_FORM_CODES, isIsoDate, MENTORSHIP_KINDS } from '@nastavnik/domain';
+import type { Clock } from '../../engine/clock.js';
+import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
+import { pageWindow, type Page, type PageInput } from '../../engine/graphql/pagination.js';
+import type { TenantServiceContext } from '../../engine/services.js';
+import { isUuid } from '../../engine/tenancy/tenant.js';
+import { within } from '../directory/scope.js';
+import { forgetTenantReads } from '../roadmaps/access.js';
+import { schoolStaffOrganizationIds } from '../roadmaps/scope.js';
+import { Participant } from '../participants/participant.entity.js';
+import type { ProgrammeInput } from './inputs.js';
+import { PROGRAMME_MESSAGES_RU as M } from './messages.js';
+import { Programme } from './programme.entity.js';
+import { managesOrganization, programmeDataScope } from './scope.js';
+
+const cleanList = (values: readonly string[] | null | undefined) => [...new Set((values ?? []).map((v) => v.trim()).filter(Boolean))];
+
+/** Programmes of a school: several per school; school staff manage them, the district reads them. */
+export class ProgrammeService {
+  constructor(private readonly clock: Clock) {}
+
+  async list(ctx: TenantServiceContext, page?: PageInput | null, organizationId?: string | null): Promise<Page<Programme>> {
+    const { limit, offset } = pageWindow(page);
+    const own = organizationId && isUuid(organizationId) ? { organizationId } : organizationId ? { id: { $in: [] } } : undefined;
+    const [items, total] = await ctx.tenant.em.findAndCount(
+      Programme,
+      within(programmeDataScope<Programme>(ctx.actor, ctx.tenant.district), own as never),
+      { limit, offset, orderBy: { periodStart: 'desc', name: 'asc', id: 'asc' } },
+    );
+    return { items, total, limit, offset };
+  }
+
+  async get(ctx: TenantServiceContext, id: string, field?: string): Promise<Programme> {
+    const programme = isUuid(id)
+      ? await ctx.tenant.em.findOne(Programme, within(programmeDataScope<Programme>(ctx.actor, ctx.tenant.district), { id }))
+      : null;
+    if (!programme) throw field ? badUserInput(field, M.programmeNotFound) : notFound(M.programmeNotFound);
+    return programme;
+  }
+
+  /** A programme the actor manages (school staff of its organisation); FORBIDDEN for readers. */
+  async getManaged(ctx: TenantServiceContext, id: string, field?: string): Promise<Programme> {
+    const programme = await this.get(ctx, id, field);
+    if (!managesOrganization(ctx.actor, ctx.tenant.district, programme.organizationId)) throw forbidden();
+    return programme;
+  }
+
+  private validate(input: ProgrammeInput) {
+    const name = (input.name ?? '').trim();
+    if (!name) throw badUserInput('name', M.nameRequired);
+    if (name.length > 300) throw badUserInput('name', M.nameTooLong);
+    const forms = cleanList(input.forms);
+    if (forms.length === 0) throw badUserInput('forms', M.formsRequired);
+    for (const form of forms) if (!(BUILT_IN_FORM_CODES as readonly string[]).includes(form)) throw badUserInput('forms', M.unknownForm(form));
+    const kinds = cleanList(input.kinds).length ? cleanList(input.kinds) : ['traditional'];
+    for (const kind of kinds) if (!(MENTORSHIP_KINDS as readonly string[]).includes(kind)) throw badUserInput('kinds', M.unknownKind(kind));
+    const periodStart = (input.periodStart ?? '').trim();
+    const periodEnd = (input.periodEnd ?? '').trim();
+    if (!isIsoDate(periodStart)) throw badUserInput('periodStart', M.invalidDate('Начало программы'));
+    if (!isIsoDate(periodEnd)) throw badUserInput('periodEnd', M.invalidDate('Окончание программы'));
+    if (periodEnd < periodStart) throw badUserInput('periodEnd', M.periodOrder);
+    return { name, forms, kinds, targetGroups: cleanList(input.targetGroups), periodStart, periodEnd, curatorName: input.curatorName?.trim() || null };
+  }
+
+  async create(ctx: TenantServiceContext, input: ProgrammeInput): Promise<Programme> {
+    const { actor, tenant } = ctx;
+    const schools = schoolStaffOrganizationIds(actor, tenant.district);
+    if (schools.length === 0) throw forbidden();
+    const requested = input.organizationId?.trim() || null;
+    if (!requested && schools.length !== 1) throw badUserInput('organizationId', M.organization);
+    const organizationId = requested ?? schools[0]!;
+    if (!schools.includes(organizationId)) throw forbidden(M.organizationForeign);
+    const values = this.validate(input);
+    const programme = tenant.em.create(Programme, { ...values, organizationId, createdByUserId: actor.userId, createdAt: this.clock.now() });
+    await tenant.em.flush();
+    forgetTenantReads(tenant);
+    return tenant.em.findOneOrFail(Programme, { id: programme.id });
+  }
+
+  async update(ctx: TenantServiceContext, id: string, input: ProgrammeInput): Promise<Programme> {
+    const programme = await this.getManaged(ctx, id);
+    Object.assign(programme, this.validate(input));
+    await ctx.tenant.em.flush();
+    return programme;
+  }
+
+  async delete(ctx: TenantServiceContext, id: string): Promise<boolean> {
+    const programme = await this.getManaged(ctx, id);
+    if (await ctx.tenant.em.count(Participant, { programmeId: programme.id })) throw conflict(M.programmeHasParticipants, 'STATE');
+    await ctx.tenant.em.nativeDelete(Programme, { id: programme.id });
+    forgetTenantReads(ctx.tenant);
+    return true;
+  }
+
+  /** Records the number and date of the director's order fixing the programme's pairs. */
+  async recordPairsOrder(ctx: TenantServiceContext, id: string, number: string, date: string): Promise<Programme> {
+    const programme = await this.getManaged(ctx, id);
+    const orderNumber = number.trim();
+    if (!orderNumber) throw badUserInput('number', M.orderNumberRequired);
+    if (!isIsoDate(date)) throw badUserInput('date', M.invalidDate('Дата приказа'));
+    programme.orderNumber = orderNumber.slice(0, 100);
+    programme.orderDate = date;
+    await ctx.tenant.em.flush();
+    return programme;
+  }
+}
+
+declare module '../../engine/graphql/context.js' {
+  interface Services {
+    programmes: ProgrammeService;
+  }
+}

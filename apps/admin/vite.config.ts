@@ -5,14 +5,18 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  * How the admin's dev and preview servers are wired. Every option falls back to an environment
  * variable (API_URL is read when this file is loaded; the KEYCLOAK_* ones on each /config.json
  * request):
- *   API_URL            where /graphql, /healthz, /readyz are proxied (default http://localhost:4000)
+ *   API_URL            where /graphql, /attachments, /healthz, /readyz are proxied (default http://localhost:4000)
  *   KEYCLOAK_URL       base URL of Keycloak or the embedded provider, without /realms (default http://localhost:8180)
  *   KEYCLOAK_REALM     realm (default nastavnik)
  *   KEYCLOAK_CLIENT_ID public client of the admin (default admin)
+ *   ADMIN_WATCH        `0`: no file watching and no hot reload (browser tests: a rebuild of a
+ *                      workspace package elsewhere in the repository must not reload the app mid-test)
  * In production nginx serves the built files and its own /config.json.
  */
 export interface AdminViteOptions {
   apiUrl?: string;
+  /** Watch files and hot-reload (default: unless ADMIN_WATCH=0). */
+  watch?: boolean;
   keycloakUrl?: string;
   realm?: string;
   clientId?: string;
@@ -56,10 +60,15 @@ export function runtimeConfigPlugin(options: AdminViteOptions = {}): Plugin {
 export function adminViteConfig(options: AdminViteOptions = {}): UserConfig {
   const apiTarget = options.apiUrl ?? process.env.API_URL ?? 'http://localhost:4000';
   const proxyEntry = () => ({ target: apiTarget, changeOrigin: true });
-  const proxy = { '/graphql': proxyEntry(), '/healthz': proxyEntry(), '/readyz': proxyEntry() };
+  // /attachments: evidence files (upload and download) beside /graphql, same token.
+  const proxy = { '/graphql': proxyEntry(), '/attachments': proxyEntry(), '/healthz': proxyEntry(), '/readyz': proxyEntry() };
   return {
     plugins: [react(), runtimeConfigPlugin(options)],
-    server: { port: Number(process.env.ADMIN_PORT ?? 5173), proxy },
+    server: {
+      port: Number(process.env.ADMIN_PORT ?? 5173),
+      proxy,
+      ...((options.watch ?? process.env.ADMIN_WATCH !== '0') ? {} : { watch: null, hmr: false }),
+    },
     preview: { proxy },
     // Pre-bundle everything up front: a dependency discovered late makes Vite reload the page,
     // which would interrupt a login redirect.

@@ -3,63 +3,24 @@
  * a district officer sees the district and its schools; after logging out, a school curator sees
  * only their school. Screenshots of each step go to test-results/.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, launchBrowser, screenshot, type Browser } from './support';
+import { expectLoginPage as loginPage, launchBrowser, logIn as signIn, mainText as textOf, screenshot, startTestStack, type Browser, type TestStack } from './support';
 
-type Stack = { adminUrl: string; idpUrl: string; stop(): Promise<void> };
-
-let stack: Stack | undefined;
+let stack: TestStack | undefined;
 let browser: Browser | undefined;
-let dataDir = '';
 let page: Page;
 let adminOrigin = '';
 let sosh4Path = '';
 
-async function loadStack(): Promise<typeof import('@nastavnik/stack')> {
-  try {
-    return await import('@nastavnik/stack');
-  } catch (error) {
-    throw new Error(`@nastavnik/stack is not built (tools/stack/dist): run \`npm run build\` at the repository root first. ${String(error)}`);
-  }
-}
-
-async function expectLoginPage(): Promise<void> {
-  await page.waitForURL((url) => url.pathname.includes('/realms/nastavnik/'), { timeout: 120_000 });
-  await page.locator('#kc-login').waitFor({ state: 'visible' });
-  await expect.poll(() => page.locator('body').innerText()).toMatch(/[а-яё]/i);
-}
-
-async function logIn(username: string): Promise<void> {
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill('demo');
-  await page.locator('#kc-login').click();
-  await page.waitForURL((url) => url.origin === adminOrigin, { timeout: 120_000 });
-  await page.getByRole('heading', { level: 1, name: 'Добро пожаловать' }).waitFor({ timeout: 120_000 });
-}
-
-async function mainText(): Promise<string> {
-  return page.locator('main').innerText();
-}
+const expectLoginPage = () => loginPage(page);
+const logIn = (username: string) => signIn(page, adminOrigin, username);
+const mainText = () => textOf(page);
 
 describe('SSO journey: district officer, then school curator', () => {
   beforeAll(async () => {
-    if (process.env.E2E_ADMIN_URL) {
-      // Against a stack that is already running (`npm start`): nothing to start or stop.
-      stack = { adminUrl: process.env.E2E_ADMIN_URL, idpUrl: '', stop: async () => undefined };
-    } else {
-      const { startStack } = await loadStack();
-      dataDir = await mkdtemp(path.join(tmpdir(), 'nastavnik-e2e-'));
-      stack = await startStack({
-        dataDir,
-        quiet: true,
-        ports: { idp: await freePort(), api: await freePort(), admin: await freePort() },
-      });
-    }
-    adminOrigin = new URL(stack.adminUrl).origin;
+    stack = await startTestStack();
+    adminOrigin = stack.adminOrigin;
     browser = await launchBrowser();
     page = browser.page;
   });
@@ -67,7 +28,6 @@ describe('SSO journey: district officer, then school curator', () => {
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
   });
 
   it('sends a visitor without a session to the Russian login page', async () => {

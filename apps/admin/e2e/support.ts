@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const ADMIN_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const RESULTS_DIR = path.join(ADMIN_ROOT, 'test-results');
@@ -62,9 +63,78 @@ export async function launchBrowser(): Promise<Browser> {
   };
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   await mkdir(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
   return file;
+}
+
+export interface TestStack {
+  adminUrl: string;
+  adminOrigin: string;
+  stop(): Promise<void>;
+}
+
+async function loadStack(): Promise<typeof import('@nastavnik/stack')> {
+  try {
+    return await import('@nastavnik/stack');
+  } catch (error) {
+    throw new Error(`@nastavnik/stack is not built (tools/stack/dist): run \`npm run build\` at the repository root first. ${String(error)}`);
+  }
+}
+
+/**
+ * The whole product on free ports with a fresh data directory (removed on stop); or, with
+ * E2E_ADMIN_URL, a stack that is already running (`npm start`): nothing to start or stop.
+ */
+export async function startTestStack(): Promise<TestStack> {
+  if (process.env.E2E_ADMIN_URL) {
+    const adminUrl = process.env.E2E_ADMIN_URL;
+    return { adminUrl, adminOrigin: new URL(adminUrl).origin, stop: async () => undefined };
+  }
+  const { startStack } = await loadStack();
+  // The admin's Vite server neither watches nor hot-reloads: a workspace package rebuilt elsewhere
+  // in the repository during the run must not reload the page in the middle of a step.
+  process.env.ADMIN_WATCH = '0';
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'nastavnik-e2e-'));
+  const stack = await startStack({
+    dataDir,
+    quiet: true,
+    ports: { idp: await freePort(), api: await freePort(), admin: await freePort() },
+  });
+  return {
+    adminUrl: stack.adminUrl,
+    adminOrigin: new URL(stack.adminUrl).origin,
+    async stop() {
+      await stack.stop();
+      await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+    },
+  };
+}
+
+/** The identity provider's Russian login page. */
+export async function expectLoginPage(page: Page): Promise<void> {
+  await page.waitForURL((url) => url.pathname.includes('/realms/nastavnik/'), { timeout: 120_000 });
+  await page.locator('#kc-login').waitFor({ state: 'visible' });
+  await expect.poll(() => page.locator('body').innerText()).toMatch(/[а-яё]/i);
+}
+
+/** Logs a demo user in (password `demo`) and waits for the home page. */
+export async function logIn(page: Page, adminOrigin: string, username: string): Promise<void> {
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill('demo');
+  await page.locator('#kc-login').click();
+  await page.waitForURL((url) => url.origin === adminOrigin, { timeout: 120_000 });
+  await page.getByRole('heading', { level: 1, name: 'Добро пожаловать' }).waitFor({ timeout: 120_000 });
+}
+
+/** «Выйти», back to the login page. */
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Выйти' }).click();
+  await expectLoginPage(page);
+}
+
+export async function mainText(page: Page): Promise<string> {
+  return page.locator('main').innerText();
 }

@@ -11,12 +11,19 @@ import { CreateDistrictPage } from './pages/CreateDistrictPage';
 import { DistrictPage } from './pages/DistrictPage';
 import { DistrictsPage } from './pages/DistrictsPage';
 import { HomePage } from './pages/HomePage';
+import { InboxPage } from './pages/InboxPage';
 import { MyPartnerPage } from './pages/MyPartnerPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganizationPage } from './pages/OrganizationPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
 import { PartnersPage } from './pages/PartnersPage';
 import { RegionsPage } from './pages/RegionsPage';
+import { CampaignPage } from './pages/roadmaps/CampaignPage';
+import { ComparePage } from './pages/roadmaps/ComparePage';
+import { NewCampaignPage } from './pages/roadmaps/NewCampaignPage';
+import { NewRoadmapPage } from './pages/roadmaps/NewRoadmapPage';
+import { RoadmapPage } from './pages/roadmaps/RoadmapPage';
+import { RoadmapsPage } from './pages/roadmaps/RoadmapsPage';
 
 export function App({ auth, client }: { auth: Auth; client: ApolloClient }) {
   return (
@@ -56,6 +63,13 @@ function SignedInShell() {
           <Route path="organizations" element={<OrganizationsPage />} />
           <Route path="partners" element={<PartnersPage />} />
           <Route path="my-partner" element={<MyPartnerPage />} />
+          <Route path="inbox" element={<InboxPage />} />
+          <Route path="roadmaps" element={<RoadmapsPage />} />
+          <Route path="roadmaps/campaigns/new" element={<NewCampaignPage />} />
+          <Route path="roadmaps/campaigns/:campaignId" element={<CampaignPage />} />
+          <Route path="roadmaps/campaigns/:campaignId/new" element={<NewRoadmapPage />} />
+          <Route path="roadmaps/:roadmapId" element={<RoadmapPage />} />
+          <Route path="roadmaps/:roadmapId/compare" element={<ComparePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Layout>

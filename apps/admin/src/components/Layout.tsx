@@ -1,9 +1,11 @@
+import { useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { useAuth } from '../auth/context';
 import { ru } from '../i18n/ru';
-import { navigationFor, roleLabel } from '../lib/access';
+import { fixedDistrictId, hasInbox, navigationFor, roleLabel } from '../lib/access';
 import { useMe } from '../me';
+import { InboxCountQuery } from '../pages/roadmaps/documents';
 
 export function TopBar({ children }: { children?: ReactNode }) {
   return (
@@ -32,7 +34,14 @@ export function LogoutButton() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  const { me } = useMe();
+  const { me, districtContext } = useMe();
+  // The inbox's count beside «Входящие», refreshed every minute and after each decision.
+  const inbox = useQuery(InboxCountQuery, {
+    skip: !hasInbox(me.grants),
+    context: districtContext(fixedDistrictId(me.grants)),
+    pollInterval: 60_000,
+  });
+  const inboxCount = inbox.data?.inbox.total ?? 0;
   // «Администратор платформы» may be the admin's name, position and role at once: say it once.
   const same = (a: string, b: string) => a.trim().toLocaleLowerCase('ru') === b.trim().toLocaleLowerCase('ru');
   const position = me.position && !same(me.position, me.displayName) ? me.position : null;
@@ -58,6 +67,12 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li key={item.key}>
                   <NavLink to={item.to} end={item.end}>
                     {item.label}
+                    {item.key === 'inbox' && inboxCount > 0 && (
+                      <span className="count-badge" title={ru.nav.inboxCount(inboxCount)}>
+                        {inboxCount}
+                        <span className="visually-hidden"> — {ru.nav.inboxCount(inboxCount)}</span>
+                      </span>
+                    )}
                   </NavLink>
                 </li>
               ) : (

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   canBrowseDistricts,
+  canExecuteRoadmap,
+  canOpenCampaign,
+  canSeeRoadmaps,
+  hasInbox,
+  hasOrganizationRole,
+  personLine,
   canCreateDistrict,
   canOpenDistrict,
   canSetHeadcount,
@@ -51,20 +57,37 @@ describe('navigationFor', () => {
       'Организации /organizations',
       'Партнёры /partners',
       'Создать муниципалитет /districts/new',
+      'Дорожные карты /roadmaps',
     ]);
   });
 
   it('limits a region coordinator to the region', () => {
-    expect(links([coordinator])).toEqual(['Главная /', 'Муниципалитеты /districts?region=r-bash', 'Организации /organizations']);
+    expect(links([coordinator])).toEqual([
+      'Главная /',
+      'Муниципалитеты /districts?region=r-bash',
+      'Организации /organizations',
+      'Дорожные карты /roadmaps',
+    ]);
   });
 
   it('gives district staff their district and its organisations', () => {
-    expect(links([officer])).toEqual(['Главная /', 'Мой муниципалитет /districts/d-sibay', 'Организации /organizations']);
+    expect(links([officer])).toEqual([
+      'Входящие /inbox',
+      'Главная /',
+      'Мой муниципалитет /districts/d-sibay',
+      'Организации /organizations',
+      'Дорожные карты /roadmaps',
+    ]);
     expect(links([officer, head])).toEqual(links([officer]));
   });
 
   it('gives school staff their organisation only', () => {
-    expect(links([curator])).toEqual(['Главная /', 'Моя организация /districts/d-sibay/organizations/o-gim']);
+    expect(links([curator])).toEqual([
+      'Входящие /inbox',
+      'Главная /',
+      'Моя организация /districts/d-sibay/organizations/o-gim',
+      'Дорожные карты /roadmaps',
+    ]);
   });
 
   it('gives a partner representative their partner organisation', () => {
@@ -74,15 +97,31 @@ describe('navigationFor', () => {
   it('names each organisation when there are several', () => {
     const other = { ...curator, organization: { id: 'o-4', name: 'СОШ № 4', shortName: 'МОБУ «СОШ № 4»', district: sibay } };
     expect(links([curator, other])).toEqual([
+      'Входящие /inbox',
       'Главная /',
       'МОБУ «Гимназия» /districts/d-sibay/organizations/o-gim',
       'МОБУ «СОШ № 4» /districts/d-sibay/organizations/o-4',
+      'Дорожные карты /roadmaps',
     ]);
   });
 
   it('lists later modules as not yet available, not as links', () => {
     const soon = navigationFor([officer]).filter((item) => !('to' in item));
-    expect(soon.map((item) => item.label)).toEqual(['Дорожные карты', 'Программы', 'Мониторинг']);
+    expect(soon.map((item) => item.label)).toEqual(['Программы', 'Мониторинг']);
+  });
+
+  it('puts the inbox first for roadmap people of one district, not for those who choose a district', () => {
+    expect(links([officer])[0]).toBe('Входящие /inbox');
+    expect(links([admin])).not.toContain('Входящие /inbox');
+    expect(links([coordinator])).not.toContain('Входящие /inbox');
+    const kurskOfficer: GrantLike = { role: 'DISTRICT_OFFICER', scopeKind: 'DISTRICT', district: kursk };
+    expect(links([officer, kurskOfficer])).not.toContain('Входящие /inbox');
+  });
+
+  it('offers roadmaps to no partner, mentor or mentee', () => {
+    expect(links([partner])).not.toContain('Дорожные карты /roadmaps');
+    const mentor: GrantLike = { role: 'MENTOR', scopeKind: 'ORGANIZATION', organization: gimnaziya };
+    expect(links([mentor])).toEqual(['Главная /', 'Моя организация /districts/d-sibay/organizations/o-gim']);
   });
 
   it('offers nothing but home without grants', () => {
@@ -123,6 +162,49 @@ describe('permissions', () => {
   it('lets only the platform admin create districts', () => {
     expect(canCreateDistrict([admin])).toBe(true);
     expect(canCreateDistrict([coordinator, officer])).toBe(false);
+  });
+});
+
+describe('who did it', () => {
+  it('says name, position and role once each', () => {
+    expect(personLine('Ирина Ивановна Варламова', 'директор', 'SCHOOL_DIRECTOR')).toBe('Ирина Ивановна Варламова, директор');
+    expect(personLine('Л.Ф. Исхакова', 'заместитель директора по УВР, куратор наставничества', 'SCHOOL_CURATOR')).toBe(
+      'Л.Ф. Исхакова, заместитель директора по УВР, куратор наставничества',
+    );
+    expect(personLine('Г.Р. Ильясова', 'методист управления образования', 'DISTRICT_OFFICER')).toBe(
+      'Г.Р. Ильясова, методист управления образования, специалист органа управления образованием',
+    );
+    expect(personLine('sosh4.curator', null, 'SCHOOL_CURATOR')).toBe('sosh4.curator, куратор наставничества');
+  });
+});
+
+describe('roadmap permissions', () => {
+  it('lets district staff and the admin open campaigns, in their district', () => {
+    expect(canOpenCampaign([officer], 'd-sibay')).toBe(true);
+    expect(canOpenCampaign([head], 'd-sibay')).toBe(true);
+    expect(canOpenCampaign([officer], 'd-kursk')).toBe(false);
+    expect(canOpenCampaign([admin], 'd-kursk')).toBe(true);
+    expect(canOpenCampaign([curator, coordinator], 'd-sibay')).toBe(false);
+  });
+
+  it('lets the school’s curator (the district’s officer for its own roadmap) mark items done', () => {
+    const school = { level: 'SCHOOL', organizationId: 'o-gim', districtId: 'd-sibay' };
+    expect(canExecuteRoadmap([curator], school)).toBe(true);
+    expect(canExecuteRoadmap([curator], { ...school, organizationId: 'o-4' })).toBe(false);
+    const director: GrantLike = { ...curator, role: 'SCHOOL_DIRECTOR' };
+    expect(canExecuteRoadmap([director, officer, head], school)).toBe(false);
+    expect(canExecuteRoadmap([officer], { level: 'DISTRICT', organizationId: null, districtId: 'd-sibay' })).toBe(true);
+    expect(canExecuteRoadmap([head], { level: 'DISTRICT', organizationId: null, districtId: 'd-sibay' })).toBe(false);
+  });
+
+  it('knows school staff by organisation and role', () => {
+    expect(hasOrganizationRole([curator], 'o-gim', 'school-curator')).toBe(true);
+    expect(hasOrganizationRole([curator], 'o-gim', 'school-director')).toBe(false);
+    expect(hasOrganizationRole([curator], null, 'school-curator')).toBe(false);
+    expect(canSeeRoadmaps([curator])).toBe(true);
+    expect(canSeeRoadmaps([partner])).toBe(false);
+    expect(hasInbox([curator])).toBe(true);
+    expect(hasInbox([admin])).toBe(false);
   });
 });
 

@@ -56,6 +56,20 @@ export function grantPlaceName(grant: GrantLike): string {
   }
 }
 
+/**
+ * «Ирина Ивановна Варламова, директор» — who did something, with their position and role, each
+ * said once: a position that already names the role («… по УВР, куратор наставничества») keeps it.
+ */
+export function personLine(name: string, position: string | null | undefined, graphqlRole: string | null | undefined): string {
+  const parts = [name.trim()];
+  const pos = position?.trim() ?? '';
+  if (pos) parts.push(pos);
+  const role = graphqlRole ? roleLabel(graphqlRole).toLocaleLowerCase('ru') : '';
+  const lowerPos = pos.toLocaleLowerCase('ru');
+  if (role && !(lowerPos && (lowerPos.includes(role) || role.includes(lowerPos)))) parts.push(role);
+  return parts.filter(Boolean).join(', ');
+}
+
 /** «специалист органа управления образованием, ГО г. Сибай». */
 export function describeGrant(grant: GrantLike): string {
   const role = lowerFirst(roleLabel(grant.role));
@@ -153,6 +167,57 @@ export function organizationPath(districtId: string, organizationId: string): st
   return `${districtPath(districtId)}/organizations/${encodeURIComponent(organizationId)}`;
 }
 
+const ROADMAP_ROLES: readonly PlatformRole[] = [
+  'platform-admin',
+  'region-coordinator',
+  'district-officer',
+  'district-head',
+  'school-director',
+  'school-curator',
+];
+
+/** Who works with roadmaps and campaigns. */
+export function canSeeRoadmaps(grants: readonly GrantLike[]): boolean {
+  return hasRole(grants, ...ROADMAP_ROLES);
+}
+
+/** Who has an inbox: roadmap people working in one district. */
+export function hasInbox(grants: readonly GrantLike[]): boolean {
+  return canSeeRoadmaps(grants) && fixedDistrictId(grants) !== null;
+}
+
+/** District staff (and the platform admin) open campaigns. */
+export function canOpenCampaign(grants: readonly GrantLike[], districtId: string | null): boolean {
+  return grants.some((grant) => {
+    const role = platformRoleOf(grant.role);
+    if (role === 'platform-admin') return true;
+    return (role === 'district-officer' || role === 'district-head') && grant.district?.id === districtId;
+  });
+}
+
+/** School staff of this organisation in this role. */
+export function hasOrganizationRole(grants: readonly GrantLike[], organizationId: string | null | undefined, ...roles: PlatformRole[]): boolean {
+  if (!organizationId) return false;
+  return grants.some((grant) => {
+    const role = platformRoleOf(grant.role);
+    return role !== null && roles.includes(role) && grant.scopeKind === 'ORGANIZATION' && grant.organization?.id === organizationId;
+  });
+}
+
+/**
+ * Who marks items of a roadmap in force done: the school's curator (a school roadmap), the
+ * district's officer (the district's own roadmap) — the roadmap's author.
+ */
+export function canExecuteRoadmap(
+  grants: readonly GrantLike[],
+  roadmap: { level: string; organizationId: string | null | undefined; districtId: string | null | undefined },
+): boolean {
+  if (roadmap.level === 'DISTRICT') {
+    return grants.some((grant) => platformRoleOf(grant.role) === 'district-officer' && grant.district?.id === roadmap.districtId);
+  }
+  return hasOrganizationRole(grants, roadmap.organizationId, 'school-curator');
+}
+
 export type NavItem =
   | { key: string; label: string; to: string; end?: boolean }
   | { key: string; label: string; soon: true };
@@ -224,9 +289,15 @@ export function navigationFor(grants: readonly GrantLike[]): NavItem[] {
     }
   }
 
+  // Roadmaps: school and district staff, region coordinators, the platform admin. The inbox needs
+  // one district to look in, so it is offered to people confined to one.
+  if (canSeeRoadmaps(grants)) {
+    if (hasInbox(grants)) items.unshift({ key: 'inbox', label: ru.nav.inbox, to: '/inbox' });
+    items.push({ key: 'roadmaps', label: ru.nav.roadmaps, to: '/roadmaps' });
+  }
+
   // Later modules, listed so users know they are coming; not links.
   if (items.length > 1) {
-    items.push({ key: 'roadmaps', label: ru.nav.roadmaps, soon: true });
     items.push({ key: 'programmes', label: ru.nav.programmes, soon: true });
     items.push({ key: 'monitoring', label: ru.nav.monitoring, soon: true });
   }

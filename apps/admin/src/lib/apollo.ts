@@ -27,7 +27,15 @@ export function createApolloClient(auth: Auth, uri = '/graphql'): ApolloClient {
 
   return new ApolloClient({
     link: ApolloLink.from([errorLink, authLink, new HttpLink({ uri })]),
-    cache: new InMemoryCache(),
+    cache: new InMemoryCache({
+      // Objects without an id that several queries select in parts: merge, do not replace.
+      typePolicies: {
+        Inbox: { merge: true },
+        CampaignCounts: { merge: true },
+        RoadmapExecution: { merge: true },
+        ItemDeadline: { merge: true },
+      },
+    }),
     defaultOptions: {
       watchQuery: { fetchPolicy: 'cache-and-network' },
     },

@@ -4,6 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { classifyError, classifyGraphQLErrors, fieldKey, forbiddenError, notFoundError } from './errors';
 
 describe('classifyGraphQLErrors', () => {
+  it('tells a conflict (someone saved meanwhile) with its reason', () => {
+    const result = classifyGraphQLErrors([
+      { message: 'Редакцию уже изменил другой пользователь — обновите страницу', extensions: { code: 'CONFLICT', reason: 'VERSION' } },
+    ]);
+    expect(result).toMatchObject({ kind: 'conflict', message: 'Редакцию уже изменил другой пользователь — обновите страницу', conflictReason: 'VERSION' });
+  });
+
+  it('keeps the whole path of an editor’s field error', () => {
+    const result = classifyGraphQLErrors([
+      { message: 'Мероприятие: поле обязательно', extensions: { code: 'BAD_USER_INPUT', field: 'sections[1].items[0].activity' } },
+    ]);
+    expect(result.fieldPath).toEqual({ path: 'sections[1].items[0].activity', message: 'Мероприятие: поле обязательно' });
+  });
+
   it('keeps the API’s Russian message and its kind', () => {
     expect(classifyGraphQLErrors([{ message: ERRORS_RU.forbidden, extensions: { code: 'FORBIDDEN' } }])).toEqual({
       kind: 'forbidden',

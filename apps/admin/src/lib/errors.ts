@@ -5,7 +5,7 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
 import { ru } from '../i18n/ru';
 
-export type AppErrorKind = 'unauthenticated' | 'forbidden' | 'notFound' | 'badInput' | 'network' | 'internal';
+export type AppErrorKind = 'unauthenticated' | 'forbidden' | 'notFound' | 'conflict' | 'badInput' | 'network' | 'internal';
 
 export interface AppError {
   kind: AppErrorKind;
@@ -13,6 +13,10 @@ export interface AppError {
   message: string;
   /** BAD_USER_INPUT errors by input field (`extensions.field`, last path segment). */
   fieldErrors: Record<string, string>;
+  /** The first BAD_USER_INPUT error with its whole path (`sections[1].items[0].activity`), for editors. */
+  fieldPath?: { path: string; message: string };
+  /** CONFLICT: VERSION (someone saved meanwhile) or STATE (the state no longer allows it). */
+  conflictReason?: string;
 }
 
 export interface GraphQLErrorLike {
@@ -24,12 +28,14 @@ const KIND_BY_CODE: Record<string, AppErrorKind> = {
   UNAUTHENTICATED: 'unauthenticated',
   FORBIDDEN: 'forbidden',
   NOT_FOUND: 'notFound',
+  // Someone else changed the object meanwhile (a stale `expectedVersion`), or its state no longer allows the action.
+  CONFLICT: 'conflict',
   BAD_USER_INPUT: 'badInput',
   INTERNAL_SERVER_ERROR: 'internal',
 };
 
 /** The most important first: a re-login beats a missing object beats an input error. */
-const PRIORITY: AppErrorKind[] = ['unauthenticated', 'forbidden', 'notFound', 'badInput', 'internal', 'network'];
+const PRIORITY: AppErrorKind[] = ['unauthenticated', 'forbidden', 'notFound', 'conflict', 'badInput', 'internal', 'network'];
 
 /** `input.code` → `code`; anything else stays as given. */
 export function fieldKey(field: unknown): string | null {
@@ -70,11 +76,16 @@ export function classifyGraphQLErrors(errors: readonly GraphQLErrorLike[]): AppE
     const field = fieldKey(entry.error.extensions?.field);
     if (field && !(field in fieldErrors)) fieldErrors[field] = entry.error.message;
   }
-  const main = classified.find((entry) => entry.kind === kind)!.error.message;
+  const first = classified.find((entry) => entry.kind === kind)!.error;
+  const main = first.message;
   // The API speaks Russian; a stray English message (a validation error of the GraphQL layer,
   // say) is replaced by a neutral Russian one rather than shown as is.
   const message = main && hasCyrillic(main) ? main : fallbackMessage(kind);
-  return { kind, message, fieldErrors };
+  const result: AppError = { kind, message, fieldErrors };
+  const path = classified.find((entry) => entry.kind === 'badInput' && typeof entry.error.extensions?.field === 'string');
+  if (kind === 'badInput' && path) result.fieldPath = { path: String(path.error.extensions!.field), message: path.error.message };
+  if (kind === 'conflict' && typeof first.extensions?.reason === 'string') result.conflictReason = first.extensions.reason;
+  return result;
 }
 
 function kindOfStatus(status: number): AppErrorKind {

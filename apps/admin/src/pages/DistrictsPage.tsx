@@ -1,9 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
-import { ErrorState } from '../components/ErrorState';
-import { Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
-import { Pagination } from '../components/Pagination';
+import { PagedTable } from '../components/PagedTable';
 import { SearchBox } from '../components/SearchBox';
 import { graphql } from '../gql';
 import { ru } from '../i18n/ru';
@@ -72,57 +70,38 @@ export function DistrictsPage() {
           </Link>
         )}
       </div>
-      {error ? (
-        <ErrorState error={error} onRetry={() => void refetch()} asPage={false} />
-      ) : !data ? (
-        <Loading />
-      ) : (
-        <>
-          {data.districts.items.length > 0 && (
-            <div className="table-wrap">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{ru.districts.name}</th>
-                    <th scope="col">{ru.districts.authority}</th>
-                    <th scope="col">{ru.districts.region}</th>
-                    <th scope="col" className="num">
-                      {ru.districts.organizationsCount}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.districts.items.map((district) => (
-                    <tr key={district.id}>
-                      <th scope="row">
-                        {canOpenDistrict(grants, { id: district.id, regionId: district.region.id }) ? (
-                          <Link to={districtPath(district.id)}>{district.name}</Link>
-                        ) : (
-                          district.name
-                        )}
-                      </th>
-                      <td>{district.authorityName}</td>
-                      <td>{district.region.name}</td>
-                      <td className="num">{formatNumber(district.organizationsCount)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pagination
-            page={page}
-            onPage={setPage}
-            filtered={Boolean(query)}
-            state={{
-              offset: data.districts.offset,
-              limit: data.districts.limit,
-              count: data.districts.items.length,
-              total: data.districts.total,
-            }}
-          />
-        </>
-      )}
+      <PagedTable
+        list={data?.districts}
+        error={error}
+        onRetry={() => void refetch()}
+        page={page}
+        onPage={setPage}
+        filtered={Boolean(query)}
+        head={
+          <>
+            <th scope="col">{ru.districts.name}</th>
+            <th scope="col">{ru.districts.authority}</th>
+            <th scope="col">{ru.districts.region}</th>
+            <th scope="col" className="num">
+              {ru.districts.organizationsCount}
+            </th>
+          </>
+        }
+        row={(district) => (
+          <tr key={district.id}>
+            <th scope="row">
+              {canOpenDistrict(grants, { id: district.id, regionId: district.region.id }) ? (
+                <Link to={districtPath(district.id)}>{district.name}</Link>
+              ) : (
+                district.name
+              )}
+            </th>
+            <td>{district.authorityName}</td>
+            <td>{district.region.name}</td>
+            <td className="num">{formatNumber(district.organizationsCount)}</td>
+          </tr>
+        )}
+      />
     </>
   );
 }

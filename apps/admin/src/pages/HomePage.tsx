@@ -1,8 +1,10 @@
 import { Link } from 'react-router';
 import { PageTitle } from '../components/PageTitle';
 import { ru } from '../i18n/ru';
-import { describeGrant, navigationFor } from '../lib/access';
+import { canSeeRoadmaps, describeGrant, hasRole, navigationFor } from '../lib/access';
 import { useMe } from '../me';
+import { CampaignList } from './roadmaps/CampaignList';
+import { useDistrictScope } from './roadmaps/useDistrictScope';
 
 export function HomePage() {
   const { me, grants } = useMe();
@@ -28,6 +30,7 @@ export function HomePage() {
           </ul>
         </>
       )}
+      {canSeeRoadmaps(grants) && <HomeCampaigns />}
       <h2>{ru.home.whereToStart}</h2>
       {links.length === 0 ? (
         <p>{ru.home.noLinks}</p>
@@ -44,6 +47,20 @@ export function HomePage() {
           )}
         </ul>
       )}
+    </>
+  );
+}
+
+/** The roadmap campaigns of the user's district: school staff see theirs with the next step. */
+function HomeCampaigns() {
+  const { grants } = useMe();
+  const scope = useDistrictScope();
+  if (!scope.districtId || scope.chooses) return null;
+  const schoolView = hasRole(grants, 'school-director', 'school-curator') && !hasRole(grants, 'district-officer', 'district-head');
+  return (
+    <>
+      <h2 id="home-campaigns">{ru.home.campaigns}</h2>
+      <CampaignList schoolView={schoolView} headingId="home-campaigns" />
     </>
   );
 }

@@ -1,17 +1,19 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { academicYearOf } from '@nastavnik/domain';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../components/ErrorState';
 import { TextField } from '../components/Field';
 import { Loading } from '../components/Loading';
+import { ErrorNotice, SuccessNotice } from '../components/Notice';
 import { PageTitle } from '../components/PageTitle';
 import { graphql } from '../gql';
 import { ru } from '../i18n/ru';
 import { canOpenDistrict, canSetHeadcount, districtPath } from '../lib/access';
-import { classifyError, notFoundError } from '../lib/errors';
+import { notFoundError } from '../lib/errors';
 import { formatDateRu, formatNumber } from '../lib/format';
-import { validateHeadcount, type FieldErrors, type HeadcountDraft } from '../lib/validation';
+import { useForm } from '../lib/useForm';
+import { validateHeadcount, type HeadcountDraft } from '../lib/validation';
 import { useMe } from '../me';
 
 const OrganizationQuery = graphql(`
@@ -148,44 +150,27 @@ export function OrganizationPage() {
 
 function HeadcountForm({ organizationId, districtId }: { organizationId: string; districtId: string }) {
   const { districtContext } = useMe();
-  const [draft, setDraft] = useState<HeadcountDraft>({ academicYear: academicYearOf(new Date()), pupils: '', teachers: '' });
-  const [errors, setErrors] = useState<FieldErrors<keyof HeadcountDraft>>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const clearSaved = useCallback(() => setSaved(null), []);
+  const form = useForm<HeadcountDraft>(() => ({ academicYear: academicYearOf(new Date()), pupils: '', teachers: '' }), { onEdit: clearSaved });
   const [setHeadcount, { loading }] = useMutation(SetHeadcountMutation, {
     context: districtContext(districtId),
     refetchQueries: ['Organization'],
     awaitRefetchQueries: true,
   });
 
-  const update = (field: keyof HeadcountDraft) => (event: { target: { value: string } }) => {
-    setDraft((current) => ({ ...current, [field]: event.target.value }));
-    setSaved(null);
-  };
-
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(null);
-    setFormError(null);
-    const checked = validateHeadcount(draft);
-    setErrors(checked.errors);
-    if (!checked.values) {
-      setFormError(ru.form.fixErrors);
-      return;
-    }
+    const values = form.check(validateHeadcount(form.draft));
+    if (!values) return;
     try {
-      await setHeadcount({ variables: { input: { organizationId, ...checked.values } } });
-      setSaved(ru.organization.saved(checked.values.academicYear));
-      setDraft((current) => ({ ...current, pupils: '', teachers: '' }));
+      await setHeadcount({ variables: { input: { organizationId, ...values } } });
+      setSaved(ru.organization.saved(values.academicYear));
+      form.setDraft((current) => ({ ...current, pupils: '', teachers: '' }));
     } catch (error) {
       // Keep what the user typed; show the API's message beside the field it names.
-      const appError = classifyError(error);
-      const fieldErrors: FieldErrors<keyof HeadcountDraft> = {};
-      for (const key of ['academicYear', 'pupils', 'teachers'] as const) {
-        if (appError.fieldErrors[key]) fieldErrors[key] = appError.fieldErrors[key];
-      }
-      setErrors(fieldErrors);
-      setFormError(Object.keys(fieldErrors).length > 0 ? ru.form.fixErrors : appError.message);
+      form.fail(error);
     }
   }
 
@@ -197,30 +182,21 @@ function HeadcountForm({ organizationId, districtId }: { organizationId: string;
         <TextField
           label={ru.organization.academicYear}
           hint={ru.organization.academicYearHint}
-          name="academicYear"
-          value={draft.academicYear}
-          onChange={update('academicYear')}
-          error={errors.academicYear}
+          {...form.field('academicYear')}
           required
           autoComplete="off"
           inputMode="numeric"
         />
         <TextField
           label={ru.organization.pupilsField}
-          name="pupils"
-          value={draft.pupils}
-          onChange={update('pupils')}
-          error={errors.pupils}
+          {...form.field('pupils')}
           required
           inputMode="numeric"
           autoComplete="off"
         />
         <TextField
           label={ru.organization.teachersField}
-          name="teachers"
-          value={draft.teachers}
-          onChange={update('teachers')}
-          error={errors.teachers}
+          {...form.field('teachers')}
           required
           inputMode="numeric"
           autoComplete="off"
@@ -231,16 +207,8 @@ function HeadcountForm({ organizationId, districtId }: { organizationId: string;
           </button>
         </div>
       </form>
-      {formError && (
-        <p className="notice notice-error" role="alert">
-          {formError}
-        </p>
-      )}
-      {saved && (
-        <p className="notice notice-success" role="status">
-          {saved}
-        </p>
-      )}
+      <ErrorNotice>{form.formError}</ErrorNotice>
+      <SuccessNotice>{saved}</SuccessNotice>
     </section>
   );
 }

@@ -1,8 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
-import { ErrorState } from '../components/ErrorState';
-import { Loading } from '../components/Loading';
-import { Pagination } from '../components/Pagination';
+import { PagedTable } from '../components/PagedTable';
 import { SearchBox } from '../components/SearchBox';
 import { graphql } from '../gql';
 import { ru } from '../i18n/ru';
@@ -44,51 +42,33 @@ export function OrganizationsTable({ districtId, headingId }: { districtId: stri
       <div className="toolbar">
         <SearchBox value={query} onSearch={setQuery} />
       </div>
-      {error ? (
-        <ErrorState error={error} onRetry={() => void refetch()} asPage={false} />
-      ) : !data ? (
-        <Loading />
-      ) : (
-        <>
-          {data.organizations.items.length > 0 && (
-            <div className="table-wrap">
-              <table className="table" aria-labelledby={headingId} data-testid="organizations-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{ru.organizations.shortName}</th>
-                    <th scope="col">{ru.organizations.name}</th>
-                    <th scope="col">{ru.organizations.kind}</th>
-                    <th scope="col">{ru.organizations.address}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.organizations.items.map((organization) => (
-                    <tr key={organization.id}>
-                      <th scope="row">
-                        <Link to={organizationPath(organization.district.id, organization.id)}>{organization.shortName}</Link>
-                      </th>
-                      <td>{organization.name}</td>
-                      <td>{ru.kinds.organization[organization.kind]}</td>
-                      <td>{organization.address ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pagination
-            page={page}
-            onPage={setPage}
-            filtered={Boolean(query)}
-            state={{
-              offset: data.organizations.offset,
-              limit: data.organizations.limit,
-              count: data.organizations.items.length,
-              total: data.organizations.total,
-            }}
-          />
-        </>
-      )}
+      <PagedTable
+        list={data?.organizations}
+        error={error}
+        onRetry={() => void refetch()}
+        page={page}
+        onPage={setPage}
+        filtered={Boolean(query)}
+        tableProps={{ 'aria-labelledby': headingId, 'data-testid': 'organizations-table' }}
+        head={
+          <>
+            <th scope="col">{ru.organizations.shortName}</th>
+            <th scope="col">{ru.organizations.name}</th>
+            <th scope="col">{ru.organizations.kind}</th>
+            <th scope="col">{ru.organizations.address}</th>
+          </>
+        }
+        row={(organization) => (
+          <tr key={organization.id}>
+            <th scope="row">
+              <Link to={organizationPath(organization.district.id, organization.id)}>{organization.shortName}</Link>
+            </th>
+            <td>{organization.name}</td>
+            <td>{ru.kinds.organization[organization.kind]}</td>
+            <td>{organization.address ?? '—'}</td>
+          </tr>
+        )}
+      />
     </>
   );
 }

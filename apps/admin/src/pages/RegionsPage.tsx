@@ -1,9 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
-import { ErrorState } from '../components/ErrorState';
-import { Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
-import { Pagination } from '../components/Pagination';
+import { PagedTable } from '../components/PagedTable';
 import { graphql } from '../gql';
 import { ru } from '../i18n/ru';
 import { formatNumber } from '../lib/format';
@@ -32,47 +30,33 @@ export function RegionsPage() {
   return (
     <>
       <PageTitle>{ru.regions.title}</PageTitle>
-      {error ? (
-        <ErrorState error={error} onRetry={() => void refetch()} asPage={false} />
-      ) : !data ? (
-        <Loading />
-      ) : (
-        <>
-          {data.regions.items.length > 0 && (
-            <div className="table-wrap">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{ru.regions.name}</th>
-                    <th scope="col">{ru.regions.code}</th>
-                    <th scope="col" className="num">
-                      {ru.regions.districtsCount}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.regions.items.map((region) => (
-                    <tr key={region.id}>
-                      <th scope="row">
-                        <Link to={`/districts?region=${encodeURIComponent(region.id)}`}>{region.name}</Link>
-                      </th>
-                      <td>
-                        <code>{region.code}</code>
-                      </td>
-                      <td className="num">{formatNumber(region.districtsCount)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pagination
-            page={page}
-            onPage={setPage}
-            state={{ offset: data.regions.offset, limit: data.regions.limit, count: data.regions.items.length, total: data.regions.total }}
-          />
-        </>
-      )}
+      <PagedTable
+        list={data?.regions}
+        error={error}
+        onRetry={() => void refetch()}
+        page={page}
+        onPage={setPage}
+        head={
+          <>
+            <th scope="col">{ru.regions.name}</th>
+            <th scope="col">{ru.regions.code}</th>
+            <th scope="col" className="num">
+              {ru.regions.districtsCount}
+            </th>
+          </>
+        }
+        row={(region) => (
+          <tr key={region.id}>
+            <th scope="row">
+              <Link to={`/districts?region=${encodeURIComponent(region.id)}`}>{region.name}</Link>
+            </th>
+            <td>
+              <code>{region.code}</code>
+            </td>
+            <td className="num">{formatNumber(region.districtsCount)}</td>
+          </tr>
+        )}
+      />
     </>
   );
 }

@@ -1,0 +1,65 @@
+import type { ReactNode, TableHTMLAttributes } from 'react';
+import { Pagination } from './Pagination';
+import { QueryState } from './QueryState';
+
+/** One page of a list as the API returns it (`RegionPage`, `OrganizationPage`, …). */
+export interface PageResult<T> {
+  items: readonly T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * A paginated table: the error or the spinner while loading, the rows, and «Показано 1–20 из N»
+ * with Назад / Вперёд. The page number lives in the URL (`useListParams`).
+ */
+export function PagedTable<T>({
+  list,
+  error,
+  onRetry,
+  page,
+  onPage,
+  filtered = false,
+  head,
+  row,
+  tableProps,
+}: {
+  /** The page from the query's data (current or previous while the next one loads). */
+  list: PageResult<T> | undefined;
+  error: unknown;
+  onRetry: () => void;
+  page: number;
+  onPage: (page: number) => void;
+  /** A search or filter is applied: an empty page says «Ничего не найдено». */
+  filtered?: boolean;
+  /** The header cells. */
+  head: ReactNode;
+  row: (item: T) => ReactNode;
+  tableProps?: TableHTMLAttributes<HTMLTableElement> & { 'data-testid'?: string };
+}) {
+  return (
+    <QueryState data={list} error={error} onRetry={onRetry}>
+      {(current) => (
+        <>
+          {current.items.length > 0 && (
+            <div className="table-wrap">
+              <table className="table" {...tableProps}>
+                <thead>
+                  <tr>{head}</tr>
+                </thead>
+                <tbody>{current.items.map(row)}</tbody>
+              </table>
+            </div>
+          )}
+          <Pagination
+            page={page}
+            onPage={onPage}
+            filtered={filtered}
+            state={{ offset: current.offset, limit: current.limit, count: current.items.length, total: current.total }}
+          />
+        </>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * An unsaved copy of the editor's draft on this device (localStorage, by revision id), written as
+ * the user types: a lost connection, a closed tab or a crash loses nothing. The copy is dropped
+ * once the server has saved the draft.
+ */
+import { sameDraft, type EditorDraft } from './editor';
+
+export interface StoredDraft {
+  revisionId: string;
+  /** The revision's version the user was editing. */
+  baseVersion: number;
+  /** When the copy was written (ISO). */
+  savedAt: string;
+  draft: EditorDraft;
+}
+
+export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export const draftStorageKey = (revisionId: string) => `nastavnik.roadmap-draft.${revisionId}`;
+
+/** The browser's localStorage, or null where it is unavailable (private mode, disabled). */
+export function browserStorage(): DraftStorage | null {
+  try {
+    return typeof window !== 'undefined' ? window.localStorage : null;
+  } catch {
+    return null;
+  }
+}
+
+export function storeDraft(storage: DraftStorage | null, entry: StoredDraft): boolean {
+  if (!storage) return false;
+  try {
+    storage.setItem(draftStorageKey(entry.revisionId), JSON.stringify(entry));
+    return true;
+  } catch {
+    // Quota exceeded or storage disabled: the draft still lives in the page.
+    return false;
+  }
+}
+
+function isDraft(value: unknown): value is EditorDraft {
+  if (!value || typeof value !== 'object') return false;
+  const draft = value as Partial<EditorDraft>;
+  return (
+    !!draft.header &&
+    typeof draft.header === 'object' &&
+    Array.isArray(draft.sections) &&
+    draft.sections.every((s) => s && typeof s.uid === 'string' && Array.isArray(s.items) && s.items.every((i) => i && typeof i.uid === 'string'))
+  );
+}
+
+export function loadDraft(storage: DraftStorage | null, revisionId: string): StoredDraft | null {
+  if (!storage) return null;
+  try {
+    const raw = storage.getItem(draftStorageKey(revisionId));
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as Partial<StoredDraft>;
+    if (parsed.revisionId !== revisionId || typeof parsed.baseVersion !== 'number' || typeof parsed.savedAt !== 'string' || !isDraft(parsed.draft)) {
+      return null;
+    }
+    return parsed as StoredDraft;
+  } catch {
+    return null;
+  }
+}
+
+export function clearDraft(storage: DraftStorage | null, revisionId: string): void {
+  try {
+    storage?.removeItem(draftStorageKey(revisionId));
+  } catch {
+    // nothing to do
+  }
+}
+
+export interface RecoveryOffer {
+  stored: StoredDraft;
+  /** The revision was saved again (by someone, somewhere) after the copy was taken. */
+  serverChanged: boolean;
+}
+
+/** What to offer when the editor opens: a stored copy that differs from what the server holds; null otherwise. */
+export function recoveryOffer(stored: StoredDraft | null, server: EditorDraft, serverVersion: number): RecoveryOffer | null {
+  if (!stored || sameDraft(stored.draft, server)) return null;
+  return { stored, serverChanged: stored.baseVersion !== serverVersion };
+}

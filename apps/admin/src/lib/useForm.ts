@@ -1,0 +1,59 @@
+import { useCallback, useState, type ChangeEvent } from 'react';
+import { ru } from '../i18n/ru';
+import { formFailure, type FieldErrors, type FormFailure } from './forms';
+
+type Draft<D> = { [K in keyof D]: string };
+
+/**
+ * A form's typed values, the errors beside its fields and the line above its buttons.
+ * `field(name)` gives a TextField/SelectField its value, change handler and error; `check` applies
+ * the client-side validation; `fail` shows what the API said — the values typed stay as they are.
+ */
+export function useForm<D extends Draft<D>>(initial: D | (() => D), options: { onEdit?: () => void } = {}) {
+  type K = keyof D & string;
+  const [draft, setDraft] = useState<D>(initial);
+  const [errors, setErrors] = useState<FieldErrors<K>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const { onEdit } = options;
+
+  /** A change of one value: its error (and the line above the buttons) go until the next check. */
+  const set = useCallback(
+    (name: K, value: string) => {
+      setDraft((current) => ({ ...current, [name]: value }));
+      setErrors((current) => (current[name] ? { ...current, [name]: undefined } : current));
+      setFormError(null);
+      onEdit?.();
+    },
+    [onEdit],
+  );
+
+  const field = (name: K) => ({
+    name,
+    value: draft[name],
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => set(name, event.target.value),
+    error: errors[name],
+  });
+
+  /** Starts a submission without a client-side check: clears the last messages. */
+  function begin(): void {
+    setFormError(null);
+    setErrors({});
+  }
+
+  /** Starts a submission with a client-side check: its errors beside the fields; null if any. */
+  function check<V>(result: { errors: FieldErrors<K>; values: V | null }): V | null {
+    setFormError(result.values ? null : ru.form.fixErrors);
+    setErrors(result.errors);
+    return result.values;
+  }
+
+  /** A failed submission: the API's messages beside the fields, or above the buttons. */
+  function fail(error: unknown): FormFailure<K> {
+    const failure = formFailure(error, Object.keys(draft) as K[]);
+    setErrors(failure.fieldErrors);
+    setFormError(failure.formError);
+    return failure;
+  }
+
+  return { draft, setDraft, set, field, errors, setErrors, formError, setFormError, begin, check, fail };
+}

@@ -1,0 +1,147 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { academicYearOf, ERRORS_RU, isValidAcademicYear } from '@nastavnik/domain';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ErrorState } from '../../components/ErrorState';
+import { TextField } from '../../components/Field';
+import { FormButtons } from '../../components/FormButtons';
+import { ErrorNotice } from '../../components/Notice';
+import { PageTitle } from '../../components/PageTitle';
+import { QueryState } from '../../components/QueryState';
+import { ru } from '../../i18n/ru';
+import { canOpenCampaign } from '../../lib/access';
+import { forbiddenError } from '../../lib/errors';
+import { parseDateRu } from '../../lib/roadmap/dates';
+import { useForm } from '../../lib/useForm';
+import { useMe } from '../../me';
+import { CampaignOrganizationsQuery, CreateCampaignMutation } from './documents';
+import { useDistrictScope } from './useDistrictScope';
+
+/** «Открыть кампанию»: title, academic year, due date (ДД.ММ.ГГГГ), all or chosen schools of the district. */
+export function NewCampaignPage() {
+  const scope = useDistrictScope();
+  const { grants } = useMe();
+  if (!scope.districtId || !canOpenCampaign(grants, scope.districtId)) return <ErrorState error={forbiddenError()} />;
+  return <NewCampaignForm districtId={scope.districtId} />;
+}
+
+function NewCampaignForm({ districtId }: { districtId: string }) {
+  const scope = useDistrictScope();
+  const navigate = useNavigate();
+  const year = academicYearOf(new Date());
+  const form = useForm({ title: ru.campaignForm.titleDefault(year), academicYear: year, dueDate: '', organizationIds: '' });
+  const [titleTouched, setTitleTouched] = useState(false);
+  const [everyone, setEveryone] = useState(true);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const organizations = useQuery(CampaignOrganizationsQuery, { variables: { districtId }, context: scope.context });
+  const [create, { loading }] = useMutation(CreateCampaignMutation, { context: scope.context, refetchQueries: ['Campaigns', 'InboxCount'] });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const d = form.draft;
+    const errors: Partial<Record<keyof typeof d, string>> = {};
+    if (!d.title.trim()) errors.title = ERRORS_RU.required(ru.campaignForm.titleField);
+    if (!isValidAcademicYear(d.academicYear.trim())) errors.academicYear = ERRORS_RU.invalidAcademicYear(ru.campaignForm.academicYear);
+    const dueDate = parseDateRu(d.dueDate);
+    if (!dueDate) errors.dueDate = ru.dates.invalid(ru.campaignForm.dueDate);
+    if (!everyone && chosen.size === 0) errors.organizationIds = ru.campaignForm.chooseAtLeastOne;
+    const values = form.check({ errors, values: Object.keys(errors).length ? null : { dueDate: dueDate! } });
+    if (!values) return;
+    try {
+      const result = await create({
+        variables: {
+          input: {
+            title: d.title.trim(),
+            academicYear: d.academicYear.trim(),
+            dueDate: values.dueDate,
+            organizationIds: everyone ? [] : [...chosen],
+          },
+        },
+      });
+      const campaign = result.data?.createCampaign;
+      if (campaign) navigate(scope.paths.campaign(campaign.id), { state: { notice: ru.campaignForm.created(campaign.title) } });
+    } catch (error) {
+      form.fail(error);
+    }
+  }
+
+  return (
+    <>
+      <nav aria-label={ru.roadmap.breadcrumbs} className="breadcrumbs">
+        <Link to={scope.paths.list()}>{ru.campaigns.listTitle}</Link>
+      </nav>
+      <PageTitle>{ru.campaignForm.title}</PageTitle>
+      <p className="muted measure">{ru.campaignForm.intro}</p>
+      <form className="form panel measure" onSubmit={(event) => void submit(event)} noValidate>
+        <TextField
+          label={ru.campaignForm.academicYear}
+          hint={ru.campaignForm.academicYearHint}
+          {...form.field('academicYear')}
+          onChange={(event) => {
+            const value = event.target.value;
+            form.set('academicYear', value);
+            if (!titleTouched && isValidAcademicYear(value.trim())) form.set('title', ru.campaignForm.titleDefault(value.trim()));
+          }}
+          required
+          autoComplete="off"
+        />
+        <TextField
+          label={ru.campaignForm.titleField}
+          {...form.field('title')}
+          onChange={(event) => {
+            setTitleTouched(true);
+            form.set('title', event.target.value);
+          }}
+          required
+          autoComplete="off"
+        />
+        <TextField
+          label={ru.campaignForm.dueDate}
+          hint={ru.dates.hint}
+          placeholder={ru.dates.placeholder}
+          {...form.field('dueDate')}
+          required
+          inputMode="numeric"
+          autoComplete="off"
+        />
+        <fieldset className={`fieldset${form.errors.organizationIds ? ' field-invalid' : ''}`}>
+          <legend className="field-label">{ru.campaignForm.schools}</legend>
+          <label className="choice">
+            <input type="radio" name="everyone" checked={everyone} onChange={() => setEveryone(true)} /> {ru.campaignForm.allSchools}
+          </label>
+          <label className="choice">
+            <input type="radio" name="everyone" checked={!everyone} onChange={() => setEveryone(false)} /> {ru.campaignForm.chosenSchools}
+          </label>
+          {!everyone && (
+            <QueryState data={organizations.data} error={organizations.error} onRetry={() => void organizations.refetch()}>
+              {(current) => (
+                <div className="choices-nested">
+                  {current.organizations.items.map((organization) => (
+                    <label key={organization.id} className="choice">
+                      <input
+                        type="checkbox"
+                        checked={chosen.has(organization.id)}
+                        onChange={(event) =>
+                          setChosen((set) => {
+                            const next = new Set(set);
+                            if (event.target.checked) next.add(organization.id);
+                            else next.delete(organization.id);
+                            return next;
+                          })
+                        }
+                      />{' '}
+                      {organization.shortName}
+                    </label>
+                  ))}
+                </div>
+              )}
+            </QueryState>
+          )}
+          {form.errors.organizationIds && <p className="field-error">{form.errors.organizationIds}</p>}
+        </fieldset>
+        <ErrorNotice>{form.formError}</ErrorNotice>
+        <FormButtons label={ru.campaignForm.submit} busy={loading} busyLabel={ru.campaignForm.submitting} cancel={{ to: scope.paths.list() }} />
+      </form>
+    </>
+  );
+}

@@ -301,6 +301,16 @@ describe('health, readiness and errors', () => {
       { token },
     );
     expect(deep.body.errors).toBeUndefined();
+    // Fragments do not count as depth; the real nesting of fields does.
+    const viaFragments = await app.gql(
+      `fragment R on Region { id } fragment D on District { region { ...R } } fragment O on Organization { district { ...D } }
+       { organizations { items { ...O } } }`,
+      { token },
+    );
+    expect(viaFragments.body.errors).toBeUndefined();
+    const cycle = 'basedOn { '.repeat(10) + 'id' + ' }'.repeat(10);
+    const tooDeep = await app.gql(`{ roadmapRevision(id: "00000000-0000-7000-8000-000000000000") { ${cycle} } }`, { token });
+    expect(errorCodes(tooDeep)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: me { id }`).join(' ');
     const tooMany = await app.gql(`{ ${aliases} }`, { token });
     expect(errorCodes(tooMany)).toEqual(['GRAPHQL_VALIDATION_FAILED']);

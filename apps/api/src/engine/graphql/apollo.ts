@@ -26,7 +26,9 @@ export async function createApolloServer<TContext extends BaseContext>(options: 
 }): Promise<ApolloServer<TContext>> {
   const { schema, config, logger } = options;
   const armor = new ApolloArmor({
-    maxDepth: { n: ARMOR_LIMITS.maxDepth, ignoreIntrospection: true },
+    // Fragments do not add depth: the admin composes its queries from fragments, and depth is
+    // about the shape of the data asked for, not about how the query text is organised.
+    maxDepth: { n: ARMOR_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     costLimit: { maxCost: ARMOR_LIMITS.maxCost, ignoreIntrospection: true },
     maxAliases: { n: ARMOR_LIMITS.maxAliases },
     maxDirectives: { n: ARMOR_LIMITS.maxDirectives },

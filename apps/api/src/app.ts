@@ -75,11 +75,24 @@ import { programmeRoutes } from './modules/participants/routes.js';
 import { MentoringPair, PairMeeting } from './modules/pairs/pair.entity.js';
 import { PairService } from './modules/pairs/pair.service.js';
 import { PAIR_RESOLVERS } from './modules/pairs/resolvers.js';
+import { MonitoringService } from './modules/monitoring/monitoring.service.js';
+import { MONITORING_RESOLVERS } from './modules/monitoring/resolvers.js';
+import { monitoringRoutes } from './modules/monitoring/routes.js';
+import { startKpiRefreshJob } from './modules/monitoring/scheduler.js';
+import { DistrictKpiSnapshot } from './modules/monitoring/snapshot.entity.js';
+import { PublicService } from './modules/public/public.service.js';
+import { publicRoutes } from './modules/public/routes.js';
+import { PartnerMatchingSource } from './modules/partners/matching.js';
+import { PartnerAgreement, PartnerApplication, PartnerMentor, PartnerMentorConsent, PartnerPlacement } from './modules/partners/partner.entities.js';
+import { PartnerPortalService } from './modules/partners/partner.service.js';
+import { createAccountProvisioner, type AccountProvisioner } from './modules/partners/provisioner.js';
+import { PARTNER_RESOLVERS } from './modules/partners/resolvers.js';
+import { partnerRoutes } from './modules/partners/routes.js';
 import type { EntityManager } from './engine/orm/create-orm.js';
 import type { TenantLoaders } from './engine/tenancy/tenant.js';
 
 /** The composition root: which entities, migrations, resolvers and services make up the API. */
-export const CORE_ENTITIES = [Region, District, Organization, PartnerOrganization, DistrictMigrationState];
+export const CORE_ENTITIES = [Region, District, Organization, PartnerOrganization, DistrictMigrationState, DistrictKpiSnapshot, PartnerApplication, PartnerMentor, PartnerMentorConsent, PartnerAgreement, PartnerPlacement];
 export const TENANT_ENTITIES = [
   Headcount,
   DistrictSettings,
@@ -115,6 +128,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...PROGRAMME_RESOLVERS,
   ...PARTICIPANT_RESOLVERS,
   ...PAIR_RESOLVERS,
+  ...PARTNER_RESOLVERS,
+  ...MONITORING_RESOLVERS,
 ];
 
 /** The dataloaders of one tenant fork (per request, or per CLI run). */
@@ -158,6 +173,8 @@ export interface StartApiServerOptions {
   logger?: Logger;
   /** «Today» and «now» (default: the system clock in config.timeZone); tests move it. */
   clock?: Clock;
+  /** Where partner administrators' accounts are created (default: Keycloak's admin API or the embedded provider, see partners/provisioner.ts). */
+  provisioner?: AccountProvisioner;
 }
 
 export interface RunningApiServer {
@@ -182,6 +199,8 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     const storages = createAttachmentStorages(config.attachments.dir);
     const attachments = new AttachmentService(config.attachments, storages, clock);
     const programmes = new ProgrammeService(clock);
+    const partnerMatching = new PartnerMatchingSource(clock);
+    const partnerPortal = new PartnerPortalService(clock, options.provisioner ?? createAccountProvisioner(config));
     const services = {
       clock,
       regions: new RegionService(),
@@ -200,7 +219,10 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       imports: new ImportService(config.attachments, storages, clock, roadmaps, logger),
       programmes,
       participants: new ParticipantService(clock, programmes),
-      pairs: new PairService(clock, programmes),
+      pairs: new PairService(clock, programmes, partnerMatching),
+      partnerPortal,
+      partnerMatching,
+      monitoring: new MonitoringService(clock),
     };
     const schema = await buildApiSchema();
     const apollo = await createApolloServer<GraphQLContext>({ schema, config, logger });
@@ -211,7 +233,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
         logger,
         apollo,
         readiness: createReadinessCheck(orm, config),
-        routes: [...attachmentRoutes(), ...documentRoutes(), ...importRoutes(), ...programmeRoutes()],
+        routes: [...attachmentRoutes(), ...documentRoutes(), ...importRoutes(), ...programmeRoutes(), ...partnerRoutes({ orm, portal: partnerPortal }), ...monitoringRoutes(config.timeZone), ...publicRoutes(new PublicService(orm, clock, roadmaps))],
         buildContext: (request) =>
           buildContext(
             {
@@ -229,6 +251,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       options.port ?? config.port,
     );
     const url = `http://localhost:${http.port}`;
+    const kpiRefresh = startKpiRefreshJob({ orm, monitoring: services.monitoring, intervalSeconds: config.kpiRefreshIntervalSeconds, logger });
     logger.info({ url: `${url}/graphql`, issuer: config.keycloak.issuer }, 'API started');
     let stopped = false;
     return {
@@ -239,6 +262,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       async stop() {
         if (stopped) return;
         stopped = true;
+        await kpiRefresh.stop();
         await http.close();
         await apollo.stop();
         if (ownsOrm) await orm.close();

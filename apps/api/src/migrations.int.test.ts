@@ -89,10 +89,16 @@ describe('district migrations', () => {
     expect(await tablesOf('public')).toEqual([]);
     expect(await tablesOf('core')).toEqual([
       'district',
+      'district_kpi_snapshot',
       'district_migration_state',
       'mikro_orm_migrations',
       'organization',
+      'partner_agreement',
+      'partner_application',
+      'partner_mentor',
+      'partner_mentor_consent',
       'partner_organization',
+      'partner_placement',
       'region',
     ]);
     const tracked = await sql<{ name: string }>(`select name from "${district.schemaName}".mikro_orm_migrations`);

@@ -55,6 +55,7 @@ const schema = z.object({
       .max(512 * 1024 * 1024)
       .default(10 * 1024 * 1024),
   ),
+  KPI_REFRESH_INTERVAL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(7 * 24 * 3600).default(600)),
   TIME_ZONE: z.preprocess(
     emptyToUndefined,
     z
@@ -102,6 +103,8 @@ export interface ApiConfig {
   };
   /** The time zone in which «today» is taken (deadlines, overdue items). */
   timeZone: string;
+  /** Seconds between refreshes of the monitoring roll-up (`core.district_kpi_snapshot`); 0 = off. */
+  kpiRefreshIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -142,5 +145,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBytes: value.ATTACHMENT_MAX_BYTES,
     },
     timeZone: value.TIME_ZONE,
+    kpiRefreshIntervalSeconds: value.KPI_REFRESH_INTERVAL_SECONDS,
   };
 }

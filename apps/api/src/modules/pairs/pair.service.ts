@@ -38,6 +38,7 @@ import { Participant } from '../participants/participant.entity.js';
 import { toDomainParticipant } from '../participants/participant.service.js';
 import type { CompletePairInput, ConfirmPairInput, ExtendPairInput, PlanTaskInput, RecordMeetingInput } from './inputs.js';
 import { MentoringPair, PairMeeting } from './pair.entity.js';
+import { PARTNER_MATCHING_MESSAGES_RU, type PartnerMatchingSource } from '../partners/matching.js';
 
 const firstError = (issues: ValidationIssue[]) => issues.find((i) => i.severity === 'error');
 const raise = (issues: ValidationIssue[]) => {
@@ -58,6 +59,8 @@ export class PairService {
   constructor(
     private readonly clock: Clock,
     private readonly programmes: ProgrammeService,
+    /** Partner mentors (issue 6): copied into the base while an agreement is in force; matched only then. */
+    private readonly partners?: PartnerMatchingSource,
   ) {}
 
   /** Ids of the actor's own participant records in this district (mentor/mentee self-view). */
@@ -142,14 +145,24 @@ export class PairService {
     const programme = await this.programmes.getManaged(ctx, programmeId, 'programmeId');
     const form = this.formOf(programme, formCode);
     const kind = this.kindOf(programme, kindCode);
-    const [people, paired] = await Promise.all([
+    if (this.partners) {
+      await this.partners.sync(ctx, programme);
+      forgetTenantReads(ctx.tenant);
+    }
+    const [people, paired, partnerStates] = await Promise.all([
       ctx.tenant.em.find(Participant, { programmeId: programme.id, anonymized: false }),
       this.pairedIds(ctx, programme.id),
+      this.partners ? this.partners.states(ctx, programme) : new Map(),
     ]);
     const free = people.filter((p) => !paired.has(p.id));
+    const partnerExtra = (p: Participant) => {
+      const state = partnerStates.get(p.id);
+      // Not in force → null: the domain reports «partner-not-available».
+      return state ? { available: state.available ? true : null, capacity: state.capacity } : {};
+    };
     const result: MatchResult = suggestMatches({
       mentees: free.filter((p) => p.role === 'mentee').map((p) => toMatchMentee(toDomainParticipant(p))),
-      mentors: free.filter((p) => p.role === 'mentor').map((p) => toMatchMentor(toDomainParticipant(p))),
+      mentors: free.filter((p) => p.role === 'mentor').map((p) => toMatchMentor(toDomainParticipant(p), partnerExtra(p))),
       form,
       options: { on: this.clock.today(), kind },
     });
@@ -163,6 +176,7 @@ export class PairService {
     const ids = [...new Set(inputs.flatMap((i) => [i.mentorId, ...i.menteeIds]))].filter(isUuid);
     const people = new Map((await tenant.em.find(Participant, { id: { $in: ids } })).map((p) => [p.id, p]));
     const paired = await this.pairedIds(ctx, programme.id);
+    const partnerStates = this.partners ? await this.partners.states(ctx, programme) : new Map<string, { available: boolean }>();
     const seen = new Set<string>();
     const pairs = inputs.map((input, index) => {
       const field = (name: string) => `pairs[${index}].${name}`;
@@ -177,6 +191,9 @@ export class PairService {
         if (person.role !== role) throw badUserInput(name, M.wrongRole(role === 'mentor' ? 'Наставник' : 'Наставляемый'));
         if (person.anonymized) throw badUserInput(name, M.anonymized);
         if (paired.has(id)) throw badUserInput(name, M.alreadyPaired);
+        if (role === 'mentor' && partnerStates.has(id) && partnerStates.get(id)?.available !== true) {
+          throw badUserInput(name, PARTNER_MATCHING_MESSAGES_RU.notInForce, { reason: 'PARTNER_AGREEMENT' });
+        }
         if (role === 'mentee' && seen.has(id)) throw badUserInput(name, M.duplicateInPairs);
         if (role === 'mentee') seen.add(id);
       };

@@ -135,10 +135,13 @@ describe('concurrent decisions and saves', () => {
     await firstClaimed;
     // The second claim blocks on the row lock until the first commits, then finds version 2.
     const second = tenantEm().transactional((em) => claimRevision(em, row, 1, { title: 'Второй' }, new Date()));
+    // Attach the expectation now: `second` may reject before `await first` returns, and a
+    // rejection without a handler at that moment is reported as an unhandled error.
+    const secondFails = expect(second).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
     await new Promise((resolve) => setTimeout(resolve, 100));
     release();
     await first;
-    await expect(second).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    await secondFails;
     const after = await tenantEm().findOneOrFail(RoadmapRevision, { id: draft.id });
     expect([after.version, after.title]).toEqual([2, 'Первый']);
   });

@@ -1,0 +1,135 @@
+// The district dashboard over 1,000 schools and 100,000 participants (issue 7): SQL aggregates
+// only, a fixed number of statements. Runs over dist/ (build first): `npm run bench -w @nastavnik/api`.
+//
+// A fresh database on DATABASE_URL's server (dropped at the end), else an embedded PostgreSQL in a
+// temp dir. Seeds with generate_series bulk inserts (modules/monitoring/seed.ts), then calls the
+// dashboard through the service with a statement counter: 5 timed runs, median latency.
+// Exit 1 when the statements differ between 10 and 1,000 schools, exceed 20, or the median is over budget.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  createDatabase,
+  createOrm,
+  databaseUrl,
+  dropDatabase,
+  loadConfig,
+  migrateAll,
+  startEmbeddedPostgres,
+  createDistrictWithSchema,
+} from '../dist/index.js';
+import { MonitoringService } from '../dist/modules/monitoring/monitoring.service.js';
+import { seedMonitoringDistrict } from '../dist/modules/monitoring/seed.js';
+
+const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 1000);
+const PER_SCHOOL = Number(process.env.BENCH_PER_SCHOOL ?? 98); // + n % 5 → 100 on average
+const MAX_STATEMENTS = 20;
+const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 3000);
+const RUNS = 5;
+const YEAR = '2025/2026';
+
+let embedded;
+let tempDir;
+let serverUrl = process.env.DATABASE_URL?.trim() || undefined;
+const name = `nastavnik_bench_${Date.now().toString(36)}`;
+let orm;
+let exitCode = 0;
+try {
+  if (!serverUrl) {
+    tempDir = await mkdtemp(path.join(os.tmpdir(), 'nastavnik-bench-'));
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(tempDir, 'pg'), database: 'postgres' });
+    serverUrl = embedded.url;
+  }
+  await createDatabase(serverUrl, name);
+  let recording;
+  orm = await createOrm(loadConfig({ NODE_ENV: 'development', DATABASE_URL: databaseUrl(serverUrl, name), LOG_LEVEL: 'silent' }), {
+    onQuery: (sql) => recording?.push(sql),
+  });
+  const report = await migrateAll(orm);
+  if (report.failed.length) throw new Error(`migrations failed: ${JSON.stringify(report.failed)}`);
+  const conn = orm.em.getConnection();
+  const regionId = '01900000-0000-7000-8000-00000000be01';
+  await conn.execute(`insert into core.region (id, code, name) values (?, 'bench', 'Регион для замеров')`, [regionId]);
+
+  const clock = { today: () => '2025-10-15', now: () => new Date() };
+  const monitoring = new MonitoringService(clock);
+  const actor = {
+    userId: 'bench',
+    username: 'bench',
+    displayName: 'bench',
+    position: null,
+    roles: ['platform-admin'],
+    grants: [],
+    access: { platform: true, coordinatorRegionIds: [], staffDistrictIds: [], organizationIds: [], organizationDistrictIds: [], partnerIds: [], partnerRegionIds: [], memberRegionIds: [] },
+  };
+
+  async function districtWith(code, schools) {
+    const district = await createDistrictWithSchema(orm, { regionId, code, name: `Муниципалитет ${code}`, authorityName: 'Управление образования' });
+    const started = performance.now();
+    await seedMonitoringDistrict(conn, { districtId: district.id, schemaName: district.schemaName, codePrefix: code, schools, perSchool: PER_SCHOOL, academicYear: YEAR });
+    const seedMs = performance.now() - started;
+    const ctx = {
+      actor,
+      em: orm.em.fork({ clear: true }),
+      tenant: { district: { id: district.id, code, regionId, schemaName: district.schemaName }, em: orm.em.fork({ clear: true, schema: district.schemaName }), loaders: {} },
+    };
+    return { district, ctx, seedMs };
+  }
+
+  async function measure(ctx) {
+    recording = [];
+    const first = await monitoring.districtDashboard(ctx, YEAR, { limit: 100 });
+    const statements = recording.length;
+    recording = undefined;
+    const times = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t = performance.now();
+      await monitoring.districtDashboard(ctx, YEAR, { limit: 100 });
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    return { result: first, statements, median: times[Math.floor(times.length / 2)], times };
+  }
+
+  const small = await districtWith('benchsmall', 10);
+  const big = await districtWith('benchbig', SCHOOLS);
+  const [{ participants }] = await conn.execute(`select count(*)::int as participants from "${big.district.schemaName}".participant`);
+  const smallRun = await measure(small.ctx);
+  const bigRun = await measure(big.ctx);
+  const refreshStart = performance.now();
+  await monitoring.refreshSnapshot(conn, { id: big.district.id, schemaName: big.district.schemaName, regionId }, YEAR);
+  const refreshMs = performance.now() - refreshStart;
+  recording = [];
+  const region = await monitoring.regionDashboard({ actor, em: orm.em.fork({ clear: true }) }, regionId, YEAR);
+  const regionStatements = recording.length;
+  recording = undefined;
+
+  const fmt = (ms) => `${ms.toFixed(1)} ms`;
+  console.log(`district dashboard — ${bigRun.result.schools.total} schools, ${participants} participants (seeded in ${fmt(big.seedMs)})`);
+  console.log(`  SQL statements: ${bigRun.statements} (10 schools: ${smallRun.statements})`);
+  console.log(`  latency: median ${fmt(bigRun.median)} of ${RUNS} [${bigRun.times.map(fmt).join(', ')}] (10 schools: median ${fmt(smallRun.median)})`);
+  console.log(`  district totals: coverage of pupils ${bigRun.result.figures.pupilCoverage.display}, consents ${bigRun.result.figures.consentsCollected.display}, plans ${bigRun.result.figures.plansDone.display}, roadmaps on time ${bigRun.result.figures.roadmapExecution.display}`);
+  console.log(`snapshot refresh of the district: ${fmt(refreshMs)}; region dashboard from the snapshot: ${regionStatements} statements, participants ${region.counts.participants}`);
+
+  const problems = [];
+  if (bigRun.statements !== smallRun.statements) problems.push(`statements grow with schools: ${smallRun.statements} → ${bigRun.statements}`);
+  if (bigRun.statements > MAX_STATEMENTS) problems.push(`more than ${MAX_STATEMENTS} statements: ${bigRun.statements}`);
+  if (bigRun.median > BUDGET_MS) problems.push(`median ${fmt(bigRun.median)} over the budget of ${BUDGET_MS} ms`);
+  if (bigRun.result.schools.total !== SCHOOLS) problems.push(`expected ${SCHOOLS} schools, got ${bigRun.result.schools.total}`);
+  if (problems.length) {
+    console.error(`FAIL: ${problems.join('; ')}`);
+    exitCode = 1;
+  } else console.log(`OK: ≤ ${MAX_STATEMENTS} statements, constant in the number of schools; median within ${BUDGET_MS} ms`);
+} catch (error) {
+  console.error(error);
+  exitCode = 1;
+} finally {
+  await orm?.close().catch(() => undefined);
+  if (embedded) {
+    await embedded.stop().catch(() => undefined);
+    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+  } else if (serverUrl) {
+    await dropDatabase(serverUrl, name).catch(() => undefined);
+  }
+}
+process.exit(exitCode);

@@ -196,7 +196,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     const organizations = new OrganizationService();
     const roadmaps = new RoadmapService(clock);
     const campaigns = new CampaignService(clock);
-    const storages = createAttachmentStorages(config.attachments.dir);
+    const storages = createAttachmentStorages(config.attachments);
     const attachments = new AttachmentService(config.attachments, storages, clock);
     const programmes = new ProgrammeService(clock);
     const partnerMatching = new PartnerMatchingSource(clock);

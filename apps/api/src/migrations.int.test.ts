@@ -31,7 +31,7 @@ const DISTRICT_TABLES = [
   'roadmap_revision',
   'roadmap_section',
 ];
-const LAST_DISTRICT_MIGRATION = 'Migration20260110000000Programmes';
+const LAST_DISTRICT_MIGRATION = 'Migration20260201000000AttachmentS3';
 
 beforeAll(async () => {
   orm = await createOrm(loadConfig({ NODE_ENV: 'test', DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' }));
@@ -106,6 +106,7 @@ describe('district migrations', () => {
       'Migration20251122000100Headcounts',
       'Migration20251201000000Roadmaps',
       'Migration20251215000000RoadmapImports',
+      'Migration20260110000000Programmes',
       LAST_DISTRICT_MIGRATION,
     ]);
     expect(await stateOf(district)).toMatchObject({ status: 'migrated', last_migration: LAST_DISTRICT_MIGRATION, error: null });

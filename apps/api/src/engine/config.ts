@@ -10,6 +10,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
+const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
 const schema = z.object({
   DATABASE_URL: z.preprocess(
     emptyToUndefined,
@@ -44,7 +46,26 @@ const schema = z.object({
           .filter((origin) => origin.length > 0),
       ),
   ),
-  ATTACHMENT_STORAGE: z.preprocess(emptyToUndefined, z.enum(['database', 'disk']).default('database')),
+  ATTACHMENT_STORAGE: z.preprocess(emptyToUndefined, z.enum(['database', 'disk', 's3']).default('database')),
+  S3_ENDPOINT: z.preprocess(
+    emptyToUndefined,
+    z
+      .url({ protocol: /^https?$/, error: 'ожидается адрес вида https://storage.yandexcloud.net или http://127.0.0.1:9000' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  S3_REGION: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z0-9-]+$/, 'ожидается регион вида ru-central1').default('ru-central1')),
+  S3_BUCKET: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'имя бакета: 3–63 символа, строчные латинские буквы, цифры, точки и дефисы')
+      .optional(),
+  ),
+  S3_ACCESS_KEY_ID: z.preprocess(emptyToUndefined, z.string().trim().min(1).optional()),
+  // The secret is never echoed back: its only check is presence.
+  S3_SECRET_ACCESS_KEY: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
+  S3_FORCE_PATH_STYLE: z.preprocess(emptyToUndefined, z.stringbool({ error: 'ожидается true или false' }).default(true)),
   ATTACHMENT_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/attachments')),
   ATTACHMENT_MAX_BYTES: z.preprocess(
     emptyToUndefined,
@@ -70,6 +91,11 @@ const schema = z.object({
         }
       }, 'TIME_ZONE: неизвестный часовой пояс (например, Europe/Moscow, Asia/Yekaterinburg)'),
   ),
+}).superRefine((value, ctx) => {
+  if (value.ATTACHMENT_STORAGE !== 's3') return;
+  for (const name of S3_REQUIRED) {
+    if (value[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'обязательна при ATTACHMENT_STORAGE=s3' });
+  }
 });
 
 export interface ApiConfig {
@@ -94,12 +120,27 @@ export interface ApiConfig {
   /** Allowed browser origins; `*` allows any. */
   corsOrigins: string[];
   attachments: {
-    /** Where new files go: `database` (bytea in the district schema) or `disk` (under `dir`). */
-    storage: 'database' | 'disk';
+    /** Where new files go: `database` (bytea in the district schema), `disk` (under `dir`) or `s3`. */
+    storage: 'database' | 'disk' | 's3';
     /** Absolute directory of the disk storage (one subdirectory per district schema). */
     dir: string;
     /** Upload size limit in bytes (10 MiB by default). */
     maxBytes: number;
+    /**
+     * The S3-compatible bucket (S3_*): set whenever all of S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID
+     * and S3_SECRET_ACCESS_KEY are (required with ATTACHMENT_STORAGE=s3; kept otherwise so that
+     * files written to S3 before a switch stay readable).
+     */
+    s3?: {
+      /** Base URL without a trailing slash, e.g. https://storage.yandexcloud.net */
+      endpoint: string;
+      region: string;
+      bucket: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      /** `<endpoint>/<bucket>/<key>` (true, the default) or `<bucket>.<endpoint host>/<key>`. */
+      forcePathStyle: boolean;
+    };
   };
   /** The time zone in which «today» is taken (deadlines, overdue items). */
   timeZone: string;
@@ -143,8 +184,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       storage: value.ATTACHMENT_STORAGE,
       dir: path.resolve(value.ATTACHMENT_DIR),
       maxBytes: value.ATTACHMENT_MAX_BYTES,
+      s3:
+        value.S3_ENDPOINT && value.S3_BUCKET && value.S3_ACCESS_KEY_ID && value.S3_SECRET_ACCESS_KEY
+          ? s3Settings({
+              endpoint: value.S3_ENDPOINT,
+              region: value.S3_REGION,
+              bucket: value.S3_BUCKET,
+              accessKeyId: value.S3_ACCESS_KEY_ID,
+              secretAccessKey: value.S3_SECRET_ACCESS_KEY,
+              forcePathStyle: value.S3_FORCE_PATH_STYLE,
+            })
+          : undefined,
     },
     timeZone: value.TIME_ZONE,
     kpiRefreshIntervalSeconds: value.KPI_REFRESH_INTERVAL_SECONDS,
   };
+}
+
+/** The S3 settings with the secret hidden from JSON.stringify, util.inspect and logs (still readable as a property). */
+function s3Settings(settings: NonNullable<ApiConfig['attachments']['s3']>): NonNullable<ApiConfig['attachments']['s3']> {
+  const { secretAccessKey, ...rest } = settings;
+  return Object.defineProperty(rest, 'secretAccessKey', { value: secretAccessKey, enumerable: false }) as NonNullable<ApiConfig['attachments']['s3']>;
 }

@@ -3,6 +3,7 @@ import { Migration20251122000100Headcounts } from './Migration20251122000100Head
 import { Migration20251201000000Roadmaps } from './Migration20251201000000Roadmaps.js';
 import { Migration20251215000000RoadmapImports } from './Migration20251215000000RoadmapImports.js';
 import { Migration20260110000000Programmes } from './Migration20260110000000Programmes.js';
+import { Migration20260201000000AttachmentS3 } from './Migration20260201000000AttachmentS3.js';
 
 /** The per-district migration set, applied to every district schema in order. Add new ones at the end. */
 export const DISTRICT_MIGRATIONS: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const DISTRICT_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20251201000000Roadmaps', class: Migration20251201000000Roadmaps },
   { name: 'Migration20251215000000RoadmapImports', class: Migration20251215000000RoadmapImports },
   { name: 'Migration20260110000000Programmes', class: Migration20260110000000Programmes },
+  { name: 'Migration20260201000000AttachmentS3', class: Migration20260201000000AttachmentS3 },
 ];

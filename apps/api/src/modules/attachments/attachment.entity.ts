@@ -4,7 +4,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { v7 as uuidv7 } from 'uuid';
 
 /**
- * An uploaded file's card; the bytes are kept by an `AttachmentStorage` (database or disk).
+ * An uploaded file's card; the bytes are kept by an `AttachmentStorage` (database, disk or S3).
  * `organizationId`: whose file it is (its school; null for the district's own files) — the row scope.
  */
 @ObjectType('Attachment')
@@ -34,8 +34,8 @@ export class Attachment {
   sha256!: string;
 
   /** Where the bytes are (the storage that wrote them; a later change of ATTACHMENT_STORAGE still finds old files). */
-  @Enum({ items: ['database', 'disk'] })
-  storage!: 'database' | 'disk';
+  @Enum({ items: ['database', 'disk', 's3'] })
+  storage!: 'database' | 'disk' | 's3';
 
   @Property({ type: 'string', length: 255 })
   uploadedByUserId!: string;

@@ -15,7 +15,7 @@ import { districtStaffRoles, schoolStaffOrganizationIds } from '../roadmaps/scop
 import { Attachment } from './attachment.entity.js';
 import { ALLOWED_FILE_TYPES, ATTACHMENT_MESSAGES_RU, cleanFileName, extensionOf, type FileType } from './file-types.js';
 import { attachmentScopeFilter } from './scope.js';
-import type { AttachmentStorage } from './storage.js';
+import type { AttachmentStorages } from './storage.js';
 
 export interface UploadRequest {
   fileName: string;
@@ -34,7 +34,7 @@ const fileError = (message: string, httpStatus: number) => new AppError('BAD_USE
 export class AttachmentService {
   constructor(
     private readonly config: ApiConfig['attachments'],
-    private readonly storages: Record<'database' | 'disk', AttachmentStorage>,
+    private readonly storages: AttachmentStorages,
     private readonly clock: Clock,
   ) {}
 

@@ -1,8 +1,13 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ApiConfig } from '../../engine/config.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import { isUuid } from '../../engine/tenancy/tenant.js';
 import { AttachmentContent } from './attachment.entity.js';
+import { S3AttachmentStorage } from './s3-storage.js';
+
+/** The storages a file can be in (`attachment.storage`); ATTACHMENT_STORAGE picks the one for new files. */
+export type AttachmentStorageKind = 'database' | 'disk' | 's3';
 
 /** Where a file's bytes go: the district's schema (for the database) and the request's tenant fork. */
 export interface StorageTarget {
@@ -12,12 +17,12 @@ export interface StorageTarget {
 
 /**
  * Keeps the bytes of attachments; the cards (name, type, size, owner) are rows of `attachment`.
- * Implementations: `database` (bytea in the district schema, the default) and `disk` (a directory
- * per district schema). An S3-compatible store is one more implementation of these three methods
- * (key `<schema>/<id>`), selected by ATTACHMENT_STORAGE.
+ * Implementations: `database` (bytea in the district schema, the default), `disk` (a directory
+ * per district schema) and `s3` (an S3-compatible bucket, key `<schema>/<id>`: ./s3-storage.ts),
+ * selected by ATTACHMENT_STORAGE.
  */
 export interface AttachmentStorage {
-  readonly kind: 'database' | 'disk';
+  readonly kind: AttachmentStorageKind;
   /** Called inside the transaction that inserts the card (`target.em` is that transaction's fork). */
   put(target: StorageTarget, id: string, data: Buffer): Promise<void>;
   get(target: StorageTarget, id: string): Promise<Buffer | null>;
@@ -72,6 +77,30 @@ export class DiskAttachmentStorage implements AttachmentStorage {
   }
 }
 
-export function createAttachmentStorages(dir: string): Record<'database' | 'disk', AttachmentStorage> {
-  return { database: new DatabaseAttachmentStorage(), disk: new DiskAttachmentStorage(dir) };
+/** Stands in for S3 when S3_* is not set: files an earlier S3 configuration wrote cannot be reached. */
+class UnconfiguredS3Storage implements AttachmentStorage {
+  readonly kind = 's3' as const;
+  private fail(): never {
+    throw new Error('the file is kept in S3 storage, but S3 is not configured (set S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY)');
+  }
+  async put(): Promise<void> {
+    return this.fail();
+  }
+  async get(): Promise<Buffer | null> {
+    return this.fail();
+  }
+  async delete(): Promise<void> {
+    return this.fail();
+  }
+}
+
+export type AttachmentStorages = Record<AttachmentStorageKind, AttachmentStorage>;
+
+/** Every storage, so that files are read from the one that wrote them whatever ATTACHMENT_STORAGE now says. */
+export function createAttachmentStorages(config: Pick<ApiConfig['attachments'], 'dir' | 's3'>): AttachmentStorages {
+  return {
+    database: new DatabaseAttachmentStorage(),
+    disk: new DiskAttachmentStorage(config.dir),
+    s3: config.s3 ? new S3AttachmentStorage(config.s3) : new UnconfiguredS3Storage(),
+  };
 }

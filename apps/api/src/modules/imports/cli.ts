@@ -67,7 +67,7 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<I
 
   const clock = options.clock ?? systemClock(options.config.timeZone);
   const logger = options.logger ?? silentLogger();
-  const service = new ImportService(options.config.attachments, createAttachmentStorages(options.config.attachments.dir), clock, new RoadmapService(clock), logger);
+  const service = new ImportService(options.config.attachments, createAttachmentStorages(options.config.attachments), clock, new RoadmapService(clock), logger);
   const grant: ResolvedGrant = {
     role: 'district-officer',
     scope: { kind: 'district', regionCode: district.region.code, districtCode: district.code },

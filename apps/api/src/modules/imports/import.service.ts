@@ -24,7 +24,7 @@ import { isUuid } from '../../engine/tenancy/tenant.js';
 import { Attachment } from '../attachments/attachment.entity.js';
 import { ALLOWED_FILE_TYPES, cleanFileName, formatSize } from '../attachments/file-types.js';
 import { attachmentScopeFilter } from '../attachments/scope.js';
-import type { AttachmentStorage } from '../attachments/storage.js';
+import type { AttachmentStorages } from '../attachments/storage.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { campaignScopeFilter } from '../campaigns/scope.js';
 import { Organization } from '../directory/organization.entity.js';
@@ -199,7 +199,7 @@ export function columnMappingFrom(value: unknown): ColumnMapping | undefined {
 export class ImportService {
   constructor(
     private readonly config: ApiConfig['attachments'],
-    private readonly storages: Record<'database' | 'disk', AttachmentStorage>,
+    private readonly storages: AttachmentStorages,
     private readonly clock: Clock,
     private readonly roadmaps: RoadmapService,
     private readonly logger: Logger = silentLogger(),

@@ -5,7 +5,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  * How the admin's dev and preview servers are wired. Every option falls back to an environment
  * variable (API_URL is read when this file is loaded; the KEYCLOAK_* ones on each /config.json
  * request):
- *   API_URL            where /graphql, /attachments, /healthz, /readyz are proxied (default http://localhost:4000)
+ *   API_URL            where /graphql, /attachments, /exports, /imports, … (PROXIED) are proxied (default http://localhost:4000)
  *   KEYCLOAK_URL       base URL of Keycloak or the embedded provider, without /realms (default http://localhost:8180)
  *   KEYCLOAK_REALM     realm (default nastavnik)
  *   KEYCLOAK_CLIENT_ID public client of the admin (default admin)
@@ -57,11 +57,17 @@ export function runtimeConfigPlugin(options: AdminViteOptions = {}): Plugin {
   };
 }
 
+/**
+ * What the dev and preview servers pass to the API: GraphQL, files (evidence), generated documents,
+ * imported documents, the participants' bases, the public pages, partners' sign-up, health. Prefixes:
+ * `/partners` itself is the admin's own page, so only the API's two public partner paths go through.
+ */
+export const PROXIED = ['/graphql', '/attachments', '/exports', '/imports', '/participants', '/public', '/partners/districts', '/partners/apply', '/healthz', '/readyz'] as const;
+
 export function adminViteConfig(options: AdminViteOptions = {}): UserConfig {
   const apiTarget = options.apiUrl ?? process.env.API_URL ?? 'http://localhost:4000';
   const proxyEntry = () => ({ target: apiTarget, changeOrigin: true });
-  // /attachments: evidence files (upload and download) beside /graphql, same token.
-  const proxy = { '/graphql': proxyEntry(), '/attachments': proxyEntry(), '/healthz': proxyEntry(), '/readyz': proxyEntry() };
+  const proxy = Object.fromEntries(PROXIED.map((prefix) => [prefix, proxyEntry()]));
   return {
     plugins: [react(), runtimeConfigPlugin(options)],
     server: {

@@ -18,8 +18,10 @@ import { OrganizationPage } from './pages/OrganizationPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
 import { PartnersPage } from './pages/PartnersPage';
 import { RegionsPage } from './pages/RegionsPage';
+import { BulkImportPage } from './pages/roadmaps/BulkImportPage';
 import { CampaignPage } from './pages/roadmaps/CampaignPage';
 import { ComparePage } from './pages/roadmaps/ComparePage';
+import { ImportPage } from './pages/roadmaps/ImportPage';
 import { NewCampaignPage } from './pages/roadmaps/NewCampaignPage';
 import { NewRoadmapPage } from './pages/roadmaps/NewRoadmapPage';
 import { RoadmapPage } from './pages/roadmaps/RoadmapPage';
@@ -65,6 +67,8 @@ function SignedInShell() {
           <Route path="my-partner" element={<MyPartnerPage />} />
           <Route path="inbox" element={<InboxPage />} />
           <Route path="roadmaps" element={<RoadmapsPage />} />
+          <Route path="roadmaps/import" element={<ImportPage />} />
+          <Route path="roadmaps/import/bulk" element={<BulkImportPage />} />
           <Route path="roadmaps/campaigns/new" element={<NewCampaignPage />} />
           <Route path="roadmaps/campaigns/:campaignId" element={<CampaignPage />} />
           <Route path="roadmaps/campaigns/:campaignId/new" element={<NewRoadmapPage />} />

@@ -303,3 +303,24 @@ export function navigationFor(grants: readonly GrantLike[]): NavItem[] {
   }
   return items;
 }
+
+/** Schools whose roadmaps this person imports as curator (their own organisations). */
+export function curatorOrganizations(grants: readonly GrantLike[]): Array<{ id: string; shortName: string }> {
+  const seen = new Map<string, { id: string; shortName: string }>();
+  for (const grant of grants) {
+    if (platformRoleOf(grant.role) !== 'school-curator' || grant.scopeKind !== 'ORGANIZATION' || !grant.organization) continue;
+    seen.set(grant.organization.id, { id: grant.organization.id, shortName: grant.organization.shortName ?? grant.organization.name });
+  }
+  return [...seen.values()];
+}
+
+/** The district officer of this district: imports for any of its schools, also a ZIP of them. */
+export function isDistrictOfficerOf(grants: readonly GrantLike[], districtId: string | null): boolean {
+  if (!districtId) return false;
+  return grants.some((grant) => platformRoleOf(grant.role) === 'district-officer' && grant.district?.id === districtId);
+}
+
+/** Who may import a roadmap document: a school's curator, the district's officer. */
+export function canImportRoadmaps(grants: readonly GrantLike[], districtId: string | null): boolean {
+  return curatorOrganizations(grants).length > 0 || isDistrictOfficerOf(grants, districtId);
+}

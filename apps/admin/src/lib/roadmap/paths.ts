@@ -27,6 +27,9 @@ export function roadmapPaths(districtId: string | null) {
         revision: options.revision,
         tab: options.tab && options.tab !== 'content' ? options.tab : null,
       }) + (options.item ? `#item-${options.item}` : ''),
+    importRoadmap: (options: { campaignId?: string | null; organizationId?: string | null } = {}) =>
+      withQuery('/roadmaps/import', { district: d, campaign: options.campaignId, organization: options.organizationId }),
+    bulkImport: (campaignId?: string | null) => withQuery('/roadmaps/import/bulk', { district: d, campaign: campaignId }),
     compare: (roadmapId: string, from?: string | null, to?: string | null) =>
       withQuery(`/roadmaps/${id(roadmapId)}/compare`, { district: d, from, to }),
   };

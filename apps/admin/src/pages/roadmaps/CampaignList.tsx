@@ -62,9 +62,14 @@ export function CampaignList({ schoolView, headingId }: { schoolView: boolean; h
                     </Link>
                   ) : (
                     hasOrganizationRole(grants, school.organizationId, 'school-curator') && (
-                      <Link className="button button-small" to={scope.paths.newRoadmap(campaign.id)}>
-                        {ru.campaigns.createRoadmap}
-                      </Link>
+                      <>
+                        <Link className="button button-small" to={scope.paths.newRoadmap(campaign.id)}>
+                          {ru.campaigns.createRoadmap}
+                        </Link>{' '}
+                        <Link className="button button-secondary button-small" to={scope.paths.importRoadmap({ campaignId: campaign.id, organizationId: school.organizationId })}>
+                          {ru.imports.open}
+                        </Link>
+                      </>
                     )
                   )}
                 </div>

@@ -8,7 +8,9 @@ import { PageTitle } from '../../components/PageTitle';
 import { StatusBadge } from '../../components/StatusBadge';
 import type { CampaignPageQuery as CampaignPageData, SchoolCampaignStatus } from '../../gql/graphql';
 import { ru } from '../../i18n/ru';
-import { hasOrganizationRole } from '../../lib/access';
+import { hasOrganizationRole, isDistrictOfficerOf } from '../../lib/access';
+import { exportPaths } from '../../lib/downloads';
+import { DownloadButton } from '../../components/DownloadButton';
 import { notFoundError } from '../../lib/errors';
 import { formatDateRu } from '../../lib/format';
 import { isoToRu } from '../../lib/roadmap/dates';
@@ -39,6 +41,7 @@ export function CampaignPage() {
   const scope = useDistrictScope();
   const { grants } = useMe();
   const [params] = useSearchParams();
+  const officer = isDistrictOfficerOf(grants, scope.districtId);
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const statusParam = params.get('status');
   const status = STATUSES.find((s) => s === statusParam) ?? null;
@@ -61,10 +64,25 @@ export function CampaignPage() {
         <Link to={scope.paths.list()}>{ru.campaigns.listTitle}</Link>
       </nav>
       <SuccessNotice>{notice}</SuccessNotice>
-      <PageTitle title={campaign.title}>
-        {campaign.title}
-        <span className="title-sub">{campaign.academicYear}</span>
-      </PageTitle>
+      <div className="page-head">
+        <PageTitle title={campaign.title}>
+          {campaign.title}
+          <span className="title-sub">{campaign.academicYear}</span>
+        </PageTitle>
+        <div className="page-head-actions">
+          <DownloadButton
+            label={ru.exports.campaignXlsx}
+            url={exportPaths.campaignXlsx(campaign.id)}
+            fallbackName={`${ru.exports.fallbackCampaign}.xlsx`}
+            headers={scope.context.headers}
+          />
+          {officer && (
+            <Link className="button button-secondary" to={scope.paths.bulkImport(campaign.id)}>
+              {ru.imports.bulkOpen}
+            </Link>
+          )}
+        </div>
+      </div>
       <dl className="facts" aria-label={ru.campaign.facts}>
         <div>
           <dt>{ru.campaigns.dueDate}</dt>
@@ -147,11 +165,24 @@ export function CampaignPage() {
                     {ru.campaign.open}
                   </Link>
                 ) : (
-                  hasOrganizationRole(grants, school.organizationId, 'school-curator') && (
-                    <Link className="button button-small" to={scope.paths.newRoadmap(campaign.id)}>
-                      {ru.campaigns.createRoadmap}
-                    </Link>
-                  )
+                  <>
+                    {hasOrganizationRole(grants, school.organizationId, 'school-curator') && (
+                      <>
+                        <Link className="button button-small" to={scope.paths.newRoadmap(campaign.id)}>
+                          {ru.campaigns.createRoadmap}
+                        </Link>{' '}
+                      </>
+                    )}
+                    {(officer || hasOrganizationRole(grants, school.organizationId, 'school-curator')) && (
+                      <Link
+                        className="button button-secondary button-small"
+                        to={scope.paths.importRoadmap({ campaignId: campaign.id, organizationId: school.organizationId })}
+                        aria-label={`${ru.imports.open}: ${school.organization.shortName}`}
+                      >
+                        {ru.imports.open}
+                      </Link>
+                    )}
+                  </>
                 )}
               </td>
             </tr>

@@ -11,6 +11,8 @@ import type { ApprovalAction, ItemFieldsFragment, RevisionFullFragment, RoadmapV
 import { ru } from '../../i18n/ru';
 import { canExecuteRoadmap } from '../../lib/access';
 import { downloadAttachment } from '../../lib/attachments';
+import { exportPaths } from '../../lib/downloads';
+import { DownloadButton } from '../../components/DownloadButton';
 import { classifyError, notFoundError } from '../../lib/errors';
 import { formatDateRu } from '../../lib/format';
 import { isoToRu } from '../../lib/roadmap/dates';
@@ -124,6 +126,10 @@ function RevisionView({ roadmap, revisionId, tab }: { roadmap: Roadmap; revision
         <span>{ru.roadmap.revisionLabel(revision.number)}</span>
         <span className="muted">{ru.roadmap.updated(formatDateRu(revision.updatedAt))}</span>
       </p>
+      <div className="document-actions" role="group" aria-label={ru.exports.documentLabel}>
+        <DownloadButton label={ru.exports.docx} url={exportPaths.revisionDocx(revision.id)} fallbackName={`${ru.exports.fallbackRevision}.docx`} headers={scope.context.headers} small />
+        <DownloadButton label={ru.exports.pdf} url={exportPaths.revisionPdf(revision.id)} fallbackName={`${ru.exports.fallbackRevision}.pdf`} headers={scope.context.headers} small />
+      </div>
 
       {inForce && inForce.id !== revision.id && (
         <Notice tone="info">

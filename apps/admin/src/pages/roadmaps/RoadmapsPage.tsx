@@ -6,7 +6,7 @@ import { PagedTable } from '../../components/PagedTable';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ru } from '../../i18n/ru';
-import { canOpenCampaign, hasRole } from '../../lib/access';
+import { canImportRoadmaps, canOpenCampaign, hasRole, isDistrictOfficerOf } from '../../lib/access';
 import { formatDateRu } from '../../lib/format';
 import { roadmapLevelOf, stateBadge } from '../../lib/roadmap/enums';
 import { useListParams } from '../../lib/useListParams';
@@ -26,11 +26,23 @@ export function RoadmapsPage() {
     <>
       <div className="page-head">
         <PageTitle>{ru.campaigns.listTitle}</PageTitle>
-        {scope.districtId && canOpenCampaign(grants, scope.districtId) && (
-          <Link className="button" to={scope.paths.newCampaign()}>
-            {ru.campaigns.open}
-          </Link>
-        )}
+        <div className="page-head-actions">
+          {scope.districtId && canImportRoadmaps(grants, scope.districtId) && (
+            <Link className="button button-secondary" to={scope.paths.importRoadmap()}>
+              {ru.imports.open}
+            </Link>
+          )}
+          {scope.districtId && isDistrictOfficerOf(grants, scope.districtId) && (
+            <Link className="button button-secondary" to={scope.paths.bulkImport()}>
+              {ru.imports.bulkOpen}
+            </Link>
+          )}
+          {scope.districtId && canOpenCampaign(grants, scope.districtId) && (
+            <Link className="button" to={scope.paths.newCampaign()}>
+              {ru.campaigns.open}
+            </Link>
+          )}
+        </div>
       </div>
       <SuccessNotice>{notice}</SuccessNotice>
       {scope.chooses && <DistrictChooser value={scope.districtId ?? ''} onChange={(id) => setParams(id ? { district: id } : {})} />}

@@ -21,8 +21,10 @@ import { RegionsPage } from './pages/RegionsPage';
 import { BulkImportPage } from './pages/roadmaps/BulkImportPage';
 import { CampaignPage } from './pages/roadmaps/CampaignPage';
 import { ComparePage } from './pages/roadmaps/ComparePage';
+import { DistrictSettingsPage } from './pages/roadmaps/DistrictSettingsPage';
 import { ImportPage } from './pages/roadmaps/ImportPage';
 import { NewCampaignPage } from './pages/roadmaps/NewCampaignPage';
+import { NewDistrictRoadmapPage } from './pages/roadmaps/NewDistrictRoadmapPage';
 import { NewRoadmapPage } from './pages/roadmaps/NewRoadmapPage';
 import { RoadmapPage } from './pages/roadmaps/RoadmapPage';
 import { RoadmapsPage } from './pages/roadmaps/RoadmapsPage';
@@ -69,6 +71,8 @@ function SignedInShell() {
           <Route path="roadmaps" element={<RoadmapsPage />} />
           <Route path="roadmaps/import" element={<ImportPage />} />
           <Route path="roadmaps/import/bulk" element={<BulkImportPage />} />
+          <Route path="roadmaps/settings" element={<DistrictSettingsPage />} />
+          <Route path="roadmaps/district/new" element={<NewDistrictRoadmapPage />} />
           <Route path="roadmaps/campaigns/new" element={<NewCampaignPage />} />
           <Route path="roadmaps/campaigns/:campaignId" element={<CampaignPage />} />
           <Route path="roadmaps/campaigns/:campaignId/new" element={<NewRoadmapPage />} />

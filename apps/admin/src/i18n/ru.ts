@@ -3,7 +3,7 @@
  * (`typeof ru`). Role labels and API error texts come from `@nastavnik/domain` so that the API and
  * the admin say the same thing.
  */
-import type { ApprovalAction, OrganizationKind, PartnerKind, RoadmapSource } from '../gql/graphql';
+import type { ApprovalAction, OrganizationKind, PartnerKind, RoadmapSource, WhoAgrees } from '../gql/graphql';
 
 const organizationKinds = {
   SCHOOL: 'Общеобразовательная организация',
@@ -47,6 +47,31 @@ const approvalConfirmations = {
   AGREE: 'Дорожная карта будет согласована и вступит в силу.',
   CREATE_REVISION: 'Будет создана новая редакция — копия этой, которую можно изменять. Замечания останутся видны рядом с мероприятиями.',
 } satisfies Record<ApprovalAction, string>;
+
+/** The district's own roadmap climbs one level: the head approves, the region agrees. */
+const districtApprovalButtons = {
+  SUBMIT_TO_DIRECTOR: 'Направить руководителю на утверждение',
+  RETURN_TO_CURATOR: 'Вернуть специалисту',
+} satisfies Partial<Record<ApprovalAction, string>>;
+
+const districtApprovalConfirmations = {
+  SUBMIT_TO_DIRECTOR:
+    'Дорожная карта муниципалитета уйдёт руководителю органа управления образованием на утверждение. Пока он её не утвердит или не вернёт, изменять её нельзя.',
+  APPROVE: 'Руководитель утверждает дорожную карту муниципалитета, после чего она уходит на согласование в регион.',
+  RETURN_TO_CURATOR: 'Дорожная карта вернётся специалисту на доработку. Напишите, что нужно исправить.',
+  START_REVIEW: 'Дорожная карта перейдёт в состояние «На рассмотрении в регионе»: муниципалитет увидит, что вы её рассматриваете.',
+  COMMENT: 'Замечание увидят специалист и руководитель органа управления образованием. Дорожная карта останется на рассмотрении.',
+  RETURN: 'Дорожная карта вернётся муниципалитету на доработку: специалист создаст новую редакцию и увидит ваши замечания рядом с мероприятиями.',
+  AGREE: 'Дорожная карта муниципалитета будет согласована регионом и вступит в силу.',
+} satisfies Partial<Record<ApprovalAction, string>>;
+
+const districtDecided = {
+  SUBMIT_TO_DIRECTOR: 'Дорожная карта отправлена руководителю органа управления образованием на утверждение.',
+  APPROVE: 'Дорожная карта утверждена и направлена на согласование в регион.',
+  RETURN_TO_CURATOR: 'Дорожная карта возвращена специалисту на доработку.',
+  COMMENT: 'Замечание добавлено. Специалист увидит его рядом с мероприятием.',
+  RETURN: 'Дорожная карта возвращена муниципалитету на доработку.',
+} satisfies Partial<Record<ApprovalAction, string>>;
 
 const roadmapSources = {
   TEMPLATE: 'Из типовой дорожной карты',
@@ -286,6 +311,39 @@ export const ru = {
     open: 'Открыть',
     notStartedYet: 'ещё не создана',
   },
+  districtSettings: {
+    title: 'Настройки муниципалитета',
+    open: 'Настройки муниципалитета',
+    whoAgrees: 'Кто согласует дорожные карты организаций',
+    options: {
+      HEAD: 'Руководитель органа управления образованием (после рассмотрения специалистом)',
+      OFFICER: 'Специалист органа управления образованием',
+    } satisfies Record<WhoAgrees, string>,
+    hints: {
+      HEAD: 'Специалист рассматривает дорожную карту школы и рекомендует её к согласованию, руководитель подписывает «СОГЛАСОВАНО». Так принято по умолчанию.',
+      OFFICER: 'Специалист сам согласует дорожную карту школы или возвращает её на доработку — без подписи руководителя.',
+    } satisfies Record<WhoAgrees, string>,
+    explanation:
+      'Дорожную карту школы утверждает директор, затем она поступает в орган управления образованием. Здесь выбирается, кто ставит «СОГЛАСОВАНО». Карты, которые уже ждут подписи руководителя, при выборе специалиста сможет согласовать специалист. Дорожную карту муниципалитета эта настройка не затрагивает: её утверждает руководитель и согласует регион.',
+    readOnly: 'Изменить настройку может руководитель органа управления образованием.',
+    updated: (who: string, date: string) => `Изменено: ${who}, ${date}`,
+    neverChanged: 'Настройка не менялась — действует значение по умолчанию.',
+    save: 'Сохранить',
+    saving: 'Сохраняем…',
+    saved: 'Настройки сохранены.',
+  },
+  districtRoadmap: {
+    create: 'Создать дорожную карту муниципалитета',
+    title: 'Дорожная карта муниципалитета',
+    intro:
+      'Собственная дорожная карта органа управления образованием. Её составляет специалист, утверждает руководитель («УТВЕРЖДАЮ»), согласует региональный координатор («СОГЛАСОВАНО»).',
+    created: 'Дорожная карта муниципалитета создана. Проверьте мероприятия и сохраните черновик.',
+    sourceHints: {
+      TEMPLATE: 'Этапы методологии с типовыми мероприятиями — останется поправить под муниципалитет.',
+      COPY: 'Все разделы и мероприятия прошлой дорожной карты муниципалитета.',
+      EMPTY: 'Один пустой раздел — для тех, кто переносит свою дорожную карту из документа.',
+    } satisfies Record<RoadmapSource, string>,
+  },
   createRoadmap: {
     title: 'Создать дорожную карту',
     forCampaign: (title: string) => `В ответ на кампанию «${title}»`,
@@ -337,6 +395,7 @@ export const ru = {
       AGREE: 'Дорожная карта согласована и вступила в силу.',
       CREATE_REVISION: 'Создана новая редакция — её можно изменять.',
     } satisfies Record<ApprovalAction, string>,
+    decidedDistrict: districtDecided,
     marked: 'Отметка о выполнении сохранена.',
     unmarked: 'Отметка о выполнении снята.',
     amendHint: 'Изменение согласованной дорожной карты оформляется новой редакцией и снова проходит утверждение и согласование. Пока новая редакция не согласована, действует эта.',
@@ -355,12 +414,19 @@ export const ru = {
     agree: 'СОГЛАСОВАНО',
     approvedByOrder: (number: string, date: string) => `УТВЕРЖДЕНО приказом № ${number} от ${date}`,
     notApproved: 'ещё не утверждена директором',
+    notApprovedDistrict: 'ещё не утверждена руководителем органа управления образованием',
+    notAgreedDistrict: 'ещё не согласована регионом',
     notAgreed: 'ещё не согласована',
     dateLine: (date: string) => `«${date}»`,
   },
   actions: {
     buttons: approvalButtons,
     confirmations: approvalConfirmations,
+    districtButtons: districtApprovalButtons,
+    districtConfirmations: districtApprovalConfirmations,
+    positionHintDistrictHead: 'Например, «Начальник управления образования»',
+    positionHintRegion: 'Например, «Руководитель регионального наставнического центра»',
+    authorityRegion: 'Региональный орган или организация',
     amendLabel: 'Внести изменения',
     sending: 'Отправляем…',
     comment: 'Комментарий',

@@ -324,3 +324,18 @@ export function isDistrictOfficerOf(grants: readonly GrantLike[], districtId: st
 export function canImportRoadmaps(grants: readonly GrantLike[], districtId: string | null): boolean {
   return curatorOrganizations(grants).length > 0 || isDistrictOfficerOf(grants, districtId);
 }
+
+/** Who sees the district's settings: its officer (read only), its head, the platform admin. */
+export function canSeeDistrictSettings(grants: readonly GrantLike[], districtId: string | null): boolean {
+  if (!districtId) return false;
+  return canEditDistrictSettings(grants, districtId) || isDistrictOfficerOf(grants, districtId);
+}
+
+/** Who changes the district's settings: its head, the platform admin. */
+export function canEditDistrictSettings(grants: readonly GrantLike[], districtId: string | null): boolean {
+  if (!districtId) return false;
+  return grants.some((grant) => {
+    const role = platformRoleOf(grant.role);
+    return role === 'platform-admin' || (role === 'district-head' && grant.district?.id === districtId);
+  });
+}

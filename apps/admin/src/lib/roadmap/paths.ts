@@ -20,6 +20,8 @@ export function roadmapPaths(districtId: string | null) {
     newCampaign: () => withQuery('/roadmaps/campaigns/new', { district: d }),
     campaign: (campaignId: string, filter: { status?: string | null; overdue?: boolean } = {}) =>
       withQuery(`/roadmaps/campaigns/${id(campaignId)}`, { district: d, status: filter.status, overdue: filter.overdue ? '1' : null }),
+    newDistrictRoadmap: () => withQuery('/roadmaps/district/new', { district: d }),
+    districtSettings: () => withQuery('/roadmaps/settings', { district: d }),
     newRoadmap: (campaignId: string) => withQuery(`/roadmaps/campaigns/${id(campaignId)}/new`, { district: d }),
     roadmap: (roadmapId: string, options: { revision?: string | null; tab?: RoadmapTab | null; item?: string | null } = {}) =>
       withQuery(`/roadmaps/${id(roadmapId)}`, {

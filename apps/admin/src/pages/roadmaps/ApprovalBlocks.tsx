@@ -22,7 +22,16 @@ interface Agreement {
  * position, organisation, a signature line with the name and the date; under them the order that
  * approved the roadmap. Blank blocks say what is still missing.
  */
-export function ApprovalBlocks({ approval, agreement }: { approval: Approval | null | undefined; agreement: Agreement | null | undefined }) {
+export function ApprovalBlocks({
+  approval,
+  agreement,
+  level = 'school',
+}: {
+  approval: Approval | null | undefined;
+  agreement: Agreement | null | undefined;
+  /** The district's own roadmap: approved by the district head, agreed by the region. */
+  level?: 'school' | 'district';
+}) {
   return (
     <section className="approval-blocks" aria-label={`${ru.approvalBlock.agree} / ${ru.approvalBlock.approve}`} data-testid="approval-blocks">
       <div className="approval-block">
@@ -37,7 +46,7 @@ export function ApprovalBlocks({ approval, agreement }: { approval: Approval | n
             <p>{ru.approvalBlock.dateLine(isoToRu(agreement.date))}</p>
           </>
         ) : (
-          <p className="muted">{ru.approvalBlock.notAgreed}</p>
+          <p className="muted">{level === 'district' ? ru.approvalBlock.notAgreedDistrict : ru.approvalBlock.notAgreed}</p>
         )}
       </div>
       <div className="approval-block approval-block-right">
@@ -53,7 +62,7 @@ export function ApprovalBlocks({ approval, agreement }: { approval: Approval | n
             <p>{ru.approvalBlock.dateLine(isoToRu(approval.date))}</p>
           </>
         ) : (
-          <p className="muted">{ru.approvalBlock.notApproved}</p>
+          <p className="muted">{level === 'district' ? ru.approvalBlock.notApprovedDistrict : ru.approvalBlock.notApproved}</p>
         )}
       </div>
       {approval && (

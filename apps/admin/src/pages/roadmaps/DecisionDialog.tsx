@@ -26,6 +26,8 @@ export interface DecisionTarget {
   state: string;
   organizationName: string | null;
   authorityName: string | null;
+  /** The district's own roadmap: the district head approves, the region agrees. */
+  level?: Level;
 }
 
 export type DecidedRevision = DecideRoadmapMutation['decideRoadmap'];
@@ -35,9 +37,17 @@ const COMMENT_OPTIONAL: readonly ApprovalAction[] = ['SUBMIT_TO_DIRECTOR', 'RECO
 
 const capitalize = (text: string) => (text ? text.charAt(0).toLocaleUpperCase('ru') + text.slice(1) : text);
 
-export function actionButtonLabel(action: ApprovalAction, state: string): string {
+type Level = 'school' | 'district';
+
+export function actionButtonLabel(action: ApprovalAction, state: string, level: Level = 'school'): string {
   if (action === 'CREATE_REVISION' && state === 'AGREED') return ru.actions.amendLabel;
-  return ru.actions.buttons[action];
+  const district: Partial<Record<ApprovalAction, string>> = ru.actions.districtButtons;
+  return (level === 'district' ? district[action] : undefined) ?? ru.actions.buttons[action];
+}
+
+function confirmationText(action: ApprovalAction, level: Level): string {
+  const district: Partial<Record<ApprovalAction, string>> = ru.actions.districtConfirmations;
+  return (level === 'district' ? district[action] : undefined) ?? ru.actions.confirmations[action];
 }
 
 /**
@@ -63,6 +73,7 @@ export function DecisionDialog({
 }) {
   const { me } = useMe();
   const { action } = pending;
+  const level = target.level ?? 'school';
   const today = isoToRu(todayIso());
   const form = useForm({
     comment: '',
@@ -147,12 +158,12 @@ export function DecisionDialog({
         ? ru.actions.agreementTitle
         : pending.itemKey
           ? ru.roadmap.commentOnItem
-          : actionButtonLabel(action, target.state);
+          : actionButtonLabel(action, target.state, level);
 
   return (
     <Dialog title={title} onClose={onClose} wide={action === 'APPROVE' || action === 'AGREE'}>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <p className="muted">{ru.actions.confirmations[action]}</p>
+        <p className="muted">{confirmationText(action, level)}</p>
         {pending.itemLabel && (
           <p className="dialog-context">
             <strong>{ru.actions.commentAbout}:</strong> {pending.itemLabel}
@@ -160,7 +171,7 @@ export function DecisionDialog({
         )}
         {action === 'APPROVE' && (
           <div className="form-grid form-grid-2">
-            <TextField label={ru.actions.position} hint={ru.actions.positionHintDirector} {...form.field('position')} required autoComplete="organization-title" />
+            <TextField label={ru.actions.position} hint={level === 'district' ? ru.actions.positionHintDistrictHead : ru.actions.positionHintDirector} {...form.field('position')} required autoComplete="organization-title" />
             <TextField label={ru.actions.organization} {...form.field('organization')} autoComplete="off" />
             <TextField label={ru.actions.name} hint={ru.actions.nameHint} {...form.field('name')} required autoComplete="off" />
             <TextField label={ru.actions.date} hint={ru.dates.hint} placeholder={ru.dates.placeholder} {...form.field('date')} required inputMode="numeric" autoComplete="off" />
@@ -170,8 +181,14 @@ export function DecisionDialog({
         )}
         {action === 'AGREE' && (
           <>
-            <TextField label={ru.actions.position} hint={ru.actions.positionHintHead} {...form.field('position')} required autoComplete="organization-title" />
-            <TextField label={ru.actions.authority} {...form.field('authority')} required autoComplete="off" />
+            <TextField
+              label={ru.actions.position}
+              hint={level === 'district' ? ru.actions.positionHintRegion : ru.actions.positionHintHead}
+              {...form.field('position')}
+              required
+              autoComplete="organization-title"
+            />
+            <TextField label={level === 'district' ? ru.actions.authorityRegion : ru.actions.authority} {...form.field('authority')} required autoComplete="off" />
             <div className="form-grid form-grid-2">
               <TextField label={ru.actions.name} hint={ru.actions.nameHint} {...form.field('name')} required autoComplete="off" />
               <TextField label={ru.actions.date} hint={ru.dates.hint} placeholder={ru.dates.placeholder} {...form.field('date')} required inputMode="numeric" autoComplete="off" />
@@ -189,7 +206,7 @@ export function DecisionDialog({
         {conflict && <ErrorNotice>{ru.actions.conflict}</ErrorNotice>}
         <ErrorNotice>{form.formError}</ErrorNotice>
         <FormButtons
-          label={pending.itemKey ? ru.roadmap.commentOnItem : actionButtonLabel(action, target.state)}
+          label={pending.itemKey ? ru.roadmap.commentOnItem : actionButtonLabel(action, target.state, level)}
           busy={loading}
           busyLabel={ru.actions.sending}
           cancel={{ onClick: onClose }}

@@ -22,7 +22,7 @@ import { useMe } from '../../me';
 import { ApprovalBlocks } from './ApprovalBlocks';
 import { CommentList, wholeRoadmapComments } from './Comments';
 import { actionButtonLabel, DecisionDialog, type PendingDecision } from './DecisionDialog';
-import { AFTER_DECISION, RevisionViewQuery, RoadmapViewQuery, UndoItemDoneMutation } from './documents';
+import { AFTER_DECISION, DistrictAuthorityQuery, RevisionViewQuery, RoadmapViewQuery, UndoItemDoneMutation } from './documents';
 import { ExecutionDialog } from './ExecutionDialog';
 import { HistoryTab } from './HistoryTab';
 import { RevisionEditor } from './RevisionEditor';
@@ -63,6 +63,13 @@ function RevisionView({ roadmap, revisionId, tab }: { roadmap: Roadmap; revision
   const [failure, setFailure] = useState<string | null>(null);
   const [editorState, setEditorState] = useState({ dirty: false, recovery: false });
   const dirty = editorState.dirty || editorState.recovery;
+  // The district's own roadmap: «УТВЕРЖДАЮ» names the district's education authority.
+  const { data: districtData } = useQuery(DistrictAuthorityQuery, {
+    variables: { id: scope.districtId ?? '' },
+    context: scope.context,
+    skip: roadmap.level !== 'DISTRICT' || !scope.districtId,
+  });
+  const districtAuthority = districtData?.district?.authorityName ?? null;
   const [undo] = useMutation(UndoItemDoneMutation, { context: scope.context, refetchQueries: ['RoadmapView', ...AFTER_DECISION] });
   const refetchRevision = useCallback(async (): Promise<RevisionFullFragment | null> => (await refetch()).data?.roadmapRevision ?? null, [refetch]);
 
@@ -154,12 +161,12 @@ function RevisionView({ roadmap, revisionId, tab }: { roadmap: Roadmap; revision
         </Notice>
       )}
 
-      <ApprovalBlocks approval={revision.approval} agreement={revision.agreement} />
+      <ApprovalBlocks approval={revision.approval} agreement={revision.agreement} level={level} />
 
       <dl className="facts">
         <div>
-          <dt>{ru.roadmap.organization}</dt>
-          <dd>{organization?.name ?? organization?.shortName ?? ru.campaigns.districtRoadmap}</dd>
+          <dt>{organization ? ru.roadmap.organization : ru.actions.authority}</dt>
+          <dd>{organization?.name ?? organization?.shortName ?? districtAuthority ?? ru.campaigns.districtRoadmap}</dd>
         </div>
         <div>
           <dt>{ru.roadmap.programme}</dt>
@@ -218,7 +225,7 @@ function RevisionView({ roadmap, revisionId, tab }: { roadmap: Roadmap; revision
                       setPending({ action });
                     }}
                   >
-                    {actionButtonLabel(action, revision.state)}
+                    {actionButtonLabel(action, revision.state, level)}
                   </button>
                 );
               })}
@@ -278,8 +285,9 @@ function RevisionView({ roadmap, revisionId, tab }: { roadmap: Roadmap; revision
             revisionId: revision.id,
             version: revision.version,
             state: revision.state,
-            organizationName: organization?.shortName ?? null,
+            organizationName: organization?.shortName ?? (level === 'district' ? districtAuthority : null),
             authorityName: organization?.district.authorityName ?? null,
+            level,
           }}
           context={scope.context}
           onClose={() => setPending(null)}
@@ -290,7 +298,8 @@ function RevisionView({ roadmap, revisionId, tab }: { roadmap: Roadmap; revision
               navigate(paths.roadmap(roadmap.id), { state: { notice: ru.roadmap.decided.CREATE_REVISION } });
               return;
             }
-            setNotice(ru.roadmap.decided[action]);
+            const districtDecided: Partial<Record<ApprovalAction, string>> = ru.roadmap.decidedDistrict;
+            setNotice((level === 'district' ? districtDecided[action] : undefined) ?? ru.roadmap.decided[action]);
             if (result.id !== revision.id) navigate(paths.roadmap(roadmap.id));
           }}
         />

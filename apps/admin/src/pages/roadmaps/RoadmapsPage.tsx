@@ -6,7 +6,7 @@ import { PagedTable } from '../../components/PagedTable';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ru } from '../../i18n/ru';
-import { canImportRoadmaps, canOpenCampaign, hasRole, isDistrictOfficerOf } from '../../lib/access';
+import { canImportRoadmaps, canOpenCampaign, canSeeDistrictSettings, hasRole, isDistrictOfficerOf } from '../../lib/access';
 import { formatDateRu } from '../../lib/format';
 import { roadmapLevelOf, stateBadge } from '../../lib/roadmap/enums';
 import { useListParams } from '../../lib/useListParams';
@@ -27,6 +27,16 @@ export function RoadmapsPage() {
       <div className="page-head">
         <PageTitle>{ru.campaigns.listTitle}</PageTitle>
         <div className="page-head-actions">
+          {scope.districtId && canSeeDistrictSettings(grants, scope.districtId) && (
+            <Link className="button button-secondary" to={scope.paths.districtSettings()}>
+              {ru.districtSettings.open}
+            </Link>
+          )}
+          {scope.districtId && isDistrictOfficerOf(grants, scope.districtId) && (
+            <Link className="button button-secondary" to={scope.paths.newDistrictRoadmap()}>
+              {ru.districtRoadmap.create}
+            </Link>
+          )}
           {scope.districtId && canImportRoadmaps(grants, scope.districtId) && (
             <Link className="button button-secondary" to={scope.paths.importRoadmap()}>
               {ru.imports.open}

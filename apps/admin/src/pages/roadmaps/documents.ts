@@ -638,3 +638,34 @@ export const InboxCountQuery = graphql(`
 
 /** What to refetch after a decision or an edit: the lists that show states and counts. */
 export const AFTER_DECISION = ['InboxCount', 'Inbox', 'CampaignPage', 'Campaigns', 'RoadmapsList', 'RevisionHistory'];
+
+export const DistrictSettingsQuery = graphql(`
+  query DistrictSettings {
+    districtSettings {
+      whoAgrees
+      updatedAt
+      updatedByName
+    }
+  }
+`);
+
+export const SetDistrictSettingsMutation = graphql(`
+  mutation SetDistrictSettings($whoAgrees: WhoAgrees!) {
+    setDistrictSettings(whoAgrees: $whoAgrees) {
+      whoAgrees
+      updatedAt
+      updatedByName
+    }
+  }
+`);
+
+/** The district's education authority: the organisation of «УТВЕРЖДАЮ» on the district's own roadmap. */
+export const DistrictAuthorityQuery = graphql(`
+  query DistrictAuthority($id: ID!) {
+    district(id: $id) {
+      id
+      name
+      authorityName
+    }
+  }
+`);

@@ -1,0 +1,92 @@
+import { useMutation } from '@apollo/client/react';
+import { academicYearOf, ERRORS_RU } from '@nastavnik/domain';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ErrorState } from '../../components/ErrorState';
+import { TextField } from '../../components/Field';
+import { FormButtons } from '../../components/FormButtons';
+import { ErrorNotice } from '../../components/Notice';
+import { PageTitle } from '../../components/PageTitle';
+import type { RoadmapSource } from '../../gql/graphql';
+import { ru } from '../../i18n/ru';
+import { isDistrictOfficerOf } from '../../lib/access';
+import { forbiddenError } from '../../lib/errors';
+import { parseDateRu } from '../../lib/roadmap/dates';
+import { useForm } from '../../lib/useForm';
+import { useMe } from '../../me';
+import { AFTER_DECISION, CreateRoadmapMutation } from './documents';
+import { useDistrictScope } from './useDistrictScope';
+
+const SOURCES: readonly RoadmapSource[] = ['TEMPLATE', 'EMPTY'];
+
+/** «Дорожная карта муниципалитета»: the district officer drafts the district's own roadmap (level DISTRICT). */
+export function NewDistrictRoadmapPage() {
+  const scope = useDistrictScope();
+  const { grants } = useMe();
+  if (!isDistrictOfficerOf(grants, scope.districtId)) return <ErrorState error={forbiddenError()} />;
+  return <NewDistrictRoadmapForm />;
+}
+
+function NewDistrictRoadmapForm() {
+  const scope = useDistrictScope();
+  const navigate = useNavigate();
+  const startYear = Number(academicYearOf(new Date()).slice(0, 4));
+  const form = useForm({ programmeName: '', periodStart: `01.09.${startYear}`, periodEnd: `31.08.${startYear + 1}` });
+  const [source, setSource] = useState<RoadmapSource>('TEMPLATE');
+  const [create, { loading }] = useMutation(CreateRoadmapMutation, { context: scope.context, refetchQueries: AFTER_DECISION });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const d = form.draft;
+    const errors: Partial<Record<keyof typeof d, string>> = {};
+    if (!d.programmeName.trim()) errors.programmeName = ERRORS_RU.required(ru.createRoadmap.programmeName);
+    const periodStart = parseDateRu(d.periodStart);
+    const periodEnd = parseDateRu(d.periodEnd);
+    if (!periodStart) errors.periodStart = ru.dates.invalid(ru.createRoadmap.periodStart);
+    if (!periodEnd) errors.periodEnd = ru.dates.invalid(ru.createRoadmap.periodEnd);
+    const values = form.check({ errors, values: Object.keys(errors).length ? null : { periodStart: periodStart!, periodEnd: periodEnd! } });
+    if (!values) return;
+    try {
+      const result = await create({
+        variables: {
+          input: { level: 'DISTRICT', source, programmeName: d.programmeName.trim(), periodStart: values.periodStart, periodEnd: values.periodEnd },
+        },
+      });
+      const roadmap = result.data?.createRoadmap;
+      if (roadmap) navigate(scope.paths.roadmap(roadmap.id), { state: { notice: ru.districtRoadmap.created } });
+    } catch (error) {
+      form.fail(error);
+    }
+  }
+
+  return (
+    <>
+      <nav aria-label={ru.roadmap.breadcrumbs} className="breadcrumbs">
+        <Link to={scope.paths.list()}>{ru.campaigns.listTitle}</Link>
+      </nav>
+      <PageTitle>{ru.districtRoadmap.create}</PageTitle>
+      <p className="muted measure">{ru.districtRoadmap.intro}</p>
+      <form className="form panel measure" onSubmit={(event) => void submit(event)} noValidate>
+        <fieldset className="fieldset">
+          <legend className="field-label">{ru.createRoadmap.source}</legend>
+          {SOURCES.map((value) => (
+            <label key={value} className="choice choice-card">
+              <input type="radio" name="source" value={value} checked={source === value} onChange={() => setSource(value)} />
+              <span>
+                <strong>{ru.createRoadmap.sources[value]}</strong>
+                <span className="field-hint">{ru.districtRoadmap.sourceHints[value]}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <TextField label={ru.createRoadmap.programmeName} hint={ru.createRoadmap.programmeNameHint} {...form.field('programmeName')} required autoComplete="off" />
+        <div className="form-grid form-grid-2">
+          <TextField label={ru.createRoadmap.periodStart} hint={ru.dates.hint} placeholder={ru.dates.placeholder} {...form.field('periodStart')} required inputMode="numeric" autoComplete="off" />
+          <TextField label={ru.createRoadmap.periodEnd} hint={ru.dates.hint} placeholder={ru.dates.placeholder} {...form.field('periodEnd')} required inputMode="numeric" autoComplete="off" />
+        </div>
+        <ErrorNotice>{form.formError}</ErrorNotice>
+        <FormButtons label={ru.districtRoadmap.create} busy={loading} busyLabel={ru.createRoadmap.submitting} cancel={{ to: scope.paths.list() }} />
+      </form>
+    </>
+  );
+}

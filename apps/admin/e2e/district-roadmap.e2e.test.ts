@@ -148,4 +148,23 @@ describe('district settings and the district roadmap: officer → head → regio
     await screenshot(page, 'district-02-agreed', { fullPage: false });
     expect(errors).toEqual([]);
   });
+  it('5. the region coordinator opens «Дорожные карты региона»: Sibay with its roadmap and campaign counts', async () => {
+    await openRoadmaps();
+    await page.getByRole('link', { name: 'Дорожные карты региона' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Дорожные карты региона' }).waitFor();
+    const row = page.getByTestId('region-roadmaps').getByRole('row').filter({ hasText: 'ГО г. Сибай' });
+    await row.waitFor();
+    await expect.poll(() => row.innerText(), { timeout: 30_000 }).toContain('Дорожные карты на 2025/2026 учебный год');
+    const counts = row.getByTestId('region-campaign-counts');
+    expect(await counts.innerText()).toMatch(/Все\s*2/);
+    expect(await counts.innerText()).toMatch(/не начата\s*2/i);
+    expect(await counts.innerText()).toMatch(/Просрочили срок\s*2/);
+    expect(await row.innerText()).toMatch(/согласована/i);
+    await screenshot(page, 'district-03-region-overview', { fullPage: false });
+    // The row opens the district's campaign with Sibay chosen.
+    await row.getByRole('link', { name: 'Дорожные карты на 2025/2026 учебный год' }).click();
+    await page.getByRole('heading', { level: 1, name: /Дорожные карты на 2025\/2026 учебный год/ }).waitFor();
+    expect(page.url()).toContain('district=');
+    expect(errors).toEqual([]);
+  });
 });

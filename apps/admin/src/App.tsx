@@ -27,6 +27,7 @@ import { NewCampaignPage } from './pages/roadmaps/NewCampaignPage';
 import { NewDistrictRoadmapPage } from './pages/roadmaps/NewDistrictRoadmapPage';
 import { NewRoadmapPage } from './pages/roadmaps/NewRoadmapPage';
 import { RoadmapPage } from './pages/roadmaps/RoadmapPage';
+import { RegionRoadmapsPage } from './pages/roadmaps/RegionRoadmapsPage';
 import { RoadmapsPage } from './pages/roadmaps/RoadmapsPage';
 
 export function App({ auth, client }: { auth: Auth; client: ApolloClient }) {
@@ -72,6 +73,7 @@ function SignedInShell() {
           <Route path="roadmaps/import" element={<ImportPage />} />
           <Route path="roadmaps/import/bulk" element={<BulkImportPage />} />
           <Route path="roadmaps/settings" element={<DistrictSettingsPage />} />
+          <Route path="roadmaps/region" element={<RegionRoadmapsPage />} />
           <Route path="roadmaps/district/new" element={<NewDistrictRoadmapPage />} />
           <Route path="roadmaps/campaigns/new" element={<NewCampaignPage />} />
           <Route path="roadmaps/campaigns/:campaignId" element={<CampaignPage />} />

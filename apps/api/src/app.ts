@@ -34,6 +34,7 @@ import { ATTACHMENT_RESOLVERS } from './modules/attachments/resolvers.js';
 import { attachmentRoutes } from './modules/attachments/routes.js';
 import { createAttachmentStorages } from './modules/attachments/storage.js';
 import { CampaignService } from './modules/campaigns/campaign.service.js';
+import { RegionRoadmapService } from './modules/campaigns/region-overview.js';
 import { createCampaignLoaders } from './modules/campaigns/loaders.js';
 import { CAMPAIGN_RESOLVERS } from './modules/campaigns/resolvers.js';
 import { ExecutionService } from './modules/execution/execution.service.js';
@@ -210,6 +211,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       headcounts: new HeadcountService(organizations),
       roadmaps,
       campaigns,
+      regionRoadmaps: new RegionRoadmapService(clock),
       decisions: new DecisionService(clock, roadmaps),
       execution: new ExecutionService(clock, attachments),
       attachments,

@@ -27,6 +27,11 @@ export function RoadmapsPage() {
       <div className="page-head">
         <PageTitle>{ru.campaigns.listTitle}</PageTitle>
         <div className="page-head-actions">
+          {hasRole(grants, 'region-coordinator', 'platform-admin') && (
+            <Link className="button button-secondary" to="/roadmaps/region">
+              {ru.regionRoadmaps.open}
+            </Link>
+          )}
           {scope.districtId && canSeeDistrictSettings(grants, scope.districtId) && (
             <Link className="button button-secondary" to={scope.paths.districtSettings()}>
               {ru.districtSettings.open}

@@ -23,7 +23,7 @@ export const emptyReport = (): MigrationReport => ({ core: [], migrated: [], upT
 
 const SCHEMA_NAME = /^district_[a-z0-9_]{1,54}$/;
 
-function quoteSchema(schema: string): string {
+export function quoteSchema(schema: string): string {
   if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid district schema name: ${schema}`);
   return `"${schema}"`;
 }

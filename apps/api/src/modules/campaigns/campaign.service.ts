@@ -28,7 +28,7 @@ import type { CampaignCounts, CampaignSchool } from './types.js';
  * The school's status in SQL, generated from the domain's `schoolCampaignStatus` (state of the
  * latest revision → status), so the rule lives in one place.
  */
-const STATUS_SQL = `case lr.state ${ROADMAP_STATES.map((s) => `when '${s}' then '${schoolCampaignStatus(s)}'`).join(' ')} else '${schoolCampaignStatus(null)}' end`;
+export const STATUS_SQL = `case lr.state ${ROADMAP_STATES.map((s) => `when '${s}' then '${schoolCampaignStatus(s)}'`).join(' ')} else '${schoolCampaignStatus(null)}' end`;
 
 /** Not (yet) submitted to the district: overdue once the due date has passed. */
 export const NOT_SUBMITTED_STATUSES: readonly SchoolCampaignStatus[] = SCHOOL_CAMPAIGN_STATUSES.filter(

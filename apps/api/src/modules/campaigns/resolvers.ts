@@ -7,6 +7,7 @@ import { Roadmap } from '../roadmaps/roadmap.entity.js';
 import { Campaign } from './campaign.entity.js';
 import { CampaignFilter, CampaignSchoolFilter, CreateCampaignInput } from './inputs.js';
 import { countsLoader } from './loaders.js';
+import { RegionRoadmapOverview } from './region-overview.js';
 import { CampaignCounts, CampaignPage, CampaignSchool, CampaignSchoolPage } from './types.js';
 
 @Resolver(() => Campaign)
@@ -25,6 +26,19 @@ export class CampaignResolver {
   @Query(() => Campaign, { nullable: true })
   campaign(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string) {
     return ctx.services.campaigns.get(ctx, id);
+  }
+
+  @Authorized('region-coordinator', 'platform-admin')
+  @Query(() => RegionRoadmapOverview, {
+    description:
+      'Дорожные карты региона: по каждому муниципалитету — его дорожная карта и состояние организаций в последней кампании (или кампании учебного года). Без X-District-Id.',
+  })
+  regionRoadmapOverview(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('regionId', () => ID) regionId: string,
+    @Arg('academicYear', () => String, { nullable: true }) academicYear?: string | null,
+  ) {
+    return ctx.services.regionRoadmaps.overview(ctx, regionId, academicYear);
   }
 
   @Authorized('district-officer', 'district-head', 'platform-admin')

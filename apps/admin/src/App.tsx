@@ -29,6 +29,10 @@ import { NewRoadmapPage } from './pages/roadmaps/NewRoadmapPage';
 import { RoadmapPage } from './pages/roadmaps/RoadmapPage';
 import { RegionRoadmapsPage } from './pages/roadmaps/RegionRoadmapsPage';
 import { RoadmapsPage } from './pages/roadmaps/RoadmapsPage';
+import { DistrictDashboardPage } from './pages/monitoring/DistrictDashboardPage';
+import { MonitoringPage } from './pages/monitoring/MonitoringPage';
+import { RegionDashboardPage } from './pages/monitoring/RegionDashboardPage';
+import { SchoolDashboardPage } from './pages/monitoring/SchoolDashboardPage';
 
 export function App({ auth, client }: { auth: Auth; client: ApolloClient }) {
   return (
@@ -80,6 +84,10 @@ function SignedInShell() {
           <Route path="roadmaps/campaigns/:campaignId/new" element={<NewRoadmapPage />} />
           <Route path="roadmaps/:roadmapId" element={<RoadmapPage />} />
           <Route path="roadmaps/:roadmapId/compare" element={<ComparePage />} />
+          <Route path="monitoring" element={<MonitoringPage />} />
+          <Route path="monitoring/region" element={<RegionDashboardPage />} />
+          <Route path="monitoring/district" element={<DistrictDashboardPage />} />
+          <Route path="monitoring/schools/:organizationId" element={<SchoolDashboardPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Layout>

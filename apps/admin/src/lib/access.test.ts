@@ -6,6 +6,7 @@ import {
   canSeeRoadmaps,
   hasInbox,
   hasOrganizationRole,
+  monitoringLevel,
   personLine,
   canCreateDistrict,
   canOpenDistrict,
@@ -58,6 +59,7 @@ describe('navigationFor', () => {
       'Партнёры /partners',
       'Создать муниципалитет /districts/new',
       'Дорожные карты /roadmaps',
+      'Мониторинг /monitoring',
     ]);
   });
 
@@ -67,6 +69,7 @@ describe('navigationFor', () => {
       'Муниципалитеты /districts?region=r-bash',
       'Организации /organizations',
       'Дорожные карты /roadmaps',
+      'Мониторинг /monitoring',
     ]);
   });
 
@@ -77,6 +80,7 @@ describe('navigationFor', () => {
       'Мой муниципалитет /districts/d-sibay',
       'Организации /organizations',
       'Дорожные карты /roadmaps',
+      'Мониторинг /monitoring',
     ]);
     expect(links([officer, head])).toEqual(links([officer]));
   });
@@ -87,6 +91,7 @@ describe('navigationFor', () => {
       'Главная /',
       'Моя организация /districts/d-sibay/organizations/o-gim',
       'Дорожные карты /roadmaps',
+      'Мониторинг /monitoring',
     ]);
   });
 
@@ -102,12 +107,26 @@ describe('navigationFor', () => {
       'МОБУ «Гимназия» /districts/d-sibay/organizations/o-gim',
       'МОБУ «СОШ № 4» /districts/d-sibay/organizations/o-4',
       'Дорожные карты /roadmaps',
+      'Мониторинг /monitoring',
     ]);
   });
 
   it('lists later modules as not yet available, not as links', () => {
     const soon = navigationFor([officer]).filter((item) => !('to' in item));
-    expect(soon.map((item) => item.label)).toEqual(['Программы', 'Мониторинг']);
+    expect(soon.map((item) => item.label)).toEqual(['Программы']);
+  });
+
+  it('offers monitoring to school and district staff, region coordinators and the platform admin only', () => {
+    for (const grants of [[admin], [coordinator], [officer], [head], [curator]]) expect(links(grants)).toContain('Мониторинг /monitoring');
+    expect(links([partner])).not.toContain('Мониторинг /monitoring');
+    const mentor: GrantLike = { role: 'MENTOR', scopeKind: 'ORGANIZATION', organization: gimnaziya };
+    expect(links([mentor])).not.toContain('Мониторинг /monitoring');
+    expect(monitoringLevel([admin])).toBe('region');
+    expect(monitoringLevel([coordinator])).toBe('region');
+    expect(monitoringLevel([officer])).toBe('district');
+    expect(monitoringLevel([curator])).toBe('school');
+    expect(monitoringLevel([curator, officer])).toBe('district');
+    expect(monitoringLevel([mentor])).toBeNull();
   });
 
   it('puts the inbox first for roadmap people of one district, not for those who choose a district', () => {

@@ -181,6 +181,22 @@ export function canSeeRoadmaps(grants: readonly GrantLike[]): boolean {
   return hasRole(grants, ...ROADMAP_ROLES);
 }
 
+/** Who sees monitoring: school and district staff, region coordinators, the platform admin. */
+export function canSeeMonitoring(grants: readonly GrantLike[]): boolean {
+  return hasRole(grants, ...ROADMAP_ROLES);
+}
+
+/**
+ * Where «Мониторинг» opens for this person: the region's summary (region coordinator, platform
+ * admin), the district's dashboard (district staff), or the school's (school staff only).
+ */
+export function monitoringLevel(grants: readonly GrantLike[]): 'region' | 'district' | 'school' | null {
+  if (hasRole(grants, 'platform-admin', 'region-coordinator')) return 'region';
+  if (hasRole(grants, 'district-officer', 'district-head')) return 'district';
+  if (hasRole(grants, 'school-director', 'school-curator')) return 'school';
+  return null;
+}
+
 /** Who has an inbox: roadmap people working in one district. */
 export function hasInbox(grants: readonly GrantLike[]): boolean {
   return canSeeRoadmaps(grants) && fixedDistrictId(grants) !== null;
@@ -295,11 +311,11 @@ export function navigationFor(grants: readonly GrantLike[]): NavItem[] {
     if (hasInbox(grants)) items.unshift({ key: 'inbox', label: ru.nav.inbox, to: '/inbox' });
     items.push({ key: 'roadmaps', label: ru.nav.roadmaps, to: '/roadmaps' });
   }
+  if (canSeeMonitoring(grants)) items.push({ key: 'monitoring', label: ru.nav.monitoring, to: '/monitoring' });
 
   // Later modules, listed so users know they are coming; not links.
   if (items.length > 1) {
     items.push({ key: 'programmes', label: ru.nav.programmes, soon: true });
-    items.push({ key: 'monitoring', label: ru.nav.monitoring, soon: true });
   }
   return items;
 }

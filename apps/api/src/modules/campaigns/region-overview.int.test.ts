@@ -84,10 +84,10 @@ describe('regionRoadmapOverview', () => {
     const rowSecond = overview.districts.find((d: any) => d.districtId === second.id);
     expect(rowA).toMatchObject({ roadmapState: 'DRAFT', roadmapInForce: false, campaign: { id: campaigns.a, pastDue: true } });
     expect(rowA.roadmapId).toBeTruthy();
-    expect(rowA.campaign.counts).toEqual(await directCounts(a.district, campaigns.a, '2025-10-15', '2025-09-20'));
+    expect(rowA.campaign.counts).toEqual(await directCounts(a.district, campaigns.a!, '2025-10-15', '2025-09-20'));
     expect(rowA.campaign.counts).toMatchObject({ total: 2, submitted: 1, notStarted: 1, overdue: 1 });
     expect(rowSecond).toMatchObject({ roadmapId: null, roadmapState: null, roadmapInForce: false, campaign: { id: campaigns.second, pastDue: false } });
-    expect(rowSecond.campaign.counts).toEqual(await directCounts(second, campaigns.second, '2025-10-15', '2025-12-01'));
+    expect(rowSecond.campaign.counts).toEqual(await directCounts(second, campaigns.second!, '2025-10-15', '2025-12-01'));
     expect(rowSecond.campaign.counts).toMatchObject({ total: 2, notStarted: 2, overdue: 0 });
 
     // The overview itself: one statement over all district schemas (plus the directory read).
@@ -103,7 +103,7 @@ describe('regionRoadmapOverview', () => {
     const { regionRoadmapOverview } = await ok<{ regionRoadmapOverview: any }>(app, OVERVIEW, a.tokens.admin, { regionId: a.region.id, academicYear: '2024/2025' });
     const rowA = regionRoadmapOverview.districts.find((d: any) => d.districtId === a.district.id);
     expect(rowA.campaign).toMatchObject({ id: campaigns.aOld, academicYear: '2024/2025' });
-    expect(rowA.campaign.counts).toEqual(await directCounts(a.district, campaigns.aOld, '2025-10-15', '2024-09-20'));
+    expect(rowA.campaign.counts).toEqual(await directCounts(a.district, campaigns.aOld!, '2025-10-15', '2024-09-20'));
     expect(regionRoadmapOverview.districts.find((d: any) => d.districtId === second.id).campaign).toBeNull();
     const other = await ok<{ regionRoadmapOverview: any }>(app, OVERVIEW, a.tokens.admin, { regionId: b.region.id });
     expect(other.regionRoadmapOverview.districts.map((d: any) => d.districtId)).toEqual([b.district.id]);

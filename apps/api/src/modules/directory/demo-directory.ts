@@ -1,4 +1,6 @@
+import type { IsoDate } from '@nastavnik/domain';
 import { seedDemoCampaign } from '../campaigns/demo.js';
+import { demoAcademicYear, demoToday, seedDemoProgrammes } from '../programmes/demo.js';
 import { Headcount } from '../headcounts/headcount.entity.js';
 import type { MikroORM } from '../../engine/orm/create-orm.js';
 import { createDistrictWithSchema } from './district-creation.js';
@@ -18,6 +20,8 @@ export interface DemoOrganization {
   name: string;
   kind: OrganizationKind;
   headcounts: Array<{ academicYear: string; pupils: number; teachers: number }>;
+  /** The headcount of the current academic year (of «today»), added unless the school has one for it. */
+  currentHeadcount?: { pupils: number; teachers: number };
 }
 
 export interface DemoDistrict {
@@ -59,6 +63,7 @@ export const DEMO_REGIONS: readonly DemoRegion[] = [
               { academicYear: '2024/2025', pupils: 798, teachers: 61 },
               { academicYear: '2025/2026', pupils: 812, teachers: 63 },
             ],
+            currentHeadcount: { pupils: 826, teachers: 64 },
           },
           {
             code: 'sosh4',
@@ -66,6 +71,7 @@ export const DEMO_REGIONS: readonly DemoRegion[] = [
             name: 'Муниципальное общеобразовательное бюджетное учреждение «Средняя общеобразовательная школа № 4» городского округа город Сибай Республики Башкортостан',
             kind: OrganizationKind.SCHOOL,
             headcounts: [{ academicYear: '2025/2026', pupils: 645, teachers: 48 }],
+            currentHeadcount: { pupils: 652, teachers: 47 },
           },
         ],
       },
@@ -86,6 +92,7 @@ export const DEMO_REGIONS: readonly DemoRegion[] = [
             name: 'Муниципальное бюджетное общеобразовательное учреждение «Лицей № 21»',
             kind: OrganizationKind.SCHOOL,
             headcounts: [{ academicYear: '2025/2026', pupils: 1104, teachers: 72 }],
+            currentHeadcount: { pupils: 1121, teachers: 74 },
           },
         ],
       },
@@ -106,6 +113,7 @@ export const DEMO_REGIONS: readonly DemoRegion[] = [
             name: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 25 им. Героя Советского Союза генерал-лейтенанта Д.М. Карбышева с кадетскими классами»',
             kind: OrganizationKind.SCHOOL,
             headcounts: [{ academicYear: '2025/2026', pupils: 930, teachers: 66 }],
+            currentHeadcount: { pupils: 941, teachers: 66 },
           },
         ],
       },
@@ -124,10 +132,13 @@ export const DEMO_PARTNERS: readonly DemoPartner[] = [
 
 /**
  * Creates whatever part of the demo directory is missing (matched by code), its demo headcounts
- * and the demo campaign of Sibay; existing rows are left as they are, so edits survive restarts.
+ * (and each school's headcount of the academic year of `today`), the demo campaign of Sibay and the
+ * demo programmes of the current academic year (../programmes/demo.ts); existing rows are left as they are, so edits survive restarts.
  * Run after the migrations (migrateAll).
  */
-export async function seedDemo(orm: MikroORM): Promise<void> {
+export async function seedDemo(orm: MikroORM, options: { today?: IsoDate } = {}): Promise<void> {
+  const today = options.today ?? demoToday();
+  const { academicYear } = demoAcademicYear(today);
   const em = orm.em.fork({ clear: true });
   const regions = new Map<string, Region>();
   for (const demo of DEMO_REGIONS) {
@@ -166,6 +177,10 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
           }
           await tenantEm.flush();
         }
+        if (demoOrganization.currentHeadcount && !(await tenantEm.count(Headcount, { organizationId: organization.id, academicYear }))) {
+          tenantEm.create(Headcount, { organizationId: organization.id, academicYear, ...demoOrganization.currentHeadcount });
+          await tenantEm.flush();
+        }
       }
     }
   }
@@ -180,4 +195,5 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
     await em.flush();
   }
   await seedDemoCampaign(orm);
+  await seedDemoProgrammes(orm, today);
 }

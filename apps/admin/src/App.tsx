@@ -33,6 +33,11 @@ import { DistrictDashboardPage } from './pages/monitoring/DistrictDashboardPage'
 import { MonitoringPage } from './pages/monitoring/MonitoringPage';
 import { RegionDashboardPage } from './pages/monitoring/RegionDashboardPage';
 import { SchoolDashboardPage } from './pages/monitoring/SchoolDashboardPage';
+import { NewParticipantPage } from './pages/programmes/NewParticipantPage';
+import { NewProgrammePage } from './pages/programmes/NewProgrammePage';
+import { ParticipantPage } from './pages/programmes/ParticipantPage';
+import { ProgrammePage } from './pages/programmes/ProgrammePage';
+import { ProgrammesPage } from './pages/programmes/ProgrammesPage';
 
 export function App({ auth, client }: { auth: Auth; client: ApolloClient }) {
   return (
@@ -88,6 +93,11 @@ function SignedInShell() {
           <Route path="monitoring/region" element={<RegionDashboardPage />} />
           <Route path="monitoring/district" element={<DistrictDashboardPage />} />
           <Route path="monitoring/schools/:organizationId" element={<SchoolDashboardPage />} />
+          <Route path="programmes" element={<ProgrammesPage />} />
+          <Route path="programmes/new" element={<NewProgrammePage />} />
+          <Route path="programmes/:programmeId" element={<ProgrammePage />} />
+          <Route path="programmes/:programmeId/participants/new" element={<NewParticipantPage />} />
+          <Route path="programmes/:programmeId/participants/:participantId" element={<ParticipantPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Layout>

@@ -3,6 +3,7 @@ import {
   canBrowseDistricts,
   canExecuteRoadmap,
   canOpenCampaign,
+  canSeeProgrammes,
   canSeeRoadmaps,
   hasInbox,
   hasOrganizationRole,
@@ -92,6 +93,7 @@ describe('navigationFor', () => {
       'Моя организация /districts/d-sibay/organizations/o-gim',
       'Дорожные карты /roadmaps',
       'Мониторинг /monitoring',
+      'Программы /programmes',
     ]);
   });
 
@@ -108,12 +110,28 @@ describe('navigationFor', () => {
       'МОБУ «СОШ № 4» /districts/d-sibay/organizations/o-4',
       'Дорожные карты /roadmaps',
       'Мониторинг /monitoring',
+      'Программы /programmes',
     ]);
   });
 
   it('lists later modules as not yet available, not as links', () => {
     const soon = navigationFor([officer]).filter((item) => !('to' in item));
     expect(soon.map((item) => item.label)).toEqual(['Программы']);
+  });
+
+  it('opens «Программы» to school staff (director, curator) only', () => {
+    const director: GrantLike = { role: 'SCHOOL_DIRECTOR', scopeKind: 'ORGANIZATION', organization: gimnaziya };
+    const mentor: GrantLike = { role: 'MENTOR', scopeKind: 'ORGANIZATION', organization: gimnaziya };
+    for (const grants of [[curator], [director], [curator, officer]]) {
+      expect(canSeeProgrammes(grants)).toBe(true);
+      expect(links(grants)).toContain('Программы /programmes');
+    }
+    for (const grants of [[admin], [coordinator], [officer], [head], [partner], [mentor]]) {
+      expect(canSeeProgrammes(grants)).toBe(false);
+      expect(links(grants)).not.toContain('Программы /programmes');
+    }
+    // District staff still see it as a later module, not a link.
+    expect(navigationFor([head]).find((item) => item.key === 'programmes')).toEqual({ key: 'programmes', label: 'Программы', soon: true });
   });
 
   it('offers monitoring to school and district staff, region coordinators and the platform admin only', () => {

@@ -197,6 +197,14 @@ export function monitoringLevel(grants: readonly GrantLike[]): 'region' | 'distr
   return null;
 }
 
+/** Who works with mentoring programmes, their participants and pairs: the school's director and curator. */
+export function canSeeProgrammes(grants: readonly GrantLike[]): boolean {
+  return grants.some((grant) => {
+    const role = platformRoleOf(grant.role);
+    return (role === 'school-director' || role === 'school-curator') && grant.scopeKind === 'ORGANIZATION';
+  });
+}
+
 /** Who has an inbox: roadmap people working in one district. */
 export function hasInbox(grants: readonly GrantLike[]): boolean {
   return canSeeRoadmaps(grants) && fixedDistrictId(grants) !== null;
@@ -313,8 +321,10 @@ export function navigationFor(grants: readonly GrantLike[]): NavItem[] {
   }
   if (canSeeMonitoring(grants)) items.push({ key: 'monitoring', label: ru.nav.monitoring, to: '/monitoring' });
 
-  // Later modules, listed so users know they are coming; not links.
-  if (items.length > 1) {
+  // Programmes: the school's director and curator work with them; for others still a later module.
+  if (canSeeProgrammes(grants)) {
+    items.push({ key: 'programmes', label: ru.nav.programmes, to: '/programmes' });
+  } else if (items.length > 1) {
     items.push({ key: 'programmes', label: ru.nav.programmes, soon: true });
   }
   return items;

@@ -1,0 +1,173 @@
+/**
+ * Programmes (issue 5) in the admin: paths, who gives consent by the date of birth, the participant
+ * and programme forms' checks and inputs, the order's download address. Pure, so unit-tested.
+ */
+import { ageOn, isMinor } from '@nastavnik/domain';
+import { ru } from '../i18n/ru';
+import { parseDateRu } from './roadmap/dates';
+import type { FieldErrors } from './validation';
+
+export type ProgrammeTab = 'mentees' | 'mentors' | 'matching' | 'pairs';
+export const PROGRAMME_TABS: readonly ProgrammeTab[] = ['mentees', 'mentors', 'matching', 'pairs'];
+
+export function programmeTabOf(value: string | null): ProgrammeTab {
+  return PROGRAMME_TABS.includes(value as ProgrammeTab) ? (value as ProgrammeTab) : 'mentees';
+}
+
+export const programmePaths = {
+  list: () => '/programmes',
+  create: () => '/programmes/new',
+  programme: (id: string, tab?: ProgrammeTab) =>
+    `/programmes/${encodeURIComponent(id)}${tab && tab !== 'mentees' ? `?tab=${tab}` : ''}`,
+  newParticipant: (id: string, role: 'MENTOR' | 'MENTEE') => `/programmes/${encodeURIComponent(id)}/participants/new?role=${role}`,
+  participant: (id: string, participantId: string) => `/programmes/${encodeURIComponent(id)}/participants/${encodeURIComponent(participantId)}`,
+  pairsOrder: (id: string, number: string, dateIso: string) => {
+    const query = new URLSearchParams();
+    if (number.trim()) query.set('number', number.trim());
+    if (dateIso) query.set('date', dateIso);
+    const text = query.toString();
+    return `/exports/programmes/${encodeURIComponent(id)}/pairs-order.docx${text ? `?${text}` : ''}`;
+  },
+};
+
+/** «математика, олимпиады;  шахматы» → ['математика', 'олимпиады', 'шахматы']. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[,;\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** Who gives the consent, as the form reads the date of birth typed so far. */
+export type ConsentGiverView = { kind: 'self' } | { kind: 'representative'; age: number } | { kind: 'unknown' };
+
+export function consentGiverFor(birthDateText: string, today: string): ConsentGiverView {
+  const birth = parseDateRu(birthDateText);
+  if (!birth) return birthDateText.trim() ? { kind: 'unknown' } : { kind: 'self' };
+  const age = ageOn(birth, today);
+  if (age === null) return { kind: 'unknown' };
+  return isMinor(birth, today) ? { kind: 'representative', age } : { kind: 'self' };
+}
+
+/** ГГГГ-ММ-ДД plus whole months, the day kept within the month. */
+export function addMonthsIso(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+export interface ProgrammeDraft {
+  name: string;
+  form: string;
+  kind: string;
+  periodStart: string;
+  periodEnd: string;
+  curatorName: string;
+  targetGroups: string;
+}
+
+export interface ProgrammeValues {
+  name: string;
+  forms: string[];
+  kinds: string[];
+  periodStart: string;
+  periodEnd: string;
+  curatorName?: string;
+  targetGroups: string[];
+}
+
+function requireDate(text: string, key: string, errors: Record<string, string>): string {
+  if (!text.trim()) {
+    errors[key] = ru.programmes.requiredField;
+    return '';
+  }
+  const iso = parseDateRu(text);
+  if (!iso) errors[key] = ru.programmes.badDate;
+  return iso ?? '';
+}
+
+export function validateProgramme(draft: ProgrammeDraft): { errors: FieldErrors<keyof ProgrammeDraft>; values: ProgrammeValues | null } {
+  const errors: Record<string, string> = {};
+  if (!draft.name.trim()) errors.name = ru.programmes.requiredField;
+  if (!draft.form) errors.form = ru.programmes.requiredField;
+  const periodStart = requireDate(draft.periodStart, 'periodStart', errors);
+  const periodEnd = requireDate(draft.periodEnd, 'periodEnd', errors);
+  if (Object.keys(errors).length > 0) return { errors, values: null };
+  return {
+    errors: {},
+    values: {
+      name: draft.name.trim(),
+      forms: [draft.form],
+      kinds: draft.kind ? [draft.kind] : [],
+      periodStart,
+      periodEnd,
+      ...(draft.curatorName.trim() ? { curatorName: draft.curatorName.trim() } : {}),
+      targetGroups: splitList(draft.targetGroups),
+    },
+  };
+}
+
+/** The participant form: the person, then the consent (their own or the representative's). */
+export interface ParticipantDraft {
+  role: string;
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  category: string;
+  birthDate: string;
+  classOrPosition: string;
+  tags: string;
+  text: string;
+  signedOn: string;
+  textVersion: string;
+  representativeName: string;
+  representativeRelation: string;
+  representativeDocument: string;
+  /** Not typed: where the API's errors about the consent as a whole land. */
+  givenBy: string;
+  consents: string;
+}
+
+/**
+ * The `CreateParticipantInput` for the draft (without `programmeId`); only the date formats are
+ * checked here — the rules (age, who consents, categories) are the API's, its messages go beside
+ * the fields.
+ */
+export function participantInput(draft: ParticipantDraft, today: string) {
+  const errors: Record<string, string> = {};
+  const birthDate = draft.birthDate.trim() ? parseDateRu(draft.birthDate) : null;
+  if (draft.birthDate.trim() && !birthDate) errors.birthDate = ru.programmes.badDate;
+  const signedOn = requireDate(draft.signedOn, 'signedOn', errors);
+  if (Object.keys(errors).length > 0) return { errors: errors as FieldErrors<keyof ParticipantDraft>, values: null };
+  const giver = consentGiverFor(draft.birthDate, today);
+  const optional = (value: string) => (value.trim() ? value.trim() : null);
+  const consent =
+    giver.kind === 'representative'
+      ? {
+          givenBy: 'representative',
+          representativeName: optional(draft.representativeName),
+          representativeRelation: optional(draft.representativeRelation),
+          representativeDocument: optional(draft.representativeDocument),
+          signedOn,
+          textVersion: draft.textVersion.trim(),
+        }
+      : { givenBy: 'self', signedOn, textVersion: draft.textVersion.trim() };
+  return {
+    errors: {} as FieldErrors<keyof ParticipantDraft>,
+    values: {
+      role: draft.role as 'MENTOR' | 'MENTEE',
+      lastName: draft.lastName.trim(),
+      firstName: draft.firstName.trim(),
+      middleName: optional(draft.middleName),
+      category: draft.category,
+      birthDate,
+      classOrPosition: optional(draft.classOrPosition),
+      tags: splitList(draft.tags),
+      text: optional(draft.text),
+      consents: [consent],
+    },
+  };
+}

@@ -1,0 +1,331 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Dialog } from '../../components/Dialog';
+import { DownloadButton } from '../../components/DownloadButton';
+import { TextField } from '../../components/Field';
+import { ErrorNotice } from '../../components/Notice';
+import { PagedTable } from '../../components/PagedTable';
+import { PageTitle } from '../../components/PageTitle';
+import { QueryState } from '../../components/QueryState';
+import { StatusBadge } from '../../components/StatusBadge';
+import { ru } from '../../i18n/ru';
+import { classifyError, notFoundError } from '../../lib/errors';
+import { addMonthsIso, programmePaths, programmeTabOf, type ProgrammeTab } from '../../lib/programmes';
+import { isoToRu, parseDateRu, todayIso } from '../../lib/roadmap/dates';
+import { useListParams } from '../../lib/useListParams';
+import { ConfirmPairsMutation, PairsQuery, ParticipantsQuery, ProgrammeQuery, SuggestMatchesQuery } from './documents';
+import { categoryLabel, formLabel, kindLabel, periodRu, ProgrammesGuard } from './shared';
+
+export function ProgrammePage() {
+  return (
+    <ProgrammesGuard>
+      <ProgrammeView />
+    </ProgrammesGuard>
+  );
+}
+
+function ProgrammeView() {
+  const { programmeId = '' } = useParams();
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const notice = (location.state as { notice?: string } | null)?.notice;
+  const tab = programmeTabOf(params.get('tab'));
+  const { data, error, refetch } = useQuery(ProgrammeQuery, { variables: { id: programmeId } });
+  const [orderOpen, setOrderOpen] = useState(false);
+  return (
+    <QueryState data={data ? (data.programme ?? null) : undefined} error={error ?? (data && !data.programme ? notFoundError() : null)} onRetry={() => void refetch()} asPage>
+      {(programme) => (
+        <>
+          <p>
+            <Link to={programmePaths.list()}>{`← ${ru.programmes.title}`}</Link>
+          </p>
+          <PageTitle>{programme.name}</PageTitle>
+          <dl className="facts" data-testid="programme-meta">
+            <div>
+              <dt>{ru.programmes.forms}</dt>
+              <dd>{programme.forms.map(formLabel).join(', ')}</dd>
+            </div>
+            <div>
+              <dt>{ru.programmes.kind}</dt>
+              <dd>{programme.kinds.map(kindLabel).join(', ') || '—'}</dd>
+            </div>
+            <div>
+              <dt>{ru.programmes.period}</dt>
+              <dd>{periodRu(programme.periodStart, programme.periodEnd)}</dd>
+            </div>
+            <div>
+              <dt>{ru.programmes.curatorName}</dt>
+              <dd>{programme.curatorName ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>{ru.programmes.order}</dt>
+              <dd>
+                {programme.orderNumber && programme.orderDate
+                  ? ru.programmes.orderLine(programme.orderNumber, isoToRu(programme.orderDate))
+                  : ru.programmes.noOrder}
+              </dd>
+            </div>
+          </dl>
+          {notice && (
+            <p className="notice notice-success" role="status">
+              {notice}
+            </p>
+          )}
+          <div className="toolbar">
+            <Link className="button" to={programmePaths.newParticipant(programme.id, tab === 'mentors' ? 'MENTOR' : 'MENTEE')}>
+              {ru.programmes.addParticipant}
+            </Link>
+            <button type="button" className="button button-secondary" onClick={() => setOrderOpen(true)}>
+              {ru.programmes.orderButton}
+            </button>
+          </div>
+          {orderOpen && <OrderDialog programmeId={programme.id} number={programme.orderNumber ?? ''} date={programme.orderDate ?? ''} onClose={() => { setOrderOpen(false); void refetch(); }} />}
+          <nav className="tabs" aria-label={ru.programmes.tabs}>
+            {(
+              [
+                ['mentees', ru.programmes.tabMentees],
+                ['mentors', ru.programmes.tabMentors],
+                ['matching', ru.programmes.tabMatching],
+                ['pairs', ru.programmes.tabPairs],
+              ] as Array<[ProgrammeTab, string]>
+            ).map(([key, label]) => (
+              <Link key={key} to={programmePaths.programme(programme.id, key)} aria-current={tab === key ? 'page' : undefined}>
+                {label}
+              </Link>
+            ))}
+          </nav>
+          {tab === 'mentees' && <ParticipantsTab key="mentees" programmeId={programme.id} role="MENTEE" />}
+          {tab === 'mentors' && <ParticipantsTab key="mentors" programmeId={programme.id} role="MENTOR" />}
+          {tab === 'matching' && <MatchingTab programmeId={programme.id} periodEnd={programme.periodEnd} />}
+          {tab === 'pairs' && <PairsTab programmeId={programme.id} />}
+        </>
+      )}
+    </QueryState>
+  );
+}
+
+function ParticipantsTab({ programmeId, role }: { programmeId: string; role: 'MENTOR' | 'MENTEE' }) {
+  const { page, setPage, limit, offset } = useListParams();
+  const { data: current, previousData, error, refetch } = useQuery(ParticipantsQuery, {
+    variables: { programmeId, role, page: { limit, offset } },
+    fetchPolicy: 'cache-and-network',
+  });
+  const data = current ?? previousData;
+  return (
+    <PagedTable
+      list={data?.participants}
+      error={error}
+      onRetry={() => void refetch()}
+      page={page}
+      onPage={setPage}
+      tableProps={{ 'aria-label': role === 'MENTOR' ? ru.programmes.tabMentors : ru.programmes.tabMentees, 'data-testid': `participants-${role.toLowerCase()}` }}
+      head={
+        <>
+          <th scope="col">{ru.programmes.fullName}</th>
+          <th scope="col">{ru.programmes.category}</th>
+          <th scope="col">{ru.programmes.classOrPosition}</th>
+          <th scope="col">{ru.programmes.tags}</th>
+          <th scope="col">{ru.programmes.consent}</th>
+        </>
+      }
+      row={(person) => (
+        <tr key={person.id}>
+          <th scope="row">
+            <Link to={programmePaths.participant(programmeId, person.id)}>{person.displayName}</Link>
+          </th>
+          <td>{categoryLabel(person.category)}</td>
+          <td>{person.classOrPosition ?? '—'}</td>
+          <td>{person.tags.join(', ') || '—'}</td>
+          <td>
+            {person.anonymized ? (
+              <StatusBadge label={ru.programmes.anonymized} tone="neutral" />
+            ) : person.consents.some((c) => !c.withdrawnOn) ? (
+              <StatusBadge label={ru.programmes.consentValid} tone="agreed" />
+            ) : (
+              <StatusBadge label={ru.programmes.consentWithdrawn} tone="returned" />
+            )}
+          </td>
+        </tr>
+      )}
+    />
+  );
+}
+
+function MatchingTab({ programmeId, periodEnd }: { programmeId: string; periodEnd: string }) {
+  const navigate = useNavigate();
+  const { data, error, refetch, loading } = useQuery(SuggestMatchesQuery, { variables: { programmeId }, fetchPolicy: 'network-only' });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const today = todayIso();
+  const defaultEnd = addMonthsIso(today, 6) < periodEnd ? addMonthsIso(today, 6) : periodEnd;
+  const [startDate, setStartDate] = useState(isoToRu(today));
+  const [endDate, setEndDate] = useState(isoToRu(defaultEnd));
+  const [formError, setFormError] = useState<string | null>(null);
+  const [confirm, { loading: confirming }] = useMutation(ConfirmPairsMutation, { refetchQueries: ['Pairs'] });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFormError(null);
+    const suggestions = data?.suggestMatches.suggestions.filter((s) => selected.has(s.mentorId)) ?? [];
+    if (suggestions.length === 0) return setFormError(ru.matching.nothingSelected);
+    const start = parseDateRu(startDate);
+    const end = parseDateRu(endDate);
+    if (!start || !end) return setFormError(ru.programmes.badDate);
+    try {
+      const result = await confirm({
+        variables: {
+          programmeId,
+          pairs: suggestions.map((s) => ({ mentorId: s.mentorId, menteeIds: [...s.menteeIds], score: s.score, startDate: start, endDate: end })),
+        },
+      });
+      navigate(programmePaths.programme(programmeId, 'pairs'), { state: { notice: ru.matching.confirmed(result.data?.confirmPairs.length ?? 0) } });
+    } catch (failure) {
+      setFormError(classifyError(failure).message);
+    }
+  }
+
+  return (
+    <section aria-label={ru.programmes.tabMatching}>
+      <p className="muted measure">{ru.matching.intro}</p>
+      <div className="toolbar">
+        <button type="button" className="button button-secondary" disabled={loading} onClick={() => void refetch()}>
+          {loading ? ru.matching.running : ru.matching.run}
+        </button>
+      </div>
+      <QueryState data={data?.suggestMatches} error={error} onRetry={() => void refetch()}>
+        {(result) => (
+          <form onSubmit={(event) => void submit(event)} noValidate>
+            {result.suggestions.length === 0 && <p className="muted">{ru.matching.none}</p>}
+            <ul className="card-list" data-testid="suggestions">
+              {result.suggestions.map((s) => (
+                <li key={s.mentorId} className="panel suggestion">
+                  <label className="checkbox">
+                    <input
+                      type="checkbox"
+                      checked={selected.has(s.mentorId)}
+                      onChange={(event) =>
+                        setSelected((current) => {
+                          const next = new Set(current);
+                          if (event.target.checked) next.add(s.mentorId);
+                          else next.delete(s.mentorId);
+                          return next;
+                        })
+                      }
+                    />{' '}
+                    {ru.matching.select}: <strong>{s.mentor.displayName}</strong> — {s.mentees.map((m) => m.displayName).join(', ')}
+                  </label>{' '}
+                  <StatusBadge label={ru.matching.score(s.score)} tone="progress" />
+                  <ul className="explanation">
+                    {s.explanation.map((line, index) => (
+                      <li key={index}>
+                        {line.text} <span className="muted">({ru.matching.points(line.points)})</span>
+                      </li>
+                    ))}
+                    {s.notes.map((note, index) => (
+                      <li key={`n${index}`} className="muted">
+                        {note}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+            {result.unmatched.length > 0 && (
+              <>
+                <h2>{ru.matching.unmatched}</h2>
+                <ul>
+                  {result.unmatched.map((u) => (
+                    <li key={u.menteeId}>
+                      {u.mentee?.displayName ?? u.menteeId}: {u.text}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {result.suggestions.length > 0 && (
+              <div className="form panel measure">
+                <TextField label={ru.matching.startDate} value={startDate} onChange={(e) => setStartDate(e.target.value)} />
+                <TextField label={ru.matching.endDate} value={endDate} onChange={(e) => setEndDate(e.target.value)} />
+                <ErrorNotice>{formError}</ErrorNotice>
+                <div className="form-actions">
+                  <button type="submit" className="button" disabled={confirming}>
+                    {confirming ? ru.matching.confirming : ru.matching.confirm}
+                  </button>
+                </div>
+              </div>
+            )}
+          </form>
+        )}
+      </QueryState>
+    </section>
+  );
+}
+
+function PairsTab({ programmeId }: { programmeId: string }) {
+  const { data, error, refetch } = useQuery(PairsQuery, { variables: { programmeId }, fetchPolicy: 'cache-and-network' });
+  return (
+    <QueryState data={data?.pairs} error={error} onRetry={() => void refetch()}>
+      {(pairs) =>
+        pairs.length === 0 ? (
+          <p className="muted">{ru.pairs.empty}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table" aria-label={ru.programmes.tabPairs} data-testid="pairs-table">
+              <thead>
+                <tr>
+                  <th scope="col">{ru.pairs.mentor}</th>
+                  <th scope="col">{ru.pairs.mentees}</th>
+                  <th scope="col">{ru.pairs.form}</th>
+                  <th scope="col">{ru.pairs.period}</th>
+                  <th scope="col">{ru.pairs.score}</th>
+                  <th scope="col">{ru.pairs.status}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {pairs.map((pair) => (
+                  <tr key={pair.id}>
+                    <th scope="row">{pair.mentor.displayName}</th>
+                    <td>{pair.mentees.map((m) => m.displayName).join(', ')}</td>
+                    <td>{formLabel(pair.form)}</td>
+                    <td>{periodRu(pair.startDate, pair.endDate)}</td>
+                    <td>{pair.score ?? '—'}</td>
+                    <td>
+                      <StatusBadge label={ru.pairs.statuses[pair.status] ?? pair.status} tone={pair.status === 'active' ? 'agreed' : 'neutral'} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      }
+    </QueryState>
+  );
+}
+
+function OrderDialog({ programmeId, number, date, onClose }: { programmeId: string; number: string; date: string; onClose: () => void }) {
+  const [orderNumber, setOrderNumber] = useState(number);
+  const [orderDate, setOrderDate] = useState(date ? isoToRu(date) : isoToRu(todayIso()));
+  const iso = parseDateRu(orderDate);
+  return (
+    <Dialog title={ru.programmes.orderDialog} onClose={onClose}>
+      <div className="form">
+        <p className="muted">{ru.programmes.orderHint}</p>
+        <TextField label={ru.programmes.orderNumber} value={orderNumber} onChange={(e) => setOrderNumber(e.target.value)} autoComplete="off" />
+        <TextField
+          label={ru.programmes.orderDate}
+          value={orderDate}
+          onChange={(e) => setOrderDate(e.target.value)}
+          error={orderDate.trim() && !iso ? ru.programmes.badDate : undefined}
+          autoComplete="off"
+        />
+        <div className="form-actions">
+          <DownloadButton label={ru.programmes.orderDownload} url={programmePaths.pairsOrder(programmeId, orderNumber, iso ?? '')} fallbackName="prikaz-o-zakreplenii-par.docx" />
+          <button type="button" className="button button-secondary" onClick={onClose}>
+            {ru.form.close}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

@@ -92,8 +92,8 @@ export const DEMO_PROGRAMMES: readonly DemoProgramme[] = [
     forms: ['pupil-pupil', 'teacher-pupil'],
     kinds: ['traditional'],
     targetGroups: ['обучающиеся 5–7 классов', 'обучающиеся с трудностями в учёбе', 'одарённые обучающиеся'],
-    curatorName: 'Юлия Ринатовна Кагарманова, заместитель директора по УВР',
-    createdByName: 'Юлия Ринатовна Кагарманова',
+    curatorName: 'Лилия Фанисовна Исхакова, заместитель директора по УВР',
+    createdByName: 'Лилия Фанисовна Исхакова',
     people: [
       // Mentees (pupils, minors: consents of a legal representative).
       pupil('m1', 'mentee', ['Ишмухаметов', 'Азат', 'Ринатович'], 12, '03-14', '6 «А»', ['математика', 'успеваемость'], 'Трудности с дробями и текстовыми задачами', {
@@ -138,8 +138,8 @@ export const DEMO_PROGRAMMES: readonly DemoProgramme[] = [
     forms: ['teacher-teacher'],
     kinds: ['traditional'],
     targetGroups: ['молодые специалисты', 'учителя, сменившие место работы'],
-    curatorName: 'Ирина Валентиновна Полякова, заместитель директора',
-    createdByName: 'Ирина Валентиновна Полякова',
+    curatorName: 'Наталья Сергеевна Белова, заместитель директора по УВР',
+    createdByName: 'Наталья Сергеевна Белова',
     people: [
       { key: 'y1', role: 'mentee', category: 'young-specialist', lastName: 'Семенова', firstName: 'Анастасия', middleName: 'Павловна', classOrPosition: 'учитель математики',
         experienceYears: 1, tags: ['дисциплина на уроке', 'ФГОС'], text: 'Первый год в школе: дисциплина в 7-х классах, рабочие программы' },

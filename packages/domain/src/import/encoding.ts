@@ -9,7 +9,7 @@ interface Decoder {
 }
 type DecoderConstructor = new (label: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => Decoder;
 
-function decoder(label: string, fatal: boolean): Decoder | null {
+export function decoder(label: string, fatal: boolean): Decoder | null {
   const ctor = (globalThis as unknown as { TextDecoder?: DecoderConstructor }).TextDecoder;
   if (!ctor) return null;
   try {
@@ -41,7 +41,7 @@ function decodeCp1251(bytes: Uint8Array): string {
   return parts.join('');
 }
 
-function decodeUtf8(bytes: Uint8Array, fatal: boolean): string | null {
+export function decodeUtf8(bytes: Uint8Array, fatal: boolean): string | null {
   const d = decoder('utf-8', fatal);
   if (d) {
     try {

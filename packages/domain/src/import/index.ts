@@ -15,3 +15,4 @@ export { BUILD_MESSAGES_RU } from './builder.js';
 export { lostText, previewCorpus } from './lost-text.js';
 export { previewToSections } from './draft.js';
 export { matchHeading, type HeadingMatch } from './columns.js';
+export { ZipArchive, ZipError, isZip, DEFAULT_ZIP_LIMITS, type ZipLimits, type ZipErrorKind } from './zip.js';

@@ -1,4 +1,5 @@
 import { Inflate } from 'fflate';
+import { decodeUtf8, decoder } from './encoding.js';
 
 /**
  * A bounded reader of ZIP containers (.docx, .xlsx). It reads the central directory itself and
@@ -53,19 +54,16 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7) && (bytes[3] === 4 || bytes[3] === 6 || bytes[3] === 8);
 }
 
-function latin1(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return s;
-}
+const ascii = (raw: Uint8Array) => String.fromCharCode(...raw);
 
-function utf8Name(bytes: Uint8Array): string {
-  // Entry names of OOXML parts are ASCII; decode UTF-8 by hand to stay free of runtime typings.
-  try {
-    return decodeURIComponent(Array.from(bytes, (b) => `%${b.toString(16).padStart(2, '0')}`).join(''));
-  } catch {
-    return latin1(bytes);
-  }
+/**
+ * Entry names are UTF-8 when the archive says so; otherwise ASCII, UTF-8 if they decode, else
+ * CP866 (the Windows «Send to → Compressed folder» default for Cyrillic names).
+ */
+function decodeName(raw: Uint8Array, utf8Flag: boolean): string {
+  if (utf8Flag) return decodeUtf8(raw, false) ?? ascii(raw);
+  if (raw.every((byte) => byte < 0x80)) return ascii(raw);
+  return decodeUtf8(raw, true) ?? decoder('ibm866', false)?.decode(raw) ?? ascii(raw);
 }
 
 export class ZipArchive {
@@ -113,7 +111,7 @@ export class ZipArchive {
       const localOffset = u32(b, at + 42);
       if (at + 46 + nameLength > eocd) throw new ZipError('corrupt', 'bad entry name');
       const rawName = b.subarray(at + 46, at + 46 + nameLength);
-      const name = flags & 0x800 ? utf8Name(rawName) : latin1(rawName);
+      const name = decodeName(rawName, (flags & 0x800) !== 0);
       if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) {
         throw new ZipError('corrupt', 'zip64 entries are not supported');
       }

@@ -10,3 +10,5 @@ export * from './import/index.js';
 export * from './programmes/index.js';
 export * from './partners/index.js';
 export * from './monitoring/index.js';
+export * from './spreadsheet/index.js';
+export * from './questionnaires/index.js';

@@ -6,5 +6,6 @@
 export { formatShareRu, formatMeanRu, formatPercentRu } from './format.js';
 export * from './kpi.js';
 export * from './indicators.js';
+export * from './links.js';
 export * from './rollup.js';
 export * from './stat-form.js';

@@ -225,12 +225,19 @@ export function consentsCollected(withConsent: number | null | undefined, partic
   });
 }
 
-/** Those who came to the programme's final event ÷ those invited (its participants); target 90 %. */
-export function finalEventAttendance(attended: number | null | undefined, invited: number | null | undefined): Kpi {
+/**
+ * Those who came to the programme's final event ÷ those invited (its participants); target 90 %.
+ * The caller may name its inputs precisely (what it counts as «invited» and «attended»).
+ */
+export function finalEventAttendance(
+  attended: number | null | undefined,
+  invited: number | null | undefined,
+  labels: { formulaRu?: string; numeratorLabel?: string; denominatorLabel?: string } = {},
+): Kpi {
   return share('finalEventAttendance', attended, invited, {
-    formulaRu: 'приняли участие ÷ приглашённые участники программы × 100 %',
-    numeratorLabel: 'Приняли участие в итоговом мероприятии',
-    denominatorLabel: 'Приглашённые участники программы',
+    formulaRu: labels.formulaRu ?? 'приняли участие ÷ приглашённые участники программы × 100 %',
+    numeratorLabel: labels.numeratorLabel ?? 'Приняли участие в итоговом мероприятии',
+    denominatorLabel: labels.denominatorLabel ?? 'Приглашённые участники программы',
     inconsistentRu: 'Присутствовавших больше, чем приглашённых: проверьте списки',
     target: KPI_TARGETS.finalEventAttendance,
   });
@@ -369,13 +376,39 @@ function scaleOf(scale: number | Scale): Required<Scale> {
   return { min, max: s.max, satisfiedFrom: s.satisfiedFrom ?? s.max - Math.round((s.max - min) / 4) };
 }
 
+/** The sums a satisfaction figure is computed from (the API aggregates them in SQL). */
+export interface SatisfactionSums {
+  /** Answers on the scale. */
+  answers: number;
+  /** Their sum. */
+  sum: number;
+  /** Answers at or above `satisfiedFrom`. */
+  satisfied: number;
+  /** Answers off the scale (left out). */
+  outOfScale: number;
+}
+
 /** The mean score of a satisfaction survey, «4,3 из 5», and the share of satisfied answers. */
 export function satisfaction(scores: readonly (number | null)[], scale: number | Scale): SatisfactionKpi {
   const { min, max, satisfiedFrom } = scaleOf(scale);
   const valid = scores.filter((s): s is number => typeof s === 'number' && Number.isFinite(s) && s >= min && s <= max);
-  const outOfScale = scores.filter((s) => s !== null).length - valid.length;
-  const n = valid.length;
-  const sum = valid.reduce((a, b) => a + b, 0);
+  return satisfactionFromSums(
+    {
+      answers: valid.length,
+      sum: valid.reduce((a, b) => a + b, 0),
+      satisfied: valid.filter((s) => s >= satisfiedFrom).length,
+      outOfScale: scores.filter((s) => s !== null).length - valid.length,
+    },
+    scale,
+  );
+}
+
+/** `satisfaction` from sums already taken (the same figure, formula and inputs). */
+export function satisfactionFromSums(sums: SatisfactionSums, scale: number | Scale): SatisfactionKpi {
+  const { min, max, satisfiedFrom } = scaleOf(scale);
+  const n = count(sums.answers) ?? 0;
+  const sum = Number.isFinite(sums.sum) ? sums.sum : 0;
+  const outOfScale = count(sums.outOfScale) ?? 0;
   const value = n > 0 ? sum / n : null;
   return {
     code: 'satisfaction',
@@ -396,7 +429,7 @@ export function satisfaction(scores: readonly (number | null)[], scale: number |
     inconsistent: outOfScale > 0,
     warningRu: outOfScale > 0 ? `Оценок вне шкалы ${min}–${max}: ${outOfScale} — не учтены, проверьте анкеты` : null,
     outOfScale,
-    satisfiedShare: share('satisfiedShare', valid.filter((s) => s >= satisfiedFrom).length, n, {
+    satisfiedShare: share('satisfiedShare', sums.satisfied, n, {
       formulaRu: `ответы с оценкой не ниже ${satisfiedFrom} ÷ все ответы × 100 %`,
       numeratorLabel: `Ответов с оценкой не ниже ${satisfiedFrom}`,
       denominatorLabel: 'Ответов',
@@ -442,12 +475,37 @@ export function impact(
     const later = a.get(id);
     if (later !== undefined) changes.push(later - score);
   }
-  const n = changes.length;
-  const unpaired = b.size + a.size - 2 * n;
-  const sum = changes.reduce((x, y) => x + y, 0);
+  const higherIsBetter = options.higherIsBetter ?? true;
+  return impactFromSums(
+    {
+      pairs: changes.length,
+      sum: changes.reduce((x, y) => x + y, 0),
+      improved: changes.filter((c) => (higherIsBetter ? c > 0 : c < 0)).length,
+      unpaired: b.size + a.size - 2 * changes.length,
+    },
+    options,
+  );
+}
+
+/** The sums an impact figure is computed from (the API aggregates them in SQL). */
+export interface ImpactSums {
+  /** Participants with both a «before» and an «after» score. */
+  pairs: number;
+  /** Σ (after − before) over them. */
+  sum: number;
+  /** Of them, those whose score moved the good way. */
+  improved: number;
+  /** Participants with only one of the two. */
+  unpaired: number;
+}
+
+/** `impact` from sums already taken (the same figure, formula and inputs). */
+export function impactFromSums(sums: ImpactSums, options: { higherIsBetter?: boolean } = {}): ImpactKpi {
+  const n = count(sums.pairs) ?? 0;
+  const sum = Number.isFinite(sums.sum) ? sums.sum : 0;
+  const unpaired = count(sums.unpaired) ?? 0;
   const value = n > 0 ? sum / n : null;
   const higherIsBetter = options.higherIsBetter ?? true;
-  const improved = changes.filter((c) => (higherIsBetter ? c > 0 : c < 0)).length;
   return {
     code: 'impact',
     labelRu: KPI_LABELS_RU.impact,
@@ -466,7 +524,7 @@ export function impact(
     warningRu: null,
     pairs: n,
     unpaired,
-    improvedShare: share('improvedShare', improved, n, {
+    improvedShare: share('improvedShare', sums.improved, n, {
       formulaRu: `участники с ${higherIsBetter ? 'ростом' : 'снижением'} оценки ÷ участники с обеими анкетами × 100 %`,
       numeratorLabel: `Участников с ${higherIsBetter ? 'ростом' : 'снижением'} оценки`,
       denominatorLabel: 'Участников с анкетами до и после',

@@ -145,3 +145,15 @@ describe('validatePartnerApplication', () => {
     expect(M.duplicateInn('ПАО «Сбербанк России»')).toBe('ИНН: организация с этим ИНН уже зарегистрирована («ПАО «Сбербанк России»»)');
   });
 });
+
+describe('the contact person consent', () => {
+  it('requires the tick and the current text version', async () => {
+    const { validatePartnerApplicationConsent, PARTNER_APPLICATION_CONSENT_RU } = await import('./application.js');
+    expect(validatePartnerApplicationConsent(undefined, PARTNER_APPLICATION_CONSENT_RU.version)).toEqual([
+      expect.objectContaining({ field: 'consent', message: expect.stringMatching(/^Согласие на обработку персональных данных: обязательно/) }),
+    ]);
+    expect(validatePartnerApplicationConsent(false, PARTNER_APPLICATION_CONSENT_RU.version)[0]?.field).toBe('consent');
+    expect(validatePartnerApplicationConsent(true, 'old')[0]?.field).toBe('consentTextVersion');
+    expect(validatePartnerApplicationConsent(true, PARTNER_APPLICATION_CONSENT_RU.version)).toEqual([]);
+  });
+});

@@ -210,3 +210,35 @@ export function normalizePartnerApplication(input: Partial<PartnerApplicationInp
   const { issues, value } = check(input);
   return issues.some((issue) => issue.severity === 'error') ? null : value;
 }
+
+// ————— the contact person's consent (152-ФЗ) —————
+
+/**
+ * The consent the contact person gives on the public page: the page shows `text`, the API stores
+ * the version, the moment and this very text with the application. A new wording gets a new version
+ * (an application sent with an older one is refused: the page is reloaded and shows the new text).
+ */
+export const PARTNER_APPLICATION_CONSENT_RU = {
+  version: 'partner-application-2026-11',
+  text:
+    'Контактное лицо даёт согласие на обработку его персональных данных (ФИО, должность, эл. почта, телефон) органом управления образованием выбранного муниципалитета и оператором платформы «Наставник» для рассмотрения заявки и создания учётной записи администратора организации (152-ФЗ). Если заявка отклонена, данные удаляются по истечении срока хранения или раньше — по запросу.',
+} as const;
+
+/** Days a rejected application keeps the contact person's data (then they are erased, the requisites stay). */
+export const PARTNER_APPLICANT_RETENTION_DAYS = 180;
+
+export const PARTNER_CONSENT_MESSAGES_RU = {
+  required: 'Согласие на обработку персональных данных: обязательно — контактное лицо должно дать согласие',
+  outdated: 'Согласие на обработку персональных данных: текст согласия изменился — обновите страницу и подтвердите согласие ещё раз',
+} as const;
+
+/** Checks the consent part of a sign-up: `consent: true` and the current text's version. */
+export function validatePartnerApplicationConsent(consent: unknown, textVersion: unknown): ValidationIssue[] {
+  if (consent !== true && consent !== 'true' && consent !== 'yes') {
+    return [{ field: 'consent', message: PARTNER_CONSENT_MESSAGES_RU.required, severity: 'error' }];
+  }
+  if (textVersion !== PARTNER_APPLICATION_CONSENT_RU.version) {
+    return [{ field: 'consentTextVersion', message: PARTNER_CONSENT_MESSAGES_RU.outdated, severity: 'error' }];
+  }
+  return [];
+}

@@ -8,3 +8,5 @@ export * from './participants.js';
 export * from './consents.js';
 export * from './matching.js';
 export * from './plans.js';
+export * from './spreadsheet.js';
+export * from './tags.js';

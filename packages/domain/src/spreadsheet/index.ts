@@ -1,0 +1,2 @@
+export * from './xlsx.js';
+export * from './table.js';

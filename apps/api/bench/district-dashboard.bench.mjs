@@ -108,7 +108,7 @@ try {
   console.log(`district dashboard — ${bigRun.result.schools.total} schools, ${participants} participants (seeded in ${fmt(big.seedMs)})`);
   console.log(`  SQL statements: ${bigRun.statements} (10 schools: ${smallRun.statements})`);
   console.log(`  latency: median ${fmt(bigRun.median)} of ${RUNS} [${bigRun.times.map(fmt).join(', ')}] (10 schools: median ${fmt(smallRun.median)})`);
-  console.log(`  district totals: coverage of pupils ${bigRun.result.figures.pupilCoverage.display}, consents ${bigRun.result.figures.consentsCollected.display}, plans ${bigRun.result.figures.plansDone.display}, roadmaps on time ${bigRun.result.figures.roadmapExecution.display}`);
+  console.log(`  district totals: coverage of pupils ${bigRun.result.figures.pupilCoverage.display}, consents ${bigRun.result.figures.consentsCollected.display}, plans ${bigRun.result.figures.plansDone.display}, roadmaps on time ${bigRun.result.figures.roadmapExecution.display}, final events ${bigRun.result.figures.finalEventAttendance.display}, satisfaction ${bigRun.result.figures.satisfaction.display}, impact ${bigRun.result.figures.impact.display}`);
   console.log(`snapshot refresh of the district: ${fmt(refreshMs)}; region dashboard from the snapshot: ${regionStatements} statements, participants ${region.counts.participants}`);
 
   const problems = [];

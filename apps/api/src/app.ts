@@ -76,6 +76,13 @@ import { programmeRoutes } from './modules/participants/routes.js';
 import { MentoringPair, PairMeeting } from './modules/pairs/pair.entity.js';
 import { PairService } from './modules/pairs/pair.service.js';
 import { PAIR_RESOLVERS } from './modules/pairs/resolvers.js';
+import { QuestionnaireAnswer, QuestionnaireLink, QuestionnaireResponse, QuestionnaireTemplate } from './modules/questionnaires/questionnaire.entity.js';
+import { QuestionnaireService } from './modules/questionnaires/questionnaire.service.js';
+import { QUESTIONNAIRE_RESOLVERS } from './modules/questionnaires/resolvers.js';
+import { questionnaireRoutes } from './modules/questionnaires/routes.js';
+import { BestPractice } from './modules/practices/practice.entity.js';
+import { PracticeService } from './modules/practices/practice.service.js';
+import { PRACTICE_RESOLVERS } from './modules/practices/resolvers.js';
 import { MonitoringService } from './modules/monitoring/monitoring.service.js';
 import { MONITORING_RESOLVERS } from './modules/monitoring/resolvers.js';
 import { monitoringRoutes } from './modules/monitoring/routes.js';
@@ -83,9 +90,17 @@ import { startKpiRefreshJob } from './modules/monitoring/scheduler.js';
 import { DistrictKpiSnapshot } from './modules/monitoring/snapshot.entity.js';
 import { PublicService } from './modules/public/public.service.js';
 import { publicRoutes } from './modules/public/routes.js';
+import { RoadmapItemKpiLink } from './modules/monitoring/item-kpi-link.entity.js';
+import { SwotForm } from './modules/swot/swot.entity.js';
+import { SwotService } from './modules/swot/swot.service.js';
+import { SWOT_RESOLVERS } from './modules/swot/resolvers.js';
+import { SchoolNews } from './modules/news/news.entity.js';
+import { NewsService } from './modules/news/news.service.js';
+import { NEWS_RESOLVERS } from './modules/news/resolvers.js';
 import { PartnerMatchingSource } from './modules/partners/matching.js';
-import { PartnerAgreement, PartnerApplication, PartnerMentor, PartnerMentorConsent, PartnerPlacement } from './modules/partners/partner.entities.js';
+import { PartnerAgreement, PartnerAgreementFile, PartnerAgreementFileContent, PartnerApplication, PartnerMentor, PartnerMentorConsent, PartnerPlacement } from './modules/partners/partner.entities.js';
 import { PartnerPortalService } from './modules/partners/partner.service.js';
+import { AgreementFileService } from './modules/partners/agreement-files.js';
 import { createAccountProvisioner, type AccountProvisioner } from './modules/partners/provisioner.js';
 import { PARTNER_RESOLVERS } from './modules/partners/resolvers.js';
 import { partnerRoutes } from './modules/partners/routes.js';
@@ -93,7 +108,7 @@ import type { EntityManager } from './engine/orm/create-orm.js';
 import type { TenantLoaders } from './engine/tenancy/tenant.js';
 
 /** The composition root: which entities, migrations, resolvers and services make up the API. */
-export const CORE_ENTITIES = [Region, District, Organization, PartnerOrganization, DistrictMigrationState, DistrictKpiSnapshot, PartnerApplication, PartnerMentor, PartnerMentorConsent, PartnerAgreement, PartnerPlacement];
+export const CORE_ENTITIES = [Region, District, Organization, PartnerOrganization, DistrictMigrationState, DistrictKpiSnapshot, PartnerApplication, PartnerMentor, PartnerMentorConsent, PartnerAgreement, PartnerPlacement, PartnerAgreementFile, PartnerAgreementFileContent];
 export const TENANT_ENTITIES = [
   Headcount,
   DistrictSettings,
@@ -114,6 +129,14 @@ export const TENANT_ENTITIES = [
   ParticipantAccessLog,
   MentoringPair,
   PairMeeting,
+  QuestionnaireTemplate,
+  QuestionnaireLink,
+  QuestionnaireResponse,
+  QuestionnaireAnswer,
+  BestPractice,
+  RoadmapItemKpiLink,
+  SwotForm,
+  SchoolNews,
 ];
 export const RESOLVERS: NonEmptyArray<Function> = [
   ...DIRECTORY_RESOLVERS,
@@ -129,8 +152,12 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...PROGRAMME_RESOLVERS,
   ...PARTICIPANT_RESOLVERS,
   ...PAIR_RESOLVERS,
+  ...QUESTIONNAIRE_RESOLVERS,
+  ...PRACTICE_RESOLVERS,
   ...PARTNER_RESOLVERS,
   ...MONITORING_RESOLVERS,
+  ...SWOT_RESOLVERS,
+  ...NEWS_RESOLVERS,
 ];
 
 /** The dataloaders of one tenant fork (per request, or per CLI run). */
@@ -202,6 +229,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     const programmes = new ProgrammeService(clock);
     const partnerMatching = new PartnerMatchingSource(clock);
     const partnerPortal = new PartnerPortalService(clock, options.provisioner ?? createAccountProvisioner(config));
+    const partnerFiles = new AgreementFileService(config.attachments, storages, clock, partnerPortal);
     const services = {
       clock,
       regions: new RegionService(),
@@ -222,9 +250,14 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       programmes,
       participants: new ParticipantService(clock, programmes),
       pairs: new PairService(clock, programmes, partnerMatching),
+      questionnaires: new QuestionnaireService(clock, programmes),
+      practices: new PracticeService(clock),
       partnerPortal,
+      partnerFiles,
       partnerMatching,
       monitoring: new MonitoringService(clock),
+      swot: new SwotService(clock),
+      news: new NewsService(clock),
     };
     const schema = await buildApiSchema();
     const apollo = await createApolloServer<GraphQLContext>({ schema, config, logger });
@@ -235,7 +268,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
         logger,
         apollo,
         readiness: createReadinessCheck(orm, config),
-        routes: [...attachmentRoutes(), ...documentRoutes(), ...importRoutes(), ...programmeRoutes(), ...partnerRoutes({ orm, portal: partnerPortal }), ...monitoringRoutes(config.timeZone), ...publicRoutes(new PublicService(orm, clock, roadmaps))],
+        routes: [...attachmentRoutes(), ...documentRoutes(), ...importRoutes(), ...programmeRoutes(), ...questionnaireRoutes({ orm, questionnaires: services.questionnaires, logger }), ...partnerRoutes({ orm, portal: partnerPortal, files: partnerFiles }), ...monitoringRoutes(config.timeZone), ...publicRoutes(new PublicService(orm, clock, roadmaps))],
         buildContext: (request) =>
           buildContext(
             {

@@ -10,6 +10,8 @@ const CONTRACT_USERS: Record<string, [string, string | null]> = {
   'sibay.head': ['district-head', '/bashkortostan/sibay'],
   'gimnaziya.director': ['school-director', '/bashkortostan/sibay/gimnaziya'],
   'gimnaziya.curator': ['school-curator', '/bashkortostan/sibay/gimnaziya'],
+  'gimnaziya.mentor': ['mentor', '/bashkortostan/sibay/gimnaziya'],
+  'gimnaziya.mentee': ['mentee', '/bashkortostan/sibay/gimnaziya'],
   'sosh4.curator': ['school-curator', '/bashkortostan/sibay/sosh4'],
   'kursk.officer': ['district-officer', '/kursk-oblast/kursk'],
   'licey21.director': ['school-director', '/kursk-oblast/kursk/licey21'],

@@ -71,6 +71,8 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
     KEYCLOAK_URL: idp.url,
     LOG_LEVEL: 'info',
     DB_POOL_MAX: '5',
+    // The snapshot job would refresh in the background mid-test; tests run it themselves.
+    KPI_REFRESH_INTERVAL_SECONDS: '0',
     ...overrides,
   });
   let recording: string[] | undefined;

@@ -38,7 +38,8 @@ class PinoOrmLogger implements OrmLogger {
     this.log(namespace, message, { ...context, level: 'warning' });
   }
   logQuery(context: LogContext): void {
-    if (context.query !== undefined) this.onQuery?.(context.query);
+    // A slow statement is reported twice (as a query, then under «slow-query»): count it once.
+    if (context.query !== undefined && context.namespace !== 'slow-query') this.onQuery?.(context.query);
     if (context.namespace === 'slow-query') {
       this.logger?.warn({ sql: context.query, tookMs: context.took }, 'slow query');
     } else if (this.logger?.isLevelEnabled('trace')) {

@@ -2,10 +2,14 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20251122000000CoreDirectory } from './Migration20251122000000CoreDirectory.js';
 import { Migration20260301000000KpiSnapshot } from './Migration20260301000000KpiSnapshot.js';
 import { Migration20260320000000Partners } from './Migration20260320000000Partners.js';
+import { Migration20261122200100KpiSnapshotFinalEvents } from './Migration20261122200100KpiSnapshotFinalEvents.js';
+import { Migration20261122300100PartnerConsentFiles } from './Migration20261122300100PartnerConsentFiles.js';
 
 /** The shared (`core`) migration set, in order. Add new migrations at the end. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20251122000000CoreDirectory', class: Migration20251122000000CoreDirectory },
   { name: 'Migration20260301000000KpiSnapshot', class: Migration20260301000000KpiSnapshot },
   { name: 'Migration20260320000000Partners', class: Migration20260320000000Partners },
+  { name: 'Migration20261122200100KpiSnapshotFinalEvents', class: Migration20261122200100KpiSnapshotFinalEvents },
+  { name: 'Migration20261122300100PartnerConsentFiles', class: Migration20261122300100PartnerConsentFiles },
 ];

@@ -4,6 +4,8 @@ import { Migration20251201000000Roadmaps } from './Migration20251201000000Roadma
 import { Migration20251215000000RoadmapImports } from './Migration20251215000000RoadmapImports.js';
 import { Migration20260110000000Programmes } from './Migration20260110000000Programmes.js';
 import { Migration20260201000000AttachmentS3 } from './Migration20260201000000AttachmentS3.js';
+import { Migration20261122100000QuestionnairesPractices } from './Migration20261122100000QuestionnairesPractices.js';
+import { Migration20261122200000MonitoringLinksSwotNews } from './Migration20261122200000MonitoringLinksSwotNews.js';
 
 /** The per-district migration set, applied to every district schema in order. Add new ones at the end. */
 export const DISTRICT_MIGRATIONS: MigrationObject[] = [
@@ -12,4 +14,6 @@ export const DISTRICT_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20251215000000RoadmapImports', class: Migration20251215000000RoadmapImports },
   { name: 'Migration20260110000000Programmes', class: Migration20260110000000Programmes },
   { name: 'Migration20260201000000AttachmentS3', class: Migration20260201000000AttachmentS3 },
+  { name: 'Migration20261122100000QuestionnairesPractices', class: Migration20261122100000QuestionnairesPractices },
+  { name: 'Migration20261122200000MonitoringLinksSwotNews', class: Migration20261122200000MonitoringLinksSwotNews },
 ];

@@ -1,5 +1,6 @@
 import type { IsoDate } from '@nastavnik/domain';
 import { seedDemoCampaign } from '../campaigns/demo.js';
+import { seedDemoCurrentRoadmap } from '../campaigns/demo-current.js';
 import { demoAcademicYear, demoToday, seedDemoProgrammes } from '../programmes/demo.js';
 import { Headcount } from '../headcounts/headcount.entity.js';
 import type { MikroORM } from '../../engine/orm/create-orm.js';
@@ -133,7 +134,8 @@ export const DEMO_PARTNERS: readonly DemoPartner[] = [
 /**
  * Creates whatever part of the demo directory is missing (matched by code), its demo headcounts
  * (and each school's headcount of the academic year of `today`), the demo campaign of Sibay and the
- * demo programmes of the current academic year (../programmes/demo.ts); existing rows are left as they are, so edits survive restarts.
+ * demo programmes of the current academic year (../programmes/demo.ts) and the gymnasium's agreed roadmap of that year with its
+ * execution (../campaigns/demo-current.ts); existing rows are left as they are, so edits survive restarts.
  * Run after the migrations (migrateAll).
  */
 export async function seedDemo(orm: MikroORM, options: { today?: IsoDate } = {}): Promise<void> {
@@ -196,4 +198,5 @@ export async function seedDemo(orm: MikroORM, options: { today?: IsoDate } = {})
   }
   await seedDemoCampaign(orm);
   await seedDemoProgrammes(orm, today);
+  await seedDemoCurrentRoadmap(orm, today);
 }

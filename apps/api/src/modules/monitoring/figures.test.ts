@@ -1,6 +1,7 @@
 import { roadmapExecution } from '@nastavnik/domain';
 import { describe, expect, it } from 'vitest';
 import { figuresOf, itemsFromExecutionCounts, sumMonitoringCounts, type MonitoringCounts } from './figures.js';
+import { EMPTY_SURVEYS } from './queries.js';
 import { conclusionRu } from './reports.js';
 
 const empty: MonitoringCounts = {
@@ -17,6 +18,9 @@ const empty: MonitoringCounts = {
   partnerMentors: 0,
   participants: 3,
   withConsent: 3,
+  finalInvited: 0,
+  finalAttended: 0,
+  ...EMPTY_SURVEYS,
   planPercents: {},
   execution: { total: 0, onTime: 0, late: 0, overdue: 0, notYetDue: 0, doneUndated: 0 },
   byRoleCategory: [{ role: 'mentee', category: 'pupil', count: 3 }],
@@ -35,6 +39,15 @@ describe('monitoring figures from counts', () => {
     expect(f.consentsCollected).toMatchObject({ value: 100, display: '100,0 %', light: 'green' });
     expect(f.plansDone.display).toBe('нет данных');
     expect(f.partnerMentorShare).toMatchObject({ value: null, light: null });
+    // No final meetings and no finished pairs: «нет данных», grey.
+    expect(f.finalEventAttendance).toMatchObject({ value: null, display: 'нет данных', light: 'grey', target: { value: 90, met: null } });
+  });
+
+  it('final events: participants of pairs that held the final meeting ÷ those of pairs due it', () => {
+    const f = figuresOf({ ...empty, finalInvited: 10, finalAttended: 8 }, '2025-10-15');
+    expect(f.finalEventAttendance).toMatchObject({ value: 80, numerator: 8, denominator: 10, light: 'yellow', target: { value: 90, met: false } });
+    expect(f.finalEventAttendance.inputs.map((i) => i.label)).toEqual(['Участники пар, проведших итоговую встречу', 'Участники пар, завершивших работу или проведших итоговую встречу']);
+    expect(sumMonitoringCounts([{ ...empty, finalInvited: 3, finalAttended: 2 }, { ...empty, finalInvited: 4, finalAttended: 4 }])).toMatchObject({ finalInvited: 7, finalAttended: 6 });
   });
 
   it('a roll-up sums counts and weighs coverage by headcount (schools without one left out)', () => {

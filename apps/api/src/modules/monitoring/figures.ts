@@ -2,6 +2,9 @@ import {
   consentsCollected,
   coverage,
   federalTarget70,
+  finalEventAttendance,
+  impactFromSums,
+  satisfactionFromSums,
   partnerMentorShare,
   plansDone,
   roadmapExecution,
@@ -13,7 +16,7 @@ import {
   type Kpi,
   type TrafficLight,
 } from '@nastavnik/domain';
-import { executionItems, planList, type OrganizationCounts, type StatFormCountRow } from './queries.js';
+import { EMPTY_SURVEYS, executionItems, planList, type OrganizationCounts, type StatFormCountRow, type SurveyCounts } from './queries.js';
 
 /**
  * KPI figures from counts: the domain's formulas over the SQL aggregates of ./queries.ts (a school,
@@ -27,6 +30,7 @@ const THRESHOLDS: Partial<Record<Kpi['code'], { green: number; yellow: number }>
   consentsCollected: { green: 100, yellow: 90 },
   plansDone: { green: 90, yellow: 70 },
   roadmapExecution: { green: 90, yellow: 70 },
+  finalEventAttendance: { green: 90, yellow: 70 },
 };
 
 export type KpiFigure = Kpi & { light: TrafficLight | null };
@@ -37,7 +41,7 @@ export function withLight(kpi: Kpi): KpiFigure {
 }
 
 /** The counts a school, a district or a region is summed from (also the snapshot's columns). */
-export interface MonitoringCounts {
+export interface MonitoringCounts extends SurveyCounts {
   schools: number;
   schoolsWithHeadcount: number;
   pupils: number;
@@ -52,6 +56,9 @@ export interface MonitoringCounts {
   partnerMentors: number;
   participants: number;
   withConsent: number;
+  /** Final events: members of the pairs due their final meeting (finished, or held it) and of those that held it (see queries.ts). */
+  finalInvited: number;
+  finalAttended: number;
   /** percent (or «none») → number of plans. */
   planPercents: Record<string, number>;
   execution: ExecutionCounts;
@@ -67,6 +74,12 @@ export interface Figures {
   plansAtTarget: KpiFigure;
   roadmapExecution: KpiFigure;
   partnerMentorShare: KpiFigure;
+  finalEventAttendance: KpiFigure;
+  /** Questionnaires (modules/questionnaires), on a 1–5 scale. */
+  satisfaction: KpiFigure;
+  satisfiedShare: KpiFigure;
+  impact: KpiFigure;
+  improvedShare: KpiFigure;
 }
 
 const EMPTY_EXECUTION: ExecutionCounts = { total: 0, onTime: 0, late: 0, overdue: 0, notYetDue: 0, doneUndated: 0 };
@@ -97,6 +110,10 @@ export function schoolCounts(school: OrganizationCounts, today: IsoDate): Monito
     partnerMentors: sum((r) => r.role === 'mentor', 'fromPartner'),
     participants: sum(() => true),
     withConsent: sum(() => true, 'withConsent'),
+    finalInvited: school.finalEvent.invited,
+    finalAttended: school.finalEvent.attended,
+    ...EMPTY_SURVEYS,
+    ...school.surveys,
     planPercents,
     execution: roadmapExecution(items, today).counts,
     executionKpiItems: items,
@@ -120,6 +137,9 @@ export function sumMonitoringCounts(rows: readonly MonitoringCounts[]): Monitori
     partnerMentors: 0,
     participants: 0,
     withConsent: 0,
+    finalInvited: 0,
+    finalAttended: 0,
+    ...EMPTY_SURVEYS,
     planPercents: {},
     execution: { ...EMPTY_EXECUTION },
     byRoleCategory: [],
@@ -138,10 +158,13 @@ export function sumMonitoringCounts(rows: readonly MonitoringCounts[]): Monitori
     'partnerMentors',
     'participants',
     'withConsent',
+    'finalInvited',
+    'finalAttended',
+    ...(Object.keys(EMPTY_SURVEYS) as (keyof SurveyCounts)[]),
   ] as const;
   const roleCategory = new Map<string, number>();
   for (const row of rows) {
-    for (const key of numeric) total[key] += row[key];
+    for (const key of numeric) total[key] += row[key] ?? 0;
     for (const [percent, n] of Object.entries(row.planPercents)) total.planPercents[percent] = (total.planPercents[percent] ?? 0) + n;
     for (const key of Object.keys(EMPTY_EXECUTION) as (keyof ExecutionCounts)[]) total.execution[key] += row.execution[key] ?? 0;
     for (const rc of row.byRoleCategory) roleCategory.set(`${rc.role}|${rc.category}`, (roleCategory.get(`${rc.role}|${rc.category}`) ?? 0) + rc.count);
@@ -203,6 +226,11 @@ export function figuresOf(
     : federalTarget70(counts.pupilParticipants + counts.teacherParticipants, hasHeadcount ? counts.pupils + counts.teachers : null);
   const plans = plansDone(plansOf(counts.planPercents));
   const items = options.executionItems ?? itemsFromExecutionCounts(counts.execution, today);
+  const satisfactionFigure = satisfactionFromSums(
+    { answers: counts.satAnswers ?? 0, sum: counts.satSum ?? 0, satisfied: counts.satSatisfied ?? 0, outOfScale: counts.satOutOfScale ?? 0 },
+    5,
+  );
+  const impactFigure = impactFromSums({ pairs: counts.impactPairs ?? 0, sum: counts.impactSum ?? 0, improved: counts.impactImproved ?? 0, unpaired: counts.impactUnpaired ?? 0 });
   return {
     pupilCoverage: withLight(pupilCoverage),
     teacherCoverage: withLight(teacherCoverage),
@@ -212,6 +240,17 @@ export function figuresOf(
     plansAtTarget: withLight(plans.plansAtTarget),
     roadmapExecution: withLight(roadmapExecution(items, today)),
     partnerMentorShare: withLight(partnerMentorShare(counts.partnerMentors, counts.mentors)),
+    finalEventAttendance: withLight(
+      finalEventAttendance(counts.finalAttended, counts.finalInvited, {
+        formulaRu: 'участники пар, проведших итоговую встречу ÷ участники пар, завершивших работу или проведших итоговую встречу × 100 %',
+        numeratorLabel: 'Участники пар, проведших итоговую встречу',
+        denominatorLabel: 'Участники пар, завершивших работу или проведших итоговую встречу',
+      }),
+    ),
+    satisfaction: withLight(satisfactionFigure),
+    satisfiedShare: withLight(satisfactionFigure.satisfiedShare),
+    impact: withLight(impactFigure),
+    improvedShare: withLight(impactFigure.improvedShare),
   };
 }
 

@@ -19,6 +19,7 @@ const KPI = 'value display numerator denominator formulaRu inputs { label value 
 const FIGURES = `figures {
   pupilCoverage { ${KPI} } teacherCoverage { ${KPI} } federalTarget70 { ${KPI} } consentsCollected { ${KPI} }
   plansDone { ${KPI} } plansAtTarget { ${KPI} } roadmapExecution { ${KPI} } partnerMentorShare { ${KPI} }
+  finalEventAttendance { ${KPI} } satisfaction { ${KPI} } impact { ${KPI} }
 }`;
 const COUNTS = `counts {
   schools schoolsWithHeadcount pupils teachers pupilParticipants teacherParticipants mentors mentees partnerMentors participants withConsent
@@ -163,6 +164,43 @@ describe('district dashboard over 50 schools', () => {
     expect(d.figures.pupilCoverage.formulaRu).toBe('Σ участники ÷ Σ численность группы × 100 %');
   });
 
+  it('final events, satisfaction and impact equal the rows counted directly', async () => {
+    const q = `query($year: String!) { districtDashboard(academicYear: $year) {
+      figures { finalEventAttendance { numerator denominator } satisfaction { numerator denominator } impact { numerator denominator inputs { label value } } improvedShare { numerator } }
+    } }`;
+    const f = (await ok<{ districtDashboard: any }>(app, q, officerBig, { year: YEAR })).districtDashboard.figures;
+    const s = `"${big.schemaName}"`;
+    const [direct] = await sql<{ attended: number; invited: number; answers: number; score: number; pairs: number; change: number; unpaired: number; improved: number }>(
+      `select
+         (select coalesce(sum(1 + jsonb_array_length(mp.mentee_ids)), 0) from ${s}.mentoring_pair mp
+            where exists (select 1 from ${s}.pair_meeting m where m.pair_id = mp.id and m.type = 'final'))::int as attended,
+         (select coalesce(sum(1 + jsonb_array_length(mp.mentee_ids)), 0) from ${s}.mentoring_pair mp where mp.status = 'completed' or mp.end_date < '${TODAY}'
+            or exists (select 1 from ${s}.pair_meeting m where m.pair_id = mp.id and m.type = 'final'))::int as invited,
+         (select count(*) from ${s}.questionnaire_answer a join ${s}.questionnaire_response r on r.id = a.response_id where r.kind = 'satisfaction')::int as answers,
+         (select coalesce(sum(a.value_number), 0) from ${s}.questionnaire_answer a join ${s}.questionnaire_response r on r.id = a.response_id where r.kind = 'satisfaction')::float as score,
+         (select count(distinct respondent_key) from ${s}.questionnaire_response where kind = 'impact' and phase = 'after')::int as pairs,
+         (select coalesce(sum(case when r.phase = 'after' then a.value_number else -a.value_number end), 0)
+            from ${s}.questionnaire_answer a join ${s}.questionnaire_response r on r.id = a.response_id where r.kind = 'impact'
+              and r.respondent_key in (select respondent_key from ${s}.questionnaire_response where kind = 'impact' and phase = 'after'))::float as change,
+         (select count(distinct respondent_key) from ${s}.questionnaire_response where kind = 'impact')::int
+           - 2 * (select count(distinct respondent_key) from ${s}.questionnaire_response where kind = 'impact' and phase = 'after')::int
+           + (select count(distinct respondent_key) from ${s}.questionnaire_response where kind = 'impact' and phase = 'after')::int as unpaired,
+         (select count(*) from ${s}.questionnaire_answer a join ${s}.questionnaire_response r on r.id = a.response_id
+            where r.kind = 'impact' and r.phase = 'after' and a.value_number > 2)::int as improved`,
+    );
+    expect(direct!.attended).toBeGreaterThan(0);
+    expect(direct!.invited).toBeGreaterThan(direct!.attended);
+    expect(f.finalEventAttendance).toEqual({ numerator: direct!.attended, denominator: direct!.invited });
+    expect(direct!.answers).toBeGreaterThan(0);
+    expect(f.satisfaction).toEqual({ numerator: direct!.score, denominator: direct!.answers });
+    expect(direct!.pairs).toBeGreaterThan(0);
+    expect(f.impact.denominator).toBe(direct!.pairs);
+    expect(f.impact.numerator).toBeCloseTo(direct!.change, 8);
+    expect(f.improvedShare.numerator).toBe(direct!.improved);
+    expect(direct!.unpaired).toBeGreaterThan(0);
+    expect(f.impact.inputs[2]).toEqual({ label: 'Участников только с одной анкетой (не учитываются)', value: direct!.unpaired });
+  });
+
   it('sorts and pages the schools; «нет данных» last', async () => {
     const d = await dashboard(officerBig, { sort: { field: 'PUPIL_COVERAGE', descending: true }, page: { limit: 100 } });
     const values = d.schools.items.map((s: any) => s.figures.pupilCoverage.value);
@@ -248,6 +286,12 @@ describe('region dashboard (from the snapshot only)', () => {
     expect(r.figures.pupilCoverage.value).toBeCloseTo((covered * 100) / pupils, 10);
     expect(r.figures.roadmapExecution.numerator).toBe(bigLive.counts.execution.onTime + smallLive.counts.execution.onTime);
     expect(r.figures.plansDone.numerator).toBe(bigLive.figures.plansDone.numerator + smallLive.figures.plansDone.numerator);
+    // Final events and questionnaires reach the region through the snapshot too.
+    for (const code of ['finalEventAttendance', 'satisfaction', 'impact']) {
+      expect(r.figures[code].denominator, code).toBe(bigLive.figures[code].denominator + smallLive.figures[code].denominator);
+      expect(r.figures[code].numerator, code).toBeCloseTo(bigLive.figures[code].numerator + smallLive.figures[code].numerator, 8);
+    }
+    expect(r.figures.finalEventAttendance.denominator).toBeGreaterThan(0);
 
     // Another region's coordinator: FORBIDDEN; a district officer cannot read a region.
     expect((await fails(app, REGION_DASHBOARD, stranger, { id: region.id, year: YEAR })).extensions?.code).toBe('FORBIDDEN');
@@ -349,6 +393,7 @@ describe('public page of a school', () => {
     const url = `${app.api.url}/public/schools/${w.district.code}/${w.school1.code}`;
     const json = await fetch(url);
     expect(json.status).toBe(200);
+    expect(json.headers.get('access-control-allow-origin')).toBe('*');
     const body = await json.text();
     const page = JSON.parse(body);
     expect(page.organization).toMatchObject({ code: w.school1.code, shortName: w.school1.shortName });
@@ -364,7 +409,12 @@ describe('public page of a school', () => {
     const html = await fetch(`${url}.html`);
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toContain('text/html');
+    // Embeddable on the school's own site: any site may frame it, and it runs no script.
+    expect(html.headers.get('x-frame-options')).toBeNull();
+    expect(html.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect(html.headers.get('content-security-policy')).toContain("default-src 'none'");
     const htmlText = await html.text();
+    expect(htmlText).not.toContain('<script');
     expect(htmlText).toContain('<html lang="ru">');
     expect(htmlText).toContain('Дорожная карта (согласованная, действующая)');
     expect(htmlText).toContain('Программа «Шаг навстречу»');

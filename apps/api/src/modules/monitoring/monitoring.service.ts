@@ -14,16 +14,20 @@ import { badUserInput, forbidden, notFound } from '../../engine/errors.js';
 import { pageWindow, type PageInput } from '../../engine/graphql/pagination.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import type { ServiceContext, TenantServiceContext } from '../../engine/services.js';
-import type { TenantDistrict } from '../../engine/tenancy/tenant.js';
+import { isUuid, type TenantDistrict } from '../../engine/tenancy/tenant.js';
 import { seesWholeDistrict } from '../roadmaps/scope.js';
 import { figuresOf, schoolCounts, sumMonitoringCounts, type Figures, type KpiFigure, type MonitoringCounts } from './figures.js';
-import { gatherDistrictCounts, gatherStatFormCounts, type SqlRunner, type StatFormCountRow } from './queries.js';
+import { DrillDownService } from './drilldown.js';
+import { IndicatorLinkService } from './indicator-links.js';
+import { EMPTY_SURVEYS, gatherDistrictCounts, gatherExecutionSeries, gatherStatFormCounts, type SqlRunner, type StatFormCountRow, type SurveyCounts } from './queries.js';
 import {
   DashboardSortField,
   type DashboardSortInput,
   type DistrictDashboardGql,
   type DistrictKpiSnapshotGql,
   type DistrictRollupGql,
+  type ExecutionSeriesGql,
+  type SchoolGridGql,
   type KpiGql,
   type MonitoringCountsGql,
   type MonitoringFiguresGql,
@@ -84,6 +88,11 @@ export function figuresGql(figures: Figures): MonitoringFiguresGql {
     plansAtTarget: kpiGql(figures.plansAtTarget),
     roadmapExecution: kpiGql(figures.roadmapExecution),
     partnerMentorShare: kpiGql(figures.partnerMentorShare),
+    finalEventAttendance: kpiGql(figures.finalEventAttendance),
+    satisfaction: kpiGql(figures.satisfaction),
+    satisfiedShare: kpiGql(figures.satisfiedShare),
+    impact: kpiGql(figures.impact),
+    improvedShare: kpiGql(figures.improvedShare),
   };
 }
 
@@ -109,6 +118,7 @@ const SORT_VALUE: Record<DashboardSortField, (row: SchoolFiguresRow) => number |
   [DashboardSortField.CONSENTS]: (r) => r.figures.consentsCollected.value,
   [DashboardSortField.PLANS]: (r) => r.figures.plansDone.value,
   [DashboardSortField.EXECUTION]: (r) => r.figures.roadmapExecution.value,
+  [DashboardSortField.FINAL_EVENT]: (r) => r.figures.finalEventAttendance.value,
   [DashboardSortField.PARTICIPANTS]: (r) => r.counts.participants,
 };
 
@@ -137,6 +147,9 @@ interface SnapshotDbRow {
   partner_mentors: number;
   participants: number;
   with_consent: number;
+  final_invited: number;
+  final_attended: number;
+  surveys: Partial<SurveyCounts> | null;
   plan_percents: Record<string, number>;
   execution: MonitoringCounts['execution'];
   by_role_category: MonitoringCounts['byRoleCategory'];
@@ -164,6 +177,10 @@ function fromDb(row: SnapshotDbRow): SnapshotRow {
       partnerMentors: row.partner_mentors,
       participants: row.participants,
       withConsent: row.with_consent,
+      finalInvited: row.final_invited ?? 0,
+      finalAttended: row.final_attended ?? 0,
+      ...EMPTY_SURVEYS,
+      ...(row.surveys ?? {}),
       planPercents: row.plan_percents,
       execution: row.execution,
       byRoleCategory: row.by_role_category,
@@ -177,7 +194,19 @@ function fromDb(row: SnapshotDbRow): SnapshotRow {
  * (`district_kpi_snapshot`, refreshed per district) and the region dashboard read from it only.
  */
 export class MonitoringService {
-  constructor(private readonly clock: Clock) {}
+  /** Roadmap items linked to computed KPIs (./indicator-links.ts). */
+  readonly links: IndicatorLinkService;
+  /** The rows behind a number (./drilldown.ts). */
+  readonly drillDown: DrillDownService;
+
+  constructor(private readonly clock: Clock) {
+    this.links = new IndicatorLinkService(this);
+    this.drillDown = new DrillDownService(this);
+  }
+
+  kpiGql(kpi: KpiFigure): KpiGql {
+    return kpiGql(kpi);
+  }
 
   today(): IsoDate {
     return this.clock.today();
@@ -279,6 +308,57 @@ export class MonitoringService {
     return gatherStatFormCounts(sql, district, academicYear);
   }
 
+  /** School staff: their organisations; the district side (and the region's coordinator, the admin): any. */
+  private seesSchool(ctx: TenantServiceContext, organizationId: string): boolean {
+    const { tenant, actor } = ctx;
+    return (
+      seesWholeDistrict(actor, tenant.district) ||
+      actor.grants.some((g) => SCHOOL_ROLES.includes(g.role) && g.organizationId === organizationId && g.districtId === tenant.district.id)
+    );
+  }
+
+  /** Execution over the months of the academic year, for one school or the whole district (one SQL statement). */
+  async executionSeries(ctx: TenantServiceContext, academicYear: string, organizationId?: string | null): Promise<ExecutionSeriesGql> {
+    const year = this.checkYear(academicYear);
+    const { tenant, actor } = ctx;
+    if (organizationId) {
+      if (!isUuid(organizationId) || !this.seesSchool(ctx, organizationId)) throw notFound();
+      // The organisation must be of the request's district (never another district's school by id).
+      const own = await ctx.em.getConnection().execute<{ id: string }[]>(`select id from "core"."organization" where id = ? and district_id = ?`, [organizationId, tenant.district.id]);
+      if (own.length === 0) throw notFound();
+    } else if (!seesWholeDistrict(actor, tenant.district)) throw forbidden(MONITORING_MESSAGES_RU.dashboardForbidden);
+    const rows = await gatherExecutionSeries(tenant.em.getConnection(), tenant.district, year, this.clock.today(), organizationId ? [organizationId] : null);
+    return {
+      academicYear: year,
+      organizationId: organizationId ?? null,
+      months: rows.map((row) => ({ ...row, monthRu: monthRu(row.month) })),
+    };
+  }
+
+  /** Every school of the district with the traffic lights of the main KPIs (the dashboard's statements, nothing per school). */
+  async schoolGrid(ctx: TenantServiceContext, academicYear: string, page?: PageInput | null): Promise<SchoolGridGql> {
+    const year = this.checkYear(academicYear);
+    const { tenant, actor } = ctx;
+    if (!seesWholeDistrict(actor, tenant.district)) throw forbidden(MONITORING_MESSAGES_RU.dashboardForbidden);
+    const result = await this.districtFigures(tenant.em.getConnection(), tenant.district, year);
+    const { limit, offset } = pageWindow(page);
+    const rank: Record<string, number> = { red: 3, yellow: 2, green: 1, grey: 0 };
+    const rows = result.schools.map((row) => {
+      const cells = GRID_KPIS.map((code) => {
+        const kpi = row.figures[code];
+        return { code, labelRu: kpi.labelRu, display: kpi.display, light: kpi.light, lightRu: kpi.light ? TRAFFIC_LIGHT_LABELS_RU[kpi.light] : null };
+      });
+      const worst = cells.reduce((w, c) => ((rank[c.light ?? 'grey'] ?? 0) > (rank[w] ?? 0) ? (c.light ?? 'grey') : w), 'grey');
+      return { organizationId: row.organizationId, code: row.code, shortName: row.shortName, worst, cells };
+    });
+    return {
+      academicYear: year,
+      asOf: this.clock.now(),
+      kpis: [...GRID_KPIS],
+      schools: { items: rows.slice(offset, offset + limit), total: rows.length, limit, offset },
+    };
+  }
+
   // ————— the maintained roll-up —————
 
   /** Recomputes one district's snapshot for one academic year (7 statements: counts, stat form, upsert). */
@@ -289,14 +369,15 @@ export class MonitoringService {
     await sql.execute(
       `insert into "core"."district_kpi_snapshot" ("district_id", "academic_year", "region_id", "schools", "schools_with_headcount",
          "pupils", "teachers", "pupil_participants", "teacher_participants", "pupil_participants_counted", "teacher_participants_counted",
-         "mentors", "mentees", "partner_mentors", "participants", "with_consent", "plan_percents", "execution", "by_role_category", "stat_form", "as_of")
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?)
+         "mentors", "mentees", "partner_mentors", "participants", "with_consent", "final_invited", "final_attended", "surveys", "plan_percents", "execution", "by_role_category", "stat_form", "as_of")
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?)
        on conflict ("district_id", "academic_year") do update set
          "region_id" = excluded."region_id", "schools" = excluded."schools", "schools_with_headcount" = excluded."schools_with_headcount",
          "pupils" = excluded."pupils", "teachers" = excluded."teachers", "pupil_participants" = excluded."pupil_participants",
          "teacher_participants" = excluded."teacher_participants", "pupil_participants_counted" = excluded."pupil_participants_counted",
          "teacher_participants_counted" = excluded."teacher_participants_counted", "mentors" = excluded."mentors", "mentees" = excluded."mentees",
          "partner_mentors" = excluded."partner_mentors", "participants" = excluded."participants", "with_consent" = excluded."with_consent",
+         "final_invited" = excluded."final_invited", "final_attended" = excluded."final_attended", "surveys" = excluded."surveys",
          "plan_percents" = excluded."plan_percents", "execution" = excluded."execution", "by_role_category" = excluded."by_role_category",
          "stat_form" = excluded."stat_form", "as_of" = excluded."as_of"`,
       [
@@ -316,6 +397,9 @@ export class MonitoringService {
         c.partnerMentors,
         c.participants,
         c.withConsent,
+        c.finalInvited,
+        c.finalAttended,
+        JSON.stringify(Object.fromEntries(Object.keys(EMPTY_SURVEYS).map((key) => [key, c[key as keyof SurveyCounts]]))),
         JSON.stringify(c.planPercents),
         JSON.stringify(c.execution),
         JSON.stringify(c.byRoleCategory),
@@ -388,6 +472,16 @@ export class MonitoringService {
       figures: figuresGql(figuresOf(counts, today, { coverageRows: withSnapshot.map((d) => d.snapshot!.counts), rowsRu: 'муниципалитетов' })),
     };
   }
+}
+
+/** The columns of the district's grid of schools (the KPIs with a target, hence a traffic light). */
+export const GRID_KPIS = ['pupilCoverage', 'teacherCoverage', 'federalTarget70', 'consentsCollected', 'plansDone', 'roadmapExecution', 'finalEventAttendance'] as const;
+
+const MONTHS_RU = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+
+/** 2025-09 → «сентябрь 2025». */
+export function monthRu(month: string): string {
+  return `${MONTHS_RU[Number(month.slice(5, 7)) - 1] ?? month} ${month.slice(0, 4)}`;
 }
 
 /** The day a snapshot was taken (its execution counts are as of that day). */

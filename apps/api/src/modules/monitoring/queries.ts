@@ -45,6 +45,17 @@ export interface PlanPercentRow {
   count: number;
 }
 
+/**
+ * Final events (итоговая встреча of the pairs), in participants (the mentor and the mentees of a pair):
+ * `invited` — members of the pairs that finished their work (completed, or the end date passed) or
+ * already held their final meeting; `attended` — members of the pairs that held it. A meeting carries
+ * no attendance list, so a pair's final meeting counts for all its members.
+ */
+export interface FinalEventRow {
+  invited: number;
+  attended: number;
+}
+
 /** Items of the agreed revisions in force, grouped by their due date in force and execution mark. */
 export interface ExecutionRow {
   due: IsoDate | null;
@@ -53,12 +64,34 @@ export interface ExecutionRow {
   count: number;
 }
 
+/**
+ * Questionnaires (modules/questionnaires) of the academic year, summed in SQL. Scale answers are put
+ * on one 1–5 scale (a 1–10 answer v counts as 1 + (v − 1) × 4 ÷ 9), «satisfied» from 4.
+ * - satisfaction: every scale answer of the satisfaction questionnaires;
+ * - impact: per respondent, the mean scale answer of their latest «before» and latest «after»
+ *   response; change = after − before; improved when it rose.
+ */
+export interface SurveyCounts {
+  satAnswers: number;
+  satSum: number;
+  satSatisfied: number;
+  satOutOfScale: number;
+  impactPairs: number;
+  impactSum: number;
+  impactImproved: number;
+  impactUnpaired: number;
+}
+
+export const EMPTY_SURVEYS: SurveyCounts = { satAnswers: 0, satSum: 0, satSatisfied: 0, satOutOfScale: 0, impactPairs: 0, impactSum: 0, impactImproved: 0, impactUnpaired: 0 };
+
 export interface OrganizationCounts {
   organization: OrganizationRow;
   headcount: HeadcountRow | null;
   participants: ParticipantCountRow[];
   plans: PlanPercentRow[];
+  finalEvent: FinalEventRow;
   execution: ExecutionRow[];
+  surveys: SurveyCounts;
 }
 
 export interface StatFormCountRow {
@@ -75,6 +108,13 @@ export const NO_PAIR_FORM = 'Не распределены по парам';
 export function academicYearBounds(academicYear: string): { start: IsoDate; end: IsoDate } {
   const first = Number(academicYear.slice(0, 4));
   return { start: `${first}-09-01` as IsoDate, end: `${first + 1}-08-31` as IsoDate };
+}
+
+/** The day after an ISO date (an exclusive upper bound for timestamps). */
+function nextDay(date: IsoDate): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
 }
 
 const schemaOf = (district: DistrictRef) => {
@@ -105,9 +145,10 @@ const DUE_IN_FORCE_SQL = `case when i."deadline"->>'kind' in ('months', 'recurri
   else i."deadline"->>'due' end`;
 
 /**
- * Five statements, whatever the number of schools: the district's organisations (core), their
+ * Six statements, whatever the number of schools: the district's organisations (core), their
  * headcounts, participants by role × category (with valid consents and partner mentors), the pairs'
- * plan percents, and the execution of the agreed roadmaps in force.
+ * plan percents with their final meetings, the execution of the agreed roadmaps in force, and the
+ * questionnaires' satisfaction and impact sums.
  */
 export async function gatherDistrictCounts(
   sql: SqlRunner,
@@ -136,13 +177,21 @@ export async function gatherDistrictCounts(
     where g.period_start <= ?::date and g.period_end >= ?::date${orgFilter('p.organization_id', organizationIds, pParams)}
     group by 1, 2, 3`;
 
-  const plParams: unknown[] = [end, start];
-  const plSql = `select x."organizationId", x.percent, count(*)::int as count from (
+  // The pairs' plans and, in the same pass, their final meetings (no extra statement).
+  const plParams: unknown[] = [today, end, start];
+  const plSql = `select x."organizationId", x.percent, count(*)::int as count,
+      coalesce(sum(x.members) filter (where x.held or x.finished), 0)::int as "finalInvited",
+      coalesce(sum(x.members) filter (where x.held), 0)::int as "finalAttended"
+    from (
       select mp.organization_id as "organizationId",
         case when jsonb_array_length(mp.tasks) = 0 then null
           else floor((select count(*) from jsonb_array_elements(mp.tasks) t where (t->>'done')::boolean) * 100.0
-            / jsonb_array_length(mp.tasks))::int end as percent
+            / jsonb_array_length(mp.tasks))::int end as percent,
+        1 + case when jsonb_typeof(mp.mentee_ids) = 'array' then jsonb_array_length(mp.mentee_ids) else 0 end as members,
+        fm.pair_id is not null as held,
+        (mp.status = 'completed' or mp.end_date < ?::date) as finished
       from ${s}."mentoring_pair" mp
+      left join (select distinct m.pair_id from ${s}."pair_meeting" m where m.type = 'final') fm on fm.pair_id = mp.id
       where mp.start_date <= ?::date and mp.end_date >= ?::date${orgFilter('mp.organization_id', organizationIds, plParams)}
     ) x group by 1, 2`;
 
@@ -158,25 +207,79 @@ export async function gatherDistrictCounts(
       and v.period_start <= ?::date and v.period_end >= ?::date${orgFilter('r.organization_id', organizationIds, exParams)}
     group by 1, 2, 3, 4`;
 
+  // The questionnaires: one statement for satisfaction and impact (see SurveyCounts).
+  const endNext = nextDay(end);
+  const svParams: unknown[] = [start, endNext];
+  const svOrg = orgFilter('qr.organization_id', organizationIds, svParams);
+  svParams.push(start, endNext);
+  const svOrg2 = orgFilter('qr.organization_id', organizationIds, svParams);
+  // An answer on the 1–5 scale (float arithmetic), null when it is not a scale answer or off its scale.
+  const NORM = `case when a.scale_max in (5, 10) and a.value_number between 1 and a.scale_max
+    then 1 + (a.value_number - 1) * 4 / (a.scale_max - 1)::float8 end`;
+  const svSql = `with sat as (
+      select qr.organization_id as "organizationId",
+        count(n.v)::int as "satAnswers",
+        coalesce(sum(n.v), 0)::float as "satSum",
+        count(*) filter (where n.v >= 4)::int as "satSatisfied",
+        count(*) filter (where n.v is null and a.scale_max is not null and a.value_number is not null)::int as "satOutOfScale"
+      from ${s}."questionnaire_response" qr join ${s}."questionnaire_answer" a on a.response_id = qr.id
+      cross join lateral (select ${NORM} as v) n
+      where qr.kind = 'satisfaction' and qr.submitted_at >= ?::date and qr.submitted_at < ?::date${svOrg}
+      group by 1
+    ), latest as (
+      select distinct on (qr.respondent_key, qr.phase) qr.id, qr.organization_id, qr.respondent_key, qr.phase
+      from ${s}."questionnaire_response" qr
+      where qr.kind = 'impact' and qr.phase in ('before', 'after') and qr.submitted_at >= ?::date and qr.submitted_at < ?::date${svOrg2}
+      order by qr.respondent_key, qr.phase, qr.submitted_at desc, qr.id desc
+    ), people as (
+      -- One response per respondent and phase (the latest), so the mean of its answers is the respondent's score.
+      select l.organization_id, l.respondent_key,
+        avg(${NORM}) filter (where l.phase = 'before') as b, avg(${NORM}) filter (where l.phase = 'after') as a
+      from latest l left join ${s}."questionnaire_answer" a on a.response_id = l.id group by 1, 2
+    ), imp as (
+      select organization_id as "organizationId",
+        count(*) filter (where b is not null and a is not null)::int as "impactPairs",
+        coalesce(sum(a - b) filter (where b is not null and a is not null), 0)::float as "impactSum",
+        count(*) filter (where a > b)::int as "impactImproved",
+        count(*) filter (where (b is null) <> (a is null))::int as "impactUnpaired"
+      from people group by 1
+    )
+    select coalesce(sat."organizationId", imp."organizationId") as "organizationId",
+      coalesce(sat."satAnswers", 0) as "satAnswers", coalesce(sat."satSum", 0) as "satSum", coalesce(sat."satSatisfied", 0) as "satSatisfied",
+      coalesce(sat."satOutOfScale", 0) as "satOutOfScale", coalesce(imp."impactPairs", 0) as "impactPairs", coalesce(imp."impactSum", 0) as "impactSum",
+      coalesce(imp."impactImproved", 0) as "impactImproved", coalesce(imp."impactUnpaired", 0) as "impactUnpaired"
+    from sat full join imp on imp."organizationId" = sat."organizationId"`;
+
   type WithOrg<T> = T & { organizationId: string };
-  const [orgs, headcounts, participants, plans, execution] = await Promise.all([
+  const [orgs, headcounts, participants, plans, execution, surveys] = await Promise.all([
     run<OrganizationRow[]>(sql, orgSql, orgParams),
     run<WithOrg<HeadcountRow>[]>(sql, hcSql, hcParams),
     run<WithOrg<ParticipantCountRow>[]>(sql, pSql, pParams),
-    run<WithOrg<PlanPercentRow>[]>(sql, plSql, plParams),
+    run<WithOrg<PlanPercentRow & { finalInvited: number; finalAttended: number }>[]>(sql, plSql, plParams),
     run<WithOrg<ExecutionRow>[]>(sql, exSql, exParams),
+    run<WithOrg<SurveyCounts>[]>(sql, svSql, svParams),
   ]);
 
   const byOrg = new Map<string, OrganizationCounts>(
-    orgs.map((organization) => [organization.id, { organization, headcount: null, participants: [], plans: [], execution: [] }]),
+    orgs.map((organization) => [organization.id, { organization, headcount: null, participants: [], plans: [], finalEvent: { invited: 0, attended: 0 }, execution: [], surveys: { ...EMPTY_SURVEYS } }]),
   );
   for (const { organizationId, ...row } of headcounts) {
     const entry = byOrg.get(organizationId);
     if (entry) entry.headcount = row;
   }
   for (const { organizationId, ...row } of participants) byOrg.get(organizationId)?.participants.push(row);
-  for (const { organizationId, ...row } of plans) byOrg.get(organizationId)?.plans.push(row);
+  for (const { organizationId, finalInvited, finalAttended, ...row } of plans) {
+    const entry = byOrg.get(organizationId);
+    if (!entry) continue;
+    entry.plans.push(row);
+    entry.finalEvent.invited += finalInvited;
+    entry.finalEvent.attended += finalAttended;
+  }
   for (const { organizationId, ...row } of execution) byOrg.get(organizationId)?.execution.push(row);
+  for (const { organizationId, ...row } of surveys) {
+    const entry = byOrg.get(organizationId);
+    if (entry) entry.surveys = { ...EMPTY_SURVEYS, ...row };
+  }
   return [...byOrg.values()];
 }
 
@@ -214,4 +317,60 @@ export function planList(rows: readonly PlanPercentRow[]): { percent: number | n
   const plans: { percent: number | null }[] = [];
   for (const row of rows) for (let i = 0; i < row.count; i++) plans.push({ percent: row.percent });
   return plans;
+}
+
+/** One month of the execution series (YYYY-MM) — see `gatherExecutionSeries`. */
+export interface ExecutionMonthRow {
+  month: string;
+  planned: number;
+  doneOnTime: number;
+  doneLate: number;
+  overdue: number;
+}
+
+/**
+ * Execution over time, one statement: for every month of the academic year (generate_series over
+ * date_trunc('month')), the items of the agreed roadmaps in force (school level; one school or all)
+ * with their due date in force (the dashboard's rule, DUE_IN_FORCE_SQL):
+ * - planned: due in the month;
+ * - doneOnTime: done in the month (by the date of the mark; undated marks in the month they were due)
+ *   on or before the due date, or without one;
+ * - doneLate: done in the month after the due date;
+ * - overdue: due in the month, not done, and the due date has passed (`today`).
+ * Items with neither a due date nor a dated mark belong to no month.
+ */
+export async function gatherExecutionSeries(
+  sql: SqlRunner,
+  district: DistrictRef,
+  academicYear: string,
+  today: IsoDate,
+  organizationIds: readonly string[] | null = null,
+): Promise<ExecutionMonthRow[]> {
+  const s = schemaOf(district);
+  const { start, end } = academicYearBounds(academicYear);
+  const params: unknown[] = [today, end, start];
+  const itemsSql = `select d.due::date as due, coalesce(e.done, false) as done, e.done_on
+      from ${s}."roadmap" r
+      join ${s}."roadmap_revision" v on v.id = r.in_force_revision_id and v.state = 'agreed'
+      join ${s}."roadmap_item" i on i.revision_id = v.id
+      left join ${s}."item_execution" e on e.roadmap_id = r.id and e.item_key = i.key
+      cross join lateral (select ${DUE_IN_FORCE_SQL} as due) d
+      where r.level = 'school' and r.organization_id is not null
+        and v.period_start <= ?::date and v.period_end >= ?::date${orgFilter('r.organization_id', organizationIds, params)}`;
+  params.push(start, end, today);
+  return run<ExecutionMonthRow[]>(
+    sql,
+    `with items as (${itemsSql}),
+     months as (select m::date as month from generate_series(date_trunc('month', ?::date), date_trunc('month', ?::date), interval '1 month') m)
+     select to_char(m.month, 'YYYY-MM') as month,
+       count(i.done) filter (where date_trunc('month', i.due) = m.month)::int as planned,
+       count(i.done) filter (where i.done and date_trunc('month', coalesce(i.done_on, i.due)) = m.month
+         and (i.due is null or i.done_on is null or i.done_on <= i.due))::int as "doneOnTime",
+       count(i.done) filter (where i.done and i.done_on > i.due and date_trunc('month', i.done_on) = m.month)::int as "doneLate",
+       count(i.done) filter (where not i.done and i.due < ?::date and date_trunc('month', i.due) = m.month)::int as overdue
+     from months m
+     left join items i on date_trunc('month', i.due) = m.month or date_trunc('month', coalesce(i.done_on, i.due)) = m.month
+     group by m.month order by m.month`,
+    params,
+  );
 }

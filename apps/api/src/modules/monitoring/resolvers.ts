@@ -1,7 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../engine/graphql/context.js';
 import { PageInput } from '../../engine/graphql/pagination.js';
-import { DashboardSortInput, DistrictDashboardGql, DistrictKpiSnapshotGql, RegionDashboardGql, SchoolDashboardGql } from './types.js';
+import { DrillDownResolver } from './drilldown.js';
+import { RoadmapItemKpiResolver } from './indicator-links.js';
+import { DashboardSortInput, DistrictDashboardGql, DistrictKpiSnapshotGql, ExecutionSeriesGql, RegionDashboardGql, SchoolDashboardGql, SchoolGridGql } from './types.js';
 
 const READERS = ['school-director', 'school-curator', 'district-officer', 'district-head', 'region-coordinator', 'platform-admin'] as const;
 
@@ -28,6 +30,22 @@ export class MonitoringResolver {
     return ctx.services.monitoring.districtDashboard(ctx, academicYear, page, sort);
   }
 
+  @Authorized(...READERS)
+  @Query(() => ExecutionSeriesGql, { description: 'Исполнение дорожных карт по месяцам учебного года: организации (organizationId) или всего муниципалитета запроса.' })
+  executionSeries(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('academicYear') academicYear: string,
+    @Arg('organizationId', () => ID, { nullable: true }) organizationId?: string | null,
+  ) {
+    return ctx.services.monitoring.executionSeries(ctx, academicYear, organizationId);
+  }
+
+  @Authorized('district-officer', 'district-head', 'region-coordinator', 'platform-admin')
+  @Query(() => SchoolGridGql, { description: 'Сетка организаций муниципалитета запроса со светофорами основных показателей (по названию, страницы).' })
+  districtSchoolGrid(@Ctx() ctx: GraphQLContext, @Arg('academicYear') academicYear: string, @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null) {
+    return ctx.services.monitoring.schoolGrid(ctx, academicYear, page);
+  }
+
   @Authorized('region-coordinator', 'platform-admin')
   @Query(() => RegionDashboardGql, { description: 'Показатели региона по муниципалитетам — из сводной таблицы, с датой её обновления.' })
   regionDashboard(@Ctx() ctx: GraphQLContext, @Arg('regionId', () => ID) regionId: string, @Arg('academicYear') academicYear: string) {
@@ -41,4 +59,4 @@ export class MonitoringResolver {
   }
 }
 
-export const MONITORING_RESOLVERS = [MonitoringResolver] as const;
+export const MONITORING_RESOLVERS = [MonitoringResolver, RoadmapItemKpiResolver, DrillDownResolver] as const;

@@ -77,6 +77,7 @@ async function districtNote(ctx: GraphQLContext, url: URL, timeZone: string): Pr
  *
  *   GET /exports/stat-form.xlsx?academicYear=2025/2026[&regionId=<id>]   the statistical form (district live; region from snapshots)
  *   GET /exports/district-note.docx?academicYear=2025/2026                the district's information-analytical note
+ *   GET /exports/swot.docx?organizationId=<id>&academicYear=2025/2026[&programmeId=<id>]   a school's SWOT form (modules/swot)
  */
 export function monitoringRoutes(timeZone: string): HttpRoute[] {
   return [
@@ -92,6 +93,15 @@ export function monitoringRoutes(timeZone: string): HttpRoute[] {
       match: exactPath('/exports/district-note.docx'),
       async handle({ res, url, context }) {
         send(res, await districtNote(await context(), url, timeZone));
+      },
+    },
+    {
+      method: 'GET',
+      match: exactPath('/exports/swot.docx'),
+      async handle({ res, url, context }) {
+        const ctx = await context();
+        const organizationId = url.searchParams.get('organizationId') ?? '';
+        send(res, await ctx.services.swot.docx(ctx, organizationId, url.searchParams.get('academicYear') ?? '', url.searchParams.get('programmeId') || null));
       },
     },
   ];

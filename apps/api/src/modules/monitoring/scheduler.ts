@@ -19,6 +19,8 @@ export interface KpiRefreshJob {
  * current academic year of every migrated district, one district at a time. A failing district is
  * logged and does not stop the others.
  */
+const FIRST_PASS_DELAY_SECONDS = 5;
+
 export function startKpiRefreshJob(options: { orm: MikroORM; monitoring: MonitoringService; intervalSeconds: number; logger: Logger }): KpiRefreshJob {
   const { orm, monitoring, logger } = options;
   let running: Promise<boolean> | null = null;
@@ -75,11 +77,16 @@ export function startKpiRefreshJob(options: { orm: MikroORM; monitoring: Monitor
 
   const timer = options.intervalSeconds > 0 ? setInterval(() => void runOnce(), options.intervalSeconds * 1000) : null;
   timer?.unref();
+  // A first pass soon after start: the region's roll-up of today is there without waiting a whole
+  // interval (after a deploy, or the demo's first start).
+  const firstPass = options.intervalSeconds > 0 ? setTimeout(() => void runOnce(), Math.min(options.intervalSeconds, FIRST_PASS_DELAY_SECONDS) * 1000) : null;
+  firstPass?.unref();
   return {
     runOnce,
     async stop() {
       stopped = true;
       if (timer) clearInterval(timer);
+      if (firstPass) clearTimeout(firstPass);
       await running?.catch(() => undefined);
     },
   };

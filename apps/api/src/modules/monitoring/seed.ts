@@ -14,7 +14,9 @@ import { academicYearBounds } from './queries.js';
  *   (withdrawn when k % 12 = 0, none otherwise); an expired consent (valid until 2025-01-31) when k % 9 = 0;
  * - a pair for each mentor with the next participant as mentee; its plan: 4 tasks with k % 5 done (no tasks when k % 20 = 1);
  * - an agreed roadmap in force when n % 3 ≠ 0, with 6 items of several deadline kinds and execution marks,
- *   plus a later draft revision (never counted).
+ *   plus a later draft revision (never counted);
+ * - a final meeting for the pairs of k % 3 = 1; the pairs of k % 24 = 9 completed (without one);
+ * - questionnaires: satisfaction (two 1–5 answers) from k % 8 = 2; impact before (2) from k % 4 = 3, after (3–5) from k % 8 = 3.
  */
 export interface SeedOptions {
   districtId: string;
@@ -147,9 +149,41 @@ export async function seedMonitoringDistrict(sql: SqlRunner, o: SeedOptions): Pr
        where o.n % 3 <> 0 and (m.i <> 4 or o.n % 4 = 1) and (m.i <> 5 or o.n % 5 = 0)`,
       [`${start.slice(0, 4)}-09-20`, `${start.slice(0, 4)}-10-05`, `${start.slice(0, 4)}-10-01`],
     ],
+    [
+      // Final meetings: held by the pairs of k % 3 = 1; the pairs of k % 24 = 9 are completed without one.
+      `insert into ${s}."pair_meeting" (id, pair_id, type, date, notes, feedback, recorded_by_name)
+       select md5(o.id::text || 'fm' || k)::uuid, md5(o.id::text || 'pair' || k)::uuid, 'final', ?::date, '', 'Отзыв', 'seed'
+       from ${orgs} o cross join lateral generate_series(1, ? + (o.n % 5)::int - 1) k where k % 4 = 1 and k % 3 = 1`,
+      [`${start.slice(0, 4)}-10-01`, o.perSchool],
+    ],
+    [
+      `update ${s}."mentoring_pair" set status = 'completed' where created_at is not null and id in (
+         select md5(o.id::text || 'pair' || k)::uuid from ${orgs} o cross join lateral generate_series(1, ? + (o.n % 5)::int - 1) k where k % 24 = 9)`,
+      [o.perSchool],
+    ],
+    [
+      // Questionnaires (mid-autumn: few programmes have ended): a satisfaction response (two 1–5 answers) from k % 8 = 2;
+      // impact «before» (one 1–5 answer) from k % 4 = 3 and «after» from k % 8 = 3 only.
+      `insert into ${s}."questionnaire_response" (id, programme_id, organization_id, template_id, kind, participant_id, respondent_key, respondent_role,
+         phase, source, answered_by, submitted_at)
+       select md5(o.id::text || 'qr' || k || ph)::uuid, md5(o.id::text || 'pr')::uuid, o.id, md5('tpl')::uuid,
+         case when k % 4 = 2 then 'satisfaction' else 'impact' end, md5(o.id::text || 'p' || k)::uuid, md5(o.id::text || 'p' || k)::uuid, 'mentee',
+         case when k % 4 = 2 then null else ph end, 'link', 'self', ?::timestamptz + (case ph when 'after' then interval '30 days' else interval '0 days' end)
+       from ${orgs} o cross join lateral generate_series(1, ? + (o.n % 5)::int) k cross join (values ('before'), ('after')) as p(ph)
+       where (k % 8 = 2 and ph = 'before') or (k % 4 = 3 and (ph = 'before' or k % 8 = 3))`,
+      [`${start.slice(0, 4)}-09-20T12:00:00Z`, o.perSchool],
+    ],
+    [
+      `insert into ${s}."questionnaire_answer" (id, response_id, question_id, value_number, scale_max)
+       select md5(r.id::text || q)::uuid, r.id, 'q' || q,
+         case when r.kind = 'satisfaction' then 1 + (abs(hashtext(r.id::text || q)) % 5) when r.phase = 'before' then 2 else 3 + (abs(hashtext(r.id::text)) % 3) end, 5
+       from ${s}."questionnaire_response" r cross join generate_series(1, 2) q
+       where r.organization_id in (select id from ${orgs} x) and (r.kind = 'satisfaction' or q = 1)`,
+      [],
+    ],
   ];
   for (const [query, params] of steps) await sql.execute(query, params);
-  for (const table of ['participant', 'participant_consent', 'mentoring_pair', 'roadmap_item', 'item_execution', 'headcount']) {
+  for (const table of ['participant', 'participant_consent', 'mentoring_pair', 'pair_meeting', 'roadmap_item', 'item_execution', 'headcount', 'questionnaire_response', 'questionnaire_answer']) {
     await sql.execute(`analyze ${s}."${table}"`, []);
   }
   await sql.execute(`analyze "core"."organization"`, []);

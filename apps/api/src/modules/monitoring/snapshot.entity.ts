@@ -1,3 +1,4 @@
+import type { Opt } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { District } from '../directory/district.entity.js';
 
@@ -31,6 +32,10 @@ export class DistrictKpiSnapshot {
   @Property({ type: 'integer' }) partnerMentors!: number;
   @Property({ type: 'integer' }) participants!: number;
   @Property({ type: 'integer' }) withConsent!: number;
+  @Property({ type: 'integer', default: 0 }) finalInvited: Opt<number> = 0;
+  @Property({ type: 'integer', default: 0 }) finalAttended: Opt<number> = 0;
+  /** Questionnaire sums (SurveyCounts of ./queries.ts). */
+  @Property({ type: 'json', default: '{}' }) surveys: Opt<Record<string, number>> = {};
   @Property({ type: 'json' }) planPercents!: Record<string, number>;
   @Property({ type: 'json' }) execution!: Record<string, number>;
   @Property({ type: 'json' }) byRoleCategory!: Array<{ role: string; category: string; count: number }>;

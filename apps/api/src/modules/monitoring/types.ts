@@ -77,6 +77,11 @@ export class MonitoringFiguresGql {
   @Field(() => KpiGql) plansAtTarget!: KpiGql;
   @Field(() => KpiGql) roadmapExecution!: KpiGql;
   @Field(() => KpiGql) partnerMentorShare!: KpiGql;
+  @Field(() => KpiGql, { description: 'Посещаемость итоговых мероприятий (итоговые встречи пар), цель 90 %.' }) finalEventAttendance!: KpiGql;
+  @Field(() => KpiGql, { description: 'Удовлетворённость участников (анкеты удовлетворённости), средняя оценка по шкале 1–5.' }) satisfaction!: KpiGql;
+  @Field(() => KpiGql, { description: 'Доля ответов с оценкой не ниже 4 из 5.' }) satisfiedShare!: KpiGql;
+  @Field(() => KpiGql, { description: 'Изменение результатов: средняя разница оценок «после» − «до» (шкала 1–5).' }) impact!: KpiGql;
+  @Field(() => KpiGql, { description: 'Доля участников с ростом оценки «после» относительно «до».' }) improvedShare!: KpiGql;
 }
 
 @ObjectType('ExecutionCounts', { description: 'Мероприятия согласованных дорожных карт, действующих в учебном году.' })
@@ -111,6 +116,8 @@ export class MonitoringCountsGql {
   @Field(() => Int) partnerMentors!: number;
   @Field(() => Int) participants!: number;
   @Field(() => Int) withConsent!: number;
+  @Field(() => Int, { description: 'Участники пар, завершивших работу или проведших итоговую встречу.' }) finalInvited!: number;
+  @Field(() => Int, { description: 'Участники пар, проведших итоговую встречу.' }) finalAttended!: number;
   @Field(() => ExecutionCountsGql) execution!: ExecutionCountsGql;
   @Field(() => [RoleCategoryCountGql]) byRoleCategory!: RoleCategoryCountGql[];
 }
@@ -138,6 +145,7 @@ export enum DashboardSortField {
   CONSENTS = 'CONSENTS',
   PLANS = 'PLANS',
   EXECUTION = 'EXECUTION',
+  FINAL_EVENT = 'FINAL_EVENT',
   PARTICIPANTS = 'PARTICIPANTS',
 }
 registerEnumType(DashboardSortField, { name: 'DashboardSortField', description: 'Столбец сортировки таблицы организаций.' });
@@ -190,4 +198,50 @@ export class DistrictKpiSnapshotGql {
   @Field() academicYear!: string;
   @Field(() => Date) asOf!: Date;
   @Field(() => MonitoringCountsGql) counts!: MonitoringCountsGql;
+}
+
+@ObjectType('ExecutionMonth', { description: 'Исполнение дорожных карт за месяц.' })
+export class ExecutionMonthGql {
+  @Field({ description: 'ГГГГ-ММ.' }) month!: string;
+  @Field({ description: '«сентябрь 2025».' }) monthRu!: string;
+  @Field(() => Int, { description: 'Запланировано (срок в этом месяце).' }) planned!: number;
+  @Field(() => Int, { description: 'Выполнено в срок (по дате отметки).' }) doneOnTime!: number;
+  @Field(() => Int, { description: 'Выполнено с опозданием (по дате отметки).' }) doneLate!: number;
+  @Field(() => Int, { description: 'Просрочено (срок в этом месяце прошёл, не выполнено).' }) overdue!: number;
+}
+
+@ObjectType('ExecutionSeries', { description: 'Исполнение согласованных дорожных карт по месяцам учебного года.' })
+export class ExecutionSeriesGql {
+  @Field() academicYear!: string;
+  @Field(() => ID, { nullable: true, description: 'Организация; null — все организации муниципалитета.' }) organizationId!: string | null;
+  @Field(() => [ExecutionMonthGql]) months!: ExecutionMonthGql[];
+}
+
+@ObjectType('GridCell', { description: 'Показатель организации в сетке муниципалитета: светофор и значение.' })
+export class GridCellGql {
+  @Field() code!: string;
+  @Field() labelRu!: string;
+  @Field({ description: '«12,5 %» или «нет данных».' }) display!: string;
+  @Field(() => String, { nullable: true }) light!: string | null;
+  @Field(() => String, { nullable: true }) lightRu!: string | null;
+}
+
+@ObjectType('SchoolGridRow', { description: 'Организация в сетке муниципалитета («карта» школ со светофорами).' })
+export class SchoolGridRowGql {
+  @Field(() => ID) organizationId!: string;
+  @Field() code!: string;
+  @Field() shortName!: string;
+  @Field({ description: 'Худший светофор по основным показателям: red > yellow > green; grey — нет данных ни по одному.' }) worst!: string;
+  @Field(() => [GridCellGql]) cells!: GridCellGql[];
+}
+
+@ObjectType('SchoolGridPage')
+export class SchoolGridPage extends PageOf(SchoolGridRowGql) {}
+
+@ObjectType('SchoolGrid', { description: 'Сетка организаций муниципалитета со светофорами основных показателей.' })
+export class SchoolGridGql {
+  @Field() academicYear!: string;
+  @Field(() => Date) asOf!: Date;
+  @Field(() => [String], { description: 'Коды показателей столбцов, по порядку.' }) kpis!: string[];
+  @Field(() => SchoolGridPage) schools!: SchoolGridPage;
 }

@@ -1,8 +1,12 @@
 import {
   canStore,
+  isSpreadsheetZip,
+  looksBinary,
   normalizeCell,
+  normalizeTags,
   parseImportDate,
   participantImportTemplate,
+  readFirstSheetRows,
   resolveImportColumns,
   validateConsent,
   validateImportRows,
@@ -19,6 +23,7 @@ import { PROGRAMME_MESSAGES_RU as M } from '../programmes/messages.js';
 import type { ProgrammeService } from '../programmes/programme.service.js';
 import { Participant, ParticipantConsent } from './participant.entity.js';
 import { toConsentRecord, toDomainParticipant } from './participant.service.js';
+import { participantHintRows, writeTemplateXlsx } from './template-xlsx.js';
 
 /** The consent columns the platform adds to the domain's template (a person is stored only with a consent). */
 const CONSENT_COLUMNS = {
@@ -110,8 +115,46 @@ export function participantTemplateCsv(role: ParticipantRole): string {
   return `\ufeff${csvLine([...headers, ...consentHeaders])}\r\n${csvLine([...example, ...consentExample])}\r\n`;
 }
 
+/** The template as an XLSX book: sheet «Участники» (headers and an example row), sheet «Подсказки» (allowed values). */
+export function participantTemplateXlsx(role: ParticipantRole): Buffer {
+  const { headers, example } = participantImportTemplate(role);
+  const consentHeaders = Object.values(CONSENT_COLUMNS).map((c) => c.header);
+  const consentExample =
+    role === 'mentee'
+      ? ['01.09.2025', 'Законный представитель', 'Иванова Елена Петровна', 'Мать', 'Свидетельство о рождении II-АР № 123456', 'Согласие v1']
+      : ['01.09.2025', 'Участник', '', '', '', 'Согласие v1'];
+  const all = [...headers, ...consentHeaders];
+  return writeTemplateXlsx(
+    [
+      { name: 'Участники', rows: [all, [...example, ...consentExample]], widths: all.map((h) => Math.min(40, Math.max(14, h.length + 4))) },
+      { name: 'Подсказки', rows: participantHintRows(role), widths: [32, 100] },
+    ],
+    role === 'mentee' ? 'Шаблон базы наставляемых' : 'Шаблон базы наставников',
+  );
+}
+
 /**
- * Bulk import of a base from CSV: each row read by the domain (`validateImportRows`), then its consent
+ * The table of an uploaded base: an .xlsx book (recognised by its content — a ZIP — whatever the
+ * name) or CSV text; the header row first. `firstRowNumber`: the file's row number of the first data row.
+ */
+export function readBaseTable(data: Buffer): { header: string[]; rows: string[][]; firstRowNumber: number } {
+  if (isSpreadsheetZip(data)) {
+    const book = readFirstSheetRows(data);
+    if (!book.ok) throw new AppError('BAD_USER_INPUT', book.message, { field: 'file', httpStatus: 415 });
+    // Trailing empty rows are dropped; empty rows inside the table keep their place (reported as empty).
+    const rows = [...book.rows];
+    while (rows.length > 0 && !rows[rows.length - 1]!.some((c) => c.trim() !== '')) rows.pop();
+    if (rows.length < 2) throw new AppError('BAD_USER_INPUT', M.importEmpty, { field: 'file' });
+    return { header: rows[0]!, rows: rows.slice(1), firstRowNumber: book.headerRowNumber + 1 };
+  }
+  if (looksBinary(data)) throw new AppError('BAD_USER_INPUT', M.importFormat, { field: 'file', httpStatus: 415 });
+  const table = parseCsv(data.toString('utf8')).filter((r) => r.some((c) => c.trim() !== ''));
+  if (table.length < 2) throw new AppError('BAD_USER_INPUT', M.importEmpty, { field: 'file' });
+  return { header: table[0]!, rows: table.slice(1), firstRowNumber: 2 };
+}
+
+/**
+ * Bulk import of a base from XLSX or CSV: each row read by the domain (`validateImportRows`), then its consent
  * columns checked (`validateConsent`, `canStore`); a row without a valid consent is refused with the
  * reason, a bad row never blocks the good ones; the good ones are saved together in one transaction.
  */
@@ -123,12 +166,7 @@ export async function importParticipants(
   const programme = await deps.programmes.getManaged(ctx, request.programmeId, 'programmeId');
   if (request.role !== 'mentor' && request.role !== 'mentee') throw badUserInput('role', M.importRole);
   const role = request.role as ParticipantRole;
-  if (request.fileName && !/\.(csv|txt)$/i.test(request.fileName)) {
-    throw new AppError('BAD_USER_INPUT', M.importFormat, { field: 'file', httpStatus: 415 });
-  }
-  const table = parseCsv(request.data.toString('utf8')).filter((r) => r.some((c) => c.trim() !== ''));
-  if (table.length < 2) throw new AppError('BAD_USER_INPUT', M.importEmpty, { field: 'file' });
-  const [headerRow, ...dataRows] = table as [string[], ...string[][]];
+  const { header: headerRow, rows: dataRows, firstRowNumber } = readBaseTable(request.data);
 
   // Consent columns are the platform's; the remaining ones go to the domain's reader.
   const consentIndex = new Map<ConsentColumn, number>();
@@ -146,9 +184,9 @@ export async function importParticipants(
   }
   const today = deps.clock.today();
   const domainReport = validateImportRows(
-    dataRows.map((row) => personColumns.map((i) => row[i] as ImportCell)),
+    dataRows.map((row) => personColumns.map((i) => (row[i] ?? '') as ImportCell)),
     mapping,
-    { role, on: today },
+    { role, on: today, firstRowNumber },
   );
   const recordedBy = ctx.actor.displayName || ctx.actor.username;
   const toSave: Array<{ participant: Participant; consent: ParticipantConsent }> = [];
@@ -186,7 +224,7 @@ export async function importParticipants(
       email: draft.email,
       phone: draft.phone,
       specialGroups: [...draft.specialGroups],
-      tags: [...(role === 'mentor' ? draft.competenceTags : draft.requestTags)],
+      tags: normalizeTags(role === 'mentor' ? draft.competenceTags : draft.requestTags),
       freeText: role === 'mentor' ? draft.competenceText : draft.requestText,
     });
     out.name = [draft.lastName, draft.firstName, draft.middleName].filter(Boolean).join(' ');

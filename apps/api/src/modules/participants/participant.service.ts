@@ -2,6 +2,7 @@ import {
   anonymize,
   canStore,
   CONSENT_SCOPES,
+  normalizeTags,
   REPRESENTATIVE_RELATIONS,
   validateConsent,
   validateParticipant,
@@ -20,6 +21,8 @@ import { pageWindow, type Page, type PageInput } from '../../engine/graphql/pagi
 import type { TenantServiceContext } from '../../engine/services.js';
 import { isUuid } from '../../engine/tenancy/tenant.js';
 import { Attachment } from '../attachments/attachment.entity.js';
+import { unpublishPracticesOf } from '../practices/practice.service.js';
+import { forgetQuestionnaireAnswers } from '../questionnaires/questionnaire.service.js';
 import { within } from '../directory/scope.js';
 import { forgetTenantReads } from '../roadmaps/access.js';
 import { logAccess } from '../programmes/loaders.js';
@@ -93,7 +96,8 @@ function personData(input: ParticipantDataInput) {
     email: text(input.email) || null,
     phone: text(input.phone) || null,
     specialGroups: list(input.specialGroups),
-    tags: list(input.tags),
+    // One spelling per competence / request, so matching compares like with like.
+    tags: normalizeTags(input.tags ?? []),
     freeText: text(input.text),
     username: text(input.username) || null,
   };
@@ -270,7 +274,8 @@ export class ParticipantService {
   /**
    * Withdrawal of consent to processing: processing stops — the person is anonymised in place
    * (the domain's `withdrawalEffect`/`anonymize`: id, category, organisation and age band stay for the
-   * statistics), every consent is marked withdrawn, the representatives' names erased, the event logged.
+   * statistics), every consent is marked withdrawn, the representatives' names erased, the event logged;
+   * the person's free-text answers are erased (numbers stay, unlinked) and cases naming them unpublished.
    */
   async withdraw(ctx: TenantServiceContext, participantId: string, consentId?: string | null): Promise<Participant> {
     const { tenant } = ctx;
@@ -313,6 +318,9 @@ export class ParticipantService {
           { representativeName: null, representativeDocument: null },
         );
         await em.nativeUpdate(ParticipantConsent, { participantId: participant.id, withdrawnOn: null }, { withdrawnOn: today });
+        // Questionnaires: free text erased, numbers kept without the person; published cases naming the person taken down.
+        await forgetQuestionnaireAnswers(em, tenant.district.schemaName, participant.id);
+        await unpublishPracticesOf(em, tenant.district.schemaName, participant.id);
       },
       { clear: true },
     );

@@ -3,15 +3,17 @@ import { contentDisposition } from '../documents/routes.js';
 import { renderPairsOrderDocx } from '../pairs/order.js';
 import { PROGRAMME_MESSAGES_RU as M } from '../programmes/messages.js';
 import { badUserInput } from '../../engine/errors.js';
-import { importParticipants, participantTemplateCsv } from './import.js';
+import { importParticipants, participantTemplateCsv, participantTemplateXlsx } from './import.js';
+import { TEMPLATE_XLSX_CONTENT_TYPE } from './template-xlsx.js';
 
 const exact = (path: string) => (pathname: string) => (pathname === path ? {} : null);
 
 /**
  * REST endpoints of the programmes (same token and tenant rules as /graphql):
  *
- *   POST /participants/import?programmeId=<id>&role=mentee|mentor[&fileName=…]   body = CSV; 200 per-row report
+ *   POST /participants/import?programmeId=<id>&role=mentee|mentor[&fileName=…]   body = XLSX or CSV (told apart by content); 200 per-row report
  *   GET  /participants/import-template.csv?role=mentee|mentor                    the template (with consent columns)
+ *   GET  /participants/import-template.xlsx?role=mentee|mentor                   the same as an Excel book (+ sheet «Подсказки»)
  *   GET  /exports/programmes/<id>/pairs-order.docx[?number=…&date=ГГГГ-ММ-ДД]     the director's order on the pairs
  */
 export function programmeRoutes(): HttpRoute[] {
@@ -51,6 +53,24 @@ export function programmeRoutes(): HttpRoute[] {
         res.setHeader(
           'content-disposition',
           contentDisposition(role === 'mentee' ? 'Шаблон базы наставляемых.csv' : 'Шаблон базы наставников.csv'),
+        );
+        res.end(body);
+      },
+    },
+    {
+      method: 'GET',
+      match: exact('/participants/import-template.xlsx'),
+      async handle({ url, res, context }) {
+        await context();
+        const role = url.searchParams.get('role') ?? 'mentee';
+        if (role !== 'mentee' && role !== 'mentor') throw badUserInput('role', M.importRole);
+        const body = participantTemplateXlsx(role);
+        res.statusCode = 200;
+        res.setHeader('content-type', TEMPLATE_XLSX_CONTENT_TYPE);
+        res.setHeader('content-length', String(body.length));
+        res.setHeader(
+          'content-disposition',
+          contentDisposition(role === 'mentee' ? 'Шаблон базы наставляемых.xlsx' : 'Шаблон базы наставников.xlsx'),
         );
         res.end(body);
       },

@@ -1,5 +1,5 @@
 import type { Opt } from '@mikro-orm/core';
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -94,6 +94,26 @@ export class PartnerApplication {
   @Field(() => Date)
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
+
+  @Field(() => Date, { nullable: true, description: 'Когда контактное лицо дало согласие на обработку персональных данных.' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  consentGivenAt: Date | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Версия текста согласия.' })
+  @Property({ type: 'string', length: 100, nullable: true })
+  consentTextVersion: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Текст согласия, показанный на странице заявки.' })
+  @Property({ type: 'text', nullable: true })
+  consentText: string | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'Когда персональные данные контактного лица удалены (отклонённая заявка).' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  personalDataErasedAt: Date | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Кто удалил персональные данные (пусто — удалены по истечении срока хранения).' })
+  @Property({ type: 'string', length: 300, nullable: true })
+  personalDataErasedByName: string | null = null;
 }
 
 /** A mentor the partner provides (an employee, a student, a member): the partner's own registry. */
@@ -309,4 +329,64 @@ export class PartnerPlacement {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
+}
+
+/**
+ * A file of a cooperation agreement (the signed copy, a scan): the card here, the bytes in the
+ * attachment storage (`database`: `partner_agreement_file_content`; `disk`/`s3`: under `core/`).
+ */
+@ObjectType('PartnerAgreementFile')
+@Entity({ schema: 'core', tableName: 'partner_agreement_file' })
+@Index({ name: 'partner_agreement_file_agreement_id_index', properties: ['agreementId'] })
+export class PartnerAgreementFile {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = uuidv7();
+
+  @Field(() => ID)
+  @Property({ type: 'uuid' })
+  agreementId!: string;
+
+  @Field()
+  @Property({ type: 'string', length: 255 })
+  fileName!: string;
+
+  @Field()
+  @Property({ type: 'string', length: 100 })
+  contentType!: string;
+
+  @Field(() => Int, { description: 'Размер в байтах.' })
+  @Property({ type: 'integer' })
+  size!: number;
+
+  @Property({ type: 'string', length: 64 })
+  sha256!: string;
+
+  @Enum({ items: ['database', 'disk', 's3'] })
+  storage!: 'database' | 'disk' | 's3';
+
+  @Property({ type: 'string', length: 255 })
+  uploadedByUserId!: string;
+
+  @Field()
+  @Property({ type: 'string', length: 300 })
+  uploadedByName!: string;
+
+  @Field(() => String, { description: 'partner — загрузил партнёр; counterpart — школа или муниципалитет.' })
+  @Property({ type: 'string', length: 20 })
+  uploadedBySide!: 'partner' | 'counterpart';
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Opt<Date> = new Date();
+}
+
+/** The bytes of an agreement file kept by the `database` storage. */
+@Entity({ schema: 'core', tableName: 'partner_agreement_file_content' })
+export class PartnerAgreementFileContent {
+  @PrimaryKey({ type: 'uuid' })
+  fileId!: string;
+
+  @Property({ type: 'blob' })
+  data!: Buffer;
 }

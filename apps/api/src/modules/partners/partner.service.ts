@@ -3,6 +3,10 @@ import {
   canStore,
   CONSENT_SCOPES,
   normalizePartnerApplication,
+  normalizeTags,
+  PARTNER_APPLICANT_RETENTION_DAYS,
+  PARTNER_APPLICATION_CONSENT_RU,
+  validatePartnerApplicationConsent,
   normalizePhoneRu,
   PARTNER_APPLICATION_MESSAGES_RU,
   validateConsent,
@@ -44,6 +48,7 @@ export const PARTNER_MESSAGES_RU = {
   notPartner: 'Доступно только администратору организации-партнёра',
   mentorNotFound: 'Наставник не найден',
   mentorArchived: 'Наставник уже в архиве',
+  mentorNotArchived: 'Наставник не в архиве',
   nameRequired: (label: string) => `${label}: поле обязательно`,
   tooLong: (label: string, max: number) => `${label}: не более ${max} символов`,
   capacity: 'Сколько наставляемых: от 1 до 30',
@@ -56,6 +61,8 @@ export const PARTNER_MESSAGES_RU = {
   partyUnknown: 'Сторона соглашения: школа или муниципалитет не найдены',
   declineReasonRequired: 'Причина отказа: поле обязательно',
   terminateNotActive: 'Расторгнуть можно только принятое соглашение',
+  eraseNotRejected: 'Удалить персональные данные заявителя можно только у отклонённой заявки: у одобренной контактное лицо — администратор организации',
+  eraseDone: 'Персональные данные заявителя уже удалены',
 } as const;
 const M = PARTNER_MESSAGES_RU;
 
@@ -204,8 +211,13 @@ export class PartnerPortalService {
 
   // ————— sign-up (public) —————
 
-  async apply(em: EntityManager, input: Partial<PartnerApplicationInput>, clientKey: string): Promise<PartnerApplication> {
-    raise(validatePartnerApplication(input));
+  async apply(
+    em: EntityManager,
+    input: Partial<PartnerApplicationInput>,
+    clientKey: string,
+    consent: { given: unknown; textVersion: unknown } = { given: undefined, textVersion: undefined },
+  ): Promise<PartnerApplication> {
+    raise([...validatePartnerApplication(input), ...validatePartnerApplicationConsent(consent.given, consent.textVersion)]);
     const value = normalizePartnerApplication(input)!;
     if (!isUuid(value.regionId) || !(await em.findOne(Region, { id: value.regionId }))) throw badUserInput('regionId', M.regionUnknown);
     if (!isUuid(value.districtId) || !(await em.findOne(District, { id: value.districtId, region: value.regionId }))) {
@@ -229,6 +241,9 @@ export class PartnerPortalService {
       contactPosition: value.contactPosition,
       contactEmail: value.contactEmail,
       contactPhone: value.contactPhone,
+      consentGivenAt: this.clock.now(),
+      consentTextVersion: PARTNER_APPLICATION_CONSENT_RU.version,
+      consentText: PARTNER_APPLICATION_CONSENT_RU.text,
       createdAt: this.clock.now(),
     });
     await em.transactional(async (tx) => {
@@ -263,6 +278,7 @@ export class PartnerPortalService {
   async applications({ actor, em }: ServiceContext, status?: string | null): Promise<PartnerApplication[]> {
     const districtIds = [...new Set(actor.grants.filter((g) => g.role === 'district-officer' && g.districtId).map((g) => g.districtId!))];
     if (!isPlatformAdmin(actor) && districtIds.length === 0) throw forbidden();
+    await this.eraseExpiredApplicants(em);
     return em.find(
       PartnerApplication,
       {
@@ -340,6 +356,42 @@ export class PartnerPortalService {
     return application;
   }
 
+  // ————— the applicant's personal data (152-ФЗ): erased once a rejected application is kept long enough —————
+
+  /** The contact person's data of a rejected application: gone; the organisation's requisites and the decision stay. */
+  private static readonly ERASED = { contactName: '', contactPosition: null, contactEmail: '', contactPhone: '' } as const;
+
+  /**
+   * Erases the contact person's data of applications rejected more than PARTNER_APPLICANT_RETENTION_DAYS
+   * ago (run whenever the applications are listed: no scheduler needed, nobody reads them otherwise).
+   */
+  async eraseExpiredApplicants(em: EntityManager): Promise<number> {
+    const cutoff = new Date(this.clock.now().getTime() - PARTNER_APPLICANT_RETENTION_DAYS * 24 * 3600 * 1000);
+    const erased = await em.nativeUpdate(
+      PartnerApplication,
+      { status: 'rejected', personalDataErasedAt: null, decidedAt: { $lt: cutoff } },
+      { ...PartnerPortalService.ERASED, personalDataErasedAt: this.clock.now(), personalDataErasedByName: null },
+    );
+    if (erased > 0) currentLogger(silentLogger()).info({ erased }, 'partner applicants personal data erased after the retention period');
+    return erased;
+  }
+
+  /** «Удалить персональные данные заявителя»: on request, by the officer of its district (or the platform admin). */
+  async eraseApplicant(ctx: ServiceContext, id: string): Promise<PartnerApplication> {
+    const application = isUuid(id) ? await ctx.em.findOne(PartnerApplication, { id }) : null;
+    if (!application) throw notFound(M.applicationNotFound);
+    if (!this.canReview(ctx.actor, application.districtId)) throw forbidden();
+    if (application.status !== 'rejected') throw conflict(M.eraseNotRejected, 'STATE');
+    if (application.personalDataErasedAt) throw conflict(M.eraseDone, 'STATE');
+    Object.assign(application, PartnerPortalService.ERASED, {
+      personalDataErasedAt: this.clock.now(),
+      personalDataErasedByName: ctx.actor.displayName || ctx.actor.username,
+    });
+    await ctx.em.flush();
+    currentLogger(silentLogger()).info({ applicationId: application.id, by: ctx.actor.username }, 'partner applicant personal data erased on request');
+    return application;
+  }
+
   // ————— the partner's own card and mentor registry —————
 
   async myPartner({ actor, em }: ServiceContext): Promise<PartnerOrganization> {
@@ -379,7 +431,8 @@ export class PartnerPortalService {
     const phoneText = text(input.phone);
     const phone = phoneText ? normalizePhoneRu(phoneText) : null;
     if (phoneText && !phone) error('phone', M.invalidPhone(phoneText));
-    const tags = [...new Set((input.tags ?? []).map((t) => text(t).toLowerCase()).filter(Boolean))].slice(0, 30);
+    // Canonical tags of the shared catalogue (synonyms, case, «ё»): a school's requests meet them in matching.
+    const tags = normalizeTags((input.tags ?? []).map((t) => text(t))).slice(0, 30);
     const freeText = (input.text ?? '').trim();
     if (freeText.length > 2000) error('text', M.tooLong('Компетенции', 2000));
     const availability = text(input.availability);
@@ -437,6 +490,22 @@ export class PartnerPortalService {
     mentor.archivedOn = this.clock.today();
     await ctx.em.flush();
     return mentor;
+  }
+
+  /** Back from the archive: offered to schools again. */
+  async restoreMentor(ctx: ServiceContext, id: string): Promise<PartnerMentor> {
+    const mentor = await this.ownMentor(ctx, id);
+    if (!mentor.archivedOn) throw conflict(M.mentorNotArchived, 'STATE');
+    mentor.archivedOn = null;
+    await ctx.em.flush();
+    return mentor;
+  }
+
+  /** Schools of a district a partner admin may propose an agreement to (directory entries only). */
+  async schoolsOf({ actor, em }: ServiceContext, districtId: string): Promise<Organization[]> {
+    ownPartnerId(actor);
+    if (!isUuid(districtId)) throw badUserInput('districtId', M.partyUnknown);
+    return em.find(Organization, { district: districtId }, { orderBy: { shortName: 'asc', id: 'asc' }, limit: 2000 });
   }
 
   /**

@@ -1,3 +1,4 @@
+import { PARTNER_APPLICATION_CONSENT_RU } from '@nastavnik/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDistrict, createOrganization, createRegion, groups } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
@@ -57,6 +58,8 @@ function application(extra: Record<string, unknown> = {}) {
     contactPosition: 'Руководитель программ',
     contactEmail: 'anna@example.ru',
     contactPhone: '8 (912) 345-67-89',
+    consent: true,
+    consentTextVersion: PARTNER_APPLICATION_CONSENT_RU.version,
     ...extra,
   };
 }

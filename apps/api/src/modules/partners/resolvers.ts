@@ -1,12 +1,32 @@
 import { AGREEMENT_STATUS_LABELS_RU } from '@nastavnik/domain';
+import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { forbidden } from '../../engine/errors.js';
 import type { GraphQLContext } from '../../engine/graphql/context.js';
+import { District } from '../directory/district.entity.js';
+import { Organization } from '../directory/organization.entity.js';
 import { PartnerOrganization } from '../directory/partner-organization.entity.js';
+import { Region } from '../directory/region.entity.js';
 import { MentoringPair } from '../pairs/pair.entity.js';
 import { seesWholeDistrict } from '../roadmaps/scope.js';
 import { partnerMentorShares, partnerOrganizationShare } from './kpi.js';
-import { PartnerAgreement, PartnerApplication, PartnerMentor, PartnerMentorConsent } from './partner.entities.js';
+import { agreementFileUrl } from './agreement-files.js';
+import { TagCatalogueResolver } from './tags.resolver.js';
+import { PartnerAgreement, PartnerAgreementFile, PartnerApplication, PartnerMentor, PartnerMentorConsent } from './partner.entities.js';
+
+/** The files of the agreements of one request, read in one query. */
+const filesLoaders = new WeakMap<GraphQLContext, DataLoader<string, PartnerAgreementFile[]>>();
+function filesLoader(ctx: GraphQLContext): DataLoader<string, PartnerAgreementFile[]> {
+  let loader = filesLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(async (ids: readonly string[]) => {
+      const files = await ctx.services.partnerFiles.filesOf(ctx.em, ids);
+      return ids.map((id) => files.filter((f) => f.agreementId === id));
+    });
+    filesLoaders.set(ctx, loader);
+  }
+  return loader;
+}
 
 @InputType('PartnerMentorConsentInput', { description: 'Согласие наставника (совершеннолетний — сам) на обработку персональных данных.' })
 class PartnerMentorConsentInput {
@@ -106,6 +126,24 @@ export class PartnerApplicationResolver {
     return ctx.services.partnerPortal.approve(ctx, id);
   }
 
+  @FieldResolver(() => District, { nullable: true, description: 'Муниципалитет, в который подана заявка.' })
+  district(@Root() application: PartnerApplication, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.directory.districtById.load(application.districtId);
+  }
+
+  @FieldResolver(() => Region, { nullable: true })
+  region(@Root() application: PartnerApplication, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.directory.regionById.load(application.regionId);
+  }
+
+  @Authorized('district-officer', 'platform-admin')
+  @Mutation(() => PartnerApplication, {
+    description: 'Удаляет персональные данные контактного лица отклонённой заявки (реквизиты организации и решение остаются).',
+  })
+  erasePartnerApplicantData(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return ctx.services.partnerPortal.eraseApplicant(ctx, id);
+  }
+
   @Authorized('district-officer', 'platform-admin')
   @Mutation(() => PartnerApplication)
   rejectPartnerApplication(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string) {
@@ -137,6 +175,18 @@ export class PartnerMentorResolver {
   @Mutation(() => PartnerMentor)
   archivePartnerMentor(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string) {
     return ctx.services.partnerPortal.archiveMentor(ctx, id);
+  }
+
+  @Authorized('partner-admin')
+  @Mutation(() => PartnerMentor, { description: 'Возвращает наставника из архива.' })
+  restorePartnerMentor(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return ctx.services.partnerPortal.restoreMentor(ctx, id);
+  }
+
+  @Authorized('partner-admin')
+  @Query(() => [Organization], { description: 'Школы муниципалитета, которым партнёр может предложить соглашение.' })
+  partnerAgreementSchools(@Ctx() ctx: GraphQLContext, @Arg('districtId', () => ID) districtId: string) {
+    return ctx.services.partnerPortal.schoolsOf(ctx, districtId);
   }
 
   @Authorized('partner-admin')
@@ -196,9 +246,38 @@ export class PartnerAgreementResolver {
     return ctx.services.partnerPortal.status(agreement);
   }
 
+  @FieldResolver(() => PartnerOrganization, { nullable: true, description: 'Организация-партнёр.' })
+  partner(@Root() agreement: PartnerAgreement, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.directory.partnerById.load(agreement.partnerId);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'Школа-сторона (для соглашения со школой).' })
+  organization(@Root() agreement: PartnerAgreement, @Ctx() ctx: GraphQLContext) {
+    return agreement.organizationId ? ctx.loaders.directory.organizationById.load(agreement.organizationId) : null;
+  }
+
+  @FieldResolver(() => District, { nullable: true, description: 'Муниципалитет стороны.' })
+  district(@Root() agreement: PartnerAgreement, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.directory.districtById.load(agreement.districtId);
+  }
+
+  @FieldResolver(() => [PartnerAgreementFile], { description: 'Файлы соглашения (подписанный экземпляр, сканы): только сторонам соглашения.' })
+  async files(@Root() agreement: PartnerAgreement, @Ctx() ctx: GraphQLContext) {
+    if (!ctx.services.partnerFiles.canRead(ctx.actor, agreement)) return [];
+    return filesLoader(ctx).load(agreement.id);
+  }
+
   @FieldResolver(() => String)
   statusLabelRu(@Root() agreement: PartnerAgreement, @Ctx() ctx: GraphQLContext) {
     return AGREEMENT_STATUS_LABELS_RU[ctx.services.partnerPortal.status(agreement)];
+  }
+}
+
+@Resolver(() => PartnerAgreementFile)
+export class PartnerAgreementFileResolver {
+  @FieldResolver(() => String, { description: 'Адрес скачивания (GET с токеном).' })
+  url(@Root() file: PartnerAgreementFile) {
+    return agreementFileUrl(file.id);
   }
 }
 
@@ -234,6 +313,8 @@ export const PARTNER_RESOLVERS = [
   PartnerApplicationResolver,
   PartnerMentorResolver,
   PartnerAgreementResolver,
+  PartnerAgreementFileResolver,
   PartnerPairResolver,
   PartnerKpiResolver,
+  TagCatalogueResolver,
 ] as const;

@@ -1,9 +1,30 @@
-import { AppError, badUserInput } from '../../engine/errors.js';
+import { AppError, badUserInput, unauthenticated } from '../../engine/errors.js';
 import type { HttpRoute } from '../../engine/http/server.js';
 import type { MikroORM } from '../../engine/orm/create-orm.js';
 import { District } from '../directory/district.entity.js';
+import { isSpreadsheetZip, readFirstSheetRows } from '@nastavnik/domain';
 import { parseCsv } from '../participants/import.js';
+import { agreementFileUrl, type AgreementFileService } from './agreement-files.js';
+import type { PartnerAgreementFile } from './partner.entities.js';
 import type { PartnerPortalService } from './partner.service.js';
+
+export function agreementFileJson(file: PartnerAgreementFile) {
+  return {
+    id: file.id,
+    agreementId: file.agreementId,
+    fileName: file.fileName,
+    contentType: file.contentType,
+    size: file.size,
+    uploadedBySide: file.uploadedBySide,
+    url: agreementFileUrl(file.id),
+  };
+}
+
+/** `filename*` per RFC 6266/5987 (Cyrillic names), with an ASCII fallback. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
 
 const exact = (path: string) => (pathname: string) => (pathname === path ? {} : null);
 
@@ -24,14 +45,60 @@ function json(res: import('node:http').ServerResponse, status: number, body: unk
  *
  *   GET  /partners/districts   [{id, name, region: {id, name}}] — where an application may be sent
  *   POST /partners/apply       JSON {name, kind, inn, ogrn, kpp?, address, regionId, districtId, contactName,
- *                              contactPosition?, contactEmail, contactPhone} → 201 {id, status: "pending"};
+ *                              contactPosition?, contactEmail, contactPhone, consent: true, consentTextVersion} → 201 {id, status: "pending"};
+ *                              (the contact person's consent is required: version = PARTNER_APPLICATION_CONSENT_RU.version)
  *                              400 BAD_USER_INPUT {field} (check digits, duplicates…), 413 over 16 KiB,
  *                              429 over the per-address limit
- *   POST /partners/mentors/import  partner admin (token): body = CSV of the registry (MENTOR_CSV_COLUMNS), ≤ 1 MiB →
+ *   POST /partners/mentors/import  partner admin (token): body = XLSX or CSV of the registry (MENTOR_CSV_COLUMNS), ≤ 1 MiB →
  *                              200 {total, imported, rows: [{rowNumber, ok, mentorId, field, message}]}
+ *
+ * The signed files of agreements (Bearer token like /attachments; no cookies, so nothing to forge cross-site):
+ *
+ *   POST /partner-files/agreements/<agreementId>?fileName=<name>   body: the file's bytes (PDF, DOCX, JPG, PNG;
+ *                              ≤ ATTACHMENT_MAX_BYTES) → 201 {id, agreementId, fileName, contentType, size,
+ *                              uploadedBySide, url}; the partner or the counterpart (director / officer), while the
+ *                              agreement is proposed or in force; 404 for anybody else, 409 when it is over,
+ *                              413 too large, 415 type not allowed
+ *   GET  /partner-files/<fileId>   → the file: the partner, the school's staff / the district's staff of the
+ *                              agreement, the platform admin; 404 for anybody else
  */
-export function partnerRoutes(deps: { orm: MikroORM; portal: PartnerPortalService }): HttpRoute[] {
+export function partnerRoutes(deps: { orm: MikroORM; portal: PartnerPortalService; files: AgreementFileService }): HttpRoute[] {
   return [
+    {
+      method: 'POST',
+      match: (pathname) => {
+        const match = /^\/partner-files\/agreements\/([^/]+)$/.exec(pathname);
+        return match ? { id: decodeURIComponent(match[1]!) } : null;
+      },
+      async handle({ params, url, req, res, context, readBody }) {
+        const ctx = await context();
+        if (!ctx.actor) throw unauthenticated();
+        const declared = req.headers['content-length'] !== undefined ? Number(req.headers['content-length']) : null;
+        deps.files.precheck(url.searchParams.get('fileName'), declared);
+        const data = await readBody(deps.files.maxBytes, () => deps.files.tooLarge());
+        const file = await deps.files.upload({ actor: ctx.actor, em: ctx.em }, params.id!, { fileName: url.searchParams.get('fileName') ?? '', data });
+        json(res, 201, agreementFileJson(file));
+      },
+    },
+    {
+      method: 'GET',
+      match: (pathname) => {
+        const match = /^\/partner-files\/([^/]+)$/.exec(pathname);
+        return match ? { id: decodeURIComponent(match[1]!) } : null;
+      },
+      async handle({ params, res, context }) {
+        const ctx = await context();
+        if (!ctx.actor) throw unauthenticated();
+        const { file, data } = await deps.files.read({ actor: ctx.actor, em: ctx.em }, params.id!);
+        res.statusCode = 200;
+        res.setHeader('content-type', file.contentType);
+        res.setHeader('content-length', String(data.length));
+        res.setHeader('content-disposition', contentDisposition(file.fileName));
+        res.setHeader('x-content-type-options', 'nosniff');
+        res.setHeader('cache-control', 'private, no-store');
+        res.end(data);
+      },
+    },
     {
       method: 'GET',
       match: exact('/partners/districts'),
@@ -51,7 +118,15 @@ export function partnerRoutes(deps: { orm: MikroORM; portal: PartnerPortalServic
       async handle({ res, context, readBody }) {
         const ctx = await context();
         const data = await readBody(1024 * 1024, () => new AppError('BAD_USER_INPUT', 'Файл больше 1 МБ', { field: 'file', httpStatus: 413 }));
-        const report = await deps.portal.importMentors({ actor: ctx.actor, em: ctx.em }, parseCsv(data.toString('utf8')));
+        // An .xlsx book (told by its content: a ZIP) or CSV text.
+        let table: string[][];
+        if (isSpreadsheetZip(data)) {
+          const book = readFirstSheetRows(data);
+          if (!book.ok) throw new AppError('BAD_USER_INPUT', book.message, { field: 'file', httpStatus: 415 });
+          // Excel shows date cells as ДД.ММ.ГГГГ; the registry's columns take ГГГГ-ММ-ДД.
+          table = book.rows.map((row) => row.map((cell) => cell.trim().replace(/^(\d{2})\.(\d{2})\.(\d{4})$/, '$3-$2-$1')));
+        } else table = parseCsv(data.toString('utf8'));
+        const report = await deps.portal.importMentors({ actor: ctx.actor, em: ctx.em }, table);
         json(res, 200, report);
       },
     },
@@ -75,7 +150,8 @@ export function partnerRoutes(deps: { orm: MikroORM; portal: PartnerPortalServic
         }
         const em = deps.orm.em.fork({ clear: true });
         const clientKey = req.socket.remoteAddress ?? 'unknown';
-        const application = await deps.portal.apply(em, input, clientKey);
+        const { consent, consentTextVersion } = body as Record<string, unknown>;
+        const application = await deps.portal.apply(em, input, clientKey, { given: consent, textVersion: consentTextVersion });
         json(res, 201, { id: application.id, status: application.status });
       },
     },

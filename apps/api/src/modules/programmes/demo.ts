@@ -13,12 +13,13 @@ import {
 } from '@nastavnik/domain';
 import { v7 as uuidv7 } from 'uuid';
 import { addDays, isoDateIn } from '../../engine/clock.js';
-import type { MikroORM } from '../../engine/orm/create-orm.js';
+import type { EntityManager, MikroORM } from '../../engine/orm/create-orm.js';
 import { District } from '../directory/district.entity.js';
 import { Organization } from '../directory/organization.entity.js';
 import { MentoringPair, PairMeeting } from '../pairs/pair.entity.js';
 import { Participant, ParticipantConsent } from '../participants/participant.entity.js';
 import { checkConsents, consentFromInput, toDomainParticipant } from '../participants/participant.service.js';
+import { seedDemoSurveysAndPractices } from './demo-surveys.js';
 import { Programme } from './programme.entity.js';
 
 /**
@@ -30,6 +31,8 @@ import { Programme } from './programme.entity.js';
 interface DemoPerson {
   key: string;
   role: ParticipantRole;
+  /** The demo login (infra/keycloak/realm-nastavnik.json) that is this person. */
+  username?: string;
   category: 'pupil' | 'teacher' | 'young-specialist';
   lastName: string;
   firstName: string;
@@ -43,8 +46,8 @@ interface DemoPerson {
   tags: string[];
   text: string;
   specialGroups?: string[];
-  /** A minor's legal representative (gives the consent). */
-  representative?: { name: string; relation: 'mother' | 'father' | 'guardian'; document: string };
+  /** A minor's legal representative (gives the consent; `publication`: also to publication, e.g. of a best-practice case). */
+  representative?: { name: string; relation: 'mother' | 'father' | 'guardian'; document: string; publication?: boolean };
 }
 
 interface DemoPair {
@@ -56,6 +59,10 @@ interface DemoPair {
   done: number;
   /** How many meetings in the methodology's order (знакомство → пробная → планирование → регулярные). */
   meetings: number;
+  /** A short pair completed this many days after its start (plan done, final meeting held), if that day has come. */
+  completedAfterDays?: number;
+  /** The case written up from the completed pair (published if every participant consented to publication). */
+  practice?: { title: string; summary: string; results: string };
 }
 
 export interface DemoProgramme {
@@ -102,14 +109,14 @@ export const DEMO_PROGRAMMES: readonly DemoProgramme[] = [
         name: 'Кузнецов Андрей Викторович', relation: 'father', document: 'Паспорт 80 12 117640, выдан ОУФМС России по РБ в г. Сибай' }),
       pupil('m3', 'mentee', ['Абдрахманова', 'Алина', 'Салаватовна'], 13, '01-27', '7 «А»', ['робототехника', 'проекты'], 'Хочет подготовить проект на муниципальную олимпиаду по технологии', {
         name: 'Абдрахманова Эльвира Маратовна', relation: 'mother', document: 'Паспорт 80 17 650218, выдан МВД по Республике Башкортостан' }, ['gifted']),
-      pupil('m4', 'mentee', ['Сергеев', 'Максим', 'Олегович'], 12, '07-19', '6 «Б»', ['русский язык', 'успеваемость'], 'Ошибки в диктантах, низкая мотивация к чтению', {
-        name: 'Сергеева Ольга Николаевна', relation: 'mother', document: 'Паспорт 80 11 903457, выдан ОУФМС России по РБ в г. Сибай' }),
+      { ...pupil('m4', 'mentee', ['Сергеев', 'Максим', 'Олегович'], 12, '07-19', '6 «Б»', ['русский язык', 'успеваемость'], 'Ошибки в диктантах, низкая мотивация к чтению', {
+        name: 'Сергеева Ольга Николаевна', relation: 'mother', document: 'Паспорт 80 11 903457, выдан ОУФМС России по РБ в г. Сибай' }), username: 'gimnaziya.mentee' },
       pupil('m5', 'mentee', ['Галиев', 'Тимур', 'Ильдарович'], 13, '04-08', '7 «Б»', ['шахматы', 'олимпиады'], 'Готовится к олимпиаде по математике', {
         name: 'Галиева Лилия Раисовна', relation: 'mother', document: 'Паспорт 80 16 228301, выдан МВД по Республике Башкортостан' }, ['gifted']),
       pupil('m6', 'mentee', ['Попова', 'Ксения', 'Дмитриевна'], 11, '02-11', '5 «А»', ['английский язык'], 'Нужна помощь с английским языком', {
         name: 'Попова Наталья Сергеевна', relation: 'guardian', document: 'Постановление администрации ГО г. Сибай об установлении опеки № 412 от 14.03.2022' }, ['orphan']),
       pupil('m7', 'mentee', ['Юлдашбаев', 'Ильдар', 'Азаматович'], 12, '06-30', '6 «А»', ['спорт', 'дисциплина'], 'Пропуски уроков, хочет заниматься в спортивной секции', {
-        name: 'Юлдашбаев Азамат Ришатович', relation: 'father', document: 'Паспорт 80 10 334982, выдан ОУФМС России по РБ в г. Сибай' }),
+        name: 'Юлдашбаев Азамат Ришатович', relation: 'father', document: 'Паспорт 80 10 334982, выдан ОУФМС России по РБ в г. Сибай', publication: true }),
       pupil('m8', 'mentee', ['Волкова', 'Полина', 'Игоревна'], 13, '08-05', '7 «А»', ['биология', 'проекты'], 'Исследовательский проект по экологии Зауралья', {
         name: 'Волкова Елена Александровна', relation: 'mother', document: 'Паспорт 80 14 771205, выдан МВД по Республике Башкортостан' }),
       // Mentors: two pupils of the senior classes (minors) and two teachers.
@@ -117,7 +124,7 @@ export const DEMO_PROGRAMMES: readonly DemoProgramme[] = [
         name: 'Хасанов Рустам Ильгизович', relation: 'father', document: 'Паспорт 80 09 125876, выдан ОУФМС России по РБ в г. Сибай' }),
       pupil('p2', 'mentor', ['Морозов', 'Артём', 'Евгеньевич'], 16, '05-17', '11 «Б»', ['робототехника', 'проекты', 'адаптация'], 'Руководит школьной командой по робототехнике', {
         name: 'Морозова Светлана Викторовна', relation: 'mother', document: 'Паспорт 80 08 462019, выдан ОУФМС России по РБ в г. Сибай' }),
-      { key: 't1', role: 'mentor', category: 'teacher', lastName: 'Байгускарова', firstName: 'Зульфия', middleName: 'Мидхатовна', classOrPosition: 'учитель русского языка и литературы',
+      { key: 't1', role: 'mentor', username: 'gimnaziya.mentor', category: 'teacher', lastName: 'Байгускарова', firstName: 'Зульфия', middleName: 'Мидхатовна', classOrPosition: 'учитель русского языка и литературы',
         experienceYears: 22, tags: ['русский язык', 'успеваемость', 'чтение'], text: 'Учитель высшей категории, руководитель ШМО' },
       { key: 't2', role: 'mentor', category: 'young-specialist', lastName: 'Николаев', firstName: 'Павел', middleName: 'Сергеевич', classOrPosition: 'учитель физической культуры',
         experienceYears: 2, tags: ['спорт', 'дисциплина'], text: 'Тренер школьной секции по волейболу' },
@@ -129,6 +136,13 @@ export const DEMO_PROGRAMMES: readonly DemoProgramme[] = [
         tasks: ['Выбор темы проекта', 'Сборка прототипа', 'Защита проекта на школьной конференции'] },
       { form: 'teacher-pupil', mentor: 't1', mentees: ['m4'], done: 1, meetings: 2,
         tasks: ['Входной диктант', 'Читательский дневник: 3 книги за четверть', 'Итоговый диктант без «двоек»'] },
+      { form: 'teacher-pupil', mentor: 't2', mentees: ['m7'], done: 3, meetings: 5, completedAfterDays: 42,
+        tasks: ['Посещать секцию по волейболу дважды в неделю', 'Без пропусков уроков в течение месяца', 'Выступить за школу на городских соревнованиях'],
+        practice: {
+          title: 'Спорт против пропусков: краткосрочное наставничество «учитель – ученик»',
+          summary: 'Шестиклассник часто пропускал уроки и терял интерес к учёбе. Молодой учитель физкультуры предложил ему место в школьной секции по волейболу при условии посещения уроков; встречи раз в неделю, дневник посещаемости, совместный разбор недели.',
+          results: 'За шесть недель — ни одного пропуска без уважительной причины, участие в городских соревнованиях в составе школьной команды; наставляемый сам предложил продолжить занятия в секции.',
+        } },
     ],
   },
   {
@@ -187,6 +201,20 @@ export function demoAcademicYear(today: IsoDate): { academicYear: string; start:
   return { academicYear, start: `${first}-09-01`, end: `${first + 1}-08-31` };
 }
 
+/** Databases seeded before the demo logins existed get them linked to the same people. */
+async function linkDemoLogins(em: EntityManager, programme: Programme, demo: DemoProgramme): Promise<void> {
+  let changed = false;
+  for (const d of demo.people) {
+    if (!d.username) continue;
+    const person = await em.findOne(Participant, { programmeId: programme.id, lastName: d.lastName, firstName: d.firstName, anonymized: false });
+    if (person && !person.username) {
+      person.username = d.username;
+      changed = true;
+    }
+  }
+  if (changed) await em.flush();
+}
+
 /**
  * Creates the demo programmes of the academic year of `today`, unless the school already has a
  * programme of that name starting on 1 September of that year (idempotent: restarts add nothing).
@@ -202,7 +230,12 @@ export async function seedDemoProgrammes(orm: MikroORM, today: IsoDate = demoTod
     const organization = await em.findOne(Organization, { district, code: demo.organizationCode });
     if (!organization) continue;
     const tenantEm = orm.em.fork({ clear: true, schema: district.schemaName });
-    if (await tenantEm.count(Programme, { organizationId: organization.id, name: demo.name, periodStart: start })) continue;
+    const existing = await tenantEm.findOne(Programme, { organizationId: organization.id, name: demo.name, periodStart: start });
+    if (existing) {
+      await linkDemoLogins(tenantEm, existing, demo);
+      await seedDemoSurveysAndPractices(orm.em.fork({ clear: true, schema: district.schemaName }), district.schemaName, existing, demo, today);
+      continue;
+    }
 
     const programme = new Programme();
     Object.assign(programme, {
@@ -238,13 +271,14 @@ export async function seedDemoProgrammes(orm: MikroORM, today: IsoDate = demoTod
         specialGroups: d.specialGroups ?? [],
         tags: d.tags,
         freeText: d.text,
+        username: d.username ?? null,
       });
       const domain = toDomainParticipant(person);
       fail(`${d.lastName}`, validateParticipant(domain, { role: d.role, on: today }));
       const consent = consentFromInput(
         d.representative
           ? { givenBy: 'representative', representativeName: d.representative.name, representativeRelation: d.representative.relation,
-              representativeDocument: d.representative.document, scopes: ['processing'], textVersion: 'Согласие на обработку ПДн, ред. 2025', signedOn }
+              representativeDocument: d.representative.document, scopes: d.representative.publication ? ['processing', 'publication'] : ['processing'], textVersion: 'Согласие на обработку ПДн, ред. 2025', signedOn }
           : { givenBy: 'self', scopes: ['processing', 'publication'], textVersion: 'Согласие на обработку ПДн, ред. 2025', signedOn },
         person.id,
         demo.curatorName.split(',')[0]!,
@@ -266,8 +300,11 @@ export async function seedDemoProgrammes(orm: MikroORM, today: IsoDate = demoTod
       const mentees = d.mentees.map((key) => people.get(key)!);
       if (!form || !demo.forms.includes(d.form)) throw new Error(`Демо-данные: форма ${d.form} не в программе ${demo.name}`);
       for (const p of [mentor, ...mentees]) fail(`${p.lastName} в паре`, validateParticipant(toDomainParticipant(p), { role: p.role, on: today, form, kind: 'traditional' }));
+      const completedOn = d.completedAfterDays !== undefined ? addDays(pairStart, d.completedAfterDays) : null;
+      const completed = completedOn !== null && completedOn <= today;
+      const step = completed ? Math.floor(d.completedAfterDays! / (d.tasks.length + 1)) : 21;
       const tasks: PlanTask[] = d.tasks.map((title, i) => {
-        const deadline = addDays(pairStart, 21 * (i + 1));
+        const deadline = addDays(pairStart, step * (i + 1));
         const done = i < d.done && deadline <= today;
         return { id: uuidv7(), title, deadline, done, doneOn: done ? deadline : null };
       });
@@ -281,8 +318,10 @@ export async function seedDemoProgrammes(orm: MikroORM, today: IsoDate = demoTod
         mentorId: mentor.id,
         menteeIds: mentees.map((m) => m.id),
         startDate: pairStart,
-        endDate: pairEnd,
-        status: 'active',
+        endDate: completed ? completedOn : pairEnd,
+        status: completed ? 'completed' : 'active',
+        completionReason: completed ? 'plan-done' : null,
+        completedOn: completed ? completedOn : null,
         score: null,
         explanation: [],
         tasks,
@@ -290,10 +329,11 @@ export async function seedDemoProgrammes(orm: MikroORM, today: IsoDate = demoTod
       });
       pairs.push(pair);
       const history: Array<{ type: MeetingType; date: IsoDate }> = [];
+      const order: MeetingType[] = completed ? [...MEETING_ORDER.slice(0, d.meetings - 1), 'final'] : MEETING_ORDER;
       for (let i = 0; i < d.meetings; i++) {
-        const date = addDays(pairStart, 7 * i);
+        const date = completed && order[i] === 'final' ? completedOn! : addDays(pairStart, 7 * i);
         if (date > today) break;
-        const meeting = { type: MEETING_ORDER[i]!, date, notes: MEETING_NOTES[MEETING_ORDER[i]!], feedback: 'Встреча полезна, договорились о следующей' };
+        const meeting = { type: order[i]!, date, notes: MEETING_NOTES[order[i]!], feedback: 'Встреча полезна, договорились о следующей' };
         fail('встреча', validateMeeting(meeting, history));
         history.push(meeting);
         const row = new PairMeeting();
@@ -307,5 +347,6 @@ export async function seedDemoProgrammes(orm: MikroORM, today: IsoDate = demoTod
       for (const row of [...people.values(), ...consents, ...pairs, ...meetings]) tx.persist(row);
       await tx.flush();
     });
+    await seedDemoSurveysAndPractices(orm.em.fork({ clear: true, schema: district.schemaName }), district.schemaName, programme, demo, today);
   }
 }

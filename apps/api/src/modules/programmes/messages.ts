@@ -32,7 +32,7 @@ export const PROGRAMME_MESSAGES_RU = {
   orderNumberRequired: 'Номер приказа: поле обязательно',
   importRole: 'Укажите базу: role=mentee или role=mentor',
   importEmpty: 'Файл пуст или в нём нет строк после заголовка',
-  importFormat: 'Загрузите файл CSV (разделитель «;» или «,», кодировка UTF-8)',
+  importFormat: 'Загрузите файл XLSX (книга Excel) или CSV (разделитель «;» или «,», кодировка UTF-8)',
   importConsentMissing: 'Нет данных о согласии (дата согласия и кто его дал): участник без согласия не сохраняется',
   importConsentGiver: (value: string) => `Согласие дал: «${value}» — ожидается «участник» или «законный представитель»`,
 } as const;

@@ -8,11 +8,13 @@ import { dateRu, revisionDocument } from '../documents/layout.js';
 import { PDF_CONTENT_TYPE, renderPdf } from '../documents/pdf.js';
 import { RoadmapRevision } from '../roadmaps/revision.entity.js';
 import type { RoadmapService } from '../roadmaps/roadmap.service.js';
+import { listPublishedPractices } from '../practices/practice.service.js';
 
 /**
  * The public mentorship page of a school (issue 7), served without login: the organisation's name,
- * its programmes (name, forms, period), the AGREED roadmaps in force (table + DOCX/PDF links) —
- * nothing else. Never a participant, a pair, a consent, a comment, a draft, a returned or a
+ * its programmes (name, forms, period), the AGREED roadmaps in force (table + DOCX/PDF links), its
+ * PUBLISHED news dated today or earlier, and the best-practice cases that `listPublishedPractices`
+ * (modules/practices) clears for publication — nothing else. Never a participant, a pair, a consent, a comment, a draft, a returned or a
  * superseded revision: the SQL selects only what is listed here, and only revisions in state
  * `agreed` that are their roadmap's revision in force.
  */
@@ -41,15 +43,37 @@ export interface PublicRoadmap {
   sections: Array<{ title: string; task: string; result: string; items: PublicRoadmapItem[] }>;
 }
 
+export interface PublicNews {
+  title: string;
+  /** ГГГГ-ММ-ДД. */
+  date: string;
+  text: string;
+}
+
+export interface PublicPractice {
+  title: string;
+  programmeName: string;
+  summary: string;
+  results: string;
+  formLabel: string;
+  kindLabel: string;
+  participants: string[];
+  publishedOn: string;
+}
+
+/** How many news items and cases the page shows. */
+export const PUBLIC_NEWS_LIMIT = 10;
+export const PUBLIC_PRACTICES_LIMIT = 20;
+
 export interface PublicSchoolPage {
   district: { code: string; name: string };
   organization: { code: string; name: string; shortName: string; address: string | null };
   programmes: Array<{ name: string; forms: string[]; periodStart: string; periodEnd: string }>;
   roadmaps: PublicRoadmap[];
-  /** Best-practice cases cleared for publication: none exist yet. */
-  bestPractices: never[];
-  /** News: not built yet. */
-  news: never[];
+  /** Best-practice cases cleared for publication (modules/practices decides: published, consents in force). */
+  bestPractices: PublicPractice[];
+  /** The latest published news (drafts and news dated in the future never appear). */
+  news: PublicNews[];
   pageUrl: string;
 }
 
@@ -99,7 +123,8 @@ export class PublicService {
     const s = `"${school.schemaName}"`;
     const conn = this.orm.em.getConnection();
     const today = this.clock.today();
-    const [programmes, revisions] = (await Promise.all([
+    const em = this.orm.em.fork({ clear: true, schema: school.schemaName });
+    const [programmes, revisions, news, practices] = (await Promise.all([
       conn.execute(
         `select name, forms, to_char(period_start, 'YYYY-MM-DD') as "periodStart", to_char(period_end, 'YYYY-MM-DD') as "periodEnd"
          from ${s}."programme" where organization_id = ? and period_end >= ?::date order by period_start, name`,
@@ -114,9 +139,17 @@ export class PublicService {
          order by v.period_start desc, v.id`,
         [school.organizationId],
       ),
+      conn.execute(
+        `select title, to_char(published_on, 'YYYY-MM-DD') as date, body as text from ${s}."school_news"
+         where organization_id = ? and published and published_on <= ?::date order by published_on desc, created_at desc, id limit ?`,
+        [school.organizationId, today, PUBLIC_NEWS_LIMIT],
+      ),
+      listPublishedPractices(em, school.organizationId, { limit: PUBLIC_PRACTICES_LIMIT }, today),
     ])) as [
       Array<{ name: string; forms: string[]; periodStart: string; periodEnd: string }>,
       Array<Omit<PublicRoadmap, 'sections' | 'docxUrl' | 'pdfUrl' | 'approvalOrder' | 'revisionId'> & { id: string; orderNumber: string | null; orderDate: string | null }>,
+      PublicNews[],
+      Awaited<ReturnType<typeof listPublishedPractices>>,
     ];
     const ids = revisions.map((r) => r.id);
     const marks = ids.map(() => '?').join(', ');
@@ -155,8 +188,18 @@ export class PublicService {
             items: items.filter((item) => item.sectionId === section.id).map(({ sectionId: _s, ...item }) => item),
           })),
       })),
-      bestPractices: [],
-      news: [],
+      // Only the listed fields of a case: nothing the practices module might add later leaks by accident.
+      bestPractices: practices.items.map((p) => ({
+        title: p.title,
+        programmeName: p.programmeName,
+        summary: p.summary,
+        results: p.results,
+        formLabel: p.formLabel,
+        kindLabel: p.kindLabel,
+        participants: p.participants,
+        publishedOn: p.publishedOn,
+      })),
+      news: news.map((n) => ({ title: n.title, date: n.date, text: n.text })),
       pageUrl: `${base}.html`,
     };
   }

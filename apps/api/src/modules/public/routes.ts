@@ -51,6 +51,27 @@ export function renderPublicSchoolHtml(page: PublicSchoolPage): string {
         )
         .join('\n')
     : '<p>Согласованная дорожная карта пока не опубликована.</p>';
+  const paragraphs = (text: string) =>
+    text
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map((p) => `<p>${e(p).replace(/\n/g, '<br>')}</p>`)
+      .join('');
+  const news = page.news.length
+    ? page.news.map((n) => `<article><h3>${e(n.title)}</h3><p><time datetime="${e(n.date)}">${e(dateRu(n.date))}</time></p>${paragraphs(n.text)}</article>`).join('\n')
+    : '<p>Новостей пока нет.</p>';
+  const practices = page.bestPractices.length
+    ? page.bestPractices
+        .map(
+          (p) => `<article><h3>${e(p.title)}</h3>
+<p>${e(p.programmeName)}; ${e(p.formLabel)}${p.kindLabel ? `, ${e(p.kindLabel)}` : ''}. Опубликовано ${e(dateRu(p.publishedOn))}.</p>
+${paragraphs(p.summary)}${p.results ? `<p><strong>Результаты:</strong></p>${paragraphs(p.results)}` : ''}${
+            p.participants.length ? `<p>Участники: ${e(p.participants.join('; '))}</p>` : ''
+          }</article>`,
+        )
+        .join('\n')
+    : '<p>Пока нет опубликованных практик.</p>';
   return `<!doctype html>
 <html lang="ru">
 <head>
@@ -70,12 +91,17 @@ th{background:#eef1f5}tr.section td{background:#f6f6f6;font-weight:bold}h1{font-
 ${programmes}
 <h2>Дорожная карта (согласованная, действующая)</h2>
 ${roadmaps}
+<h2>Новости</h2>
+${news}
 <h2>Лучшие практики</h2>
-<p>Пока нет опубликованных практик.</p>
+${practices}
 </body>
 </html>
 `;
 }
+
+/** No scripts, no forms, no external resources; any site may frame the page. */
+export const EMBEDDABLE_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
 
 function sendBody(res: ServerResponse, status: number, contentType: string, body: Buffer | string, extra: Record<string, string> = {}) {
   const data = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
@@ -107,8 +133,10 @@ export function publicRoutes(service: PublicService): HttpRoute[] {
       },
       async handle({ res, params }) {
         const page = await service.page(params.district!, params.organization!);
-        if (params.html) sendBody(res, 200, 'text/html; charset=utf-8', renderPublicSchoolHtml(page));
-        else sendBody(res, 200, 'application/json; charset=utf-8', JSON.stringify(page));
+        // Schools embed the page on their own sites (an iframe) or read the JSON from a script:
+        // framing and cross-origin reads are allowed; the page itself runs no script.
+        if (params.html) sendBody(res, 200, 'text/html; charset=utf-8', renderPublicSchoolHtml(page), { 'content-security-policy': EMBEDDABLE_PAGE_CSP });
+        else sendBody(res, 200, 'application/json; charset=utf-8', JSON.stringify(page), { 'access-control-allow-origin': '*' });
       },
     },
     {

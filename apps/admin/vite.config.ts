@@ -60,9 +60,10 @@ export function runtimeConfigPlugin(options: AdminViteOptions = {}): Plugin {
 /**
  * What the dev and preview servers pass to the API: GraphQL, files (evidence), generated documents,
  * imported documents, the participants' bases, the public pages, partners' sign-up, health. Prefixes:
- * `/partners` itself is the admin's own page, so only the API's two public partner paths go through.
+ * `/partners` itself is the admin's own page (and `/join` the public sign-up page), so only the
+ * API's partner paths go through; `/partner-files/...` are the agreements' signed files (token).
  */
-export const PROXIED = ['/graphql', '/attachments', '/exports', '/imports', '/participants', '/public', '/partners/districts', '/partners/apply', '/healthz', '/readyz'] as const;
+export const PROXIED = ['/graphql', '/attachments', '/exports', '/imports', '/participants', '/public', '/partners/districts', '/partners/apply', '/partners/mentors/import', '/partner-files', '/healthz', '/readyz'] as const;
 
 export function adminViteConfig(options: AdminViteOptions = {}): UserConfig {
   const apiTarget = options.apiUrl ?? process.env.API_URL ?? 'http://localhost:4000';

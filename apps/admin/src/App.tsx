@@ -12,12 +12,18 @@ import { DistrictPage } from './pages/DistrictPage';
 import { DistrictsPage } from './pages/DistrictsPage';
 import { HomePage } from './pages/HomePage';
 import { InboxPage } from './pages/InboxPage';
-import { MyPartnerPage } from './pages/MyPartnerPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganizationPage } from './pages/OrganizationPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
-import { PartnersPage } from './pages/PartnersPage';
 import { RegionsPage } from './pages/RegionsPage';
+import { AgreementsPage as PartnerAgreementsPage } from './pages/partners/AgreementsPage';
+import { ApplicationPage as PartnerApplicationPage } from './pages/partners/ApplicationPage';
+import { ApplicationsPage as PartnerApplicationsPage } from './pages/partners/ApplicationsPage';
+import { ImportMentorsPage as ImportPartnerMentorsPage } from './pages/partners/ImportMentorsPage';
+import { MyPartnerPage } from './pages/partners/MyPartnerPage';
+import { NewMentorPage as NewPartnerMentorPage } from './pages/partners/NewMentorPage';
+import { PartnersPage } from './pages/partners/PartnersPage';
+import { ProposeAgreementPage } from './pages/partners/ProposeAgreementPage';
 import { BulkImportPage } from './pages/roadmaps/BulkImportPage';
 import { CampaignPage } from './pages/roadmaps/CampaignPage';
 import { ComparePage } from './pages/roadmaps/ComparePage';
@@ -33,11 +39,21 @@ import { DistrictDashboardPage } from './pages/monitoring/DistrictDashboardPage'
 import { MonitoringPage } from './pages/monitoring/MonitoringPage';
 import { RegionDashboardPage } from './pages/monitoring/RegionDashboardPage';
 import { SchoolDashboardPage } from './pages/monitoring/SchoolDashboardPage';
+import { NewsPage } from './pages/news/NewsPage';
+import { SwotPage } from './pages/swot/SwotPage';
 import { NewParticipantPage } from './pages/programmes/NewParticipantPage';
 import { NewProgrammePage } from './pages/programmes/NewProgrammePage';
 import { ParticipantPage } from './pages/programmes/ParticipantPage';
 import { ProgrammePage } from './pages/programmes/ProgrammePage';
 import { ProgrammesPage } from './pages/programmes/ProgrammesPage';
+import { ImportBasePage } from './pages/programmes/ImportBasePage';
+import { PairPage } from './pages/programmes/PairPage';
+import { MyPairsPage } from './pages/my/MyPairsPage';
+import { QuestionnairesPage } from './pages/questionnaires/QuestionnairesPage';
+import { TemplateEditorPage } from './pages/questionnaires/TemplateEditorPage';
+import { MyQuestionnairePage } from './pages/questionnaires/MyQuestionnaires';
+import { PracticesPage, NewPracticePage } from './pages/practices/PracticesPage';
+import { PracticePage } from './pages/practices/PracticePage';
 
 export function App({ auth, client }: { auth: Auth; client: ApolloClient }) {
   return (
@@ -77,6 +93,12 @@ function SignedInShell() {
           <Route path="organizations" element={<OrganizationsPage />} />
           <Route path="partners" element={<PartnersPage />} />
           <Route path="my-partner" element={<MyPartnerPage />} />
+          <Route path="my-partner/mentors/new" element={<NewPartnerMentorPage />} />
+          <Route path="my-partner/mentors/import" element={<ImportPartnerMentorsPage />} />
+          <Route path="my-partner/agreements/new" element={<ProposeAgreementPage />} />
+          <Route path="partners/applications" element={<PartnerApplicationsPage />} />
+          <Route path="partners/applications/:applicationId" element={<PartnerApplicationPage />} />
+          <Route path="partners/agreements" element={<PartnerAgreementsPage />} />
           <Route path="inbox" element={<InboxPage />} />
           <Route path="roadmaps" element={<RoadmapsPage />} />
           <Route path="roadmaps/import" element={<ImportPage />} />
@@ -93,11 +115,22 @@ function SignedInShell() {
           <Route path="monitoring/region" element={<RegionDashboardPage />} />
           <Route path="monitoring/district" element={<DistrictDashboardPage />} />
           <Route path="monitoring/schools/:organizationId" element={<SchoolDashboardPage />} />
+          <Route path="monitoring/schools/:organizationId/swot" element={<SwotPage />} />
+          <Route path="monitoring/schools/:organizationId/news" element={<NewsPage />} />
           <Route path="programmes" element={<ProgrammesPage />} />
           <Route path="programmes/new" element={<NewProgrammePage />} />
           <Route path="programmes/:programmeId" element={<ProgrammePage />} />
           <Route path="programmes/:programmeId/participants/new" element={<NewParticipantPage />} />
           <Route path="programmes/:programmeId/participants/:participantId" element={<ParticipantPage />} />
+          <Route path="programmes/:programmeId/import" element={<ImportBasePage />} />
+          <Route path="programmes/:programmeId/pairs/:pairId" element={<PairPage />} />
+          <Route path="programmes/:programmeId/questionnaires" element={<QuestionnairesPage />} />
+          <Route path="programmes/:programmeId/questionnaires/templates/:templateId" element={<TemplateEditorPage />} />
+          <Route path="programmes/:programmeId/practices" element={<PracticesPage />} />
+          <Route path="programmes/:programmeId/practices/new" element={<NewPracticePage />} />
+          <Route path="programmes/:programmeId/practices/:practiceId" element={<PracticePage />} />
+          <Route path="questionnaires/mine/:linkId" element={<MyQuestionnairePage />} />
+          <Route path="my" element={<MyPairsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Layout>

@@ -9,6 +9,8 @@ import { startAuth } from './auth/keycloak';
 import { ru } from './i18n/ru';
 import { createApolloClient } from './lib/apollo';
 import { ConfigError, loadRuntimeConfig } from './lib/config';
+import { PublicApp } from './public/PublicApp';
+import { isPublicPath } from './public/paths';
 import './styles.css';
 
 const container = document.getElementById('root')!;
@@ -29,6 +31,15 @@ function BootMessage({ text, failed }: { text: string; failed?: boolean }) {
 }
 
 async function boot() {
+  // Public pages (the partners' sign-up): no login, no Keycloak.
+  if (isPublicPath(window.location.pathname)) {
+    root.render(
+      <StrictMode>
+        <PublicApp />
+      </StrictMode>,
+    );
+    return;
+  }
   root.render(<BootMessage text={ru.boot.signingIn} />);
   let config;
   try {

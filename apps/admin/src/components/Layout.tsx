@@ -4,6 +4,8 @@ import { NavLink } from 'react-router';
 import { useAuth } from '../auth/context';
 import { ru } from '../i18n/ru';
 import { fixedDistrictId, hasInbox, navigationFor, roleLabel } from '../lib/access';
+import { partnerNavItems } from '../lib/partners';
+import { withMyPairs } from '../lib/my';
 import { useMe } from '../me';
 import { InboxCountQuery } from '../pages/roadmaps/documents';
 
@@ -46,7 +48,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const same = (a: string, b: string) => a.trim().toLocaleLowerCase('ru') === b.trim().toLocaleLowerCase('ru');
   const position = me.position && !same(me.position, me.displayName) ? me.position : null;
   const roles = [...new Set(me.roles.map(roleLabel))].filter((label) => !same(label, me.displayName));
-  const items = navigationFor(me.grants);
+  const general = withMyPairs(me.grants, navigationFor(me.grants));
+  const items = [...general, ...partnerNavItems(me.grants, general)];
   return (
     <div className="shell">
       <TopBar>

@@ -1,6 +1,7 @@
-import type { ReactNode, TableHTMLAttributes } from 'react';
+import { useRef, type ReactNode, type TableHTMLAttributes } from 'react';
 import { Pagination } from './Pagination';
 import { QueryState } from './QueryState';
+import { PagedTableExport, type PageLoader } from './TableExport';
 
 /** One page of a list as the API returns it (`RegionPage`, `OrganizationPage`, …). */
 export interface PageResult<T> {
@@ -12,7 +13,8 @@ export interface PageResult<T> {
 
 /**
  * A paginated table: the error or the spinner while loading, the rows, and «Показано 1–20 из N»
- * with Назад / Вперёд. The page number lives in the URL (`useListParams`).
+ * with Назад / Вперёд. The page number lives in the URL (`useListParams`). «Скачать XLSX» saves
+ * the whole list when `exportPages` can load it (`usePageLoader`), otherwise the rows on screen.
  */
 export function PagedTable<T>({
   list,
@@ -24,6 +26,8 @@ export function PagedTable<T>({
   head,
   row,
   tableProps,
+  exportPages,
+  exportTitle,
 }: {
   /** The page from the query's data (current or previous while the next one loads). */
   list: PageResult<T> | undefined;
@@ -37,14 +41,19 @@ export function PagedTable<T>({
   head: ReactNode;
   row: (item: T) => ReactNode;
   tableProps?: TableHTMLAttributes<HTMLTableElement> & { 'data-testid'?: string };
+  /** Loads any page of the same list, for «Скачать XLSX» of all of it. */
+  exportPages?: PageLoader<T>;
+  /** The file's title (default: the page's heading). */
+  exportTitle?: string;
 }) {
+  const tableRef = useRef<HTMLTableElement>(null);
   return (
     <QueryState data={list} error={error} onRetry={onRetry}>
       {(current) => (
         <>
           {current.items.length > 0 && (
             <div className="table-wrap">
-              <table className="table" {...tableProps}>
+              <table className="table" ref={tableRef} {...tableProps}>
                 <thead>
                   <tr>{head}</tr>
                 </thead>
@@ -58,6 +67,17 @@ export function PagedTable<T>({
             filtered={filtered}
             state={{ offset: current.offset, limit: current.limit, count: current.items.length, total: current.total }}
           />
+          {current.items.length > 0 && (
+            <PagedTableExport
+              visibleTable={tableRef}
+              load={exportPages}
+              head={head}
+              row={row}
+              total={current.total}
+              shown={current.items.length}
+              title={exportTitle}
+            />
+          )}
         </>
       )}
     </QueryState>

@@ -114,9 +114,10 @@ describe('navigationFor', () => {
     ]);
   });
 
-  it('lists later modules as not yet available, not as links', () => {
-    const soon = navigationFor([officer]).filter((item) => !('to' in item));
-    expect(soon.map((item) => item.label)).toEqual(['Программы']);
+  it('offers no placeholders: every item is a link', () => {
+    for (const grants of [[admin], [coordinator], [officer], [head], [curator], [partner]]) {
+      expect(navigationFor(grants).every((item) => 'to' in item)).toBe(true);
+    }
   });
 
   it('opens «Программы» to school staff (director, curator) only', () => {
@@ -130,8 +131,8 @@ describe('navigationFor', () => {
       expect(canSeeProgrammes(grants)).toBe(false);
       expect(links(grants)).not.toContain('Программы /programmes');
     }
-    // District staff still see it as a later module, not a link.
-    expect(navigationFor([head]).find((item) => item.key === 'programmes')).toEqual({ key: 'programmes', label: 'Программы', soon: true });
+    // District staff see the programmes' figures in «Мониторинг», not the people.
+    expect(navigationFor([head]).find((item) => item.key === 'programmes')).toBeUndefined();
   });
 
   it('offers monitoring to school and district staff, region coordinators and the platform admin only', () => {

@@ -321,12 +321,9 @@ export function navigationFor(grants: readonly GrantLike[]): NavItem[] {
   }
   if (canSeeMonitoring(grants)) items.push({ key: 'monitoring', label: ru.nav.monitoring, to: '/monitoring' });
 
-  // Programmes: the school's director and curator work with them; for others still a later module.
-  if (canSeeProgrammes(grants)) {
-    items.push({ key: 'programmes', label: ru.nav.programmes, to: '/programmes' });
-  } else if (items.length > 1) {
-    items.push({ key: 'programmes', label: ru.nav.programmes, soon: true });
-  }
+  // Programmes: the school's director and curator run them; district and region staff see their
+  // figures in «Мониторинг» (people's data stays with the school).
+  if (canSeeProgrammes(grants)) items.push({ key: 'programmes', label: ru.nav.programmes, to: '/programmes' });
   return items;
 }
 

@@ -58,6 +58,12 @@ export async function downloadDocument(
   if (!response.ok) throw new AttachmentError(attachmentErrorOf(response.status, await response.text()));
   const blob = await response.blob();
   const fileName = fileNameFromContentDisposition(response.headers.get('content-disposition')) ?? options.fallbackName;
+  saveBlob(blob, fileName);
+  return { fileName, size: blob.size };
+}
+
+/** Hands bytes made or fetched in the page to the browser as a download. */
+export function saveBlob(blob: Blob, fileName: string): void {
   const href = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = href;
@@ -66,7 +72,6 @@ export async function downloadDocument(
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
-  return { fileName, size: blob.size };
 }
 
 export const exportPaths = {

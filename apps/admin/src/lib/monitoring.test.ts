@@ -1,5 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { barWidths, dateTimeRu, formatInput, kpiHint, LIGHT_COLOURS, lightLabel, lightOf, monitoringExports, monitoringPaths, sortWithNoDataLast } from './monitoring';
+import {
+  publicPageEmbedCode,
+  percentOfShare,
+  barWidths,
+  checkNews,
+  checkSwot,
+  cleanSwotLines,
+  dateTimeRu,
+  drillFromParams,
+  drillTargetsFor,
+  executionIsEmpty,
+  executionMonthText,
+  executionScale,
+  formatInput,
+  isoDateRu,
+  isPersonKind,
+  kpiHint,
+  kpiLinkHint,
+  kpiLinkLight,
+  LIGHT_COLOURS,
+  lightLabel,
+  lightOf,
+  monitoringExports,
+  monitoringPaths,
+  publicSchoolPath,
+  ruDateToIso,
+  shortMonth,
+  sortWithNoDataLast,
+  swotErrorTarget,
+} from './monitoring';
 
 describe('traffic lights', () => {
   it('knows the four colours and nothing else', () => {
@@ -94,5 +123,145 @@ describe('dates, bars, paths', () => {
     expect(monitoringPaths.school('o-1', null, null)).toBe('/monitoring/schools/o-1');
     expect(monitoringExports.statForm('2025/2026')).toBe('/exports/stat-form.xlsx?academicYear=2025%2F2026');
     expect(monitoringExports.districtNote('2025/2026')).toBe('/exports/district-note.docx?academicYear=2025%2F2026');
+  });
+});
+
+const month = (planned: number, doneOnTime = 0, doneLate = 0, overdue = 0) => ({ month: '2025-09', monthRu: 'сентябрь 2025', planned, doneOnTime, doneLate, overdue });
+
+describe('execution chart', () => {
+  it('rounds the scale up to 1, 2 or 5 × 10ⁿ with whole-number ticks', () => {
+    expect(executionScale([])).toEqual({ max: 1, ticks: [0, 1] });
+    expect(executionScale([month(0)])).toEqual({ max: 1, ticks: [0, 1] });
+    expect(executionScale([month(3, 1)])).toEqual({ max: 5, ticks: [0, 1, 2, 3, 4, 5] });
+    expect(executionScale([month(7, 2, 1, 9)])).toEqual({ max: 10, ticks: [0, 2, 4, 6, 8, 10] });
+    expect(executionScale([month(10)])).toEqual({ max: 10, ticks: [0, 2, 4, 6, 8, 10] });
+    expect(executionScale([month(11)])).toEqual({ max: 20, ticks: [0, 4, 8, 12, 16, 20] });
+    expect(executionScale([month(1, 0, 0, 130)]).max).toBe(200);
+  });
+
+  it('knows an empty year and reads a month out', () => {
+    expect(executionIsEmpty([])).toBe(true);
+    expect(executionIsEmpty([month(0), month(0)])).toBe(true);
+    expect(executionIsEmpty([month(0, 0, 0, 1)])).toBe(false);
+    expect(executionMonthText(month(4, 2, 1, 1))).toBe('сентябрь 2025: запланировано — 4, выполнено в срок — 2, выполнено с опозданием — 1, просрочено — 1');
+    expect(shortMonth('сентябрь 2025')).toBe('сен');
+    expect(shortMonth('май 2026')).toBe('май');
+  });
+});
+
+describe('drill-down', () => {
+  it('maps figures to the lists the API has; the region gets items only', () => {
+    expect(drillTargetsFor('pupilCoverage', true)).toEqual([{ kind: 'PARTICIPANTS', category: 'pupil' }]);
+    expect(drillTargetsFor('pupilCoverage', false)).toEqual([]);
+    expect(drillTargetsFor('roadmapExecution', false).map((t) => t.kind)).toEqual(['ITEMS_OVERDUE', 'ITEMS_ON_TIME', 'ITEMS_LATE', 'ITEMS_ALL']);
+    expect(drillTargetsFor('satisfaction', true)).toEqual([]);
+    expect(isPersonKind('FINAL_MEETING_MISSING')).toBe(true);
+    expect(isPersonKind('ITEMS_LATE')).toBe(false);
+  });
+
+  it('reads the URL back and ignores anything unknown', () => {
+    expect(drillFromParams('ITEMS_OVERDUE', null)).toEqual({ kind: 'ITEMS_OVERDUE', category: null });
+    expect(drillFromParams('PARTICIPANTS', 'young-specialist')).toEqual({ kind: 'PARTICIPANTS', category: 'young-specialist' });
+    expect(drillFromParams('PARTICIPANTS', 'x;drop')).toEqual({ kind: 'PARTICIPANTS', category: null });
+    expect(drillFromParams('EVERYTHING', null)).toBeNull();
+    expect(drillFromParams(null, null)).toBeNull();
+    expect(monitoringPaths.drill('o-1', { kind: 'PARTICIPANTS', category: 'pupil' }, 'd-1', '2025/2026')).toBe(
+      '/monitoring/schools/o-1?district=d-1&year=2025%2F2026&drill=PARTICIPANTS&category=pupil#drill-down',
+    );
+  });
+});
+
+describe('KPI link of a roadmap item', () => {
+  const link = {
+    describedRu: 'Охват целевой группы: не менее 10 %',
+    kpiLabelRu: 'Охват целевой группы',
+    currentDisplay: '7,5 %',
+    statusRu: 'Не выполнено',
+    academicYear: '2025/2026',
+    source: 'suggested',
+    setByName: null,
+    figures: [{ labelRu: 'Охват обучающихся', display: '7,5 %', value: 7.5, formulaRu: 'участники ÷ обучающиеся × 100', inputs: [{ label: 'Участники', value: 30 }, { label: 'Обучающиеся', value: 400 }] }],
+  };
+
+  it('colours met green, not met red, anything else grey', () => {
+    expect(kpiLinkLight('met')).toBe('green');
+    expect(kpiLinkLight('notMet')).toBe('red');
+    expect(kpiLinkLight('noData')).toBe('grey');
+    expect(kpiLinkLight('whatever')).toBe('grey');
+  });
+
+  it('explains the status with the formula and inputs of each figure', () => {
+    const hint = kpiLinkHint(link);
+    expect(hint.split('\n').slice(0, 3)).toEqual(['Охват целевой группы: не менее 10 %', 'Статус: Не выполнено (7,5 %, 2025/2026)', 'Связь распознана из текста показателя.']);
+    expect(hint).toContain('Формула: участники ÷ обучающиеся × 100');
+    expect(hint).toContain('• Обучающиеся: 400');
+    expect(kpiLinkHint({ ...link, source: 'manual', setByName: 'Петрова А. А.', figures: [] })).toContain('Связь задана: Петрова А. А.');
+  });
+});
+
+describe('SWOT form', () => {
+  it('trims lines and drops empty ones', () => {
+    expect(cleanSwotLines(['  Опыт ', '', '   ', 'Поддержка'])).toEqual(['Опыт', 'Поддержка']);
+  });
+
+  it('names a line too long by its list and number among the cleaned lines', () => {
+    const { values, errors } = checkSwot({ strengths: ['a'], weaknesses: ['', 'x'.repeat(1001)], opportunities: [], threats: ['  '] });
+    expect(values).toEqual({ strengths: ['a'], weaknesses: ['x'.repeat(1001)], opportunities: [], threats: [] });
+    expect(errors).toEqual({ weaknesses: { 0: 'Не больше 1000 символов.' } });
+    expect(checkSwot({ strengths: ['x'.repeat(1000)], weaknesses: [], opportunities: [], threats: [] }).errors).toEqual({});
+  });
+
+  it('places the API’s field errors', () => {
+    expect(swotErrorTarget('weaknesses[0]')).toEqual({ list: 'weaknesses', index: 0 });
+    expect(swotErrorTarget('threats')).toEqual({ list: 'threats', index: null });
+    expect(swotErrorTarget('formDate')).toEqual({ field: 'formDate' });
+    expect(monitoringPaths.swot('o-1', null, '2025/2026')).toBe('/monitoring/schools/o-1/swot?year=2025%2F2026');
+    expect(monitoringExports.swot('o-1', '2025/2026')).toBe('/exports/swot.docx?organizationId=o-1&academicYear=2025%2F2026');
+  });
+});
+
+describe('dates and the public page', () => {
+  it('converts ДД.ММ.ГГГГ and ГГГГ-ММ-ДД, real dates only', () => {
+    expect(isoDateRu('2025-10-01')).toBe('01.10.2025');
+    expect(isoDateRu(null)).toBe('');
+    expect(ruDateToIso('1.10.2025')).toBe('2025-10-01');
+    expect(ruDateToIso('29.02.2024')).toBe('2024-02-29');
+    expect(ruDateToIso('29.02.2025')).toBeNull();
+    expect(ruDateToIso('2025-10-01')).toBeNull();
+    expect(ruDateToIso('')).toBeNull();
+  });
+
+  it('checks a news item: title and text required, the title ≤ 300, the date real', () => {
+    expect(checkNews({ title: '  ', body: '', date: '', published: false })).toEqual({
+      errors: { title: 'Заголовок: заполните поле.', body: 'Текст: заполните поле.' },
+      values: null,
+    });
+    expect(checkNews({ title: 'x'.repeat(301), body: 'b', date: '31.02.2025', published: true }).errors).toEqual({
+      title: 'Заголовок: не больше 300 символов.',
+      date: 'Дата новости: укажите дату в виде ДД.ММ.ГГГГ.',
+    });
+    expect(checkNews({ title: ' Итоги ', body: ' Текст ', date: '10.10.2025', published: true }).values).toEqual({ title: 'Итоги', body: 'Текст', publishedOn: '2025-10-10', published: true });
+    expect(checkNews({ title: 'a', body: 'b', date: '', published: false }).values?.publishedOn).toBeNull();
+  });
+
+  it('builds the public page address from the codes', () => {
+    expect(publicSchoolPath('sibay', 'gimnaziya')).toBe('/public/schools/sibay/gimnaziya.html');
+    expect(monitoringPaths.news('o-1', 'd-1')).toBe('/monitoring/schools/o-1/news?district=d-1');
+  });
+});
+
+describe('percentOfShare', () => {
+  it('writes a share as a Russian percent with one decimal', () => {
+    expect(percentOfShare(0.5)).toBe('50,0 %');
+    expect(percentOfShare(0.0667)).toBe('6,7 %');
+    expect(percentOfShare(0)).toBe('0,0 %');
+  });
+});
+
+describe('publicPageEmbedCode', () => {
+  it('frames the public page with a title and escapes what it quotes', () => {
+    expect(publicPageEmbedCode('https://nastavnik.example', '/public/schools/sibay/gimnaziya.html', 'Наставничество: МОБУ «Гимназия» & Ко')).toBe(
+      '<iframe src="https://nastavnik.example/public/schools/sibay/gimnaziya.html" title="Наставничество: МОБУ «Гимназия» &amp; Ко" width="100%" height="900" style="border:0" loading="lazy"></iframe>',
+    );
   });
 });

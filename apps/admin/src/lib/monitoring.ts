@@ -40,6 +40,11 @@ export interface KpiLike {
   warningRu?: string | null;
 }
 
+/** A share 0…1 as Russian percent with one decimal: 0.5 → «50,0 %». */
+export function percentOfShare(share: number): string {
+  return `${(Math.round(share * 1000) / 10).toLocaleString('ru-RU', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
+}
+
 /** 12.5 → «12,5»; null → «нет данных». */
 export function formatInput(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return ru.monitoring.noData;
@@ -120,9 +125,266 @@ export const monitoringPaths = {
   district: (districtId?: string | null, year?: string | null) => `/monitoring/district${query({ district: districtId, year })}`,
   school: (organizationId: string, districtId?: string | null, year?: string | null) =>
     `/monitoring/schools/${encodeURIComponent(organizationId)}${query({ district: districtId, year })}`,
+  /** The school's dashboard with the list behind a number open (`?drill=KIND`). */
+  drill: (organizationId: string, drill: DrillTarget, districtId?: string | null, year?: string | null) =>
+    `/monitoring/schools/${encodeURIComponent(organizationId)}${query({ district: districtId, year, drill: drill.kind, category: drill.category })}#drill-down`,
+  swot: (organizationId: string, districtId?: string | null, year?: string | null) =>
+    `/monitoring/schools/${encodeURIComponent(organizationId)}/swot${query({ district: districtId, year })}`,
+  news: (organizationId: string, districtId?: string | null) => `/monitoring/schools/${encodeURIComponent(organizationId)}/news${query({ district: districtId })}`,
 };
 
 export const monitoringExports = {
   statForm: (academicYear: string) => `/exports/stat-form.xlsx?academicYear=${encodeURIComponent(academicYear)}`,
   districtNote: (academicYear: string) => `/exports/district-note.docx?academicYear=${encodeURIComponent(academicYear)}`,
+  swot: (organizationId: string, academicYear: string, programmeId?: string | null) =>
+    `/exports/swot.docx${query({ organizationId, academicYear, programmeId })}`,
 };
+
+// ——— Execution over time ———
+
+export interface ExecutionMonthLike {
+  month: string;
+  monthRu: string;
+  planned: number;
+  doneOnTime: number;
+  doneLate: number;
+  overdue: number;
+}
+
+/** The four series of the execution chart, in the order drawn and listed. */
+export const EXECUTION_SERIES = ['planned', 'doneOnTime', 'doneLate', 'overdue'] as const;
+export type ExecutionSeriesKey = (typeof EXECUTION_SERIES)[number];
+
+export const EXECUTION_COLOURS: Readonly<Record<ExecutionSeriesKey, string>> = {
+  planned: '#8fb3d9',
+  doneOnTime: LIGHT_COLOURS.green,
+  doneLate: LIGHT_COLOURS.yellow,
+  overdue: LIGHT_COLOURS.red,
+};
+
+/**
+ * The top of the chart's scale: the largest count, rounded up to 1, 2 or 5 × 10ⁿ (at least 1),
+ * with whole-number grid steps (every 1 up to 5, else a fifth of the top).
+ */
+export function executionScale(months: ReadonlyArray<ExecutionMonthLike>): { max: number; ticks: number[] } {
+  const largest = Math.max(0, ...months.flatMap((m) => EXECUTION_SERIES.map((key) => m[key])));
+  if (largest <= 0) return { max: 1, ticks: [0, 1] };
+  const power = 10 ** Math.floor(Math.log10(largest));
+  const max = [1, 2, 5, 10].map((f) => f * power).find((v) => v >= largest)!;
+  const step = max <= 5 ? 1 : max / 5;
+  const ticks: number[] = [];
+  for (let v = 0; v <= max; v += step) ticks.push(v);
+  return { max, ticks };
+}
+
+/** True when no month has anything planned, done or overdue (the chart says «нет данных» instead). */
+export function executionIsEmpty(months: ReadonlyArray<ExecutionMonthLike>): boolean {
+  return months.every((m) => EXECUTION_SERIES.every((key) => m[key] === 0));
+}
+
+/** The month's label on the axis: «сентябрь 2025» → «сен»; the full name stays in the table. */
+export function shortMonth(monthRu: string): string {
+  const word = monthRu.trim().split(/\s+/)[0] ?? '';
+  return word.slice(0, 3);
+}
+
+/** The per-month line read out by screen readers and shown on hover. */
+export function executionMonthText(m: ExecutionMonthLike): string {
+  const labels = ru.monitoring.execution.series;
+  return `${m.monthRu}: ${EXECUTION_SERIES.map((key) => `${labels[key]} — ${m[key]}`).join(', ')}`;
+}
+
+// ——— Drill-down ———
+
+/** What a figure's number is made of, as the API can list it: the kind and an optional category. */
+export interface DrillTarget {
+  kind: DrillKind;
+  category?: string | null;
+}
+
+export type DrillKind =
+  | 'FINAL_MEETING_MISSING'
+  | 'ITEMS_ALL'
+  | 'ITEMS_LATE'
+  | 'ITEMS_NOT_YET_DUE'
+  | 'ITEMS_ON_TIME'
+  | 'ITEMS_OVERDUE'
+  | 'PARTICIPANTS'
+  | 'PARTICIPANTS_WITHOUT_CONSENT'
+  | 'PARTICIPANTS_WITH_CONSENT'
+  | 'PARTNER_MENTORS'
+  | 'PLANS'
+  | 'PLANS_BELOW_TARGET';
+
+const DRILL_KINDS: readonly DrillKind[] = [
+  'FINAL_MEETING_MISSING',
+  'ITEMS_ALL',
+  'ITEMS_LATE',
+  'ITEMS_NOT_YET_DUE',
+  'ITEMS_ON_TIME',
+  'ITEMS_OVERDUE',
+  'PARTICIPANTS',
+  'PARTICIPANTS_WITHOUT_CONSENT',
+  'PARTICIPANTS_WITH_CONSENT',
+  'PARTNER_MENTORS',
+  'PLANS',
+  'PLANS_BELOW_TARGET',
+];
+
+/** The lists behind each figure of a school (the first is the cell's link); none for figures without one. */
+export const DRILL_BY_FIGURE: Readonly<Record<string, readonly DrillTarget[]>> = {
+  pupilCoverage: [{ kind: 'PARTICIPANTS', category: 'pupil' }],
+  teacherCoverage: [{ kind: 'PARTICIPANTS', category: 'teacher' }],
+  federalTarget70: [{ kind: 'PARTICIPANTS' }],
+  consentsCollected: [{ kind: 'PARTICIPANTS_WITHOUT_CONSENT' }, { kind: 'PARTICIPANTS_WITH_CONSENT' }],
+  plansDone: [{ kind: 'PLANS' }, { kind: 'PLANS_BELOW_TARGET' }],
+  plansAtTarget: [{ kind: 'PLANS_BELOW_TARGET' }, { kind: 'PLANS' }],
+  roadmapExecution: [{ kind: 'ITEMS_OVERDUE' }, { kind: 'ITEMS_ON_TIME' }, { kind: 'ITEMS_LATE' }, { kind: 'ITEMS_ALL' }],
+  partnerMentorShare: [{ kind: 'PARTNER_MENTORS' }],
+  finalEventAttendance: [{ kind: 'FINAL_MEETING_MISSING' }],
+};
+
+/** Persons are listed for these kinds (the region sees none; the district sees them anonymised). */
+export function isPersonKind(kind: DrillKind): boolean {
+  return !kind.startsWith('ITEMS_');
+}
+
+/** `?drill=…&category=…` back into a target; anything unknown → null. */
+export function drillFromParams(kind: string | null, category: string | null): DrillTarget | null {
+  if (!kind || !(DRILL_KINDS as readonly string[]).includes(kind)) return null;
+  return { kind: kind as DrillKind, category: category && /^[a-z-]+$/.test(category) ? category : null };
+}
+
+/** The drill-down targets a viewer may open: the region (or anyone outside the district) only items. */
+export function drillTargetsFor(figure: string, personsVisible: boolean): DrillTarget[] {
+  return (DRILL_BY_FIGURE[figure] ?? []).filter((target) => personsVisible || !isPersonKind(target.kind));
+}
+
+// ——— KPI link of a roadmap item ———
+
+export type KpiLinkStatus = 'met' | 'notMet' | 'noData';
+
+export function kpiLinkStatusOf(status: string): KpiLinkStatus {
+  return status === 'met' || status === 'notMet' ? status : 'noData';
+}
+
+/** met → green, not met → red, no data → grey (the dashboards' colours). */
+export function kpiLinkLight(status: string): Light {
+  const known = kpiLinkStatusOf(status);
+  return known === 'met' ? 'green' : known === 'notMet' ? 'red' : 'grey';
+}
+
+export interface KpiLinkLike {
+  describedRu: string;
+  kpiLabelRu: string;
+  currentDisplay: string;
+  statusRu: string;
+  academicYear: string;
+  source: string;
+  setByName?: string | null;
+  figures: ReadonlyArray<KpiLike>;
+}
+
+/** The hover text of a linked indicator: the condition, the status and value, each figure's formula and inputs. */
+export function kpiLinkHint(link: KpiLinkLike): string {
+  const lines = [
+    link.describedRu,
+    `${ru.monitoring.link.status}: ${link.statusRu} (${link.currentDisplay}, ${link.academicYear})`,
+    link.source === 'suggested' ? ru.monitoring.link.suggested : ru.monitoring.link.manual(link.setByName ?? null),
+  ];
+  for (const figure of link.figures) lines.push('', kpiHint(figure));
+  return lines.join('\n');
+}
+
+// ——— SWOT ———
+
+export const SWOT_LISTS = ['strengths', 'weaknesses', 'opportunities', 'threats'] as const;
+export type SwotList = (typeof SWOT_LISTS)[number];
+export type SwotDraft = Record<SwotList, string[]>;
+
+/** The longest line the API accepts. */
+export const SWOT_LINE_MAX = 1000;
+
+/** Lines trimmed, empty ones dropped (the API does the same; sending them clean keeps indexes right). */
+export function cleanSwotLines(lines: readonly string[]): string[] {
+  return lines.map((line) => line.trim()).filter((line) => line.length > 0);
+}
+
+/**
+ * Client-side check before saving: a line too long is named with its list and number (the API's
+ * `weaknesses[0]`); returns the errors by list and line index of the cleaned lists.
+ */
+export function checkSwot(draft: SwotDraft): { values: SwotDraft; errors: Partial<Record<SwotList, Record<number, string>>> } {
+  const values = Object.fromEntries(SWOT_LISTS.map((list) => [list, cleanSwotLines(draft[list])])) as SwotDraft;
+  const errors: Partial<Record<SwotList, Record<number, string>>> = {};
+  for (const list of SWOT_LISTS) {
+    values[list].forEach((line, index) => {
+      if (line.length > SWOT_LINE_MAX) (errors[list] ??= {})[index] = ru.swot.lineTooLong(SWOT_LINE_MAX);
+    });
+  }
+  return { values, errors };
+}
+
+/** An API field like `weaknesses[2]` → the list and the line; `academicYear` → the field itself. */
+export function swotErrorTarget(field: string): { list: SwotList; index: number | null } | { field: string } {
+  const match = /^(strengths|weaknesses|opportunities|threats)(?:\[(\d+)\])?$/.exec(field);
+  if (!match) return { field };
+  return { list: match[1] as SwotList, index: match[2] === undefined ? null : Number(match[2]) };
+}
+
+// ——— Public page and news ———
+
+/** The school's public mentorship page (served without login). */
+export function publicSchoolPath(districtCode: string, organizationCode: string): string {
+  return `/public/schools/${encodeURIComponent(districtCode)}/${encodeURIComponent(organizationCode)}.html`;
+}
+
+/** The HTML a school pastes into its own site to show the mentorship page (the API allows framing). */
+export function publicPageEmbedCode(origin: string, path: string, title: string): string {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<iframe src="${escape(origin + path)}" title="${escape(title)}" width="100%" height="900" style="border:0" loading="lazy"></iframe>`;
+}
+
+/** ГГГГ-ММ-ДД → ДД.ММ.ГГГГ (anything else as given). */
+export function isoDateRu(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : iso;
+}
+
+/** ДД.ММ.ГГГГ typed by a person → ГГГГ-ММ-ДД; a real calendar date only, else null. */
+export function ruDateToIso(text: string): string | null {
+  const match = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(text);
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+export interface NewsDraft {
+  title: string;
+  body: string;
+  /** ДД.ММ.ГГГГ as typed; empty → today (the API's default). */
+  date: string;
+  published: boolean;
+}
+
+export const NEWS_TITLE_MAX = 300;
+
+/** The news form's check: a title (≤ 300) and a text are required, the date a real ДД.ММ.ГГГГ when given. */
+export function checkNews(draft: NewsDraft): {
+  errors: Partial<Record<'title' | 'body' | 'date', string>>;
+  values: { title: string; body: string; publishedOn: string | null; published: boolean } | null;
+} {
+  const errors: Partial<Record<'title' | 'body' | 'date', string>> = {};
+  const title = draft.title.trim();
+  const body = draft.body.trim();
+  if (!title) errors.title = ru.news.required(ru.news.titleField);
+  else if (title.length > NEWS_TITLE_MAX) errors.title = ru.news.tooLong(ru.news.titleField, NEWS_TITLE_MAX);
+  if (!body) errors.body = ru.news.required(ru.news.body);
+  const publishedOn = draft.date.trim() ? ruDateToIso(draft.date) : null;
+  if (draft.date.trim() && !publishedOn) errors.date = ru.news.badDate;
+  if (Object.keys(errors).length > 0) return { errors, values: null };
+  return { errors, values: { title, body, publishedOn, published: draft.published } };
+}

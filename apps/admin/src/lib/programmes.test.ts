@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonthsIso, consentGiverFor, participantInput, programmePaths, programmeTabOf, splitList, validateProgramme, type ParticipantDraft } from './programmes';
+import { addMonthsIso, consentGiverFor, consentInputOf, participantDataWithUsername, participantInput, programmePaths, programmeTabOf, splitList, validateProgramme, type ParticipantDraft } from './programmes';
 
 const draft: ParticipantDraft = {
   role: 'MENTEE',
@@ -64,5 +64,58 @@ describe('programmes', () => {
     const wrong = participantInput({ ...draft, birthDate: '1.1', signedOn: '' }, '2025-09-05');
     expect(wrong.values).toBeNull();
     expect(Object.keys(wrong.errors).sort()).toEqual(['birthDate', 'signedOn']);
+  });
+});
+
+describe('programmes: the card’s forms', () => {
+  it('keeps the person as it is when linking a login', () => {
+    const person = {
+      category: 'teacher',
+      lastName: 'Сидоров',
+      firstName: 'Павел',
+      middleName: null,
+      birthDate: null,
+      classOrPosition: 'учитель',
+      email: 'p@example.ru',
+      phone: null,
+      experienceYears: 12,
+      specialGroups: [],
+      tags: ['шахматы'],
+      freeText: '',
+      partnerId: null,
+    };
+    expect(participantDataWithUsername(person, ' mentor.1 ')).toEqual({
+      category: 'teacher',
+      lastName: 'Сидоров',
+      firstName: 'Павел',
+      middleName: null,
+      birthDate: null,
+      classOrPosition: 'учитель',
+      email: 'p@example.ru',
+      phone: null,
+      experienceYears: 12,
+      specialGroups: [],
+      tags: ['шахматы'],
+      text: null,
+      partnerId: null,
+      username: 'mentor.1',
+    });
+  });
+
+  it('reads another consent: scopes required, representative fields only for a representative', () => {
+    const base = { givenBy: 'self', representativeName: 'X', representativeRelation: 'mother', representativeDocument: 'Y', signedOn: '01.09.2025', textVersion: ' v2 ', scopes: 'processing, publication' };
+    expect(consentInputOf(base).values).toEqual({
+      givenBy: 'self',
+      representativeName: null,
+      representativeRelation: null,
+      representativeDocument: null,
+      signedOn: '2025-09-01',
+      textVersion: 'v2',
+      scopes: ['processing', 'publication'],
+    });
+    expect(consentInputOf({ ...base, givenBy: 'representative' }).values).toMatchObject({ representativeName: 'X', representativeRelation: 'mother' });
+    const bad = consentInputOf({ ...base, scopes: '', signedOn: '1 сентября' });
+    expect(bad.values).toBeNull();
+    expect(Object.keys(bad.errors).sort()).toEqual(['scopes', 'signedOn']);
   });
 });

@@ -21,6 +21,7 @@ export const programmePaths = {
     `/programmes/${encodeURIComponent(id)}${tab && tab !== 'mentees' ? `?tab=${tab}` : ''}`,
   newParticipant: (id: string, role: 'MENTOR' | 'MENTEE') => `/programmes/${encodeURIComponent(id)}/participants/new?role=${role}`,
   participant: (id: string, participantId: string) => `/programmes/${encodeURIComponent(id)}/participants/${encodeURIComponent(participantId)}`,
+  importBase: (id: string, role: 'mentor' | 'mentee') => `/programmes/${encodeURIComponent(id)}/import?role=${role}`,
   pairsOrder: (id: string, number: string, dateIso: string) => {
     const query = new URLSearchParams();
     if (number.trim()) query.set('number', number.trim());
@@ -168,6 +169,77 @@ export function participantInput(draft: ParticipantDraft, today: string) {
       tags: splitList(draft.tags),
       text: optional(draft.text),
       consents: [consent],
+    },
+  };
+}
+
+/** The person as `updateParticipant` takes it, unchanged but for the login linked to them. */
+export function participantDataWithUsername(
+  person: {
+    category: string;
+    lastName?: string | null;
+    firstName?: string | null;
+    middleName?: string | null;
+    birthDate?: string | null;
+    classOrPosition?: string | null;
+    email?: string | null;
+    phone?: string | null;
+    experienceYears?: number | null;
+    specialGroups: readonly string[];
+    tags: readonly string[];
+    freeText: string;
+    partnerId?: string | null;
+  },
+  username: string,
+) {
+  return {
+    category: person.category,
+    lastName: person.lastName ?? '',
+    firstName: person.firstName ?? '',
+    middleName: person.middleName ?? null,
+    birthDate: person.birthDate ?? null,
+    classOrPosition: person.classOrPosition ?? null,
+    email: person.email ?? null,
+    phone: person.phone ?? null,
+    experienceYears: person.experienceYears ?? null,
+    specialGroups: [...person.specialGroups],
+    tags: [...person.tags],
+    text: person.freeText || null,
+    partnerId: person.partnerId ?? null,
+    username: username.trim() || null,
+  };
+}
+
+/** Another consent on the card: who gave it, for what, when. */
+export interface ConsentDraft {
+  givenBy: string;
+  representativeName: string;
+  representativeRelation: string;
+  representativeDocument: string;
+  signedOn: string;
+  textVersion: string;
+  /** Comma-separated scope codes (processing, publication, photo-video). */
+  scopes: string;
+}
+
+export function consentInputOf(draft: ConsentDraft) {
+  const errors: Record<string, string> = {};
+  const signedOn = requireDate(draft.signedOn, 'signedOn', errors);
+  const scopes = splitList(draft.scopes);
+  if (scopes.length === 0) errors.scopes = ru.programmes.requiredField;
+  if (Object.keys(errors).length > 0) return { errors: errors as FieldErrors<keyof ConsentDraft>, values: null };
+  const optional = (value: string) => (value.trim() ? value.trim() : null);
+  const representative = draft.givenBy === 'representative';
+  return {
+    errors: {} as FieldErrors<keyof ConsentDraft>,
+    values: {
+      givenBy: representative ? 'representative' : 'self',
+      representativeName: representative ? optional(draft.representativeName) : null,
+      representativeRelation: representative ? optional(draft.representativeRelation) : null,
+      representativeDocument: representative ? optional(draft.representativeDocument) : null,
+      signedOn,
+      textVersion: draft.textVersion.trim(),
+      scopes,
     },
   };
 }

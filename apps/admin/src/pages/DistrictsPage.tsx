@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '../components/PageTitle';
 import { PagedTable } from '../components/PagedTable';
+import { usePageLoader } from '../components/TableExport';
 import { SearchBox } from '../components/SearchBox';
 import { graphql } from '../gql';
 import { ru } from '../i18n/ru';
@@ -48,6 +49,7 @@ export function DistrictsPage() {
   const { data: current, previousData, error, refetch } = useQuery(DistrictsQuery, {
     variables: { page: { limit, offset }, filter },
   });
+  const exportPages = usePageLoader(DistrictsQuery, (page) => ({ page, filter }), (all) => all.districts);
   const data = current ?? previousData;
   const region = useQuery(RegionNameQuery, { variables: { id: regionId ?? '' }, skip: !regionId });
   const regionName = region.data?.region?.name;
@@ -77,6 +79,7 @@ export function DistrictsPage() {
         page={page}
         onPage={setPage}
         filtered={Boolean(query)}
+        exportPages={exportPages}
         head={
           <>
             <th scope="col">{ru.districts.name}</th>

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { PageTitle } from '../components/PageTitle';
 import { ru } from '../i18n/ru';
 import { canSeeRoadmaps, describeGrant, hasRole, navigationFor } from '../lib/access';
+import { withMyPairs } from '../lib/my';
 import { useMe } from '../me';
 import { CampaignList } from './roadmaps/CampaignList';
 import { useDistrictScope } from './roadmaps/useDistrictScope';
@@ -9,7 +10,7 @@ import { useDistrictScope } from './roadmaps/useDistrictScope';
 export function HomePage() {
   const { me, grants } = useMe();
   const descriptions = [...new Set(grants.map(describeGrant))];
-  const links = navigationFor(grants).filter((item) => 'to' in item && item.key !== 'home');
+  const links = withMyPairs(grants, navigationFor(grants)).filter((item) => 'to' in item && item.key !== 'home');
   return (
     <>
       <PageTitle title={ru.home.title}>{ru.home.welcome}</PageTitle>

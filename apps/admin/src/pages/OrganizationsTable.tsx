@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { PagedTable } from '../components/PagedTable';
 import { SearchBox } from '../components/SearchBox';
+import { usePageLoader } from '../components/TableExport';
 import { graphql } from '../gql';
 import { ru } from '../i18n/ru';
 import { organizationPath } from '../lib/access';
@@ -32,10 +33,12 @@ const OrganizationsQuery = graphql(`
 export function OrganizationsTable({ districtId, headingId }: { districtId: string; headingId?: string }) {
   const { districtContext } = useMe();
   const { page, query, setPage, setQuery, limit, offset } = useListParams();
+  const filter = { districtId, ...(query ? { search: query } : {}) };
   const { data: current, previousData, error, refetch } = useQuery(OrganizationsQuery, {
-    variables: { page: { limit, offset }, filter: { districtId, ...(query ? { search: query } : {}) } },
+    variables: { page: { limit, offset }, filter },
     context: districtContext(districtId),
   });
+  const exportPages = usePageLoader(OrganizationsQuery, (page) => ({ page, filter }), (all) => all.organizations, districtContext(districtId));
   const data = current ?? previousData;
   return (
     <>
@@ -49,6 +52,7 @@ export function OrganizationsTable({ districtId, headingId }: { districtId: stri
         page={page}
         onPage={setPage}
         filtered={Boolean(query)}
+        exportPages={exportPages}
         tableProps={{ 'aria-labelledby': headingId, 'data-testid': 'organizations-table' }}
         head={
           <>

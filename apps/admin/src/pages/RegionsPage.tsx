@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { PageTitle } from '../components/PageTitle';
 import { PagedTable } from '../components/PagedTable';
+import { usePageLoader } from '../components/TableExport';
 import { graphql } from '../gql';
 import { ru } from '../i18n/ru';
 import { formatNumber } from '../lib/format';
@@ -26,6 +27,7 @@ const RegionsQuery = graphql(`
 export function RegionsPage() {
   const { page, setPage, limit, offset } = useListParams();
   const { data: current, previousData, error, refetch } = useQuery(RegionsQuery, { variables: { page: { limit, offset } } });
+  const exportPages = usePageLoader(RegionsQuery, (page) => ({ page }), (all) => all.regions);
   const data = current ?? previousData;
   return (
     <>
@@ -36,6 +38,7 @@ export function RegionsPage() {
         onRetry={() => void refetch()}
         page={page}
         onPage={setPage}
+        exportPages={exportPages}
         head={
           <>
             <th scope="col">{ru.regions.name}</th>

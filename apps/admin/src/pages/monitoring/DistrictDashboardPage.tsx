@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DistrictChooser } from '../../components/DistrictChooser';
 import { DownloadButton } from '../../components/DownloadButton';
@@ -8,19 +8,31 @@ import { Loading } from '../../components/Loading';
 import { ErrorNotice, SuccessNotice } from '../../components/Notice';
 import { PageTitle } from '../../components/PageTitle';
 import { Pagination } from '../../components/Pagination';
+import { PagedTableExport, usePageLoader } from '../../components/TableExport';
 import type { DashboardSortField } from '../../gql/graphql';
 import { ru } from '../../i18n/ru';
 import { canEditDistrictSettings, hasRole, isDistrictOfficerOf } from '../../lib/access';
 import { classifyError } from '../../lib/errors';
-import { dateTimeRu, monitoringExports, monitoringPaths } from '../../lib/monitoring';
+import { dateTimeRu, drillTargetsFor, monitoringExports, monitoringPaths } from '../../lib/monitoring';
 import { useListParams } from '../../lib/useListParams';
 import { useMe } from '../../me';
 import { useDistrictScope } from '../roadmaps/useDistrictScope';
 import { DistrictDashboardQuery, RefreshDistrictSnapshotMutation } from './documents';
 import { CoverageChart, KpiFigure, LightLegend, type Kpi } from './Kpi';
+import { ExecutionPanel } from './ExecutionChart';
+import { PartnerShare } from './PartnerShare';
+import { SchoolGrid } from './SchoolGrid';
 import { useAcademicYear, YearSelect } from './shared';
 
-type FigureKey = 'pupilCoverage' | 'teacherCoverage' | 'federalTarget70' | 'consentsCollected' | 'plansDone' | 'roadmapExecution' | 'partnerMentorShare';
+type FigureKey =
+  | 'pupilCoverage'
+  | 'teacherCoverage'
+  | 'federalTarget70'
+  | 'consentsCollected'
+  | 'plansDone'
+  | 'roadmapExecution'
+  | 'finalEventAttendance'
+  | 'partnerMentorShare';
 
 /** The table's figure columns, with the API's sort field where it has one. */
 export const FIGURE_COLUMNS: ReadonlyArray<{ key: FigureKey; sort: DashboardSortField | null }> = [
@@ -30,6 +42,7 @@ export const FIGURE_COLUMNS: ReadonlyArray<{ key: FigureKey; sort: DashboardSort
   { key: 'consentsCollected', sort: 'CONSENTS' },
   { key: 'plansDone', sort: 'PLANS' },
   { key: 'roadmapExecution', sort: 'EXECUTION' },
+  { key: 'finalEventAttendance', sort: 'FINAL_EVENT' },
   { key: 'partnerMentorShare', sort: null },
 ];
 
@@ -73,6 +86,13 @@ function Dashboard() {
     fetchPolicy: 'cache-and-network',
   });
   const data = current ?? previousData;
+  const tableRef = useRef<HTMLTableElement>(null);
+  const exportPages = usePageLoader(
+    DistrictDashboardQuery,
+    (page) => ({ academicYear: year, page, sort: { field, descending } }),
+    (all) => all.districtDashboard.schools,
+    scope.context,
+  );
   const [refresh, refreshState] = useMutation(RefreshDistrictSnapshotMutation, { context: scope.context });
   const [refreshed, setRefreshed] = useState<string | null>(null);
   const mayRefresh = hasRole(grants, 'platform-admin') || isDistrictOfficerOf(grants, scope.districtId) || canEditDistrictSettings(grants, scope.districtId);
@@ -94,6 +114,8 @@ function Dashboard() {
   const dashboard = data.districtDashboard;
   const schools = dashboard.schools;
   const districtParam = scope.chooses ? scope.districtId : null;
+  // The region coordinator sees the items behind a number, not the persons.
+  const personsVisible = hasRole(grants, 'district-officer', 'district-head', 'platform-admin', 'school-director', 'school-curator');
 
   const header = (label: string, sort: DashboardSortField | null, className?: string) => {
     const active = sort === field;
@@ -112,6 +134,56 @@ function Dashboard() {
       </th>
     );
   };
+
+  const head = (
+    <>
+      {header(ru.monitoring.school, 'NAME')}
+      {header(ru.monitoring.participants, 'PARTICIPANTS', 'num')}
+      {FIGURE_COLUMNS.map((column) => (
+        <FigureHeaderCell key={column.key}>{header(ru.monitoring.kpi[column.key], column.sort, 'num')}</FigureHeaderCell>
+      ))}
+    </>
+  );
+  const schoolRow = (school: (typeof schools.items)[number]) => (
+    <tr key={school.organizationId} data-testid={`school-row-${school.code}`}>
+      <th scope="row">
+        <Link to={monitoringPaths.school(school.organizationId, districtParam, yearParam)} aria-label={`${ru.monitoring.openSchool}: ${school.shortName}`}>
+          {school.shortName}
+        </Link>
+      </th>
+      <td className="num">{school.counts.participants}</td>
+      {FIGURE_COLUMNS.map((column) => {
+        const kpi = school.figures[column.key] as Kpi;
+        const target = drillTargetsFor(column.key, personsVisible)[0];
+        return (
+          <td key={column.key} className="num">
+            {target ? (
+              <Link
+                className="kpi-drill-link"
+                to={monitoringPaths.drill(school.organizationId, target, districtParam, yearParam)}
+                aria-label={`${ru.monitoring.drill.openLabel(ru.monitoring.kpi[column.key])}: ${kpi.display}`}
+              >
+                <KpiFigure kpi={kpi} />
+              </Link>
+            ) : (
+              <KpiFigure kpi={kpi} />
+            )}
+          </td>
+        );
+      })}
+    </tr>
+  );
+  const totals = (
+    <tr className="totals-row" data-testid="district-totals">
+      <th scope="row">{ru.monitoring.total}</th>
+      <td className="num">{dashboard.counts.participants}</td>
+      {FIGURE_COLUMNS.map((column) => (
+        <td key={column.key} className="num">
+          <KpiFigure kpi={dashboard.figures[column.key] as Kpi} />
+        </td>
+      ))}
+    </tr>
+  );
 
   return (
     <>
@@ -158,49 +230,30 @@ function Dashboard() {
       ) : (
         <>
           <div className="table-wrap">
-            <table className="table monitoring-table" aria-labelledby="district-dashboard-heading" aria-busy={loading} data-testid="district-dashboard">
+            <table ref={tableRef} className="table monitoring-table" aria-labelledby="district-dashboard-heading" aria-busy={loading} data-testid="district-dashboard">
               <caption className="visually-hidden">{ru.monitoring.schoolsTable}</caption>
               <thead>
-                <tr>
-                  {header(ru.monitoring.school, 'NAME')}
-                  {header(ru.monitoring.participants, 'PARTICIPANTS', 'num')}
-                  {FIGURE_COLUMNS.map((column) => (
-                    <FigureHeaderCell key={column.key}>{header(ru.monitoring.kpi[column.key], column.sort, 'num')}</FigureHeaderCell>
-                  ))}
-                </tr>
+                <tr>{head}</tr>
               </thead>
-              <tbody>
-                {schools.items.map((school) => (
-                  <tr key={school.organizationId} data-testid={`school-row-${school.code}`}>
-                    <th scope="row">
-                      <Link to={monitoringPaths.school(school.organizationId, districtParam, yearParam)} aria-label={`${ru.monitoring.openSchool}: ${school.shortName}`}>
-                        {school.shortName}
-                      </Link>
-                    </th>
-                    <td className="num">{school.counts.participants}</td>
-                    {FIGURE_COLUMNS.map((column) => (
-                      <td key={column.key} className="num">
-                        <KpiFigure kpi={school.figures[column.key] as Kpi} />
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr className="totals-row" data-testid="district-totals">
-                  <th scope="row">{ru.monitoring.total}</th>
-                  <td className="num">{dashboard.counts.participants}</td>
-                  {FIGURE_COLUMNS.map((column) => (
-                    <td key={column.key} className="num">
-                      <KpiFigure kpi={dashboard.figures[column.key] as Kpi} />
-                    </td>
-                  ))}
-                </tr>
-              </tfoot>
+              <tbody>{schools.items.map(schoolRow)}</tbody>
+              <tfoot>{totals}</tfoot>
             </table>
           </div>
           <Pagination page={page} onPage={setPage} state={{ offset: schools.offset, limit: schools.limit, count: schools.items.length, total: schools.total }} />
+          <PagedTableExport
+            visibleTable={tableRef}
+            load={exportPages}
+            head={head}
+            row={schoolRow}
+            foot={totals}
+            total={schools.total}
+            shown={schools.items.length}
+            title={`${ru.monitoring.districtTitle}: ${dashboard.districtName}`}
+          />
           <CoverageChart rows={schools.items.map((school) => ({ id: school.organizationId, name: school.shortName, kpi: school.figures.pupilCoverage as Kpi }))} />
+          <ExecutionPanel academicYear={year} context={scope.context} />
+          <SchoolGrid academicYear={year} context={scope.context} districtParam={districtParam} yearParam={yearParam} />
+          <PartnerShare context={scope.context} />
         </>
       )}
     </>

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { KpiFieldsFragment } from '../../gql/graphql';
 import { ru } from '../../i18n/ru';
 import { barWidths, kpiHint, LIGHT_COLOURS, lightLabel, lightOf } from '../../lib/monitoring';
@@ -22,8 +23,8 @@ export function KpiFigure({ kpi }: { kpi: Kpi }) {
   );
 }
 
-/** A school's figure as a card: label, value, target, light; the hint on hover and written out below. */
-export function KpiCard({ kpi }: { kpi: Kpi }) {
+/** A school's figure as a card: label, value, target, light; the hint on hover and written out below; the lists behind it. */
+export function KpiCard({ kpi, drills }: { kpi: Kpi; drills?: ReadonlyArray<{ to: string; label: string }> }) {
   // «нет данных» is already the value: the grey light's name would only repeat it.
   const light = lightOf(kpi.light) === 'grey' ? null : lightLabel(kpi.light, kpi.lightRu);
   return (
@@ -51,6 +52,15 @@ export function KpiCard({ kpi }: { kpi: Kpi }) {
         </ul>
         {kpi.warningRu && <p className="cell-note-warning">{kpi.warningRu}</p>}
       </details>
+      {drills && drills.length > 0 && (
+        <span className="kpi-card-drills">
+          {drills.map((drill) => (
+            <Link key={drill.to} to={drill.to} className="kpi-card-drill">
+              {drill.label}
+            </Link>
+          ))}
+        </span>
+      )}
     </li>
   );
 }

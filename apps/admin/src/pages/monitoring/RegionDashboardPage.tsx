@@ -1,10 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { SelectField } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
+import { TableExportButton } from '../../components/TableExport';
 import { ru } from '../../i18n/ru';
 import { hasRole } from '../../lib/access';
 import { dateTimeRu, monitoringPaths, sortWithNoDataLast } from '../../lib/monitoring';
@@ -62,6 +63,7 @@ export function RegionDashboardPage() {
 function RegionTable({ regionId }: { regionId: string }) {
   const { year, yearParam } = useAcademicYear();
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'name', descending: false });
+  const tableRef = useRef<HTMLTableElement>(null);
   const { data: current, previousData, error, refetch } = useQuery(RegionDashboardQuery, { variables: { regionId, academicYear: year }, fetchPolicy: 'cache-and-network' });
   const data = current ?? previousData;
   if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
@@ -99,7 +101,7 @@ function RegionTable({ regionId }: { regionId: string }) {
       </p>
       <LightLegend />
       <div className="table-wrap">
-        <table className="table monitoring-table" aria-labelledby="region-dashboard-heading" data-testid="region-dashboard">
+        <table ref={tableRef} className="table monitoring-table" aria-labelledby="region-dashboard-heading" data-testid="region-dashboard">
           <thead>
             <tr>
               {header('name', ru.monitoring.district)}
@@ -116,7 +118,7 @@ function RegionTable({ regionId }: { regionId: string }) {
                   <Link to={monitoringPaths.district(row.districtId, yearParam)} aria-label={`${ru.monitoring.openDistrict}: ${row.name}`}>
                     {row.name}
                   </Link>
-                  <span className="cell-note">{row.asOf ? ru.monitoring.asOf(dateTimeRu(row.asOf)) : ru.monitoring.noSnapshot}</span>
+                  <span className="cell-note" data-export="skip">{row.asOf ? ru.monitoring.asOf(dateTimeRu(row.asOf)) : ru.monitoring.noSnapshot}</span>
                 </th>
                 <td className="num">{row.counts ? row.counts.participants : <span className="kpi-nodata">{ru.monitoring.noData}</span>}</td>
                 {FIGURE_COLUMNS.map((column) => (
@@ -140,6 +142,7 @@ function RegionTable({ regionId }: { regionId: string }) {
           </tfoot>
         </table>
       </div>
+      <TableExportButton tableRef={tableRef} title={`${ru.monitoring.regionTitle}: ${region.regionName}`} heading={[region.asOf ? ru.monitoring.asOf(dateTimeRu(region.asOf)) : ru.monitoring.noSnapshot]} />
     </>
   );
 }

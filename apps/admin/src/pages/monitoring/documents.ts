@@ -1,7 +1,8 @@
 import { graphql } from '../../gql';
 
 // graphql-armor's depth limit is 10 and a fragment spread counts as two levels: one fragment for
-// a figure, the figures listed inline.
+// a figure, the figures listed inline. The district table (8 figures a school and in the totals)
+// is the costliest query the admin sends: keep it under the API's cost limit (ARMOR_LIMITS).
 export const KpiFieldsFragment = graphql(`
   fragment KpiFields on Kpi {
     code
@@ -59,6 +60,9 @@ export const DistrictDashboardQuery = graphql(`
         partnerMentorShare {
           ...KpiFields
         }
+        finalEventAttendance {
+          ...KpiFields
+        }
       }
       schools {
         total
@@ -92,6 +96,9 @@ export const DistrictDashboardQuery = graphql(`
               ...KpiFields
             }
             partnerMentorShare {
+              ...KpiFields
+            }
+            finalEventAttendance {
               ...KpiFields
             }
           }
@@ -145,6 +152,21 @@ export const SchoolDashboardQuery = graphql(`
         partnerMentorShare {
           ...KpiFields
         }
+        finalEventAttendance {
+          ...KpiFields
+        }
+        satisfaction {
+          ...KpiFields
+        }
+        satisfiedShare {
+          ...KpiFields
+        }
+        impact {
+          ...KpiFields
+        }
+        improvedShare {
+          ...KpiFields
+        }
       }
     }
   }
@@ -183,6 +205,9 @@ export const RegionDashboardQuery = graphql(`
         partnerMentorShare {
           ...KpiFields
         }
+        finalEventAttendance {
+          ...KpiFields
+        }
       }
       districts {
         districtId
@@ -214,6 +239,9 @@ export const RegionDashboardQuery = graphql(`
           partnerMentorShare {
             ...KpiFields
           }
+          finalEventAttendance {
+            ...KpiFields
+          }
         }
       }
     }
@@ -237,6 +265,81 @@ export const RefreshDistrictSnapshotMutation = graphql(`
       districtId
       academicYear
       asOf
+    }
+  }
+`);
+
+export const ExecutionSeriesQuery = graphql(`
+  query ExecutionSeries($academicYear: String!, $organizationId: ID) {
+    executionSeries(academicYear: $academicYear, organizationId: $organizationId) {
+      academicYear
+      organizationId
+      months {
+        month
+        monthRu
+        planned
+        doneOnTime
+        doneLate
+        overdue
+      }
+    }
+  }
+`);
+
+export const DistrictSchoolGridQuery = graphql(`
+  query DistrictSchoolGrid($academicYear: String!, $page: PageInput) {
+    districtSchoolGrid(academicYear: $academicYear, page: $page) {
+      academicYear
+      asOf
+      kpis
+      schools {
+        total
+        limit
+        offset
+        items {
+          organizationId
+          shortName
+          code
+          worst
+          cells {
+            code
+            labelRu
+            display
+            light
+            lightRu
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const KpiDrillDownQuery = graphql(`
+  query KpiDrillDown($academicYear: String!, $organizationId: ID!, $kind: DrillDownKind!, $category: String, $page: PageInput) {
+    kpiDrillDown(academicYear: $academicYear, organizationId: $organizationId, kind: $kind, category: $category, page: $page) {
+      kind
+      kindRu
+      organizationId
+      academicYear
+      anonymised
+      personal
+      noteRu
+      total
+      limit
+      offset
+      items {
+        id
+        number
+        label
+        detail
+        status
+        statusRu
+        dueRu
+        doneOnRu
+        roleRu
+        categoryRu
+        roadmapId
+      }
     }
   }
 `);

@@ -11,11 +11,14 @@ import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ru } from '../../i18n/ru';
 import { classifyError, notFoundError } from '../../lib/errors';
+import { pairPaths } from '../../lib/pairs';
 import { addMonthsIso, programmePaths, programmeTabOf, type ProgrammeTab } from '../../lib/programmes';
 import { isoToRu, parseDateRu, todayIso } from '../../lib/roadmap/dates';
 import { useListParams } from '../../lib/useListParams';
+import { questionnairePaths } from '../../lib/questionnaires';
 import { ConfirmPairsMutation, PairsQuery, ParticipantsQuery, ProgrammeQuery, SuggestMatchesQuery } from './documents';
 import { categoryLabel, formLabel, kindLabel, periodRu, ProgrammesGuard } from './shared';
+import { PartnerMentorBadge } from '../partners/PartnerMentorBadge';
 
 export function ProgrammePage() {
   return (
@@ -76,9 +79,14 @@ function ProgrammeView() {
             <Link className="button" to={programmePaths.newParticipant(programme.id, tab === 'mentors' ? 'MENTOR' : 'MENTEE')}>
               {ru.programmes.addParticipant}
             </Link>
+            <Link className="button button-secondary" to={programmePaths.importBase(programme.id, tab === 'mentors' ? 'mentor' : 'mentee')}>
+              {ru.importBase.open}
+            </Link>
             <button type="button" className="button button-secondary" onClick={() => setOrderOpen(true)}>
               {ru.programmes.orderButton}
             </button>
+            <Link className="button button-secondary" to={questionnairePaths.questionnaires(programme.id)}>{ru.questionnaires.open}</Link>
+            <Link className="button button-secondary" to={questionnairePaths.practices(programme.id)}>{ru.practices.open}</Link>
           </div>
           {orderOpen && <OrderDialog programmeId={programme.id} number={programme.orderNumber ?? ''} date={programme.orderDate ?? ''} onClose={() => { setOrderOpen(false); void refetch(); }} />}
           <nav className="tabs" aria-label={ru.programmes.tabs}>
@@ -134,7 +142,9 @@ function ParticipantsTab({ programmeId, role }: { programmeId: string; role: 'ME
           <th scope="row">
             <Link to={programmePaths.participant(programmeId, person.id)}>{person.displayName}</Link>
           </th>
-          <td>{categoryLabel(person.category)}</td>
+          <td>
+            {categoryLabel(person.category)} <PartnerMentorBadge partnerId={person.partnerId} />
+          </td>
           <td>{person.classOrPosition ?? '—'}</td>
           <td>{person.tags.join(', ') || '—'}</td>
           <td>
@@ -278,17 +288,21 @@ function PairsTab({ programmeId }: { programmeId: string }) {
                   <th scope="col">{ru.pairs.form}</th>
                   <th scope="col">{ru.pairs.period}</th>
                   <th scope="col">{ru.pairs.score}</th>
+                  <th scope="col">{ru.pairCard.planTitle}</th>
                   <th scope="col">{ru.pairs.status}</th>
                 </tr>
               </thead>
               <tbody>
                 {pairs.map((pair) => (
                   <tr key={pair.id}>
-                    <th scope="row">{pair.mentor.displayName}</th>
+                    <th scope="row">
+                      <Link to={pairPaths.pair(programmeId, pair.id)}>{pair.mentor.displayName}</Link>
+                    </th>
                     <td>{pair.mentees.map((m) => m.displayName).join(', ')}</td>
                     <td>{formLabel(pair.form)}</td>
                     <td>{periodRu(pair.startDate, pair.endDate)}</td>
                     <td>{pair.score ?? '—'}</td>
+                    <td>{pair.progress.total > 0 ? `${pair.progress.percent ?? 0} %` : '—'}</td>
                     <td>
                       <StatusBadge label={ru.pairs.statuses[pair.status] ?? pair.status} tone={pair.status === 'active' ? 'agreed' : 'neutral'} />
                     </td>

@@ -60,6 +60,7 @@ export const ParticipantsQuery = graphql(`
         category
         classOrPosition
         tags
+        partnerId
         consents {
           id
           withdrawnOn
@@ -87,6 +88,11 @@ export const ParticipantQuery = graphql(`
       classOrPosition
       tags
       freeText
+      email
+      phone
+      experienceYears
+      specialGroups
+      partnerId
       consents {
         id
         givenBy
@@ -95,6 +101,7 @@ export const ParticipantQuery = graphql(`
         representativeDocument
         signedOn
         textVersion
+        scopes
         withdrawnOn
       }
     }
@@ -197,6 +204,10 @@ export const PairsQuery = graphql(`
       endDate
       score
       status
+      progress {
+        percent
+        total
+      }
       mentor {
         id
         displayName
@@ -205,6 +216,167 @@ export const PairsQuery = graphql(`
         id
         displayName
       }
+    }
+  }
+`);
+
+/** What the pair's card shows: the curator's page and the mentor's or mentee's own page alike. */
+export const PairCardFieldsFragment = graphql(`
+  fragment PairCardFields on MentoringPair {
+    id
+    programmeId
+    form
+    kind
+    startDate
+    endDate
+    score
+    status
+    completedOn
+    completionReason
+    completionComment
+    partnerAgreementInForce
+    nextMeetingTypes
+    extensions {
+      from
+      until
+      on
+      comment
+    }
+    programme {
+      id
+      name
+      orderNumber
+      orderDate
+    }
+    mentor {
+      id
+      displayName
+      category
+      classOrPosition
+    }
+    mentees {
+      id
+      displayName
+      category
+      classOrPosition
+    }
+    tasks {
+      id
+      title
+      deadline
+      done
+      doneOn
+    }
+    progress {
+      done
+      total
+      overdue
+      percent
+      labelRu
+    }
+    meetings {
+      id
+      type
+      date
+      notes
+      feedback
+      recordedByName
+    }
+  }
+`);
+
+export const PairQuery = graphql(`
+  query Pair($id: ID!) {
+    pair(id: $id) {
+      ...PairCardFields
+    }
+  }
+`);
+
+export const SetPairPlanMutation = graphql(`
+  mutation SetPairPlan($pairId: ID!, $tasks: [PlanTaskInput!]!) {
+    setPairPlan(pairId: $pairId, tasks: $tasks) {
+      id
+      tasks {
+        id
+        title
+        deadline
+        done
+        doneOn
+      }
+      progress {
+        done
+        total
+        overdue
+        percent
+        labelRu
+      }
+    }
+  }
+`);
+
+export const RecordMeetingMutation = graphql(`
+  mutation RecordMeeting($input: RecordMeetingInput!) {
+    recordMeeting(input: $input) {
+      id
+      type
+      date
+    }
+  }
+`);
+
+export const CompletePairMutation = graphql(`
+  mutation CompletePair($input: CompletePairInput!) {
+    completePair(input: $input) {
+      id
+      status
+      completedOn
+      completionReason
+      completionComment
+      nextMeetingTypes
+    }
+  }
+`);
+
+export const ExtendPairMutation = graphql(`
+  mutation ExtendPair($input: ExtendPairInput!) {
+    extendPair(input: $input) {
+      id
+      endDate
+      extensions {
+        from
+        until
+        on
+        comment
+      }
+    }
+  }
+`);
+
+export const AddConsentMutation = graphql(`
+  mutation AddConsent($participantId: ID!, $input: ConsentInput!) {
+    addConsent(participantId: $participantId, input: $input) {
+      id
+      consents {
+        id
+        givenBy
+        representativeName
+        representativeRelation
+        representativeDocument
+        signedOn
+        textVersion
+        scopes
+        withdrawnOn
+      }
+    }
+  }
+`);
+
+export const UpdateParticipantMutation = graphql(`
+  mutation UpdateParticipant($id: ID!, $input: ParticipantDataInput!) {
+    updateParticipant(id: $id, input: $input) {
+      id
+      displayName
     }
   }
 `);

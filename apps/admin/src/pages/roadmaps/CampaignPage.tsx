@@ -4,6 +4,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { SuccessNotice } from '../../components/Notice';
 import { PagedTable } from '../../components/PagedTable';
+import { usePageLoader } from '../../components/TableExport';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusBadge } from '../../components/StatusBadge';
 import type { CampaignPageQuery as CampaignPageData, SchoolCampaignStatus } from '../../gql/graphql';
@@ -52,6 +53,7 @@ export function CampaignPage() {
     variables: { id: campaignId, filter, page: { limit, offset } },
     context: scope.context,
   });
+  const exportPages = usePageLoader(CampaignPageQuery, (page) => ({ id: campaignId, filter, page }), (all) => all.campaign?.schools, scope.context);
   const data = current ?? previousData;
   if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!data) return <Loading />;
@@ -123,6 +125,7 @@ export function CampaignPage() {
           page={page}
           onPage={setPage}
           filtered={Boolean(status || overdue)}
+          exportPages={exportPages}
           tableProps={{ 'aria-labelledby': 'campaign-schools', 'data-testid': 'campaign-schools' }}
           head={
             <>

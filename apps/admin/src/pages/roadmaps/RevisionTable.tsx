@@ -4,6 +4,7 @@ import { formatFileSize } from '../../lib/attachments';
 import { isoToRu } from '../../lib/roadmap/dates';
 import { ITEM_COLUMNS } from '../../lib/roadmap/editor';
 import { CommentList } from './Comments';
+import { ItemKpiLink, useItemKpiLinks } from './ItemKpiLink';
 
 
 export interface RowActions {
@@ -92,6 +93,7 @@ export function RevisionTable({
   actions: RowActions;
 }) {
   const extra = showExecution || actions.onComment ? 1 : 0;
+  const kpiLinks = useItemKpiLinks(revision.id);
   return (
     <div className="roadmap-sections" data-testid="roadmap-table">
       {revision.sections.map((section, s) => (
@@ -137,6 +139,7 @@ export function RevisionTable({
                             {item.indicator}
                           </span>
                         )}
+                        {kpiLinks && <ItemKpiLink itemId={item.id} number={item.number} links={kpiLinks} />}
                       </td>
                       {extra > 0 && (
                         <td className="col-execution">

@@ -3,6 +3,7 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { DistrictChooser } from '../../components/DistrictChooser';
 import { SuccessNotice } from '../../components/Notice';
 import { PagedTable } from '../../components/PagedTable';
+import { usePageLoader } from '../../components/TableExport';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ru } from '../../i18n/ru';
@@ -80,6 +81,7 @@ function RoadmapsTable() {
   const scope = useDistrictScope();
   const { page, setPage, limit, offset } = useListParams('r');
   const { data: current, previousData, error, refetch } = useQuery(RoadmapsListQuery, { variables: { page: { limit, offset } }, context: scope.context });
+  const exportPages = usePageLoader(RoadmapsListQuery, (page) => ({ page }), (all) => all.roadmaps, scope.context);
   const data = current ?? previousData;
   return (
     <PagedTable
@@ -88,6 +90,7 @@ function RoadmapsTable() {
       onRetry={() => void refetch()}
       page={page}
       onPage={setPage}
+      exportPages={exportPages}
       tableProps={{ 'aria-labelledby': 'roadmaps-heading', 'data-testid': 'roadmaps-table' }}
       head={
         <>

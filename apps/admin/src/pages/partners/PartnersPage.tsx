@@ -1,9 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { PageTitle } from '../components/PageTitle';
-import { PagedTable } from '../components/PagedTable';
-import { graphql } from '../gql';
-import { ru } from '../i18n/ru';
-import { useListParams } from '../lib/useListParams';
+import { PageTitle } from '../../components/PageTitle';
+import { PagedTable } from '../../components/PagedTable';
+import { graphql } from '../../gql';
+import { ru } from '../../i18n/ru';
+import { useListParams } from '../../lib/useListParams';
 
 const PartnersQuery = graphql(`
   query PartnerOrganizations($page: PageInput) {

@@ -1,0 +1,143 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useAuth } from '../../auth/context';
+import { Link, useNavigate } from 'react-router';
+import { Field, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { ErrorNotice } from '../../components/Notice';
+import { PageTitle } from '../../components/PageTitle';
+import { ru } from '../../i18n/ru';
+import { AttachmentError } from '../../lib/attachments';
+import {
+  AGREEMENT_FILE_ACCEPT,
+  agreementFileProblem,
+  emptyAgreementDraft,
+  failureOf,
+  fetchPartnerDistricts,
+  partnerPaths,
+  validateAgreementDraft,
+  type AgreementDraft,
+  type PublicDistrict,
+  uploadAgreementFile,
+} from '../../lib/partners';
+import { useForm } from '../../lib/useForm';
+import { PartnersGuard } from './PartnersGuard';
+import { PartnerAgreementSchoolsQuery, ProposePartnerAgreementMutation } from './documents';
+
+/** The partner proposes a cooperation agreement to a school or a whole district. */
+export function ProposeAgreementPage() {
+  return (
+    <PartnersGuard need="partner">
+      <ProposeAgreement />
+    </PartnersGuard>
+  );
+}
+
+function ProposeAgreement() {
+  const f = ru.partnerPortal.agreementForm;
+  const navigate = useNavigate();
+  const form = useForm<AgreementDraft>(emptyAgreementDraft);
+  const [districts, setDistricts] = useState<PublicDistrict[] | null>(null);
+  const [districtsError, setDistrictsError] = useState<string | null>(null);
+  const schools = useQuery(PartnerAgreementSchoolsQuery, { variables: { districtId: form.draft.districtId }, skip: !form.draft.districtId });
+  const [propose, { loading }] = useMutation(ProposePartnerAgreementMutation, { refetchQueries: ['PartnerAgreements'] });
+  const auth = useAuth();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    fetchPartnerDistricts()
+      .then((list) => live && setDistricts(list))
+      .catch((error: unknown) => live && setDistrictsError(error instanceof AttachmentError ? error.message : ru.errors.unexpected));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const file = fileInput.current?.files?.[0];
+    const problem = file ? agreementFileProblem(file) : null;
+    setFileError(problem);
+    const values = form.check(validateAgreementDraft(form.draft));
+    if (!values || problem) return;
+    try {
+      const result = await propose({ variables: { input: values } });
+      const id = result.data?.proposePartnerAgreement.id;
+      let notice: string = f.proposed;
+      if (file && id) {
+        // The agreement exists now; its signed copy follows (a refusal is reported, the proposal stays).
+        setUploading(true);
+        try {
+          await uploadAgreementFile(() => auth.getToken(), id, file);
+        } catch (failure) {
+          notice = ru.partnerPortal.agreementFiles.uploadFailedAfterPropose(failure instanceof AttachmentError ? failure.appError.message : ru.errors.unexpected);
+        } finally {
+          setUploading(false);
+        }
+      }
+      navigate(partnerPaths.myTab('agreements'), { state: { notice } });
+    } catch (error) {
+      const failure = failureOf(error, Object.keys(form.draft) as Array<keyof AgreementDraft>);
+      form.setErrors(failure.fieldErrors);
+      form.setFormError(failure.formError);
+    }
+  }
+
+  return (
+    <>
+      <p>
+        <Link to={partnerPaths.myTab('agreements')}>{ru.partnerPortal.my.tabAgreements}</Link>
+      </p>
+      <PageTitle>{f.title}</PageTitle>
+      <form className="form panel measure" onSubmit={(event) => void submit(event)} noValidate>
+        <SelectField label={f.level} {...form.field('level')} required>
+          <option value="school">{f.levelSchool}</option>
+          <option value="district">{f.levelDistrict}</option>
+        </SelectField>
+        <ErrorNotice>{districtsError}</ErrorNotice>
+        <SelectField
+          label={f.district}
+          {...form.field('districtId')}
+          onChange={(event) => {
+            form.set('districtId', event.target.value);
+            form.set('organizationId', '');
+          }}
+          required
+        >
+          <option value="">{f.districtPlaceholder}</option>
+          {(districts ?? []).map((district) => (
+            <option key={district.id} value={district.id}>
+              {`${district.name} (${district.region.name})`}
+            </option>
+          ))}
+        </SelectField>
+        {form.draft.level === 'school' && (
+          <SelectField label={f.school} {...form.field('organizationId')} required disabled={!form.draft.districtId}>
+            <option value="">{f.schoolPlaceholder}</option>
+            {(schools.data?.partnerAgreementSchools ?? []).map((school) => (
+              <option key={school.id} value={school.id}>
+                {school.shortName}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        <TextAreaField label={f.subject} hint={f.subjectHint} {...form.field('subject')} required rows={2} />
+        <TextField label={f.number} {...form.field('number')} autoComplete="off" />
+        <TextField label={f.signedOn} {...form.field('signedOn')} autoComplete="off" inputMode="numeric" />
+        <TextField label={f.periodStart} {...form.field('periodStart')} required autoComplete="off" inputMode="numeric" />
+        <TextField label={f.periodEnd} hint={f.periodEndHint} {...form.field('periodEnd')} autoComplete="off" inputMode="numeric" />
+        <Field label={ru.partnerPortal.agreementFiles.label} hint={ru.partnerPortal.agreementFiles.hint} error={fileError ?? undefined}>
+          {(control) => <input {...control} ref={fileInput} type="file" accept={AGREEMENT_FILE_ACCEPT} className="input" onChange={() => setFileError(null)} />}
+        </Field>
+        <ErrorNotice>{form.formError}</ErrorNotice>
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={loading || uploading}>
+            {loading || uploading ? f.submitting : f.submit}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

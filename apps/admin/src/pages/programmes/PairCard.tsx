@@ -1,0 +1,442 @@
+import { COMPLETION_REASONS, COMPLETION_REASON_LABELS_RU } from '@nastavnik/domain';
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { ErrorNotice, SuccessNotice } from '../../components/Notice';
+import { StatusBadge } from '../../components/StatusBadge';
+import type { PairQuery } from '../../gql/graphql';
+import { ru } from '../../i18n/ru';
+import { classifyError } from '../../lib/errors';
+import {
+  completionValues,
+  extensionValues,
+  meetingTypeLabel,
+  meetingTypeOptions,
+  meetingValues,
+  methodologyStep,
+  planAfter,
+  suggestedMeetingType,
+  taskDraftValues,
+  type PlanChange,
+} from '../../lib/pairs';
+import { isoToRu, todayIso } from '../../lib/roadmap/dates';
+import { useForm } from '../../lib/useForm';
+import { CompletePairMutation, ExtendPairMutation, RecordMeetingMutation, SetPairPlanMutation } from './documents';
+import { categoryLabel, formLabel, kindLabel, periodRu } from './shared';
+
+export type PairData = NonNullable<PairQuery['pair']>;
+
+const reasonLabel = (code: string | null | undefined) => (code ? ((COMPLETION_REASON_LABELS_RU as Record<string, string>)[code] ?? code) : '');
+
+/**
+ * One pair or group: its people, form, kind, period and status; the individual plan; the meetings in
+ * the methodology's order; completion or extension. `manage` — the school's curator or director
+ * (edits the plan, completes, extends); `canRecordMeeting` — staff and the pair's mentor.
+ */
+export function PairCard({
+  pair,
+  manage,
+  canRecordMeeting,
+  staffView,
+  onChanged,
+}: {
+  pair: PairData;
+  manage: boolean;
+  canRecordMeeting: boolean;
+  /** Staff see the matching's score and the order; the pair's own members do not. */
+  staffView: boolean;
+  onChanged: () => Promise<unknown>;
+}) {
+  const t = ru.pairCard;
+  const active = pair.status === 'active';
+  return (
+    <>
+      <dl className="facts" data-testid="pair-meta">
+        <div>
+          <dt>{t.mentor}</dt>
+          <dd data-testid="pair-mentor">
+            {pair.mentor.displayName}
+            {pair.mentor.classOrPosition ? <span className="muted">{`, ${pair.mentor.classOrPosition}`}</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>{t.mentees}</dt>
+          <dd data-testid="pair-mentees">
+            {pair.mentees.map((m) => `${m.displayName}${m.classOrPosition ? ` (${m.classOrPosition})` : m.category ? ` (${categoryLabel(m.category)})` : ''}`).join(', ')}
+          </dd>
+        </div>
+        <div>
+          <dt>{t.form}</dt>
+          <dd>{formLabel(pair.form)}</dd>
+        </div>
+        <div>
+          <dt>{t.kind}</dt>
+          <dd>{kindLabel(pair.kind)}</dd>
+        </div>
+        <div>
+          <dt>{t.period}</dt>
+          <dd>{periodRu(pair.startDate, pair.endDate)}</dd>
+        </div>
+        <div>
+          <dt>{t.status}</dt>
+          <dd>
+            <StatusBadge label={ru.pairs.statuses[pair.status] ?? pair.status} tone={active ? 'agreed' : 'neutral'} />
+            {!active && pair.completedOn && (
+              <span data-testid="pair-completion">
+                {' '}
+                {t.completed(reasonLabel(pair.completionReason), isoToRu(pair.completedOn))}
+                {pair.completionComment ? ` — ${pair.completionComment}` : ''}
+              </span>
+            )}
+          </dd>
+        </div>
+        {staffView && pair.score !== null && pair.score !== undefined && (
+          <div>
+            <dt>{t.score}</dt>
+            <dd>{pair.score}</dd>
+          </div>
+        )}
+        {staffView && (
+          <div>
+            <dt>{t.order}</dt>
+            <dd data-testid="pair-order">
+              {pair.programme.orderNumber && pair.programme.orderDate
+                ? ru.programmes.orderLine(pair.programme.orderNumber, isoToRu(pair.programme.orderDate))
+                : ru.programmes.noOrder}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {pair.partnerAgreementInForce === false && <p className="notice notice-warning">{t.partnerAgreementEnded}</p>}
+      {pair.extensions.length > 0 && (
+        <>
+          <h3>{t.extensions}</h3>
+          <ul>
+            {pair.extensions.map((e, index) => (
+              <li key={index}>{t.extensionLine(isoToRu(e.from), isoToRu(e.until), isoToRu(e.on), e.comment)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {!active && <p className="muted">{t.notActive}</p>}
+      <PlanSection pair={pair} editable={manage && active} onChanged={onChanged} />
+      <MeetingsSection pair={pair} canRecord={canRecordMeeting && active} onChanged={onChanged} />
+      {manage && active && <FinishSection pair={pair} onChanged={onChanged} />}
+    </>
+  );
+}
+
+function PlanSection({ pair, editable, onChanged }: { pair: PairData; editable: boolean; onChanged: () => Promise<unknown> }) {
+  const t = ru.pairCard;
+  const [save, { loading }] = useMutation(SetPairPlanMutation);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const addForm = useForm({ title: '', deadline: '' });
+  const editForm = useForm({ title: '', deadline: '' });
+
+  async function apply(change: PlanChange, form?: typeof addForm): Promise<boolean> {
+    setFailure(null);
+    try {
+      await save({ variables: { pairId: pair.id, tasks: planAfter(pair.tasks, change) } });
+      await onChanged();
+      return true;
+    } catch (error) {
+      if (form) form.fail(error);
+      else setFailure(classifyError(error).message);
+      return false;
+    }
+  }
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    const values = addForm.check(taskDraftValues(addForm.draft.title, addForm.draft.deadline));
+    if (!values) return;
+    if (await apply({ kind: 'add', ...values }, addForm)) addForm.setDraft({ title: '', deadline: '' });
+  }
+
+  async function saveEdit(event: FormEvent, id: string) {
+    event.preventDefault();
+    const values = editForm.check(taskDraftValues(editForm.draft.title, editForm.draft.deadline));
+    if (!values) return;
+    if (await apply({ kind: 'edit', id, ...values }, editForm)) setEditing(null);
+  }
+
+  const progress = pair.progress;
+  return (
+    <section aria-labelledby="plan-title" data-testid="plan">
+      <h2 id="plan-title">{t.planTitle}</h2>
+      <p data-testid="plan-progress">
+        <strong>{t.progress(progress.done, progress.total, progress.percent ?? null)}</strong>
+        {progress.overdue > 0 && (
+          <>
+            {' '}
+            <StatusBadge label={t.overdue(progress.overdue)} tone="returned" />
+          </>
+        )}
+      </p>
+      {progress.total > 0 && (
+        <progress max={100} value={progress.percent ?? 0} aria-label={t.planTitle}>
+          {progress.percent ?? 0} %
+        </progress>
+      )}
+      <ErrorNotice>{failure}</ErrorNotice>
+      {pair.tasks.length > 0 && (
+        <div className="table-wrap">
+          <table className="table" aria-label={t.planTitle} data-testid="plan-tasks">
+            <thead>
+              <tr>
+                <th scope="col">{t.done}</th>
+                <th scope="col">{t.task}</th>
+                <th scope="col">{t.deadlineShort}</th>
+                {editable && (
+                  <th scope="col">
+                    <span className="visually-hidden">{t.editTask}</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {pair.tasks.map((task) =>
+                editing === task.id ? (
+                  <tr key={task.id}>
+                    <td colSpan={editable ? 4 : 3}>
+                      <form className="form" onSubmit={(event) => void saveEdit(event, task.id)} noValidate>
+                        <TextField label={t.task} {...editForm.field('title')} autoComplete="off" />
+                        <TextField label={t.deadline} {...editForm.field('deadline')} autoComplete="off" inputMode="numeric" />
+                        <ErrorNotice>{editForm.formError}</ErrorNotice>
+                        <div className="form-actions">
+                          <button type="submit" className="button button-small" disabled={loading}>
+                            {loading ? t.saving : t.save}
+                          </button>
+                          <button type="button" className="button button-secondary button-small" onClick={() => setEditing(null)}>
+                            {t.cancel}
+                          </button>
+                        </div>
+                      </form>
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={task.id}>
+                    <td>
+                      {editable ? (
+                        <input
+                          type="checkbox"
+                          checked={task.done}
+                          disabled={loading}
+                          aria-label={`${t.done}: ${task.title}`}
+                          onChange={(event) => void apply({ kind: 'toggle', id: task.id, done: event.target.checked })}
+                        />
+                      ) : task.done ? (
+                        '✓'
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td>
+                      {task.title}
+                      {task.done && task.doneOn && <span className="muted">{` (${t.doneOn(isoToRu(task.doneOn))})`}</span>}
+                    </td>
+                    <td>{task.deadline ? isoToRu(task.deadline) : <span className="muted">{t.noDeadline}</span>}</td>
+                    {editable && (
+                      <td className="actions">
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          onClick={() => {
+                            editForm.setDraft({ title: task.title, deadline: task.deadline ? isoToRu(task.deadline) : '' });
+                            editForm.begin();
+                            setEditing(task.id);
+                          }}
+                        >
+                          {t.editTask}
+                        </button>{' '}
+                        <button type="button" className="button button-secondary button-small" disabled={loading} onClick={() => void apply({ kind: 'remove', id: task.id })}>
+                          {t.removeTask}
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {editable && (
+        <form className="form panel measure" onSubmit={(event) => void add(event)} noValidate aria-label={t.addTask} data-testid="add-task">
+          <TextField label={t.task} {...addForm.field('title')} required autoComplete="off" />
+          <TextField label={t.deadline} {...addForm.field('deadline')} autoComplete="off" inputMode="numeric" />
+          <ErrorNotice>{addForm.formError}</ErrorNotice>
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={loading}>
+              {loading ? t.adding : t.addTask}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function MeetingsSection({ pair, canRecord, onChanged }: { pair: PairData; canRecord: boolean; onChanged: () => Promise<unknown> }) {
+  const t = ru.pairCard;
+  const next = pair.nextMeetingTypes;
+  const suggested = suggestedMeetingType(next) ?? '';
+  const form = useForm({ type: suggested, date: isoToRu(todayIso()), notes: '', feedback: '' });
+  const [notice, setNotice] = useState<string | null>(null);
+  const [record, { loading }] = useMutation(RecordMeetingMutation);
+  const step = methodologyStep(pair.meetings.map((m) => m.type));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setNotice(null);
+    const values = form.check(meetingValues({ ...form.draft, type: form.draft.type || suggested }));
+    if (!values) return;
+    try {
+      await record({ variables: { input: { pairId: pair.id, ...values } } });
+      await onChanged();
+      setNotice(t.meetingRecorded(meetingTypeLabel(values.type)));
+      // The next step of the methodology is offered again, the date kept.
+      form.setDraft((current) => ({ ...current, notes: '', feedback: '', type: '' }));
+    } catch (error) {
+      form.fail(error);
+    }
+  }
+
+  // After a meeting is recorded the suggestion moves on: keep the form's kind in step with it.
+  const type = form.draft.type || suggested;
+  return (
+    <section aria-labelledby="meetings-title" data-testid="meetings">
+      <h2 id="meetings-title">{t.meetingsTitle}</h2>
+      <p className="muted">{t.methodology}</p>
+      <p data-testid="meetings-next">
+        {t.step(step.reached, step.total)}.{' '}
+        {next.length > 0 ? t.nextExpected(next.map((code) => `«${meetingTypeLabel(code)}»`).join(' или ')) : pair.status === 'active' ? t.allDone : ''}
+      </p>
+      {pair.meetings.length === 0 ? (
+        <p className="muted">{t.meetingsEmpty}</p>
+      ) : (
+        <ol className="card-list" data-testid="meeting-list">
+          {pair.meetings.map((m) => (
+            <li key={m.id} className="panel">
+              <strong>{meetingTypeLabel(m.type)}</strong>, {isoToRu(m.date)} <span className="muted">({t.recordedBy(m.recordedByName)})</span>
+              {m.notes && (
+                <p>
+                  <span className="muted">{t.notes}:</span> {m.notes}
+                </p>
+              )}
+              <p>
+                <span className="muted">{t.feedback}:</span> {m.feedback}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      <SuccessNotice>{notice}</SuccessNotice>
+      {canRecord && next.length > 0 && (
+        <form className="form panel measure" onSubmit={(event) => void submit(event)} noValidate aria-label={t.recordMeeting} data-testid="meeting-form">
+          <SelectField label={t.meetingType} {...form.field('type')} value={type} required>
+            {meetingTypeOptions(next).map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.expected ? `${option.label} — ${t.expected}` : option.label}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label={t.meetingDate} {...form.field('date')} required autoComplete="off" inputMode="numeric" />
+          <TextAreaField label={t.notes} {...form.field('notes')} />
+          <TextAreaField label={t.feedback} hint={t.feedbackHint} {...form.field('feedback')} required />
+          <ErrorNotice>{form.formError}</ErrorNotice>
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={loading}>
+              {loading ? t.recording : t.recordMeeting}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function FinishSection({ pair, onChanged }: { pair: PairData; onChanged: () => Promise<unknown> }) {
+  const t = ru.pairCard;
+  const complete = useForm({ reason: '', on: isoToRu(todayIso()), comment: '' });
+  const extend = useForm({ until: '', comment: '', mutualConsent: '' });
+  const [notice, setNotice] = useState<string | null>(null);
+  const [completeMutation, { loading: completing }] = useMutation(CompletePairMutation);
+  const [extendMutation, { loading: extending }] = useMutation(ExtendPairMutation);
+
+  async function submitComplete(event: FormEvent) {
+    event.preventDefault();
+    setNotice(null);
+    const values = complete.check(completionValues(complete.draft));
+    if (!values) return;
+    try {
+      await completeMutation({ variables: { input: { pairId: pair.id, ...values } } });
+      await onChanged();
+    } catch (error) {
+      complete.fail(error);
+    }
+  }
+
+  async function submitExtend(event: FormEvent) {
+    event.preventDefault();
+    setNotice(null);
+    const values = extend.check(extensionValues({ ...extend.draft, mutualConsent: extend.draft.mutualConsent === 'yes' }));
+    if (!values) return;
+    try {
+      const result = await extendMutation({ variables: { input: { pairId: pair.id, ...values } } });
+      await onChanged();
+      extend.setDraft({ until: '', comment: '', mutualConsent: '' });
+      setNotice(t.extendedNotice(isoToRu(result.data?.extendPair.endDate ?? values.until)));
+    } catch (error) {
+      extend.fail(error);
+    }
+  }
+
+  return (
+    <section aria-labelledby="finish-title" data-testid="finish">
+      <h2 id="finish-title">{t.finishTitle}</h2>
+      <SuccessNotice>{notice}</SuccessNotice>
+      <div className="form-grid form-grid-2">
+        <form className="form panel" onSubmit={(event) => void submitComplete(event)} noValidate aria-label={t.complete} data-testid="complete-form">
+          <SelectField label={t.reason} {...complete.field('reason')} required>
+            <option value="">{ru.programmes.choose}</option>
+            {COMPLETION_REASONS.map((code) => (
+              <option key={code} value={code}>
+                {reasonLabel(code)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label={t.completedOn} {...complete.field('on')} required autoComplete="off" inputMode="numeric" />
+          <TextAreaField label={t.comment} hint={t.commentHint} {...complete.field('comment')} />
+          <ErrorNotice>{complete.formError}</ErrorNotice>
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={completing}>
+              {completing ? t.completing : t.complete}
+            </button>
+          </div>
+        </form>
+        <form className="form panel" onSubmit={(event) => void submitExtend(event)} noValidate aria-label={t.extend} data-testid="extend-form">
+          <TextField label={t.until} {...extend.field('until')} required autoComplete="off" inputMode="numeric" />
+          <TextAreaField label={t.extendComment} {...extend.field('comment')} required />
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={extend.draft.mutualConsent === 'yes'}
+              onChange={(event) => extend.set('mutualConsent', event.target.checked ? 'yes' : '')}
+              aria-invalid={extend.errors.mutualConsent ? true : undefined}
+            />{' '}
+            {t.mutualConsent}
+          </label>
+          {extend.errors.mutualConsent && <p className="field-error">{extend.errors.mutualConsent}</p>}
+          <ErrorNotice>{extend.formError}</ErrorNotice>
+          <div className="form-actions">
+            <button type="submit" className="button button-secondary" disabled={extending}>
+              {extending ? t.extending : t.extend}
+            </button>
+          </div>
+        </form>
+      </div>
+    </section>
+  );
+}

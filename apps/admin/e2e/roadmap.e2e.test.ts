@@ -185,9 +185,13 @@ describe('roadmap journey: campaign → draft → director → district → new 
     // …and after a reload it is offered back.
     await page.reload();
     await page.getByText('Найдены несохранённые изменения').waitFor();
+    // Let the page's queries settle first: a late answer re-renders the editor, which offers the
+    // copy again rather than keeping a restore clicked a moment before.
+    await page.waitForLoadState('networkidle');
+    await page.getByText('Найдены несохранённые изменения').waitFor();
     await screenshot(page, 'roadmap-05-editor-restore', { fullPage: false });
     await page.getByRole('button', { name: 'Восстановить мои изменения' }).click();
-    expect(await cell('Мероприятие', '1.5').inputValue()).toBe('Заседание педагогического совета о запуске программы');
+    await expect.poll(() => cell('Мероприятие', '1.5').inputValue()).toBe('Заседание педагогического совета о запуске программы');
 
     await page.getByRole('button', { name: 'Сохранить черновик' }).click();
     await page.getByText('Черновик сохранён.').waitFor();

@@ -7,12 +7,13 @@
  */
 import { academicYearOf } from '@nastavnik/domain';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectLoginPage, launchBrowser, logIn, logOut, screenshot, startTestStack, type Browser, type TestStack } from './support';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { expectLoginPage, journey, launchBrowser, logIn, logOut, screenshot, startTestStack, type Browser, type TestStack } from './support';
 
 let stack: TestStack;
 let browser: Browser | undefined;
 let page: Page;
+const step = journey('district-roadmap', () => page);
 let roadmapPath = '';
 const errors: string[] = [];
 const startYear = Number(academicYearOf(new Date()).slice(0, 4));
@@ -59,7 +60,7 @@ describe('district settings and the district roadmap: officer → head → regio
     await stack?.stop();
   });
 
-  it('1. the district head switches who agrees to the officer and back; the value is saved', async () => {
+  step('1. the district head switches who agrees to the officer and back; the value is saved', async () => {
     await page.goto(stack.adminUrl);
     await expectLoginPage(page);
     await as('sibay.head');
@@ -87,7 +88,7 @@ describe('district settings and the district roadmap: officer → head → regio
     await expect.poll(() => head.isChecked(), { timeout: 30_000 }).toBe(true);
   });
 
-  it('2. the officer reads the settings and creates the district roadmap, sends it to the head', async () => {
+  step('2. the officer reads the settings and creates the district roadmap, sends it to the head', async () => {
     await as('sibay.officer');
     await openRoadmaps();
     await page.getByRole('link', { name: 'Настройки муниципалитета' }).click();
@@ -110,7 +111,7 @@ describe('district settings and the district roadmap: officer → head → regio
     await expectState('На утверждении у руководителя органа управления образованием');
   });
 
-  it('3. the district head approves it with the order', async () => {
+  step('3. the district head approves it with the order', async () => {
     await as('sibay.head');
     await nav().getByRole('link', { name: /Входящие/ }).click();
     const section = page.getByRole('region', { name: /На утверждение/ });
@@ -126,7 +127,7 @@ describe('district settings and the district roadmap: officer → head → regio
     await page.getByText('УТВЕРЖДЕНО приказом № 512').waitFor();
   });
 
-  it('4. the region coordinator chooses Sibay and agrees it: «согласована»', async () => {
+  step('4. the region coordinator chooses Sibay and agrees it: «согласована»', async () => {
     await as('rnc.bashkortostan');
     await openRoadmaps();
     const chooser = page.getByLabel('Муниципалитет');
@@ -148,7 +149,7 @@ describe('district settings and the district roadmap: officer → head → regio
     await screenshot(page, 'district-02-agreed', { fullPage: false });
     expect(errors).toEqual([]);
   });
-  it('5. the region coordinator opens «Дорожные карты региона»: Sibay with its roadmap and campaign counts', async () => {
+  step('5. the region coordinator opens «Дорожные карты региона»: Sibay with its roadmap and campaign counts', async () => {
     await openRoadmaps();
     await page.getByRole('link', { name: 'Дорожные карты региона' }).click();
     await page.getByRole('heading', { level: 1, name: 'Дорожные карты региона' }).waitFor();

@@ -7,14 +7,15 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_ROOT, expectLoginPage, launchBrowser, logIn, RESULTS_DIR, screenshot, startTestStack, type Browser, type TestStack } from './support';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { ADMIN_ROOT, expectLoginPage, journey, launchBrowser, logIn, RESULTS_DIR, screenshot, startTestStack, type Browser, type TestStack } from './support';
 
 const FIXTURE = path.resolve(ADMIN_ROOT, '../../packages/domain/src/import/fixtures/roadmap-noise.txt');
 
 let stack: TestStack;
 let browser: Browser | undefined;
 let page: Page;
+const step = journey('import', () => page);
 const errors: string[] = [];
 
 const nav = () => page.getByRole('navigation', { name: 'Разделы' });
@@ -39,7 +40,7 @@ describe('roadmap import and exports', () => {
     await stack?.stop();
   });
 
-  it('1. a bad file gets the parser’s Russian message beside the field', async () => {
+  step('1. a bad file gets the parser’s Russian message beside the field', async () => {
     await page.goto(stack.adminUrl);
     await expectLoginPage(page);
     await logIn(page, stack.adminOrigin, 'gimnaziya.curator');
@@ -56,7 +57,7 @@ describe('roadmap import and exports', () => {
     await shot('01-bad-file');
   });
 
-  it('2. the preview shows the header, columns, sections, items and flagged cells', async () => {
+  step('2. the preview shows the header, columns, sections, items and flagged cells', async () => {
     await page.getByLabel(/Файл дорожной карты/).setInputFiles(FIXTURE);
     await page.getByRole('button', { name: 'Показать предпросмотр' }).click();
     await page.getByRole('heading', { level: 1, name: 'Предпросмотр импорта' }).waitFor();
@@ -76,7 +77,7 @@ describe('roadmap import and exports', () => {
     await shot('03-flagged', false);
   });
 
-  it('3. one column mapped differently: the preview is read again', async () => {
+  step('3. one column mapped differently: the preview is read again', async () => {
     const select = page.getByLabel('Столбец 6 «Показатели эффективности»');
     expect(await select.inputValue()).toBe('indicator');
     await select.selectOption('');
@@ -86,7 +87,7 @@ describe('roadmap import and exports', () => {
     await shot('04-remapped');
   });
 
-  it('4. «Создать черновик» opens the new draft in the editor', async () => {
+  step('4. «Создать черновик» opens the new draft in the editor', async () => {
     await page.getByRole('button', { name: 'Создать черновик' }).click();
     await page.getByTestId('revision-state').waitFor();
     await page.getByText('Черновик создан из файла').waitFor();
@@ -97,7 +98,7 @@ describe('roadmap import and exports', () => {
     await shot('05-draft');
   });
 
-  it('5. the revision downloads as DOCX and PDF with the server’s file name', async () => {
+  step('5. the revision downloads as DOCX and PDF with the server’s file name', async () => {
     for (const [button, extension] of [
       ['Скачать DOCX', '.docx'],
       ['Скачать PDF', '.pdf'],

@@ -4,12 +4,13 @@
  * only their school. Screenshots of each step go to test-results/.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectLoginPage as loginPage, launchBrowser, logIn as signIn, mainText as textOf, screenshot, startTestStack, type Browser, type TestStack } from './support';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { expectLoginPage as loginPage, journey, launchBrowser, logIn as signIn, mainText as textOf, screenshot, startTestStack, type Browser, type TestStack } from './support';
 
 let stack: TestStack | undefined;
 let browser: Browser | undefined;
 let page: Page;
+const step = journey('journey', () => page);
 let adminOrigin = '';
 let sosh4Path = '';
 
@@ -30,13 +31,13 @@ describe('SSO journey: district officer, then school curator', () => {
     await stack?.stop();
   });
 
-  it('sends a visitor without a session to the Russian login page', async () => {
+  step('sends a visitor without a session to the Russian login page', async () => {
     await page.goto(stack!.adminUrl);
     await expectLoginPage();
     await screenshot(page, '01-login-page');
   });
 
-  it('shows the district officer their district with its schools', async () => {
+  step('shows the district officer their district with its schools', async () => {
     await logIn('sibay.officer');
     expect(await page.title()).toContain('Наставник');
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
@@ -59,7 +60,7 @@ describe('SSO journey: district officer, then school curator', () => {
     await screenshot(page, '03-officer-district');
   });
 
-  it('lets the officer open a school and keeps typed values on a validation error', async () => {
+  step('lets the officer open a school and keeps typed values on a validation error', async () => {
     await page.getByTestId('organizations-table').getByRole('link', { name: 'МОБУ «Гимназия»' }).click();
     await page.getByRole('heading', { level: 1, name: /МОБУ «Гимназия»/ }).waitFor();
     const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Сохранить' }) });
@@ -81,13 +82,13 @@ describe('SSO journey: district officer, then school curator', () => {
     await screenshot(page, '05-officer-organization-saved');
   });
 
-  it('logs out back to the login page', async () => {
+  step('logs out back to the login page', async () => {
     await page.getByRole('button', { name: 'Выйти' }).click();
     await expectLoginPage();
     await screenshot(page, '06-after-logout');
   });
 
-  it('shows the school curator only their school', async () => {
+  step('shows the school curator only their school', async () => {
     await logIn('gimnaziya.curator');
     const welcome = await page.getByTestId('signed-in-as').innerText();
     expect(welcome).toContain('куратор наставничества, МОБУ «Гимназия»');
@@ -104,7 +105,7 @@ describe('SSO journey: district officer, then school curator', () => {
     await screenshot(page, '08-curator-organization');
   });
 
-  it('does not show the curator another school or other districts', async () => {
+  step('does not show the curator another school or other districts', async () => {
     await page.goto(new URL(sosh4Path, adminOrigin).href);
     await page.getByRole('heading', { level: 1, name: /Не найдено|Нет доступа/ }).waitFor({ timeout: 120_000 });
     expect(await mainText()).not.toContain('СОШ № 4');

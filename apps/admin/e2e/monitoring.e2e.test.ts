@@ -13,13 +13,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { ZipArchive } from '@nastavnik/domain';
-import { expectLoginPage, launchBrowser, logIn, logOut, RESULTS_DIR, screenshot, startTestStack, type Browser, type TestStack } from './support';
+import { expectLoginPage, journey, launchBrowser, logIn, logOut, RESULTS_DIR, screenshot, startTestStack, type Browser, type TestStack } from './support';
 
 let stack: TestStack;
 let browser: Browser | undefined;
 let page: Page;
+const step = journey('monitoring', () => page);
 const errors: string[] = [];
 
 const nav = () => page.getByRole('navigation', { name: 'Разделы' });
@@ -41,7 +42,7 @@ describe('monitoring: district → school → statistical form', () => {
     await stack?.stop();
   });
 
-  it('1. the officer opens «Мониторинг» and sees the district table', async () => {
+  step('1. the officer opens «Мониторинг» and sees the district table', async () => {
     await page.goto(stack.adminUrl);
     await expectLoginPage(page);
     await logIn(page, stack.adminOrigin, 'sibay.officer');
@@ -67,7 +68,7 @@ describe('monitoring: district → school → statistical form', () => {
     await expect.poll(() => table.locator('th[aria-sort]').innerText()).toContain('Охват обучающихся');
   });
 
-  it('2. drills down to the gymnasium and back', async () => {
+  step('2. drills down to the gymnasium and back', async () => {
     await page.getByTestId('district-dashboard').getByRole('link', { name: /МОБУ «Гимназия»/ }).click();
     await page.getByRole('heading', { level: 1, name: 'МОБУ «Гимназия»' }).waitFor();
     const cards = page.getByTestId('school-kpis');
@@ -83,7 +84,7 @@ describe('monitoring: district → school → statistical form', () => {
     await page.getByTestId('district-dashboard').getByRole('link', { name: /МОБУ «Гимназия»/ }).waitFor();
   });
 
-  it('3. downloads the statistical form', async () => {
+  step('3. downloads the statistical form', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Статистическая форма (XLSX)' }).click()]);
     const name = download.suggestedFilename();
     expect(name.endsWith('.xlsx'), name).toBe(true);
@@ -94,7 +95,7 @@ describe('monitoring: district → school → statistical form', () => {
     expect(errors).toEqual([]);
   });
 
-  it('4. saves the table of schools as XLSX, totals included', async () => {
+  step('4. saves the table of schools as XLSX, totals included', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Скачать XLSX' }).click()]);
     const name = download.suggestedFilename();
     expect(name).toMatch(/^Показатели муниципалитета.*\d\d\.\d\d\.\d{4}\.xlsx$/);
@@ -108,7 +109,7 @@ describe('monitoring: district → school → statistical form', () => {
     expect(errors).toEqual([]);
   });
 
-  it('5. the region coordinator sees only the region and drills down to a district', async () => {
+  step('5. the region coordinator sees only the region and drills down to a district', async () => {
     // The region reads the maintained snapshot: bring Sibay's up to date first.
     await page.getByRole('button', { name: 'Обновить сводку' }).click();
     await page.getByText(/Сводка обновлена/).waitFor();
@@ -131,7 +132,7 @@ describe('monitoring: district → school → statistical form', () => {
     expect(errors).toEqual([]);
   });
 
-  it('6. the public page of the gymnasium opens without login and shows no personal data', async () => {
+  step('6. the public page of the gymnasium opens without login and shows no personal data', async () => {
     const visitor = await page.context().browser()!.newContext();
     try {
       const publicPage = await visitor.newPage();
@@ -148,7 +149,7 @@ describe('monitoring: district → school → statistical form', () => {
     }
   });
 
-  it('7. the officer sees execution by month and the grid of schools, and opens the list behind a figure', async () => {
+  step('7. the officer sees execution by month and the grid of schools, and opens the list behind a figure', async () => {
     await logOut(page);
     await logIn(page, stack.adminOrigin, 'sibay.officer');
     await nav().getByRole('link', { name: 'Мониторинг' }).click();
@@ -209,7 +210,7 @@ describe('monitoring: district → school → statistical form', () => {
     expect(errors).toEqual([]);
   });
 
-  it('8. the curator fills in the SWOT form, saves it and downloads its DOCX', async () => {
+  step('8. the curator fills in the SWOT form, saves it and downloads its DOCX', async () => {
     await logOut(page);
     await logIn(page, stack.adminOrigin, 'gimnaziya.curator');
     await nav().getByRole('link', { name: 'Мониторинг' }).click();
@@ -250,7 +251,7 @@ describe('monitoring: district → school → statistical form', () => {
     expect(errors).toEqual([]);
   });
 
-  it('9. the curator publishes a news item; the public page shows it and never the draft', async () => {
+  step('9. the curator publishes a news item; the public page shows it and never the draft', async () => {
     await page.getByRole('link', { name: 'Показатели организации' }).click();
     await page.getByRole('link', { name: 'Новости для публичной страницы' }).click();
     await page.getByRole('heading', { level: 1, name: 'Новости для публичной страницы' }).waitFor();

@@ -13,12 +13,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectLoginPage, launchBrowser, logIn, logOut, RESULTS_DIR, screenshot, startTestStack, type Browser, type TestStack } from './support';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { expectLoginPage, journey, launchBrowser, logIn, logOut, RESULTS_DIR, screenshot, startTestStack, type Browser, type TestStack } from './support';
 
 let stack: TestStack;
 let browser: Browser | undefined;
 let page: Page;
+const step = journey('partners', () => page);
 const errors: string[] = [];
 const stamp = Date.now().toString(36).slice(-4);
 
@@ -84,7 +85,7 @@ describe('partners: public sign-up → approval → partner login → mentor →
     await stack?.stop();
   });
 
-  it('1. a visitor applies on /join without logging in; a wrong ИНН is refused beside the field, the values kept', async () => {
+  step('1. a visitor applies on /join without logging in; a wrong ИНН is refused beside the field, the values kept', async () => {
     await page.goto(`${stack.adminUrl.replace(/\/$/, '')}/join`);
     await page.getByRole('heading', { level: 1, name: 'Заявка организации-партнёра' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/join');
@@ -119,7 +120,7 @@ describe('partners: public sign-up → approval → partner login → mentor →
     await shot('02b-join-duplicate');
   });
 
-  it('2. the district officer approves the application and reads the issued login', async () => {
+  step('2. the district officer approves the application and reads the issued login', async () => {
     await page.getByRole('link', { name: 'Войти' }).click();
     await expectLoginPage(page);
     await logIn(page, stack.adminOrigin, 'sibay.officer');
@@ -143,7 +144,7 @@ describe('partners: public sign-up → approval → partner login → mentor →
     await logOut(page);
   });
 
-  it('3. the partner admin logs in with the issued credentials and adds a mentor with consent', async () => {
+  step('3. the partner admin logs in with the issued credentials and adds a mentor with consent', async () => {
     await page.locator('input[name="username"]').fill(credentials.username);
     await page.locator('input[name="password"]').fill(credentials.password);
     await page.locator('#kc-login').click();
@@ -177,7 +178,7 @@ describe('partners: public sign-up → approval → partner login → mentor →
     await shot('04-registry');
   });
 
-  it('4. proposes an agreement to МОБУ «Гимназия»', async () => {
+  step('4. proposes an agreement to МОБУ «Гимназия»', async () => {
     await page.getByRole('navigation', { name: 'Разделы организации' }).getByRole('link', { name: 'Соглашения' }).click();
     await page.getByRole('link', { name: 'Предложить соглашение' }).click();
     await page.getByRole('heading', { level: 1, name: 'Предложить соглашение о сотрудничестве' }).waitFor();
@@ -199,7 +200,7 @@ describe('partners: public sign-up → approval → partner login → mentor →
     await logOut(page);
   });
 
-  it('5. the gymnasium’s director accepts it', async () => {
+  step('5. the gymnasium’s director accepts it', async () => {
     await logIn(page, stack.adminOrigin, 'gimnaziya.director');
     await nav().getByRole('link', { name: 'Соглашения с партнёрами' }).click();
     await page.getByRole('heading', { level: 1, name: 'Соглашения с организациями-партнёрами' }).waitFor();
@@ -217,7 +218,7 @@ describe('partners: public sign-up → approval → partner login → mentor →
     await logOut(page);
   });
 
-  it('6. the curator sees the mentor in a programme’s mentor base, marked as a partner mentor', async () => {
+  step('6. the curator sees the mentor in a programme’s mentor base, marked as a partner mentor', async () => {
     await logIn(page, stack.adminOrigin, 'gimnaziya.curator');
     await nav().getByRole('link', { name: 'Программы' }).click();
     await page.getByRole('heading', { level: 1, name: 'Программы наставничества' }).waitFor();

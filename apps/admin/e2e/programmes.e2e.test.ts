@@ -18,12 +18,13 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { readFirstSheetRows, ZipArchive } from '@nastavnik/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectLoginPage, launchBrowser, logIn, logOut, RESULTS_DIR, screenshot, startTestStack, type Browser, type TestStack } from './support';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { expectLoginPage, journey, launchBrowser, logIn, logOut, RESULTS_DIR, screenshot, startTestStack, type Browser, type TestStack } from './support';
 
 let stack: TestStack;
 let browser: Browser | undefined;
 let page: Page;
+const step = journey('programmes', () => page);
 const errors: string[] = [];
 const stamp = Date.now().toString(36).slice(-4);
 const programmeName = `Вместе E2E ${stamp}`;
@@ -49,7 +50,7 @@ describe('programmes: programme → participants with consents → matching → 
     await stack?.stop();
   });
 
-  it('1. the curator creates a programme', async () => {
+  step('1. the curator creates a programme', async () => {
     await page.goto(stack.adminUrl);
     await expectLoginPage(page);
     await logIn(page, stack.adminOrigin, 'gimnaziya.curator');
@@ -66,7 +67,7 @@ describe('programmes: programme → participants with consents → matching → 
     await page.getByText(`Программа «${programmeName}» создана.`).waitFor();
   });
 
-  it('2. adds an adult mentor with their own consent', async () => {
+  step('2. adds an adult mentor with their own consent', async () => {
     await page.getByRole('navigation', { name: 'Разделы программы' }).getByRole('link', { name: 'Наставники' }).click();
     await page.getByRole('link', { name: 'Добавить участника' }).click();
     await page.getByRole('heading', { level: 1, name: 'Добавить участника' }).waitFor();
@@ -84,7 +85,7 @@ describe('programmes: programme → participants with consents → matching → 
     await page.getByTestId('participants-mentor').getByRole('link', { name: /Сидоров Павел/ }).waitFor();
   });
 
-  it('3. adds a minor mentee: the representative’s consent, the API’s error beside the field, values kept', async () => {
+  step('3. adds a minor mentee: the representative’s consent, the API’s error beside the field, values kept', async () => {
     await page.getByRole('navigation', { name: 'Разделы программы' }).getByRole('link', { name: 'Наставляемые' }).click();
     await page.getByRole('link', { name: 'Добавить участника' }).click();
     await page.getByRole('heading', { level: 1, name: 'Добавить участника' }).waitFor();
@@ -113,7 +114,7 @@ describe('programmes: programme → participants with consents → matching → 
     await page.getByTestId('participants-mentee').getByRole('link', { name: /Иванова Мария/ }).waitFor();
   });
 
-  it('4. runs the matching, sees the suggestion explained, confirms the pair', async () => {
+  step('4. runs the matching, sees the suggestion explained, confirms the pair', async () => {
     await page.getByRole('navigation', { name: 'Разделы программы' }).getByRole('link', { name: 'Подбор пар' }).click();
     const suggestions = page.getByTestId('suggestions');
     await suggestions.getByText(/Сидоров Павел/).waitFor({ timeout: 60_000 });
@@ -130,7 +131,7 @@ describe('programmes: programme → participants with consents → matching → 
     expect(await pairs.innerText()).toContain('Иванова Мария');
   });
 
-  it('5. downloads the order on fixing the pairs (DOCX) with its number and date', async () => {
+  step('5. downloads the order on fixing the pairs (DOCX) with its number and date', async () => {
     await page.getByRole('button', { name: 'Приказ о закреплении пар (DOCX)' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Номер приказа').fill(`15-${stamp}`);
@@ -147,7 +148,7 @@ describe('programmes: programme → participants with consents → matching → 
     await shot('03-pairs-order');
   });
 
-  it('6. withdrawing the mentee’s consent leaves the anonymised record', async () => {
+  step('6. withdrawing the mentee’s consent leaves the anonymised record', async () => {
     await page.getByRole('navigation', { name: 'Разделы программы' }).getByRole('link', { name: 'Наставляемые' }).click();
     await page.getByTestId('participants-mentee').getByRole('link', { name: /Иванова Мария/ }).click();
     await page.getByRole('heading', { level: 1, name: /Иванова Мария/ }).waitFor();
@@ -191,7 +192,7 @@ describe('programmes: programme → participants with consents → matching → 
     await page.getByTestId('import-report').waitFor({ timeout: 60_000 });
   }
 
-  it('7. a second programme: the mentors’ base imported from the templates (XLSX as it is, then CSV)', async () => {
+  step('7. a second programme: the mentors’ base imported from the templates (XLSX as it is, then CSV)', async () => {
     await nav().getByRole('link', { name: 'Программы' }).click();
     await page.getByRole('link', { name: 'Новая программа' }).click();
     await main().getByLabel('Название').fill(imported);
@@ -230,7 +231,7 @@ describe('programmes: programme → participants with consents → matching → 
     await expect.poll(() => page.getByTestId('import-summary').innerText()).toContain('Импортировано 2 из 2');
   });
 
-  it('8. the mentees’ base: bad rows refused with the column named, good rows in the base with their consents', async () => {
+  step('8. the mentees’ base: bad rows refused with the column named, good rows in the base with their consents', async () => {
     await main().getByLabel('База', { exact: true }).selectOption('mentee');
     const headers = await templateHeaders();
     expect(headers).toEqual(expect.arrayContaining(['Запрос (теги)', 'Законный представитель (ФИО)', 'Кем приходится']));
@@ -275,7 +276,7 @@ describe('programmes: programme → participants with consents → matching → 
     expect(await base.innerText()).not.toContain('Соколова');
   });
 
-  it('9. records a further consent (publication) for an imported mentee', async () => {
+  step('9. records a further consent (publication) for an imported mentee', async () => {
     await page.getByTestId('participants-mentee').getByRole('link', { name: /Орлов Денис/ }).click();
     await page.getByRole('heading', { level: 1, name: /Орлов Денис/ }).waitFor();
     expect(await page.getByTestId('consents').innerText()).toMatch(/законный представитель: Орлов Анна Ивановна/);
@@ -296,7 +297,7 @@ describe('programmes: programme → participants with consents → matching → 
     await expect.poll(() => page.getByTestId('consents').innerText()).toMatch(/Орлов Сергей Павлович.*публикация/is);
   });
 
-  it('10. runs the matching and confirms both pairs; the order is a DOCX naming them', async () => {
+  step('10. runs the matching and confirms both pairs; the order is a DOCX naming them', async () => {
     await page.getByRole('link', { name: '← К программе' }).click();
     await tabs().getByRole('link', { name: 'Подбор пар' }).click();
     const suggestions = page.getByTestId('suggestions');
@@ -326,7 +327,7 @@ describe('programmes: programme → participants with consents → matching → 
     await expect.poll(() => page.getByTestId('programme-meta').innerText(), { timeout: 30_000 }).toContain(`№ 27-${stamp}`);
   });
 
-  it('11. the pair’s card: a meeting out of order refused beside the field, the right one recorded, a plan task added and done', async () => {
+  step('11. the pair’s card: a meeting out of order refused beside the field, the right one recorded, a plan task added and done', async () => {
     await page.getByTestId('pairs-table').getByRole('link', { name: 'Кузнецова Ольга' }).click();
     await page.getByRole('heading', { level: 1, name: /Кузнецова Ольга.* — Орлов Денис/ }).waitFor();
     const meta = await page.getByTestId('pair-meta').innerText();
@@ -370,7 +371,7 @@ describe('programmes: programme → participants with consents → matching → 
     await shot('07-pair-card');
   });
 
-  it('12. extends one pair with a new end date and completes the other with its reason', async () => {
+  step('12. extends one pair with a new end date and completes the other with its reason', async () => {
     const extend = page.getByTestId('extend-form');
     const until = new Date(now.getFullYear(), now.getMonth() + 7, 15);
     await extend.getByLabel('Новая дата окончания (ДД.ММ.ГГГГ)').fill(ru(until));
@@ -400,7 +401,7 @@ describe('programmes: programme → participants with consents → matching → 
     await shot('08-pair-completed');
   });
 
-  it('13. the curator links the mentor’s login (an account made in the identity provider)', async () => {
+  step('13. the curator links the mentor’s login (an account made in the identity provider)', async () => {
     const config = (await (await fetch(new URL('/config.json', stack.adminUrl))).json()) as { keycloakUrl: string; realm: string };
     const created = await fetch(`${config.keycloakUrl}/admin/realms/${config.realm}/users`, {
       method: 'POST',
@@ -426,7 +427,7 @@ describe('programmes: programme → participants with consents → matching → 
     await page.getByText(`Участник связан с учётной записью «${mentorLogin}».`).waitFor();
   });
 
-  it('14. the mentor logs in and sees only their own pair: the partner, the plan, the meetings', async () => {
+  step('14. the mentor logs in and sees only their own pair: the partner, the plan, the meetings', async () => {
     await logOut(page);
     await logIn(page, stack.adminOrigin, mentorLogin);
     const links = await nav().getByRole('link').allInnerTexts();

@@ -13,13 +13,14 @@
  * completed pair without consents.) Screenshots: test-results/questionnaires-*.png.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import path from 'node:path';
-import { expectLoginPage, launchBrowser, logIn, logOut, RESULTS_DIR, screenshot, startTestStack, type Browser, type TestStack } from './support';
+import { expectLoginPage, journey, launchBrowser, logIn, logOut, RESULTS_DIR, screenshot, startTestStack, type Browser, type TestStack } from './support';
 
 let stack: TestStack;
 let browser: Browser | undefined;
 let page: Page;
+const step = journey('questionnaires', () => page);
 const errors: string[] = [];
 
 const nav = () => page.getByRole('navigation', { name: 'Разделы' });
@@ -57,7 +58,7 @@ describe('questionnaires and best practices', () => {
     await stack?.stop();
   });
 
-  it('1. the curator opens «Вместе» → «Анкеты» and sees the demo results', async () => {
+  step('1. the curator opens «Вместе» → «Анкеты» and sees the demo results', async () => {
     await page.goto(stack.adminUrl);
     await expectLoginPage(page);
     await logIn(page, stack.adminOrigin, 'gimnaziya.curator');
@@ -85,7 +86,7 @@ describe('questionnaires and best practices', () => {
     await shot('01-results');
   });
 
-  it('1b. impact: «до» and «после» with the mean change; the status has both phases', async () => {
+  step('1b. impact: «до» and «после» with the mean change; the status has both phases', async () => {
     const kinds = page.getByRole('navigation', { name: 'Виды анкет' });
     await kinds.getByRole('link', { name: /Оценка влияния/ }).click();
     const impact = page.getByTestId('impact-summary');
@@ -101,7 +102,7 @@ describe('questionnaires and best practices', () => {
     await page.getByTestId('satisfaction-summary').waitFor();
   });
 
-  it('2. issues a satisfaction link to a mentor: the address is shown once with «Копировать»', async () => {
+  step('2. issues a satisfaction link to a mentor: the address is shown once with «Копировать»', async () => {
     const table = page.getByTestId('questionnaire-status');
     const mentorRow = table.locator('tbody tr').filter({ has: page.locator('td', { hasText: /^наставник$/ }) }).first();
     await mentorRow.waitFor();
@@ -120,7 +121,7 @@ describe('questionnaires and best practices', () => {
     await shot('02-issued');
   });
 
-  it('3. the mentor answers through the link without an account: a missing answer first, then correctly', async () => {
+  step('3. the mentor answers through the link without an account: a missing answer first, then correctly', async () => {
     const visitor = await page.context().browser()!.newContext({ locale: 'ru-RU' });
     try {
       const form = await visitor.newPage();
@@ -153,7 +154,7 @@ describe('questionnaires and best practices', () => {
     }
   });
 
-  it('4. back in the admin the mentor shows as answered and the count grew', async () => {
+  step('4. back in the admin the mentor shows as answered and the count grew', async () => {
     await page.reload();
     await page.getByTestId('questionnaire-satisfaction').waitFor();
     await expect.poll(() => answeredCount()).toBe(answeredBefore + 1);
@@ -163,7 +164,7 @@ describe('questionnaires and best practices', () => {
     await shot('04-answered');
   });
 
-  it('4b. a link issued by mistake is revoked and no longer opens', async () => {
+  step('4b. a link issued by mistake is revoked and no longer opens', async () => {
     const table = page.getByTestId('questionnaire-status');
     const other = table.locator('tbody tr').filter({ has: page.locator('td', { hasText: /^наставник$/ }) }).filter({ hasNotText: mentorName }).first();
     const otherName = (await other.getAttribute('data-participant')) ?? '';
@@ -183,7 +184,7 @@ describe('questionnaires and best practices', () => {
     }
   });
 
-  it('5. a paper questionnaire: refused beside the missing question, values kept, then saved', async () => {
+  step('5. a paper questionnaire: refused beside the missing question, values kept, then saved', async () => {
     const row = page.getByTestId('questionnaire-status').locator(`tbody tr[data-participant="${mentorName}"]`);
     await row.getByRole('button', { name: 'Внести ответы' }).click();
     const dialog = page.getByRole('dialog');
@@ -205,7 +206,7 @@ describe('questionnaires and best practices', () => {
     expect(errors).toEqual([]);
   });
 
-  it('5b. the template editor: a choice question needs two options; a template with answers is saved as a new version', async () => {
+  step('5b. the template editor: a choice question needs two options; a template with answers is saved as a new version', async () => {
     await main().getByRole('link', { name: 'Изменить анкету' }).click();
     await page.getByRole('heading', { level: 1, name: `Анкета «${SATISFACTION}»` }).waitFor();
     expect(await main().innerText()).toContain('сохраняются как новая версия');
@@ -231,7 +232,7 @@ describe('questionnaires and best practices', () => {
     expect(errors).toEqual([]);
   });
 
-  it('6. «Лучшие практики»: the demo case is listed, unpublished with a reason and published again', async () => {
+  step('6. «Лучшие практики»: the demo case is listed, unpublished with a reason and published again', async () => {
     await page.getByRole('link', { name: '← Вместе' }).click();
     await page.getByRole('heading', { level: 1, name: 'Вместе' }).waitFor();
     await main().getByRole('link', { name: 'Лучшие практики', exact: true }).click();
@@ -257,7 +258,7 @@ describe('questionnaires and best practices', () => {
     expect(errors).toEqual([]);
   });
 
-  it('7. a case of a newly completed pair: publishing is refused and the page says who lacks consent', async () => {
+  step('7. a case of a newly completed pair: publishing is refused and the page says who lacks consent', async () => {
     await page.getByRole('link', { name: '← Лучшие практики' }).click();
     await page.getByRole('link', { name: '← Вместе' }).click();
     await page.getByRole('heading', { level: 1, name: 'Вместе' }).waitFor();
@@ -301,7 +302,7 @@ describe('questionnaires and best practices', () => {
     expect(errors).toEqual([]);
   });
 
-  it('8. the demo mentee logs in: their own pair and a questionnaire to fill in, nobody else', async () => {
+  step('8. the demo mentee logs in: their own pair and a questionnaire to fill in, nobody else', async () => {
     await logOut(page);
     await logIn(page, stack.adminOrigin, 'gimnaziya.mentee');
     await nav().getByRole('link', { name: 'Моя пара/группа' }).click();

@@ -12,12 +12,13 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { academicYearOf } from '@nastavnik/domain';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectLoginPage, launchBrowser, logIn, logOut, mainText, RESULTS_DIR, screenshot, startTestStack, type Browser, type TestStack } from './support';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { expectLoginPage, journey, launchBrowser, logIn, logOut, mainText, RESULTS_DIR, screenshot, startTestStack, type Browser, type TestStack } from './support';
 
 let stack: TestStack;
 let browser: Browser | undefined;
 let page: Page;
+const step = journey('roadmap', () => page);
 let roadmapUrl = '';
 let campaignUrl = '';
 const errors: string[] = [];
@@ -95,7 +96,7 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await stack?.stop();
   });
 
-  it('1. the district officer opens a campaign for chosen schools', async () => {
+  step('1. the district officer opens a campaign for chosen schools', async () => {
     await page.goto(stack.adminUrl);
     await expectLoginPage(page);
     await as('sibay.officer');
@@ -128,7 +129,7 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await shot('02-campaign-page');
   });
 
-  it('2. the curator creates the roadmap from the template, edits, keeps typed values on errors, saves', async () => {
+  step('2. the curator creates the roadmap from the template, edits, keeps typed values on errors, saves', async () => {
     await as('gimnaziya.curator');
     // The campaign is on the school's home page, with the next step.
     const campaigns = page.getByTestId('campaigns-table');
@@ -185,13 +186,10 @@ describe('roadmap journey: campaign → draft → director → district → new 
     // …and after a reload it is offered back.
     await page.reload();
     await page.getByText('Найдены несохранённые изменения').waitFor();
-    // Let the page's queries settle first: a late answer re-renders the editor, which offers the
-    // copy again rather than keeping a restore clicked a moment before.
-    await page.waitForLoadState('networkidle');
-    await page.getByText('Найдены несохранённые изменения').waitFor();
     await screenshot(page, 'roadmap-05-editor-restore', { fullPage: false });
     await page.getByRole('button', { name: 'Восстановить мои изменения' }).click();
-    await expect.poll(() => cell('Мероприятие', '1.5').inputValue()).toBe('Заседание педагогического совета о запуске программы');
+    await page.getByText('Найдены несохранённые изменения').waitFor({ state: 'detached' });
+    await expect.poll(() => cell('Мероприятие', '1.5').inputValue(), { timeout: 15_000 }).toBe('Заседание педагогического совета о запуске программы');
 
     await page.getByRole('button', { name: 'Сохранить черновик' }).click();
     await page.getByText('Черновик сохранён.').waitFor();
@@ -217,14 +215,14 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await page.getByText('Черновик сохранён.').waitFor();
   });
 
-  it('3. the curator sends it to the director', async () => {
+  step('3. the curator sends it to the director', async () => {
     await decide('Отправить директору');
     await expectState('На утверждении у директора');
     await page.getByText('Дорожная карта отправлена директору на утверждение.').waitFor();
     expect(await page.getByTestId('roadmap-editor').count()).toBe(0);
   });
 
-  it('4. the director approves it with the order number and date (УТВЕРЖДАЮ)', async () => {
+  step('4. the director approves it with the order number and date (УТВЕРЖДАЮ)', async () => {
     await as('gimnaziya.director');
     const inboxLink = nav().getByRole('link', { name: /Входящие/ });
     await expect.poll(() => inboxLink.innerText()).toMatch(/Входящие\s*\d+/);
@@ -243,7 +241,7 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await shot('09-director-approved');
   });
 
-  it('5. the district officer comments on an item and returns the roadmap', async () => {
+  step('5. the district officer comments on an item and returns the roadmap', async () => {
     await as('sibay.officer');
     await openFromInbox('На рассмотрение', '10-officer-inbox');
     await page.getByRole('button', { name: 'Замечание к мероприятию 1.3' }).click();
@@ -261,7 +259,7 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await shotAt(item, '10-officer-returned-item');
   });
 
-  it('6. the curator sees the comment beside the item, creates a new revision, fixes it and resends', async () => {
+  step('6. the curator sees the comment beside the item, creates a new revision, fixes it and resends', async () => {
     await as('gimnaziya.curator');
     await openFromInbox('Возвращённые');
     const item = page.locator('tbody', { has: page.getByRole('rowheader', { name: '1.3', exact: true }) });
@@ -282,7 +280,7 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await expectState('На утверждении у директора');
   });
 
-  it('7. the director approves again, the officer recommends, the head agrees (СОГЛАСОВАНО)', async () => {
+  step('7. the director approves again, the officer recommends, the head agrees (СОГЛАСОВАНО)', async () => {
     await as('gimnaziya.director');
     await openFromInbox('На утверждение');
     await decide('Утвердить', async (form) => {
@@ -310,7 +308,7 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await shot('13-head-agreed');
   });
 
-  it('8. the curator marks an item done with evidence; overdue items are counted', async () => {
+  step('8. the curator marks an item done with evidence; overdue items are counted', async () => {
     await as('gimnaziya.curator');
     await page.goto(roadmapUrl);
     await expectState('Согласована');
@@ -360,7 +358,7 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await shot('15b-curator-inbox-deadlines');
   });
 
-  it('9. the revisions compare side by side: the changed deadline, field by field', async () => {
+  step('9. the revisions compare side by side: the changed deadline, field by field', async () => {
     await page.goto(roadmapUrl);
     await page.getByRole('navigation', { name: 'Разделы дорожной карты' }).getByRole('link', { name: /Редакции/ }).click();
     await page.getByTestId('revisions-table').waitFor();
@@ -385,7 +383,7 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await shot('18-history');
   });
 
-  it('10. the campaign page shows the school’s roadmap agreed', async () => {
+  step('10. the campaign page shows the school’s roadmap agreed', async () => {
     await as('sibay.officer');
     await page.goto(campaignUrl);
     const schools = page.getByTestId('campaign-schools');
@@ -397,7 +395,7 @@ describe('roadmap journey: campaign → draft → director → district → new 
     expect(await mainText(page)).toContain('МОБУ «Гимназия»');
   });
 
-  it('11. an amendment is a new revision while the agreed one stays in force', async () => {
+  step('11. an amendment is a new revision while the agreed one stays in force', async () => {
     await as('gimnaziya.curator');
     await page.goto(roadmapUrl);
     await decide('Внести изменения');

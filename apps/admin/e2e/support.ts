@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 
 export const ADMIN_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const RESULTS_DIR = path.join(ADMIN_ROOT, 'test-results');
@@ -137,4 +137,33 @@ export async function logOut(page: Page): Promise<void> {
 
 export async function mainText(page: Page): Promise<string> {
   return page.locator('main').innerText();
+}
+
+/**
+ * The steps of one browser journey. Each step builds on the ones before it, so once a step fails
+ * the rest are skipped: the run reports the step that broke, not a cascade of timeouts after it.
+ * A failed step logs the page's address and visible text and leaves `failed-<journey>-<n>.png`.
+ */
+export function journey(name: string, currentPage: () => Page | undefined) {
+  let broken: string | null = null;
+  let count = 0;
+  return function step(title: string, body: () => Promise<void>, timeout?: number): void {
+    const index = ++count;
+    it(
+      title,
+      async (context) => {
+        if (broken) context.skip(`skipped: the step «${broken}» before it failed`);
+        context.onTestFailed(async () => {
+          broken = title;
+          const page = currentPage();
+          if (!page || page.isClosed()) return;
+          const text = await mainText(page).catch(() => '');
+          console.error(`[${name}] step «${title}» failed on ${page.url()}\nvisible text: ${text.replace(/\s+/g, ' ').slice(0, 800)}`);
+          await screenshot(page, `failed-${name}-${index}`).catch(() => undefined);
+        });
+        await body();
+      },
+      timeout,
+    );
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearDraft, draftStorageKey, loadDraft, recoveryOffer, storeDraft, type DraftStorage, type StoredDraft } from './draftStorage';
+import { clearDraft, copyId, draftStorageKey, editorOpening, loadDraft, recoveryOffer, storeDraft, type DraftStorage, type StoredDraft } from './draftStorage';
 import { editorReducer, initEditor, type RevisionContent } from './editor';
 
 function memoryStorage(): DraftStorage & { data: Map<string, string> } {
@@ -70,5 +70,17 @@ describe('the unsaved copy on this device', () => {
     expect(recoveryOffer(entry, server, 3)).toEqual({ stored: entry, serverChanged: true });
     expect(recoveryOffer({ ...entry, draft: server }, server, 2)).toBeNull();
     expect(recoveryOffer(null, server, 2)).toBeNull();
+  });
+
+  it('is resumed when this page wrote it or restored it, offered when another visit left it', () => {
+    const own = new Set([copyId(entry)]);
+    expect(editorOpening(entry, server, 2, own)).toEqual({ resume: edited, offer: null });
+    // Another tab's or an earlier visit's copy: offered, not applied behind the user's back.
+    expect(editorOpening(entry, server, 2, new Set())).toEqual({ resume: null, offer: { stored: entry, serverChanged: false } });
+    // Saved again elsewhere since: even this page's copy is offered, with the warning.
+    expect(editorOpening(entry, server, 3, own)).toEqual({ resume: null, offer: { stored: entry, serverChanged: true } });
+    // Nothing different from the server: nothing to resume or offer.
+    expect(editorOpening({ ...entry, draft: server }, server, 2, own)).toEqual({ resume: null, offer: null });
+    expect(editorOpening(null, server, 2, own)).toEqual({ resume: null, offer: null });
   });
 });

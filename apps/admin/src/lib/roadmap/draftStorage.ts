@@ -83,3 +83,30 @@ export function recoveryOffer(stored: StoredDraft | null, server: EditorDraft, s
   if (!stored || sameDraft(stored.draft, server)) return null;
   return { stored, serverChanged: stored.baseVersion !== serverVersion };
 }
+
+/** Identifies one written copy (a revision's copy is rewritten as the user types). */
+export const copyId = (entry: Pick<StoredDraft, 'revisionId' | 'savedAt'>) => `${entry.revisionId}@${entry.savedAt}`;
+
+/**
+ * The copies this page load wrote, or the user chose to restore here. When the editor opens again
+ * in the same page (back from the revisions tab, or remounted by a re-render), such a copy is the
+ * user's own current work: it is resumed, not offered again as if left over from another visit.
+ */
+export const copiesOfThisPage = new Set<string>();
+
+export interface EditorOpening {
+  /** The draft to continue from at once; null: start from the server's revision. */
+  resume: EditorDraft | null;
+  offer: RecoveryOffer | null;
+}
+
+/**
+ * How the editor opens: a copy left by another visit (another tab, a reload, a crash) is offered;
+ * this page's own copy is resumed, unless the revision was saved again since (then the user is
+ * asked, with the warning).
+ */
+export function editorOpening(stored: StoredDraft | null, server: EditorDraft, serverVersion: number, ownCopies: ReadonlySet<string>): EditorOpening {
+  const offer = recoveryOffer(stored, server, serverVersion);
+  if (offer && !offer.serverChanged && ownCopies.has(copyId(offer.stored))) return { resume: offer.stored.draft, offer: null };
+  return { resume: null, offer };
+}

@@ -9,8 +9,10 @@ import { formatDateTimeRu } from '../../lib/roadmap/dates';
 import {
   browserStorage,
   clearDraft,
+  copiesOfThisPage,
+  copyId,
+  editorOpening,
   loadDraft,
-  recoveryOffer,
   storeDraft,
   type RecoveryOffer,
 } from '../../lib/roadmap/draftStorage';
@@ -68,13 +70,14 @@ export function RevisionEditor({
   refetchRevision: () => Promise<RevisionFullFragment | null>;
 }) {
   const storage = useMemo(() => browserStorage(), []);
-  const [state, dispatch] = useReducer(editorReducer, revision, initEditor);
+  const [opening] = useState(() => editorOpening(loadDraft(storage, revision.id), initEditor(revision).saved, revision.version, copiesOfThisPage));
+  const [state, dispatch] = useReducer(editorReducer, revision, (initial) =>
+    opening.resume ? editorReducer(initEditor(initial), { type: 'restore', draft: opening.resume }) : initEditor(initial),
+  );
   const [errors, setErrors] = useState<EditorErrors>(noErrors);
   const [status, setStatus] = useState<Status | null>(null);
   const [keptAt, setKeptAt] = useState<string | null>(null);
-  const [offer, setOffer] = useState<RecoveryOffer | null>(() =>
-    recoveryOffer(loadDraft(storage, revision.id), initEditor(revision).saved, revision.version),
-  );
+  const [offer, setOffer] = useState<RecoveryOffer | null>(opening.offer);
   const focusNext = useRef<string | null>(null);
   const [save, { loading }] = useMutation(SaveRevisionMutation, { context, refetchQueries: AFTER_DECISION });
   const dirty = isDirty(state);
@@ -91,7 +94,10 @@ export function RevisionEditor({
     }
     const timer = setTimeout(() => {
       const savedAt = new Date().toISOString();
-      if (storeDraft(storage, { revisionId: revision.id, baseVersion: state.baseVersion, savedAt, draft: state.draft })) setKeptAt(savedAt);
+      if (storeDraft(storage, { revisionId: revision.id, baseVersion: state.baseVersion, savedAt, draft: state.draft })) {
+        copiesOfThisPage.add(copyId({ revisionId: revision.id, savedAt }));
+        setKeptAt(savedAt);
+      }
     }, 400);
     return () => clearTimeout(timer);
   }, [state.draft, state.baseVersion, dirty, offer, storage, revision.id]);
@@ -208,6 +214,7 @@ export function RevisionEditor({
               className="button"
               onClick={() => {
                 edit({ type: 'restore', draft: offer.stored.draft });
+                copiesOfThisPage.add(copyId(offer.stored));
                 setOffer(null);
               }}
             >

@@ -1,6 +1,20 @@
-import { useId } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { ru } from '../../i18n/ru';
 import { scaleValues, toggleChoice, type AnswerDraft, type QuestionLike } from '../../lib/questionnaires';
+
+/**
+ * The answers being typed and the API's messages per question: a change clears that question's
+ * message (it is checked again on sending). `fields` goes straight to <AnswerFields>.
+ */
+export function useAnswerDraft() {
+  const [draft, setDraft] = useState<AnswerDraft>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const onChange = useCallback((questionId: string, value: string | string[]) => {
+    setDraft((current) => ({ ...current, [questionId]: value }));
+    setErrors((current) => (current[questionId] ? { ...current, [questionId]: '' } : current));
+  }, []);
+  return { draft, setErrors, fields: { draft, errors, onChange } };
+}
 
 /**
  * The questions of a template as form controls: a scale (radio buttons 1–5 / 1–10), one option

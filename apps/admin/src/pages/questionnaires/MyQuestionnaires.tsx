@@ -5,9 +5,9 @@ import { ErrorNotice, Notice, SuccessNotice } from '../../components/Notice';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { ru } from '../../i18n/ru';
-import { answerErrorsOf, answersInput, questionnairePaths, type AnswerDraft } from '../../lib/questionnaires';
+import { answerErrorsOf, answersInput, questionnairePaths } from '../../lib/questionnaires';
 import { formatDateTimeRu } from '../../lib/roadmap/dates';
-import { AnswerFields } from './AnswerFields';
+import { AnswerFields, useAnswerDraft } from './AnswerFields';
 import { MyQuestionnairesQuery, SubmitMyQuestionnaireMutation } from './documents';
 
 const T = ru.questionnaires;
@@ -91,8 +91,7 @@ function MyForm({
   questionnaire: { title: string; intro: string; questions: ReadonlyArray<{ id: string; kind: string; text: string; required: boolean; options: readonly string[] }> };
   onDone: () => void;
 }) {
-  const [draft, setDraft] = useState<AnswerDraft>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const answers = useAnswerDraft();
   const [formError, setFormError] = useState<string | null>(null);
   const [submitMine, { loading }] = useMutation(SubmitMyQuestionnaireMutation, { refetchQueries: ['MyQuestionnaires'] });
 
@@ -100,11 +99,11 @@ function MyForm({
     event.preventDefault();
     setFormError(null);
     try {
-      await submitMine({ variables: { linkId, answers: answersInput(questionnaire.questions, draft) } });
+      await submitMine({ variables: { linkId, answers: answersInput(questionnaire.questions, answers.draft) } });
       onDone();
     } catch (failure) {
       const result = answerErrorsOf(failure, questionnaire.questions);
-      setErrors(result.byQuestion);
+      answers.setErrors(result.byQuestion);
       setFormError(result.formError);
     }
   }
@@ -117,15 +116,7 @@ function MyForm({
       <PageTitle>{questionnaire.title}</PageTitle>
       {questionnaire.intro && <p className="measure">{questionnaire.intro}</p>}
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <AnswerFields
-          questions={questionnaire.questions}
-          draft={draft}
-          errors={errors}
-          onChange={(id, value) => {
-            setDraft((current) => ({ ...current, [id]: value }));
-            setErrors((current) => (current[id] ? { ...current, [id]: '' } : current));
-          }}
-        />
+        <AnswerFields questions={questionnaire.questions} {...answers.fields} />
         <ErrorNotice>{formError}</ErrorNotice>
         <div className="form-actions">
           <button type="submit" className="button" disabled={loading}>

@@ -19,14 +19,13 @@ import {
   questionnaireKindOf,
   questionnairePaths,
   surveyUrl,
-  type AnswerDraft,
   type QuestionnaireKind,
 } from '../../lib/questionnaires';
 import { formatDateTimeRu } from '../../lib/roadmap/dates';
 import type { Tone } from '../../lib/roadmap/enums';
 import { useListParams } from '../../lib/useListParams';
 import { ProgrammesGuard } from '../programmes/shared';
-import { AnswerFields } from './AnswerFields';
+import { AnswerFields, useAnswerDraft } from './AnswerFields';
 import {
   IssueQuestionnaireLinksMutation,
   QuestionnaireProgrammeQuery,
@@ -356,10 +355,9 @@ function IssuedLinks({ links, onRevoked }: { links: Issued[]; onRevoked: (linkId
 }
 
 function PaperDialog({ template, kind, participant, onClose, onSaved }: { template: Template; kind: QuestionnaireKind; participant: StatusRow; onClose: () => void; onSaved: (name: string) => void }) {
-  const [draft, setDraft] = useState<AnswerDraft>({});
+  const answers = useAnswerDraft();
   const [answeredBy, setAnsweredBy] = useState('staff');
   const [phase, setPhase] = useState('before');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitAnswers, { loading }] = useMutation(SubmitQuestionnaireResponseMutation, { refetchQueries: ['QuestionnaireSummary'] });
@@ -375,14 +373,14 @@ function PaperDialog({ template, kind, participant, onClose, onSaved }: { templa
             participantId: participant.participantId,
             answeredBy,
             ...(kind === 'impact' ? { phase } : {}),
-            answers: answersInput(template.questions, draft),
+            answers: answersInput(template.questions, answers.draft),
           },
         },
       });
       onSaved(participant.displayName);
     } catch (failure) {
       const result = answerErrorsOf(failure, template.questions);
-      setErrors(result.byQuestion);
+      answers.setErrors(result.byQuestion);
       const other = classifyError(failure).fieldErrors;
       setFieldErrors({ ...(other.answeredBy ? { answeredBy: other.answeredBy } : {}), ...(other.phase ? { phase: other.phase } : {}) });
       setFormError(result.formError);
@@ -408,15 +406,7 @@ function PaperDialog({ template, kind, participant, onClose, onSaved }: { templa
             <option value="after">{T.phases.after}</option>
           </SelectField>
         )}
-        <AnswerFields
-          questions={template.questions}
-          draft={draft}
-          errors={errors}
-          onChange={(id, value) => {
-            setDraft((current) => ({ ...current, [id]: value }));
-            setErrors((current) => (current[id] ? { ...current, [id]: '' } : current));
-          }}
-        />
+        <AnswerFields questions={template.questions} {...answers.fields} />
         <ErrorNotice>{formError}</ErrorNotice>
         <div className="form-actions">
           <button type="submit" className="button" disabled={loading}>

@@ -183,13 +183,16 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await page.getByText(/Нет связи с сервером/).waitFor();
     await page.getByText(/Копия сохранена на этом устройстве/).waitFor();
     await page.unroute('**/graphql');
-    // …and after a reload it is offered back.
+    // A last change typed just before leaving is kept too (the copy is written as the page goes)…
+    await cell('Результат / вид документа', '1.5').fill('Протокол педагогического совета');
+    // …and after a reload it is all offered back.
     await page.reload();
     await page.getByText('Найдены несохранённые изменения').waitFor();
     await screenshot(page, 'roadmap-05-editor-restore', { fullPage: false });
     await page.getByRole('button', { name: 'Восстановить мои изменения' }).click();
     await page.getByText('Найдены несохранённые изменения').waitFor({ state: 'detached' });
     await expect.poll(() => cell('Мероприятие', '1.5').inputValue(), { timeout: 15_000 }).toBe('Заседание педагогического совета о запуске программы');
+    expect(await cell('Результат / вид документа', '1.5').inputValue()).toBe('Протокол педагогического совета');
 
     await page.getByRole('button', { name: 'Сохранить черновик' }).click();
     await page.getByText('Черновик сохранён.').waitFor();

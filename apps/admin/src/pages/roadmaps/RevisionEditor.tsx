@@ -30,6 +30,7 @@ import {
   toSaveInput,
   validateDraft,
   type EditorAction,
+  type EditorDraft,
   type EditorErrors,
   type EditorItem,
   type HeaderField,
@@ -84,6 +85,17 @@ export function RevisionEditor({
 
   useEffect(() => onDirtyChange({ dirty, recovery: offer !== null }), [dirty, offer, onDirtyChange]);
 
+  const writeCopy = useCallback(
+    (draft: EditorDraft, baseVersion: number) => {
+      const savedAt = new Date().toISOString();
+      if (storeDraft(storage, { revisionId: revision.id, baseVersion, savedAt, draft })) {
+        copiesOfThisPage.add(copyId({ revisionId: revision.id, savedAt }));
+        setKeptAt(savedAt);
+      }
+    },
+    [storage, revision.id],
+  );
+
   // The copy on this device: written shortly after each change, dropped when nothing is unsaved.
   useEffect(() => {
     if (offer) return;
@@ -92,15 +104,24 @@ export function RevisionEditor({
       setKeptAt(null);
       return;
     }
-    const timer = setTimeout(() => {
-      const savedAt = new Date().toISOString();
-      if (storeDraft(storage, { revisionId: revision.id, baseVersion: state.baseVersion, savedAt, draft: state.draft })) {
-        copiesOfThisPage.add(copyId({ revisionId: revision.id, savedAt }));
-        setKeptAt(savedAt);
-      }
-    }, 400);
+    const timer = setTimeout(() => writeCopy(state.draft, state.baseVersion), 400);
     return () => clearTimeout(timer);
-  }, [state.draft, state.baseVersion, dirty, offer, storage, revision.id]);
+  }, [state.draft, state.baseVersion, dirty, offer, storage, revision.id, writeCopy]);
+
+  // …and at once when a save fails or the page goes away (reload, closed tab): the last keystrokes
+  // may be younger than the timer above.
+  const latest = useRef({ state, dirty, offer });
+  useEffect(() => {
+    latest.current = { state, dirty, offer };
+  });
+  const keepCopyNow = useCallback(() => {
+    const current = latest.current;
+    if (current.dirty && !current.offer) writeCopy(current.state.draft, current.state.baseVersion);
+  }, [writeCopy]);
+  useEffect(() => {
+    window.addEventListener('pagehide', keepCopyNow);
+    return () => window.removeEventListener('pagehide', keepCopyNow);
+  }, [keepCopyNow]);
 
   useEffect(() => {
     if (!dirty) return;
@@ -162,6 +183,7 @@ export function RevisionEditor({
         if (cell) setErrors(cell);
         setStatus({ kind: 'errors', text: cell ? ru.editor.fixErrors(countErrors(cell)) : appError.message });
       } else if (appError.kind === 'network') {
+        keepCopyNow();
         setStatus({ kind: 'network' });
       } else if (appError.kind === 'conflict') {
         setStatus(appError.conflictReason === 'STATE' ? { kind: 'notEditable', text: appError.message } : { kind: 'conflict' });

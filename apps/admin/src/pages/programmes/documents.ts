@@ -70,6 +70,21 @@ export const ParticipantsQuery = graphql(`
   }
 `);
 
+/** A consent as the person card lists it (who gave it, for what, withdrawn when). */
+export const ConsentFieldsFragment = graphql(`
+  fragment ConsentFields on ParticipantConsent {
+    id
+    givenBy
+    representativeName
+    representativeRelation
+    representativeDocument
+    signedOn
+    textVersion
+    scopes
+    withdrawnOn
+  }
+`);
+
 export const ParticipantQuery = graphql(`
   query Participant($id: ID!) {
     participant(id: $id) {
@@ -94,15 +109,7 @@ export const ParticipantQuery = graphql(`
       specialGroups
       partnerId
       consents {
-        id
-        givenBy
-        representativeName
-        representativeRelation
-        representativeDocument
-        signedOn
-        textVersion
-        scopes
-        withdrawnOn
+        ...ConsentFields
       }
     }
   }
@@ -133,14 +140,7 @@ export const WithdrawConsentMutation = graphql(`
       tags
       freeText
       consents {
-        id
-        givenBy
-        representativeName
-        representativeRelation
-        representativeDocument
-        signedOn
-        textVersion
-        withdrawnOn
+        ...ConsentFields
       }
     }
   }
@@ -358,15 +358,7 @@ export const AddConsentMutation = graphql(`
     addConsent(participantId: $participantId, input: $input) {
       id
       consents {
-        id
-        givenBy
-        representativeName
-        representativeRelation
-        representativeDocument
-        signedOn
-        textVersion
-        scopes
-        withdrawnOn
+        ...ConsentFields
       }
     }
   }

@@ -10,24 +10,32 @@ export const QuestionnaireProgrammeQuery = graphql(`
   }
 `);
 
-export const QuestionnaireTemplatesQuery = graphql(`
-  query QuestionnaireTemplates($programmeId: ID!) {
-    questionnaireTemplates(programmeId: $programmeId) {
+/** A template as the admin shows and edits it: its questions in order. */
+export const QuestionnaireTemplateFieldsFragment = graphql(`
+  fragment QuestionnaireTemplateFields on QuestionnaireTemplate {
+    id
+    programmeId
+    kind
+    kindLabel
+    title
+    intro
+    version
+    isCurrent
+    questions {
       id
       kind
       kindLabel
-      title
-      intro
-      version
-      isCurrent
-      questions {
-        id
-        kind
-        kindLabel
-        text
-        required
-        options
-      }
+      text
+      required
+      options
+    }
+  }
+`);
+
+export const QuestionnaireTemplatesQuery = graphql(`
+  query QuestionnaireTemplates($programmeId: ID!) {
+    questionnaireTemplates(programmeId: $programmeId) {
+      ...QuestionnaireTemplateFields
     }
   }
 `);
@@ -35,22 +43,7 @@ export const QuestionnaireTemplatesQuery = graphql(`
 export const QuestionnaireTemplateQuery = graphql(`
   query QuestionnaireTemplate($id: ID!) {
     questionnaireTemplate(id: $id) {
-      id
-      programmeId
-      kind
-      kindLabel
-      title
-      intro
-      version
-      isCurrent
-      questions {
-        id
-        kind
-        kindLabel
-        text
-        required
-        options
-      }
+      ...QuestionnaireTemplateFields
     }
   }
 `);
@@ -58,20 +51,7 @@ export const QuestionnaireTemplateQuery = graphql(`
 export const UpdateQuestionnaireTemplateMutation = graphql(`
   mutation UpdateQuestionnaireTemplate($id: ID!, $input: QuestionnaireTemplateInput!) {
     updateQuestionnaireTemplate(id: $id, input: $input) {
-      id
-      kind
-      title
-      intro
-      version
-      isCurrent
-      questions {
-        id
-        kind
-        kindLabel
-        text
-        required
-        options
-      }
+      ...QuestionnaireTemplateFields
     }
   }
 `);

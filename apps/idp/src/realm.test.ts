@@ -132,6 +132,15 @@ describe('realm-nastavnik.json', () => {
     }
   });
 
+  it('declares the confidential provisioner whose service account may manage users, and no login for it', () => {
+    const rep = raw.clients.find((c) => c.clientId === 'provisioner')!;
+    expect(rep).toMatchObject({ publicClient: false, serviceAccountsEnabled: true, standardFlowEnabled: false, directAccessGrantsEnabled: false });
+    const users = (raw as unknown as { users: Array<{ serviceAccountClientId?: string; clientRoles?: Record<string, string[]> }> }).users;
+    const account = users.find((u) => u.serviceAccountClientId === 'provisioner')!;
+    expect(account.clientRoles?.['realm-management']?.sort()).toEqual(['manage-users', 'query-groups', 'view-clients', 'view-users']);
+    expect(realm.userByUsername('service-account-provisioner')).toBeUndefined();
+  });
+
   it('declares middleName and position in the user profile (Keycloak drops undeclared attributes)', () => {
     const [profile] = raw.components['org.keycloak.userprofile.UserProfileProvider']!;
     const config = JSON.parse(profile!.config['kc.user.profile.config']![0]!) as { attributes: Array<{ name: string; displayName: string }> };

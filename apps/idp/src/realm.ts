@@ -303,7 +303,11 @@ export function parseRealm(json: unknown): Realm {
   for (const [clientId, list] of Object.entries(rep.roles?.client ?? {})) clientRoles[clientId] = list.map(toRole);
   const realmRoles = (rep.roles?.realm ?? []).map(toRole);
 
-  const users: RealmUser[] = (rep.users ?? []).map((u) => toRealmUser(rep.realm, u, (path) => groupIndex.has(path)));
+  // Service-account users (`serviceAccountClientId`, e.g. the provisioner's) belong to a confidential
+  // client and never log in; Keycloak needs them in the file for their realm-management roles.
+  const users: RealmUser[] = (rep.users ?? [])
+    .filter((u) => typeof u.serviceAccountClientId !== 'string')
+    .map((u) => toRealmUser(rep.realm, u, (path) => groupIndex.has(path)));
   const byUsername = new Map(users.map((u) => [u.username, u]));
   const byId = new Map(users.map((u) => [u.id, u]));
 

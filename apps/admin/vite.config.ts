@@ -1,4 +1,7 @@
 import react from '@vitejs/plugin-react';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { API_EXACT_PATHS, API_PATH_PREFIXES } from '@nastavnik/domain';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
@@ -58,12 +61,27 @@ export function runtimeConfigPlugin(options: AdminViteOptions = {}): Plugin {
 }
 
 /**
- * What the dev and preview servers pass to the API: GraphQL, files (evidence), generated documents,
- * imported documents, the participants' bases, the public pages, partners' sign-up, health. Prefixes:
- * `/partners` itself is the admin's own page (and `/join` the public sign-up page), so only the
- * API's partner paths go through; `/partner-files/...` are the agreements' signed files (token).
+ * What the dev and preview servers pass to the API: the paths of the contract in
+ * packages/domain (http-paths.ts), which `npm start`'s web server and production's nginx route too.
+ * Keys starting with `^` are regular expressions for Vite: a prefix covers itself and what is below
+ * it, never a look-alike (`/publications` is not `/public`).
  */
-export const PROXIED = ['/graphql', '/attachments', '/exports', '/imports', '/participants', '/public', '/partners/districts', '/partners/apply', '/partners/mentors/import', '/partner-files', '/healthz', '/readyz'] as const;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const PROXIED = [...API_PATH_PREFIXES.map((prefix) => `^${escape(prefix)}(/|$)`), ...API_EXACT_PATHS.map((path) => `^${escape(path)}$`)];
+
+const ADMIN_ROOT = path.dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = path.resolve(ADMIN_ROOT, '../..');
+
+/**
+ * The dev server is for hot reload on this machine only: it listens on 127.0.0.1 and serves files
+ * (`/@fs/…`) from the admin's own folder, the shared packages and the dependencies only. Without
+ * this it would serve anything in the repository — the embedded database under `.data/`, `.env`.
+ */
+export const DEV_SERVER_FS = {
+  strict: true,
+  allow: [ADMIN_ROOT, path.join(REPO_ROOT, 'packages'), path.join(REPO_ROOT, 'node_modules')],
+  deny: ['.env', '.env.*', '**/.data/**', '**/.git/**', '*.{crt,pem,key}'],
+};
 
 export function adminViteConfig(options: AdminViteOptions = {}): UserConfig {
   const apiTarget = options.apiUrl ?? process.env.API_URL ?? 'http://localhost:4000';
@@ -72,11 +90,13 @@ export function adminViteConfig(options: AdminViteOptions = {}): UserConfig {
   return {
     plugins: [react(), runtimeConfigPlugin(options)],
     server: {
+      host: '127.0.0.1',
       port: Number(process.env.ADMIN_PORT ?? 5173),
       proxy,
+      fs: DEV_SERVER_FS,
       ...((options.watch ?? process.env.ADMIN_WATCH !== '0') ? {} : { watch: null, hmr: false }),
     },
-    preview: { proxy },
+    preview: { host: '127.0.0.1', proxy },
     // Pre-bundle everything up front: a dependency discovered late makes Vite reload the page,
     // which would interrupt a login redirect.
     optimizeDeps: {

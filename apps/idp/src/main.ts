@@ -25,8 +25,9 @@ console.log(`  realm ${idp.realm}: ${idp.issuer}`);
 console.log(`  discovery: ${idp.issuer}/.well-known/openid-configuration`);
 
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
+// 'disconnect': started by tools/stack through fork, whose IPC channel closes when the starter dies.
+for (const signal of ['SIGINT', 'SIGTERM', 'disconnect'] as const) {
+  process.on(signal as NodeJS.Signals, () => {
     if (stopping) return;
     stopping = true;
     idp.stop().then(

@@ -12,3 +12,4 @@ export * from './partners/index.js';
 export * from './monitoring/index.js';
 export * from './spreadsheet/index.js';
 export * from './questionnaires/index.js';
+export * from './http-paths.js';

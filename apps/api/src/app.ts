@@ -86,7 +86,7 @@ import { PRACTICE_RESOLVERS } from './modules/practices/resolvers.js';
 import { MonitoringService } from './modules/monitoring/monitoring.service.js';
 import { MONITORING_RESOLVERS } from './modules/monitoring/resolvers.js';
 import { monitoringRoutes } from './modules/monitoring/routes.js';
-import { startKpiRefreshJob } from './modules/monitoring/scheduler.js';
+import { kpiRefreshJob } from './modules/monitoring/jobs.js';
 import { DistrictKpiSnapshot } from './modules/monitoring/snapshot.entity.js';
 import { PublicService } from './modules/public/public.service.js';
 import { publicRoutes } from './modules/public/routes.js';
@@ -104,6 +104,11 @@ import { AgreementFileService } from './modules/partners/agreement-files.js';
 import { createAccountProvisioner, type AccountProvisioner } from './modules/partners/provisioner.js';
 import { PARTNER_RESOLVERS } from './modules/partners/resolvers.js';
 import { partnerRoutes } from './modules/partners/routes.js';
+import { eraseExpiredApplicantsJob } from './modules/partners/jobs.js';
+import { BackgroundJobService } from './modules/jobs/jobs.service.js';
+import { JOB_RESOLVERS } from './modules/jobs/resolvers.js';
+import type { JobDefinition } from './engine/jobs/definition.js';
+import { createJobQueue, type JobQueue } from './engine/jobs/queue.js';
 import type { EntityManager } from './engine/orm/create-orm.js';
 import type { TenantLoaders } from './engine/tenancy/tenant.js';
 
@@ -158,6 +163,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...MONITORING_RESOLVERS,
   ...SWOT_RESOLVERS,
   ...NEWS_RESOLVERS,
+  ...JOB_RESOLVERS,
 ];
 
 /** The dataloaders of one tenant fork (per request, or per CLI run). */
@@ -203,6 +209,8 @@ export interface StartApiServerOptions {
   clock?: Clock;
   /** Where partner administrators' accounts are created (default: Keycloak's admin API or the embedded provider, see partners/provisioner.ts). */
   provisioner?: AccountProvisioner;
+  /** Background jobs besides the product's own (tests; see engine/jobs). */
+  extraJobs?: JobDefinition[];
 }
 
 export interface RunningApiServer {
@@ -211,6 +219,8 @@ export interface RunningApiServer {
   graphqlUrl: string;
   port: number;
   orm: MikroORM;
+  /** The background job queue of this process (workers only when config.jobs.enabled). */
+  jobs: JobQueue;
   stop(): Promise<void>;
 }
 
@@ -219,6 +229,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
   const logger = options.logger ?? createLogger(config);
   const ownsOrm = !options.orm;
   const orm = options.orm ?? (await createOrm(config, { logger }));
+  let jobQueue: JobQueue | undefined;
   try {
     const clock = options.clock ?? systemClock(config.timeZone);
     const organizations = new OrganizationService();
@@ -230,6 +241,24 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     const partnerMatching = new PartnerMatchingSource(clock);
     const partnerPortal = new PartnerPortalService(clock, options.provisioner ?? createAccountProvisioner(config));
     const partnerFiles = new AgreementFileService(config.attachments, storages, clock, partnerPortal);
+    const monitoring = new MonitoringService(clock);
+    // The modules' background jobs (engine/jobs): scheduled, retried, one run at a time across replicas.
+    jobQueue = createJobQueue({
+      connectionString: orm.config.get('clientUrl')!,
+      schema: config.jobs.schema,
+      definitions: [
+        kpiRefreshJob({ monitoring, intervalSeconds: config.kpiRefreshIntervalSeconds, timeZone: config.timeZone }),
+        eraseExpiredApplicantsJob({ portal: partnerPortal, timeZone: config.timeZone }),
+        ...(options.extraJobs ?? []),
+      ],
+      orm,
+      logger,
+      workers: config.jobs.enabled,
+      pollIntervalSeconds: config.jobs.pollIntervalSeconds,
+      cronCheckSeconds: config.jobs.cronCheckSeconds,
+      timeZone: config.timeZone,
+    });
+    await jobQueue.start();
     const services = {
       clock,
       regions: new RegionService(),
@@ -255,7 +284,8 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       partnerPortal,
       partnerFiles,
       partnerMatching,
-      monitoring: new MonitoringService(clock),
+      monitoring,
+      jobs: new BackgroundJobService(jobQueue),
       swot: new SwotService(clock),
       news: new NewsService(clock),
     };
@@ -286,7 +316,6 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       options.port ?? config.port,
     );
     const url = `http://localhost:${http.port}`;
-    const kpiRefresh = startKpiRefreshJob({ orm, monitoring: services.monitoring, intervalSeconds: config.kpiRefreshIntervalSeconds, logger });
     logger.info({ url: `${url}/graphql`, issuer: config.keycloak.issuer }, 'API started');
     let stopped = false;
     return {
@@ -294,16 +323,18 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       graphqlUrl: `${url}/graphql`,
       port: http.port,
       orm,
+      jobs: jobQueue,
       async stop() {
         if (stopped) return;
         stopped = true;
-        await kpiRefresh.stop();
+        await jobQueue!.stop();
         await http.close();
         await apollo.stop();
         if (ownsOrm) await orm.close();
       },
     };
   } catch (error) {
+    await jobQueue?.stop().catch(() => undefined);
     if (ownsOrm) await orm.close();
     throw error;
   }

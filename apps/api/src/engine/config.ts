@@ -20,6 +20,15 @@ const schema = z.object({
       .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL: ожидается адрес вида postgres://user:password@host:port/db')
       .optional(),
   ),
+  // Session state (the migrations' advisory lock) needs one server session: behind PgBouncer in
+  // transaction mode DATABASE_URL does not give one, so this names PostgreSQL itself.
+  DATABASE_DIRECT_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_DIRECT_URL: ожидается адрес вида postgres://user:password@host:port/db')
+      .optional(),
+  ),
   API_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(4000)),
   API_HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
   KEYCLOAK_URL: z.preprocess(
@@ -77,6 +86,10 @@ const schema = z.object({
       .default(10 * 1024 * 1024),
   ),
   KPI_REFRESH_INTERVAL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(7 * 24 * 3600).default(600)),
+  JOBS_ENABLED: z.preprocess(emptyToUndefined, z.stringbool({ error: 'ожидается true или false' }).default(true)),
+  JOBS_SCHEMA: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'ожидается имя схемы: строчные латинские буквы, цифры, _').default('pgboss')),
+  JOBS_POLL_INTERVAL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(0.5).max(60).default(5)),
+  JOBS_CRON_CHECK_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(45).default(30)),
   TIME_ZONE: z.preprocess(
     emptyToUndefined,
     z
@@ -146,6 +159,22 @@ export interface ApiConfig {
   timeZone: string;
   /** Seconds between refreshes of the monitoring roll-up (`core.district_kpi_snapshot`); 0 = off. */
   kpiRefreshIntervalSeconds: number;
+  /**
+   * Where session state goes (the migrations' advisory lock): DATABASE_DIRECT_URL, else DATABASE_URL.
+   * DATABASE_URL may point at a pooler in transaction mode; this one must reach PostgreSQL directly.
+   */
+  databaseDirectUrl: string | undefined;
+  /** The background job queue (pg-boss, engine/jobs). */
+  jobs: {
+    /** false: this process runs no workers and no schedules (it still reads the queue for the admin). */
+    enabled: boolean;
+    /** PostgreSQL schema of the queue's own tables. */
+    schema: string;
+    /** How often an idle worker looks for jobs (and forwards due schedules). */
+    pollIntervalSeconds: number;
+    /** How often schedules are checked (pg-boss's cron monitor; occurrences are per minute at the finest). */
+    cronCheckSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -198,6 +227,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     timeZone: value.TIME_ZONE,
     kpiRefreshIntervalSeconds: value.KPI_REFRESH_INTERVAL_SECONDS,
+    databaseDirectUrl: value.DATABASE_DIRECT_URL ?? value.DATABASE_URL,
+    jobs: {
+      enabled: value.JOBS_ENABLED,
+      schema: value.JOBS_SCHEMA,
+      pollIntervalSeconds: value.JOBS_POLL_INTERVAL_SECONDS,
+      cronCheckSeconds: value.JOBS_CRON_CHECK_SECONDS,
+    },
   };
 }
 

@@ -73,6 +73,9 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
     DB_POOL_MAX: '5',
     // The snapshot job would refresh in the background mid-test; tests run it themselves.
     KPI_REFRESH_INTERVAL_SECONDS: '0',
+    // No workers, schedules or queue maintenance polling in the dozens of test APIs; the files that
+    // test background work turn them on (engine/jobs).
+    JOBS_ENABLED: 'false',
     ...overrides,
   });
   let recording: string[] | undefined;

@@ -1,10 +1,12 @@
 import pg from 'pg';
-import type { MikroORM } from '../orm/create-orm.js';
+import { directUrlOf, type MikroORM } from '../orm/create-orm.js';
 
 /**
  * Migrations of one ORM instance run one at a time (the MikroORM migrator keeps the target schema
  * in its own state), and across processes one at a time (two API replicas booting together): an
- * in-process queue plus a PostgreSQL advisory lock held on a dedicated connection.
+ * in-process queue plus a PostgreSQL advisory lock held on a dedicated connection. That connection
+ * goes to DATABASE_DIRECT_URL: through PgBouncer in transaction mode the lock and the unlock could
+ * land on different server sessions (the lock would leak, or never be held).
  */
 const queues = new WeakMap<MikroORM, Promise<unknown>>();
 const ADVISORY_KEY = 7_004_201; // arbitrary, constant: "nastavnik migrations"
@@ -17,9 +19,9 @@ export async function withMigrationLock<T>(orm: MikroORM, run: () => Promise<T>)
 }
 
 async function withAdvisoryLock<T>(orm: MikroORM, run: () => Promise<T>): Promise<T> {
-  const clientUrl = orm.config.get('clientUrl');
-  if (!clientUrl) return run();
-  const client = new pg.Client({ connectionString: clientUrl });
+  const directUrl = directUrlOf(orm);
+  if (!directUrl) return run();
+  const client = new pg.Client({ connectionString: directUrl });
   await client.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [ADVISORY_KEY]);

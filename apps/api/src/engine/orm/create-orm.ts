@@ -17,6 +17,18 @@ export interface CreateOrmOptions {
   onQuery?: (sql: string) => void;
   /** Overrides config.databaseUrl. */
   databaseUrl?: string;
+  /** Overrides config.databaseDirectUrl (with `databaseUrl` given and this not: that same URL). */
+  databaseDirectUrl?: string;
+}
+
+const directUrls = new WeakMap<MikroORM, string>();
+
+/**
+ * The URL of PostgreSQL itself, for what needs one server session from start to end (a session-level
+ * advisory lock): the ORM's own URL may be a pooler in transaction mode (DATABASE_DIRECT_URL, see config.ts).
+ */
+export function directUrlOf(orm: MikroORM): string | undefined {
+  return directUrls.get(orm) ?? orm.config.get('clientUrl');
 }
 
 /** Forwards MikroORM's own logging to pino; SQL only at `trace`. */
@@ -59,7 +71,8 @@ class PinoOrmLogger implements OrmLogger {
 export async function createOrmWith(config: ApiConfig, options: CreateOrmOptions): Promise<MikroORM> {
   const clientUrl = options.databaseUrl ?? config.databaseUrl;
   if (!clientUrl) throw new Error('DATABASE_URL is not set: start an embedded PostgreSQL or set DATABASE_URL.');
-  return MikroORM.init({
+  const directUrl = options.databaseDirectUrl ?? (options.databaseUrl ? options.databaseUrl : (config.databaseDirectUrl ?? clientUrl));
+  const orm = await MikroORM.init({
     clientUrl,
     entities: options.entities,
     metadataProvider: ReflectMetadataProvider,
@@ -76,4 +89,6 @@ export async function createOrmWith(config: ApiConfig, options: CreateOrmOptions
     // The migration tracking tables are the migrators' business, not the entities'.
     schemaGenerator: { disableForeignKeys: false, skipTables: ['mikro_orm_migrations'] },
   });
+  directUrls.set(orm, directUrl);
+  return orm;
 }

@@ -6,10 +6,7 @@ import { createDistrict, createHeadcount, createRegion, groups, uniqueCode } fro
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { download } from '../../test/imports.js';
 import { agreedRoadmap, CREATE_ROADMAP, decide, fails, ok, roadmapWorld, type RoadmapWorld } from '../../test/roadmaps.js';
-import pg from 'pg';
-import { createLogger } from '../../engine/logging.js';
-import { MonitoringService } from './monitoring.service.js';
-import { startKpiRefreshJob } from './scheduler.js';
+import { KPI_REFRESH_JOB } from './jobs.js';
 import { seedMonitoringDistrict } from './seed.js';
 
 const YEAR = '2025/2026';
@@ -65,7 +62,8 @@ async function sql<T = Record<string, any>>(query: string, params: unknown[] = [
 }
 
 beforeAll(async () => {
-  app = await startTestApp({}, { today: TODAY });
+  // Workers on (the refresh runs as a job below); KPI_REFRESH_INTERVAL_SECONDS stays 0: no schedule mid-test.
+  app = await startTestApp({ JOBS_ENABLED: 'true', JOBS_POLL_INTERVAL_SECONDS: '0.5' }, { today: TODAY });
   region = await createRegion(app.orm);
   big = await createDistrict(app.orm, region);
   small = await createDistrict(app.orm, region);
@@ -313,25 +311,20 @@ describe('region dashboard (from the snapshot only)', () => {
 });
 
 describe('scheduled refresh', () => {
-  it('refreshes every migrated district once per pass; skips the pass while another replica holds the lock', async () => {
-    const monitoring = new MonitoringService({ today: () => TODAY, now: () => new Date() });
-    const job = startKpiRefreshJob({ orm: app.orm, monitoring, intervalSeconds: 0, logger: createLogger(app.config) });
-    const other = new pg.Client({ connectionString: app.orm.config.get('clientUrl') });
-    await other.connect();
-    try {
-      await other.query('select pg_advisory_lock(7004207)');
-      expect(await job.runOnce()).toBe(false);
-      await other.query('select pg_advisory_unlock(7004207)');
-      await sql(`delete from core.district_kpi_snapshot where district_id = ?`, [small.id]);
-      const before = Date.now();
-      expect(await job.runOnce()).toBe(true);
-      const [row] = await sql<{ as_of: Date; schools: number }>(`select as_of, schools from core.district_kpi_snapshot where district_id = ? and academic_year = ?`, [small.id, YEAR]);
-      expect(row!.schools).toBe(5);
-      expect(new Date(row!.as_of).getTime()).toBeGreaterThanOrEqual(before - 1000);
-    } finally {
-      await other.end();
-      await job.stop();
-    }
+  it('runs as a job of the queue: every migrated district refreshed, the run recorded with its summary', async () => {
+    await sql(`delete from core.district_kpi_snapshot where district_id = ?`, [small.id]);
+    const before = Date.now();
+    const run = await app.api.jobs.runNow(KPI_REFRESH_JOB);
+    expect(run).toMatchObject({ state: 'completed', trigger: 'manual', retryCount: 0, error: null });
+    expect(run.summary).toMatchObject({ academicYear: YEAR, refreshed: expect.any(Number) });
+    expect(run.summary!.refreshed).toBe(run.summary!.districts);
+    const [row] = await sql<{ as_of: Date; schools: number }>(`select as_of, schools from core.district_kpi_snapshot where district_id = ? and academic_year = ?`, [small.id, YEAR]);
+    expect(row!.schools).toBe(5);
+    expect(new Date(row!.as_of).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    // Off (interval 0): no schedule stored for it, so no replica runs it on its own.
+    const [job] = (await app.api.jobs.overview()).filter((j) => j.name === KPI_REFRESH_JOB);
+    expect(job).toMatchObject({ schedule: null, nextRunAt: null });
+    expect(job!.runs[0]).toMatchObject({ id: run.id, state: 'completed' });
   });
 });
 

@@ -278,7 +278,6 @@ export class PartnerPortalService {
   async applications({ actor, em }: ServiceContext, status?: string | null): Promise<PartnerApplication[]> {
     const districtIds = [...new Set(actor.grants.filter((g) => g.role === 'district-officer' && g.districtId).map((g) => g.districtId!))];
     if (!isPlatformAdmin(actor) && districtIds.length === 0) throw forbidden();
-    await this.eraseExpiredApplicants(em);
     return em.find(
       PartnerApplication,
       {
@@ -363,7 +362,7 @@ export class PartnerPortalService {
 
   /**
    * Erases the contact person's data of applications rejected more than PARTNER_APPLICANT_RETENTION_DAYS
-   * ago (run whenever the applications are listed: no scheduler needed, nobody reads them otherwise).
+   * ago: the daily job `partners.erase-expired-applicants` (partners/jobs.ts).
    */
   async eraseExpiredApplicants(em: EntityManager): Promise<number> {
     const cutoff = new Date(this.clock.now().getTime() - PARTNER_APPLICANT_RETENTION_DAYS * 24 * 3600 * 1000);

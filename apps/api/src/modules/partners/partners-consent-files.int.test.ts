@@ -2,6 +2,7 @@ import { PARTNER_APPLICATION_CONSENT_RU } from '@nastavnik/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDistrict, createOrganization, createRegion, groups } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
+import { ERASE_EXPIRED_APPLICANTS_JOB } from './jobs.js';
 import { fails, ok } from '../../test/roadmaps.js';
 import type { District } from '../directory/district.entity.js';
 import type { Organization } from '../directory/organization.entity.js';
@@ -24,7 +25,8 @@ const TODAY = '2025-10-15';
 const MAX_BYTES = 8192;
 
 beforeAll(async () => {
-  app = await startTestApp({ ATTACHMENT_MAX_BYTES: String(MAX_BYTES) }, { today: TODAY });
+  // Workers on: the erasure after the retention period is a daily job, run below through the queue.
+  app = await startTestApp({ ATTACHMENT_MAX_BYTES: String(MAX_BYTES), JOBS_ENABLED: 'true', JOBS_POLL_INTERVAL_SECONDS: '0.5' }, { today: TODAY });
   region = await createRegion(app.orm);
   districtA = await createDistrict(app.orm, region, { name: 'ГО г. Первый' });
   districtB = await createDistrict(app.orm, region, { name: 'ГО г. Второй' });
@@ -168,15 +170,21 @@ describe('partners: the contact person consent and the erasure of an applicant',
     expect((await apply(application('02'))).status).toBe(201);
   });
 
-  it('erases rejected applicants after the retention period, never the approved or the pending', async () => {
+  it('erases rejected applicants after the retention period (the daily job), never the approved or the pending', async () => {
     const rejected = (await apply(application('03'))).body.id as string;
     await ok(app, REJECT, t.officerA, { id: rejected });
     const pending = (await apply(application('04'))).body.id as string;
     const decidedDaysAgo = (days: number) =>
       app.orm.em.getConnection().execute(`update core.partner_application set decided_at = now() - make_interval(days => ?) where id = ?`, [days, rejected]);
     await decidedDaysAgo(179);
+    expect(await app.api.jobs.runNow(ERASE_EXPIRED_APPLICANTS_JOB)).toMatchObject({ state: 'completed' });
     expect((await listed(rejected)).contactName).toBe('Петрова Мария Ивановна');
     await decidedDaysAgo(181);
+    // Reading the list erases nothing: the job does.
+    expect((await listed(rejected)).contactName).toBe('Петрова Мария Ивановна');
+    const run = await app.api.jobs.runNow(ERASE_EXPIRED_APPLICANTS_JOB);
+    expect(run).toMatchObject({ state: 'completed', summary: { erased: expect.any(Number) } });
+    expect(run.summary!.erased).toBeGreaterThanOrEqual(1);
     expect(await listed(rejected)).toMatchObject({ contactName: '', contactEmail: '', personalDataErasedByName: null });
     expect((await listed(rejected)).personalDataErasedAt).not.toBeNull();
     expect((await listed(pending)).contactName).toBe('Петрова Мария Ивановна');

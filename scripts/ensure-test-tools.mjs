@@ -3,10 +3,13 @@
 //   chromium       browser tests of apps/admin (Playwright cannot download its own browser here);
 //                  CHROMIUM_PATH names another binary (then nothing is installed);
 //   poppler-utils  pdftoppm / pdftotext / pdffonts: the API's PDF export tests render pages, extract
-//                  text and list the embedded fonts.
+//                  text and list the embedded fonts;
+//   nginx, pgbouncer  the production topology test (`npm run test:production`): the test runs its own
+//                  instances with its own configuration on free ports; the packaged services are
+//                  kept from starting during the install (policy-rc.d), so they hold no ports.
 //
-//   node scripts/ensure-test-tools.mjs                 both
-//   node scripts/ensure-test-tools.mjs poppler         only the named ones (chromium, poppler)
+//   node scripts/ensure-test-tools.mjs                 chromium and poppler
+//   node scripts/ensure-test-tools.mjs poppler         only the named ones (chromium, poppler, nginx, pgbouncer)
 //
 // As root apt-get runs directly, otherwise through sudo. Exit 1 with a Russian message on failure.
 import { existsSync } from 'node:fs';
@@ -43,20 +46,47 @@ export const TOOLS = {
     missing: 'pdftoppm/pdftotext/pdffonts не найдены: устанавливаю пакет Debian «poppler-utils» (apt-get)…',
     failed: 'Не удалось установить poppler-utils (pdftoppm, pdftotext). Установите пакет вручную.',
   },
+  nginx: {
+    present: () => existsSync('/usr/sbin/nginx'),
+    packages: ['nginx'],
+    noServices: true,
+    missing: 'nginx не найден: устанавливаю пакет Debian «nginx» (apt-get)…',
+    failed: 'Не удалось установить nginx (/usr/sbin/nginx). Установите пакет вручную.',
+  },
+  pgbouncer: {
+    present: () => existsSync('/usr/sbin/pgbouncer'),
+    packages: ['pgbouncer'],
+    noServices: true,
+    missing: 'pgbouncer не найден: устанавливаю пакет Debian «pgbouncer» (apt-get)…',
+    failed: 'Не удалось установить pgbouncer (/usr/sbin/pgbouncer). Установите пакет вручную.',
+  },
 };
+
+/** The tools installed when none are named (the ones `npm test` needs). */
+const DEFAULT_TOOLS = ['chromium', 'poppler'];
 
 let updated = false;
 
-function aptInstall(packages) {
+const POLICY_RC = '/usr/sbin/policy-rc.d';
+
+function aptInstall(packages, noServices) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const sudo = isRoot ? '' : 'sudo ';
   const update = updated ? '' : `${sudo}apt-get update -qq && `;
-  execSync(`${update}${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')}`, { stdio: 'inherit' });
+  // Debian starts a package's service on install (nginx on port 80, pgbouncer on 6432); the
+  // standard policy-rc.d hook with exit 101 forbids that for the length of the install.
+  const blockServices = noServices && !existsSync(POLICY_RC);
+  if (blockServices) execSync(`printf '#!/bin/sh\nexit 101\n' | ${sudo}tee ${POLICY_RC} >/dev/null && ${sudo}chmod 755 ${POLICY_RC}`);
+  try {
+    execSync(`${update}${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')}`, { stdio: 'inherit' });
+  } finally {
+    if (blockServices) execSync(`${sudo}rm -f ${POLICY_RC}`);
+  }
   updated = true;
 }
 
 /** Installs the named tools that are missing; exits 1 when one cannot be installed. */
-export function ensureTestTools(names = Object.keys(TOOLS)) {
+export function ensureTestTools(names = DEFAULT_TOOLS) {
   for (const name of names) {
     const tool = TOOLS[name];
     if (!tool) {
@@ -66,7 +96,7 @@ export function ensureTestTools(names = Object.keys(TOOLS)) {
     if (tool.present()) continue;
     console.log(tool.missing);
     try {
-      aptInstall(tool.packages);
+      aptInstall(tool.packages, tool.noServices);
     } catch {
       console.error(tool.failed);
       process.exit(1);

@@ -10,5 +10,6 @@ RUN npm ci --no-audit --no-fund && npx turbo run build --filter=@nastavnik/admin
 
 FROM nginx:1.29-alpine
 COPY infra/docker/nginx.conf /etc/nginx/conf.d/default.conf
+COPY infra/nginx/ /etc/nginx/nastavnik/
 COPY infra/docker/admin-config.sh /docker-entrypoint.d/40-admin-config.sh
 COPY --from=build /app/apps/admin/dist /usr/share/nginx/html

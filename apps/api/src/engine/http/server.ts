@@ -61,6 +61,8 @@ export interface RunningHttpServer {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** On shutdown, requests still running after this long are cut (an orchestrator's grace is ~30 s). */
+const SHUTDOWN_GRACE_MS = 15_000;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 class HttpError extends Error {
@@ -196,7 +198,11 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     throw new HttpError(405, 'Метод не поддерживается.');
   }
 
+  // Set by close(): answers then carry `Connection: close`, so a proxy (nginx) stops reusing the
+  // connection and sends its next requests to another replica.
+  let draining = false;
   const server = createServer((req, res) => {
+    if (draining) res.setHeader('connection', 'close');
     const incomingId = req.headers['x-request-id'];
     const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : uuidv7();
     const requestLogger = logger.child({ reqId: requestId });
@@ -287,9 +293,11 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     port: actualPort,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        draining = true;
+        // Stops accepting and closes idle keep-alive connections; requests in flight finish.
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
-        setTimeout(() => server.closeAllConnections(), 2000).unref();
+        setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
       }),
   };
 }

@@ -7,6 +7,7 @@ import { buildContext, type GraphQLContext } from './engine/graphql/context.js';
 import { buildGraphQLSchema, printSortedSchema } from './engine/graphql/schema.js';
 import { createReadinessCheck } from './engine/http/readiness.js';
 import { startHttpServer } from './engine/http/server.js';
+import { createRateLimits } from './engine/http/rate-limit.js';
 import { createLogger, type Logger } from './engine/logging.js';
 import type { MigrationReport } from './engine/migrations/district-runner.js';
 import { DistrictMigrationState } from './engine/migrations/district-migration-state.entity.js';
@@ -289,6 +290,9 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       swot: new SwotService(clock),
       news: new NewsService(clock),
     };
+    // Per-client limits of the endpoints without a login (counters in PostgreSQL, shared by replicas).
+    const limits = await createRateLimits({ orm, config, logger });
+    const HOUR = 3600;
     const schema = await buildApiSchema();
     const apollo = await createApolloServer<GraphQLContext>({ schema, config, logger });
     const verifyToken = createTokenVerifier(config);
@@ -298,7 +302,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
         logger,
         apollo,
         readiness: createReadinessCheck(orm, config),
-        routes: [...attachmentRoutes(), ...documentRoutes(), ...importRoutes(), ...programmeRoutes(), ...questionnaireRoutes({ orm, questionnaires: services.questionnaires, logger }), ...partnerRoutes({ orm, portal: partnerPortal, files: partnerFiles }), ...monitoringRoutes(config.timeZone), ...publicRoutes(new PublicService(orm, clock, roadmaps))],
+        routes: [...attachmentRoutes(), ...documentRoutes(), ...importRoutes(), ...programmeRoutes(), ...questionnaireRoutes({ orm, questionnaires: services.questionnaires, logger, submitLimit: limits.rule({ name: 'survey-submit', points: config.publicEndpoints.surveySubmitPerHour, durationSeconds: HOUR }) }), ...partnerRoutes({ orm, portal: partnerPortal, files: partnerFiles, applyLimit: limits.rule({ name: 'partner-apply', points: config.publicEndpoints.partnerApplyPerHour, durationSeconds: HOUR }) }), ...monitoringRoutes(config.timeZone), ...publicRoutes(new PublicService(orm, clock, roadmaps))],
         buildContext: (request) =>
           buildContext(
             {

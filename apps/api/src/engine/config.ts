@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/client-address.js';
 
 /**
  * The API's whole configuration, read once at boot from the environment. Every value has an
@@ -104,6 +105,23 @@ const schema = z.object({
         }
       }, 'TIME_ZONE: неизвестный часовой пояс (например, Europe/Moscow, Asia/Yekaterinburg)'),
   ),
+  // Empty by default (trust nobody): X-Forwarded-For is anybody's to write, and a proxy that passes
+  // it through unchanged (not appending the peer as nginx does) would let clients pick their address.
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const { entries, invalid } = parseTrustedProxies(value);
+      if (invalid.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `ожидаются адреса, подсети CIDR или loopback / linklocal / uniquelocal через запятую; не распознано: ${invalid.map((e) => `«${e}»`).join(', ')}`,
+        });
+      }
+      return entries;
+    }),
+  PARTNER_APPLY_LIMIT_PER_HOUR: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'ожидается целое число' }).int('ожидается целое число').min(1, 'не меньше 1').max(100_000).default(10)),
+  SURVEY_SUBMIT_LIMIT_PER_HOUR: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'ожидается целое число' }).int('ожидается целое число').min(1, 'не меньше 1').max(100_000).default(300)),
 }).superRefine((value, ctx) => {
   if (value.ATTACHMENT_STORAGE !== 's3') return;
   for (const name of S3_REQUIRED) {
@@ -159,6 +177,18 @@ export interface ApiConfig {
   timeZone: string;
   /** Seconds between refreshes of the monitoring roll-up (`core.district_kpi_snapshot`); 0 = off. */
   kpiRefreshIntervalSeconds: number;
+  /**
+   * The public endpoints without a login (partner sign-up, survey links): per-client limits, counted
+   * in PostgreSQL (`rate_limit.counter`) so that every replica sees the same counts.
+   */
+  publicEndpoints: {
+    /** TRUSTED_PROXIES: peers whose X-Forwarded-For names the client (addresses, CIDRs, proxy-addr names); empty = none. */
+    trustedProxies: string[];
+    /** Partner applications per client address per hour. */
+    partnerApplyPerHour: number;
+    /** Survey form submissions (any outcome) per client address per hour: a school's pupils share its address. */
+    surveySubmitPerHour: number;
+  };
   /**
    * Where session state goes (the migrations' advisory lock): DATABASE_DIRECT_URL, else DATABASE_URL.
    * DATABASE_URL may point at a pooler in transaction mode; this one must reach PostgreSQL directly.
@@ -227,6 +257,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     timeZone: value.TIME_ZONE,
     kpiRefreshIntervalSeconds: value.KPI_REFRESH_INTERVAL_SECONDS,
+    publicEndpoints: {
+      trustedProxies: value.TRUSTED_PROXIES,
+      partnerApplyPerHour: value.PARTNER_APPLY_LIMIT_PER_HOUR,
+      surveySubmitPerHour: value.SURVEY_SUBMIT_LIMIT_PER_HOUR,
+    },
     databaseDirectUrl: value.DATABASE_DIRECT_URL ?? value.DATABASE_URL,
     jobs: {
       enabled: value.JOBS_ENABLED,

@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { inject } from 'vitest';
 import { createOrm, startApiServer, type RunningApiServer } from '../app.js';
 import { loadConfig, type ApiConfig } from '../engine/config.js';
+import { RATE_LIMIT_SCHEMA, RATE_LIMIT_TABLE } from '../engine/http/rate-limit.js';
 import type { MikroORM } from '../engine/orm/create-orm.js';
 import { isoDateIn, type Clock } from '../engine/clock.js';
 
@@ -80,6 +81,9 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
   });
   let recording: string[] | undefined;
   const orm = await createOrm(config, { onQuery: (sql) => recording?.push(sql) });
+  // The public endpoints' per-client counters live in the run's one database and every test file
+  // calls from 127.0.0.1: each file starts with fresh budgets, as each API process once did.
+  await orm.em.getConnection().execute(`delete from "${RATE_LIMIT_SCHEMA}"."${RATE_LIMIT_TABLE}"`);
   const logs: Array<Record<string, any>> = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {

@@ -4,6 +4,7 @@ import { Migration20260301000000KpiSnapshot } from './Migration20260301000000Kpi
 import { Migration20260320000000Partners } from './Migration20260320000000Partners.js';
 import { Migration20261122200100KpiSnapshotFinalEvents } from './Migration20261122200100KpiSnapshotFinalEvents.js';
 import { Migration20261122300100PartnerConsentFiles } from './Migration20261122300100PartnerConsentFiles.js';
+import { Migration20261123000000RateLimit } from './Migration20261123000000RateLimit.js';
 
 /** The shared (`core`) migration set, in order. Add new migrations at the end. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20260320000000Partners', class: Migration20260320000000Partners },
   { name: 'Migration20261122200100KpiSnapshotFinalEvents', class: Migration20261122200100KpiSnapshotFinalEvents },
   { name: 'Migration20261122300100PartnerConsentFiles', class: Migration20261122300100PartnerConsentFiles },
+  { name: 'Migration20261123000000RateLimit', class: Migration20261123000000RateLimit },
 ];

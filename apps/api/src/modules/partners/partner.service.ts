@@ -97,26 +97,6 @@ export function ownPartnerId(actor: Actor): string {
   return id;
 }
 
-/** A fixed-window limit of sign-ups per client address (in memory, per process). */
-export class RateLimiter {
-  private readonly hits = new Map<string, { start: number; count: number }>();
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-  ) {}
-
-  take(key: string, now = Date.now()): boolean {
-    const entry = this.hits.get(key);
-    if (!entry || now - entry.start >= this.windowMs) {
-      if (this.hits.size > 10_000) this.hits.clear();
-      this.hits.set(key, { start: now, count: 1 });
-      return true;
-    }
-    entry.count += 1;
-    return entry.count <= this.limit;
-  }
-}
-
 export interface ApprovalResult {
   application: PartnerApplication;
   partner: PartnerOrganization;
@@ -199,22 +179,22 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Sign-up, approval, the partner's mentor registry, agreements and placements (core schema). */
 export class PartnerPortalService {
-  readonly applyLimiter: RateLimiter;
-
   constructor(
     private readonly clock: Clock,
     private readonly provisioner: AccountProvisioner,
-    options: { applyLimit?: number; applyWindowMs?: number } = {},
-  ) {
-    this.applyLimiter = new RateLimiter(options.applyLimit ?? 10, options.applyWindowMs ?? 60 * 60 * 1000);
-  }
+  ) {}
 
   // ————— sign-up (public) —————
 
   async apply(
     em: EntityManager,
     input: Partial<PartnerApplicationInput>,
-    clientKey: string,
+    /**
+     * Counts the application against the client's limit (the route's, per address, shared by the
+     * replicas) and throws when it is over: called once the form is valid, just before anything is
+     * written, so that a corrected form does not cost the applicant another attempt.
+     */
+    admit: () => Promise<void>,
     consent: { given: unknown; textVersion: unknown } = { given: undefined, textVersion: undefined },
   ): Promise<PartnerApplication> {
     raise([...validatePartnerApplication(input), ...validatePartnerApplicationConsent(consent.given, consent.textVersion)]);
@@ -223,9 +203,7 @@ export class PartnerPortalService {
     if (!isUuid(value.districtId) || !(await em.findOne(District, { id: value.districtId, region: value.regionId }))) {
       throw badUserInput('districtId', M.districtUnknown);
     }
-    if (!this.applyLimiter.take(clientKey)) {
-      throw new AppError('FORBIDDEN', M.rateLimited, { reason: 'RATE_LIMIT', httpStatus: 429 });
-    }
+    await admit();
     const application = new PartnerApplication();
     Object.assign(application, {
       status: 'pending',

@@ -1,12 +1,13 @@
 import { AppError, badUserInput, unauthenticated } from '../../engine/errors.js';
 import type { HttpRoute } from '../../engine/http/server.js';
+import { tooManyRequests, type PublicRateLimit } from '../../engine/http/rate-limit.js';
 import type { MikroORM } from '../../engine/orm/create-orm.js';
 import { District } from '../directory/district.entity.js';
 import { isSpreadsheetZip, readFirstSheetRows } from '@nastavnik/domain';
 import { parseCsv } from '../participants/import.js';
 import { agreementFileUrl, type AgreementFileService } from './agreement-files.js';
 import type { PartnerAgreementFile } from './partner.entities.js';
-import type { PartnerPortalService } from './partner.service.js';
+import { PARTNER_MESSAGES_RU, type PartnerPortalService } from './partner.service.js';
 
 export function agreementFileJson(file: PartnerAgreementFile) {
   return {
@@ -48,7 +49,9 @@ function json(res: import('node:http').ServerResponse, status: number, body: unk
  *                              contactPosition?, contactEmail, contactPhone, consent: true, consentTextVersion} → 201 {id, status: "pending"};
  *                              (the contact person's consent is required: version = PARTNER_APPLICATION_CONSENT_RU.version)
  *                              400 BAD_USER_INPUT {field} (check digits, duplicates…), 413 over 16 KiB,
- *                              429 over the per-address limit
+ *                              429 over the per-client limit (PARTNER_APPLY_LIMIT_PER_HOUR valid applications per hour,
+ *                              counted in PostgreSQL across replicas; the client behind TRUSTED_PROXIES), with
+ *                              `Retry-After` (seconds) and {errors: [{message, extensions: {code, reason: 'RATE_LIMIT'}}]}
  *   POST /partners/mentors/import  partner admin (token): body = XLSX or CSV of the registry (MENTOR_CSV_COLUMNS), ≤ 1 MiB →
  *                              200 {total, imported, rows: [{rowNumber, ok, mentorId, field, message}]}
  *
@@ -62,7 +65,7 @@ function json(res: import('node:http').ServerResponse, status: number, body: unk
  *   GET  /partner-files/<fileId>   → the file: the partner, the school's staff / the district's staff of the
  *                              agreement, the platform admin; 404 for anybody else
  */
-export function partnerRoutes(deps: { orm: MikroORM; portal: PartnerPortalService; files: AgreementFileService }): HttpRoute[] {
+export function partnerRoutes(deps: { orm: MikroORM; portal: PartnerPortalService; files: AgreementFileService; applyLimit: PublicRateLimit }): HttpRoute[] {
   return [
     {
       method: 'POST',
@@ -149,9 +152,12 @@ export function partnerRoutes(deps: { orm: MikroORM; portal: PartnerPortalServic
           else if (typeof value === 'number') input[field] = String(value);
         }
         const em = deps.orm.em.fork({ clear: true });
-        const clientKey = req.socket.remoteAddress ?? 'unknown';
+        const admit = async () => {
+          const verdict = await deps.applyLimit.take(req);
+          if (!verdict.allowed) throw tooManyRequests(res, verdict.retryAfterSeconds, PARTNER_MESSAGES_RU.rateLimited);
+        };
         const { consent, consentTextVersion } = body as Record<string, unknown>;
-        const application = await deps.portal.apply(em, input, clientKey, { given: consent, textVersion: consentTextVersion });
+        const application = await deps.portal.apply(em, input, admit, { given: consent, textVersion: consentTextVersion });
         json(res, 201, { id: application.id, status: application.status });
       },
     },

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { IMPACT_PHASE_LABELS_RU, type ImpactPhase, type Question } from '@nastavnik/domain';
 import { AppError } from '../../engine/errors.js';
 import type { HttpRoute } from '../../engine/http/server.js';
+import { setRetryAfter, type PublicRateLimit } from '../../engine/http/rate-limit.js';
 import type { Logger } from '../../engine/logging.js';
 import type { MikroORM } from '../../engine/orm/create-orm.js';
 import type { PublicForm, QuestionnaireService } from './questionnaire.service.js';
@@ -51,6 +52,18 @@ export const SURVEY_PAGES_RU = {
   saved: { status: 200, title: 'Спасибо! Ответы отправлены', text: 'Ваши ответы получены куратором программы наставничества. Эту страницу можно закрыть.' },
   error: { status: 500, title: 'Не удалось открыть анкету', text: 'Произошла ошибка на сервере. Попробуйте открыть ссылку ещё раз через несколько минут.' },
 } as const;
+
+/** Over the per-address limit (pupils of one school share its address, so the limit is generous). */
+export const SURVEY_TOO_MANY_RU = {
+  title: 'Слишком много отправок',
+  text: (minutes: number) =>
+    `С этого адреса сети отправлено слишком много анкет. Вернитесь на предыдущую страницу и отправьте анкету ещё раз примерно через ${minutes} мин.`,
+};
+
+export function renderTooManyPage(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return page(SURVEY_TOO_MANY_RU.title, `<h1>${e(SURVEY_TOO_MANY_RU.title)}</h1>\n<p>${e(SURVEY_TOO_MANY_RU.text(minutes))}</p>`);
+}
 
 export function renderMessagePage(kind: keyof typeof SURVEY_PAGES_RU): string {
   const p = SURVEY_PAGES_RU[kind];
@@ -159,9 +172,12 @@ export function parseSurveyBody(body: string): { raw: Record<string, string[]>; 
  *
  *   GET  /public/surveys/<token>   the form (Russian HTML, no scripts); 404 unknown, 410 expired / used / revoked
  *   POST /public/surveys/<token>   application/x-www-form-urlencoded; 200 thanks, 422 the form again with the
- *                                  errors beside the questions and the answers kept
+ *                                  errors beside the questions and the answers kept; 429 (a page, `Retry-After` in
+ *                                  seconds) beyond SURVEY_SUBMIT_LIMIT_PER_HOUR submissions of any outcome per client
+ *                                  address per hour (counted in PostgreSQL across replicas; it also slows down
+ *                                  guessing tokens)
  */
-export function questionnaireRoutes(deps: { orm: MikroORM; questionnaires: QuestionnaireService; logger?: Logger }): HttpRoute[] {
+export function questionnaireRoutes(deps: { orm: MikroORM; questionnaires: QuestionnaireService; logger?: Logger; submitLimit: PublicRateLimit }): HttpRoute[] {
   const PATH = /^\/public\/surveys\/([^/]{1,200})$/;
   const match = (pathname: string) => {
     const m = PATH.exec(pathname);
@@ -199,8 +215,14 @@ export function questionnaireRoutes(deps: { orm: MikroORM; questionnaires: Quest
     {
       method: 'POST',
       match,
-      async handle({ res, params, url, readBody }) {
+      async handle({ req, res, params, url, readBody }) {
         await guard(res, async () => {
+          // Before the body and the token are looked at: a flood costs one upsert per request.
+          const verdict = await deps.submitLimit.take(req);
+          if (!verdict.allowed) {
+            setRetryAfter(res, verdict.retryAfterSeconds);
+            return send(res, 429, renderTooManyPage(verdict.retryAfterSeconds));
+          }
           const body = await readBody(FORM_MAX_BYTES, () => new AppError('BAD_USER_INPUT', 'Слишком большой ответ', { field: 'body', httpStatus: 413 }));
           const { raw, answeredBy } = parseSurveyBody(body.toString('utf8'));
           const result = await deps.questionnaires.submitByToken(deps.orm, params.token!, raw, answeredBy);

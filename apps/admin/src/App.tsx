@@ -16,6 +16,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganizationPage } from './pages/OrganizationPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
 import { RegionsPage } from './pages/RegionsPage';
+import { BackgroundJobsPage } from './pages/jobs/BackgroundJobsPage';
 import { AgreementsPage as PartnerAgreementsPage } from './pages/partners/AgreementsPage';
 import { ApplicationPage as PartnerApplicationPage } from './pages/partners/ApplicationPage';
 import { ApplicationsPage as PartnerApplicationsPage } from './pages/partners/ApplicationsPage';
@@ -91,6 +92,7 @@ function SignedInShell() {
           <Route path="districts/:districtId" element={<DistrictPage />} />
           <Route path="districts/:districtId/organizations/:organizationId" element={<OrganizationPage />} />
           <Route path="organizations" element={<OrganizationsPage />} />
+          <Route path="jobs" element={<BackgroundJobsPage />} />
           <Route path="partners" element={<PartnersPage />} />
           <Route path="my-partner" element={<MyPartnerPage />} />
           <Route path="my-partner/mentors/new" element={<NewPartnerMentorPage />} />

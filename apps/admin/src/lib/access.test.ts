@@ -59,6 +59,7 @@ describe('navigationFor', () => {
       'Организации /organizations',
       'Партнёры /partners',
       'Создать муниципалитет /districts/new',
+      'Фоновые задачи /jobs',
       'Дорожные карты /roadmaps',
       'Мониторинг /monitoring',
     ]);

@@ -270,6 +270,7 @@ export function navigationFor(grants: readonly GrantLike[]): NavItem[] {
         add({ key: 'organizations', label: ru.nav.organizations, to: '/organizations' });
         add({ key: 'partners', label: ru.nav.partners, to: '/partners' });
         add({ key: 'create-district', label: ru.nav.createDistrict, to: '/districts/new' });
+        add({ key: 'background-jobs', label: ru.nav.backgroundJobs, to: '/jobs' });
         break;
       case 'region-coordinator': {
         const region = grant.region;

@@ -163,6 +163,38 @@ describe('createDistrict', () => {
   });
 });
 
+describe('backgroundJobs', () => {
+  const BACKGROUND_JOBS = `query { backgroundJobs { name title schedule timeZone retryLimit runs { id } lastFailure { id } } }`;
+
+  it('the platform admin sees the product\'s jobs with their schedules', async () => {
+    const response = await app.gql<{ backgroundJobs: any[] }>(BACKGROUND_JOBS, { token: await demoToken('admin') });
+    expect(response.body.errors).toBeUndefined();
+    const jobs = response.body.data!.backgroundJobs;
+    expect(jobs.map((job) => job.name)).toEqual(['monitoring.kpi-refresh', 'partners.erase-expired-applicants']);
+    expect(jobs[1]).toMatchObject({ title: expect.stringContaining('персональных данных'), retryLimit: 3 });
+  });
+
+  it('every other role → FORBIDDEN, no data', async () => {
+    const others: Array<[string, string[]]> = [
+      ['region-coordinator', ['/bashkortostan']],
+      ['district-officer', ['/bashkortostan/sibay']],
+      ['district-head', ['/bashkortostan/sibay']],
+      ['school-director', ['/bashkortostan/sibay/gimnaziya']],
+      ['school-curator', ['/bashkortostan/sibay/gimnaziya']],
+    ];
+    for (const [role, groupPaths] of others) {
+      const response = await app.gql(BACKGROUND_JOBS, { token: await app.tokenFor(role, groupPaths) });
+      expect(errorCodes(response), role).toEqual(['FORBIDDEN']);
+      expect(response.body.data).toBeNull();
+    }
+    for (const username of ['partner.admin', 'gimnaziya.mentor']) {
+      const response = await app.gql(BACKGROUND_JOBS, { token: await demoToken(username) });
+      expect(errorCodes(response), username).toEqual(['FORBIDDEN']);
+    }
+    expect(errorCodes(await app.gql(BACKGROUND_JOBS))).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
 describe('lists', () => {
   it('pagination is bounded: limit 10000 → 100', async () => {
     const region = await createRegion(app.orm);

@@ -53,6 +53,27 @@ describe('loadConfig', () => {
     });
   });
 
+  it('the direct URL (session locks) defaults to DATABASE_URL; the job queue is on by default', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@pgbouncer:6432/n' }).databaseDirectUrl).toBe('postgres://u:p@pgbouncer:6432/n');
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@pgbouncer:6432/n',
+      DATABASE_DIRECT_URL: 'postgres://u:p@db:5432/n',
+      JOBS_ENABLED: 'false',
+      JOBS_SCHEMA: 'queue',
+      JOBS_POLL_INTERVAL_SECONDS: '0.5',
+      JOBS_CRON_CHECK_SECONDS: '1',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://u:p@pgbouncer:6432/n',
+      databaseDirectUrl: 'postgres://u:p@db:5432/n',
+      jobs: { enabled: false, schema: 'queue', pollIntervalSeconds: 0.5, cronCheckSeconds: 1 },
+    });
+    expect(loadConfig({}).jobs).toEqual({ enabled: true, schema: 'pgboss', pollIntervalSeconds: 5, cronCheckSeconds: 30 });
+    for (const bad of [{ DATABASE_DIRECT_URL: 'mysql://x' }, { JOBS_ENABLED: 'maybe' }, { JOBS_SCHEMA: 'Pg-Boss' }, { JOBS_POLL_INTERVAL_SECONDS: '0.1' }, { JOBS_CRON_CHECK_SECONDS: '60' }]) {
+      expect(() => loadConfig(bad), JSON.stringify(bad)).toThrow(ConfigError);
+    }
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', API_PORT: ' ', LOG_LEVEL: '' }).port).toBe(4000);
   });

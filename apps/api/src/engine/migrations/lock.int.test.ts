@@ -1,0 +1,71 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createOrm } from '../../app.js';
+import { loadConfig } from '../config.js';
+import type { MikroORM } from '../orm/create-orm.js';
+import { withMigrationLock } from './lock.js';
+
+/**
+ * The migrations' session-level advisory lock is taken on DATABASE_DIRECT_URL, not on DATABASE_URL
+ * (which may be PgBouncer in transaction mode, where a session lock and its unlock can land on
+ * different server sessions). The two URLs name the same database here, told apart by
+ * application_name.
+ */
+const MIGRATIONS_LOCK = 7_004_201;
+const DIRECT = 'nastavnik-direct-test';
+
+let orm: MikroORM;
+let blocker: pg.Client;
+
+function withApplicationName(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('application_name', name);
+  return parsed.toString();
+}
+
+beforeAll(async () => {
+  const url = inject('databaseUrl');
+  orm = await createOrm(loadConfig({ NODE_ENV: 'test', DATABASE_URL: withApplicationName(url, 'nastavnik-pooled-test'), DATABASE_DIRECT_URL: withApplicationName(url, DIRECT) }));
+  blocker = new pg.Client({ connectionString: url });
+  await blocker.connect();
+});
+
+afterAll(async () => {
+  await blocker?.end();
+  await orm?.close();
+});
+
+describe('the migrations lock', () => {
+  it('waits for the session lock on the direct URL, then runs', async () => {
+    await blocker.query('select pg_advisory_lock($1)', [MIGRATIONS_LOCK]);
+    let ran = false;
+    const migrating = withMigrationLock(orm, async () => {
+      ran = true;
+      return 'ran';
+    });
+    try {
+      // The waiting session is the direct one, blocked on the advisory lock.
+      const deadline = Date.now() + 10_000;
+      let waiting: Array<{ application_name: string }> = [];
+      while (Date.now() < deadline) {
+        waiting = (
+          await blocker.query<{ application_name: string }>(
+            `select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid
+             where l.locktype = 'advisory' and l.objid = $1 and not l.granted`,
+            [MIGRATIONS_LOCK],
+          )
+        ).rows;
+        if (waiting.length > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(waiting).toEqual([{ application_name: DIRECT }]);
+      expect(ran).toBe(false);
+    } finally {
+      await blocker.query('select pg_advisory_unlock($1)', [MIGRATIONS_LOCK]);
+    }
+    expect(await migrating).toBe('ran');
+    // Released with its session: nobody holds it afterwards.
+    const { rows } = await blocker.query(`select 1 from pg_locks where locktype = 'advisory' and objid = $1`, [MIGRATIONS_LOCK]);
+    expect(rows).toEqual([]);
+  });
+});

@@ -448,8 +448,9 @@ export function profileClaims(user: RealmUser): Record<string, unknown> {
     sub: user.id,
     preferred_username: user.username,
     email_verified: user.emailVerified,
-    groups: [...user.groups],
   };
+  // Keycloak's group-membership mapper leaves the claim out for a user in no group (seen against 26.7.3).
+  if (user.groups.length > 0) claims.groups = [...user.groups];
   if (name) claims.name = name;
   if (user.firstName) claims.given_name = user.firstName;
   if (user.lastName) claims.family_name = user.lastName;

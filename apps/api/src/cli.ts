@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createOrm, createTenantLoaders, emitSchemaSdl, migrateAll } from './app.js';
 import { loadConfig, type ApiConfig } from './engine/config.js';
-import { startEmbeddedPostgres } from './engine/database/embedded-postgres.js';
+import type { EmbeddedPostgres } from './engine/database/embedded-postgres.js';
 import { AppError } from './engine/errors.js';
 import { createLogger } from './engine/logging.js';
 import type { MikroORM } from './engine/orm/create-orm.js';
@@ -40,9 +40,11 @@ const USAGE = `Использование: node dist/cli.js <команда>
 
 async function withOrm<T>(config: ApiConfig, run: (orm: MikroORM) => Promise<T>): Promise<T> {
   const logger = createLogger(config);
-  let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
+  let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
+    // Loaded only here: embedded-postgres is a development dependency, absent from the production image.
+    const { startEmbeddedPostgres } = await import('./engine/database/embedded-postgres.js');
     embedded = await startEmbeddedPostgres({ dataDir: path.join(REPO_DIR, '.data', 'postgres') });
     databaseUrl = embedded.url;
   }

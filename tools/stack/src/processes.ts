@@ -8,7 +8,7 @@
  * Node's child_process is enough here: what a process manager (pm2, systemd) adds — daemons,
  * clusters, boot scripts — is what a development start must not do.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFile, fork, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -121,4 +121,19 @@ export async function startChild(spec: ChildSpec, onGiveUp: (reason: string) => 
       await new Promise<void>((resolve) => out.end(resolve));
     },
   };
+}
+
+/**
+ * Runs a one-shot command of a part (the API's CLI: migrate, seed:demo) to its end; resolves with
+ * its standard output, rejects with the tail of its error output. Both are appended to `logFile`.
+ */
+export function runOnce(input: { script: string; args: string[]; cwd: string; env: NodeJS.ProcessEnv; logFile: string }): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [input.script, ...input.args], { cwd: input.cwd, env: input.env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const out = createWriteStream(input.logFile, { flags: 'a' });
+      out.end(`$ ${input.args.join(' ')}\n${stdout}${stderr}`);
+      if (error) reject(new Error(`${input.args.join(' ')}: ${(stderr || error.message).trim().split('\n').slice(-10).join('\n')}`));
+      else resolve(stdout);
+    });
+  });
 }

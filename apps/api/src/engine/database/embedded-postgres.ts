@@ -29,6 +29,8 @@ export interface EmbeddedPostgresOptions {
   database?: string;
   /** Receives the server's own log lines (default: dropped). */
   onLog?: (line: string) => void;
+  /** Receives what the start did about an earlier run's leftovers (an orphaned server stopped). */
+  onNotice?: (line: string) => void;
 }
 
 const USER = 'postgres';
@@ -188,7 +190,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   const initialised = existsSync(path.join(dataDir, 'PG_VERSION'));
   const log = options.onLog ?? (() => undefined);
-  if (initialised) await recoverDataDirectory(dataDir, log);
+  if (initialised) await recoverDataDirectory(dataDir, options.onNotice ?? log);
 
   const server = new EmbeddedPostgresServer({
     databaseDir: dataDir,

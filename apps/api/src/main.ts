@@ -43,6 +43,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  // Started by tools/stack (`npm start`) through fork: its IPC channel closes when the starter dies,
+  // even by SIGKILL, so the API never outlives it.
+  if (process.connected) process.on('disconnect', () => void shutdown('disconnect'));
 }
 
 main().catch((error: unknown) => {

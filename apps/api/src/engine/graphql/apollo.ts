@@ -49,6 +49,9 @@ export async function createApolloServer<TContext extends BaseContext>(options: 
     logger: apolloLogger,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Apollo would stop itself on SIGTERM while the HTTP server still finishes requests in flight
+    // (each then failed with 500); the process's own shutdown stops it after the HTTP server drained.
+    stopOnTerminationSignals: false,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.production,

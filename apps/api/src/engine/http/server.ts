@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { ERRORS_RU } from '@nastavnik/domain';
 import { v7 as uuidv7 } from 'uuid';
@@ -294,9 +294,13 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     close: () =>
       new Promise<void>((resolve, reject) => {
         draining = true;
-        // Stops accepting and closes idle keep-alive connections; requests in flight finish.
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeIdleConnections();
+        // Stops accepting; resolves once every connection has ended. Not http's server.close(): it
+        // also cuts idle keep-alive connections at once, racing a proxy that is just sending a
+        // request on one (nginx then answers 502 and never retries a POST). Instead, requests still
+        // arriving on open connections are served with `Connection: close`; a proxy under load has
+        // used (and so let go) each of its connections within a second, the rest are idle ones.
+        net.Server.prototype.close.call(server, (error?: Error) => (error ? reject(error) : resolve()));
+        setTimeout(() => server.closeIdleConnections(), 1000).unref();
         setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
       }),
   };

@@ -1,0 +1,42 @@
+/**
+ * The API under the production topology (nginx → two replicas → PgBouncer → PostgreSQL): the
+ * mixed read/write load of load.ts at concurrency 20 for 60 s through nginx. Prints requests/s,
+ * p50/p95/p99 latency, the error rate and each API process's resident memory (peak and at the end).
+ * A figure, not a timed test: the exit code is non-zero only when the topology does not start.
+ *
+ *   node src/run.mjs bench      BENCH_CONCURRENCY (20), BENCH_SECONDS (60)
+ */
+import { mixedOperations, runLoad, summary } from './load.ts';
+import { startTopology } from './topology.ts';
+
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const mb = (bytes: number | null) => (bytes === null ? '—' : `${Math.round(bytes / 1024 / 1024)} MB`);
+
+// One replica after the other: the benchmark measures serving; starting together is the test's job.
+const topology = await startTopology({ startOneByOne: true, log: (line) => console.log(`[bench] ${line}`) });
+try {
+  const graphqlUrl = `${topology.adminUrl}/graphql`;
+  const operations = await mixedOperations(graphqlUrl, topology.token);
+  // Warm-up (JIT, connection pools, caches), not counted.
+  await runLoad({ graphqlUrl, concurrency: CONCURRENCY, operations, keepGoing: (_done, elapsed) => elapsed < 5000 });
+
+  const peak = topology.apis.map(() => 0);
+  const sampler = setInterval(() => {
+    topology.apis.forEach((api, i) => {
+      peak[i] = Math.max(peak[i]!, api.rss() ?? 0);
+    });
+  }, 500);
+  const result = await runLoad({ graphqlUrl, concurrency: CONCURRENCY, operations, keepGoing: (_done, elapsed) => elapsed < SECONDS * 1000 });
+  clearInterval(sampler);
+  const figures = summary(result);
+  console.log(`\nAPI, production topology (nginx → 2 replicas → PgBouncer transaction mode → PostgreSQL 18)`);
+  console.log(`  mixed load (${operations.map((op) => `${op.name}×${op.weight}`).join(', ')}), concurrency ${CONCURRENCY}, ${SECONDS} s`);
+  console.log(`  requests      ${figures.requests} (${figures.failed} failed, ${figures.errorPercent.toFixed(3)} %)`);
+  console.log(`  requests/s    ${figures.requestsPerSecond.toFixed(1)}`);
+  console.log(`  latency       p50 ${figures.p50.toFixed(1)} ms, p95 ${figures.p95.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms`);
+  topology.apis.forEach((api, i) => console.log(`  API ${i + 1} RSS    ${mb(api.rss())} at the end, ${mb(peak[i]!)} peak`));
+  if (result.samples.length) console.log(`  first failures:\n    ${result.samples.slice(0, 5).join('\n    ')}`);
+} finally {
+  await topology.stop();
+}

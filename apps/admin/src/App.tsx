@@ -1,5 +1,6 @@
 import type { ApolloClient } from '@apollo/client';
 import { ApolloProvider, useQuery } from '@apollo/client/react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuthContext } from './auth/context';
 import type { Auth } from './auth/keycloak';
@@ -7,54 +8,64 @@ import { ErrorState } from './components/ErrorState';
 import { Layout, LogoutButton, TopBar } from './components/Layout';
 import { Loading } from './components/Loading';
 import { MeProvider, MeQueryDocument } from './me';
-import { CreateDistrictPage } from './pages/CreateDistrictPage';
-import { DistrictPage } from './pages/DistrictPage';
-import { DistrictsPage } from './pages/DistrictsPage';
 import { HomePage } from './pages/HomePage';
-import { InboxPage } from './pages/InboxPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { OrganizationPage } from './pages/OrganizationPage';
-import { OrganizationsPage } from './pages/OrganizationsPage';
-import { RegionsPage } from './pages/RegionsPage';
-import { BackgroundJobsPage } from './pages/jobs/BackgroundJobsPage';
-import { AgreementsPage as PartnerAgreementsPage } from './pages/partners/AgreementsPage';
-import { ApplicationPage as PartnerApplicationPage } from './pages/partners/ApplicationPage';
-import { ApplicationsPage as PartnerApplicationsPage } from './pages/partners/ApplicationsPage';
-import { ImportMentorsPage as ImportPartnerMentorsPage } from './pages/partners/ImportMentorsPage';
-import { MyPartnerPage } from './pages/partners/MyPartnerPage';
-import { NewMentorPage as NewPartnerMentorPage } from './pages/partners/NewMentorPage';
-import { PartnersPage } from './pages/partners/PartnersPage';
-import { ProposeAgreementPage } from './pages/partners/ProposeAgreementPage';
-import { BulkImportPage } from './pages/roadmaps/BulkImportPage';
-import { CampaignPage } from './pages/roadmaps/CampaignPage';
-import { ComparePage } from './pages/roadmaps/ComparePage';
-import { DistrictSettingsPage } from './pages/roadmaps/DistrictSettingsPage';
-import { ImportPage } from './pages/roadmaps/ImportPage';
-import { NewCampaignPage } from './pages/roadmaps/NewCampaignPage';
-import { NewDistrictRoadmapPage } from './pages/roadmaps/NewDistrictRoadmapPage';
-import { NewRoadmapPage } from './pages/roadmaps/NewRoadmapPage';
-import { RoadmapPage } from './pages/roadmaps/RoadmapPage';
-import { RegionRoadmapsPage } from './pages/roadmaps/RegionRoadmapsPage';
-import { RoadmapsPage } from './pages/roadmaps/RoadmapsPage';
-import { DistrictDashboardPage } from './pages/monitoring/DistrictDashboardPage';
-import { MonitoringPage } from './pages/monitoring/MonitoringPage';
-import { RegionDashboardPage } from './pages/monitoring/RegionDashboardPage';
-import { SchoolDashboardPage } from './pages/monitoring/SchoolDashboardPage';
-import { NewsPage } from './pages/news/NewsPage';
-import { SwotPage } from './pages/swot/SwotPage';
-import { NewParticipantPage } from './pages/programmes/NewParticipantPage';
-import { NewProgrammePage } from './pages/programmes/NewProgrammePage';
-import { ParticipantPage } from './pages/programmes/ParticipantPage';
-import { ProgrammePage } from './pages/programmes/ProgrammePage';
-import { ProgrammesPage } from './pages/programmes/ProgrammesPage';
-import { ImportBasePage } from './pages/programmes/ImportBasePage';
-import { PairPage } from './pages/programmes/PairPage';
-import { MyPairsPage } from './pages/my/MyPairsPage';
-import { QuestionnairesPage } from './pages/questionnaires/QuestionnairesPage';
-import { TemplateEditorPage } from './pages/questionnaires/TemplateEditorPage';
-import { MyQuestionnairePage } from './pages/questionnaires/MyQuestionnaires';
-import { PracticesPage, NewPracticePage } from './pages/practices/PracticesPage';
-import { PracticePage } from './pages/practices/PracticePage';
+
+/**
+ * Pages load when first opened: the first screen (and the login redirect before it) needs only
+ * the shell, not the code of every page; each page is its own chunk, cached until it changes.
+ */
+function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const CreateDistrictPage = lazyPage(() => import('./pages/CreateDistrictPage'), 'CreateDistrictPage');
+const DistrictPage = lazyPage(() => import('./pages/DistrictPage'), 'DistrictPage');
+const DistrictsPage = lazyPage(() => import('./pages/DistrictsPage'), 'DistrictsPage');
+const InboxPage = lazyPage(() => import('./pages/InboxPage'), 'InboxPage');
+const OrganizationPage = lazyPage(() => import('./pages/OrganizationPage'), 'OrganizationPage');
+const OrganizationsPage = lazyPage(() => import('./pages/OrganizationsPage'), 'OrganizationsPage');
+const RegionsPage = lazyPage(() => import('./pages/RegionsPage'), 'RegionsPage');
+const BackgroundJobsPage = lazyPage(() => import('./pages/jobs/BackgroundJobsPage'), 'BackgroundJobsPage');
+const PartnerAgreementsPage = lazyPage(() => import('./pages/partners/AgreementsPage'), 'AgreementsPage');
+const PartnerApplicationPage = lazyPage(() => import('./pages/partners/ApplicationPage'), 'ApplicationPage');
+const PartnerApplicationsPage = lazyPage(() => import('./pages/partners/ApplicationsPage'), 'ApplicationsPage');
+const ImportPartnerMentorsPage = lazyPage(() => import('./pages/partners/ImportMentorsPage'), 'ImportMentorsPage');
+const MyPartnerPage = lazyPage(() => import('./pages/partners/MyPartnerPage'), 'MyPartnerPage');
+const NewPartnerMentorPage = lazyPage(() => import('./pages/partners/NewMentorPage'), 'NewMentorPage');
+const PartnersPage = lazyPage(() => import('./pages/partners/PartnersPage'), 'PartnersPage');
+const ProposeAgreementPage = lazyPage(() => import('./pages/partners/ProposeAgreementPage'), 'ProposeAgreementPage');
+const BulkImportPage = lazyPage(() => import('./pages/roadmaps/BulkImportPage'), 'BulkImportPage');
+const CampaignPage = lazyPage(() => import('./pages/roadmaps/CampaignPage'), 'CampaignPage');
+const ComparePage = lazyPage(() => import('./pages/roadmaps/ComparePage'), 'ComparePage');
+const DistrictSettingsPage = lazyPage(() => import('./pages/roadmaps/DistrictSettingsPage'), 'DistrictSettingsPage');
+const ImportPage = lazyPage(() => import('./pages/roadmaps/ImportPage'), 'ImportPage');
+const NewCampaignPage = lazyPage(() => import('./pages/roadmaps/NewCampaignPage'), 'NewCampaignPage');
+const NewDistrictRoadmapPage = lazyPage(() => import('./pages/roadmaps/NewDistrictRoadmapPage'), 'NewDistrictRoadmapPage');
+const NewRoadmapPage = lazyPage(() => import('./pages/roadmaps/NewRoadmapPage'), 'NewRoadmapPage');
+const RoadmapPage = lazyPage(() => import('./pages/roadmaps/RoadmapPage'), 'RoadmapPage');
+const RegionRoadmapsPage = lazyPage(() => import('./pages/roadmaps/RegionRoadmapsPage'), 'RegionRoadmapsPage');
+const RoadmapsPage = lazyPage(() => import('./pages/roadmaps/RoadmapsPage'), 'RoadmapsPage');
+const DistrictDashboardPage = lazyPage(() => import('./pages/monitoring/DistrictDashboardPage'), 'DistrictDashboardPage');
+const MonitoringPage = lazyPage(() => import('./pages/monitoring/MonitoringPage'), 'MonitoringPage');
+const RegionDashboardPage = lazyPage(() => import('./pages/monitoring/RegionDashboardPage'), 'RegionDashboardPage');
+const SchoolDashboardPage = lazyPage(() => import('./pages/monitoring/SchoolDashboardPage'), 'SchoolDashboardPage');
+const NewsPage = lazyPage(() => import('./pages/news/NewsPage'), 'NewsPage');
+const SwotPage = lazyPage(() => import('./pages/swot/SwotPage'), 'SwotPage');
+const NewParticipantPage = lazyPage(() => import('./pages/programmes/NewParticipantPage'), 'NewParticipantPage');
+const NewProgrammePage = lazyPage(() => import('./pages/programmes/NewProgrammePage'), 'NewProgrammePage');
+const ParticipantPage = lazyPage(() => import('./pages/programmes/ParticipantPage'), 'ParticipantPage');
+const ProgrammePage = lazyPage(() => import('./pages/programmes/ProgrammePage'), 'ProgrammePage');
+const ProgrammesPage = lazyPage(() => import('./pages/programmes/ProgrammesPage'), 'ProgrammesPage');
+const ImportBasePage = lazyPage(() => import('./pages/programmes/ImportBasePage'), 'ImportBasePage');
+const PairPage = lazyPage(() => import('./pages/programmes/PairPage'), 'PairPage');
+const MyPairsPage = lazyPage(() => import('./pages/my/MyPairsPage'), 'MyPairsPage');
+const QuestionnairesPage = lazyPage(() => import('./pages/questionnaires/QuestionnairesPage'), 'QuestionnairesPage');
+const TemplateEditorPage = lazyPage(() => import('./pages/questionnaires/TemplateEditorPage'), 'TemplateEditorPage');
+const MyQuestionnairePage = lazyPage(() => import('./pages/questionnaires/MyQuestionnaires'), 'MyQuestionnairePage');
+const PracticesPage = lazyPage(() => import('./pages/practices/PracticesPage'), 'PracticesPage');
+const NewPracticePage = lazyPage(() => import('./pages/practices/PracticesPage'), 'NewPracticePage');
+const PracticePage = lazyPage(() => import('./pages/practices/PracticePage'), 'PracticePage');
 
 export function App({ auth, client }: { auth: Auth; client: ApolloClient }) {
   return (
@@ -84,6 +95,7 @@ function SignedInShell() {
   return (
     <MeProvider me={data.me}>
       <Layout>
+        <Suspense fallback={<Loading />}>
         <Routes>
           <Route index element={<HomePage />} />
           <Route path="regions" element={<RegionsPage />} />
@@ -135,6 +147,7 @@ function SignedInShell() {
           <Route path="my" element={<MyPairsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
+        </Suspense>
       </Layout>
     </MeProvider>
   );

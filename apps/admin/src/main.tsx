@@ -4,12 +4,9 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
 import { startAuth } from './auth/keycloak';
 import { ru } from './i18n/ru';
-import { createApolloClient } from './lib/apollo';
 import { ConfigError, loadRuntimeConfig } from './lib/config';
-import { PublicApp } from './public/PublicApp';
 import { isPublicPath } from './public/paths';
 import './styles.css';
 
@@ -33,6 +30,7 @@ function BootMessage({ text, failed }: { text: string; failed?: boolean }) {
 async function boot() {
   // Public pages (the partners' sign-up): no login, no Keycloak.
   if (isPublicPath(window.location.pathname)) {
+    const { PublicApp } = await import('./public/PublicApp');
     root.render(
       <StrictMode>
         <PublicApp />
@@ -48,12 +46,25 @@ async function boot() {
     root.render(<BootMessage text={error instanceof ConfigError ? error.message : ru.boot.configError} failed />);
     return;
   }
+  // The app's code loads while the sign-in runs (after /config.json, which must not queue behind
+  // two dozen chunks on the browser's six connections): a visitor without a session is sent to the
+  // login page without waiting for it, a signed-in one finds it loaded.
+  const app = Promise.all([import('./App'), import('./lib/apollo')]);
+  app.catch(() => undefined);
   let auth;
   try {
     auth = await startAuth(config);
   } catch (error) {
     console.error(error);
     root.render(<BootMessage text={ru.boot.authError} failed />);
+    return;
+  }
+  let App, createApolloClient;
+  try {
+    [{ App }, { createApolloClient }] = await app;
+  } catch (error) {
+    console.error(error);
+    root.render(<BootMessage text={ru.boot.loadError} failed />);
     return;
   }
   const client = createApolloClient(auth);

@@ -53,7 +53,8 @@ export async function createWebServer(options: WebServerOptions): Promise<Fastif
     // Only files inside the build folder; no listing, no dotfiles.
     index: false,
     dotfiles: 'deny',
-    wildcard: false,
+    // Files are looked up when asked for (a rebuild while running is served at once), never listed.
+    wildcard: true,
     serveDotFiles: false,
     // Our own cache-control below (send's default would say max-age=0 for everything).
     cacheControl: false,
@@ -63,6 +64,9 @@ export async function createWebServer(options: WebServerOptions): Promise<Fastif
       res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+
+  // The app's entry (a static route wins over the plugin's wildcard, which would refuse a folder).
+  app.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
 
   const proxy = (request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) =>
     reply.from(request.url, {

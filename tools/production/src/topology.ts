@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '@nastavnik/api';
+import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from '@nastavnik/api/embedded-postgres';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const NGINX = '/usr/sbin/nginx';
@@ -328,19 +328,6 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
     await stop();
     throw error;
   }
-}
-
-/** A port the kernel reports free on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
 }
 
 async function tcpOpen(port: number): Promise<boolean> {

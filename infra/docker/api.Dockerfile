@@ -8,8 +8,13 @@ COPY apps/api ./apps/api
 COPY apps/idp/package.json ./apps/idp/package.json
 COPY apps/admin/package.json ./apps/admin/package.json
 COPY tools/stack/package.json ./tools/stack/package.json
+COPY tools/keycloak/package.json ./tools/keycloak/package.json
+COPY tools/production/package.json ./tools/production/package.json
 RUN npm ci --no-audit --no-fund && npx turbo run build --filter=@nastavnik/api...
-RUN npm prune --omit=dev --workspace=@nastavnik/api --include-workspace-root=false
+# Production code only: no development dependencies (embedded-postgres, test tools), no demo data
+# (dist/seed: `cli seed:demo` then says it is not in this build). The import rule in
+# apps/api/.dependency-cruiser.cjs keeps main.js from needing any of them.
+RUN npm prune --omit=dev --workspace=@nastavnik/api --include-workspace-root=false && rm -rf apps/api/dist/seed
 
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production

@@ -155,7 +155,7 @@ describe('district settings and the district roadmap: officer → head → regio
     await page.getByRole('heading', { level: 1, name: 'Дорожные карты региона' }).waitFor();
     const row = page.getByTestId('region-roadmaps').getByRole('row').filter({ hasText: 'ГО г. Сибай' });
     await row.waitFor();
-    // The latest campaign of Sibay is the demo's current-year one (apps/api/src/modules/campaigns/demo-current.ts):
+    // The latest campaign of Sibay is the demo's current-year one (apps/api/src/seed/demo-current.ts):
     // addressed to the gymnasium only, whose roadmap is agreed.
     const currentTitle = `Дорожные карты на ${academicYearOf(new Date())} учебный год`;
     await expect.poll(() => row.innerText(), { timeout: 30_000 }).toContain(currentTitle);

@@ -158,7 +158,7 @@ describe('monitoring: district → school → statistical form', () => {
     await chart.waitFor();
     expect(await chart.locator('figcaption').innerText()).toBe('Исполнение дорожных карт по месяцам');
     // The demo has the gymnasium's agreed roadmap of the current year with marks of execution
-    // (apps/api/src/modules/campaigns/demo-current.ts): the chart draws bars, and a visually hidden
+    // (apps/api/src/seed/demo-current.ts): the chart draws bars, and a visually hidden
     // table repeats the numbers month by month, September to August.
     await chart.locator('svg rect').first().waitFor();
     expect(await chart.getByText('За учебный год в дорожных картах нет мероприятий со сроками: график пуст.').count()).toBe(0);
@@ -302,7 +302,7 @@ describe('monitoring: district → school → statistical form', () => {
 });
 
 /**
- * Pupils (minors) of the demo programme «Вместе» (apps/api/src/modules/programmes/demo.ts): none of
+ * Pupils (minors) of the demo programme «Вместе» (apps/api/src/seed/demo-programmes.ts): none of
  * them has a publication consent, so none may appear on the public page.
  */
 async function demoMenteeSurnames(): Promise<string[]> {

@@ -2,7 +2,7 @@
 // only, a fixed number of statements. Runs over dist/ (build first): `npm run bench -w @nastavnik/api`.
 //
 // A fresh database on DATABASE_URL's server (dropped at the end), else an embedded PostgreSQL in a
-// temp dir. Seeds with generate_series bulk inserts (modules/monitoring/seed.ts), then calls the
+// temp dir. Seeds with generate_series bulk inserts (src/seed/monitoring-scale.ts), then calls the
 // dashboard through the service with a statement counter: 5 timed runs, median latency.
 // Exit 1 when the statements differ between 10 and 1,000 schools, exceed 20, or the median is over budget.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -19,7 +19,7 @@ import {
   createDistrictWithSchema,
 } from '../dist/index.js';
 import { MonitoringService } from '../dist/modules/monitoring/monitoring.service.js';
-import { seedMonitoringDistrict } from '../dist/modules/monitoring/seed.js';
+import { seedMonitoringDistrict } from '../dist/seed/monitoring-scale.js';
 
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 1000);
 const PER_SCHOOL = Number(process.env.BENCH_PER_SCHOOL ?? 98); // + n % 5 → 100 on average

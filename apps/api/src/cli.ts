@@ -23,7 +23,6 @@ import type { EmbeddedPostgres } from './engine/database/embedded-postgres.js';
 import { AppError } from './engine/errors.js';
 import { createLogger } from './engine/logging.js';
 import type { MikroORM } from './engine/orm/create-orm.js';
-import { seedDemo } from './modules/directory/demo-directory.js';
 import { createDistrictWithSchema } from './modules/directory/district-creation.js';
 import { Region } from './modules/directory/region.entity.js';
 import { IMPORT_USAGE, runImportCommand } from './modules/imports/cli.js';
@@ -102,7 +101,16 @@ async function main(argv: string[]): Promise<number> {
     case 'seed:demo':
       return withOrm(config, async (orm) => {
         await migrateAll(orm, logger);
-        await seedDemo(orm);
+        // The demo lives outside the product's modules (src/seed) and is left out of the production image.
+        const demo = await import('./seed/demo-directory.js').catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'ERR_MODULE_NOT_FOUND') return null;
+          throw error;
+        });
+        if (!demo) {
+          console.error('Демонстрационные данные не входят в эту сборку (производственный образ).');
+          return 2;
+        }
+        await demo.seedDemo(orm);
         console.log('Демонстрационный справочник на месте.');
         return 0;
       });

@@ -23,5 +23,5 @@ export {
   type RunningApiServer,
   type StartApiServerOptions,
 } from './app.js';
-export { seedDemo, DEMO_REGIONS, DEMO_PARTNERS } from './modules/directory/demo-directory.js';
+export { seedDemo, DEMO_REGIONS, DEMO_PARTNERS } from './seed/demo-directory.js';
 export { createDistrictWithSchema, type NewDistrict } from './modules/directory/district-creation.js';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../directory/demo-directory.js';
-import { District } from '../directory/district.entity.js';
-import { startTestApp, type TestApp } from '../../test/harness.js';
-import { CAMPAIGN_PAGE, ok } from '../../test/roadmaps.js';
-import { Campaign } from './campaign.entity.js';
+import { seedDemo } from './demo-directory.js';
+import { District } from '../modules/directory/district.entity.js';
+import { startTestApp, type TestApp } from '../test/harness.js';
+import { CAMPAIGN_PAGE, ok } from '../test/roadmaps.js';
+import { Campaign } from '../modules/campaigns/campaign.entity.js';
 
 /** The demo campaign of Sibay, seen by the demo users (real password grant). */
 let app: TestApp;

@@ -1,7 +1,7 @@
-import type { MikroORM } from '../../engine/orm/create-orm.js';
-import { District } from '../directory/district.entity.js';
-import { Organization } from '../directory/organization.entity.js';
-import { Campaign } from './campaign.entity.js';
+import type { MikroORM } from '../engine/orm/create-orm.js';
+import { District } from '../modules/directory/district.entity.js';
+import { Organization } from '../modules/directory/organization.entity.js';
+import { Campaign } from '../modules/campaigns/campaign.entity.js';
 
 /** The demo campaign: Sibay asks both of its schools for their 2025/2026 roadmaps by 20.09.2025. */
 export const DEMO_CAMPAIGN = {

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../directory/demo-directory.js';
-import { District } from '../directory/district.entity.js';
-import { Organization } from '../directory/organization.entity.js';
-import { ItemExecution } from '../execution/item-execution.entity.js';
-import { demoAcademicYear, demoToday } from '../programmes/demo.js';
-import { RoadmapEvent } from '../reviews/event.entity.js';
-import { Roadmap } from '../roadmaps/roadmap.entity.js';
-import { startTestApp, type TestApp } from '../../test/harness.js';
-import { CAMPAIGN_PAGE, ok } from '../../test/roadmaps.js';
-import { Campaign } from './campaign.entity.js';
-import { DEMO_CAMPAIGN } from './demo.js';
+import { seedDemo } from './demo-directory.js';
+import { District } from '../modules/directory/district.entity.js';
+import { Organization } from '../modules/directory/organization.entity.js';
+import { ItemExecution } from '../modules/execution/item-execution.entity.js';
+import { demoAcademicYear, demoToday } from './demo-programmes.js';
+import { RoadmapEvent } from '../modules/reviews/event.entity.js';
+import { Roadmap } from '../modules/roadmaps/roadmap.entity.js';
+import { startTestApp, type TestApp } from '../test/harness.js';
+import { CAMPAIGN_PAGE, ok } from '../test/roadmaps.js';
+import { Campaign } from '../modules/campaigns/campaign.entity.js';
+import { DEMO_CAMPAIGN } from './demo-campaigns.js';
 
 /**
  * The demo of the current academic year (./demo-current.ts), seeded by the global setup with the

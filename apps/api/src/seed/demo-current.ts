@@ -1,26 +1,26 @@
 import { grantsFromToken, type IsoDate, type PlatformRole, type RoadmapState } from '@nastavnik/domain';
-import { accessOf, type Actor } from '../../engine/auth/actor.js';
-import { addDays, type Clock } from '../../engine/clock.js';
-import type { EntityManager, MikroORM } from '../../engine/orm/create-orm.js';
-import type { TenantServiceContext } from '../../engine/services.js';
-import type { TenantLoaders } from '../../engine/tenancy/tenant.js';
-import type { AttachmentService } from '../attachments/attachment.service.js';
-import { District } from '../directory/district.entity.js';
-import { resolveGrants } from '../directory/grants.js';
-import { Organization } from '../directory/organization.entity.js';
-import { ItemExecution } from '../execution/item-execution.entity.js';
-import { ExecutionService } from '../execution/execution.service.js';
-import { demoAcademicYear, demoToday, DEMO_PROGRAMMES } from '../programmes/demo.js';
-import { DecisionService } from '../reviews/decision.service.js';
-import { RoadmapEvent } from '../reviews/event.entity.js';
-import { approvalSettings } from '../roadmaps/access.js';
-import { ApprovalAction, RoadmapSource } from '../roadmaps/enums.js';
-import { RoadmapItem } from '../roadmaps/item.entity.js';
-import { RoadmapRevision } from '../roadmaps/revision.entity.js';
-import { Roadmap } from '../roadmaps/roadmap.entity.js';
-import { RoadmapService } from '../roadmaps/roadmap.service.js';
-import { Campaign } from './campaign.entity.js';
-import { DEMO_CAMPAIGN } from './demo.js';
+import { accessOf, type Actor } from '../engine/auth/actor.js';
+import { addDays, type Clock } from '../engine/clock.js';
+import type { EntityManager, MikroORM } from '../engine/orm/create-orm.js';
+import type { TenantServiceContext } from '../engine/services.js';
+import type { TenantLoaders } from '../engine/tenancy/tenant.js';
+import type { AttachmentService } from '../modules/attachments/attachment.service.js';
+import { District } from '../modules/directory/district.entity.js';
+import { resolveGrants } from '../modules/directory/grants.js';
+import { Organization } from '../modules/directory/organization.entity.js';
+import { ItemExecution } from '../modules/execution/item-execution.entity.js';
+import { ExecutionService } from '../modules/execution/execution.service.js';
+import { demoAcademicYear, demoToday, DEMO_PROGRAMMES } from './demo-programmes.js';
+import { DecisionService } from '../modules/reviews/decision.service.js';
+import { RoadmapEvent } from '../modules/reviews/event.entity.js';
+import { approvalSettings } from '../modules/roadmaps/access.js';
+import { ApprovalAction, RoadmapSource } from '../modules/roadmaps/enums.js';
+import { RoadmapItem } from '../modules/roadmaps/item.entity.js';
+import { RoadmapRevision } from '../modules/roadmaps/revision.entity.js';
+import { Roadmap } from '../modules/roadmaps/roadmap.entity.js';
+import { RoadmapService } from '../modules/roadmaps/roadmap.service.js';
+import { Campaign } from '../modules/campaigns/campaign.entity.js';
+import { DEMO_CAMPAIGN } from './demo-campaigns.js';
 
 /**
  * The demo of the current academic year: Sibay's campaign «Дорожные карты на <год> учебный год»
@@ -99,7 +99,7 @@ export async function seedDemoCurrentRoadmap(orm: MikroORM, today: IsoDate = dem
   const decisions = new DecisionService(clock, roadmaps);
   // Marks carry no attachment here, so the attachment service is never reached.
   const execution = new ExecutionService(clock, null as unknown as AttachmentService);
-  const { createTenantLoaders } = await import('../../app.js');
+  const { createTenantLoaders } = await import('../app.js');
   const tenantDistrict = { id: district.id, code: district.code, regionId: district.region.id, schemaName: district.schemaName };
   const contextOf = async (who: DemoActor): Promise<TenantServiceContext> => {
     const demo = DEMO_ACTORS[who];

@@ -1,15 +1,15 @@
 import type { IsoDate } from '@nastavnik/domain';
-import { seedDemoCampaign } from '../campaigns/demo.js';
-import { seedDemoCurrentRoadmap } from '../campaigns/demo-current.js';
-import { demoAcademicYear, demoToday, seedDemoProgrammes } from '../programmes/demo.js';
-import { Headcount } from '../headcounts/headcount.entity.js';
-import type { MikroORM } from '../../engine/orm/create-orm.js';
-import { createDistrictWithSchema } from './district-creation.js';
-import { District } from './district.entity.js';
-import { OrganizationKind, PartnerKind } from './enums.js';
-import { Organization } from './organization.entity.js';
-import { PartnerOrganization } from './partner-organization.entity.js';
-import { Region } from './region.entity.js';
+import { seedDemoCampaign } from './demo-campaigns.js';
+import { seedDemoCurrentRoadmap } from './demo-current.js';
+import { demoAcademicYear, demoToday, seedDemoProgrammes } from './demo-programmes.js';
+import { Headcount } from '../modules/headcounts/headcount.entity.js';
+import type { MikroORM } from '../engine/orm/create-orm.js';
+import { createDistrictWithSchema } from '../modules/directory/district-creation.js';
+import { District } from '../modules/directory/district.entity.js';
+import { OrganizationKind, PartnerKind } from '../modules/directory/enums.js';
+import { Organization } from '../modules/directory/organization.entity.js';
+import { PartnerOrganization } from '../modules/directory/partner-organization.entity.js';
+import { Region } from '../modules/directory/region.entity.js';
 
 /**
  * The demo directory. Codes are the group names of the realm (infra/keycloak/realm-nastavnik.json),

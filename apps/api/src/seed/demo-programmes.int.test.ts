@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../directory/demo-directory.js';
-import { District } from '../directory/district.entity.js';
-import { Organization } from '../directory/organization.entity.js';
-import { Headcount } from '../headcounts/headcount.entity.js';
-import { MentoringPair, PairMeeting } from '../pairs/pair.entity.js';
-import { Participant, ParticipantConsent } from '../participants/participant.entity.js';
-import { startTestApp, type TestApp } from '../../test/harness.js';
-import { ok } from '../../test/roadmaps.js';
-import { demoAcademicYear } from './demo.js';
-import { BestPractice } from '../practices/practice.entity.js';
-import { listPublishedPractices } from '../practices/practice.service.js';
-import { QuestionnaireLink, QuestionnaireResponse, QuestionnaireTemplate } from '../questionnaires/questionnaire.entity.js';
-import { Programme } from './programme.entity.js';
+import { seedDemo } from './demo-directory.js';
+import { District } from '../modules/directory/district.entity.js';
+import { Organization } from '../modules/directory/organization.entity.js';
+import { Headcount } from '../modules/headcounts/headcount.entity.js';
+import { MentoringPair, PairMeeting } from '../modules/pairs/pair.entity.js';
+import { Participant, ParticipantConsent } from '../modules/participants/participant.entity.js';
+import { startTestApp, type TestApp } from '../test/harness.js';
+import { ok } from '../test/roadmaps.js';
+import { demoAcademicYear } from './demo-programmes.js';
+import { BestPractice } from '../modules/practices/practice.entity.js';
+import { listPublishedPractices } from '../modules/practices/practice.service.js';
+import { QuestionnaireLink, QuestionnaireResponse, QuestionnaireTemplate } from '../modules/questionnaires/questionnaire.entity.js';
+import { Programme } from '../modules/programmes/programme.entity.js';
 
 /** The demo programmes of the current academic year: seeded once, and the dashboards of «today» show them. */
 const TODAY = '2026-11-20';

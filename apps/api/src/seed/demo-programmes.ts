@@ -12,15 +12,15 @@ import {
   type ValidationIssue,
 } from '@nastavnik/domain';
 import { v7 as uuidv7 } from 'uuid';
-import { addDays, isoDateIn } from '../../engine/clock.js';
-import type { EntityManager, MikroORM } from '../../engine/orm/create-orm.js';
-import { District } from '../directory/district.entity.js';
-import { Organization } from '../directory/organization.entity.js';
-import { MentoringPair, PairMeeting } from '../pairs/pair.entity.js';
-import { Participant, ParticipantConsent } from '../participants/participant.entity.js';
-import { checkConsents, consentFromInput, toDomainParticipant } from '../participants/participant.service.js';
+import { addDays, isoDateIn } from '../engine/clock.js';
+import type { EntityManager, MikroORM } from '../engine/orm/create-orm.js';
+import { District } from '../modules/directory/district.entity.js';
+import { Organization } from '../modules/directory/organization.entity.js';
+import { MentoringPair, PairMeeting } from '../modules/pairs/pair.entity.js';
+import { Participant, ParticipantConsent } from '../modules/participants/participant.entity.js';
+import { checkConsents, consentFromInput, toDomainParticipant } from '../modules/participants/participant.service.js';
 import { seedDemoSurveysAndPractices } from './demo-surveys.js';
-import { Programme } from './programme.entity.js';
+import { Programme } from '../modules/programmes/programme.entity.js';
 
 /**
  * The demo programmes of the current academic year (so the monitoring dashboards of «today» are not

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { readAnswers, type IsoDate, type Question } from '@nastavnik/domain';
-import type { EntityManager } from '../../engine/orm/create-orm.js';
-import { MentoringPair } from '../pairs/pair.entity.js';
-import { Participant } from '../participants/participant.entity.js';
-import { BestPractice } from '../practices/practice.entity.js';
-import { consentGaps } from '../practices/practice.service.js';
-import { QuestionnaireAnswer, QuestionnaireLink, QuestionnaireResponse, QuestionnaireTemplate } from '../questionnaires/questionnaire.entity.js';
-import { ensureDefaultQuestionnaires, hashToken } from '../questionnaires/questionnaire.service.js';
-import type { DemoProgramme } from './demo.js';
-import type { Programme } from './programme.entity.js';
+import type { EntityManager } from '../engine/orm/create-orm.js';
+import { MentoringPair } from '../modules/pairs/pair.entity.js';
+import { Participant } from '../modules/participants/participant.entity.js';
+import { BestPractice } from '../modules/practices/practice.entity.js';
+import { consentGaps } from '../modules/practices/practice.service.js';
+import { QuestionnaireAnswer, QuestionnaireLink, QuestionnaireResponse, QuestionnaireTemplate } from '../modules/questionnaires/questionnaire.entity.js';
+import { ensureDefaultQuestionnaires, hashToken } from '../modules/questionnaires/questionnaire.service.js';
+import type { DemoProgramme } from './demo-programmes.js';
+import type { Programme } from '../modules/programmes/programme.entity.js';
 
 /**
  * Demo questionnaires and cases of a demo programme (idempotent): the default templates, answers

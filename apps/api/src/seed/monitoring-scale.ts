@@ -1,5 +1,5 @@
-import type { SqlRunner } from './queries.js';
-import { academicYearBounds } from './queries.js';
+import type { SqlRunner } from '../modules/monitoring/queries.js';
+import { academicYearBounds } from '../modules/monitoring/queries.js';
 
 /**
  * Bulk monitoring data for tests and the benchmark (`bench/district-dashboard.bench.mjs`): a

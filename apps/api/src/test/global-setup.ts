@@ -6,7 +6,7 @@ import { createDatabase, databaseUrl, dropDatabase } from '../engine/database/ad
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../engine/database/embedded-postgres.js';
 import { createOrm, migrateAll } from '../app.js';
 import { loadConfig } from '../engine/config.js';
-import { seedDemo } from '../modules/directory/demo-directory.js';
+import { seedDemo } from '../seed/demo-directory.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

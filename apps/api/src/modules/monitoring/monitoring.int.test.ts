@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from '../../test/harness.js';
 import { download } from '../../test/imports.js';
 import { agreedRoadmap, CREATE_ROADMAP, decide, fails, ok, roadmapWorld, type RoadmapWorld } from '../../test/roadmaps.js';
 import { KPI_REFRESH_JOB } from './jobs.js';
-import { seedMonitoringDistrict } from './seed.js';
+import { seedMonitoringDistrict } from '../../seed/monitoring-scale.js';
 
 const YEAR = '2025/2026';
 const TODAY = '2025-10-15';

@@ -5,7 +5,7 @@ import type { Region } from '../directory/region.entity.js';
 import { createDistrict, createRegion, groups, uniqueCode } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { fails, ok } from '../../test/roadmaps.js';
-import { seedMonitoringDistrict } from './seed.js';
+import { seedMonitoringDistrict } from '../../seed/monitoring-scale.js';
 
 const YEAR = '2025/2026';
 const TODAY = '2025-10-15' as IsoDate;

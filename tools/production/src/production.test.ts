@@ -43,7 +43,8 @@ describe('production topology: nginx → two API replicas → PgBouncer (transac
     topology = await startTopology({
       log: (line) => console.log(`[production] ${line}`),
       // The scheduled KPI refresh's first pass comes soon after start; the test waits for it.
-      apiEnv: { KPI_REFRESH_INTERVAL_SECONDS: '30' },
+      // Request lines in the logs: a failure's report shows what each replica did.
+      apiEnv: { KPI_REFRESH_INTERVAL_SECONDS: '30', LOG_LEVEL: 'info' },
     });
   }, 600_000);
 
@@ -192,13 +193,14 @@ describe('production topology: nginx → two API replicas → PgBouncer (transac
     const replica = topology.apis[0]!;
     let restart: Promise<void> | null = null;
     let restarted = false;
+    let restartFailed = false;
     let exitCode: number | null | undefined;
     const result = await runLoad({
       graphqlUrl,
       concurrency: 16,
       operations,
       // Past the planned count, the load goes on until the replica is back.
-      keepGoing: (done) => done < LOAD_REQUESTS || !restarted,
+      keepGoing: (done) => done < LOAD_REQUESTS || !(restarted || restartFailed),
       onProgress: (done) => {
         if (restart || done < LOAD_REQUESTS / 4) return;
         restart = (async () => {
@@ -206,6 +208,9 @@ describe('production topology: nginx → two API replicas → PgBouncer (transac
           await replica.start();
           restarted = true;
         })();
+        restart.catch(() => {
+          restartFailed = true;
+        });
       },
     });
     await restart;

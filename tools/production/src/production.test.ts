@@ -78,20 +78,39 @@ describe('production topology: nginx → two API replicas → PgBouncer (transac
   });
 
   it('migrations run twice at once through PgBouncer (locks on DATABASE_DIRECT_URL): both succeed, nothing applied twice', async () => {
-    const [first, second] = await Promise.all([topology.cli(['migrate']), topology.cli(['migrate'])]);
-    for (const run of [first, second]) {
-      const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as { failed: unknown[] };
+    // A fresh database, so that both runs have every migration to apply and race for it.
+    await sql('create database migrate_twice');
+    const on = (url: string) => Object.assign(new URL(url), { pathname: '/migrate_twice' }).toString();
+    const env = { DATABASE_URL: on(topology.pooledUrl), DATABASE_DIRECT_URL: on(topology.directUrl), LOG_LEVEL: 'warn' };
+    const runs = await Promise.allSettled([topology.cli(['migrate'], env), topology.cli(['migrate'], env)]);
+    for (const run of runs) {
+      expect(run.status, run.status === 'rejected' ? String(run.reason) : '').toBe('fulfilled');
+      const { stdout } = (run as PromiseFulfilledResult<{ stdout: string }>).value;
+      // The report is the indented JSON object among the log lines.
+      const report = JSON.parse(stdout.slice(stdout.search(/^\{$/m), stdout.search(/^\}$/m) + 1)) as { failed: unknown[] };
       expect(report.failed).toEqual([]);
     }
-    const states = await sql<{ status: string; count: string }>(`select status, count(*) from core.district_migration_state group by status`);
-    expect(states.map((row) => row.status)).toEqual(['migrated']);
-    // Every migration table of every schema holds each migration once.
-    const tables = await sql<{ schema: string }>(`select table_schema as schema from information_schema.tables where table_name = 'mikro_orm_migrations'`);
-    expect(tables.length).toBeGreaterThan(1);
-    for (const { schema } of tables) {
-      const duplicates = await sql(`select name from "${schema}".mikro_orm_migrations group by name having count(*) > 1`);
-      expect(duplicates, schema).toEqual([]);
+    const client = new pg.Client({ connectionString: on(topology.directUrl) });
+    await client.connect();
+    try {
+      const tables = (await client.query<{ schema: string }>(`select table_schema as schema from information_schema.tables where table_name = 'mikro_orm_migrations'`)).rows;
+      expect(tables.map((t) => t.schema)).toContain('core');
+      for (const { schema } of tables) {
+        const { rows } = await client.query(`select name, count(*) from "${schema}".mikro_orm_migrations group by name having count(*) > 1`);
+        expect(rows, schema).toEqual([]);
+      }
+      const applied = (await client.query<{ n: string }>(`select count(*) as n from core.mikro_orm_migrations`)).rows[0]!.n;
+      expect(Number(applied)).toBeGreaterThan(5);
+      // The migrations' session lock went with its own connection: none is left held (a lock taken
+      // through the pooler stays on whichever server session took it, and the unlock misses it).
+      const held = await sql(`select pid from pg_locks where locktype = 'advisory' and granted`);
+      expect(held).toEqual([]);
+    } finally {
+      await client.end();
     }
+    // And the product's own database: every district migrated.
+    const states = await sql<{ status: string }>(`select distinct status from core.district_migration_state`);
+    expect(states.map((row) => row.status)).toEqual(['migrated']);
   });
 
   it('the scheduled KPI refresh ran through the pooler', async () => {

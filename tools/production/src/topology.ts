@@ -130,6 +130,8 @@ async function httpOk(url: string): Promise<boolean> {
 export function pgbouncerIni(options: { port: number; pgPort: number; authFile: string }): string {
   return `[databases]
 nastavnik = host=127.0.0.1 port=${options.pgPort} dbname=nastavnik
+; Any other database of the same server under its own name (the test migrates a fresh one).
+* = host=127.0.0.1 port=${options.pgPort}
 
 [pgbouncer]
 listen_addr = 127.0.0.1

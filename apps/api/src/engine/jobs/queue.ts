@@ -1,6 +1,7 @@
 import { PgBoss, type Job } from 'pg-boss';
 import type { Logger } from '../logging.js';
 import type { MikroORM } from '../orm/create-orm.js';
+import { withMigrationLock } from '../migrations/lock.js';
 import type { JobDefinition, JobTrigger } from './definition.js';
 
 /**
@@ -152,7 +153,11 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     definitions,
     workers,
     async start() {
-      await boss.start();
+      // pg-boss installs and migrates its schema at start. Two replicas starting together through
+      // PgBouncer (transaction mode) raced on it (duplicate key on pg_namespace for the schema, found
+      // by the production topology test): the install runs under the migrations' session lock, on
+      // DATABASE_DIRECT_URL, one replica at a time.
+      await withMigrationLock(orm, () => boss.start());
       started = true;
       for (const definition of definitions) {
         const queueOptions = {

@@ -2,6 +2,12 @@
  * Single sign-on with keycloak-js 26 (Keycloak in production, the embedded Keycloak-compatible
  * provider in development and tests). A visitor without a session is sent to the provider's login
  * page (`login-required`); tokens refresh silently; requests ask for a fresh token first.
+ *
+ * Tokens live in memory only, so every full load (F5, a typed URL, a link from a letter) must ask
+ * the provider again. A browser that signed in before (a hint in localStorage, no token in it) asks
+ * in a hidden frame (`check-sso` with /silent-check-sso.html) instead of redirecting the whole page
+ * to the provider and back, which would boot the app twice; without the hint, or when the frame
+ * says there is no session, the page goes straight to the login page.
  */
 import Keycloak from 'keycloak-js';
 import type { RuntimeConfig } from '../lib/config';
@@ -10,6 +16,10 @@ import type { RuntimeConfig } from '../lib/config';
 export const MIN_TOKEN_VALIDITY = 30;
 const RELOGIN_KEY = 'nastavnik.admin.relogin-at';
 const RELOGIN_WINDOW_MS = 60_000;
+/** Set after a sign-in, removed on logout or when the provider has no session: no secret in it. */
+const SESSION_HINT_KEY = 'nastavnik.admin.signed-in';
+/** How long the hidden frames may take before the page falls back to a redirect. */
+const FRAME_TIMEOUT_MS = 5_000;
 
 export interface Auth {
   /** A token valid for at least MIN_TOKEN_VALIDITY seconds (refreshed if needed). */
@@ -32,13 +42,28 @@ export async function startAuth(config: RuntimeConfig): Promise<Auth> {
     keycloak.updateToken(MIN_TOKEN_VALIDITY).catch(() => void keycloak.login());
   };
 
-  await keycloak.init({
-    onLoad: 'login-required',
-    pkceMethod: 'S256',
-    checkLoginIframe: false,
-    silentCheckSsoFallback: false,
-    locale: 'ru',
-  });
+  const base = { pkceMethod: 'S256', checkLoginIframe: false, silentCheckSsoFallback: false, locale: 'ru' } as const;
+  if (hasSessionHint()) {
+    let authenticated = false;
+    try {
+      authenticated = await keycloak.init({
+        ...base,
+        onLoad: 'check-sso',
+        silentCheckSsoRedirectUri: `${window.location.origin}/silent-check-sso.html`,
+        messageReceiveTimeout: FRAME_TIMEOUT_MS,
+      });
+    } catch (error) {
+      // A frame that never answered (blocked, slow): the redirect below still works.
+      console.warn('check-sso in a frame failed, signing in by redirect', error);
+    }
+    if (!authenticated) {
+      setSessionHint(false);
+      await keycloak.login();
+    }
+  } else {
+    await keycloak.init({ ...base, onLoad: 'login-required' });
+  }
+  setSessionHint(true);
 
   let reloginBlocked = false;
   const auth: Auth = {
@@ -67,6 +92,7 @@ export async function startAuth(config: RuntimeConfig): Promise<Auth> {
     },
     logout() {
       sessionStorage.removeItem(RELOGIN_KEY);
+      setSessionHint(false);
       return keycloak.logout({ redirectUri: `${window.location.origin}/` });
     },
     get reloginBlocked() {
@@ -74,4 +100,21 @@ export async function startAuth(config: RuntimeConfig): Promise<Auth> {
     },
   };
   return auth;
+}
+
+function hasSessionHint(): boolean {
+  try {
+    return localStorage.getItem(SESSION_HINT_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function setSessionHint(signedIn: boolean): void {
+  try {
+    if (signedIn) localStorage.setItem(SESSION_HINT_KEY, '1');
+    else localStorage.removeItem(SESSION_HINT_KEY);
+  } catch {
+    // Storage refused (private mode): every load redirects, as without the hint.
+  }
 }

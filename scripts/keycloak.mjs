@@ -290,9 +290,9 @@ function runTests() {
     console.error(String(error instanceof Error ? error.message : error));
     process.exit(1);
   }
-  let status = npx(['turbo', 'run', 'build', '--filter=@nastavnik/keycloak-test...', '--output-logs=errors-only']);
+  let status = npx(['turbo', 'run', 'build', '--filter=@nastavnik/keycloak-test...', '--filter=@nastavnik/admin', '--output-logs=errors-only']);
   if (status === 0) status = spawnSync('npm', ['run', 'codegen', '--silent', '-w', '@nastavnik/admin'], { cwd: REPO_ROOT, stdio: 'inherit' }).status ?? 1;
-  if (status === 0) status = spawnSync('npm', ['test', '-w', '@nastavnik/keycloak-test'], { cwd: REPO_ROOT, stdio: 'inherit' }).status ?? 1;
+  if (status === 0) status = spawnSync('npm', ['run', 'test:kc', '-w', '@nastavnik/keycloak-test'], { cwd: REPO_ROOT, stdio: 'inherit' }).status ?? 1;
   process.exit(status);
 }
 

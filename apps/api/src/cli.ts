@@ -48,7 +48,10 @@ async function withOrm<T>(config: ApiConfig, run: (orm: MikroORM) => Promise<T>)
     databaseUrl = embedded.url;
   }
   try {
-    const orm = await createOrm(config, { logger, databaseUrl });
+    // Only the embedded server overrides the configuration: with DATABASE_URL set, the session lock of
+    // the migrations must keep going to DATABASE_DIRECT_URL (a pooler in transaction mode would let two
+    // runners hold "the" lock at once, and both apply the same migration).
+    const orm = await createOrm(config, embedded ? { logger, databaseUrl } : { logger });
     try {
       return await run(orm);
     } finally {

@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOrm } from '../../app.js';
@@ -68,4 +71,35 @@ describe('the migrations lock', () => {
     const { rows } = await blocker.query(`select 1 from pg_locks where locktype = 'advisory' and objid = $1`, [MIGRATIONS_LOCK]);
     expect(rows).toEqual([]);
   });
+
+  it('is taken on the direct URL by the operator CLI too (`cli migrate`, as production runs it)', async () => {
+    // The CLI once passed DATABASE_URL as its own override, so its lock went through the pooler:
+    // two `cli migrate` through PgBouncer then applied the same migration at once.
+    const url = inject('databaseUrl');
+    const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/cli.js');
+    await blocker.query('select pg_advisory_lock($1)', [MIGRATIONS_LOCK]);
+    const child = spawn(process.execPath, [cli, 'migrate'], {
+      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: withApplicationName(url, 'nastavnik-pooled-test'), DATABASE_DIRECT_URL: withApplicationName(url, DIRECT) },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      const deadline = Date.now() + 30_000;
+      let waiting: Array<{ application_name: string }> = [];
+      while (Date.now() < deadline && waiting.length === 0) {
+        waiting = (
+          await blocker.query<{ application_name: string }>(
+            `select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid
+             where l.locktype = 'advisory' and l.objid = $1 and not l.granted`,
+            [MIGRATIONS_LOCK],
+          )
+        ).rows;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(waiting).toEqual([{ application_name: DIRECT }]);
+    } finally {
+      await blocker.query('select pg_advisory_unlock($1)', [MIGRATIONS_LOCK]);
+    }
+    expect(await exited).toBe(0);
+  }, 60_000);
 });

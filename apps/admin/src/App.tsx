@@ -1,7 +1,7 @@
 import type { ApolloClient } from '@apollo/client';
 import { ApolloProvider, useQuery } from '@apollo/client/react';
 import { lazy, Suspense, type ComponentType } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, matchPath, Route, Routes } from 'react-router';
 import { AuthContext } from './auth/context';
 import type { Auth } from './auth/keycloak';
 import { ErrorState } from './components/ErrorState';
@@ -15,8 +15,15 @@ import { NotFoundPage } from './pages/NotFoundPage';
  * Pages load when first opened: the first screen (and the login redirect before it) needs only
  * the shell, not the code of every page; each page is its own chunk, cached until it changes.
  */
-function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+type LazyPage = ReturnType<typeof lazy<ComponentType>> & { preload(): Promise<unknown> };
+
+function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string): LazyPage {
+  let loading: Promise<M> | undefined;
+  const loadOnce = () => (loading ??= load());
+  return Object.assign(
+    lazy(async () => ({ default: (await loadOnce())[name] as ComponentType })),
+    { preload: loadOnce },
+  );
 }
 
 const CreateDistrictPage = lazyPage(() => import('./pages/CreateDistrictPage'), 'CreateDistrictPage');
@@ -67,6 +74,66 @@ const PracticesPage = lazyPage(() => import('./pages/practices/PracticesPage'), 
 const NewPracticePage = lazyPage(() => import('./pages/practices/PracticesPage'), 'NewPracticePage');
 const PracticePage = lazyPage(() => import('./pages/practices/PracticePage'), 'PracticePage');
 
+/** The pages behind «Главная»: path (as react-router matches it) and its lazily loaded page. */
+const PAGE_ROUTES: ReadonlyArray<{ path: string; Page: LazyPage }> = [
+  { path: 'regions', Page: RegionsPage },
+  { path: 'districts', Page: DistrictsPage },
+  { path: 'districts/new', Page: CreateDistrictPage },
+  { path: 'districts/:districtId', Page: DistrictPage },
+  { path: 'districts/:districtId/organizations/:organizationId', Page: OrganizationPage },
+  { path: 'organizations', Page: OrganizationsPage },
+  { path: 'jobs', Page: BackgroundJobsPage },
+  { path: 'partners', Page: PartnersPage },
+  { path: 'my-partner', Page: MyPartnerPage },
+  { path: 'my-partner/mentors/new', Page: NewPartnerMentorPage },
+  { path: 'my-partner/mentors/import', Page: ImportPartnerMentorsPage },
+  { path: 'my-partner/agreements/new', Page: ProposeAgreementPage },
+  { path: 'partners/applications', Page: PartnerApplicationsPage },
+  { path: 'partners/applications/:applicationId', Page: PartnerApplicationPage },
+  { path: 'partners/agreements', Page: PartnerAgreementsPage },
+  { path: 'inbox', Page: InboxPage },
+  { path: 'roadmaps', Page: RoadmapsPage },
+  { path: 'roadmaps/import', Page: ImportPage },
+  { path: 'roadmaps/import/bulk', Page: BulkImportPage },
+  { path: 'roadmaps/settings', Page: DistrictSettingsPage },
+  { path: 'roadmaps/region', Page: RegionRoadmapsPage },
+  { path: 'roadmaps/district/new', Page: NewDistrictRoadmapPage },
+  { path: 'roadmaps/campaigns/new', Page: NewCampaignPage },
+  { path: 'roadmaps/campaigns/:campaignId', Page: CampaignPage },
+  { path: 'roadmaps/campaigns/:campaignId/new', Page: NewRoadmapPage },
+  { path: 'roadmaps/:roadmapId', Page: RoadmapPage },
+  { path: 'roadmaps/:roadmapId/compare', Page: ComparePage },
+  { path: 'monitoring', Page: MonitoringPage },
+  { path: 'monitoring/region', Page: RegionDashboardPage },
+  { path: 'monitoring/district', Page: DistrictDashboardPage },
+  { path: 'monitoring/schools/:organizationId', Page: SchoolDashboardPage },
+  { path: 'monitoring/schools/:organizationId/swot', Page: SwotPage },
+  { path: 'monitoring/schools/:organizationId/news', Page: NewsPage },
+  { path: 'programmes', Page: ProgrammesPage },
+  { path: 'programmes/new', Page: NewProgrammePage },
+  { path: 'programmes/:programmeId', Page: ProgrammePage },
+  { path: 'programmes/:programmeId/participants/new', Page: NewParticipantPage },
+  { path: 'programmes/:programmeId/participants/:participantId', Page: ParticipantPage },
+  { path: 'programmes/:programmeId/import', Page: ImportBasePage },
+  { path: 'programmes/:programmeId/pairs/:pairId', Page: PairPage },
+  { path: 'programmes/:programmeId/questionnaires', Page: QuestionnairesPage },
+  { path: 'programmes/:programmeId/questionnaires/templates/:templateId', Page: TemplateEditorPage },
+  { path: 'programmes/:programmeId/practices', Page: PracticesPage },
+  { path: 'programmes/:programmeId/practices/new', Page: NewPracticePage },
+  { path: 'programmes/:programmeId/practices/:practiceId', Page: PracticePage },
+  { path: 'questionnaires/mine/:linkId', Page: MyQuestionnairePage },
+  { path: 'my', Page: MyPairsPage },
+];
+
+/**
+ * Starts loading the page that `pathname` opens (a full load of /monitoring/district, a link from a
+ * letter) while the sign-in still runs, instead of after it.
+ */
+export function preloadPage(pathname: string): void {
+  const route = PAGE_ROUTES.find(({ path }) => matchPath({ path: `/${path}`, end: true }, pathname));
+  void route?.Page.preload().catch(() => undefined);
+}
+
 export function App({ auth, client }: { auth: Auth; client: ApolloClient }) {
   return (
     <AuthContext.Provider value={auth}>
@@ -98,53 +165,9 @@ function SignedInShell() {
         <Suspense fallback={<Loading />}>
         <Routes>
           <Route index element={<HomePage />} />
-          <Route path="regions" element={<RegionsPage />} />
-          <Route path="districts" element={<DistrictsPage />} />
-          <Route path="districts/new" element={<CreateDistrictPage />} />
-          <Route path="districts/:districtId" element={<DistrictPage />} />
-          <Route path="districts/:districtId/organizations/:organizationId" element={<OrganizationPage />} />
-          <Route path="organizations" element={<OrganizationsPage />} />
-          <Route path="jobs" element={<BackgroundJobsPage />} />
-          <Route path="partners" element={<PartnersPage />} />
-          <Route path="my-partner" element={<MyPartnerPage />} />
-          <Route path="my-partner/mentors/new" element={<NewPartnerMentorPage />} />
-          <Route path="my-partner/mentors/import" element={<ImportPartnerMentorsPage />} />
-          <Route path="my-partner/agreements/new" element={<ProposeAgreementPage />} />
-          <Route path="partners/applications" element={<PartnerApplicationsPage />} />
-          <Route path="partners/applications/:applicationId" element={<PartnerApplicationPage />} />
-          <Route path="partners/agreements" element={<PartnerAgreementsPage />} />
-          <Route path="inbox" element={<InboxPage />} />
-          <Route path="roadmaps" element={<RoadmapsPage />} />
-          <Route path="roadmaps/import" element={<ImportPage />} />
-          <Route path="roadmaps/import/bulk" element={<BulkImportPage />} />
-          <Route path="roadmaps/settings" element={<DistrictSettingsPage />} />
-          <Route path="roadmaps/region" element={<RegionRoadmapsPage />} />
-          <Route path="roadmaps/district/new" element={<NewDistrictRoadmapPage />} />
-          <Route path="roadmaps/campaigns/new" element={<NewCampaignPage />} />
-          <Route path="roadmaps/campaigns/:campaignId" element={<CampaignPage />} />
-          <Route path="roadmaps/campaigns/:campaignId/new" element={<NewRoadmapPage />} />
-          <Route path="roadmaps/:roadmapId" element={<RoadmapPage />} />
-          <Route path="roadmaps/:roadmapId/compare" element={<ComparePage />} />
-          <Route path="monitoring" element={<MonitoringPage />} />
-          <Route path="monitoring/region" element={<RegionDashboardPage />} />
-          <Route path="monitoring/district" element={<DistrictDashboardPage />} />
-          <Route path="monitoring/schools/:organizationId" element={<SchoolDashboardPage />} />
-          <Route path="monitoring/schools/:organizationId/swot" element={<SwotPage />} />
-          <Route path="monitoring/schools/:organizationId/news" element={<NewsPage />} />
-          <Route path="programmes" element={<ProgrammesPage />} />
-          <Route path="programmes/new" element={<NewProgrammePage />} />
-          <Route path="programmes/:programmeId" element={<ProgrammePage />} />
-          <Route path="programmes/:programmeId/participants/new" element={<NewParticipantPage />} />
-          <Route path="programmes/:programmeId/participants/:participantId" element={<ParticipantPage />} />
-          <Route path="programmes/:programmeId/import" element={<ImportBasePage />} />
-          <Route path="programmes/:programmeId/pairs/:pairId" element={<PairPage />} />
-          <Route path="programmes/:programmeId/questionnaires" element={<QuestionnairesPage />} />
-          <Route path="programmes/:programmeId/questionnaires/templates/:templateId" element={<TemplateEditorPage />} />
-          <Route path="programmes/:programmeId/practices" element={<PracticesPage />} />
-          <Route path="programmes/:programmeId/practices/new" element={<NewPracticePage />} />
-          <Route path="programmes/:programmeId/practices/:practiceId" element={<PracticePage />} />
-          <Route path="questionnaires/mine/:linkId" element={<MyQuestionnairePage />} />
-          <Route path="my" element={<MyPairsPage />} />
+          {PAGE_ROUTES.map(({ path, Page }) => (
+            <Route key={path} path={path} element={<Page />} />
+          ))}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
         </Suspense>

@@ -50,7 +50,7 @@ async function boot() {
   // two dozen chunks on the browser's six connections): a visitor without a session is sent to the
   // login page without waiting for it, a signed-in one finds it loaded.
   const app = Promise.all([import('./App'), import('./lib/apollo')]);
-  app.catch(() => undefined);
+  app.then(([{ preloadPage }]) => preloadPage(window.location.pathname)).catch(() => undefined);
   let auth;
   try {
     auth = await startAuth(config);

@@ -51,7 +51,7 @@ export interface RequestInfo {
   logger: Logger;
   headers: { get(name: string): string | undefined };
   /** Filled in for the access log. */
-  state: { username?: string; district?: string };
+  state: { username?: string; district?: string; /** The path for the request log, secrets hidden (see HttpRoute.logPath). */ logPath?: string };
 }
 
 /**

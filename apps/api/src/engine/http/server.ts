@@ -39,6 +39,11 @@ export interface HttpRoute {
   method: 'GET' | 'POST';
   /** The path parameters when the path matches, else null. */
   match(pathname: string): Record<string, string> | null;
+  /**
+   * The path as the request log may show it, for routes whose path carries a secret (a personal
+   * survey link's token): the secret never reaches a log line.
+   */
+  logPath?(pathname: string): string;
   handle(request: RouteRequest): Promise<void>;
 }
 
@@ -171,6 +176,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     for (const route of options.routes ?? []) {
       const params = route.match(url.pathname);
       if (!params) continue;
+      if (route.logPath) info.state.logPath = route.logPath(url.pathname);
       if (route.method !== method) {
         allowed.push(route.method);
         continue;
@@ -219,7 +225,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
       requestLogger[probe ? 'debug' : 'info'](
         {
           method: req.method,
-          path: url.pathname,
+          path: info.state.logPath ?? url.pathname,
           status: res.statusCode,
           ms: Math.round(performance.now() - started),
           ...(info.state.username ? { user: info.state.username } : {}),

@@ -188,6 +188,8 @@ export function questionnaireRoutes(deps: { orm: MikroORM; questionnaires: Quest
       return { token: '' };
     }
   };
+  // The token is the only key to a person's questionnaire: the database keeps its hash, the log nothing.
+  const hideToken = (pathname: string) => pathname.replace(PATH, '/public/surveys/[скрыто]');
   const guard = async (res: ServerResponse, run: () => Promise<void>) => {
     try {
       await run();
@@ -204,6 +206,7 @@ export function questionnaireRoutes(deps: { orm: MikroORM; questionnaires: Quest
     {
       method: 'GET',
       match,
+      logPath: hideToken,
       async handle({ res, params, url }) {
         await guard(res, async () => {
           const opened = await deps.questionnaires.openByToken(deps.orm, params.token!);
@@ -215,6 +218,7 @@ export function questionnaireRoutes(deps: { orm: MikroORM; questionnaires: Quest
     {
       method: 'POST',
       match,
+      logPath: hideToken,
       async handle({ req, res, params, url, readBody }) {
         await guard(res, async () => {
           // Before the body and the token are looked at: a flood costs one upsert per request.

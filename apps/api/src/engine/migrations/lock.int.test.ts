@@ -38,6 +38,20 @@ afterAll(async () => {
   await orm?.close();
 });
 
+/** The sessions blocked on the migrations' lock (by application_name), polled until one shows up. */
+async function sessionsWaitingForTheLock(timeoutMs: number): Promise<Array<{ application_name: string }>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await blocker.query<{ application_name: string }>(
+      `select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid
+       where l.locktype = 'advisory' and l.objid = $1 and not l.granted`,
+      [MIGRATIONS_LOCK],
+    );
+    if (rows.length > 0 || Date.now() > deadline) return rows;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe('the migrations lock', () => {
   it('waits for the session lock on the direct URL, then runs', async () => {
     await blocker.query('select pg_advisory_lock($1)', [MIGRATIONS_LOCK]);
@@ -48,19 +62,7 @@ describe('the migrations lock', () => {
     });
     try {
       // The waiting session is the direct one, blocked on the advisory lock.
-      const deadline = Date.now() + 10_000;
-      let waiting: Array<{ application_name: string }> = [];
-      while (Date.now() < deadline) {
-        waiting = (
-          await blocker.query<{ application_name: string }>(
-            `select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid
-             where l.locktype = 'advisory' and l.objid = $1 and not l.granted`,
-            [MIGRATIONS_LOCK],
-          )
-        ).rows;
-        if (waiting.length > 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const waiting = await sessionsWaitingForTheLock(10_000);
       expect(waiting).toEqual([{ application_name: DIRECT }]);
       expect(ran).toBe(false);
     } finally {
@@ -84,18 +86,7 @@ describe('the migrations lock', () => {
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
-      const deadline = Date.now() + 30_000;
-      let waiting: Array<{ application_name: string }> = [];
-      while (Date.now() < deadline && waiting.length === 0) {
-        waiting = (
-          await blocker.query<{ application_name: string }>(
-            `select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid
-             where l.locktype = 'advisory' and l.objid = $1 and not l.granted`,
-            [MIGRATIONS_LOCK],
-          )
-        ).rows;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const waiting = await sessionsWaitingForTheLock(30_000);
       expect(waiting).toEqual([{ application_name: DIRECT }]);
     } finally {
       await blocker.query('select pg_advisory_unlock($1)', [MIGRATIONS_LOCK]);

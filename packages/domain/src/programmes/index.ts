@@ -10,3 +10,4 @@ export * from './matching.js';
 export * from './plans.js';
 export * from './spreadsheet.js';
 export * from './tags.js';
+export * from './redaction.js';

@@ -30,6 +30,7 @@ import { HEADCOUNT_RESOLVERS } from './modules/headcounts/resolvers.js';
 import { ME_RESOLVERS } from './modules/me/resolvers.js';
 import { Attachment, AttachmentContent } from './modules/attachments/attachment.entity.js';
 import { AttachmentService } from './modules/attachments/attachment.service.js';
+import { mayReadConsentScan } from './modules/participants/personal-data.js';
 import { createAttachmentLoaders } from './modules/attachments/loaders.js';
 import { ATTACHMENT_RESOLVERS } from './modules/attachments/resolvers.js';
 import { attachmentRoutes } from './modules/attachments/routes.js';
@@ -237,7 +238,9 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     const roadmaps = new RoadmapService(clock);
     const campaigns = new CampaignService(clock);
     const storages = createAttachmentStorages(config.attachments);
-    const attachments = new AttachmentService(config.attachments, storages, clock);
+    const attachments = new AttachmentService(config.attachments, storages, clock, (ctx, attachment) =>
+      mayReadConsentScan(ctx.actor, ctx.tenant, attachment.id),
+    );
     const programmes = new ProgrammeService(clock);
     const partnerMatching = new PartnerMatchingSource(clock);
     const partnerPortal = new PartnerPortalService(clock, options.provisioner ?? createAccountProvisioner(config));

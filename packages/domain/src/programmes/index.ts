@@ -10,4 +10,5 @@ export * from './matching.js';
 export * from './plans.js';
 export * from './spreadsheet.js';
 export * from './tags.js';
+export * from './personal-data.js';
 export * from './redaction.js';

@@ -36,6 +36,11 @@ export class AttachmentService {
     private readonly config: ApiConfig['attachments'],
     private readonly storages: AttachmentStorages,
     private readonly clock: Clock,
+    /**
+     * Files whose reading is narrower than the row scope (a consent scan: only the person's school),
+     * decided by their owners and wired at the composition root; false → NOT_FOUND.
+     */
+    private readonly mayRead: (ctx: TenantServiceContext, attachment: Attachment) => Promise<boolean> = async () => true,
   ) {}
 
   get maxBytes(): number {
@@ -128,6 +133,7 @@ export class AttachmentService {
 
   async read(ctx: TenantServiceContext, id: string): Promise<{ attachment: Attachment; data: Buffer }> {
     const attachment = await this.get(ctx, id);
+    if (!(await this.mayRead(ctx, attachment))) throw notFound(ROADMAP_MESSAGES_RU.attachmentNotFound);
     const data = await this.storages[attachment.storage].get({ schemaName: ctx.tenant.district.schemaName, em: ctx.tenant.em }, attachment.id);
     if (!data) throw notFound(ATTACHMENT_MESSAGES_RU.missing);
     return { attachment, data };

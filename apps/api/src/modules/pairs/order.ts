@@ -7,7 +7,7 @@ import {
   type MentorshipKind,
 } from '@nastavnik/domain';
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { badUserInput } from '../../engine/errors.js';
+import { badUserInput, forbidden } from '../../engine/errors.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import { Organization } from '../directory/organization.entity.js';
 import { DOCX_CONTENT_TYPE, DOCX_FONT } from '../documents/docx.js';
@@ -16,6 +16,7 @@ import { logAccess } from '../programmes/loaders.js';
 import { PROGRAMME_MESSAGES_RU as M } from '../programmes/messages.js';
 import type { ProgrammeService } from '../programmes/programme.service.js';
 import { Participant } from '../participants/participant.entity.js';
+import { personalDataLens, staffViewer } from '../participants/personal-data.js';
 import { MentoringPair } from './pair.entity.js';
 
 const nameOf = (p: Participant | undefined) =>
@@ -44,8 +45,12 @@ export async function renderPairsOrderDocx(
   programmes: ProgrammeService,
   programmeId: string,
   order: { number?: string | null; date?: string | null },
+  today: string,
 ): Promise<RenderedFile> {
   let programme = await programmes.get(ctx, programmeId);
+  // The order names the children: only those who may see every named person's identity (the school's staff) get it.
+  if (staffViewer(ctx.actor, ctx.tenant, programme.organizationId) !== 'school-staff') throw forbidden();
+  const lens = personalDataLens(ctx.actor, ctx.tenant, () => today);
   if (order.number || order.date) {
     if (!order.number?.trim()) throw badUserInput('number', M.orderNumberRequired);
     if (!isIsoDate(order.date ?? '')) throw badUserInput('date', M.invalidDate('Дата приказа'));
@@ -55,6 +60,7 @@ export async function renderPairsOrderDocx(
   const pairs = await ctx.tenant.em.find(MentoringPair, { programmeId: programme.id }, { orderBy: { createdAt: 'asc', id: 'asc' } });
   const ids = [...new Set(pairs.flatMap((p) => [p.mentorId, ...p.menteeIds]))];
   const people = new Map((ids.length ? await ctx.tenant.em.find(Participant, { id: { $in: ids } }) : []).map((p) => [p.id, p]));
+  for (const person of people.values()) if (!(await lens.partsOf(person)).has('identity')) throw forbidden();
   await logAccess(ctx.tenant, ctx.actor, [...people.values()], 'pairs-order');
 
   const number = programme.orderNumber ?? '______';

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../engine/graphql/context.js';
-import { isStaffReader } from '../programmes/scope.js';
+import { HIDDEN_TEXT_RU } from '../participants/personal-data.js';
+import { lensOf } from '../participants/resolvers.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { CompletePairInput, ConfirmPairInput, ExtendPairInput, PlanTaskInput, RecordMeetingInput } from './inputs.js';
@@ -10,32 +11,13 @@ import { MatchResultType, MatchSuggestionType, PlanExtensionType, PlanProgressTy
 const MANAGERS = ['school-director', 'school-curator'] as const;
 
 /**
- * People shown to staff are logged and shown in full; a mentor or mentee looking at their own pair
- * sees the others' names only (no birth date, contacts, special groups) — and that view is logged too.
+ * People of a pair or a suggestion: the view is logged; what of each person the actor sees is
+ * decided field by field by the personal-data lens (participants/personal-data.ts).
  */
 async function show(ctx: GraphQLContext, people: Array<Participant | null>, operation: string): Promise<Participant[]> {
   const found = people.filter((p): p is Participant => p !== null);
   await ctx.services.participants.reveal(ctx, found, operation);
-  if (isStaffReader(ctx.actor, ctx.tenant.district)) return found;
-  return found.map((p) => {
-    const copy = new Participant();
-    Object.assign(copy, {
-      id: p.id,
-      organizationId: p.organizationId,
-      programmeId: p.programmeId,
-      role: p.role,
-      category: p.category,
-      lastName: p.lastName,
-      firstName: p.firstName,
-      middleName: p.middleName,
-      specialGroups: [],
-      tags: [],
-      freeText: '',
-      anonymized: p.anonymized,
-      createdAt: p.createdAt,
-    });
-    return copy;
-  });
+  return found;
 }
 
 @Resolver(() => MentoringPair)
@@ -119,9 +101,16 @@ export class PairResolver {
     return show(ctx, await ctx.tenant.loaders.programmes.participantById.loadMany(pair.menteeIds).then((rows) => rows.map((r) => (r instanceof Error ? null : r))), 'pairs');
   }
 
-  @FieldResolver(() => [PlanTaskType], { description: 'Задачи индивидуального плана.' })
-  tasks(@Root() pair: MentoringPair) {
-    return pair.tasks;
+  @FieldResolver(() => [PlanTaskType], { description: 'Задачи индивидуального плана (формулировки — школе и участникам пары).' })
+  async tasks(@Root() pair: MentoringPair, @Ctx() ctx: GraphQLContext) {
+    if (await lensOf(ctx).readsPairText(pair)) return pair.tasks;
+    return pair.tasks.map((task) => ({ ...task, title: HIDDEN_TEXT_RU }));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Комментарий при завершении (школе и участникам пары).' })
+  async completionComment(@Root() pair: MentoringPair, @Ctx() ctx: GraphQLContext) {
+    if (pair.completionComment === null || (await lensOf(ctx).readsPairText(pair))) return pair.completionComment;
+    return HIDDEN_TEXT_RU;
   }
 
   @FieldResolver(() => PlanProgressType, { description: 'Выполнение плана (%).' })
@@ -134,9 +123,11 @@ export class PairResolver {
     return pair.extensions;
   }
 
-  @FieldResolver(() => [PairMeeting])
-  meetings(@Root() pair: MentoringPair, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.pairs.meetings(ctx, pair);
+  @FieldResolver(() => [PairMeeting], { description: 'Встречи; записи и обратная связь — школе и участникам пары, остальным только даты и виды.' })
+  async meetings(@Root() pair: MentoringPair, @Ctx() ctx: GraphQLContext) {
+    const meetings = await ctx.services.pairs.meetings(ctx, pair);
+    if (await lensOf(ctx).readsPairText(pair)) return meetings;
+    return meetings.map((m) => Object.assign(new PairMeeting(), m, { notes: HIDDEN_TEXT_RU, feedback: HIDDEN_TEXT_RU }));
   }
 
   @FieldResolver(() => [String], { description: 'Какие встречи возможны следующими.' })

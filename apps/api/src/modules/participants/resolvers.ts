@@ -1,9 +1,13 @@
 import { ANONYMIZED_NAME_RU } from '@nastavnik/domain';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../engine/graphql/context.js';
 import { PageInput, PageOf } from '../../engine/graphql/pagination.js';
 import { ConsentInput, CreateParticipantInput, ParticipantDataInput, ParticipantRoleGql } from './inputs.js';
 import { Participant, ParticipantAccessLog, ParticipantConsent } from './participant.entity.js';
+import { displayNameFor, personalDataLens, personalField, type PersonalDataLens } from './personal-data.js';
+
+/** The request's personal-data lens (who sees what of a person): every personal field below asks it. */
+export const lensOf = (ctx: GraphQLContext): PersonalDataLens => personalDataLens(ctx.actor, ctx.tenant, () => ctx.services.clock.today());
 
 @ObjectType('ParticipantPage')
 export class ParticipantPage extends PageOf(Participant) {}
@@ -68,14 +72,70 @@ export class ParticipantResolver {
     return participant.role;
   }
 
-  @FieldResolver(() => String, { description: 'ФИО, или «Участник (данные обезличены)» после отзыва согласия.' })
-  displayName(@Root() p: Participant) {
-    if (p.anonymized) return ANONYMIZED_NAME_RU;
-    return [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ');
+  @FieldResolver(() => String, { description: 'ФИО; «Участник (данные обезличены)» после отзыва согласия; «Данные скрыты», если роли не положено.' })
+  async displayName(@Root() p: Participant, @Ctx() ctx: GraphQLContext) {
+    return displayNameFor(p, await lensOf(ctx).partsOf(p), ANONYMIZED_NAME_RU);
   }
 
-  @FieldResolver(() => [ParticipantConsent])
-  consents(@Root() participant: Participant, @Ctx() ctx: GraphQLContext) {
+  // Personal fields: each one goes through the lens (PERSONAL_DATA_ACCESS); hidden → null / empty.
+  @FieldResolver(() => String, { nullable: true })
+  lastName(@Root() p: Participant, @Ctx() ctx: GraphQLContext) {
+    return personalField(lensOf(ctx), p, 'lastName');
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  firstName(@Root() p: Participant, @Ctx() ctx: GraphQLContext) {
+    return personalField(lensOf(ctx), p, 'firstName');
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  middleName(@Root() p: Participant, @Ctx() ctx: GraphQLContext) {
+    return personalField(lensOf(ctx), p, 'middleName');
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'ГГГГ-ММ-ДД.' })
+  birthDate(@Root() p: Participant, @Ctx() ctx: GraphQLContext) {
+    return personalField(lensOf(ctx), p, 'birthDate');
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  classOrPosition(@Root() p: Participant, @Ctx() ctx: GraphQLContext) {
+    return personalField(lensOf(ctx), p, 'classOrPosition');
+  }
+
+  @FieldResolver(() => Int, { nullable: true })
+  experienceYears(@Root() p: Participant, @Ctx() ctx: GraphQLContext) {
+    return personalField(lensOf(ctx), p, 'experienceYears');
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  email(@Root() p: Participant, @Ctx() ctx: GraphQLContext) {
+    return personalField(lensOf(ctx), p, 'email');
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  phone(@Root() p: Participant, @Ctx() ctx: GraphQLContext) {
+    return personalField(lensOf(ctx), p, 'phone');
+  }
+
+  @FieldResolver(() => [String], { description: 'Особые группы (disability, gifted, difficult-life-situation, orphan, low-income-rural).' })
+  specialGroups(@Root() p: Participant, @Ctx() ctx: GraphQLContext) {
+    return personalField(lensOf(ctx), p, 'specialGroups');
+  }
+
+  @FieldResolver(() => [String], { description: 'Компетенции наставника или запрос наставляемого: теги.' })
+  tags(@Root() p: Participant, @Ctx() ctx: GraphQLContext) {
+    return personalField(lensOf(ctx), p, 'tags');
+  }
+
+  @FieldResolver(() => String, { description: 'Компетенции наставника или запрос наставляемого: описание.' })
+  freeText(@Root() p: Participant, @Ctx() ctx: GraphQLContext) {
+    return personalField(lensOf(ctx), p, 'freeText');
+  }
+
+  @FieldResolver(() => [ParticipantConsent], { description: 'Согласия и законные представители: только директору и куратору школы участника.' })
+  async consents(@Root() participant: Participant, @Ctx() ctx: GraphQLContext) {
+    if (!(await lensOf(ctx).partsOf(participant)).has('consents')) return [];
     return ctx.tenant.loaders.programmes.consentsByParticipant.load(participant.id);
   }
 }

@@ -86,7 +86,7 @@ export function programmeRoutes(): HttpRoute[] {
         const file = await renderPairsOrderDocx({ actor: ctx.actor, em: ctx.em, tenant: ctx.tenant }, ctx.services.programmes, params.id!, {
           number: url.searchParams.get('number'),
           date: url.searchParams.get('date'),
-        });
+        }, ctx.services.clock.today());
         res.statusCode = 200;
         res.setHeader('content-type', file.contentType);
         res.setHeader('content-length', String(file.data.length));

@@ -9,6 +9,7 @@ import {
   validatePartnerApplicationConsent,
   normalizePhoneRu,
   PARTNER_APPLICATION_MESSAGES_RU,
+  SCHOOL_STAFF_ROLES,
   validateConsent,
   validatePartnerAgreement,
   validatePartnerApplication,
@@ -593,10 +594,11 @@ export class PartnerPortalService {
     if (partnerIds.length) or.push({ partnerId: { $in: partnerIds } });
     const districtIds = actor.access.staffDistrictIds;
     if (districtIds.length) or.push({ districtId: { $in: districtIds } });
-    const orgIds = actor.access.organizationIds;
-    if (orgIds.length) {
-      or.push({ organizationId: { $in: orgIds } });
-      or.push({ level: 'district', districtId: { $in: actor.access.organizationDistrictIds } });
+    // School side: its director and curator only — mentors and mentees see their own pair, not the school's contracts.
+    const staffGrants = actor.grants.filter((g) => SCHOOL_STAFF_ROLES.includes(g.role) && g.organizationId);
+    if (staffGrants.length) {
+      or.push({ organizationId: { $in: [...new Set(staffGrants.map((g) => g.organizationId!))] } });
+      or.push({ level: 'district', districtId: { $in: [...new Set(staffGrants.map((g) => g.districtId!))] } });
     }
     if (or.length === 0) return [];
     return em.find(PartnerAgreement, { $or: or } as never, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: 500 });

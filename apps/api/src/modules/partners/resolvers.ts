@@ -208,8 +208,8 @@ export class PartnerMentorResolver {
 
 @Resolver(() => PartnerAgreement)
 export class PartnerAgreementResolver {
-  @Authorized()
-  @Query(() => [PartnerAgreement], { description: 'Соглашения: партнёра — свои; школы и муниципалитета — с ними.' })
+  @Authorized('partner-admin', 'school-director', 'school-curator', 'district-officer', 'district-head', 'platform-admin')
+  @Query(() => [PartnerAgreement], { description: 'Соглашения: партнёра — свои; школы (директор, куратор) и муниципалитета — с ними.' })
   partnerAgreements(@Ctx() ctx: GraphQLContext) {
     return ctx.services.partnerPortal.agreements(ctx);
   }

@@ -31,6 +31,7 @@ import type { ProgrammeService } from '../programmes/programme.service.js';
 import { managesOrganization, programmeDataScope } from '../programmes/scope.js';
 import type { ConsentInput, CreateParticipantInput, ParticipantDataInput } from './inputs.js';
 import { Participant, ParticipantAccessLog, ParticipantConsent } from './participant.entity.js';
+import { personalDataLens } from './personal-data.js';
 
 /** The person as the domain sees it (for validation, consents and matching). */
 export function toDomainParticipant(p: Participant): DomainParticipant {
@@ -162,8 +163,12 @@ export class ParticipantService {
   }
 
   /** Records that these people were shown to the actor (one insert per request batch). */
-  reveal(ctx: TenantServiceContext, people: readonly Participant[], operation: string): Promise<void> {
-    return logAccess(ctx.tenant, ctx.actor, people, operation);
+  async reveal(ctx: TenantServiceContext, people: readonly Participant[], operation: string): Promise<void> {
+    // Only people of whom the actor sees something personal (a region coordinator's list shows figures, not people).
+    const lens = personalDataLens(ctx.actor, ctx.tenant, () => this.clock.today());
+    const shown: Participant[] = [];
+    for (const person of people) if ((await lens.partsOf(person)).size > 0) shown.push(person);
+    if (shown.length > 0) await logAccess(ctx.tenant, ctx.actor, shown, operation);
   }
 
   async list(

@@ -137,6 +137,23 @@ describe('role × personal field: the table is what every operation returns', ()
     expect(partner.body.data?.participants ?? null).toBeNull();
   });
 
+  it("the access log records who saw a person: not those to whom the table shows nothing of them", async () => {
+    const logged = async (participantId: string) =>
+      (await app.orm.em.getConnection().execute<Array<{ user_name: string }>>(
+        `select distinct user_name from "${w.district.schemaName}".participant_access_log where participant_id = ? and operation = 'list'`,
+        [participantId],
+      )).map((row) => row.user_name);
+    const nameOf = async (token: string, headers: Record<string, string> = {}) => (await ok<any>(app, `{ me { displayName } }`, token, {}, headers)).me.displayName as string;
+    const coordinator = await nameOf(tokens.coordinator!, { 'x-district-id': w.district.id });
+    const officer = await nameOf(tokens.officer!);
+    const curator = await nameOf(tokens.curator1!);
+    expect(await logged(ids.minor)).toContain(curator);
+    expect(await logged(ids.minor)).not.toContain(coordinator);
+    expect(await logged(ids.minor)).not.toContain(officer);
+    expect(await logged(ids.adult)).toContain(officer);
+    expect(await logged(ids.adult)).not.toContain(coordinator);
+  });
+
   it('pairs, pair(id), myPairs: people by the table; notes and tasks only for the school and the pair', async () => {
     for (const actor of actors) {
       const member = actor.name === 'mentor' || actor.name === 'mentee';

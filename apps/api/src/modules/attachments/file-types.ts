@@ -1,11 +1,14 @@
+import { checkOfficeArchive, type OfficeFormat } from './office-archive.js';
+
 /**
- * The allow-list of attachment types: by the file name's extension, confirmed by the first bytes
- * (a renamed .exe is not a .pdf). The stored content type is ours, never the client's.
+ * The allow-list of attachment types: by the file name's extension, confirmed by the content
+ * (a renamed .exe is not a .pdf; an Office file must be a sound, bounded archive, see
+ * office-archive.ts). The stored content type is ours, never the client's.
  */
 export interface FileType {
   contentType: string;
-  /** Does the content look like this type? */
-  sniff(head: Buffer): boolean;
+  /** Is the content (the whole file) of this type? */
+  sniff(data: Buffer): boolean;
 }
 
 const startsWith = (signature: number[]) => (head: Buffer) => signature.every((byte, i) => head[i] === byte);
@@ -16,14 +19,16 @@ const PNG = startsWith([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const PDF = startsWith([0x25, 0x50, 0x44, 0x46]);
 /** Plain text: no NUL bytes in the first kilobytes (UTF-8 or Windows-1251 alike). */
 const TEXT = (head: Buffer) => !head.subarray(0, 8192).includes(0);
+/** A ZIP by its first bytes, then a readable archive of the format within bounds (no ZIP bomb). */
+const OFFICE = (format: OfficeFormat) => (data: Buffer) => ZIP(data) && checkOfficeArchive(data, format).ok;
 
 export const ALLOWED_FILE_TYPES: Readonly<Record<string, FileType>> = {
   pdf: { contentType: 'application/pdf', sniff: PDF },
-  docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', sniff: ZIP },
+  docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', sniff: OFFICE('docx') },
   doc: { contentType: 'application/msword', sniff: OLE },
-  xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', sniff: ZIP },
+  xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', sniff: OFFICE('xlsx') },
   xls: { contentType: 'application/vnd.ms-excel', sniff: OLE },
-  odt: { contentType: 'application/vnd.oasis.opendocument.text', sniff: ZIP },
+  odt: { contentType: 'application/vnd.oasis.opendocument.text', sniff: OFFICE('odt') },
   jpg: { contentType: 'image/jpeg', sniff: JPEG },
   jpeg: { contentType: 'image/jpeg', sniff: JPEG },
   png: { contentType: 'image/png', sniff: PNG },

@@ -281,7 +281,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       documents: new DocumentService(clock, config.timeZone, roadmaps, campaigns),
       imports: new ImportService(config.attachments, storages, clock, roadmaps, logger),
       programmes,
-      participants: new ParticipantService(clock, programmes),
+      participants: new ParticipantService(clock, programmes, storages),
       pairs: new PairService(clock, programmes, partnerMatching),
       questionnaires: new QuestionnaireService(clock, programmes),
       practices: new PracticeService(clock),

@@ -52,6 +52,7 @@ describe('redaction patterns', () => {
     expect(redact('Малина Эрейзерова', alina.strong)).toBe('Малина Эрейзерова');
     expect(redact('Малина', alina.all)).toBe('Малина');
     expect(redact('(Алина Э.)', alina.strong)).toBe(`(${R})`);
+    expect(redact('Согласие_Эрейзерова_Алина.pdf', alina.strong)).toBe(`Согласие_${R}.pdf`);
   });
 
   it('stems: a final ending stripped, short stems exact', () => {

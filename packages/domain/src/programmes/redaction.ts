@@ -32,7 +32,8 @@ export interface RedactionPatterns {
 }
 
 const LETTER = 'А-Яа-яЁёA-Za-z';
-const WORD_CHAR = `0-9${LETTER}_`;
+// No underscore: file names join words with it («Согласие_Эрейзерова.pdf»).
+const WORD_CHAR = `0-9${LETTER}`;
 /** Word edges that read the same in PostgreSQL ARE and JavaScript. */
 export const WORD_START = `(?<![${WORD_CHAR}])`;
 export const WORD_END = `(?![${WORD_CHAR}])`;
@@ -82,8 +83,8 @@ const initial = (name: string | null | undefined) => {
   return first ? `${charClass(first)}[.]` : null;
 };
 
-const SPACE = '[ \u00a0]*';
-const GAP = '[ \u00a0]+';
+const SPACE = '[ \u00a0_]*';
+const GAP = '[ \u00a0_]+';
 const alt = (forms: readonly string[]) => (forms.length === 1 ? forms[0]! : `(?:${forms.join('|')})`);
 const word = (body: string) => `${WORD_START}${body}${WORD_END}`;
 

@@ -29,6 +29,8 @@ import { logAccess } from '../programmes/loaders.js';
 import { PROGRAMME_MESSAGES_RU as M } from '../programmes/messages.js';
 import type { ProgrammeService } from '../programmes/programme.service.js';
 import { managesOrganization, programmeDataScope } from '../programmes/scope.js';
+import type { AttachmentStorages } from '../attachments/storage.js';
+import { erasePersonalData } from './erasure.js';
 import type { ConsentInput, CreateParticipantInput, ParticipantDataInput } from './inputs.js';
 import { Participant, ParticipantAccessLog, ParticipantConsent } from './participant.entity.js';
 import { personalDataLens } from './personal-data.js';
@@ -156,6 +158,8 @@ export class ParticipantService {
   constructor(
     private readonly clock: Clock,
     private readonly programmes: ProgrammeService,
+    /** Where consent scans' bytes are, to delete them on withdrawal (files outside the database). */
+    private readonly storages?: AttachmentStorages,
   ) {}
 
   private scope(ctx: TenantServiceContext) {
@@ -280,7 +284,8 @@ export class ParticipantService {
    * Withdrawal of consent to processing: processing stops — the person is anonymised in place
    * (the domain's `withdrawalEffect`/`anonymize`: id, category, organisation and age band stay for the
    * statistics), every consent is marked withdrawn, the representatives' names erased, the event logged;
-   * the person's free-text answers are erased (numbers stay, unlinked) and cases naming them unpublished.
+   * the person's free-text answers are erased (numbers stay, unlinked) and cases naming them unpublished;
+   * every text of the district about the person is cleared or redacted and the erasure recorded (./erasure.ts).
    */
   async withdraw(ctx: TenantServiceContext, participantId: string, consentId?: string | null): Promise<Participant> {
     const { tenant } = ctx;
@@ -294,8 +299,24 @@ export class ParticipantService {
     const effect = withdrawalEffect(person, consents.map(toConsentRecord), { consentId: target.id, scopes: 'all', on: today });
     if (effect.kind === 'none') throw conflict(effect.message, 'STATE');
     const anonymized = effect.kind === 'anonymize' ? effect.anonymized : anonymize(person, today);
-    await tenant.em.transactional(
+    // Read before the row is blanked: the forms in which texts may name the person.
+    const identifiers = {
+      ...person,
+      relatedNames: consents.map((c) => c.representativeName ?? '').filter((name) => name.trim() !== ''),
+    };
+    const erased = await tenant.em.transactional(
       async (em) => {
+        // First: the pairs, answers and consents still point at the person here.
+        const result = await erasePersonalData(em, {
+          schemaName: tenant.district.schemaName,
+          districtId: tenant.district.id,
+          participantId: participant.id,
+          organizationId: participant.organizationId,
+          username: participant.username,
+          identifiers,
+          on: today,
+          byUserId: ctx.actor.userId,
+        });
         await em.nativeUpdate(
           Participant,
           { id: participant.id },
@@ -326,9 +347,14 @@ export class ParticipantService {
         // Questionnaires: free text erased, numbers kept without the person; published cases naming the person taken down.
         await forgetQuestionnaireAnswers(em, tenant.district.schemaName, participant.id);
         await unpublishPracticesOf(em, tenant.district.schemaName, participant.id);
+        return result;
       },
       { clear: true },
     );
+    // Bytes outside the database go after the commit (a failed delete leaves an unreferenced object, no card).
+    for (const file of erased.files) {
+      await this.storages?.[file.storage].delete({ schemaName: tenant.district.schemaName, em: tenant.em }, file.id).catch(() => undefined);
+    }
     forgetTenantReads(tenant);
     return tenant.em.findOneOrFail(Participant, { id: participant.id });
   }

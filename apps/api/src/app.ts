@@ -72,6 +72,7 @@ import { Programme } from './modules/programmes/programme.entity.js';
 import { ProgrammeService } from './modules/programmes/programme.service.js';
 import { PROGRAMME_RESOLVERS } from './modules/programmes/resolvers.js';
 import { Participant, ParticipantAccessLog, ParticipantConsent } from './modules/participants/participant.entity.js';
+import { PersonalDataErasure } from './modules/participants/erasure.entity.js';
 import { ParticipantService } from './modules/participants/participant.service.js';
 import { PARTICIPANT_RESOLVERS } from './modules/participants/resolvers.js';
 import { programmeRoutes } from './modules/participants/routes.js';
@@ -134,6 +135,7 @@ export const TENANT_ENTITIES = [
   Participant,
   ParticipantConsent,
   ParticipantAccessLog,
+  PersonalDataErasure,
   MentoringPair,
   PairMeeting,
   QuestionnaireTemplate,

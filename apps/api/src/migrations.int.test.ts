@@ -23,6 +23,7 @@ const DISTRICT_TABLES = [
   'participant',
   'participant_access_log',
   'participant_consent',
+  'personal_data_erasure',
   'programme',
   'questionnaire_answer',
   'questionnaire_link',
@@ -39,7 +40,7 @@ const DISTRICT_TABLES = [
   'school_news',
   'swot_form',
 ];
-const LAST_DISTRICT_MIGRATION = 'Migration20261122200000MonitoringLinksSwotNews';
+const LAST_DISTRICT_MIGRATION = 'Migration20261205000000PersonalDataErasure';
 
 beforeAll(async () => {
   orm = await createOrm(loadConfig({ NODE_ENV: 'test', DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' }));
@@ -119,6 +120,7 @@ describe('district migrations', () => {
       'Migration20260110000000Programmes',
       'Migration20260201000000AttachmentS3',
       'Migration20261122100000QuestionnairesPractices',
+      'Migration20261122200000MonitoringLinksSwotNews',
       LAST_DISTRICT_MIGRATION,
     ]);
     expect(await stateOf(district)).toMatchObject({ status: 'migrated', last_migration: LAST_DISTRICT_MIGRATION, error: null });

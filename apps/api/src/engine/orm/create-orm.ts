@@ -86,8 +86,9 @@ export async function createOrmWith(config: ApiConfig, options: CreateOrmOptions
     slowQueryThreshold: 500,
     loggerFactory: () => new PinoOrmLogger(options.logger, options.onQuery),
     migrations: { transactional: true, allOrNothing: true, snapshot: false, silent: true },
-    // The migration tracking tables are the migrators' business, not the entities'.
-    schemaGenerator: { disableForeignKeys: false, skipTables: ['mikro_orm_migrations'] },
+    // The migration tracking tables are the migrators' business, not the entities'; so are the SQL
+    // routines the migrations create (erasure_redact_jsonb), which no entity can declare.
+    schemaGenerator: { disableForeignKeys: false, skipTables: ['mikro_orm_migrations'], ignoreRoutines: true },
   });
   directUrls.set(orm, directUrl);
   return orm;

@@ -256,10 +256,17 @@ describe('personal data: access log and withdrawal', () => {
     const p = await programme(w.tokens.curator1, 'Журнал');
     const person = await create(mentee(p.id));
     await ok(app, PARTICIPANT, w.tokens.director1, { id: person.id });
+    const teacher = await create(mentor(p.id));
+    await ok(app, PARTICIPANTS, w.tokens.curator1, { programmeId: p.id });
     await ok(app, PARTICIPANTS, w.tokens.officer, { programmeId: p.id });
     const { participantAccessLog } = await ok<{ participantAccessLog: any[] }>(app, ACCESS_LOG, w.tokens.curator1, { id: person.id });
     const operations = participantAccessLog.map((e) => e.operation);
     expect(operations).toEqual(expect.arrayContaining(['create', 'view-card', 'list']));
+    // The district officer's list shows the child's figures only (docs/architecture.md): not a view of the child; the adult's name was seen.
+    const officerName = (await ok<{ me: { displayName: string } }>(app, `{ me { displayName } }`, w.tokens.officer)).me.displayName;
+    expect(participantAccessLog.filter((e) => e.userName === officerName)).toEqual([]);
+    const teacherLog = (await ok<{ participantAccessLog: any[] }>(app, ACCESS_LOG, w.tokens.curator1, { id: teacher.id })).participantAccessLog;
+    expect(teacherLog.filter((e) => e.userName === officerName).map((e) => e.operation)).toEqual(['list']);
     expect(participantAccessLog.find((e) => e.operation === 'view-card')).toMatchObject({ participantId: person.id, userName: expect.any(String), at: expect.any(String) });
     expect((await fails(app, ACCESS_LOG, w.tokens.officer, { id: person.id })).extensions?.code).toBe('FORBIDDEN');
   });

@@ -52,9 +52,11 @@ async function countVisibleBy<T extends object>(
   // The query builder's generics cannot follow a relation named by a string: typed loosely here.
   const qb = em.createQueryBuilder(entity as EntityName<object>, 'e');
   const rows = await qb
-    .select([`e.${parent} as key`, raw('count(*)::int as count')] as never)
+    // The foreign-key column itself: with a scope joining the parent (a coordinator's
+    // `district.region`), `e.district` would be rewritten to the join's key and the grouping broken.
+    .select([raw(`e.${parent}_id as key`), raw('count(*)::int as count')] as never)
     .where(within<T>(scope, { [parent]: { $in: [...parentIds] } } as never) as never)
-    .groupBy(`e.${parent}` as never)
+    .groupBy(raw(`e.${parent}_id`) as never)
     .execute<Array<{ key: string; count: number }>>('all', false);
   const counts = new Map(rows.map((row) => [String(row.key), Number(row.count)]));
   return parentIds.map((id) => counts.get(id) ?? 0);

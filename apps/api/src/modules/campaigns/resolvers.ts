@@ -7,6 +7,7 @@ import { Roadmap } from '../roadmaps/roadmap.entity.js';
 import { Campaign } from './campaign.entity.js';
 import { CampaignFilter, CampaignSchoolFilter, CreateCampaignInput } from './inputs.js';
 import { countsLoader } from './loaders.js';
+import { campaignSchoolsScope } from './scope.js';
 import { RegionRoadmapOverview } from './region-overview.js';
 import { CampaignCounts, CampaignPage, CampaignSchool, CampaignSchoolPage } from './types.js';
 
@@ -54,7 +55,10 @@ export class CampaignResolver {
 
   @FieldResolver(() => [Organization], { description: 'Выбранные организации (пусто, если кампания для всех).' })
   async organizations(@Root() campaign: Campaign, @Ctx() ctx: GraphQLContext) {
-    const rows = await Promise.all(campaign.organizationIds.map((id) => ctx.loaders.directory.organizationById.load(id)));
+    // School staff see their own school among the chosen ones, as on the campaign page (not a sibling's card and headcounts).
+    const visible = campaignSchoolsScope(ctx.actor, ctx.tenant.district);
+    const ids = visible ? campaign.organizationIds.filter((id) => visible.includes(id)) : campaign.organizationIds;
+    const rows = await Promise.all(ids.map((id) => ctx.loaders.directory.organizationById.load(id)));
     return rows.filter((row): row is Organization => row !== null);
   }
 

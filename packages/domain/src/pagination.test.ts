@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { MAX_PAGE_SIZE, normalizePage } from './pagination.js';
+import { MAX_PAGE_OFFSET, MAX_PAGE_SIZE, normalizePage, pageProblem } from './pagination.js';
 import { academicYearOf, isValidAcademicYear } from './academic-year.js';
 import { districtSchemaName } from './codes.js';
 import { formatDateRu } from './dates.js';
@@ -8,6 +8,19 @@ it('clamps pages to the allowed window', () => {
   expect(normalizePage()).toEqual({ limit: 20, offset: 0 });
   expect(normalizePage({ limit: 10_000, offset: -5 })).toEqual({ limit: MAX_PAGE_SIZE, offset: 0 });
   expect(normalizePage({ limit: 0 })).toEqual({ limit: 1, offset: 0 });
+});
+
+it('refuses pages outside the window, naming the field', () => {
+  expect(pageProblem()).toBeNull();
+  expect(pageProblem({ limit: null, offset: null })).toBeNull();
+  expect(pageProblem({ limit: 1, offset: 0 })).toBeNull();
+  expect(pageProblem({ limit: MAX_PAGE_SIZE, offset: MAX_PAGE_OFFSET })).toBeNull();
+  expect(pageProblem({ limit: -1, offset: 2147483647 })).toEqual({ field: 'page.limit', message: 'Поле «page.limit»: значение от 1 до 100.' });
+  expect(pageProblem({ limit: 0 })?.field).toBe('page.limit');
+  expect(pageProblem({ limit: MAX_PAGE_SIZE + 1 })?.field).toBe('page.limit');
+  expect(pageProblem({ limit: 2.5 })?.field).toBe('page.limit');
+  expect(pageProblem({ offset: -1 })?.field).toBe('page.offset');
+  expect(pageProblem({ offset: 2147483647 })).toEqual({ field: 'page.offset', message: `Поле «page.offset»: значение от 0 до ${MAX_PAGE_OFFSET}.` });
 });
 
 it('knows academic years and Russian dates', () => {

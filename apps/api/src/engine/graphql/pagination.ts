@@ -1,6 +1,9 @@
-import { normalizePage } from '@nastavnik/domain';
+import { normalizePage, pageProblem } from '@nastavnik/domain';
 import { Field, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
+import { badUserInput } from '../errors.js';
 
+// The description stays as committed in schema.graphql (the admin's codegen reads it); since issue 12
+// a limit outside 1..100 or an offset outside 0..100 000 is refused, not clamped.
 @InputType('PageInput', { description: 'Страница списка: limit по умолчанию 20, не больше 100.' })
 export class PageInput {
   @Field(() => Int, { nullable: true })
@@ -17,8 +20,10 @@ export interface Page<T> {
   offset: number;
 }
 
-/** The bounded window of a list request (never trusts the client's size). */
+/** The bounded window of a list request: out-of-range `page.limit` / `page.offset` → BAD_USER_INPUT naming it. */
 export function pageWindow(page: PageInput | null | undefined): { limit: number; offset: number } {
+  const problem = pageProblem(page ?? undefined);
+  if (problem) throw badUserInput(problem.field, problem.message);
   return normalizePage(page ?? undefined);
 }
 

@@ -1,5 +1,6 @@
 import { ERRORS_RU, type ErrorCode } from '@nastavnik/domain';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnavailable, OUTAGE_MESSAGES_RU, SERVICE_UNAVAILABLE } from './http/outage.js';
 import { currentLogger, type Logger } from './logging.js';
 
 /**
@@ -74,6 +75,16 @@ export function createErrorFormatter(logger: Logger) {
     if (isRequestError) {
       const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    // The database is unreachable: a Russian message, no driver text; the HTTP status (503) and
+    // Retry-After are set by the outage plugin (engine/graphql/apollo.ts) or the context builder.
+    if (isDatabaseUnavailable(original)) {
+      currentLogger(logger).warn({ err: original, path: formatted.path }, 'database unavailable');
+      return {
+        message: OUTAGE_MESSAGES_RU.unavailable,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: SERVICE_UNAVAILABLE },
+      };
     }
     currentLogger(logger).error(
       { err: original instanceof Error ? original : new Error(String(original)), path: formatted.path },

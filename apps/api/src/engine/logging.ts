@@ -4,14 +4,91 @@ import type { ApiConfig } from './config.js';
 
 export type { Logger } from 'pino';
 
-/** Structured JSON logs (pino). Secrets never reach them: the Authorization header is redacted. */
-export function createLogger(config: Pick<ApiConfig, 'logLevel'>, bindings: Record<string, unknown> = {}): Logger {
-  return pino({
+export const REDACTED = '[скрыто]';
+
+/**
+ * Query parameters that carry a secret (OAuth/OIDC codes and tokens, passwords, presigned S3
+ * signatures, survey link tokens): matched case-insensitively, also as a suffix (`id_token`,
+ * `api_key`). One list for the API's request log; infra/nginx/nastavnik-locations.conf keeps its
+ * own copy for the access log (nginx cannot read this file).
+ */
+export const SECRET_QUERY_PARAMETERS = [
+  'token',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'code',
+  'code_verifier',
+  'state',
+  'session_state',
+  'password',
+  'passwd',
+  'secret',
+  'client_secret',
+  'key',
+  'api_key',
+  'apikey',
+  'signature',
+  'sig',
+  'x-amz-signature',
+  'x-amz-credential',
+  'x-amz-security-token',
+  'authorization',
+] as const;
+
+const SECRET_PARAMETER = new RegExp(`(^|[_.-])(${SECRET_QUERY_PARAMETERS.map((name) => name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})$`, 'i');
+
+/** Whether a query parameter's value is a secret (by its name). */
+export function isSecretParameter(name: string): boolean {
+  return SECRET_PARAMETER.test(name);
+}
+
+/**
+ * A URL's query string (`?a=1&token=…`) with the values of secret parameters replaced, for a log
+ * line; the names stay (they help to debug), the values never reach the log. '' for no query.
+ */
+export function redactQuery(search: string): string {
+  if (!search || search === '?') return '';
+  const parts = search.replace(/^\?/, '').split('&').map((part) => {
+    const eq = part.indexOf('=');
+    const rawName = eq < 0 ? part : part.slice(0, eq);
+    let name = rawName;
+    try {
+      name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+    } catch {
+      // A malformed escape: judge the raw name.
+    }
+    return eq >= 0 && isSecretParameter(name) ? `${rawName}=${REDACTED}` : part;
+  });
+  return `?${parts.join('&')}`;
+}
+
+/** Structured JSON logs (pino). Secrets never reach them: credentials headers and token fields are redacted. */
+export function createLogger(config: Pick<ApiConfig, 'logLevel'>, bindings: Record<string, unknown> = {}, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level: config.logLevel,
     base: { service: 'api', ...bindings },
-    redact: { paths: ['req.headers.authorization', 'headers.authorization', 'token'], censor: '[скрыто]' },
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["proxy-authorization"]',
+        'res.headers["set-cookie"]',
+        'headers.authorization',
+        'headers.cookie',
+        'headers["proxy-authorization"]',
+        'token',
+        '*.token',
+        'password',
+        '*.password',
+        'secret',
+        '*.secret',
+      ],
+      censor: REDACTED,
+    },
     timestamp: pino.stdTimeFunctions.isoTime,
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** A logger that drops everything (library use without a logger). */

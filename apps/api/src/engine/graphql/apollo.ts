@@ -1,9 +1,11 @@
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLSchema } from 'graphql';
+import { Kind, visit, type ASTNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { ApiConfig } from '../config.js';
 import { createErrorFormatter } from '../errors.js';
+import { findNul, nulError } from '../http/hostile-input.js';
+import { isDatabaseUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from '../http/outage.js';
 import type { Logger } from '../logging.js';
 
 /** Limits on what one operation may ask for (graphql-armor). */
@@ -16,6 +18,60 @@ export const ARMOR_LIMITS = {
   maxDirectives: 20,
   maxTokens: 2000,
 } as const;
+
+/** The argument path (`input.title`) of the first string literal in the document holding a NUL. */
+function nulLiteralPath(document: DocumentNode): string | null {
+  let found: string | null = null;
+  visit(document, {
+    StringValue(node, _key, parent, _path, ancestors) {
+      if (found || !node.value.includes('\u0000')) return;
+      const names = [...ancestors, parent].flatMap((ancestor) => {
+        const n = ancestor as ASTNode | undefined;
+        if (n && !Array.isArray(n) && (n.kind === Kind.ARGUMENT || n.kind === Kind.OBJECT_FIELD)) return [n.name.value];
+        if (n && !Array.isArray(n) && n.kind === Kind.VARIABLE_DEFINITION) return [n.variable.name.value];
+        return [];
+      });
+      found = names.join('.') || 'query';
+    },
+  });
+  return found;
+}
+
+/**
+ * Refuses a NUL anywhere in the operation's variables or string literals before anything runs
+ * (see engine/http/hostile-input.ts). Answered like the API's other BAD_USER_INPUT: HTTP 200 with
+ * the message and `field` in `errors` (the admin shows it beside the field).
+ */
+function hostileInputPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const field = findNul(request.variables ?? {}) ?? nulLiteralPath(document);
+          if (field) throw nulError(field, { http: { status: 200 } });
+        },
+      };
+    },
+  };
+}
+
+/**
+ * An operation that failed because the database is unreachable is answered 503 with `Retry-After`
+ * (the formatter gives its errors the code SERVICE_UNAVAILABLE), not 200/500.
+ */
+function databaseOutagePlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ errors, response }) {
+          if (!errors?.some((error) => isDatabaseUnavailable(error))) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS));
+        },
+      };
+    },
+  };
+}
 
 /**
  * Apollo Server with the security defaults: CSRF prevention on, batching off, introspection and
@@ -34,7 +90,10 @@ export async function createApolloServer<TContext extends BaseContext>(options: 
     costLimit: { maxCost: ARMOR_LIMITS.maxCost, ignoreIntrospection: true },
     maxAliases: { n: ARMOR_LIMITS.maxAliases },
     maxDirectives: { n: ARMOR_LIMITS.maxDirectives },
-    maxTokens: { n: ARMOR_LIMITS.maxTokens },
+    // graphql-armor's token limit re-parses the query in a `parsingDidStart` hook, outside Apollo's
+    // error handling: every syntax error then came back as HTTP 500. graphql-js enforces the same
+    // limit in Apollo's own parse (`parseOptions.maxTokens` below), whose errors are 400.
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: config.production },
   });
   const protection = armor.protect();
@@ -56,9 +115,15 @@ export async function createApolloServer<TContext extends BaseContext>(options: 
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.production,
     formatError: createErrorFormatter(logger),
+    parseOptions: { maxTokens: ARMOR_LIMITS.maxTokens },
     validationRules: protection.validationRules,
-    // graphql-armor's typings point at Apollo's CommonJS declarations: same plugin, other d.ts.
-    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<TContext>[]), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      // graphql-armor's typings point at Apollo's CommonJS declarations: same plugin, other d.ts.
+      ...(protection.plugins as unknown as ApolloServerPlugin<TContext>[]),
+      hostileInputPlugin<TContext>(),
+      databaseOutagePlugin<TContext>(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await server.start();
   return server;

@@ -38,4 +38,32 @@ describe('the request log', () => {
     for (const line of requestLines) expect(line.path).toBe('/public/surveys/[скрыто]');
     expect(JSON.stringify(app.logs)).not.toContain(secret);
   });
+
+  it('never shows a secret query parameter (tokens, codes, signatures) on any request line', async () => {
+    const secrets = Array.from({ length: 8 }, () => randomBytes(12).toString('hex'));
+    const [token, accessToken, code, state, sessionState, signature, credential, password] = secrets;
+    const query = new URLSearchParams({
+      token: token!,
+      access_token: accessToken!,
+      code: code!,
+      state: state!,
+      session_state: sessionState!,
+      'X-Amz-Signature': signature!,
+      'X-Amz-Credential': credential!,
+      password: password!,
+      organizationId: 'visible-42',
+    });
+    const base = app.api.url;
+    expect((await fetch(`${base}/partners/districts?${query}`)).status).toBe(200);
+    expect((await fetch(`${base}/graphql?${query}`)).status).toBeLessThan(500);
+    expect((await fetch(`${base}/no-such-path?${query}`)).status).toBe(404);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const lines = app.logs.filter((line) => line.msg === 'request' && typeof line.query === 'string');
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    // The names stay (they help to debug), the values do not.
+    for (const line of lines) expect(line.query).toContain('token=[скрыто]');
+    expect(lines[0]!.query).toContain('organizationId=visible-42');
+    const all = JSON.stringify(app.logs);
+    for (const secret of secrets) expect(all).not.toContain(secret);
+  });
 });

@@ -2,11 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import net, { type AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { ERRORS_RU } from '@nastavnik/domain';
+import { GraphQLError } from 'graphql';
 import { v7 as uuidv7 } from 'uuid';
 import type { ApiConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import type { GraphQLContext, RequestInfo } from '../graphql/context.js';
-import { runWithRequestLogger, type Logger } from '../logging.js';
+import { redactQuery, runWithRequestLogger, type Logger } from '../logging.js';
+import { nulError, nulParameter } from './hostile-input.js';
+import { isDatabaseUnavailable, OUTAGE_MESSAGES_RU, OUTAGE_RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE } from './outage.js';
 
 export interface ReadinessReport {
   ready: boolean;
@@ -103,6 +106,30 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return (await readRawBody(req, MAX_BODY_BYTES, 'Слишком большой запрос.')).toString('utf8');
 }
 
+/** The percent-decoded path, or the raw one when its escapes are malformed. */
+function decodedPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
+}
+
+/**
+ * Building the GraphQL context reads the directory (grants): with the database unreachable that
+ * fails before any resolver runs, and Apollo would answer 500. This error carries Apollo's HTTP
+ * head instead (503, Retry-After); the formatter gives it the Russian message.
+ */
+function databaseUnavailableForApollo(error: unknown): GraphQLError {
+  return new GraphQLError(OUTAGE_MESSAGES_RU.unavailable, {
+    originalError: error instanceof Error ? error : new Error(String(error)),
+    extensions: {
+      code: SERVICE_UNAVAILABLE,
+      http: { status: 503, headers: new HeaderMap([['retry-after', String(OUTAGE_RETRY_AFTER_SECONDS)]]) },
+    },
+  });
+}
+
 function headerMapOf(req: IncomingMessage): HeaderMap {
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -157,7 +184,10 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
-      context: () => options.buildContext({ ...info, headers: { get: (name) => headers.get(name) } }),
+      context: () =>
+        options.buildContext({ ...info, headers: { get: (name) => headers.get(name) } }).catch((error: unknown) => {
+          throw isDatabaseUnavailable(error) ? databaseUnavailableForApollo(error) : error;
+        }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.setHeader('cache-control', 'no-store');
@@ -176,7 +206,6 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     for (const route of options.routes ?? []) {
       const params = route.match(url.pathname);
       if (!params) continue;
-      if (route.logPath) info.state.logPath = route.logPath(url.pathname);
       if (route.method !== method) {
         allowed.push(route.method);
         continue;
@@ -220,12 +249,17 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     const info: RequestInfo = { requestId, logger: requestLogger, headers: { get: () => undefined }, state: {} };
     res.setHeader('x-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // Decided before anything can fail: even a refused request must not log a secret path.
+    const secretPath = options.routes?.find((route) => route.logPath && route.match(url.pathname));
+    if (secretPath) info.state.logPath = secretPath.logPath!(url.pathname);
     res.on('finish', () => {
       const probe = url.pathname === '/healthz' || url.pathname === '/readyz';
       requestLogger[probe ? 'debug' : 'info'](
         {
           method: req.method,
           path: info.state.logPath ?? url.pathname,
+          // Secret parameters' values (tokens, codes, signatures) never reach the log.
+          ...(url.search ? { query: redactQuery(url.search) } : {}),
           status: res.statusCode,
           ms: Math.round(performance.now() - started),
           ...(info.state.username ? { user: info.state.username } : {}),
@@ -241,13 +275,19 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
         res.end();
         return;
       }
+      // A NUL in the path or a query parameter (a file name, an id) would reach PostgreSQL as text.
+      if (decodedPath(url.pathname).includes('\u0000')) throw nulError('path');
+      const nulField = nulParameter(url.searchParams);
+      if (nulField) throw nulError(nulField);
       switch (url.pathname) {
         case '/healthz':
           sendJson(res, 200, { status: 'ok' });
           return;
         case '/readyz': {
+          // No login here: the answer says only ready or not; what failed (hosts, driver messages) goes to the log.
           const report = await options.readiness();
-          sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'unavailable', checks: report.checks });
+          if (!report.ready) requestLogger.warn({ checks: report.checks }, 'not ready');
+          sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not-ready' });
           return;
         }
         case '/graphql':
@@ -272,6 +312,14 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
       if (error instanceof HttpError) {
         if (!res.headersSent) sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
         else res.end();
+        return;
+      }
+      if (isDatabaseUnavailable(error)) {
+        requestLogger.warn({ err: error }, 'database unavailable');
+        if (!res.headersSent) {
+          res.setHeader('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS));
+          sendJson(res, 503, { errors: [{ message: OUTAGE_MESSAGES_RU.unavailable, extensions: { code: SERVICE_UNAVAILABLE } }] });
+        } else res.end();
         return;
       }
       requestLogger.error({ err: error }, 'request failed');

@@ -1,4 +1,5 @@
 import { AppError, badUserInput, unauthenticated } from '../../engine/errors.js';
+import { refuseNul } from '../../engine/http/hostile-input.js';
 import type { HttpRoute } from '../../engine/http/server.js';
 import { tooManyRequests, type PublicRateLimit } from '../../engine/http/rate-limit.js';
 import type { MikroORM } from '../../engine/orm/create-orm.js';
@@ -145,6 +146,8 @@ export function partnerRoutes(deps: { orm: MikroORM; portal: PartnerPortalServic
           throw badUserInput('body', 'Тело запроса — некорректный JSON.');
         }
         if (!body || typeof body !== 'object' || Array.isArray(body)) throw badUserInput('body', 'Ожидается объект с полями заявки.');
+        // A NUL would fail in PostgreSQL as a 500: refused here, naming the field (issue 12).
+        refuseNul(body);
         const input: Record<string, string> = {};
         for (const field of FIELDS) {
           const value = (body as Record<string, unknown>)[field];

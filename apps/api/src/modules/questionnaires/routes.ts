@@ -1,6 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { IMPACT_PHASE_LABELS_RU, type ImpactPhase, type Question } from '@nastavnik/domain';
 import { AppError } from '../../engine/errors.js';
+import { HOSTILE_INPUT_MESSAGES_RU, nulParameter } from '../../engine/http/hostile-input.js';
+import { isDatabaseUnavailable, OUTAGE_MESSAGES_RU, OUTAGE_RETRY_AFTER_SECONDS } from '../../engine/http/outage.js';
 import type { HttpRoute } from '../../engine/http/server.js';
 import { setRetryAfter, type PublicRateLimit } from '../../engine/http/rate-limit.js';
 import type { Logger } from '../../engine/logging.js';
@@ -52,6 +54,9 @@ export const SURVEY_PAGES_RU = {
   saved: { status: 200, title: 'Спасибо! Ответы отправлены', text: 'Ваши ответы получены куратором программы наставничества. Эту страницу можно закрыть.' },
   error: { status: 500, title: 'Не удалось открыть анкету', text: 'Произошла ошибка на сервере. Попробуйте открыть ссылку ещё раз через несколько минут.' },
 } as const;
+
+export const SURVEY_NUL_RU = { title: 'Недопустимый символ в ответе' } as const;
+export const SURVEY_UNAVAILABLE_RU = { title: 'Анкета временно недоступна' } as const;
 
 /** Over the per-address limit (pupils of one school share its address, so the limit is generous). */
 export const SURVEY_TOO_MANY_RU = {
@@ -198,6 +203,13 @@ export function questionnaireRoutes(deps: { orm: MikroORM; questionnaires: Quest
         send(res, 413, page('Слишком большой ответ', '<h1>Слишком большой ответ</h1><p>Сократите свободные ответы и отправьте анкету ещё раз.</p>'));
         return;
       }
+      if (isDatabaseUnavailable(error)) {
+        // The database is away for a moment: 503 with Retry-After, the form can be sent again.
+        deps.logger?.warn({ err: error }, 'public survey: database unavailable');
+        setRetryAfter(res, OUTAGE_RETRY_AFTER_SECONDS);
+        send(res, 503, page(SURVEY_UNAVAILABLE_RU.title, `<h1>${e(SURVEY_UNAVAILABLE_RU.title)}</h1>\n<p>${e(OUTAGE_MESSAGES_RU.unavailable)}</p>`));
+        return;
+      }
       deps.logger?.error({ err: error }, 'public survey failed');
       send(res, 500, renderMessagePage('error'));
     }
@@ -228,7 +240,11 @@ export function questionnaireRoutes(deps: { orm: MikroORM; questionnaires: Quest
             return send(res, 429, renderTooManyPage(verdict.retryAfterSeconds));
           }
           const body = await readBody(FORM_MAX_BYTES, () => new AppError('BAD_USER_INPUT', 'Слишком большой ответ', { field: 'body', httpStatus: 413 }));
-          const { raw, answeredBy } = parseSurveyBody(body.toString('utf8'));
+          const text = body.toString('utf8');
+          // A NUL would fail in PostgreSQL as a 500: refused here, naming the field (issue 12).
+          const nulField = nulParameter(new URLSearchParams(text));
+          if (nulField) return send(res, 400, page(SURVEY_NUL_RU.title, `<h1>${e(SURVEY_NUL_RU.title)}</h1>\n<p>${e(HOSTILE_INPUT_MESSAGES_RU.nul(nulField))}</p>`));
+          const { raw, answeredBy } = parseSurveyBody(text);
           const result = await deps.questionnaires.submitByToken(deps.orm, params.token!, raw, answeredBy);
           if (result.state === 'invalid') {
             return send(res, 422, renderSurveyForm(result.form, url.pathname, raw, result.sheet.errors, answeredBy, result.answeredByError));

@@ -5,6 +5,9 @@
  * through the pooler; the scheduled KPI refresh runs; Chromium logs in through nginx and takes a
  * roadmap through the district's decision; a mixed load survives one replica's SIGTERM and restart.
  */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,6 +78,17 @@ describe('production topology: nginx → two API replicas → PgBouncer (transac
     const anonymous = await fetch(`${topology.adminUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { id } }' }) });
     expect(anonymous.headers.get('x-request-id')).toBeTruthy();
     expect(JSON.stringify(await anonymous.json())).toMatch(/UNAUTHENTICATED/);
+
+    // The access log (infra/nginx/nastavnik-log.conf) writes neither a survey link's token nor a secret query parameter.
+    const surveyToken = `sibay.${randomBytes(24).toString('base64url')}`;
+    const code = randomBytes(16).toString('hex');
+    expect((await fetch(`${topology.adminUrl}/public/surveys/${surveyToken}`)).status).toBe(404);
+    await fetch(`${topology.adminUrl}/graphql?code=${code}&fileName=visible.pdf`);
+    const accessLog = await readFile(path.join(topology.dir, 'nginx', 'nginx-access.log'), 'utf8');
+    expect(accessLog).toContain('/public/surveys/[hidden]');
+    expect(accessLog).toContain('/graphql?[hidden]');
+    expect(accessLog).not.toContain(surveyToken.slice('sibay.'.length));
+    expect(accessLog).not.toContain(code);
   });
 
   it('migrations run twice at once through PgBouncer (locks on DATABASE_DIRECT_URL): both succeed, nothing applied twice', async () => {

@@ -26,6 +26,7 @@ const IDP_MAIN = path.join(REPO, 'apps/idp/dist/main.js');
 const ADMIN_DIST = path.join(REPO, 'apps/admin/dist');
 const LOCATIONS = path.join(REPO, 'infra/nginx/nastavnik-locations.conf');
 const UPSTREAM = path.join(REPO, 'infra/nginx/nastavnik-upstream.conf');
+const LOG_FORMAT = path.join(REPO, 'infra/nginx/nastavnik-log.conf');
 const ADMIN_CONFIG_SCRIPT = path.join(REPO, 'infra/docker/admin-config.sh');
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const run = promisify(execFile);
@@ -163,7 +164,7 @@ events { worker_connections 1024; }
 http {
   include /etc/nginx/mime.types;
   default_type application/octet-stream;
-  access_log off;
+  include ${LOG_FORMAT};
   client_body_temp_path ${options.dir}/client_body;
   proxy_temp_path ${options.dir}/proxy;
   fastcgi_temp_path ${options.dir}/fastcgi;
@@ -175,6 +176,7 @@ ${servers}
   }
   server {
     listen 127.0.0.1:${options.port};
+    access_log ${options.dir}/nginx-access.log nastavnik;
     root ${ADMIN_DIST};
     set $nastavnik_runtime_root ${options.runtimeRoot};
     include ${LOCATIONS};

@@ -38,6 +38,8 @@ let schema: GraphQLSchema;
 let actors: Actor[];
 let academicYear: string;
 let calls = 0;
+/** Per operation, the error codes of the allowed actors' calls without a header ('data' when it answered). */
+const reach = new Map<string, Map<string, number>>();
 /** The selection depth that passes graphql-armor's cost limit, per operation. */
 const depthOf = new Map<string, number>();
 
@@ -77,6 +79,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   console.log(`schema isolation: ${calls} calls`);
+  if (process.env.ISOLATION_REACH) console.log([...reach].map(([f, m]) => `${f}: ${[...m].map(([k, n]) => `${k}×${n}`).join(', ')}`).join('\n'));
   await app?.stop();
 });
 
@@ -114,8 +117,14 @@ function kindsOf(field: string, kind: 'query' | 'mutation', rule: OperationRule)
   return kinds;
 }
 
-/** One id source per foreign category that has an id of at least one of the kinds asked for. */
-function variants(kinds: Set<string>, actor: Actor): Array<{ label: string; idFor: (kind: string | null) => string }> {
+/** Objects of the operation's main kind tried per category (a delete may be refused for the first one: a file in use). */
+const IDS_PER_KIND = 3;
+
+/**
+ * Id sources per foreign category that has an id of at least one of the kinds asked for: the
+ * main kind (the `id` argument's, else the first named) takes up to IDS_PER_KIND objects in turn.
+ */
+function variants(kinds: Set<string>, actor: Actor, main: string | undefined): Array<{ label: string; idFor: (kind: string | null) => string }> {
   const random = new Map<string, string>();
   const fallback = (kind: string | null) => {
     const key = kind ?? '-';
@@ -123,11 +132,18 @@ function variants(kinds: Set<string>, actor: Actor): Array<{ label: string; idFo
     return random.get(key)!;
   };
   if (kinds.size === 0) return [{ label: 'no ids', idFor: fallback }];
+  const primary = main ?? [...kinds][0]!;
   const out: Array<{ label: string; idFor: (kind: string | null) => string }> = [];
   for (const category of actor.foreign) {
     const ids = w.foreign[category];
     if (![...kinds].some((k) => ids.get(k)?.length)) continue;
-    out.push({ label: `ids of ${category}`, idFor: (kind) => (kind && ids.get(kind)?.[0]) || fallback(kind) });
+    const count = Math.max(1, Math.min(IDS_PER_KIND, ids.get(primary)?.length ?? 0));
+    for (let i = 0; i < count; i++) {
+      out.push({
+        label: `ids of ${category}${i ? ` #${i + 1}` : ''}`,
+        idFor: (kind) => (kind && ids.get(kind)?.[kind === primary ? i : 0]) || fallback(kind),
+      });
+    }
   }
   return out;
 }
@@ -149,8 +165,9 @@ async function sweep(kind: 'query' | 'mutation'): Promise<Outcome> {
     for (const actor of actors) {
       const allowed = rule.roles.includes(actor.role);
       const pending = rule.pending?.roles.includes(actor.role) ?? false;
-      for (const variant of variants(kinds, actor)) {
-        for (const header of [undefined, w.districtB.id]) {
+      for (const variant of variants(kinds, actor, rule.id)) {
+        // The header of B is refused before anything runs: once per category is enough.
+        for (const header of variant.label.includes('#') ? [undefined] : [undefined, w.districtB.id]) {
           const where = `${field} as ${actor.name}, ${variant.label}${header ? ', X-District-Id: B' : ''}`;
           let response: GraphQLResponse;
           let depth = depthOf.get(field) ?? 3;
@@ -163,6 +180,11 @@ async function sweep(kind: 'query' | 'mutation'): Promise<Outcome> {
           }
           const codes = errorCodes(response);
           const data = response.body.data ?? null;
+          if (allowed && !header) {
+            const outcomeKey = codes.length ? `${codes[0]} ${(response.body.errors?.[0]?.extensions?.field as string) ?? ''}`.trim() : 'data';
+            const perField = reach.get(field) ?? new Map<string, number>();
+            reach.set(field, perField.set(outcomeKey, (perField.get(outcomeKey) ?? 0) + 1));
+          }
           const problems: string[] = [];
           if (response.status >= 500 || codes.includes('INTERNAL_SERVER_ERROR')) problems.push(`5xx/internal error: ${JSON.stringify(response.body.errors)}`);
           if (codes.some((c) => c === 'GRAPHQL_VALIDATION_FAILED' || c === 'GRAPHQL_PARSE_FAILED')) {

@@ -70,6 +70,15 @@ describe('classifyError', () => {
     expect(classifyError(new TypeError('Failed to fetch')).kind).toBe('network');
   });
 
+  it('a database outage (503, SERVICE_UNAVAILABLE) reads as a passing loss of connection with the API\'s Russian message', () => {
+    const message = 'Сервис временно недоступен. Повторите попытку через несколько секунд.';
+    const body = JSON.stringify({ errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+    const error = new ServerError('status 503', { response: new Response(body, { status: 503 }), bodyText: body });
+    expect(classifyError(error)).toMatchObject({ kind: 'network', message });
+    const bare = new ServerError('status 503', { response: new Response('', { status: 503 }), bodyText: '' });
+    expect(classifyError(bare).kind).toBe('network');
+  });
+
   it('builds stand-ins for pages', () => {
     expect(classifyError(notFoundError()).kind).toBe('notFound');
     expect(classifyError(forbiddenError()).kind).toBe('forbidden');

@@ -31,6 +31,8 @@ const KIND_BY_CODE: Record<string, AppErrorKind> = {
   // Someone else changed the object meanwhile (a stale `expectedVersion`), or its state no longer allows the action.
   CONFLICT: 'conflict',
   BAD_USER_INPUT: 'badInput',
+  // The database is briefly out of reach (HTTP 503 with Retry-After): like a lost connection, try again.
+  SERVICE_UNAVAILABLE: 'network',
   INTERNAL_SERVER_ERROR: 'internal',
 };
 
@@ -93,6 +95,7 @@ function kindOfStatus(status: number): AppErrorKind {
   if (status === 403) return 'forbidden';
   if (status === 404) return 'notFound';
   if (status === 400) return 'badInput';
+  if (status === 503) return 'network';
   return status >= 500 ? 'internal' : 'network';
 }
 

@@ -375,3 +375,45 @@ describe('platform admin', () => {
     expect(inB.body.data!.programmes.items.map((p: { id: string }) => p.id)).toEqual(w.foreign.B.get('programme'));
   });
 });
+
+describe('region coordinator and minors', () => {
+  it("no query shows the coordinator a minor's name, birth date or representative in its own region", async () => {
+    const coordinator = actors.find((a) => a.role === 'region-coordinator')!;
+    const sql = (q: string, p: unknown[] = []) => app.orm.em.getConnection().execute(q, p as any[]);
+    // Minors of A's district (S2's pupils): the strings that must not reach the coordinator.
+    const minors = await sql(
+      `select p.last_name, p.first_name, p.birth_date::text as birth_date, c.representative_name
+         from "${w.districtA.schemaName}".participant p left join "${w.districtA.schemaName}".participant_consent c on c.participant_id = p.id
+        where p.birth_date > current_date - interval '18 years' and not p.anonymized`,
+    );
+    expect(minors.length).toBeGreaterThan(0);
+    const secrets = [...new Set(minors.flatMap((m: any) => [m.last_name, m.birth_date, m.representative_name].filter(Boolean) as string[]))];
+    const problems: string[] = [];
+    let answered = 0;
+    let seenByOwnCurator = 0;
+    for (const field of fields('query')) {
+      const rule = OPERATIONS[field]!;
+      if (!rule.roles.includes('region-coordinator')) continue;
+      const ids = w.foreign.S2;
+      const document = buildCall(schema, 'query', field, {
+        academicYear,
+        idKind: rule.id,
+        overrides: rule.argKinds,
+        idFor: (kind) => (kind && ids.get(kind)?.[0]) || uuidv7(),
+      }, depthOf.get(field) ?? 3);
+      const response = await app.gql(document, { token: coordinator.token, headers: { 'x-district-id': w.districtA.id } });
+      calls++;
+      if (response.body.data && Object.values(response.body.data).some((v) => v !== null)) answered++;
+      const text = JSON.stringify(response.body.data ?? null);
+      const shown = secrets.filter((s) => text.includes(s));
+      if (shown.length) problems.push(`${field}: ${shown.join(', ')}`);
+      // The same call by S2's own curator does show them (the strings are the right ones).
+      const own = await app.gql(document, { token: w.tokensS2.curator });
+      calls++;
+      if (secrets.some((s) => JSON.stringify(own.body.data ?? null).includes(s))) seenByOwnCurator++;
+    }
+    expect(seenByOwnCurator, "S2's curator sees its pupils through some of these queries").toBeGreaterThan(0);
+    expect(answered, 'the coordinator reads its own district (the check is not empty)').toBeGreaterThan(10);
+    expect(problems).toEqual([]);
+  }, 120_000);
+});

@@ -78,10 +78,8 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   participants: { roles: ALL },
   partnerAgreementSchools: { roles: [R.partner] },
   // Mentors and mentees see only their own pair and what is addressed to them.
-  partnerAgreements: {
-    roles: ALL.filter((r) => r !== R.mentor && r !== R.mentee),
-    pending: { roles: [R.mentor, R.mentee], why: 'issue 12: mentors and mentees must not call partnerAgreements (being fixed)' },
-  },
+  // Mentors and mentees see only their own pair and what is addressed to them; the region sees figures.
+  partnerAgreements: { roles: [R.partner, R.director, R.curator, R.officer, R.head, R.admin] },
   partnerApplications: { roles: PARTNER_DECIDERS },
   partnerMentorShare: { roles: ALL },
   partnerMentors: { roles: [R.partner] },

@@ -79,6 +79,9 @@ export async function createOrmWith(config: ApiConfig, options: CreateOrmOptions
     discovery: { warnWhenNoEntities: true },
     extensions: [Migrator],
     pool: { min: 0, max: config.dbPoolMax },
+    // A database that hangs instead of refusing (a cut network) fails the connect — or the wait for a
+    // pooled connection — after 15 s, answered 503 (engine/http/outage.ts), not after the 60 s request timeout.
+    driverOptions: { connectionTimeoutMillis: 15_000 },
     // Shared entities name their schema (`core`), tenant ones are `*` and get it from the fork.
     allowGlobalContext: false,
     forceUtcTimezone: true,

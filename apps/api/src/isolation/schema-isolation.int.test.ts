@@ -10,7 +10,7 @@ import { groups } from '../test/factories.js';
 import { errorCodes, startTestApp, type GraphQLResponse, type TestApp } from '../test/harness.js';
 import { buildCall, kindOfName } from './operations.js';
 import { OPERATIONS, ROUTES, type OperationRule } from './table.js';
-import { buildWorld, foreignFingerprint, type Category, type World } from './world.js';
+import { buildWorld, foreignFingerprint, schemaDigest, type Category, type World } from './world.js';
 import { routeFactories, serverRoutes } from './routes.js';
 
 /**
@@ -37,6 +37,8 @@ let w: World;
 let schema: GraphQLSchema;
 let actors: Actor[];
 let academicYear: string;
+/** The demo's Sibay (the template of A) before the suite: other test files read it as seeded. */
+let demoBefore: string;
 let calls = 0;
 /** Per operation, the error codes of the allowed actors' calls without a header ('data' when it answered). */
 const reach = new Map<string, Map<string, number>>();
@@ -47,6 +49,7 @@ beforeAll(async () => {
   schema = buildSchema(await readFile(path.join(API_DIR, 'schema.graphql'), 'utf8'));
   app = await startTestApp();
   academicYear = demoAcademicYear(demoToday()).academicYear;
+  demoBefore = await schemaDigest(app, 'district_sibay');
   w = await buildWorld(app);
   const district = [groups.district(w.regionA, w.districtA)];
   const school = [groups.organization(w.regionA, w.districtA, w.s1)];
@@ -432,4 +435,10 @@ describe('region coordinator and minors', () => {
     expect(answered, 'the coordinator reads its own district (the check is not empty)').toBeGreaterThan(10);
     expect(problems).toEqual([]);
   }, 120_000);
+});
+
+describe('neighbours', () => {
+  it("the demo's Sibay, the template of side A, is left as seeded", async () => {
+    expect(await schemaDigest(app, 'district_sibay')).toBe(demoBefore);
+  });
 });

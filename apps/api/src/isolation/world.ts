@@ -7,26 +7,26 @@ import { PartnerKind } from '../modules/directory/enums.js';
 import { Organization } from '../modules/directory/organization.entity.js';
 import { PartnerOrganization } from '../modules/directory/partner-organization.entity.js';
 import { Region } from '../modules/directory/region.entity.js';
-import { createDistrict, createOrganization, createRegion, groups } from '../test/factories.js';
+import { createDistrict, createOrganization, createRegion, groups, uniqueCode } from '../test/factories.js';
 import type { TestApp } from '../test/harness.js';
 import { FIXTURES_DIR, post, previewPath } from '../test/imports.js';
 import { APPROVAL } from '../test/roadmaps.js';
 
 /**
- * The world of the isolation suite, on top of the demo data the test run is seeded with:
+ * The world of the isolation suite, built from the demo data the test run is seeded with:
  *
- * - side A: region «bashkortostan», district «sibay»; own school S1 = «sosh4», sibling S2 =
- *   «gimnaziya» (the demo's programme, participants, consents, pairs, meetings, questionnaires,
- *   practice, campaign, agreed roadmap with execution), topped up here through the API with
- *   news, SWOT, an attachment, an import, a KPI link, a review comment and an access-log row;
- *   partner P1 = the demo partner «sibay-institute».
- * - side B: a new region and district whose schema is a copy of sibay's (every row, every id
- *   replaced by a fresh one, gimnaziya → B1, sosh4 → B2), so B has an object of every kind A has.
- * - partner P2 in B's region with mentors, a consent, an agreement with B (with a file), a
- *   placement in B's programme and an application.
+ * - side A: a new region and district whose schema is a copy of the demo's Sibay (every row, every
+ *   id fresh): own school S1 (Sibay's «sosh4»), sibling S2 (the «gimnaziya»: programme,
+ *   participants, consents, pairs, meetings, questionnaires, practice, campaign, agreed roadmap with
+ *   execution), topped up through the API as S2's own staff with news, SWOT, an attachment, an
+ *   import, a KPI link, a review comment and an access-log row; partner P1 in A's region.
+ * - side B: another region and district, a copy of A's schema after the top-up (S2 → B1, S1 → B2),
+ *   so B has an object of every kind A has.
+ * - partner P2 in B's region with mentors, consents, an agreement with B (with a file), a placement
+ *   in B's programme and applications.
  *
  * Foreign ids are collected by category: everything of B, everything of S2 (rows owned by S2 and
- * the rows hanging off them), everything of P2.
+ * the rows hanging off them), everything of P2. The demo's own Sibay is only read.
  */
 export type Category = 'B' | 'S2' | 'P2';
 
@@ -169,9 +169,8 @@ async function ok(app: TestApp, query: string, token: string, variables: Record<
 }
 
 /** The kinds the demo data lacks, added to S2 through the API as S2's own staff. */
-async function topUpS2(app: TestApp, s2: Organization, curator: string, director: string, officer: string): Promise<void> {
+async function topUpS2(app: TestApp, schema: string, s2: Organization, curator: string, director: string, officer: string): Promise<void> {
   const sql = sqlOf(app);
-  const schema = 'district_sibay';
   await ok(app, `mutation($o: ID!) { createSchoolNews(organizationId: $o, input: { title: "Новость гимназии", body: "Текст", published: true }) { id } }`, curator, { o: s2.id });
   const programme = (await sql(`select id::text, period_start::text from ${schema}.programme where organization_id = ? limit 1`, [s2.id]))[0];
   const first = Number(String(programme.period_start).slice(0, 4));
@@ -208,7 +207,7 @@ async function topUpS2(app: TestApp, s2: Organization, curator: string, director
 async function partnerRows(app: TestApp, w: { regionB: Region; districtB: District; b1: Organization }): Promise<string> {
   const sql = sqlOf(app);
   const em = app.orm.em.fork();
-  const p2 = em.create(PartnerOrganization, { code: `iso-p2-${Date.now().toString(36)}`, name: 'ООО «Чужой партнёр»', kind: PartnerKind.ENTERPRISE, region: em.getReference(Region, w.regionB.id) });
+  const p2 = em.create(PartnerOrganization, { code: uniqueCode('iso-p2'), name: 'ООО «Чужой партнёр»', kind: PartnerKind.ENTERPRISE, region: em.getReference(Region, w.regionB.id) });
   await em.flush();
   const schema = w.districtB.schemaName;
   const programme = (await sql(`select id::text from ${quote(schema)}.programme where organization_id = ? limit 1`, [w.b1.id]))[0];
@@ -273,18 +272,35 @@ async function partnerIds(sql: Sql, p2Id: string, regionBId: string): Promise<Ma
 export async function buildWorld(app: TestApp): Promise<World> {
   const sql = sqlOf(app);
   const em = app.orm.em.fork();
-  const regionA = await em.findOneOrFail(Region, { code: 'bashkortostan' });
-  const districtA = await em.findOneOrFail(District, { code: 'sibay' });
-  const s1 = await em.findOneOrFail(Organization, { district: districtA, code: 'sosh4' });
-  const s2 = await em.findOneOrFail(Organization, { district: districtA, code: 'gimnaziya' });
-  const p1 = await em.findOneOrFail(PartnerOrganization, { code: 'sibay-institute' });
+  // The demo's Sibay is the template; other test files read it, so A is a copy and Sibay stays as seeded.
+  const demoRegion = await em.findOneOrFail(Region, { code: 'bashkortostan' });
+  const demoDistrict = await em.findOneOrFail(District, { code: 'sibay' });
+  const demoS1 = await em.findOneOrFail(Organization, { district: demoDistrict, code: 'sosh4' });
+  const demoS2 = await em.findOneOrFail(Organization, { district: demoDistrict, code: 'gimnaziya' });
+  const regionA = await createRegion(app.orm, { name: 'Своя область' });
+  const districtA = await createDistrict(app.orm, regionA, { name: 'ГО г. Свой' });
+  const s1 = await createOrganization(app.orm, districtA, { shortName: 'МОБУ «Своя СОШ»' });
+  const s2 = await createOrganization(app.orm, districtA, { shortName: 'МОБУ «Соседняя гимназия»' });
+  await cloneTenant(
+    app,
+    demoDistrict.schemaName,
+    districtA.schemaName,
+    new Map([
+      [demoS2.id, s2.id],
+      [demoS1.id, s1.id],
+      [demoDistrict.id, districtA.id],
+      [demoRegion.id, regionA.id],
+    ]),
+  );
+  const p1 = em.create(PartnerOrganization, { code: uniqueCode('iso-p1'), name: 'ООО «Свой партнёр»', kind: PartnerKind.UNIVERSITY, region: em.getReference(Region, regionA.id) });
+  await em.flush();
   const s2Groups = [groups.organization(regionA, districtA, s2)];
   const tokensS2 = {
     curator: await app.tokenFor('school-curator', s2Groups, 'gimnaziya.curator'),
     director: await app.tokenFor('school-director', s2Groups, 'gimnaziya.director'),
   };
   const officerA = await app.tokenFor('district-officer', [groups.district(regionA, districtA)], 'sibay.officer');
-  await topUpS2(app, s2, tokensS2.curator, tokensS2.director, officerA);
+  await topUpS2(app, districtA.schemaName, s2, tokensS2.curator, tokensS2.director, officerA);
 
   const regionB = await createRegion(app.orm, { name: 'Чужая область' });
   const districtB = await createDistrict(app.orm, regionB, { name: 'ГО г. Чужой' });
@@ -357,4 +373,15 @@ export async function foreignFingerprint(app: TestApp, w: World): Promise<Record
     if (core[table]) await digest(`core.${table}`, `core.${quote(table)}`, core[table]!);
   }
   return out;
+}
+
+/** A digest of every row of a schema (to show the demo's Sibay is left as it was). */
+export async function schemaDigest(app: TestApp, schema: string): Promise<string> {
+  const sql = sqlOf(app);
+  const parts: string[] = [];
+  for (const table of await tenantTables(sql, schema)) {
+    const rows = await sql(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${quote(schema)}.${quote(table)} x`);
+    parts.push(`${table}:${rows[0].h}`);
+  }
+  return parts.join(',');
 }

@@ -244,15 +244,26 @@ async function partnerRows(app: TestApp, w: { regionB: Region; districtB: Distri
   ]);
   await sql(
     `insert into core.partner_application (id, status, name, kind, inn, address, region_id, district_id, contact_name, contact_email, contact_phone, partner_id, admin_username, consent_given_at, consent_text_version, consent_text)
-     values (?, 'approved', 'ООО «Чужой партнёр»', 'enterprise', '7707083893', 'г. Курск', ?, ?, 'Чужакова Анна', 'anna@example.ru', '8 (900) 000-00-01', ?, 'p2.admin', now(), 'v1', 'Согласие')`,
-    [uuidv7(), w.regionB.id, w.districtB.id, p2.id],
+     values (?, 'approved', 'ООО «Чужой партнёр»', 'enterprise', ?, 'г. Курск', ?, ?, 'Чужакова Анна', 'anna@example.ru', '8 (900) 000-00-01', ?, 'p2.admin', now(), 'v1', 'Согласие')`,
+    [uuidv7(), legalEntityInn(), w.regionB.id, w.districtB.id, p2.id],
   );
   await sql(
     `insert into core.partner_application (id, status, name, kind, inn, address, region_id, district_id, contact_name, contact_email, contact_phone, consent_given_at, consent_text_version, consent_text)
-     values (?, 'pending', 'ООО «Ещё один чужой»', 'enterprise', '7736207543', 'г. Курск', ?, ?, 'Чужакова Вера', 'vera@example.ru', '8 (900) 000-00-02', now(), 'v1', 'Согласие')`,
-    [uuidv7(), w.regionB.id, w.districtB.id],
+     values (?, 'pending', 'ООО «Ещё один чужой»', 'enterprise', ?, 'г. Курск', ?, ?, 'Чужакова Вера', 'vera@example.ru', '8 (900) 000-00-02', now(), 'v1', 'Согласие')`,
+    [uuidv7(), legalEntityInn(), w.regionB.id, w.districtB.id],
   );
   return p2.id;
+}
+
+/**
+ * A fresh valid INN of a legal entity (10 digits, checksum): an INN is unique among applications, and
+ * the partners' test files sign up with real ones in the same database.
+ */
+function legalEntityInn(): string {
+  const digits = Array.from({ length: 9 }, (_, i) => (i === 0 ? 1 + Math.floor(Math.random() * 9) : Math.floor(Math.random() * 10)));
+  const weights = [2, 4, 10, 3, 5, 9, 4, 6, 8];
+  const check = (digits.reduce((sum, d, i) => sum + d * weights[i]!, 0) % 11) % 10;
+  return [...digits, check].join('');
 }
 
 /** P2's rows: every core row naming P2, its mentors or its agreements (ids by table). */

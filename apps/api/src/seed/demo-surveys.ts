@@ -6,7 +6,8 @@ import { Participant } from '../modules/participants/participant.entity.js';
 import { BestPractice } from '../modules/practices/practice.entity.js';
 import { consentGaps } from '../modules/practices/practice.service.js';
 import { QuestionnaireAnswer, QuestionnaireLink, QuestionnaireResponse, QuestionnaireTemplate } from '../modules/questionnaires/questionnaire.entity.js';
-import { ensureDefaultQuestionnaires, hashToken } from '../modules/questionnaires/questionnaire.service.js';
+import { hashToken } from '../modules/questionnaires/shared.js';
+import { ensureDefaultQuestionnaires } from '../modules/questionnaires/templates.service.js';
 import type { DemoProgramme } from './demo-programmes.js';
 import type { Programme } from '../modules/programmes/programme.entity.js';
 

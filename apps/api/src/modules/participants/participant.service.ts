@@ -22,7 +22,7 @@ import type { TenantServiceContext } from '../../engine/services.js';
 import { isUuid } from '../../engine/tenancy/tenant.js';
 import { Attachment } from '../attachments/attachment.entity.js';
 import { unpublishPracticesOf } from '../practices/practice.service.js';
-import { forgetQuestionnaireAnswers } from '../questionnaires/questionnaire.service.js';
+import { forgetQuestionnaireAnswers } from '../questionnaires/shared.js';
 import { within } from '../directory/scope.js';
 import { forgetTenantReads } from '../roadmaps/access.js';
 import { logAccess } from '../programmes/loaders.js';

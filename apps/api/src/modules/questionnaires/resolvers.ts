@@ -168,19 +168,19 @@ export class QuestionnaireTemplateResolver {
   @Authorized()
   @Query(() => [QuestionnaireTemplate], { description: 'Действующие анкеты программы (пять видов; при первом обращении создаются шаблоны по умолчанию).' })
   questionnaireTemplates(@Ctx() ctx: GraphQLContext, @Arg('programmeId', () => ID) programmeId: string) {
-    return ctx.services.questionnaires.templates(ctx, programmeId);
+    return ctx.services.questionnaireTemplates.templates(ctx, programmeId);
   }
 
   @Authorized()
   @Query(() => QuestionnaireTemplate, { nullable: true, description: 'Анкета (любая версия).' })
   questionnaireTemplate(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string) {
-    return ctx.services.questionnaires.template(ctx, id);
+    return ctx.services.questionnaireTemplates.template(ctx, id);
   }
 
   @Authorized(...MANAGERS)
   @Mutation(() => QuestionnaireTemplate, { description: 'Изменяет анкету; если на неё уже есть ответы — создаётся новая версия.' })
   updateQuestionnaireTemplate(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string, @Arg('input', () => QuestionnaireTemplateInput) input: QuestionnaireTemplateInput) {
-    return ctx.services.questionnaires.updateTemplate(ctx, id, input);
+    return ctx.services.questionnaireTemplates.updateTemplate(ctx, id, input);
   }
 
   @FieldResolver(() => String)
@@ -199,19 +199,19 @@ export class QuestionnaireResponseResolver {
   @Authorized(...MANAGERS)
   @Mutation(() => [IssuedQuestionnaireLinkType], { description: 'Персональные ссылки на анкету (без учётной записи); адреса показываются один раз.' })
   issueQuestionnaireLinks(@Ctx() ctx: GraphQLContext, @Arg('input', () => IssueQuestionnaireLinksInput) input: IssueQuestionnaireLinksInput) {
-    return ctx.services.questionnaires.issueLinks(ctx, input);
+    return ctx.services.questionnaireLinks.issueLinks(ctx, input);
   }
 
   @Authorized(...MANAGERS)
   @Mutation(() => Boolean, { description: 'Отзывает неиспользованную ссылку.' })
   revokeQuestionnaireLink(@Ctx() ctx: GraphQLContext, @Arg('linkId', () => ID) linkId: string) {
-    return ctx.services.questionnaires.revokeLink(ctx, linkId);
+    return ctx.services.questionnaireLinks.revokeLink(ctx, linkId);
   }
 
   @Authorized(...MANAGERS)
   @Mutation(() => QuestionnaireResponse, { description: 'Ответы, внесённые сотрудником школы (с бумажной анкеты или со слов участника).' })
   submitQuestionnaireResponse(@Ctx() ctx: GraphQLContext, @Arg('input', () => SubmitQuestionnaireInput) input: SubmitQuestionnaireInput) {
-    return ctx.services.questionnaires.submitByStaff(ctx, input);
+    return ctx.services.questionnaireResults.submitByStaff(ctx, input);
   }
 
   @Authorized(...MANAGERS)
@@ -222,25 +222,25 @@ export class QuestionnaireResponseResolver {
     @Arg('kind') kind: string,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
   ) {
-    return ctx.services.questionnaires.status(ctx, programmeId, kind, page);
+    return ctx.services.questionnaireResults.status(ctx, programmeId, kind, page);
   }
 
   @Authorized(...MANAGERS)
   @Query(() => QuestionnaireSummaryType, { description: 'Итоги анкеты по программе: по вопросам, доля ответивших, удовлетворённость, «до/после».' })
   questionnaireSummary(@Ctx() ctx: GraphQLContext, @Arg('programmeId', () => ID) programmeId: string, @Arg('kind') kind: string) {
-    return ctx.services.questionnaires.summary(ctx, programmeId, kind);
+    return ctx.services.questionnaireResults.summary(ctx, programmeId, kind);
   }
 
   @Authorized(...MANAGERS)
   @Query(() => QuestionnaireResponse, { nullable: true, description: 'Ответ на анкету (просмотр записывается в журнал доступа).' })
   questionnaireResponse(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string) {
-    return ctx.services.questionnaires.response(ctx, id);
+    return ctx.services.questionnaireResults.response(ctx, id);
   }
 
   @Authorized('mentor', 'mentee')
   @Query(() => [MyQuestionnaireType], { description: 'Анкеты, ожидающие ответа вошедшего наставника/наставляемого.' })
   async myQuestionnaires(@Ctx() ctx: GraphQLContext): Promise<MyQuestionnaireType[]> {
-    const rows = await ctx.services.questionnaires.mine(ctx);
+    const rows = await ctx.services.questionnaireLinks.mine(ctx);
     return rows.map(({ link, template }) => ({
       linkId: link.id,
       kind: template.kind,
@@ -260,7 +260,7 @@ export class QuestionnaireResponseResolver {
     @Arg('linkId', () => ID) linkId: string,
     @Arg('answers', () => [QuestionnaireAnswerInput]) answers: QuestionnaireAnswerInput[],
   ) {
-    return ctx.services.questionnaires.submitMine(ctx, linkId, answers);
+    return ctx.services.questionnaireLinks.submitMine(ctx, linkId, answers);
   }
 
   @FieldResolver(() => Int)
@@ -272,7 +272,7 @@ export class QuestionnaireResponseResolver {
   async answers(@Root() r: QuestionnaireResponse, @Ctx() ctx: GraphQLContext): Promise<QuestionnaireAnswerType[]> {
     const [template, rows] = await Promise.all([
       ctx.tenant.em.findOneOrFail(QuestionnaireTemplate, { id: r.templateId }),
-      ctx.services.questionnaires.answersOf(ctx.tenant.em, r.id),
+      ctx.services.questionnaireResults.answersOf(ctx.tenant.em, r.id),
     ]);
     const order = template.questions.map((q) => q.id);
     return rows

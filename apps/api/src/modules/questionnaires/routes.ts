@@ -7,7 +7,7 @@ import type { HttpRoute } from '../../engine/http/server.js';
 import { setRetryAfter, type PublicRateLimit } from '../../engine/http/rate-limit.js';
 import type { Logger } from '../../engine/logging.js';
 import type { MikroORM } from '../../engine/orm/create-orm.js';
-import type { PublicForm, QuestionnaireService } from './questionnaire.service.js';
+import type { PublicForm, QuestionnaireLinkService } from './links.service.js';
 
 const FORM_MAX_BYTES = 64 * 1024;
 
@@ -182,7 +182,7 @@ export function parseSurveyBody(body: string): { raw: Record<string, string[]>; 
  *                                  address per hour (counted in PostgreSQL across replicas; it also slows down
  *                                  guessing tokens)
  */
-export function questionnaireRoutes(deps: { orm: MikroORM; questionnaires: QuestionnaireService; logger?: Logger; submitLimit: PublicRateLimit }): HttpRoute[] {
+export function questionnaireRoutes(deps: { orm: MikroORM; questionnaires: QuestionnaireLinkService; logger?: Logger; submitLimit: PublicRateLimit }): HttpRoute[] {
   const PATH = /^\/public\/surveys\/([^/]{1,200})$/;
   const match = (pathname: string) => {
     const m = PATH.exec(pathname);

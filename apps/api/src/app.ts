@@ -30,6 +30,7 @@ import { HEADCOUNT_RESOLVERS } from './modules/headcounts/resolvers.js';
 import { ME_RESOLVERS } from './modules/me/resolvers.js';
 import { Attachment, AttachmentContent } from './modules/attachments/attachment.entity.js';
 import { AttachmentService } from './modules/attachments/attachment.service.js';
+import { ATTACHMENT_MESSAGES_RU } from './modules/attachments/file-types.js';
 import { mayReadConsentScan } from './modules/participants/personal-data.js';
 import { createAttachmentLoaders } from './modules/attachments/loaders.js';
 import { ATTACHMENT_RESOLVERS } from './modules/attachments/resolvers.js';
@@ -242,8 +243,17 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     const roadmaps = new RoadmapService(clock);
     const campaigns = new CampaignService(clock);
     const storages = createAttachmentStorages(config.attachments);
-    const attachments = new AttachmentService(config.attachments, storages, clock, (ctx, attachment) =>
-      mayReadConsentScan(ctx.actor, ctx.tenant, attachment.id),
+    const attachments = new AttachmentService(
+      config.attachments,
+      storages,
+      clock,
+      (ctx, attachment) => mayReadConsentScan(ctx.actor, ctx.tenant, attachment.id),
+      // What keeps a file from deletion: its owners answer, attachments does not know them.
+      [
+        async (tenant, id) => ((await tenant.em.count(ItemExecution, { attachmentId: id })) ? ATTACHMENT_MESSAGES_RU.inUse : null),
+        async (tenant, id) => ((await tenant.em.count(RoadmapImport, { attachment: id })) ? ATTACHMENT_MESSAGES_RU.roadmapSource : null),
+        async (tenant, id) => ((await tenant.em.count(ParticipantConsent, { attachmentId: id })) ? ATTACHMENT_MESSAGES_RU.consentScan : null),
+      ],
     );
     const programmes = new ProgrammeService(clock);
     const questionnaireTemplates = new QuestionnaireTemplateService(clock, programmes);

@@ -1,3 +1,4 @@
+import type DataLoader from 'dataloader';
 import type { EntityManager } from '../orm/create-orm.js';
 import type { Actor } from '../auth/actor.js';
 import { forbidden } from '../errors.js';
@@ -92,4 +93,12 @@ export function createTenantAccessor(
       return tenant;
     },
   };
+}
+
+/** After a write: the request's tenant fork and its loaders forget what they read before it. */
+export function forgetTenantReads(tenant: Tenant): void {
+  tenant.em.clear();
+  for (const group of Object.values(tenant.loaders) as Array<Record<string, DataLoader<unknown, unknown>>>) {
+    for (const loader of Object.values(group)) loader.clearAll();
+  }
 }

@@ -3,19 +3,20 @@ import type { ApiConfig } from '../../engine/config.js';
 import type { Clock } from '../../engine/clock.js';
 import { AppError, badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
 import type { TenantServiceContext } from '../../engine/services.js';
-import { isUuid } from '../../engine/tenancy/tenant.js';
+import { forgetTenantReads, isUuid, type Tenant } from '../../engine/tenancy/tenant.js';
 import { Organization } from '../directory/organization.entity.js';
-import { within } from '../directory/scope.js';
-import { ItemExecution } from '../execution/item-execution.entity.js';
-import { RoadmapImport } from '../imports/roadmap-import.entity.js';
-import { ParticipantConsent } from '../participants/participant.entity.js';
-import { forgetTenantReads } from '../roadmaps/access.js';
-import { ROADMAP_MESSAGES_RU } from '../roadmaps/messages.js';
-import { districtStaffRoles, schoolStaffOrganizationIds } from '../roadmaps/scope.js';
+import { districtStaffRoles, schoolStaffOrganizationIds, within } from '../directory/scope.js';
 import { Attachment } from './attachment.entity.js';
 import { ALLOWED_FILE_TYPES, ATTACHMENT_MESSAGES_RU, cleanFileName, extensionOf, type FileType } from './file-types.js';
 import { attachmentScopeFilter } from './scope.js';
 import type { AttachmentStorages } from './storage.js';
+
+/**
+ * Whether a file is still needed by what cites it (an execution mark, an imported roadmap, a consent):
+ * the owners above this module answer (wired in app.ts), so attachments need not know them. A
+ * Russian reason when the file must stay, null when it may go.
+ */
+export type AttachmentUseCheck = (tenant: Tenant, attachmentId: string) => Promise<string | null>;
 
 export interface UploadRequest {
   fileName: string;
@@ -41,6 +42,7 @@ export class AttachmentService {
      * decided by their owners and wired at the composition root; false → NOT_FOUND.
      */
     private readonly mayRead: (ctx: TenantServiceContext, attachment: Attachment) => Promise<boolean> = async () => true,
+    private readonly uses: readonly AttachmentUseCheck[] = [],
   ) {}
 
   get maxBytes(): number {
@@ -76,7 +78,7 @@ export class AttachmentService {
     }
     if (schools.includes(id)) return id;
     const inDistrict = isUuid(id) ? await ctx.em.count(Organization, { id, district: tenant.district.id }) : 0;
-    if (!inDistrict) throw badUserInput('organizationId', ROADMAP_MESSAGES_RU.organizationNotInDistrict);
+    if (!inDistrict) throw badUserInput('organizationId', ATTACHMENT_MESSAGES_RU.organizationNotInDistrict);
     if (!staff) throw forbidden();
     return id;
   }
@@ -125,15 +127,15 @@ export class AttachmentService {
       ? await ctx.tenant.em.findOne(Attachment, within(attachmentScopeFilter(ctx.actor, ctx.tenant.district), { id }))
       : null;
     if (!attachment) {
-      if (field) throw badUserInput(field, ROADMAP_MESSAGES_RU.attachmentNotFound);
-      throw notFound(ROADMAP_MESSAGES_RU.attachmentNotFound);
+      if (field) throw badUserInput(field, ATTACHMENT_MESSAGES_RU.notFound);
+      throw notFound(ATTACHMENT_MESSAGES_RU.notFound);
     }
     return attachment;
   }
 
   async read(ctx: TenantServiceContext, id: string): Promise<{ attachment: Attachment; data: Buffer }> {
     const attachment = await this.get(ctx, id);
-    if (!(await this.mayRead(ctx, attachment))) throw notFound(ROADMAP_MESSAGES_RU.attachmentNotFound);
+    if (!(await this.mayRead(ctx, attachment))) throw notFound(ATTACHMENT_MESSAGES_RU.notFound);
     const data = await this.storages[attachment.storage].get({ schemaName: ctx.tenant.district.schemaName, em: ctx.tenant.em }, attachment.id);
     if (!data) throw notFound(ATTACHMENT_MESSAGES_RU.missing);
     return { attachment, data };
@@ -145,9 +147,10 @@ export class AttachmentService {
     const { actor, tenant } = ctx;
     const staff = actor.access.platform || districtStaffRoles(actor, tenant.district).length > 0;
     if (!staff && attachment.uploadedByUserId !== actor.userId) throw forbidden();
-    if (await tenant.em.count(ItemExecution, { attachmentId: attachment.id })) throw conflict(ATTACHMENT_MESSAGES_RU.inUse, 'STATE');
-    if (await tenant.em.count(RoadmapImport, { attachment: attachment.id })) throw conflict(ATTACHMENT_MESSAGES_RU.roadmapSource, 'STATE');
-    if (await tenant.em.count(ParticipantConsent, { attachmentId: attachment.id })) throw conflict(ATTACHMENT_MESSAGES_RU.consentScan, 'STATE');
+    for (const use of this.uses) {
+      const reason = await use(tenant, attachment.id);
+      if (reason) throw conflict(reason, 'STATE');
+    }
     const storage = this.storages[attachment.storage];
     await tenant.em.transactional(
       async (em) => {

@@ -1,6 +1,7 @@
-import { DISTRICT_STAFF_ROLES, SCHOOL_STAFF_ROLES } from '@nastavnik/domain';
+import { DISTRICT_STAFF_ROLES, SCHOOL_STAFF_ROLES, type PlatformRole } from '@nastavnik/domain';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Actor } from '../../engine/auth/actor.js';
+import type { TenantDistrict } from '../../engine/tenancy/tenant.js';
 import type { District } from './district.entity.js';
 import type { Organization } from './organization.entity.js';
 import type { PartnerOrganization } from './partner-organization.entity.js';
@@ -85,3 +86,30 @@ export function within<T>(scope: FilterQuery<T>, ...own: Array<FilterQuery<T> | 
   if (parts.length === 1) return parts[0]!;
   return { $and: parts } as FilterQuery<T>;
 }
+
+// ————— the actor inside one district (the tenant) —————
+
+/** The actor sees the whole district (admin, coordinator of its region, its staff). */
+export function seesWholeDistrict(actor: Actor, district: TenantDistrict): boolean {
+  const a = actor.access;
+  return a.platform || a.coordinatorRegionIds.includes(district.regionId) || districtStaffRoles(actor, district).length > 0;
+}
+
+/** Roles the actor holds as staff (officer, head) of this district. */
+export function districtStaffRoles(actor: Actor, district: TenantDistrict): PlatformRole[] {
+  return [
+    ...new Set(actor.grants.filter((g) => DISTRICT_STAFF_ROLES.includes(g.role) && g.districtId === district.id).map((g) => g.role)),
+  ];
+}
+
+/** Organisations of this district where the actor is school staff (director, curator). */
+export function schoolStaffOrganizationIds(actor: Actor, district: TenantDistrict): string[] {
+  return [
+    ...new Set(
+      actor.grants
+        .filter((g) => SCHOOL_STAFF_ROLES.includes(g.role) && g.organizationId && g.districtId === district.id)
+        .map((g) => g.organizationId!),
+    ),
+  ];
+}
+

@@ -193,6 +193,9 @@ describe('role × personal field: the table is what every operation returns', ()
       expect(response.status, actor.name).toBe(school ? 200 : 404);
       if (!school) expect(body).not.toContain('скан согласия');
     }
+    // The scan stays while the consent cites it (the participants module answers the attachments service).
+    const refused = await app.gql<any>(`mutation($id: ID!) { deleteAttachment(id: $id) }`, { token: tokens.curator1!, variables: { id: ids.scan } });
+    expect(refused.body.errors?.[0]).toMatchObject({ message: 'Файл — скан согласия участника на обработку персональных данных: его нельзя удалить', extensions: { code: 'CONFLICT' } });
   });
 
   it("mentors and mentees do not read the school's partner agreements", async () => {

@@ -9,7 +9,7 @@ import {
 } from '@nastavnik/domain';
 import type { Actor } from '../../engine/auth/actor.js';
 import type { Tenant } from '../../engine/tenancy/tenant.js';
-import { districtStaffRoles, schoolStaffOrganizationIds } from '../roadmaps/scope.js';
+import { districtStaffRoles, schoolStaffOrganizationIds } from '../directory/scope.js';
 import type { Participant } from './participant.entity.js';
 
 /**

@@ -5,7 +5,6 @@ import {
   type PlatformRole,
   type RoadmapLevel,
 } from '@nastavnik/domain';
-import type DataLoader from 'dataloader';
 import { conflict, notFound } from '../../engine/errors.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import type { TenantServiceContext } from '../../engine/services.js';
@@ -75,10 +74,5 @@ export async function claimRevision(
   return expectedVersion + 1;
 }
 
-/** After a write: the request's tenant fork and its loaders forget what they read before it. */
-export function forgetTenantReads(tenant: Tenant): void {
-  tenant.em.clear();
-  for (const group of Object.values(tenant.loaders) as Array<Record<string, DataLoader<unknown, unknown>>>) {
-    for (const loader of Object.values(group)) loader.clearAll();
-  }
-}
+/** Kept here for the modules that import it from roadmaps; it lives in the engine (tenancy). */
+export { forgetTenantReads } from '../../engine/tenancy/tenant.js';

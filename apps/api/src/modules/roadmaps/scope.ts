@@ -17,29 +17,10 @@ import type { Roadmap } from './roadmap.entity.js';
  */
 const nothing = <T>(): FilterQuery<T> => ({ id: { $in: [] } }) as FilterQuery<T>;
 
-/** The actor sees the whole district's roadmaps (admin, coordinator of its region, its staff). */
-export function seesWholeDistrict(actor: Actor, district: TenantDistrict): boolean {
-  const a = actor.access;
-  return a.platform || a.coordinatorRegionIds.includes(district.regionId) || districtStaffRoles(actor, district).length > 0;
-}
-
-/** Roles the actor holds as staff (officer, head) of this district. */
-export function districtStaffRoles(actor: Actor, district: TenantDistrict): PlatformRole[] {
-  return [
-    ...new Set(actor.grants.filter((g) => DISTRICT_STAFF_ROLES.includes(g.role) && g.districtId === district.id).map((g) => g.role)),
-  ];
-}
-
-/** Organisations of this district where the actor is school staff (director, curator). */
-export function schoolStaffOrganizationIds(actor: Actor, district: TenantDistrict): string[] {
-  return [
-    ...new Set(
-      actor.grants
-        .filter((g) => SCHOOL_STAFF_ROLES.includes(g.role) && g.organizationId && g.districtId === district.id)
-        .map((g) => g.organizationId!),
-    ),
-  ];
-}
+// Who the actor is in the district (whole district, district staff, school staff): directory's rules,
+// re-exported for the modules that import them from here.
+export { districtStaffRoles, schoolStaffOrganizationIds, seesWholeDistrict } from '../directory/scope.js';
+import { districtStaffRoles, schoolStaffOrganizationIds, seesWholeDistrict } from '../directory/scope.js';
 
 export function roadmapScopeFilter(actor: Actor, district: TenantDistrict): FilterQuery<Roadmap> {
   if (seesWholeDistrict(actor, district)) return {};

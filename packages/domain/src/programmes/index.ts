@@ -9,6 +9,7 @@ export * from './consents.js';
 export * from './matching.js';
 export * from './plans.js';
 export * from './spreadsheet.js';
+export * from './csv.js';
 export * from './tags.js';
 export * from './personal-data.js';
 export * from './redaction.js';

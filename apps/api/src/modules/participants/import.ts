@@ -1,9 +1,11 @@
 import {
   canStore,
+  CsvFormatError,
   isSpreadsheetZip,
   looksBinary,
   normalizeCell,
   normalizeTags,
+  parseCsv as parseCsvText,
   parseImportDate,
   participantImportTemplate,
   readFirstSheetRows,
@@ -66,40 +68,14 @@ export interface ParticipantImportReport {
   rows: ParticipantImportRowReport[];
 }
 
-/** CSV as Excel writes it in a Russian locale (BOM, «;» or «,», quotes, CRLF); UTF-8. */
+/** CSV as Excel writes it in a Russian locale (the domain's `parseCsv`, csv-parse); an unreadable file is the user's error. */
 export function parseCsv(text: string): string[][] {
-  const source = text.replace(/^\ufeff/, '');
-  const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (quoted) {
-      if (ch === '"' && source[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === delimiter) {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && source[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
+  try {
+    return parseCsvText(text);
+  } catch (error) {
+    if (error instanceof CsvFormatError) throw badUserInput('file', error.message);
+    throw error;
   }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
 }
 
 const csvLine = (cells: string[]) => cells.map((c) => (/[;"\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';');

@@ -1,3 +1,4 @@
+import { create as contentDisposition } from 'content-disposition';
 import type { PlatformRole } from '@nastavnik/domain';
 import { hasRole } from '../../engine/auth/actor.js';
 import { forbidden } from '../../engine/errors.js';
@@ -16,12 +17,6 @@ export function attachmentJson(attachment: Attachment) {
     size: attachment.size,
     url: attachmentUrl(attachment.id),
   };
-}
-
-/** `filename*` per RFC 6266/5987 (Cyrillic names), with an ASCII fallback. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /**

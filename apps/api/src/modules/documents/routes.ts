@@ -1,3 +1,4 @@
+import { create as contentDisposition } from 'content-disposition';
 import type { ServerResponse } from 'node:http';
 import type { GraphQLContext } from '../../engine/graphql/context.js';
 import type { HttpRoute } from '../../engine/http/server.js';
@@ -5,13 +6,6 @@ import type { RenderedFile } from './document.service.js';
 
 export const revisionExportUrl = (id: string, format: 'docx' | 'pdf') => `/exports/revisions/${encodeURIComponent(id)}.${format}`;
 export const campaignExportUrl = (id: string) => `/exports/campaigns/${encodeURIComponent(id)}.xlsx`;
-
-/** `filename*` per RFC 6266/5987 (the Russian name), with an ASCII fallback for old clients. */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
 
 function send(res: ServerResponse, file: RenderedFile): void {
   res.statusCode = 200;

@@ -3,7 +3,7 @@ import { badUserInput, forbidden } from '../../engine/errors.js';
 import type { GraphQLContext } from '../../engine/graphql/context.js';
 import type { HttpRoute } from '../../engine/http/server.js';
 import type { RenderedFile } from '../documents/document.service.js';
-import { contentDisposition } from '../documents/routes.js';
+import { create as contentDisposition } from 'content-disposition';
 import { seesWholeDistrict } from '../roadmaps/scope.js';
 import { MONITORING_MESSAGES_RU } from './monitoring.service.js';
 import { dateTimeRu, mergeStatForm, renderDistrictNoteDocx, renderStatFormXlsx } from './reports.js';

@@ -1,5 +1,5 @@
 import type { HttpRoute } from '../../engine/http/server.js';
-import { contentDisposition } from '../documents/routes.js';
+import { create as contentDisposition } from 'content-disposition';
 import { renderPairsOrderDocx } from '../pairs/order.js';
 import { PROGRAMME_MESSAGES_RU as M } from '../programmes/messages.js';
 import { badUserInput } from '../../engine/errors.js';

@@ -1,3 +1,4 @@
+import { create as contentDisposition } from 'content-disposition';
 import { AppError, badUserInput, unauthenticated } from '../../engine/errors.js';
 import { refuseNul } from '../../engine/http/hostile-input.js';
 import type { HttpRoute } from '../../engine/http/server.js';
@@ -20,12 +21,6 @@ export function agreementFileJson(file: PartnerAgreementFile) {
     uploadedBySide: file.uploadedBySide,
     url: agreementFileUrl(file.id),
   };
-}
-
-/** `filename*` per RFC 6266/5987 (Cyrillic names), with an ASCII fallback. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 const exact = (path: string) => (pathname: string) => (pathname === path ? {} : null);

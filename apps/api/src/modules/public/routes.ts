@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { HttpRoute } from '../../engine/http/server.js';
-import { contentDisposition } from '../documents/routes.js';
+import { create as contentDisposition } from 'content-disposition';
 import { dateRu } from '../documents/layout.js';
 import type { PublicSchoolPage, PublicService } from './public.service.js';
 

@@ -13,3 +13,4 @@ export * from './monitoring/index.js';
 export * from './spreadsheet/index.js';
 export * from './questionnaires/index.js';
 export * from './http-paths.js';
+export * from './plural.js';

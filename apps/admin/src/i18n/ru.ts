@@ -3,6 +3,7 @@
  * (`typeof ru`). Role labels and API error texts come from `@nastavnik/domain` so that the API and
  * the admin say the same thing.
  */
+import { pluralRu } from '@nastavnik/domain';
 import type { ApprovalAction, OrganizationKind, PartnerKind, RoadmapSource, WhoAgrees } from '../gql/graphql';
 
 const organizationKinds = {
@@ -85,14 +86,9 @@ const roadmapSourceHints = {
   EMPTY: 'Один пустой раздел — для тех, кто переносит свою дорожную карту из документа.',
 } satisfies Record<RoadmapSource, string>;
 
-/** «1 мероприятие», «2 мероприятия», «5 мероприятий». */
+/** «1 мероприятие», «2 мероприятия», «5 мероприятий» (the domain's `pluralRu`, Intl.PluralRules). */
 export function plural(count: number, one: string, few: string, many: string): string {
-  const n = Math.abs(Number(count)) % 100;
-  const last = n % 10;
-  if (n > 10 && n < 20) return many;
-  if (last === 1) return one;
-  if (last >= 2 && last <= 4) return few;
-  return many;
+  return pluralRu(count, [one, few, many]);
 }
 
 export const ru = {

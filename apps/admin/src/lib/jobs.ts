@@ -3,25 +3,13 @@
  * stores it (cron or an RFC 5545 rule); the forms the API writes are told in words, any other is
  * shown as it is.
  */
+import { pluralRu } from '@nastavnik/domain';
 import type { Tone } from './roadmap/enums';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function minutesWord(n: number): string {
-  const last = n % 10;
-  const lastTwo = n % 100;
-  if (last === 1 && lastTwo !== 11) return 'минуту';
-  if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return 'минуты';
-  return 'минут';
-}
-
-function hoursWord(n: number): string {
-  const last = n % 10;
-  const lastTwo = n % 100;
-  if (last === 1 && lastTwo !== 11) return 'час';
-  if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return 'часа';
-  return 'часов';
-}
+const minutesWord = (n: number) => pluralRu(n, ['минуту', 'минуты', 'минут']);
+const hoursWord = (n: number) => pluralRu(n, ['час', 'часа', 'часов']);
 
 /** '* * * * *' → «каждую минуту»; '30 3 * * *' → «ежедневно в 03:30»; null → «не по расписанию». */
 export function describeSchedule(schedule: string | null | undefined): string {

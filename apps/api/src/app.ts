@@ -105,7 +105,9 @@ import { NewsService } from './modules/news/news.service.js';
 import { NEWS_RESOLVERS } from './modules/news/resolvers.js';
 import { PartnerMatchingSource } from './modules/partners/matching.js';
 import { PartnerAgreement, PartnerAgreementFile, PartnerAgreementFileContent, PartnerApplication, PartnerMentor, PartnerMentorConsent, PartnerPlacement } from './modules/partners/partner.entities.js';
-import { PartnerPortalService } from './modules/partners/partner.service.js';
+import { PartnerAgreementService } from './modules/partners/agreements.service.js';
+import { PartnerApplicationService } from './modules/partners/applications.service.js';
+import { PartnerMentorService } from './modules/partners/mentors.service.js';
 import { AgreementFileService } from './modules/partners/agreement-files.js';
 import { createAccountProvisioner, type AccountProvisioner } from './modules/partners/provisioner.js';
 import { PARTNER_RESOLVERS } from './modules/partners/resolvers.js';
@@ -258,8 +260,10 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     const programmes = new ProgrammeService(clock);
     const questionnaireTemplates = new QuestionnaireTemplateService(clock, programmes);
     const partnerMatching = new PartnerMatchingSource(clock);
-    const partnerPortal = new PartnerPortalService(clock, options.provisioner ?? createAccountProvisioner(config));
-    const partnerFiles = new AgreementFileService(config.attachments, storages, clock, partnerPortal);
+    const partnerApplications = new PartnerApplicationService(clock, options.provisioner ?? createAccountProvisioner(config));
+    const partnerMentors = new PartnerMentorService(clock);
+    const partnerAgreements = new PartnerAgreementService(clock);
+    const partnerFiles = new AgreementFileService(config.attachments, storages, clock, partnerAgreements);
     const monitoring = new MonitoringService(clock);
     // The modules' background jobs (engine/jobs): scheduled, retried, one run at a time across replicas.
     jobQueue = createJobQueue({
@@ -267,7 +271,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       schema: config.jobs.schema,
       definitions: [
         kpiRefreshJob({ monitoring, intervalSeconds: config.kpiRefreshIntervalSeconds, timeZone: config.timeZone }),
-        eraseExpiredApplicantsJob({ portal: partnerPortal, timeZone: config.timeZone }),
+        eraseExpiredApplicantsJob({ applications: partnerApplications, timeZone: config.timeZone }),
         ...(options.extraJobs ?? []),
       ],
       orm,
@@ -302,7 +306,9 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       questionnaireLinks: new QuestionnaireLinkService(clock, programmes, questionnaireTemplates),
       questionnaireResults: new QuestionnaireResultService(clock, programmes, questionnaireTemplates),
       practices: new PracticeService(clock),
-      partnerPortal,
+      partnerApplications,
+      partnerMentors,
+      partnerAgreements,
       partnerFiles,
       partnerMatching,
       monitoring,
@@ -322,7 +328,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
         logger,
         apollo,
         readiness: createReadinessCheck(orm, config),
-        routes: [...attachmentRoutes(), ...documentRoutes(), ...importRoutes(), ...programmeRoutes(), ...questionnaireRoutes({ orm, questionnaires: services.questionnaireLinks, logger, submitLimit: limits.rule({ name: 'survey-submit', points: config.publicEndpoints.surveySubmitPerHour, durationSeconds: HOUR }) }), ...partnerRoutes({ orm, portal: partnerPortal, files: partnerFiles, applyLimit: limits.rule({ name: 'partner-apply', points: config.publicEndpoints.partnerApplyPerHour, durationSeconds: HOUR }) }), ...monitoringRoutes(config.timeZone), ...publicRoutes(new PublicService(orm, clock, roadmaps))],
+        routes: [...attachmentRoutes(), ...documentRoutes(), ...importRoutes(), ...programmeRoutes(), ...questionnaireRoutes({ orm, questionnaires: services.questionnaireLinks, logger, submitLimit: limits.rule({ name: 'survey-submit', points: config.publicEndpoints.surveySubmitPerHour, durationSeconds: HOUR }) }), ...partnerRoutes({ orm, applications: partnerApplications, mentors: partnerMentors, files: partnerFiles, applyLimit: limits.rule({ name: 'partner-apply', points: config.publicEndpoints.partnerApplyPerHour, durationSeconds: HOUR }) }), ...monitoringRoutes(config.timeZone), ...publicRoutes(new PublicService(orm, clock, roadmaps))],
         buildContext: (request) =>
           buildContext(
             {

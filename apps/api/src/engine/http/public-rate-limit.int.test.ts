@@ -2,7 +2,7 @@ import { PARTNER_APPLICATION_CONSENT_RU } from '@nastavnik/domain';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer, type RunningApiServer } from '../../app.js';
-import { PARTNER_MESSAGES_RU } from '../../modules/partners/partner.service.js';
+import { PARTNER_MESSAGES_RU } from '../../modules/partners/shared.js';
 import { SURVEY_TOO_MANY_RU } from '../../modules/questionnaires/routes.js';
 import { createDistrict, createRegion } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';

@@ -11,7 +11,8 @@ import { isUuid } from '../../engine/tenancy/tenant.js';
 import { ALLOWED_FILE_TYPES, cleanFileName, extensionOf, formatSize, type FileType } from '../attachments/file-types.js';
 import type { AttachmentStorage, AttachmentStorages, StorageTarget } from '../attachments/storage.js';
 import { PartnerAgreement, PartnerAgreementFile, PartnerAgreementFileContent } from './partner.entities.js';
-import { isDistrictOfficer, isPlatformAdmin, isSchoolDirector, type PartnerPortalService } from './partner.service.js';
+import type { PartnerAgreementService } from './agreements.service.js';
+import { isDistrictOfficer, isPlatformAdmin, isSchoolDirector } from './shared.js';
 
 /** What a signed agreement may be: the document itself or its scan. */
 export const AGREEMENT_FILE_EXTENSIONS = ['pdf', 'docx', 'jpg', 'jpeg', 'png'] as const;
@@ -73,7 +74,7 @@ export class AgreementFileService {
     private readonly config: ApiConfig['attachments'],
     storages: AttachmentStorages,
     private readonly clock: Clock,
-    private readonly portal: PartnerPortalService,
+    private readonly agreements: PartnerAgreementService,
   ) {
     this.storages = { ...storages, database: new CoreDatabaseStorage() };
   }
@@ -128,7 +129,7 @@ export class AgreementFileService {
   async upload(ctx: ServiceContext, agreementId: string, request: { fileName: string; data: Buffer }): Promise<PartnerAgreementFile> {
     const { fileName, extension, type } = this.precheck(request.fileName, request.data.length);
     const { agreement, side } = await this.agreementFor(ctx, agreementId, true);
-    if (!OPEN.includes(this.portal.status(agreement))) throw conflict(M.closed, 'STATE');
+    if (!OPEN.includes(this.agreements.status(agreement))) throw conflict(M.closed, 'STATE');
     if (request.data.length === 0) throw fileError(M.empty, 400);
     if (!type.sniff(request.data)) throw fileError(M.contentMismatch(extension), 415);
     if ((await ctx.em.count(PartnerAgreementFile, { agreementId: agreement.id })) >= AGREEMENT_FILES_MAX) throw conflict(M.tooMany, 'STATE');

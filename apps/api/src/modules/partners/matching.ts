@@ -5,7 +5,7 @@ import type { TenantServiceContext } from '../../engine/services.js';
 import { Participant, ParticipantConsent } from '../participants/participant.entity.js';
 import type { Programme } from '../programmes/programme.entity.js';
 import { PartnerAgreement, PartnerMentor, PartnerMentorConsent, PartnerPlacement } from './partner.entities.js';
-import { toConsentRecord } from './partner.service.js';
+import { toConsentRecord } from './shared.js';
 
 /**
  * Partner mentors in a school's matching (issue 6). Decision: **copy on first sight** — when a

@@ -117,13 +117,13 @@ export class PartnerApplicationResolver {
   @Authorized('district-officer', 'platform-admin')
   @Query(() => [PartnerApplication], { description: 'Заявки партнёров в муниципалитеты специалиста (администратор — все).' })
   partnerApplications(@Ctx() ctx: GraphQLContext, @Arg('status', () => String, { nullable: true }) status?: string | null) {
-    return ctx.services.partnerPortal.applications(ctx, status);
+    return ctx.services.partnerApplications.applications(ctx, status);
   }
 
   @Authorized('district-officer', 'platform-admin')
   @Mutation(() => PartnerApprovalResult, { description: 'Одобряет заявку: организация-партнёр и учётная запись её администратора.' })
   approvePartnerApplication(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string) {
-    return ctx.services.partnerPortal.approve(ctx, id);
+    return ctx.services.partnerApplications.approve(ctx, id);
   }
 
   @FieldResolver(() => District, { nullable: true, description: 'Муниципалитет, в который подана заявка.' })
@@ -141,13 +141,13 @@ export class PartnerApplicationResolver {
     description: 'Удаляет персональные данные контактного лица отклонённой заявки (реквизиты организации и решение остаются).',
   })
   erasePartnerApplicantData(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string) {
-    return ctx.services.partnerPortal.eraseApplicant(ctx, id);
+    return ctx.services.partnerApplications.eraseApplicant(ctx, id);
   }
 
   @Authorized('district-officer', 'platform-admin')
   @Mutation(() => PartnerApplication)
   rejectPartnerApplication(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string) {
-    return ctx.services.partnerPortal.reject(ctx, id, reason);
+    return ctx.services.partnerApplications.reject(ctx, id, reason);
   }
 }
 
@@ -156,43 +156,43 @@ export class PartnerMentorResolver {
   @Authorized('partner-admin')
   @Query(() => PartnerOrganization, { description: 'Организация-партнёр администратора.' })
   myPartnerOrganization(@Ctx() ctx: GraphQLContext) {
-    return ctx.services.partnerPortal.myPartner(ctx);
+    return ctx.services.partnerMentors.myPartner(ctx);
   }
 
   @Authorized('partner-admin')
   @Query(() => [PartnerMentor], { description: 'Наставники своей организации-партнёра.' })
   partnerMentors(@Ctx() ctx: GraphQLContext, @Arg('includeArchived', () => Boolean, { nullable: true }) includeArchived?: boolean | null) {
-    return ctx.services.partnerPortal.mentors(ctx, includeArchived ?? false);
+    return ctx.services.partnerMentors.mentors(ctx, includeArchived ?? false);
   }
 
   @Authorized('partner-admin')
   @Mutation(() => PartnerMentor)
   createPartnerMentor(@Ctx() ctx: GraphQLContext, @Arg('input', () => PartnerMentorInput) input: PartnerMentorInput) {
-    return ctx.services.partnerPortal.createMentor(ctx, input);
+    return ctx.services.partnerMentors.createMentor(ctx, input);
   }
 
   @Authorized('partner-admin')
   @Mutation(() => PartnerMentor)
   archivePartnerMentor(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string) {
-    return ctx.services.partnerPortal.archiveMentor(ctx, id);
+    return ctx.services.partnerMentors.archiveMentor(ctx, id);
   }
 
   @Authorized('partner-admin')
   @Mutation(() => PartnerMentor, { description: 'Возвращает наставника из архива.' })
   restorePartnerMentor(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string) {
-    return ctx.services.partnerPortal.restoreMentor(ctx, id);
+    return ctx.services.partnerMentors.restoreMentor(ctx, id);
   }
 
   @Authorized('partner-admin')
   @Query(() => [Organization], { description: 'Школы муниципалитета, которым партнёр может предложить соглашение.' })
   partnerAgreementSchools(@Ctx() ctx: GraphQLContext, @Arg('districtId', () => ID) districtId: string) {
-    return ctx.services.partnerPortal.schoolsOf(ctx, districtId);
+    return ctx.services.partnerAgreements.schoolsOf(ctx, districtId);
   }
 
   @Authorized('partner-admin')
   @Query(() => [PartnerPlacementType], { description: 'Где работают наставники партнёра: школа, программа, число наставляемых и встреч.' })
   partnerPlacements(@Ctx() ctx: GraphQLContext) {
-    return ctx.services.partnerPortal.placements(ctx);
+    return ctx.services.partnerAgreements.placements(ctx);
   }
 
   @FieldResolver(() => String)
@@ -202,7 +202,7 @@ export class PartnerMentorResolver {
 
   @FieldResolver(() => [PartnerMentorConsent])
   consents(@Root() mentor: PartnerMentor, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.partnerPortal.mentorConsents(ctx.em, mentor.id);
+    return ctx.services.partnerMentors.mentorConsents(ctx.em, mentor.id);
   }
 }
 
@@ -211,13 +211,13 @@ export class PartnerAgreementResolver {
   @Authorized('partner-admin', 'school-director', 'school-curator', 'district-officer', 'district-head', 'platform-admin')
   @Query(() => [PartnerAgreement], { description: 'Соглашения: партнёра — свои; школы (директор, куратор) и муниципалитета — с ними.' })
   partnerAgreements(@Ctx() ctx: GraphQLContext) {
-    return ctx.services.partnerPortal.agreements(ctx);
+    return ctx.services.partnerAgreements.agreements(ctx);
   }
 
   @Authorized('partner-admin')
   @Mutation(() => PartnerAgreement, { description: 'Партнёр предлагает соглашение школе или муниципалитету.' })
   proposePartnerAgreement(@Ctx() ctx: GraphQLContext, @Arg('input', () => PartnerAgreementInput) input: PartnerAgreementInput) {
-    return ctx.services.partnerPortal.propose(ctx, { ...input, level: input.level === 'district' ? 'district' : 'school' });
+    return ctx.services.partnerAgreements.propose(ctx, { ...input, level: input.level === 'district' ? 'district' : 'school' });
   }
 
   @Authorized('school-director', 'district-officer', 'platform-admin')
@@ -228,7 +228,7 @@ export class PartnerAgreementResolver {
     @Arg('accept') accept: boolean,
     @Arg('reason', () => String, { nullable: true }) reason?: string | null,
   ) {
-    return ctx.services.partnerPortal.decide(ctx, id, accept, reason);
+    return ctx.services.partnerAgreements.decide(ctx, id, accept, reason);
   }
 
   @Authorized('partner-admin', 'school-director', 'district-officer', 'platform-admin')
@@ -238,12 +238,12 @@ export class PartnerAgreementResolver {
     @Arg('id', () => ID) id: string,
     @Arg('on', () => String, { nullable: true }) on?: string | null,
   ) {
-    return ctx.services.partnerPortal.terminate(ctx, id, on);
+    return ctx.services.partnerAgreements.terminate(ctx, id, on);
   }
 
   @FieldResolver(() => String, { description: 'proposed, declined, notStarted, active, expired (на сегодня).' })
   status(@Root() agreement: PartnerAgreement, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.partnerPortal.status(agreement);
+    return ctx.services.partnerAgreements.status(agreement);
   }
 
   @FieldResolver(() => PartnerOrganization, { nullable: true, description: 'Организация-партнёр.' })
@@ -269,7 +269,7 @@ export class PartnerAgreementResolver {
 
   @FieldResolver(() => String)
   statusLabelRu(@Root() agreement: PartnerAgreement, @Ctx() ctx: GraphQLContext) {
-    return AGREEMENT_STATUS_LABELS_RU[ctx.services.partnerPortal.status(agreement)];
+    return AGREEMENT_STATUS_LABELS_RU[ctx.services.partnerAgreements.status(agreement)];
   }
 }
 

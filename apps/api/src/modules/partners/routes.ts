@@ -9,7 +9,9 @@ import { isSpreadsheetZip, readFirstSheetRows } from '@nastavnik/domain';
 import { parseCsv } from '../participants/import.js';
 import { agreementFileUrl, type AgreementFileService } from './agreement-files.js';
 import type { PartnerAgreementFile } from './partner.entities.js';
-import { PARTNER_MESSAGES_RU, type PartnerPortalService } from './partner.service.js';
+import type { PartnerApplicationService } from './applications.service.js';
+import type { PartnerMentorService } from './mentors.service.js';
+import { PARTNER_MESSAGES_RU } from './shared.js';
 
 export function agreementFileJson(file: PartnerAgreementFile) {
   return {
@@ -61,7 +63,7 @@ function json(res: import('node:http').ServerResponse, status: number, body: unk
  *   GET  /partner-files/<fileId>   → the file: the partner, the school's staff / the district's staff of the
  *                              agreement, the platform admin; 404 for anybody else
  */
-export function partnerRoutes(deps: { orm: MikroORM; portal: PartnerPortalService; files: AgreementFileService; applyLimit: PublicRateLimit }): HttpRoute[] {
+export function partnerRoutes(deps: { orm: MikroORM; applications: PartnerApplicationService; mentors: PartnerMentorService; files: AgreementFileService; applyLimit: PublicRateLimit }): HttpRoute[] {
   return [
     {
       method: 'POST',
@@ -125,7 +127,7 @@ export function partnerRoutes(deps: { orm: MikroORM; portal: PartnerPortalServic
           // Excel shows date cells as ДД.ММ.ГГГГ; the registry's columns take ГГГГ-ММ-ДД.
           table = book.rows.map((row) => row.map((cell) => cell.trim().replace(/^(\d{2})\.(\d{2})\.(\d{4})$/, '$3-$2-$1')));
         } else table = parseCsv(data.toString('utf8'));
-        const report = await deps.portal.importMentors({ actor: ctx.actor, em: ctx.em }, table);
+        const report = await deps.mentors.importMentors({ actor: ctx.actor, em: ctx.em }, table);
         json(res, 200, report);
       },
     },
@@ -155,7 +157,7 @@ export function partnerRoutes(deps: { orm: MikroORM; portal: PartnerPortalServic
           if (!verdict.allowed) throw tooManyRequests(res, verdict.retryAfterSeconds, PARTNER_MESSAGES_RU.rateLimited);
         };
         const { consent, consentTextVersion } = body as Record<string, unknown>;
-        const application = await deps.portal.apply(em, input, admit, { given: consent, textVersion: consentTextVersion });
+        const application = await deps.applications.apply(em, input, admit, { given: consent, textVersion: consentTextVersion });
         json(res, 201, { id: application.id, status: application.status });
       },
     },

@@ -1,0 +1,77 @@
+import { type ConsentRecord, type ConsentScope, type PlatformRole, type ValidationIssue } from '@nastavnik/domain';
+import type { Actor } from '../../engine/auth/actor.js';
+import { badUserInput, forbidden } from '../../engine/errors.js';
+import type { PartnerMentorConsent } from './partner.entities.js';
+
+// What the partner services (applications, mentors, agreements) share: messages, who acts for whom, validation.
+
+export const PARTNER_MESSAGES_RU = {
+  applicationNotFound: 'Заявка не найдена',
+  applicationDecided: 'Заявка уже рассмотрена',
+  regionUnknown: 'Регион: не найден',
+  districtUnknown: 'Муниципальное образование: не найдено в выбранном регионе',
+  duplicatePending: (name: string) => `ИНН: заявка организации с этим ИНН уже подана и ждёт рассмотрения («${name}»)`,
+  duplicateOgrn: (name: string) => `ОГРН: организация с этим ОГРН уже зарегистрирована или подала заявку («${name}»)`,
+  rejectReasonRequired: 'Причина отклонения: поле обязательно',
+  accountExists: 'Учётная запись администратора партнёра с таким логином уже существует',
+  accountUnavailable: 'Не удалось создать учётную запись администратора партнёра: сервер входа недоступен. Заявка не одобрена — повторите позже',
+  rateLimited: 'Слишком много заявок с этого адреса. Повторите попытку позже',
+  notPartner: 'Доступно только администратору организации-партнёра',
+  mentorNotFound: 'Наставник не найден',
+  mentorArchived: 'Наставник уже в архиве',
+  mentorNotArchived: 'Наставник не в архиве',
+  nameRequired: (label: string) => `${label}: поле обязательно`,
+  tooLong: (label: string, max: number) => `${label}: не более ${max} символов`,
+  capacity: 'Сколько наставляемых: от 1 до 30',
+  invalidDate: (label: string) => `${label}: некорректная дата`,
+  invalidPhone: (value: string) => `Телефон: некорректный номер «${value}»`,
+  invalidEmail: (value: string) => `Эл. почта: некорректный адрес «${value}»`,
+  consentRequired: 'Согласие на обработку персональных данных: обязательно',
+  agreementNotFound: 'Соглашение не найдено',
+  agreementDecided: 'Соглашение уже рассмотрено',
+  partyUnknown: 'Сторона соглашения: школа или муниципалитет не найдены',
+  declineReasonRequired: 'Причина отказа: поле обязательно',
+  terminateNotActive: 'Расторгнуть можно только принятое соглашение',
+  eraseNotRejected: 'Удалить персональные данные заявителя можно только у отклонённой заявки: у одобренной контактное лицо — администратор организации',
+  eraseDone: 'Персональные данные заявителя уже удалены',
+} as const;
+const M = PARTNER_MESSAGES_RU;
+
+/** Throws the first error of a validation (the field prefixed, e.g. `consent.`). */
+export const raise = (issues: ValidationIssue[], prefix = '') => {
+  const errors = issues.filter((i) => i.severity === 'error');
+  const first = errors[0];
+  if (first) throw badUserInput(`${prefix}${first.field}`, first.message, { issues: errors });
+};
+
+const hasGrant = (actor: Actor, role: PlatformRole, test: (g: Actor['grants'][number]) => boolean = () => true) =>
+  actor.grants.some((g) => g.role === role && test(g));
+
+export const isPlatformAdmin = (actor: Actor) => hasGrant(actor, 'platform-admin');
+/** The district officer of that district (the head is not enough: the officer reviews). */
+export const isDistrictOfficer = (actor: Actor, districtId: string) => hasGrant(actor, 'district-officer', (g) => g.districtId === districtId);
+export const isSchoolDirector = (actor: Actor, organizationId: string) =>
+  hasGrant(actor, 'school-director', (g) => g.organizationId === organizationId);
+
+/** The one partner organisation of a partner admin; FORBIDDEN for anybody else. */
+export function ownPartnerId(actor: Actor): string {
+  const id = actor.grants.find((g) => g.role === 'partner-admin' && g.partnerId)?.partnerId;
+  if (!id) throw forbidden(M.notPartner);
+  return id;
+}
+
+export const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+export function toConsentRecord(c: PartnerMentorConsent): ConsentRecord {
+  return {
+    id: c.id,
+    personId: c.mentorId,
+    givenBy: { kind: 'self' },
+    scopes: c.scopes as ConsentScope[],
+    textVersion: c.textVersion,
+    signedOn: c.signedOn as never,
+    validUntil: (c.validUntil ?? null) as never,
+    fileId: null,
+    withdrawals: c.withdrawnOn ? [{ scopes: 'all', on: c.withdrawnOn as never }] : [],
+  };
+}

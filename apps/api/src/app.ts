@@ -63,7 +63,7 @@ import { RoadmapItem } from './modules/roadmaps/item.entity.js';
 import { RoadmapRevision } from './modules/roadmaps/revision.entity.js';
 import { Roadmap } from './modules/roadmaps/roadmap.entity.js';
 import { RoadmapSection } from './modules/roadmaps/section.entity.js';
-import { ImportService } from './modules/imports/import.service.js';
+import { createImportServices } from './modules/imports/services.js';
 import { createImportLoaders } from './modules/imports/loaders.js';
 import { IMPORT_RESOLVERS } from './modules/imports/resolvers.js';
 import { RoadmapImport } from './modules/imports/roadmap-import.entity.js';
@@ -298,7 +298,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       inbox: new InboxService(clock, campaigns),
       districtSettings: new DistrictSettingsService(clock),
       documents: new DocumentService(clock, config.timeZone, roadmaps, campaigns),
-      imports: new ImportService(config.attachments, storages, clock, roadmaps, logger),
+      ...createImportServices(config.attachments, storages, clock, roadmaps, logger),
       programmes,
       participants: new ParticipantService(clock, programmes, storages),
       pairs: new PairService(clock, programmes, partnerMatching),

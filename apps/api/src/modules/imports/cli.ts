@@ -13,7 +13,9 @@ import type { TenantLoaders } from '../../engine/tenancy/tenant.js';
 import { createAttachmentStorages } from '../attachments/storage.js';
 import { District } from '../directory/district.entity.js';
 import { RoadmapService } from '../roadmaps/roadmap.service.js';
-import { BULK_MAX_FILES, ImportService, type BulkFile, type BulkReportEntry } from './import.service.js';
+import type { BulkImportService } from './bulk.service.js';
+import { createImportServices } from './services.js';
+import { BULK_MAX_FILES, type BulkFile, type BulkReportEntry } from './shared.js';
 import { IMPORT_MESSAGES_RU } from './messages.js';
 
 export const IMPORT_USAGE = 'import --district <код муниципалитета> [--campaign <id кампании>] [--json] <файлы, папки или .zip …>';
@@ -67,7 +69,7 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<I
 
   const clock = options.clock ?? systemClock(options.config.timeZone);
   const logger = options.logger ?? silentLogger();
-  const service = new ImportService(options.config.attachments, createAttachmentStorages(options.config.attachments), clock, new RoadmapService(clock), logger);
+  const service = createImportServices(options.config.attachments, createAttachmentStorages(options.config.attachments), clock, new RoadmapService(clock), logger).bulkImports;
   const grant: ResolvedGrant = {
     role: 'district-officer',
     scope: { kind: 'district', regionCode: district.region.code, districtCode: district.code },
@@ -125,7 +127,7 @@ export function reportLine(entry: BulkReportEntry): string {
 }
 
 /** The files of the arguments: files as they are, folders walked (sorted, hidden files skipped), archives unpacked (bounded). */
-async function collectFiles(service: ImportService, args: string[], cwd: string): Promise<BulkFile[]> {
+async function collectFiles(service: BulkImportService, args: string[], cwd: string): Promise<BulkFile[]> {
   const files: BulkFile[] = [];
   const add = (file: BulkFile) => {
     files.push(file);

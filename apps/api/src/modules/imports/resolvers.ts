@@ -4,7 +4,7 @@ import type { GraphQLContext } from '../../engine/graphql/context.js';
 import { Attachment } from '../attachments/attachment.entity.js';
 import { RoadmapItem } from '../roadmaps/item.entity.js';
 import { Roadmap } from '../roadmaps/roadmap.entity.js';
-import { columnMappingFrom } from './import.service.js';
+import { columnMappingFrom } from './shared.js';
 import { CreateRoadmapFromImportInput, type ImportFieldEnum } from './inputs.js';
 import { RoadmapImport } from './roadmap-import.entity.js';
 import {
@@ -27,7 +27,7 @@ export class RoadmapImportResolver {
       'исходный файл и прочитанная шапка сохраняются вместе с картой, в одной транзакции.',
   })
   createRoadmapFromImport(@Ctx() ctx: GraphQLContext, @Arg('input', () => CreateRoadmapFromImportInput) input: CreateRoadmapFromImportInput) {
-    return ctx.services.imports.createFromImport(ctx, {
+    return ctx.services.importDrafts.createFromImport(ctx, {
       ...input,
       columnMapping: columnMappingFrom(input.columnMapping?.map((m) => ({ column: m.column, field: m.field ?? null }))) ?? null,
     });

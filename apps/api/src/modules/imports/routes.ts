@@ -4,7 +4,7 @@ import { hasRole } from '../../engine/auth/actor.js';
 import { badUserInput, forbidden } from '../../engine/errors.js';
 import type { GraphQLContext } from '../../engine/graphql/context.js';
 import type { HttpRoute } from '../../engine/http/server.js';
-import { BULK_MAX_BYTES, columnMappingFrom } from './import.service.js';
+import { BULK_MAX_BYTES, columnMappingFrom } from './shared.js';
 import { IMPORT_MESSAGES_RU } from './messages.js';
 
 const IMPORTERS: readonly PlatformRole[] = ['school-curator', 'district-officer'];
@@ -47,7 +47,7 @@ export function importRoutes(): HttpRoute[] {
       match: (pathname) => (pathname === '/imports/preview' ? {} : null),
       async handle({ url, req, res, context, readBody }) {
         const ctx = await importerContext(context);
-        const service = ctx.services.imports;
+        const service = ctx.services.importPreviews;
         service.assertImporter(ctx);
         if (!url.searchParams.get('fileName')?.trim()) throw badUserInput('fileName', IMPORT_MESSAGES_RU.noName);
         const declared = declaredLength(req.headers['content-length']);
@@ -83,7 +83,7 @@ export function importRoutes(): HttpRoute[] {
           throw badUserInput('columnMapping', IMPORT_MESSAGES_RU.badJson);
         }
         if (!body || typeof body !== 'object') throw badUserInput('columnMapping', IMPORT_MESSAGES_RU.badJson);
-        const result = await ctx.services.imports.repreview(ctx, params.id!, {
+        const result = await ctx.services.importPreviews.repreview(ctx, params.id!, {
           columnMapping: columnMappingFrom(body.columnMapping),
           campaignId: typeof body.campaignId === 'string' ? body.campaignId : null,
         });
@@ -95,7 +95,7 @@ export function importRoutes(): HttpRoute[] {
       match: (pathname) => (pathname === '/imports/bulk' ? {} : null),
       async handle({ url, req, res, context, readBody }) {
         const ctx = await importerContext(context, ['district-officer']);
-        const service = ctx.services.imports;
+        const service = ctx.services.bulkImports;
         service.assertBulkImporter(ctx);
         const declared = declaredLength(req.headers['content-length']);
         if (declared !== null && declared > BULK_MAX_BYTES) throw service.bulkTooLarge();

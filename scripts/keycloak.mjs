@@ -25,7 +25,7 @@ const MIN_JAVA = 21;
 export function javaMajor(home) {
   const java = path.join(home, 'bin', 'java');
   if (!existsSync(java)) return null;
-  let text = '';
+  let text;
   try {
     text = readFileSync(path.join(home, 'release'), 'utf8');
   } catch {

@@ -80,7 +80,7 @@ async function loadStack(): Promise<typeof import('@nastavnik/stack')> {
   try {
     return await import('@nastavnik/stack');
   } catch (error) {
-    throw new Error(`@nastavnik/stack is not built (tools/stack/dist): run \`npm run build\` at the repository root first. ${String(error)}`);
+    throw new Error(`@nastavnik/stack is not built (tools/stack/dist): run \`npm run build\` at the repository root first. ${String(error)}`, { cause: error });
   }
 }
 

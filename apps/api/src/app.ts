@@ -152,6 +152,7 @@ export const TENANT_ENTITIES = [
   SwotForm,
   SchoolNews,
 ];
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql types its resolver classes so
 export const RESOLVERS: NonEmptyArray<Function> = [
   ...DIRECTORY_RESOLVERS,
   ...HEADCOUNT_RESOLVERS,

@@ -214,7 +214,7 @@ async function expectHome(page: Page): Promise<void> {
     await page.getByRole('heading', { level: 1, name: 'Добро пожаловать' }).waitFor({ timeout: 120_000 });
   } catch (error) {
     const text = await page.locator('body').innerText().catch(() => '');
-    throw new Error(`no home page on ${page.url()}: ${text.replace(/\s+/g, ' ').slice(0, 600)}\n${String(error)}`);
+    throw new Error(`no home page on ${page.url()}: ${text.replace(/\s+/g, ' ').slice(0, 600)}\n${String(error)}`, { cause: error });
   }
 }
 

@@ -11,7 +11,6 @@
 import { execFile, fork, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 
 export interface ChildSpec {
   /** Short name for messages and the log file: `api`, `idp`, `web`. */
@@ -99,7 +98,7 @@ export async function startChild(spec: ChildSpec, onGiveUp: (reason: string) => 
       await waitReady(spec.readyUrl, child, (spec.readyTimeoutSeconds ?? 90) * 1000);
     } catch (error) {
       child.kill('SIGKILL');
-      throw new Error(`${spec.title}: ${(error as Error).message}. Последние строки ${spec.logFile}:\n${await logTail(spec.logFile)}`);
+      throw new Error(`${spec.title}: ${(error as Error).message}. Последние строки ${spec.logFile}:\n${await logTail(spec.logFile)}`, { cause: error });
     }
   };
 

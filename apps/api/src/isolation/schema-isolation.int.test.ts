@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAcademicYear, demoToday } from '../seed/demo-programmes.js';
 import { groups } from '../test/factories.js';
 import { errorCodes, startTestApp, type GraphQLResponse, type TestApp } from '../test/harness.js';
-import { buildCall, kindOfName } from './operations.js';
+import { buildCall } from './operations.js';
 import { OPERATIONS, ROUTES, type OperationRule } from './table.js';
 import { buildWorld, foreignFingerprint, schemaDigest, type Category, type World } from './world.js';
 import { routeFactories, serverRoutes } from './routes.js';

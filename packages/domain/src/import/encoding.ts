@@ -64,11 +64,11 @@ function utf8Fallback(bytes: Uint8Array, fatal: boolean): string | null {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i] as number;
     let need = 0;
-    let cp = 0;
+    let cp: number;
     if (b < 0x80) cp = b;
-    else if (b >= 0xc2 && b < 0xe0) (need = 1), (cp = b & 0x1f);
-    else if (b >= 0xe0 && b < 0xf0) (need = 2), (cp = b & 0x0f);
-    else if (b >= 0xf0 && b < 0xf5) (need = 3), (cp = b & 0x07);
+    else if (b >= 0xc2 && b < 0xe0) [need, cp] = [1, b & 0x1f];
+    else if (b >= 0xe0 && b < 0xf0) [need, cp] = [2, b & 0x0f];
+    else if (b >= 0xf0 && b < 0xf5) [need, cp] = [3, b & 0x07];
     else if (fatal) return null;
     else cp = 0xfffd;
     let ok = true;

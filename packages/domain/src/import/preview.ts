@@ -248,7 +248,7 @@ function periodFromDeadlines(texts: readonly string[]): ImportedPeriod | null {
     let a: string | null = null;
     let b: string | null = null;
     if (d.kind === 'date' || d.kind === 'range') a = b = d.due;
-    else if (d.kind === 'months' || d.kind === 'recurring') (a = d.occurrences[0]?.end ?? d.end), (b = d.end);
+    else if (d.kind === 'months' || d.kind === 'recurring') [a, b] = [d.occurrences[0]?.end ?? d.end, d.end];
     if (!a || !b) continue;
     if (!first || a < first) first = a;
     if (!last || b > last) last = b;

@@ -87,7 +87,7 @@ export function tidyLines(text: string): string {
   const lines = text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2007\u202f\u2000-\u200a\u3000]/g, ' ')
-    .replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/\u200b|\u200c|\u200d|\u2060|\ufeff|\u00ad/g, '')
     .replace(/\t/g, ' ')
     .split('\n');
   const kept: string[] = [];

@@ -35,7 +35,7 @@ function detectDelimiter(text: string): string {
   let best: string = DELIMITERS[0];
   let bestCount = 0;
   for (const delimiter of DELIMITERS) {
-    let count = 0;
+    let count: number;
     try {
       count = (parse(head, { ...OPTIONS, delimiter, to: 1 })[0] ?? []).length;
     } catch {

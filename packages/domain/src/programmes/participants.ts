@@ -707,7 +707,6 @@ function readRow(
   for (const value of unknown) cellIssue('specialGroups', 'specialGroups', IMPORT_ROW_MESSAGES_RU.unknownSpecialGroup(value));
 
   const tagField = context.role === 'mentor' ? 'competenceTags' : 'requestTags';
-  const textField = context.role === 'mentor' ? 'competenceText' : 'requestText';
   const tagCodes: string[] = [];
   const extraText: string[] = [];
   for (const value of splitList(get('tags'))) {

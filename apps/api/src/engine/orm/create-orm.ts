@@ -11,6 +11,7 @@ export type { EntityManager } from '@mikro-orm/postgresql';
 
 export interface CreateOrmOptions {
   /** Entity classes: shared ones (fixed schema `core`) and tenant ones (`schema: '*'`). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- entity classes of any shape, as MikroORM takes them
   entities: Function[];
   logger?: Logger;
   /** Called with every SQL statement the ORM sends (tests count them to catch N+1 queries). */

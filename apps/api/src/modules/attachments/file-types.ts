@@ -62,7 +62,6 @@ export function formatSize(bytes: number): string {
 /** A safe display name: the last path segment, no control characters, at most 255 characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(-255);
 }
 

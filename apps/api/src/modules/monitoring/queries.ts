@@ -8,7 +8,7 @@ import type { ExecutionItem, IsoDate } from '@nastavnik/domain';
 
 /** Anything that runs raw SQL with `?` placeholders (a MikroORM connection). */
 export interface SqlRunner {
-  execute(sql: string, params?: any[]): Promise<unknown>;
+  execute(sql: string, params?: unknown[]): Promise<unknown>;
 }
 
 async function run<T>(sql: SqlRunner, query: string, params: unknown[]): Promise<T> {

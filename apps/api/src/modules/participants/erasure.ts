@@ -190,11 +190,17 @@ export async function erasePersonalData(em: EntityManager, input: ErasureInput):
     const col = quote(entry.column);
     const conditions: string[] = [];
     const params: unknown[] = [];
-    if (patterns.fullName) conditions.push(`${col} ~ ?`), params.push(patterns.fullName);
+    if (patterns.fullName) {
+      conditions.push(`${col} ~ ?`);
+      params.push(patterns.fullName);
+    }
     if (login) {
       conditions.push(`${col} = ?`);
       params.push(login);
-      if (entry.userId && district.info({ ...entry, column: entry.userId })) conditions.push(`${quote(entry.userId)} = ?`), params.push(login);
+      if (entry.userId && district.info({ ...entry, column: entry.userId })) {
+        conditions.push(`${quote(entry.userId)} = ?`);
+        params.push(login);
+      }
     }
     if (conditions.length > 0) await district.update(entry, { sql: '?', params: [ERASED_ACTOR_RU] }, { sql: conditions.join(' or '), params });
   }

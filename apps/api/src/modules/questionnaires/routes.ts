@@ -81,7 +81,7 @@ function questionHtml(question: Question, index: number, values: readonly string
   const errorId = `${name}_error`;
   const described = error ? ` aria-describedby="${errorId}"` : '';
   const mark = question.required ? ' <span class="req" aria-hidden="true">*</span>' : ' <span class="hint">(необязательно)</span>';
-  let control = '';
+  let control: string;
   if (question.kind === 'scale5' || question.kind === 'scale10') {
     const max = question.kind === 'scale5' ? 5 : 10;
     control = `<div class="scale">${Array.from({ length: max }, (_, i) => {

@@ -70,7 +70,7 @@ async function roadmapWith(count: number): Promise<string> {
     (s: any) => s.items.map((i: any) => i.key),
   );
   for (const key of keys.slice(0, 3)) current = await decide(app, w.tokens.officer, current, 'COMMENT', { itemKey: key, comment: 'Уточните' });
-  current = await decide(app, w.tokens.officer, current, 'COMMENT', { comment: 'В целом замечаний нет' });
+  await decide(app, w.tokens.officer, current, 'COMMENT', { comment: 'В целом замечаний нет' });
   return createRoadmap.id;
 }
 

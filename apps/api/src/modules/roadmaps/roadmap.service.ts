@@ -262,7 +262,7 @@ export class RoadmapService {
     organization: Organization | null,
   ): Promise<Section[]> {
     const em = ctx.tenant.em;
-    let source: Roadmap | null = null;
+    let source: Roadmap | null;
     if (input.copyFromRoadmapId) {
       source = await findRoadmap(ctx, input.copyFromRoadmapId);
       if (source.level !== level || source.organizationId !== (organization?.id ?? null)) {

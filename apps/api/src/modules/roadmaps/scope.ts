@@ -20,7 +20,7 @@ const nothing = <T>(): FilterQuery<T> => ({ id: { $in: [] } }) as FilterQuery<T>
 // Who the actor is in the district (whole district, district staff, school staff): directory's rules,
 // re-exported for the modules that import them from here.
 export { districtStaffRoles, schoolStaffOrganizationIds, seesWholeDistrict } from '../directory/scope.js';
-import { districtStaffRoles, schoolStaffOrganizationIds, seesWholeDistrict } from '../directory/scope.js';
+import { schoolStaffOrganizationIds, seesWholeDistrict } from '../directory/scope.js';
 
 export function roadmapScopeFilter(actor: Actor, district: TenantDistrict): FilterQuery<Roadmap> {
   if (seesWholeDistrict(actor, district)) return {};

@@ -33,7 +33,15 @@ export default tseslint.config(
   },
   {
     // Test code reads GraphQL and JSON answers loosely; production code may not.
-    files: ['**/*.test.ts', '**/*.test.tsx', 'apps/api/src/test/**', 'apps/api/src/isolation/**', 'apps/api/src/seed/**', 'apps/admin/e2e/**', 'tools/*/src/**'],
+    files: [
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      'apps/api/src/test/**',
+      'apps/api/src/isolation/**',
+      'apps/api/src/seed/**',
+      'apps/admin/e2e/**',
+      'tools/*/src/**',
+    ],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

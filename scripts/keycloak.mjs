@@ -174,13 +174,7 @@ export async function startKeycloak(options = {}) {
   const admin = { username: 'kcadmin', password: randomBytes(12).toString('hex') };
   const logFile = path.join(home, 'keycloak.log');
   const out = openSync(logFile, 'a');
-  const args = [
-    'start-dev',
-    '--http-host=127.0.0.1',
-    `--http-port=${port}`,
-    `--http-management-port=${managementPort}`,
-    '--import-realm',
-  ];
+  const args = ['start-dev', '--http-host=127.0.0.1', `--http-port=${port}`, `--http-management-port=${managementPort}`, '--import-realm'];
   const started = Date.now();
   const child = spawn(path.join(home, 'bin', 'kc.sh'), args, {
     cwd: home,

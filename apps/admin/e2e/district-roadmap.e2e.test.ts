@@ -113,7 +113,9 @@ describe('district settings and the district roadmap: officer → head → regio
 
   step('3. the district head approves it with the order', async () => {
     await as('sibay.head');
-    await nav().getByRole('link', { name: /Входящие/ }).click();
+    await nav()
+      .getByRole('link', { name: /Входящие/ })
+      .click();
     const section = page.getByRole('region', { name: /На утверждение/ });
     await section.locator(`a[href^="${roadmapPath}"]`).click();
     await stateLine().waitFor();

@@ -73,7 +73,10 @@ describe('roadmap import and exports', () => {
     expect(await items.locator('td.cell-flagged').count()).toBeGreaterThan(0);
     expect(await page.getByLabel('Столбец 3 «Сроки»').inputValue()).toBe('deadline');
     await shot('02-preview');
-    await page.locator('td.cell-flagged').first().evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await page
+      .locator('td.cell-flagged')
+      .first()
+      .evaluate((element) => element.scrollIntoView({ block: 'center' }));
     await shot('03-flagged', false);
   });
 
@@ -93,7 +96,9 @@ describe('roadmap import and exports', () => {
     await page.getByText('Черновик создан из файла').waitFor();
     expect(await page.getByTestId('revision-state').innerText()).toMatch(/Черновик/i);
     await page.waitForFunction(() =>
-      [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].some((element) => element.value.includes('Формирование базы наставляемых')),
+      [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].some((element) =>
+        element.value.includes('Формирование базы наставляемых'),
+      ),
     );
     await shot('05-draft');
   });

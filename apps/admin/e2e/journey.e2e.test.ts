@@ -5,7 +5,17 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { expectLoginPage as loginPage, journey, launchBrowser, logIn as signIn, mainText as textOf, screenshot, startTestStack, type Browser, type TestStack } from './support';
+import {
+  expectLoginPage as loginPage,
+  journey,
+  launchBrowser,
+  logIn as signIn,
+  mainText as textOf,
+  screenshot,
+  startTestStack,
+  type Browser,
+  type TestStack,
+} from './support';
 
 let stack: TestStack | undefined;
 let browser: Browser | undefined;

@@ -69,7 +69,10 @@ describe('monitoring: district → school → statistical form', () => {
   });
 
   step('2. drills down to the gymnasium and back', async () => {
-    await page.getByTestId('district-dashboard').getByRole('link', { name: /МОБУ «Гимназия»/ }).click();
+    await page
+      .getByTestId('district-dashboard')
+      .getByRole('link', { name: /МОБУ «Гимназия»/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'МОБУ «Гимназия»' }).waitFor();
     const cards = page.getByTestId('school-kpis');
     await cards.locator('[data-kpi]').first().waitFor();
@@ -81,7 +84,10 @@ describe('monitoring: district → school → statistical form', () => {
     await shot('02-school');
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'Показатели муниципалитета' }).waitFor();
-    await page.getByTestId('district-dashboard').getByRole('link', { name: /МОБУ «Гимназия»/ }).waitFor();
+    await page
+      .getByTestId('district-dashboard')
+      .getByRole('link', { name: /МОБУ «Гимназия»/ })
+      .waitFor();
   });
 
   step('3. downloads the statistical form', async () => {
@@ -127,7 +133,10 @@ describe('monitoring: district → school → statistical form', () => {
     await shot('05-region');
     await table.getByRole('link', { name: /Сибай/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Показатели муниципалитета' }).waitFor();
-    await page.getByTestId('district-dashboard').getByRole('link', { name: /МОБУ «Гимназия»/ }).waitFor();
+    await page
+      .getByTestId('district-dashboard')
+      .getByRole('link', { name: /МОБУ «Гимназия»/ })
+      .waitFor();
     await shot('05-region-district');
     expect(errors).toEqual([]);
   });
@@ -204,7 +213,10 @@ describe('monitoring: district → school → statistical form', () => {
 
     // The grid's tile opens the school too.
     await page.getByRole('link', { name: 'Показатели муниципалитета' }).click();
-    await page.getByTestId('school-grid').getByRole('link', { name: /^МОБУ «Гимназия»: / }).click();
+    await page
+      .getByTestId('school-grid')
+      .getByRole('link', { name: /^МОБУ «Гимназия»: / })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'МОБУ «Гимназия»' }).waitFor();
     await page.getByTestId('execution-chart').waitFor();
     expect(errors).toEqual([]);

@@ -66,9 +66,15 @@ async function fillApplication(innValue: string): Promise<void> {
   await selectByText(main().getByLabel('Регион'), /Башкортостан/);
   await selectByText(main().getByLabel('Муниципальное образование'), /Сибай/);
   await main().getByLabel(/^ФИО/).fill('Партнёрова Анна Сергеевна');
-  await main().getByLabel(/^Должность/).fill('Руководитель программ');
-  await main().getByLabel(/^Эл\. почта/).fill(`anna.${stamp}@example.ru`);
-  await main().getByLabel(/^Телефон/).fill('8 (912) 345-67-89');
+  await main()
+    .getByLabel(/^Должность/)
+    .fill('Руководитель программ');
+  await main()
+    .getByLabel(/^Эл\. почта/)
+    .fill(`anna.${stamp}@example.ru`);
+  await main()
+    .getByLabel(/^Телефон/)
+    .fill('8 (912) 345-67-89');
   await main().getByRole('checkbox').check();
 }
 
@@ -154,7 +160,9 @@ describe('partners: public sign-up → approval → partner login → mentor →
     await page.getByRole('link', { name: 'Добавить наставника' }).click();
     await page.getByRole('heading', { level: 1, name: 'Новый наставник' }).waitFor();
     await main().getByLabel('Фамилия').fill(mentorLast);
-    await main().getByLabel(/^Имя(\s|$)/).fill('Олег');
+    await main()
+      .getByLabel(/^Имя(\s|$)/)
+      .fill('Олег');
     await main().getByLabel('Должность').fill('Инженер-программист');
     const tagsField = main().getByLabel('Компетенции (теги через запятую)');
     await tagsField.fill('программирование');
@@ -188,8 +196,12 @@ describe('partners: public sign-up → approval → partner login → mentor →
     await main().getByLabel('Номер соглашения').fill(`15/${stamp}`);
     await main().getByLabel('Дата заключения (ДД.ММ.ГГГГ)').fill(ru(now));
     await main().getByLabel('Начало действия (ДД.ММ.ГГГГ)').fill(ru(now));
-    await main().getByLabel('Окончание действия (ДД.ММ.ГГГГ)').fill(ru(new Date(now.getFullYear() + 1, now.getMonth(), 1)));
-    await main().getByLabel(/^Подписанный экземпляр соглашения/).setInputFiles({ name: signedName, mimeType: 'application/pdf', buffer: signedPdf });
+    await main()
+      .getByLabel('Окончание действия (ДД.ММ.ГГГГ)')
+      .fill(ru(new Date(now.getFullYear() + 1, now.getMonth(), 1)));
+    await main()
+      .getByLabel(/^Подписанный экземпляр соглашения/)
+      .setInputFiles({ name: signedName, mimeType: 'application/pdf', buffer: signedPdf });
     await page.getByRole('button', { name: 'Отправить предложение' }).click();
     await page.getByText(/Предложение соглашения отправлено/).waitFor({ timeout: 30_000 });
     const agreements = page.getByTestId('partner-agreements');
@@ -226,8 +238,12 @@ describe('partners: public sign-up → approval → partner login → mentor →
     const programmeName = `Профессии будущего ${stamp}`;
     await main().getByLabel('Название').fill(programmeName);
     await main().getByLabel('Форма наставничества').selectOption('employer-pupil');
-    await main().getByLabel('Начало (ДД.ММ.ГГГГ)').fill(ru(new Date(now.getFullYear() - 1, 8, 1)));
-    await main().getByLabel('Окончание (ДД.ММ.ГГГГ)').fill(ru(new Date(now.getFullYear() + 1, 7, 31)));
+    await main()
+      .getByLabel('Начало (ДД.ММ.ГГГГ)')
+      .fill(ru(new Date(now.getFullYear() - 1, 8, 1)));
+    await main()
+      .getByLabel('Окончание (ДД.ММ.ГГГГ)')
+      .fill(ru(new Date(now.getFullYear() + 1, 7, 31)));
     await main().getByLabel('Куратор программы').fill('Петрова А. А., заместитель директора');
     await page.getByRole('button', { name: 'Создать программу' }).click();
     await page.getByRole('heading', { level: 1, name: programmeName }).waitFor();

@@ -59,8 +59,12 @@ describe('programmes: programme → participants with consents → matching → 
     await page.getByRole('link', { name: 'Новая программа' }).click();
     await main().getByLabel('Название').fill(programmeName);
     await main().getByLabel('Форма наставничества').selectOption('teacher-pupil');
-    await main().getByLabel('Начало (ДД.ММ.ГГГГ)').fill(ru(new Date(now.getFullYear() - 1, 8, 1)));
-    await main().getByLabel('Окончание (ДД.ММ.ГГГГ)').fill(ru(new Date(now.getFullYear() + 1, 7, 31)));
+    await main()
+      .getByLabel('Начало (ДД.ММ.ГГГГ)')
+      .fill(ru(new Date(now.getFullYear() - 1, 8, 1)));
+    await main()
+      .getByLabel('Окончание (ДД.ММ.ГГГГ)')
+      .fill(ru(new Date(now.getFullYear() + 1, 7, 31)));
     await main().getByLabel('Куратор программы').fill('Петрова А. А., заместитель директора');
     await page.getByRole('button', { name: 'Создать программу' }).click();
     await page.getByRole('heading', { level: 1, name: programmeName }).waitFor();
@@ -73,16 +77,27 @@ describe('programmes: programme → participants with consents → matching → 
     await page.getByRole('heading', { level: 1, name: 'Добавить участника' }).waitFor();
     expect(await main().getByLabel('Роль в программе').inputValue()).toBe('MENTOR');
     await main().getByLabel('Фамилия').fill('Сидоров');
-    await main().getByLabel(/^Имя(\s|$)/).fill('Павел');
+    await main()
+      .getByLabel(/^Имя(\s|$)/)
+      .fill('Павел');
     await main().getByLabel('Категория').selectOption('teacher');
-    await main().getByLabel('Дата рождения (ДД.ММ.ГГГГ)').fill(ru(yearsAgo(40)));
+    await main()
+      .getByLabel('Дата рождения (ДД.ММ.ГГГГ)')
+      .fill(ru(yearsAgo(40)));
     await main().getByLabel('Класс или должность').fill('учитель информатики');
     await main().getByLabel('Компетенции или запрос (теги)').fill(`${tag}, программирование`);
     await expect.poll(() => page.getByTestId('consent-giver').innerText()).toContain('сам участник');
-    expect(await main().getByLabel(/ФИО законного представителя/).count()).toBe(0);
+    expect(
+      await main()
+        .getByLabel(/ФИО законного представителя/)
+        .count(),
+    ).toBe(0);
     await page.getByRole('button', { name: 'Добавить', exact: true }).click();
     await page.getByText('Участник «Сидоров Павел» добавлен.').waitFor();
-    await page.getByTestId('participants-mentor').getByRole('link', { name: /Сидоров Павел/ }).waitFor();
+    await page
+      .getByTestId('participants-mentor')
+      .getByRole('link', { name: /Сидоров Павел/ })
+      .waitFor();
   });
 
   step('3. adds a minor mentee: the representative’s consent, the API’s error beside the field, values kept', async () => {
@@ -91,14 +106,22 @@ describe('programmes: programme → participants with consents → matching → 
     await page.getByRole('heading', { level: 1, name: 'Добавить участника' }).waitFor();
     expect(await main().getByLabel('Роль в программе').inputValue()).toBe('MENTEE');
     await main().getByLabel('Фамилия').fill('Иванова');
-    await main().getByLabel(/^Имя(\s|$)/).fill('Мария');
+    await main()
+      .getByLabel(/^Имя(\s|$)/)
+      .fill('Мария');
     await main().getByLabel('Категория').selectOption('pupil');
-    await main().getByLabel('Дата рождения (ДД.ММ.ГГГГ)').fill(ru(yearsAgo(13)));
+    await main()
+      .getByLabel('Дата рождения (ДД.ММ.ГГГГ)')
+      .fill(ru(yearsAgo(13)));
     await main().getByLabel('Класс или должность').fill('7 «Б»');
     await main().getByLabel('Компетенции или запрос (теги)').fill(tag);
     await expect.poll(() => page.getByTestId('consent-giver').innerText()).toMatch(/законный представитель/);
-    await main().getByLabel(/ФИО законного представителя/).fill('Иванова Елена Петровна');
-    await main().getByLabel(/Документ, подтверждающий полномочия/).fill('Свидетельство о рождении II-АР № 123456');
+    await main()
+      .getByLabel(/ФИО законного представителя/)
+      .fill('Иванова Елена Петровна');
+    await main()
+      .getByLabel(/Документ, подтверждающий полномочия/)
+      .fill('Свидетельство о рождении II-АР № 123456');
     // No relation chosen: the API refuses, its message stands beside «Кем приходится».
     await page.getByRole('button', { name: 'Добавить', exact: true }).click();
     const relation = main().getByLabel(/Кем приходится/);
@@ -106,12 +129,19 @@ describe('programmes: programme → participants with consents → matching → 
     const errorText = await page.locator('.field-invalid .field-error').first().innerText();
     expect(errorText).toMatch(/[а-яё]/i);
     expect(await main().getByLabel('Фамилия').inputValue()).toBe('Иванова');
-    expect(await main().getByLabel(/ФИО законного представителя/).inputValue()).toBe('Иванова Елена Петровна');
+    expect(
+      await main()
+        .getByLabel(/ФИО законного представителя/)
+        .inputValue(),
+    ).toBe('Иванова Елена Петровна');
     await shot('01-consent-error');
     await relation.selectOption('mother');
     await page.getByRole('button', { name: 'Добавить', exact: true }).click();
     await page.getByText('Участник «Иванова Мария» добавлен.').waitFor();
-    await page.getByTestId('participants-mentee').getByRole('link', { name: /Иванова Мария/ }).waitFor();
+    await page
+      .getByTestId('participants-mentee')
+      .getByRole('link', { name: /Иванова Мария/ })
+      .waitFor();
   });
 
   step('4. runs the matching, sees the suggestion explained, confirms the pair', async () => {
@@ -150,7 +180,10 @@ describe('programmes: programme → participants with consents → matching → 
 
   step('6. withdrawing the mentee’s consent leaves the anonymised record', async () => {
     await page.getByRole('navigation', { name: 'Разделы программы' }).getByRole('link', { name: 'Наставляемые' }).click();
-    await page.getByTestId('participants-mentee').getByRole('link', { name: /Иванова Мария/ }).click();
+    await page
+      .getByTestId('participants-mentee')
+      .getByRole('link', { name: /Иванова Мария/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: /Иванова Мария/ }).waitFor();
     await page.getByRole('button', { name: 'Отозвать согласие' }).click();
     const dialog = page.getByRole('dialog');
@@ -187,7 +220,9 @@ describe('programmes: programme → participants with consents → matching → 
   }
 
   async function uploadCsv(name: string, content: string) {
-    await main().getByLabel(/^Файл базы/).setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
+    await main()
+      .getByLabel(/^Файл базы/)
+      .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
     await page.getByRole('button', { name: 'Загрузить', exact: true }).click();
     await page.getByTestId('import-report').waitFor({ timeout: 60_000 });
   }
@@ -197,8 +232,12 @@ describe('programmes: programme → participants with consents → matching → 
     await page.getByRole('link', { name: 'Новая программа' }).click();
     await main().getByLabel('Название').fill(imported);
     await main().getByLabel('Форма наставничества').selectOption('teacher-pupil');
-    await main().getByLabel('Начало (ДД.ММ.ГГГГ)').fill(ru(new Date(now.getFullYear() - 1, 8, 1)));
-    await main().getByLabel('Окончание (ДД.ММ.ГГГГ)').fill(ru(new Date(now.getFullYear() + 1, 7, 31)));
+    await main()
+      .getByLabel('Начало (ДД.ММ.ГГГГ)')
+      .fill(ru(new Date(now.getFullYear() - 1, 8, 1)));
+    await main()
+      .getByLabel('Окончание (ДД.ММ.ГГГГ)')
+      .fill(ru(new Date(now.getFullYear() + 1, 7, 31)));
     await page.getByRole('button', { name: 'Создать программу' }).click();
     await page.getByRole('heading', { level: 1, name: imported }).waitFor();
 
@@ -215,7 +254,9 @@ describe('programmes: programme → participants with consents → matching → 
     await book.saveAs(xlsx);
     const sheet = readFirstSheetRows(new Uint8Array(await readFile(xlsx)));
     expect(sheet.ok && sheet.rows[0]!.filter(Boolean)).toEqual(headers);
-    await main().getByLabel(/^Файл базы/).setInputFiles(xlsx);
+    await main()
+      .getByLabel(/^Файл базы/)
+      .setInputFiles(xlsx);
     await page.getByRole('button', { name: 'Загрузить', exact: true }).click();
     await expect.poll(() => page.getByTestId('import-summary').innerText(), { timeout: 60_000 }).toContain('Импортировано 1 из 1');
     expect(await page.getByTestId('import-rows').locator('tr[data-row="2"]').innerText()).toContain('Петров Алексей');
@@ -224,8 +265,28 @@ describe('programmes: programme → participants with consents → matching → 
     await uploadCsv(
       'наставники.csv',
       csvOf(headers, [
-        { Фамилия: 'Кузнецова', Имя: 'Ольга', Отчество: 'Петровна', Категория: 'Педагог', 'Класс / должность': 'учитель шахмат', 'Стаж, лет': '15', 'Компетенции (теги)': tagA, 'Дата согласия': signed, 'Согласие дал': 'Участник' },
-        { Фамилия: 'Морозов', Имя: 'Игорь', Отчество: 'Львович', Категория: 'Педагог', 'Класс / должность': 'учитель физики', 'Стаж, лет': '20', 'Компетенции (теги)': tagB, 'Дата согласия': signed, 'Согласие дал': 'Участник' },
+        {
+          Фамилия: 'Кузнецова',
+          Имя: 'Ольга',
+          Отчество: 'Петровна',
+          Категория: 'Педагог',
+          'Класс / должность': 'учитель шахмат',
+          'Стаж, лет': '15',
+          'Компетенции (теги)': tagA,
+          'Дата согласия': signed,
+          'Согласие дал': 'Участник',
+        },
+        {
+          Фамилия: 'Морозов',
+          Имя: 'Игорь',
+          Отчество: 'Львович',
+          Категория: 'Педагог',
+          'Класс / должность': 'учитель физики',
+          'Стаж, лет': '20',
+          'Компетенции (теги)': tagB,
+          'Дата согласия': signed,
+          'Согласие дал': 'Участник',
+        },
       ]),
     );
     await expect.poll(() => page.getByTestId('import-summary').innerText()).toContain('Импортировано 2 из 2');
@@ -277,7 +338,10 @@ describe('programmes: programme → participants with consents → matching → 
   });
 
   step('9. records a further consent (publication) for an imported mentee', async () => {
-    await page.getByTestId('participants-mentee').getByRole('link', { name: /Орлов Денис/ }).click();
+    await page
+      .getByTestId('participants-mentee')
+      .getByRole('link', { name: /Орлов Денис/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: /Орлов Денис/ }).waitFor();
     expect(await page.getByTestId('consents').innerText()).toMatch(/законный представитель: Орлов Анна Ивановна/);
     await page.getByRole('button', { name: 'Добавить согласие' }).click();
@@ -420,7 +484,10 @@ describe('programmes: programme → participants with consents → matching → 
 
     await page.getByRole('link', { name: '← К парам программы' }).click();
     await tabs().getByRole('link', { name: 'Наставники' }).click();
-    await page.getByTestId('participants-mentor').getByRole('link', { name: /Кузнецова Ольга/ }).click();
+    await page
+      .getByTestId('participants-mentor')
+      .getByRole('link', { name: /Кузнецова Ольга/ })
+      .click();
     const account = page.getByTestId('account-form');
     await account.getByLabel('Логин').fill(mentorLogin);
     await account.getByRole('button', { name: 'Связать' }).click();

@@ -104,7 +104,10 @@ describe('questionnaires and best practices', () => {
 
   step('2. issues a satisfaction link to a mentor: the address is shown once with «Копировать»', async () => {
     const table = page.getByTestId('questionnaire-status');
-    const mentorRow = table.locator('tbody tr').filter({ has: page.locator('td', { hasText: /^наставник$/ }) }).first();
+    const mentorRow = table
+      .locator('tbody tr')
+      .filter({ has: page.locator('td', { hasText: /^наставник$/ }) })
+      .first();
     await mentorRow.waitFor();
     mentorName = (await mentorRow.getAttribute('data-participant')) ?? '';
     expect(mentorName).not.toBe('');
@@ -166,7 +169,11 @@ describe('questionnaires and best practices', () => {
 
   step('4b. a link issued by mistake is revoked and no longer opens', async () => {
     const table = page.getByTestId('questionnaire-status');
-    const other = table.locator('tbody tr').filter({ has: page.locator('td', { hasText: /^наставник$/ }) }).filter({ hasNotText: mentorName }).first();
+    const other = table
+      .locator('tbody tr')
+      .filter({ has: page.locator('td', { hasText: /^наставник$/ }) })
+      .filter({ hasNotText: mentorName })
+      .first();
     const otherName = (await other.getAttribute('data-participant')) ?? '';
     await table.getByLabel(`Выбрать: ${otherName}`).check();
     await page.getByRole('button', { name: 'Выдать ссылки' }).click();
@@ -313,7 +320,10 @@ describe('questionnaires and best practices', () => {
     // Other pupils of the programme are not theirs to see.
     for (const other of ['Ишмухаметов', 'Абдрахманова', 'Юлдашбаев', 'Хасанова']) expect(text).not.toContain(other);
     const mine = page.getByTestId('my-questionnaires');
-    await mine.getByRole('link', { name: /Заполнить/ }).first().click();
+    await mine
+      .getByRole('link', { name: /Заполнить/ })
+      .first()
+      .click();
     await main().locator('form').first().waitFor();
     await shot('09-mentee-own');
     expect(errors).toEqual([]);

@@ -13,7 +13,19 @@ import path from 'node:path';
 import { academicYearOf } from '@nastavnik/domain';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { expectLoginPage, journey, launchBrowser, logIn, logOut, mainText, RESULTS_DIR, screenshot, startTestStack, type Browser, type TestStack } from './support';
+import {
+  expectLoginPage,
+  journey,
+  launchBrowser,
+  logIn,
+  logOut,
+  mainText,
+  RESULTS_DIR,
+  screenshot,
+  startTestStack,
+  type Browser,
+  type TestStack,
+} from './support';
 
 let stack: TestStack;
 let browser: Browser | undefined;
@@ -53,13 +65,18 @@ async function as(username: string): Promise<void> {
 
 /** Opens the roadmap from the inbox list `list` («На утверждение», …) — as a person with no training would. */
 async function openFromInbox(list: string, screenshotName?: string): Promise<void> {
-  await nav().getByRole('link', { name: /Входящие/ }).click();
+  await nav()
+    .getByRole('link', { name: /Входящие/ })
+    .click();
   await page.getByRole('heading', { level: 1, name: 'Входящие' }).waitFor();
   const section = page.getByRole('region', { name: new RegExp(list) });
   await section.waitFor();
   if (screenshotName) await shot(screenshotName);
   // This journey's roadmap (a stack reused with E2E_ADMIN_URL may hold others of the school).
-  await section.getByRole('link', { name: 'МОБУ «Гимназия»' }).and(page.locator(`[href^="${new URL(roadmapUrl).pathname}"]`)).click();
+  await section
+    .getByRole('link', { name: 'МОБУ «Гимназия»' })
+    .and(page.locator(`[href^="${new URL(roadmapUrl).pathname}"]`))
+    .click();
   await page.getByTestId('revision-state').waitFor();
   roadmapUrl = page.url().split('?')[0]!;
 }
@@ -133,7 +150,10 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await as('gimnaziya.curator');
     // The campaign is on the school's home page, with the next step.
     const campaigns = page.getByTestId('campaigns-table');
-    const row = campaigns.getByRole('row').filter({ hasText: campaignTitle }).filter({ has: page.getByRole('link', { name: 'Создать дорожную карту' }) });
+    const row = campaigns
+      .getByRole('row')
+      .filter({ hasText: campaignTitle })
+      .filter({ has: page.getByRole('link', { name: 'Создать дорожную карту' }) });
     await row.getByText('не начата').first().waitFor();
     await shot('03-curator-home');
     await row.getByRole('link', { name: 'Создать дорожную карту' }).first().click();
@@ -354,7 +374,9 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await late.getByText('просрочено').waitFor();
 
     // The item due in three days is in the curator's inbox.
-    await nav().getByRole('link', { name: /Входящие/ }).click();
+    await nav()
+      .getByRole('link', { name: /Входящие/ })
+      .click();
     const deadlines = page.getByRole('region', { name: /Сроки в ближайшие 7 дней/ });
     await deadlines.getByRole('link', { name: /1\.3 Формирование базы наставляемых/ }).waitFor();
     expect(await deadlines.innerText()).toMatch(/через \d+ (день|дня|дней)/);
@@ -363,7 +385,10 @@ describe('roadmap journey: campaign → draft → director → district → new 
 
   step('9. the revisions compare side by side: the changed deadline, field by field', async () => {
     await page.goto(roadmapUrl);
-    await page.getByRole('navigation', { name: 'Разделы дорожной карты' }).getByRole('link', { name: /Редакции/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Разделы дорожной карты' })
+      .getByRole('link', { name: /Редакции/ })
+      .click();
     await page.getByTestId('revisions-table').waitFor();
     await shot('16-revisions');
     await page.getByRole('button', { name: 'Сравнить' }).click();
@@ -392,7 +417,10 @@ describe('roadmap journey: campaign → draft → director → district → new 
     const schools = page.getByTestId('campaign-schools');
     await expect.poll(() => schools.innerText()).toMatch(/МОБУ «Гимназия»[\s\S]*согласована/);
     expect(await page.getByTestId('campaign-counts').innerText()).toMatch(/согласована\s*1/);
-    await page.getByTestId('campaign-counts').getByRole('link', { name: /согласована/ }).click();
+    await page
+      .getByTestId('campaign-counts')
+      .getByRole('link', { name: /согласована/ })
+      .click();
     await expect.poll(() => schools.innerText()).not.toContain('СОШ № 4');
     await shot('19-campaign-agreed');
     expect(await mainText(page)).toContain('МОБУ «Гимназия»');

@@ -163,13 +163,13 @@ function SignedInShell() {
     <MeProvider me={data.me}>
       <Layout>
         <Suspense fallback={<Loading />}>
-        <Routes>
-          <Route index element={<HomePage />} />
-          {PAGE_ROUTES.map(({ path, Page }) => (
-            <Route key={path} path={path} element={<Page />} />
-          ))}
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
+          <Routes>
+            <Route index element={<HomePage />} />
+            {PAGE_ROUTES.map(({ path, Page }) => (
+              <Route key={path} path={path} element={<Page />} />
+            ))}
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
         </Suspense>
       </Layout>
     </MeProvider>

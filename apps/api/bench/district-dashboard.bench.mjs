@@ -60,18 +60,38 @@ try {
     position: null,
     roles: ['platform-admin'],
     grants: [],
-    access: { platform: true, coordinatorRegionIds: [], staffDistrictIds: [], organizationIds: [], organizationDistrictIds: [], partnerIds: [], partnerRegionIds: [], memberRegionIds: [] },
+    access: {
+      platform: true,
+      coordinatorRegionIds: [],
+      staffDistrictIds: [],
+      organizationIds: [],
+      organizationDistrictIds: [],
+      partnerIds: [],
+      partnerRegionIds: [],
+      memberRegionIds: [],
+    },
   };
 
   async function districtWith(code, schools) {
     const district = await createDistrictWithSchema(orm, { regionId, code, name: `Муниципалитет ${code}`, authorityName: 'Управление образования' });
     const started = performance.now();
-    await seedMonitoringDistrict(conn, { districtId: district.id, schemaName: district.schemaName, codePrefix: code, schools, perSchool: PER_SCHOOL, academicYear: YEAR });
+    await seedMonitoringDistrict(conn, {
+      districtId: district.id,
+      schemaName: district.schemaName,
+      codePrefix: code,
+      schools,
+      perSchool: PER_SCHOOL,
+      academicYear: YEAR,
+    });
     const seedMs = performance.now() - started;
     const ctx = {
       actor,
       em: orm.em.fork({ clear: true }),
-      tenant: { district: { id: district.id, code, regionId, schemaName: district.schemaName }, em: orm.em.fork({ clear: true, schema: district.schemaName }), loaders: {} },
+      tenant: {
+        district: { id: district.id, code, regionId, schemaName: district.schemaName },
+        em: orm.em.fork({ clear: true, schema: district.schemaName }),
+        loaders: {},
+      },
     };
     return { district, ctx, seedMs };
   }
@@ -108,8 +128,12 @@ try {
   console.log(`district dashboard — ${bigRun.result.schools.total} schools, ${participants} participants (seeded in ${fmt(big.seedMs)})`);
   console.log(`  SQL statements: ${bigRun.statements} (10 schools: ${smallRun.statements})`);
   console.log(`  latency: median ${fmt(bigRun.median)} of ${RUNS} [${bigRun.times.map(fmt).join(', ')}] (10 schools: median ${fmt(smallRun.median)})`);
-  console.log(`  district totals: coverage of pupils ${bigRun.result.figures.pupilCoverage.display}, consents ${bigRun.result.figures.consentsCollected.display}, plans ${bigRun.result.figures.plansDone.display}, roadmaps on time ${bigRun.result.figures.roadmapExecution.display}, final events ${bigRun.result.figures.finalEventAttendance.display}, satisfaction ${bigRun.result.figures.satisfaction.display}, impact ${bigRun.result.figures.impact.display}`);
-  console.log(`snapshot refresh of the district: ${fmt(refreshMs)}; region dashboard from the snapshot: ${regionStatements} statements, participants ${region.counts.participants}`);
+  console.log(
+    `  district totals: coverage of pupils ${bigRun.result.figures.pupilCoverage.display}, consents ${bigRun.result.figures.consentsCollected.display}, plans ${bigRun.result.figures.plansDone.display}, roadmaps on time ${bigRun.result.figures.roadmapExecution.display}, final events ${bigRun.result.figures.finalEventAttendance.display}, satisfaction ${bigRun.result.figures.satisfaction.display}, impact ${bigRun.result.figures.impact.display}`,
+  );
+  console.log(
+    `snapshot refresh of the district: ${fmt(refreshMs)}; region dashboard from the snapshot: ${regionStatements} statements, participants ${region.counts.participants}`,
+  );
 
   const problems = [];
   if (bigRun.statements !== smallRun.statements) problems.push(`statements grow with schools: ${smallRun.statements} → ${bigRun.statements}`);

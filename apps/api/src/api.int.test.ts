@@ -26,10 +26,23 @@ const ME = /* GraphQL */ `
       grants {
         role
         scopeKind
-        region { code name }
-        district { code name authorityName }
-        organization { code shortName }
-        partner { code name }
+        region {
+          code
+          name
+        }
+        district {
+          code
+          name
+          authorityName
+        }
+        organization {
+          code
+          shortName
+        }
+        partner {
+          code
+          name
+        }
       }
     }
   }
@@ -46,9 +59,7 @@ describe('me (demo users, real password grant)', () => {
     const me = response.body.data!.me;
     expect(me.username).toBe('admin');
     expect(me.roles).toEqual(['PLATFORM_ADMIN']);
-    expect(me.grants).toEqual([
-      { role: 'PLATFORM_ADMIN', scopeKind: 'PLATFORM', region: null, district: null, organization: null, partner: null },
-    ]);
+    expect(me.grants).toEqual([{ role: 'PLATFORM_ADMIN', scopeKind: 'PLATFORM', region: null, district: null, organization: null, partner: null }]);
   });
 
   it('district officer of Sibay', async () => {
@@ -166,7 +177,7 @@ describe('createDistrict', () => {
 describe('backgroundJobs', () => {
   const BACKGROUND_JOBS = `query { backgroundJobs { name title schedule timeZone retryLimit runs { id } lastFailure { id } } }`;
 
-  it('the platform admin sees the product\'s jobs with their schedules', async () => {
+  it("the platform admin sees the product's jobs with their schedules", async () => {
     const response = await app.gql<{ backgroundJobs: any[] }>(BACKGROUND_JOBS, { token: await demoToken('admin') });
     expect(response.body.errors).toBeUndefined();
     const jobs = response.body.data!.backgroundJobs;

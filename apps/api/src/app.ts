@@ -104,7 +104,15 @@ import { SchoolNews } from './modules/news/news.entity.js';
 import { NewsService } from './modules/news/news.service.js';
 import { NEWS_RESOLVERS } from './modules/news/resolvers.js';
 import { PartnerMatchingSource } from './modules/partners/matching.js';
-import { PartnerAgreement, PartnerAgreementFile, PartnerAgreementFileContent, PartnerApplication, PartnerMentor, PartnerMentorConsent, PartnerPlacement } from './modules/partners/partner.entities.js';
+import {
+  PartnerAgreement,
+  PartnerAgreementFile,
+  PartnerAgreementFileContent,
+  PartnerApplication,
+  PartnerMentor,
+  PartnerMentorConsent,
+  PartnerPlacement,
+} from './modules/partners/partner.entities.js';
 import { PartnerAgreementService } from './modules/partners/agreements.service.js';
 import { PartnerApplicationService } from './modules/partners/applications.service.js';
 import { PartnerMentorService } from './modules/partners/mentors.service.js';
@@ -121,7 +129,21 @@ import type { EntityManager } from './engine/orm/create-orm.js';
 import type { TenantLoaders } from './engine/tenancy/tenant.js';
 
 /** The composition root: which entities, migrations, resolvers and services make up the API. */
-export const CORE_ENTITIES = [Region, District, Organization, PartnerOrganization, DistrictMigrationState, DistrictKpiSnapshot, PartnerApplication, PartnerMentor, PartnerMentorConsent, PartnerAgreement, PartnerPlacement, PartnerAgreementFile, PartnerAgreementFileContent];
+export const CORE_ENTITIES = [
+  Region,
+  District,
+  Organization,
+  PartnerOrganization,
+  DistrictMigrationState,
+  DistrictKpiSnapshot,
+  PartnerApplication,
+  PartnerMentor,
+  PartnerMentorConsent,
+  PartnerAgreement,
+  PartnerPlacement,
+  PartnerAgreementFile,
+  PartnerAgreementFileContent,
+];
 export const TENANT_ENTITIES = [
   Headcount,
   DistrictSettings,
@@ -329,7 +351,27 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
         logger,
         apollo,
         readiness: createReadinessCheck(orm, config),
-        routes: [...attachmentRoutes(), ...documentRoutes(), ...importRoutes(), ...programmeRoutes(), ...questionnaireRoutes({ orm, questionnaires: services.questionnaireLinks, logger, submitLimit: limits.rule({ name: 'survey-submit', points: config.publicEndpoints.surveySubmitPerHour, durationSeconds: HOUR }) }), ...partnerRoutes({ orm, applications: partnerApplications, mentors: partnerMentors, files: partnerFiles, applyLimit: limits.rule({ name: 'partner-apply', points: config.publicEndpoints.partnerApplyPerHour, durationSeconds: HOUR }) }), ...monitoringRoutes(config.timeZone), ...publicRoutes(new PublicService(orm, clock, roadmaps))],
+        routes: [
+          ...attachmentRoutes(),
+          ...documentRoutes(),
+          ...importRoutes(),
+          ...programmeRoutes(),
+          ...questionnaireRoutes({
+            orm,
+            questionnaires: services.questionnaireLinks,
+            logger,
+            submitLimit: limits.rule({ name: 'survey-submit', points: config.publicEndpoints.surveySubmitPerHour, durationSeconds: HOUR }),
+          }),
+          ...partnerRoutes({
+            orm,
+            applications: partnerApplications,
+            mentors: partnerMentors,
+            files: partnerFiles,
+            applyLimit: limits.rule({ name: 'partner-apply', points: config.publicEndpoints.partnerApplyPerHour, durationSeconds: HOUR }),
+          }),
+          ...monitoringRoutes(config.timeZone),
+          ...publicRoutes(new PublicService(orm, clock, roadmaps)),
+        ],
         buildContext: (request) =>
           buildContext(
             {

@@ -55,10 +55,7 @@ async function sql<T = Record<string, any>>(query: string, params: unknown[] = [
 }
 
 async function tablesOf(schema: string): Promise<string[]> {
-  const rows = await sql<{ table_name: string }>(
-    `select table_name from information_schema.tables where table_schema = ? order by table_name`,
-    [schema],
-  );
+  const rows = await sql<{ table_name: string }>(`select table_name from information_schema.tables where table_schema = ? order by table_name`, [schema]);
   return rows.map((row) => row.table_name);
 }
 
@@ -91,9 +88,7 @@ describe('district migrations', () => {
       'updated_at:timestamp with time zone',
     ]);
     // Tenant tables live in district schemas only; shared ones in core only; nothing in public.
-    const headcountSchemas = await sql<{ table_schema: string }>(
-      `select table_schema from information_schema.tables where table_name = 'headcount'`,
-    );
+    const headcountSchemas = await sql<{ table_schema: string }>(`select table_schema from information_schema.tables where table_name = 'headcount'`);
     expect(headcountSchemas.every((row) => row.table_schema.startsWith('district_'))).toBe(true);
     expect(await tablesOf('public')).toEqual([]);
     expect(await tablesOf('core')).toEqual([

@@ -30,9 +30,7 @@ async function expectRejected(token: string | undefined, code: 'UNAUTHENTICATED'
 /** A token like the provider's, signed with a key the provider never published. */
 async function foreignToken(claims: Record<string, unknown>, kid?: string): Promise<string> {
   const { privateKey } = await generateKeyPair('RS256');
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', ...(kid ? { kid } : {}) })
-    .sign(privateKey);
+  return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', ...(kid ? { kid } : {}) }).sign(privateKey);
 }
 
 function claimsOf(token: string): Record<string, unknown> {
@@ -70,14 +68,8 @@ describe('tokens', () => {
   });
 
   it('wrong issuer → UNAUTHENTICATED', async () => {
-    await expectRejected(
-      await app.idp.mintAccessToken('admin', { iss: 'http://localhost:1/realms/nastavnik' }),
-      'UNAUTHENTICATED',
-    );
-    await expectRejected(
-      await app.idp.mintAccessToken('admin', { iss: app.idp.issuer.replace(/nastavnik$/, 'master') }),
-      'UNAUTHENTICATED',
-    );
+    await expectRejected(await app.idp.mintAccessToken('admin', { iss: 'http://localhost:1/realms/nastavnik' }), 'UNAUTHENTICATED');
+    await expectRejected(await app.idp.mintAccessToken('admin', { iss: app.idp.issuer.replace(/nastavnik$/, 'master') }), 'UNAUTHENTICATED');
   });
 
   it('bad signature (a key the provider never published) → UNAUTHENTICATED', async () => {

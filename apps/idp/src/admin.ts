@@ -42,9 +42,7 @@ const NewUser = z.looseObject({
   enabled: z.boolean().optional(),
   emailVerified: z.boolean().optional(),
   attributes: z.record(z.string(), z.union([z.array(z.string()), z.string()])).optional(),
-  credentials: z
-    .array(z.looseObject({ type: z.string(), value: z.string().min(1).max(256), temporary: z.boolean().optional() }))
-    .optional(),
+  credentials: z.array(z.looseObject({ type: z.string(), value: z.string().min(1).max(256), temporary: z.boolean().optional() })).optional(),
   groups: z.array(z.string().regex(/^(\/[A-Za-z0-9._-]{1,63}){1,4}$/)).optional(),
   clientRoles: z.record(z.string(), z.array(z.string())).optional(),
   realmRoles: z.array(z.string()).optional(),
@@ -179,9 +177,7 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
       ...(input.firstName ? { firstName: input.firstName } : {}),
       ...(input.lastName ? { lastName: input.lastName } : {}),
       ...(input.attributes ? { attributes: input.attributes } : {}),
-      credentials: (input.credentials ?? [])
-        .filter((c) => c.type === 'password')
-        .map((c) => hashCredential(c.value, c.temporary ?? false)),
+      credentials: (input.credentials ?? []).filter((c) => c.type === 'password').map((c) => hashCredential(c.value, c.temporary ?? false)),
       groups: input.groups ?? [],
       clientRoles: input.clientRoles ?? {},
       realmRoles: input.realmRoles ?? [`default-roles-${realm.realm}`],

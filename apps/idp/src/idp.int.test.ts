@@ -349,12 +349,8 @@ describe('embedded Keycloak-compatible provider', () => {
   it('refuses redirect URIs outside the client patterns and requests without PKCE', async () => {
     const foreign = await new Browser().fetch(keycloakJsAuthUrl(pkce().challenge, { redirect_uri: 'https://evil.example/' }));
     expect(foreign.status).toBe(400);
-    const noPkce = await new Browser().follow(
-      authUrl({ client_id: 'admin', redirect_uri: REDIRECT_URI, response_type: 'code', scope: 'openid', state: 'x' }),
-    );
-    expect(new URL(noPkce.url).searchParams.get('error') ?? new URLSearchParams(new URL(noPkce.url).hash.slice(1)).get('error')).toBe(
-      'invalid_request',
-    );
+    const noPkce = await new Browser().follow(authUrl({ client_id: 'admin', redirect_uri: REDIRECT_URI, response_type: 'code', scope: 'openid', state: 'x' }));
+    expect(new URL(noPkce.url).searchParams.get('error') ?? new URLSearchParams(new URL(noPkce.url).hash.slice(1)).get('error')).toBe('invalid_request');
   });
 
   it('logs in via POST logout too (keycloak-js logoutMethod POST) and returns to the app', async () => {

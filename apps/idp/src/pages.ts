@@ -52,9 +52,7 @@ export const LOGIN_ERROR = 'Неверное имя пользователя и�
 
 export function loginPage(options: { realmDisplayName: string; action: string; username?: string; error?: string }): string {
   const title = `Вход в систему «${options.realmDisplayName}»`;
-  const error = options.error
-    ? `<div class="alert" id="input-error" role="alert" aria-live="polite">${escapeHtml(options.error)}</div>\n`
-    : '';
+  const error = options.error ? `<div class="alert" id="input-error" role="alert" aria-live="polite">${escapeHtml(options.error)}</div>\n` : '';
   return layout(
     title,
     `<h1 id="kc-page-title">${escapeHtml(title)}</h1>

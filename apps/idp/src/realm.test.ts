@@ -128,7 +128,12 @@ describe('realm-nastavnik.json', () => {
       expect(byType('oidc-audience-mapper')[0]?.config['included.client.audience']).toBe('api');
       expect(byType('oidc-group-membership-mapper')[0]?.config).toMatchObject({ 'claim.name': 'groups', 'full.path': 'true' });
       const attributes = byType('oidc-usermodel-attribute-mapper').map((m) => [m.config['user.attribute'], m.config['claim.name']]);
-      expect(attributes).toEqual(expect.arrayContaining([['middleName', 'middle_name'], ['position', 'position']]));
+      expect(attributes).toEqual(
+        expect.arrayContaining([
+          ['middleName', 'middle_name'],
+          ['position', 'position'],
+        ]),
+      );
     }
   });
 

@@ -4,9 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** The realm export that production Keycloak imports — the one source of truth for users. */
-export const DEFAULT_REALM_FILE = fileURLToPath(
-  new URL('../../../infra/keycloak/realm-nastavnik.json', import.meta.url),
-);
+export const DEFAULT_REALM_FILE = fileURLToPath(new URL('../../../infra/keycloak/realm-nastavnik.json', import.meta.url));
 
 /** The client whose client roles are the platform roles (contracts.md). */
 export const API_CLIENT_ID = 'api';
@@ -242,31 +240,31 @@ function firstAttr(attributes: Record<string, string[]>, name: string): string |
 
 /** A user of a Keycloak user representation (realm import or the admin endpoint). */
 export function toRealmUser(realmName: string, u: z.infer<typeof UserRep>, groupExists: (path: string) => boolean): RealmUser {
-    const attributes = normalizeAttributes(u.attributes);
-    const username = u.username.toLowerCase();
-    for (const path of u.groups ?? []) {
-      if (!groupExists(path)) throw new Error(`realm ${realmName}: user ${username} refers to unknown group ${path}`);
-    }
-    const clientRolesOfUser = u.clientRoles ?? {};
-    const middleName = firstAttr(attributes, 'middleName');
-    const position = firstAttr(attributes, 'position');
-    return {
-      id: u.id ?? stableUuid(realmName, 'user', username),
-      username,
-      enabled: u.enabled ?? false,
-      emailVerified: u.emailVerified ?? false,
-      ...(u.email ? { email: u.email.toLowerCase() } : {}),
-      ...(u.firstName ? { firstName: u.firstName } : {}),
-      ...(u.lastName ? { lastName: u.lastName } : {}),
-      ...(middleName ? { middleName } : {}),
-      ...(position ? { position } : {}),
-      attributes,
-      realmRoles: u.realmRoles ?? [],
-      clientRoles: clientRolesOfUser,
-      roles: clientRolesOfUser[API_CLIENT_ID] ?? [],
-      groups: u.groups ?? [],
-      credentials: (u.credentials ?? []).map(parseCredential).filter((c): c is RealmPasswordCredential => c !== null),
-    };
+  const attributes = normalizeAttributes(u.attributes);
+  const username = u.username.toLowerCase();
+  for (const path of u.groups ?? []) {
+    if (!groupExists(path)) throw new Error(`realm ${realmName}: user ${username} refers to unknown group ${path}`);
+  }
+  const clientRolesOfUser = u.clientRoles ?? {};
+  const middleName = firstAttr(attributes, 'middleName');
+  const position = firstAttr(attributes, 'position');
+  return {
+    id: u.id ?? stableUuid(realmName, 'user', username),
+    username,
+    enabled: u.enabled ?? false,
+    emailVerified: u.emailVerified ?? false,
+    ...(u.email ? { email: u.email.toLowerCase() } : {}),
+    ...(u.firstName ? { firstName: u.firstName } : {}),
+    ...(u.lastName ? { lastName: u.lastName } : {}),
+    ...(middleName ? { middleName } : {}),
+    ...(position ? { position } : {}),
+    attributes,
+    realmRoles: u.realmRoles ?? [],
+    clientRoles: clientRolesOfUser,
+    roles: clientRolesOfUser[API_CLIENT_ID] ?? [],
+    groups: u.groups ?? [],
+    credentials: (u.credentials ?? []).map(parseCredential).filter((c): c is RealmPasswordCredential => c !== null),
+  };
 }
 
 /** Keycloak's user representation, as imported or POSTed to the admin API. */
@@ -316,9 +314,7 @@ export function parseRealm(json: unknown): Realm {
     const redirectUris = c.redirectUris ?? [];
     const postLogout = attributes['post.logout.redirect.uris'];
     const postLogoutRedirectUris =
-      postLogout === undefined || postLogout === ''
-        ? []
-        : postLogout.split('##').flatMap((uri) => (uri === '+' ? redirectUris : [uri]));
+      postLogout === undefined || postLogout === '' ? [] : postLogout.split('##').flatMap((uri) => (uri === '+' ? redirectUris : [uri]));
     const pkceMethod = attributes['pkce.code.challenge.method'];
     return {
       clientId: c.clientId,

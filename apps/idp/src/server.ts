@@ -13,25 +13,8 @@ import Provider, {
 import { createAdminApi, DEFAULT_IDP_ADMIN_TOKEN } from './admin.js';
 import { InstanceStore } from './adapter.js';
 import { loadOrCreateSigningKey, signJwt, verifyJwt, type SigningKey } from './keys.js';
-import {
-  LOGIN_ERROR,
-  LOGIN_STATUS_IFRAME_PAGE,
-  THIRD_PARTY_COOKIES_PAGE,
-  loginPage,
-  logoutPage,
-  messagePage,
-} from './pages.js';
-import {
-  API_CLIENT_ID,
-  findLoginUser,
-  loadRealm,
-  profileClaims,
-  roleClaims,
-  verifyPassword,
-  type Realm,
-  type RealmClient,
-  type RealmUser,
-} from './realm.js';
+import { LOGIN_ERROR, LOGIN_STATUS_IFRAME_PAGE, THIRD_PARTY_COOKIES_PAGE, loginPage, logoutPage, messagePage } from './pages.js';
+import { API_CLIENT_ID, findLoginUser, loadRealm, profileClaims, roleClaims, verifyPassword, type Realm, type RealmClient, type RealmUser } from './realm.js';
 
 export interface StartIdpOptions {
   /** Port to listen on; 0 = ephemeral. Default 8180. */
@@ -242,11 +225,7 @@ export async function startIdp(options: StartIdpOptions = {}): Promise<RunningId
     };
 
     const clients: ClientMetadata[] = oidcClients.map((c) => {
-      const grantTypes = [
-        ...(c.standardFlowEnabled ? ['authorization_code'] : []),
-        ...(c.directAccessGrantsEnabled ? ['password'] : []),
-        'refresh_token',
-      ];
+      const grantTypes = [...(c.standardFlowEnabled ? ['authorization_code'] : []), ...(c.directAccessGrantsEnabled ? ['password'] : []), 'refresh_token'];
       // Registered URIs must be valid URLs; matching uses the realm's Keycloak patterns (see the prototype patch).
       const placeholders = (uris: string[]) => {
         const valid = uris.map((u) => u.replace(/\*$/, '')).filter((u) => URL.parse(u) && !u.includes('*'));
@@ -537,9 +516,14 @@ export async function startIdp(options: StartIdpOptions = {}): Promise<RunningId
       const body = req.method === 'POST' ? new URLSearchParams(await readBody(req)) : undefined;
       const user = userFromAccessToken(bearerToken(req, body));
       if (!user) {
-        sendJson(res, 401, { error: 'invalid_token', error_description: 'Token verification failed' }, {
-          'WWW-Authenticate': 'Bearer realm="nastavnik", error="invalid_token", error_description="Token verification failed"',
-        });
+        sendJson(
+          res,
+          401,
+          { error: 'invalid_token', error_description: 'Token verification failed' },
+          {
+            'WWW-Authenticate': 'Bearer realm="nastavnik", error="invalid_token", error_description="Token verification failed"',
+          },
+        );
         return;
       }
       sendJson(res, 200, profileClaims(user));
@@ -607,12 +591,7 @@ export async function startIdp(options: StartIdpOptions = {}): Promise<RunningId
         sendHtml(res, 200, loginPage({ realmDisplayName: realm.displayName, action, username, error: LOGIN_ERROR }));
         return;
       }
-      await provider.interactionFinished(
-        req,
-        res,
-        { login: { accountId: user.id, amr: ['pwd'], acr: '1' } },
-        { mergeWithLastSubmission: false },
-      );
+      await provider.interactionFinished(req, res, { login: { accountId: user.id, amr: ['pwd'], acr: '1' } }, { mergeWithLastSubmission: false });
     }
 
     async function loginStatusInit(res: ServerResponse, query: URLSearchParams) {
@@ -778,4 +757,3 @@ export async function startIdp(options: StartIdpOptions = {}): Promise<RunningId
     throw error;
   }
 }
-

@@ -193,7 +193,9 @@ const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 let failed = false;
 globalThis.gc?.();
 const baseline = { heap: process.memoryUsage().heapUsed, maxRss: process.resourceUsage().maxRSS * 1024 };
-console.log(`suggestMatches: ${MENTEES} mentees × ${MENTORS} mentors, ${TAGS.length} tags, ${preferences.length} preference answers; ${RUNS} runs each, budget ${BUDGET_MS} ms (median)`);
+console.log(
+  `suggestMatches: ${MENTEES} mentees × ${MENTORS} mentors, ${TAGS.length} tags, ${preferences.length} preference answers; ${RUNS} runs each, budget ${BUDGET_MS} ms (median)`,
+);
 for (const kind of ['traditional', 'group']) {
   const times = [];
   const heapDeltas = [];
@@ -228,5 +230,7 @@ for (const kind of ['traditional', 'group']) {
   }
 }
 const peakRss = process.resourceUsage().maxRSS * 1024;
-console.log(`\nprocess peak RSS ${mb(peakRss)} (before the runs ${mb(baseline.maxRss)}, growth ${mb(peakRss - baseline.maxRss)}); heap before the runs ${mb(baseline.heap)}`);
+console.log(
+  `\nprocess peak RSS ${mb(peakRss)} (before the runs ${mb(baseline.maxRss)}, growth ${mb(peakRss - baseline.maxRss)}); heap before the runs ${mb(baseline.heap)}`,
+);
 process.exit(failed ? 1 : 0);

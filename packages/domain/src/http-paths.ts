@@ -4,15 +4,7 @@
  * its location patterns with this list; `npm start`'s web server and the admin's dev server
  * proxy exactly these. Everything else is the admin's single-page app (`/partners`, `/join`, …).
  */
-export const API_PATH_PREFIXES = [
-  '/graphql',
-  '/attachments',
-  '/exports',
-  '/imports',
-  '/participants',
-  '/public',
-  '/partner-files',
-] as const;
+export const API_PATH_PREFIXES = ['/graphql', '/attachments', '/exports', '/imports', '/participants', '/public', '/partner-files'] as const;
 
 /** API paths that are exact: `/partners` itself and its other sub-paths are admin pages. */
 export const API_EXACT_PATHS = ['/partners/districts', '/partners/apply', '/partners/mentors/import', '/healthz', '/readyz'] as const;

@@ -28,8 +28,7 @@ export const ERRORS_RU = {
   organizationNotFound: 'Организация не найдена.',
   regionNotFound: 'Регион не найден.',
   internal: 'Внутренняя ошибка сервера. Попробуйте позже.',
-  invalidCode: (field: string) =>
-    `Поле «${field}»: допускаются строчные латинские буквы, цифры и дефис (2–63 символа), первым символом — буква или цифра.`,
+  invalidCode: (field: string) => `Поле «${field}»: допускаются строчные латинские буквы, цифры и дефис (2–63 символа), первым символом — буква или цифра.`,
   required: (field: string) => `Поле «${field}» обязательно.`,
   tooLong: (field: string, max: number) => `Поле «${field}»: не более ${max} символов.`,
   duplicateCode: (field: string, code: string) => `Поле «${field}»: код «${code}» уже занят.`,

@@ -37,7 +37,11 @@ export function brokenRealmCopy(): unknown {
   const withoutIds = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(withoutIds);
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'id').map(([key, inner]) => [key, withoutIds(inner)]));
+      return Object.fromEntries(
+        Object.entries(value)
+          .filter(([key]) => key !== 'id')
+          .map(([key, inner]) => [key, withoutIds(inner)]),
+      );
     }
     return value;
   };

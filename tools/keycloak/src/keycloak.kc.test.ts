@@ -112,9 +112,15 @@ describe(`Keycloak ${kc.version}: the realm file`, () => {
     for (const expected of loginUsers) {
       const user = users.find((u) => u.username === expected.username)!;
       const groups = await admin.get<Array<{ path: string }>>(`nastavnik/users/${user.id}/groups`);
-      expect(groups.map((g) => g.path), expected.username).toEqual(expected.groups ?? []);
+      expect(
+        groups.map((g) => g.path),
+        expected.username,
+      ).toEqual(expected.groups ?? []);
       const roles = await admin.get<Array<{ name: string }>>(`nastavnik/users/${user.id}/role-mappings/clients/${byClientId('api').id}`);
-      expect(roles.map((r) => r.name), expected.username).toEqual(expected.clientRoles?.api ?? []);
+      expect(
+        roles.map((r) => r.name),
+        expected.username,
+      ).toEqual(expected.clientRoles?.api ?? []);
     }
 
     // The provisioner's service account holds exactly the realm-management roles it needs.
@@ -135,7 +141,17 @@ describe('the cli password grant: the API sees the same actor as with the embedd
     // The claims the API reads, side by side.
     const pick = (jwt: string) => {
       const c = claimsOf(jwt) as any;
-      return { sub: c.sub, preferred_username: c.preferred_username, groups: c.groups, api: c.resource_access?.api, given_name: c.given_name, family_name: c.family_name, middle_name: c.middle_name, position: c.position, azp: c.azp };
+      return {
+        sub: c.sub,
+        preferred_username: c.preferred_username,
+        groups: c.groups,
+        api: c.resource_access?.api,
+        given_name: c.given_name,
+        family_name: c.family_name,
+        middle_name: c.middle_name,
+        position: c.position,
+        azp: c.azp,
+      };
     };
     expect(actorDifferences(pick(emulated.access_token), pick(real.access_token), 'token')).toEqual([]);
     expect(claimsOf(real.access_token).aud).toContain('api');
@@ -154,7 +170,10 @@ describe('the cli password grant: the API sees the same actor as with the embedd
     const broken = await tokenOf(`${kc.url}/realms/${kc.brokenRealm}`, 'sibay.officer');
     expect(claimsOf(broken.access_token).groups).toBeUndefined();
     const emulated = await tokenOf(idp.issuer, 'sibay.officer');
-    const differences = actorDifferences(await actorOf(emulatorApi.graphqlUrl, emulated.access_token), await actorOf(brokenApi.graphqlUrl, broken.access_token));
+    const differences = actorDifferences(
+      await actorOf(emulatorApi.graphqlUrl, emulated.access_token),
+      await actorOf(brokenApi.graphqlUrl, broken.access_token),
+    );
     console.log(`broken mapper → ${differences.join('; ')}`);
     expect(differences.length).toBeGreaterThan(0);
   });
@@ -177,7 +196,16 @@ async function launch(): Promise<{ context: BrowserContext; page: Page; close():
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     locale: 'ru-RU',
     viewport: { width: 1280, height: 860 },
   });
@@ -213,7 +241,10 @@ async function expectHome(page: Page): Promise<void> {
     await page.waitForURL((url) => url.origin === new URL(stack.adminUrl).origin, { timeout: 120_000 });
     await page.getByRole('heading', { level: 1, name: 'Добро пожаловать' }).waitFor({ timeout: 120_000 });
   } catch (error) {
-    const text = await page.locator('body').innerText().catch(() => '');
+    const text = await page
+      .locator('body')
+      .innerText()
+      .catch(() => '');
     throw new Error(`no home page on ${page.url()}: ${text.replace(/\s+/g, ' ').slice(0, 600)}\n${String(error)}`, { cause: error });
   }
 }
@@ -225,7 +256,10 @@ describe('the admin in Chromium with keycloak-js on Keycloak', () => {
     const admin = await keycloakAdmin(kc.url, kc.admin);
     // A short access token for the admin client only, so a refresh happens within the test.
     const [adminClient] = await admin.get<Array<{ id: string; attributes: Record<string, string> }>>('nastavnik/clients?clientId=admin');
-    await admin.put(`nastavnik/clients/${adminClient!.id}`, { ...adminClient, attributes: { ...adminClient!.attributes, 'access.token.lifespan': String(ACCESS_TOKEN_SECONDS) } });
+    await admin.put(`nastavnik/clients/${adminClient!.id}`, {
+      ...adminClient,
+      attributes: { ...adminClient!.attributes, 'access.token.lifespan': String(ACCESS_TOKEN_SECONDS) },
+    });
 
     const browser = await launch();
     try {
@@ -243,7 +277,9 @@ describe('the admin in Chromium with keycloak-js on Keycloak', () => {
       expect(tokenRequests.find((r) => r.grant === 'authorization_code')).toMatchObject({ status: 200, pkce: true });
 
       // keycloak-js refreshes when the token expires (onTokenExpired) or is about to (updateToken).
-      await expect.poll(() => tokenRequests.filter((r) => r.grant === 'refresh_token'), { timeout: (ACCESS_TOKEN_SECONDS + 30) * 1000, interval: 1000 }).not.toEqual([]);
+      await expect
+        .poll(() => tokenRequests.filter((r) => r.grant === 'refresh_token'), { timeout: (ACCESS_TOKEN_SECONDS + 30) * 1000, interval: 1000 })
+        .not.toEqual([]);
       expect(tokenRequests.filter((r) => r.grant === 'refresh_token').every((r) => r.status === 200)).toBe(true);
 
       // Still working after the refresh: a page that asks the API, answered without errors.
@@ -289,21 +325,51 @@ describe('approving a partner creates the partner admin in Keycloak through the 
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        name, kind: 'university', inn: innOf('027455555'), ogrn: ogrnOf('102020005555'), address: 'г. Сибай',
-        regionId: sibay.region.id, districtId: sibay.id,
-        contactName: 'Иванова Анна Сергеевна', contactEmail: 'kc-partner@example.ru', contactPhone: '+7 912 345-67-89',
-        consent: true, consentTextVersion: PARTNER_APPLICATION_CONSENT_RU.version,
+        name,
+        kind: 'university',
+        inn: innOf('027455555'),
+        ogrn: ogrnOf('102020005555'),
+        address: 'г. Сибай',
+        regionId: sibay.region.id,
+        districtId: sibay.id,
+        contactName: 'Иванова Анна Сергеевна',
+        contactEmail: 'kc-partner@example.ru',
+        contactPhone: '+7 912 345-67-89',
+        consent: true,
+        consentTextVersion: PARTNER_APPLICATION_CONSENT_RU.version,
       }),
     });
     expect(applied.status).toBe(201);
     const { id } = (await applied.json()) as { id: string };
-    const approved = await graphql(stack.graphqlUrl, officer, `mutation($id: ID!) { approvePartnerApplication(id: $id) { username temporaryPassword partner { id name } } }`, { id });
+    const approved = await graphql(
+      stack.graphqlUrl,
+      officer,
+      `
+        mutation ($id: ID!) {
+          approvePartnerApplication(id: $id) {
+            username
+            temporaryPassword
+            partner {
+              id
+              name
+            }
+          }
+        }
+      `,
+      { id },
+    );
     expect(approved.errors).toBeUndefined();
-    const { username, temporaryPassword, partner } = approved.data.approvePartnerApplication as { username: string; temporaryPassword: string; partner: { id: string; name: string } };
+    const { username, temporaryPassword, partner } = approved.data.approvePartnerApplication as {
+      username: string;
+      temporaryPassword: string;
+      partner: { id: string; name: string };
+    };
 
     // In Keycloak: the user, in /partners/<code>, with the api client role partner-admin, asked to change the password.
     const admin = await keycloakAdmin(kc.url, kc.admin);
-    const [user] = await admin.get<Array<{ id: string; requiredActions: string[]; firstName: string; lastName: string; attributes?: Record<string, string[]> }>>(`nastavnik/users?username=${encodeURIComponent(username)}&exact=true`);
+    const [user] = await admin.get<
+      Array<{ id: string; requiredActions: string[]; firstName: string; lastName: string; attributes?: Record<string, string[]> }>
+    >(`nastavnik/users?username=${encodeURIComponent(username)}&exact=true`);
     expect(user).toMatchObject({ firstName: 'Анна', lastName: 'Иванова', requiredActions: ['UPDATE_PASSWORD'] });
     expect(user!.attributes?.middleName).toEqual(['Сергеевна']);
     const groups = await admin.get<Array<{ path: string }>>(`nastavnik/users/${user!.id}/groups`);
@@ -333,7 +399,10 @@ describe('approving a partner creates the partner admin in Keycloak through the 
     }
 
     const token = await tokenOf(ISSUER, username, newPassword);
-    const actor = (await actorOf(stack.graphqlUrl, token.access_token)) as { roles: string[]; grants: Array<{ role: string; partner: { id: string; name: string } | null }> };
+    const actor = (await actorOf(stack.graphqlUrl, token.access_token)) as {
+      roles: string[];
+      grants: Array<{ role: string; partner: { id: string; name: string } | null }>;
+    };
     expect(actor.roles).toEqual(['PARTNER_ADMIN']);
     expect(actor.grants).toEqual([expect.objectContaining({ role: 'PARTNER_ADMIN', scopeKind: 'PARTNER', partner: { id: partner.id, name: partner.name } })]);
   });

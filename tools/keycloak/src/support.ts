@@ -27,7 +27,12 @@ export function claimsOf(jwt: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
-export async function graphql<T = any>(graphqlUrl: string, token: string, query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> }> {
+export async function graphql<T = any>(
+  graphqlUrl: string,
+  token: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> }> {
   const response = await fetch(graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -45,7 +50,10 @@ export async function actorOf(graphqlUrl: string, token: string): Promise<unknow
   const result = await graphql(graphqlUrl, token, ME);
   if (result.errors?.length) return { error: result.errors.map((e) => e.extensions?.code ?? e.message).sort() };
   const me = result.data.me;
-  const grants = [...me.grants].map((g: any) => JSON.stringify(g)).sort().map((g) => JSON.parse(g));
+  const grants = [...me.grants]
+    .map((g: any) => JSON.stringify(g))
+    .sort()
+    .map((g) => JSON.parse(g));
   return { ...me, roles: [...me.roles].sort(), grants };
 }
 

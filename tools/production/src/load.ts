@@ -123,7 +123,11 @@ export async function mixedOperations(graphqlUrl: string, token: (username: stri
   const officer = await token('sibay.officer');
   const curator = await token('gimnaziya.curator');
   const director = await token('gimnaziya.director');
-  const me = await gql<{ me: { grants: Array<{ organization: { id: string } | null }> } }>(graphqlUrl, curator, 'query { me { grants { organization { id } } } }');
+  const me = await gql<{ me: { grants: Array<{ organization: { id: string } | null }> } }>(
+    graphqlUrl,
+    curator,
+    'query { me { grants { organization { id } } } }',
+  );
   const organizationId = me.me.grants.find((grant) => grant.organization)?.organization?.id;
   if (!organizationId) throw new Error('gimnaziya.curator has no organization grant');
   const created = await gql<{ createSchoolNews: { id: string } }>(graphqlUrl, curator, CREATE_NEWS, {
@@ -160,4 +164,5 @@ export async function mixedOperations(graphqlUrl: string, token: (username: stri
   ];
 }
 
-const CREATE_NEWS = 'mutation CreateNews($organizationId: ID!, $input: SchoolNewsInput!) { createSchoolNews(organizationId: $organizationId, input: $input) { id } }';
+const CREATE_NEWS =
+  'mutation CreateNews($organizationId: ID!, $input: SchoolNewsInput!) { createSchoolNews(organizationId: $organizationId, input: $input) { id } }';

@@ -75,7 +75,11 @@ describe('production topology: nginx → two API replicas → PgBouncer (transac
     const ready = await fetch(`${topology.adminUrl}/readyz`);
     expect(await ready.json()).toMatchObject({ status: 'ready' });
     // Production: no introspection; an unauthenticated query gets the API's own answer through nginx.
-    const anonymous = await fetch(`${topology.adminUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { id } }' }) });
+    const anonymous = await fetch(`${topology.adminUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
     expect(anonymous.headers.get('x-request-id')).toBeTruthy();
     expect(JSON.stringify(await anonymous.json())).toMatch(/UNAUTHENTICATED/);
 
@@ -107,7 +111,9 @@ describe('production topology: nginx → two API replicas → PgBouncer (transac
     const client = new pg.Client({ connectionString: on(topology.directUrl) });
     await client.connect();
     try {
-      const tables = (await client.query<{ schema: string }>(`select table_schema as schema from information_schema.tables where table_name = 'mikro_orm_migrations'`)).rows;
+      const tables = (
+        await client.query<{ schema: string }>(`select table_schema as schema from information_schema.tables where table_name = 'mikro_orm_migrations'`)
+      ).rows;
       expect(tables.map((t) => t.schema)).toContain('core');
       for (const { schema } of tables) {
         const { rows } = await client.query(`select name, count(*) from "${schema}".mikro_orm_migrations group by name having count(*) > 1`);
@@ -145,7 +151,10 @@ describe('production topology: nginx → two API replicas → PgBouncer (transac
       // A roadmap of the 2025/2026 demo campaign taken to the district through the API (through nginx).
       const curator = await topology.token('gimnaziya.curator');
       const director = await topology.token('gimnaziya.director');
-      const { campaigns } = await gql<{ campaigns: { items: Array<{ id: string; academicYear: string }> } }>(curator, 'query { campaigns(page: { limit: 50 }) { items { id academicYear } } }');
+      const { campaigns } = await gql<{ campaigns: { items: Array<{ id: string; academicYear: string }> } }>(
+        curator,
+        'query { campaigns(page: { limit: 50 }) { items { id academicYear } } }',
+      );
       const campaign = campaigns.items.find((c) => c.academicYear === '2025/2026');
       expect(campaign).toBeDefined();
       const { me } = await gql<{ me: { grants: Array<{ organization: { id: string } | null }> } }>(curator, 'query { me { grants { organization { id } } } }');

@@ -230,13 +230,23 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
     const idpUrl = `http://localhost:${idpPort}`;
     const idpLog = path.join(dir, 'idp.log');
     const idp = startProcess(process.execPath, [IDP_MAIN], {
-      env: { ...process.env, IDP_PORT: String(idpPort), IDP_HOST: '127.0.0.1', IDP_USERS_FILE: path.join(dir, 'idp-users.json'), IDP_KEY_FILE: path.join(dir, 'idp-key.json') },
+      env: {
+        ...process.env,
+        IDP_PORT: String(idpPort),
+        IDP_HOST: '127.0.0.1',
+        IDP_USERS_FILE: path.join(dir, 'idp-users.json'),
+        IDP_KEY_FILE: path.join(dir, 'idp-key.json'),
+      },
       cwd: dir,
       logFile: idpLog,
     });
     stoppers.push(() => exited((idp.kill('SIGTERM'), idp), 5000));
     const issuer = `${idpUrl}/realms/nastavnik`;
-    await waitFor('identity provider', () => httpOk(`http://127.0.0.1:${idpPort}/realms/nastavnik/.well-known/openid-configuration`), { timeoutMs: 30_000, logFile: idpLog, child: idp });
+    await waitFor('identity provider', () => httpOk(`http://127.0.0.1:${idpPort}/realms/nastavnik/.well-known/openid-configuration`), {
+      timeoutMs: 30_000,
+      logFile: idpLog,
+      child: idp,
+    });
     log(`identity provider on ${idpPort}`);
 
     const apiEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
@@ -252,7 +262,8 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
       ...options.apiEnv,
       ...extra,
     });
-    const cli = async (args: string[], extra: Record<string, string> = {}) => run(process.execPath, [API_CLI, ...args], { env: apiEnv(extra), cwd: dir, maxBuffer: 16 * 1024 * 1024 });
+    const cli = async (args: string[], extra: Record<string, string> = {}) =>
+      run(process.execPath, [API_CLI, ...args], { env: apiEnv(extra), cwd: dir, maxBuffer: 16 * 1024 * 1024 });
 
     // Migrations and the demo data, through the pooler, as an operator would run them.
     await cli(['migrate']);
@@ -299,7 +310,9 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
     // nginx with the project's locations; /config.json written by the image's own script.
     const runtimeRoot = path.join(dir, 'runtime');
     await mkdir(runtimeRoot, { recursive: true });
-    await run('sh', [ADMIN_CONFIG_SCRIPT], { env: { ...process.env, ADMIN_CONFIG_DIR: runtimeRoot, KEYCLOAK_URL: idpUrl, KEYCLOAK_REALM: 'nastavnik', KEYCLOAK_CLIENT_ID: 'admin' } });
+    await run('sh', [ADMIN_CONFIG_SCRIPT], {
+      env: { ...process.env, ADMIN_CONFIG_DIR: runtimeRoot, KEYCLOAK_URL: idpUrl, KEYCLOAK_REALM: 'nastavnik', KEYCLOAK_CLIENT_ID: 'admin' },
+    });
     const nginxPort = await freePort();
     const nginxDir = path.join(dir, 'nginx');
     await mkdir(nginxDir, { recursive: true });

@@ -18,7 +18,16 @@ import { startStack } from '../dist/index.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const GOAL_MS = 1000;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -66,7 +75,10 @@ try {
     const page = await context.newPage();
     const started = performance.now();
     await page.goto(`${stack.adminUrl}monitoring/district`);
-    await page.getByTestId('district-dashboard').getByRole('link', { name: /МОБУ «Гимназия»/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('district-dashboard')
+      .getByRole('link', { name: /МОБУ «Гимназия»/ })
+      .waitFor({ timeout: 60_000 });
     if (i > 0) dashboard.push(performance.now() - started);
     await page.close();
   }
@@ -81,7 +93,9 @@ try {
   for (const [name, values] of rows) {
     const m = median(values);
     over ||= m >= GOAL_MS;
-    console.log(`  ${name.padEnd(40)} median ${m.toFixed(0).padStart(5)} ms   p90 ${p90(values).toFixed(0).padStart(5)} ms   goal < ${GOAL_MS} ms ${m < GOAL_MS ? 'ok' : 'OVER'}`);
+    console.log(
+      `  ${name.padEnd(40)} median ${m.toFixed(0).padStart(5)} ms   p90 ${p90(values).toFixed(0).padStart(5)} ms   goal < ${GOAL_MS} ms ${m < GOAL_MS ? 'ok' : 'OVER'}`,
+    );
   }
   if (over && process.env.BENCH_STRICT === '1') process.exitCode = 1;
 } finally {

@@ -143,7 +143,13 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     };
     // In a process of their own, like an operator would run them: this starter stays small.
     const cli = (command: string) =>
-      runOnce({ script: SCRIPTS.cli, args: [command], cwd: REPO_ROOT, env: { ...apiEnv, LOG_LEVEL: env.LOG_LEVEL ?? 'warn' }, logFile: path.join(logDir, 'setup.log') });
+      runOnce({
+        script: SCRIPTS.cli,
+        args: [command],
+        cwd: REPO_ROOT,
+        env: { ...apiEnv, LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
+        logFile: path.join(logDir, 'setup.log'),
+      });
     const migrateOutput = await cli('migrate').catch((error: Error) => Promise.reject(new Error(`Миграции не выполнены: ${error.message}`)));
     const migration = migrationReportOf(migrateOutput);
     for (const failure of migration.failed ?? []) log(`! Миграция муниципалитета ${failure.district} не выполнена: ${failure.error}`);

@@ -117,24 +117,32 @@ afterAll(async () => {
 describe('npm start', () => {
   let first: Started;
 
-  it('serves the built admin and the API on one origin, in separate processes', async () => {
-    first = await startProduct();
-    const starter = first.process.pid!;
-    for (const part of ['postgres', 'idp', 'api', 'web'] as const) expect(partPid(starter, part), part).toBeDefined();
+  it(
+    'serves the built admin and the API on one origin, in separate processes',
+    async () => {
+      first = await startProduct();
+      const starter = first.process.pid!;
+      for (const part of ['postgres', 'idp', 'api', 'web'] as const) expect(partPid(starter, part), part).toBeDefined();
 
-    const index = await get('/');
-    expect(index.status).toBe(200);
-    expect(index.body).toMatch(/<script type="module" crossorigin src="\/assets\/[^"]+\.js">/);
-    expect(index.body).not.toContain('/@vite/client');
-    const asset = index.body.match(/\/assets\/[^"]+\.js/)![0];
-    expect((await get(asset)).headers.get('cache-control')).toContain('immutable');
-    expect(JSON.parse((await get('/config.json')).body)).toEqual({ keycloakUrl: `http://localhost:${ports.IDP_PORT}`, realm: 'nastavnik', clientId: 'admin' });
-    // A deep link is the app; the API's paths are the API.
-    expect((await get('/roadmaps/some-id')).body).toBe(index.body);
-    expect((await get('/healthz')).status).toBe(200);
-    const graphql = await fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ me { id } }"}' });
-    expect(((await graphql.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
-  }, START_TIMEOUT_MS);
+      const index = await get('/');
+      expect(index.status).toBe(200);
+      expect(index.body).toMatch(/<script type="module" crossorigin src="\/assets\/[^"]+\.js">/);
+      expect(index.body).not.toContain('/@vite/client');
+      const asset = index.body.match(/\/assets\/[^"]+\.js/)![0];
+      expect((await get(asset)).headers.get('cache-control')).toContain('immutable');
+      expect(JSON.parse((await get('/config.json')).body)).toEqual({
+        keycloakUrl: `http://localhost:${ports.IDP_PORT}`,
+        realm: 'nastavnik',
+        clientId: 'admin',
+      });
+      // A deep link is the app; the API's paths are the API.
+      expect((await get('/roadmaps/some-id')).body).toBe(index.body);
+      expect((await get('/healthz')).status).toBe(200);
+      const graphql = await fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ me { id } }"}' });
+      expect(((await graphql.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    },
+    START_TIMEOUT_MS,
+  );
 
   it('serves nothing of the data folder', async () => {
     const version = (await readFile(path.join(dataDir, 'postgres/PG_VERSION'), 'utf8')).trim();
@@ -158,33 +166,41 @@ describe('npm start', () => {
     expect(first.output()).toContain('API завершился (сигнал SIGKILL) — запускаю снова.');
   }, 90_000);
 
-  it('a starter killed with SIGKILL takes its parts with it; the next start stops the PostgreSQL it left and comes up', async () => {
-    const starter = first.process.pid!;
-    const parts = { idp: partPid(starter, 'idp')!, api: partPid(starter, 'api')!, web: partPid(starter, 'web')! };
-    const postgres = partPid(starter, 'postgres')!;
-    process.kill(starter, 'SIGKILL');
-    for (const [name, pid] of Object.entries(parts)) await until(`${name} to end with its starter`, () => !alive(pid), 20_000);
-    // Only PostgreSQL outlives it (it is not ours to end from inside): an orphan on our data folder.
-    expect(alive(postgres)).toBe(true);
+  it(
+    'a starter killed with SIGKILL takes its parts with it; the next start stops the PostgreSQL it left and comes up',
+    async () => {
+      const starter = first.process.pid!;
+      const parts = { idp: partPid(starter, 'idp')!, api: partPid(starter, 'api')!, web: partPid(starter, 'web')! };
+      const postgres = partPid(starter, 'postgres')!;
+      process.kill(starter, 'SIGKILL');
+      for (const [name, pid] of Object.entries(parts)) await until(`${name} to end with its starter`, () => !alive(pid), 20_000);
+      // Only PostgreSQL outlives it (it is not ours to end from inside): an orphan on our data folder.
+      expect(alive(postgres)).toBe(true);
 
-    const second = await startProduct();
-    expect(alive(postgres)).toBe(false);
-    expect(second.output()).toContain(`PostgreSQL (pid ${postgres}) остался от прерванного запуска — останавливаю его.`);
-    expect((await get('/readyz')).status).toBe(200);
-    first = second;
-  }, START_TIMEOUT_MS);
+      const second = await startProduct();
+      expect(alive(postgres)).toBe(false);
+      expect(second.output()).toContain(`PostgreSQL (pid ${postgres}) остался от прерванного запуска — останавливаю его.`);
+      expect((await get('/readyz')).status).toBe(200);
+      first = second;
+    },
+    START_TIMEOUT_MS,
+  );
 
-  it('a PostgreSQL killed with SIGKILL stops the stack, and the next start comes up; Ctrl+C leaves nothing running', async () => {
-    const starter = first.process.pid!;
-    process.kill(partPid(starter, 'postgres')!, 'SIGKILL');
-    expect(await first.exited).toBe(1);
-    expect(first.output()).toContain('PostgreSQL остановился');
+  it(
+    'a PostgreSQL killed with SIGKILL stops the stack, and the next start comes up; Ctrl+C leaves nothing running',
+    async () => {
+      const starter = first.process.pid!;
+      process.kill(partPid(starter, 'postgres')!, 'SIGKILL');
+      expect(await first.exited).toBe(1);
+      expect(first.output()).toContain('PostgreSQL остановился');
 
-    const third = await startProduct();
-    const pids = ['postgres', 'idp', 'api', 'web'].map((part) => partPid(third.process.pid!, part as 'api')!);
-    expect((await get('/readyz')).status).toBe(200);
-    third.process.kill('SIGINT');
-    expect(await third.exited).toBe(0);
-    for (const pid of pids) expect(alive(pid), String(pid)).toBe(false);
-  }, START_TIMEOUT_MS);
+      const third = await startProduct();
+      const pids = ['postgres', 'idp', 'api', 'web'].map((part) => partPid(third.process.pid!, part as 'api')!);
+      expect((await get('/readyz')).status).toBe(200);
+      third.process.kill('SIGINT');
+      expect(await third.exited).toBe(0);
+      for (const pid of pids) expect(alive(pid), String(pid)).toBe(false);
+    },
+    START_TIMEOUT_MS,
+  );
 });

@@ -5,17 +5,7 @@ import { ru } from '../i18n/ru';
  * A modal dialog on the native <dialog> element: focus moves into it and stays there, Escape and
  * «Отмена» close it, the page behind is inert. Rendered only while open.
  */
-export function Dialog({
-  title,
-  onClose,
-  children,
-  wide = false,
-}: {
-  title: string;
-  onClose: () => void;
-  children: ReactNode;
-  wide?: boolean;
-}) {
+export function Dialog({ title, onClose, children, wide = false }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {

@@ -1,10 +1,4 @@
-import {
-  useId,
-  type InputHTMLAttributes,
-  type ReactNode,
-  type SelectHTMLAttributes,
-  type TextareaHTMLAttributes,
-} from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { ru } from '../i18n/ru';
 
 interface FieldProps {
@@ -39,7 +33,12 @@ export function Field({ label, hint, error, required, className, children }: Fie
     <div className={['field', error ? 'field-invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
       <label htmlFor={id} className="field-label">
         {label}
-        {required && <span className="field-required" aria-hidden="true"> *</span>}
+        {required && (
+          <span className="field-required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
         {required && <span className="visually-hidden"> ({ru.form.required})</span>}
       </label>
       {children({

@@ -2,17 +2,7 @@ import { ru } from '../i18n/ru';
 import { hasNextPage, hasPreviousPage, pageSummary, type PageState } from '../lib/pagination';
 
 /** «Показано 1–20 из N» with Назад / Вперёд. */
-export function Pagination({
-  state,
-  filtered = false,
-  onPage,
-  page,
-}: {
-  state: PageState;
-  filtered?: boolean;
-  page: number;
-  onPage: (page: number) => void;
-}) {
+export function Pagination({ state, filtered = false, onPage, page }: { state: PageState; filtered?: boolean; page: number; onPage: (page: number) => void }) {
   const showButtons = hasPreviousPage(state) || hasNextPage(state);
   return (
     <div className="pagination">

@@ -23,14 +23,7 @@ export function SearchBox({ value, onSearch, label = ru.table.search }: { value:
       <label htmlFor={id} className="search-label">
         {label}
       </label>
-      <input
-        id={id}
-        type="search"
-        className="input"
-        value={text}
-        placeholder={ru.table.searchPlaceholder}
-        onChange={(event) => setText(event.target.value)}
-      />
+      <input id={id} type="search" className="input" value={text} placeholder={ru.table.searchPlaceholder} onChange={(event) => setText(event.target.value)} />
     </form>
   );
 }

@@ -78,15 +78,7 @@ function ExportControl({ onExport, note }: { onExport: () => Promise<void> | voi
 }
 
 /** «Скачать XLSX» for a table that is all on screen (dashboards, summaries). */
-export function TableExportButton({
-  tableRef,
-  title,
-  heading,
-}: {
-  tableRef: RefObject<HTMLTableElement | null>;
-  title?: string;
-  heading?: string[];
-}) {
+export function TableExportButton({ tableRef, title, heading }: { tableRef: RefObject<HTMLTableElement | null>; title?: string; heading?: string[] }) {
   return (
     <ExportControl
       onExport={() => {

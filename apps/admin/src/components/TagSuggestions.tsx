@@ -52,7 +52,12 @@ export function TagSuggestions({
   const { data, error } = useQuery(TagCatalogueQuery, { fetchPolicy: 'cache-first' });
   // The domain's copy of the catalogue while the query is on its way or failed: the chips never vanish.
   const groups: readonly Group[] = data?.tagCatalogue ?? (error ? TAG_CATALOGUE : []);
-  const chosen = new Set(value.split(/[,;\n]/).map((part) => tagKey(normalizeTag(part) ?? '')).filter(Boolean));
+  const chosen = new Set(
+    value
+      .split(/[,;\n]/)
+      .map((part) => tagKey(normalizeTag(part) ?? ''))
+      .filter(Boolean),
+  );
   const catalogued = new Set(groups.flatMap((g) => g.tags.map((t) => tagKey(t.tag))));
   const own = [...new Set(extra)].filter((tag) => !catalogued.has(tagKey(tag)));
   const all: Group[] = [...(own.length ? [{ code: 'used', label: s.used, tags: own.map((tag) => ({ tag })) }] : []), ...groups];
@@ -62,11 +67,7 @@ export function TagSuggestions({
       <p id={headingId} className="field-hint">
         {label}
       </p>
-      {listId && (
-        <datalist id={listId}>
-          {all.flatMap((g) => g.tags.map((t) => <option key={`${g.code}:${t.tag}`} value={t.tag} />))}
-        </datalist>
-      )}
+      {listId && <datalist id={listId}>{all.flatMap((g) => g.tags.map((t) => <option key={`${g.code}:${t.tag}`} value={t.tag} />))}</datalist>}
       {all.map((group) => (
         <details key={group.code} open={group.code === 'used' ? true : undefined}>
           <summary>{group.label}</summary>

@@ -48,7 +48,11 @@ describe('the admin dev server', () => {
   });
 
   it('refuses the data directory, the environment files and the rest of the repository', async () => {
-    for (const target of [path.join(PROBE_DIR, 'pupils.txt'), path.join(REPO_ROOT, 'package.json'), path.join(REPO_ROOT, 'infra/keycloak/realm-nastavnik.json')]) {
+    for (const target of [
+      path.join(PROBE_DIR, 'pupils.txt'),
+      path.join(REPO_ROOT, 'package.json'),
+      path.join(REPO_ROOT, 'infra/keycloak/realm-nastavnik.json'),
+    ]) {
       const response = await get(`/@fs${target}`);
       expect([403, 404], target).toContain(response.status);
       expect(response.body).not.toContain(SECRET);
@@ -56,7 +60,11 @@ describe('the admin dev server', () => {
     // `.env` may not exist here (then Vite answers its app page); what matters is that it is denied.
     expect(server.config.server.fs.deny).toEqual(expect.arrayContaining(['.env', '.env.*', '**/.data/**']));
     // Also through a relative escape and a URL-encoded one.
-    for (const sneaky of ['/../../.data/dev-server-probe/pupils.txt', '/%2e%2e/%2e%2e/.data/dev-server-probe/pupils.txt', '/@fs/../.data/dev-server-probe/pupils.txt']) {
+    for (const sneaky of [
+      '/../../.data/dev-server-probe/pupils.txt',
+      '/%2e%2e/%2e%2e/.data/dev-server-probe/pupils.txt',
+      '/@fs/../.data/dev-server-probe/pupils.txt',
+    ]) {
       expect((await get(sneaky)).body).not.toContain(SECRET);
     }
   });

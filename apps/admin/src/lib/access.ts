@@ -33,9 +33,7 @@ export function roleLabel(graphqlRole: string): string {
 
 function lowerFirst(text: string): string {
   // Keep abbreviations such as «РНЦ» intact: only the first letter of a word is lowered.
-  return text.length > 1 && text[1] === text[1]!.toUpperCase() && /\p{L}/u.test(text[1]!)
-    ? text
-    : text.charAt(0).toLowerCase() + text.slice(1);
+  return text.length > 1 && text[1] === text[1]!.toUpperCase() && /\p{L}/u.test(text[1]!) ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** The place a grant applies to, as a user reads it: «ГО г. Сибай», «МОБУ «Гимназия»». */
@@ -96,7 +94,8 @@ export function grantDistrictId(grant: GrantLike): string | null {
 export function grantedDistricts(grants: readonly GrantLike[]): Named[] {
   const byId = new Map<string, Named>();
   for (const grant of grants) {
-    const district = grant.scopeKind === 'DISTRICT' ? grant.district : grant.scopeKind === 'ORGANIZATION' ? (grant.organization?.district ?? grant.district) : null;
+    const district =
+      grant.scopeKind === 'DISTRICT' ? grant.district : grant.scopeKind === 'ORGANIZATION' ? (grant.organization?.district ?? grant.district) : null;
     if (district && !byId.has(district.id)) byId.set(district.id, { id: district.id, name: district.name });
   }
   return [...byId.values()];
@@ -242,9 +241,7 @@ export function canExecuteRoadmap(
   return hasOrganizationRole(grants, roadmap.organizationId, 'school-curator');
 }
 
-export type NavItem =
-  | { key: string; label: string; to: string; end?: boolean }
-  | { key: string; label: string; soon: true };
+export type NavItem = { key: string; label: string; to: string; end?: boolean } | { key: string; label: string; soon: true };
 
 /** The left navigation for the user's grants; several grants combine, duplicates dropped. */
 export function navigationFor(grants: readonly GrantLike[]): NavItem[] {
@@ -257,9 +254,7 @@ export function navigationFor(grants: readonly GrantLike[]): NavItem[] {
 
   // With several districts or organisations, «Мой …» would be ambiguous: name each one instead.
   const districtGrants = new Set(grants.filter((g) => g.scopeKind === 'DISTRICT' && g.district).map((g) => g.district!.id));
-  const organizationGrants = new Set(
-    grants.filter((g) => g.scopeKind === 'ORGANIZATION' && g.organization).map((g) => g.organization!.id),
-  );
+  const organizationGrants = new Set(grants.filter((g) => g.scopeKind === 'ORGANIZATION' && g.organization).map((g) => g.organization!.id));
 
   for (const grant of grants) {
     const role = platformRoleOf(grant.role);

@@ -63,11 +63,7 @@ export async function uploadAttachment(
 }
 
 /** Fetches the file with the token and hands it to the browser as a download. */
-export async function downloadAttachment(
-  getToken: GetToken,
-  file: { url: string; fileName: string },
-  headers: Record<string, string> = {},
-): Promise<void> {
+export async function downloadAttachment(getToken: GetToken, file: { url: string; fileName: string }, headers: Record<string, string> = {}): Promise<void> {
   const response = await fetch(file.url, { headers: { ...headers, Authorization: `Bearer ${await getToken()}` } });
   if (!response.ok) throw new AttachmentError(attachmentErrorOf(response.status, await response.text()));
   const blob = await response.blob();

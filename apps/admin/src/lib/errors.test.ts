@@ -70,7 +70,7 @@ describe('classifyError', () => {
     expect(classifyError(new TypeError('Failed to fetch')).kind).toBe('network');
   });
 
-  it('a database outage (503, SERVICE_UNAVAILABLE) reads as a passing loss of connection with the API\'s Russian message', () => {
+  it("a database outage (503, SERVICE_UNAVAILABLE) reads as a passing loss of connection with the API's Russian message", () => {
     const message = 'Сервис временно недоступен. Повторите попытку через несколько секунд.';
     const body = JSON.stringify({ errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
     const error = new ServerError('status 503', { response: new Response(body, { status: 503 }), bodyText: body });

@@ -129,7 +129,11 @@ export function repreviewImport(
   return send(getToken, `/imports/${encodeURIComponent(uploadId)}/preview`, { body, contentType: 'application/json', headers: options.headers });
 }
 
-export function bulkImport(getToken: GetToken, file: File, options: { campaignId?: string | null; headers?: Record<string, string> } = {}): Promise<BulkImportResponse> {
+export function bulkImport(
+  getToken: GetToken,
+  file: File,
+  options: { campaignId?: string | null; headers?: Record<string, string> } = {},
+): Promise<BulkImportResponse> {
   const query = new URLSearchParams({ fileName: file.name });
   if (options.campaignId) query.set('campaignId', options.campaignId);
   return send(getToken, `/imports/bulk?${query}`, { body: file, contentType: 'application/octet-stream', headers: options.headers });

@@ -61,15 +61,37 @@ describe('sortWithNoDataLast', () => {
   const names = (sorted: typeof rows) => sorted.map((row) => row.name).join('');
 
   it('sorts ascending with «нет данных» last, ties by name', () => {
-    expect(names(sortWithNoDataLast(rows, (r) => r.value, (r) => r.name))).toBe('БГВАД');
+    expect(
+      names(
+        sortWithNoDataLast(
+          rows,
+          (r) => r.value,
+          (r) => r.name,
+        ),
+      ),
+    ).toBe('БГВАД');
   });
 
   it('keeps «нет данных» last when descending', () => {
-    expect(names(sortWithNoDataLast(rows, (r) => r.value, (r) => r.name, true))).toBe('ВБГАД');
+    expect(
+      names(
+        sortWithNoDataLast(
+          rows,
+          (r) => r.value,
+          (r) => r.name,
+          true,
+        ),
+      ),
+    ).toBe('ВБГАД');
   });
 
   it('does not change the input', () => {
-    sortWithNoDataLast(rows, (r) => r.value, (r) => r.name, true);
+    sortWithNoDataLast(
+      rows,
+      (r) => r.value,
+      (r) => r.name,
+      true,
+    );
     expect(names(rows)).toBe('БАВГД');
   });
 });
@@ -126,7 +148,14 @@ describe('dates, bars, paths', () => {
   });
 });
 
-const month = (planned: number, doneOnTime = 0, doneLate = 0, overdue = 0) => ({ month: '2025-09', monthRu: 'сентябрь 2025', planned, doneOnTime, doneLate, overdue });
+const month = (planned: number, doneOnTime = 0, doneLate = 0, overdue = 0) => ({
+  month: '2025-09',
+  monthRu: 'сентябрь 2025',
+  planned,
+  doneOnTime,
+  doneLate,
+  overdue,
+});
 
 describe('execution chart', () => {
   it('rounds the scale up to 1, 2 or 5 × 10ⁿ with whole-number ticks', () => {
@@ -180,7 +209,18 @@ describe('KPI link of a roadmap item', () => {
     academicYear: '2025/2026',
     source: 'suggested',
     setByName: null,
-    figures: [{ labelRu: 'Охват обучающихся', display: '7,5 %', value: 7.5, formulaRu: 'участники ÷ обучающиеся × 100', inputs: [{ label: 'Участники', value: 30 }, { label: 'Обучающиеся', value: 400 }] }],
+    figures: [
+      {
+        labelRu: 'Охват обучающихся',
+        display: '7,5 %',
+        value: 7.5,
+        formulaRu: 'участники ÷ обучающиеся × 100',
+        inputs: [
+          { label: 'Участники', value: 30 },
+          { label: 'Обучающиеся', value: 400 },
+        ],
+      },
+    ],
   };
 
   it('colours met green, not met red, anything else grey', () => {
@@ -192,7 +232,11 @@ describe('KPI link of a roadmap item', () => {
 
   it('explains the status with the formula and inputs of each figure', () => {
     const hint = kpiLinkHint(link);
-    expect(hint.split('\n').slice(0, 3)).toEqual(['Охват целевой группы: не менее 10 %', 'Статус: Не выполнено (7,5 %, 2025/2026)', 'Связь распознана из текста показателя.']);
+    expect(hint.split('\n').slice(0, 3)).toEqual([
+      'Охват целевой группы: не менее 10 %',
+      'Статус: Не выполнено (7,5 %, 2025/2026)',
+      'Связь распознана из текста показателя.',
+    ]);
     expect(hint).toContain('Формула: участники ÷ обучающиеся × 100');
     expect(hint).toContain('• Обучающиеся: 400');
     expect(kpiLinkHint({ ...link, source: 'manual', setByName: 'Петрова А. А.', figures: [] })).toContain('Связь задана: Петрова А. А.');
@@ -240,7 +284,12 @@ describe('dates and the public page', () => {
       title: 'Заголовок: не больше 300 символов.',
       date: 'Дата новости: укажите дату в виде ДД.ММ.ГГГГ.',
     });
-    expect(checkNews({ title: ' Итоги ', body: ' Текст ', date: '10.10.2025', published: true }).values).toEqual({ title: 'Итоги', body: 'Текст', publishedOn: '2025-10-10', published: true });
+    expect(checkNews({ title: ' Итоги ', body: ' Текст ', date: '10.10.2025', published: true }).values).toEqual({
+      title: 'Итоги',
+      body: 'Текст',
+      publishedOn: '2025-10-10',
+      published: true,
+    });
     expect(checkNews({ title: 'a', body: 'b', date: '', published: false }).values?.publishedOn).toBeNull();
   });
 

@@ -66,12 +66,7 @@ export function kpiHint(kpi: KpiLike): string {
  * Rows sorted by a number (a figure's value), ascending or descending; rows without a value
  * («нет данных») always last, ties by name. Does not change the input.
  */
-export function sortWithNoDataLast<T>(
-  rows: readonly T[],
-  valueOf: (row: T) => number | null | undefined,
-  nameOf: (row: T) => string,
-  descending = false,
-): T[] {
+export function sortWithNoDataLast<T>(rows: readonly T[], valueOf: (row: T) => number | null | undefined, nameOf: (row: T) => string, descending = false): T[] {
   return [...rows].sort((a, b) => {
     const x = valueOf(a);
     const y = valueOf(b);
@@ -130,7 +125,8 @@ export const monitoringPaths = {
     `/monitoring/schools/${encodeURIComponent(organizationId)}${query({ district: districtId, year, drill: drill.kind, category: drill.category })}#drill-down`,
   swot: (organizationId: string, districtId?: string | null, year?: string | null) =>
     `/monitoring/schools/${encodeURIComponent(organizationId)}/swot${query({ district: districtId, year })}`,
-  news: (organizationId: string, districtId?: string | null) => `/monitoring/schools/${encodeURIComponent(organizationId)}/news${query({ district: districtId })}`,
+  news: (organizationId: string, districtId?: string | null) =>
+    `/monitoring/schools/${encodeURIComponent(organizationId)}/news${query({ district: districtId })}`,
 };
 
 export const monitoringExports = {

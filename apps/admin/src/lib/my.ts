@@ -12,10 +12,13 @@ export function isProgrammeParticipant(grants: readonly GrantLike[]): boolean {
 
 /** Whether mentor/mentee is all the person is (no staff role besides). */
 export function isParticipantOnly(grants: readonly GrantLike[]): boolean {
-  return grants.length > 0 && grants.every((grant) => {
-    const role = platformRoleOf(grant.role);
-    return role === 'mentor' || role === 'mentee';
-  });
+  return (
+    grants.length > 0 &&
+    grants.every((grant) => {
+      const role = platformRoleOf(grant.role);
+      return role === 'mentor' || role === 'mentee';
+    })
+  );
 }
 
 export const MY_PATH = '/my';

@@ -44,7 +44,10 @@ export function planAfter(tasks: readonly PlanTaskLike[], change: PlanChange): P
 }
 
 /** A task as typed: the title, the deadline ДД.ММ.ГГГГ (optional). */
-export function taskDraftValues(title: string, deadlineText: string): { errors: { title?: string; deadline?: string }; values: { title: string; deadline: string | null } | null } {
+export function taskDraftValues(
+  title: string,
+  deadlineText: string,
+): { errors: { title?: string; deadline?: string }; values: { title: string; deadline: string | null } | null } {
   const errors: { title?: string; deadline?: string } = {};
   if (!title.trim()) errors.title = ru.programmes.requiredField;
   const deadline = deadlineText.trim() ? parseDateRu(deadlineText) : null;
@@ -82,7 +85,10 @@ export interface MeetingDraft {
 }
 
 /** The `RecordMeetingInput` for the draft (without `pairId`); only the date's format is checked here. */
-export function meetingValues(draft: MeetingDraft): { errors: Partial<Record<keyof MeetingDraft, string>>; values: { type: string; date: string; notes: string; feedback: string } | null } {
+export function meetingValues(draft: MeetingDraft): {
+  errors: Partial<Record<keyof MeetingDraft, string>>;
+  values: { type: string; date: string; notes: string; feedback: string } | null;
+} {
   const errors: Partial<Record<keyof MeetingDraft, string>> = {};
   if (!draft.type) errors.type = ru.programmes.requiredField;
   const date = parseDateRu(draft.date);
@@ -98,7 +104,10 @@ export interface CompletionDraft {
   comment: string;
 }
 
-export function completionValues(draft: CompletionDraft): { errors: Partial<Record<keyof CompletionDraft, string>>; values: { reason: string; on: string; comment: string | null } | null } {
+export function completionValues(draft: CompletionDraft): {
+  errors: Partial<Record<keyof CompletionDraft, string>>;
+  values: { reason: string; on: string; comment: string | null } | null;
+} {
   const errors: Partial<Record<keyof CompletionDraft, string>> = {};
   if (!(COMPLETION_REASONS as readonly string[]).includes(draft.reason)) errors.reason = ru.programmes.requiredField;
   const on = parseDateRu(draft.on);
@@ -113,7 +122,10 @@ export interface ExtensionDraft {
   mutualConsent: boolean;
 }
 
-export function extensionValues(draft: ExtensionDraft): { errors: Partial<Record<keyof ExtensionDraft, string>>; values: { until: string; comment: string; mutualConsent: boolean } | null } {
+export function extensionValues(draft: ExtensionDraft): {
+  errors: Partial<Record<keyof ExtensionDraft, string>>;
+  values: { until: string; comment: string; mutualConsent: boolean } | null;
+} {
   const until = parseDateRu(draft.until);
   if (!until) return { errors: { until: draft.until.trim() ? ru.programmes.badDate : ru.programmes.requiredField }, values: null };
   return { errors: {}, values: { until, comment: draft.comment.trim(), mutualConsent: draft.mutualConsent } };

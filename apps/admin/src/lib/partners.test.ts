@@ -96,7 +96,9 @@ describe('the sign-up form', () => {
     const offline = (async () => {
       throw new TypeError('Failed to fetch');
     }) as typeof fetch;
-    expect(((await submitApplication(validateApplicationDraft(valid).values!, offline).catch((e: unknown) => e)) as AttachmentError).appError.kind).toBe('network');
+    expect(((await submitApplication(validateApplicationDraft(valid).values!, offline).catch((e: unknown) => e)) as AttachmentError).appError.kind).toBe(
+      'network',
+    );
   });
 });
 
@@ -129,18 +131,34 @@ describe('the mentor registry', () => {
   });
 
   it('checks a mentor before sending: names, dates ДД.ММ.ГГГГ, capacity, the consent', () => {
-    const draft = { ...emptyMentorDraft('2025-10-15'), lastName: 'Кузнецов', firstName: 'Олег', consentText: 'Согласие v1', tags: 'робототехника', capacity: '2' };
+    const draft = {
+      ...emptyMentorDraft('2025-10-15'),
+      lastName: 'Кузнецов',
+      firstName: 'Олег',
+      consentText: 'Согласие v1',
+      tags: 'робототехника',
+      capacity: '2',
+    };
     expect(draft.consentDate).toBe('15.10.2025');
     expect(validateMentorDraft(draft).errors).toEqual({ consent: 'Согласие на обработку персональных данных: обязательно' });
     const { values } = validateMentorDraft({ ...draft, consent: 'yes', birthDate: '12.04.1985' });
-    expect(values).toMatchObject({ birthDate: '1985-04-12', capacity: 2, tags: ['робототехника'], consent: { textVersion: 'Согласие v1', signedOn: '2025-10-15' } });
+    expect(values).toMatchObject({
+      birthDate: '1985-04-12',
+      capacity: 2,
+      tags: ['робототехника'],
+      consent: { textVersion: 'Согласие v1', signedOn: '2025-10-15' },
+    });
     const bad = validateMentorDraft({ ...draft, consent: 'yes', lastName: ' ', capacity: '31', birthDate: '31.02.1985', consentDate: '' });
     expect(Object.keys(bad.errors).sort()).toEqual(['birthDate', 'capacity', 'consentDate', 'lastName']);
   });
 
   it('maps the API’s consent fields onto the form', () => {
     const graphqlError = { errors: [{ message: 'Согласие: дата подписания в будущем', extensions: { code: 'BAD_USER_INPUT', field: 'consent.signedOn' } }] };
-    const error = new AttachmentError({ kind: 'badInput', message: graphqlError.errors[0]!.message, fieldErrors: { signedOn: graphqlError.errors[0]!.message } });
+    const error = new AttachmentError({
+      kind: 'badInput',
+      message: graphqlError.errors[0]!.message,
+      fieldErrors: { signedOn: graphqlError.errors[0]!.message },
+    });
     const failure = failureOf(error, Object.keys(emptyMentorDraft('2025-01-01')) as Array<keyof ReturnType<typeof emptyMentorDraft>>, MENTOR_FIELD_OF_API);
     expect(failure.fieldErrors).toEqual({ consentDate: 'Согласие: дата подписания в будущем' });
   });
@@ -162,7 +180,14 @@ describe('the mentor registry', () => {
 describe('the registry import', () => {
   it('sends the file with the token and reads the per-row report or the API’s Russian refusal', async () => {
     const seen: Array<{ url: string; headers: Record<string, string> }> = [];
-    const report = { total: 2, imported: 1, rows: [{ rowNumber: 2, ok: true, mentorId: 'm1', field: null, message: null }, { rowNumber: 3, ok: false, mentorId: null, field: 'lastName', message: 'Фамилия: поле обязательно' }] };
+    const report = {
+      total: 2,
+      imported: 1,
+      rows: [
+        { rowNumber: 2, ok: true, mentorId: 'm1', field: null, message: null },
+        { rowNumber: 3, ok: false, mentorId: null, field: 'lastName', message: 'Фамилия: поле обязательно' },
+      ],
+    };
     const ok = (async (url: string, init: RequestInit) => {
       seen.push({ url, headers: init.headers as Record<string, string> });
       return new Response(JSON.stringify(report), { status: 200 });
@@ -183,7 +208,14 @@ describe('the registry import', () => {
 });
 
 describe('agreements', () => {
-  const draft = { ...emptyAgreementDraft(), districtId: 'd1', organizationId: 's1', subject: 'Наставничество', periodStart: '01.09.2025', periodEnd: '31.05.2026' };
+  const draft = {
+    ...emptyAgreementDraft(),
+    districtId: 'd1',
+    organizationId: 's1',
+    subject: 'Наставничество',
+    periodStart: '01.09.2025',
+    periodEnd: '31.05.2026',
+  };
 
   it('proposes to a school or a whole district with dates typed as ДД.ММ.ГГГГ', () => {
     expect(validateAgreementDraft(draft).values).toEqual({
@@ -196,7 +228,11 @@ describe('agreements', () => {
       periodStart: '2025-09-01',
       periodEnd: '2026-05-31',
     });
-    expect(validateAgreementDraft({ ...draft, level: 'district', organizationId: '' }).values).toMatchObject({ level: 'district', districtId: 'd1', organizationId: null });
+    expect(validateAgreementDraft({ ...draft, level: 'district', organizationId: '' }).values).toMatchObject({
+      level: 'district',
+      districtId: 'd1',
+      organizationId: null,
+    });
   });
 
   it('names the field of every problem', () => {
@@ -210,7 +246,9 @@ describe('agreements', () => {
   it('says the period and the party in Russian', () => {
     expect(agreementPeriodRu('2025-09-01', '2026-05-31')).toBe('01.09.2025 — 31.05.2026');
     expect(agreementPeriodRu('2025-09-01', null)).toBe('с 01.09.2025, бессрочно');
-    expect(agreementPartyName({ level: 'school', organization: { shortName: 'МОБУ «Гимназия»' }, district: { name: 'ГО г. Сибай' } })).toBe('МОБУ «Гимназия», ГО г. Сибай');
+    expect(agreementPartyName({ level: 'school', organization: { shortName: 'МОБУ «Гимназия»' }, district: { name: 'ГО г. Сибай' } })).toBe(
+      'МОБУ «Гимназия», ГО г. Сибай',
+    );
     expect(agreementPartyName({ level: 'district', organization: null, district: { name: 'ГО г. Сибай' } })).toBe('ГО г. Сибай (все школы муниципалитета)');
   });
 });
@@ -235,8 +273,19 @@ describe('navigation', () => {
 
 describe('partners: consent, agreement files and tags (issue 6 gaps)', () => {
   const valid = {
-    name: 'ПАО «Сбербанк России»', kind: 'enterprise', inn: '7707083893', ogrn: '1027700132195', kpp: '', address: 'г. Москва',
-    regionId: 'r', districtId: 'd', contactName: 'Иванова Анна', contactPosition: '', contactEmail: 'a@example.ru', contactPhone: '+79123456789', consent: 'yes',
+    name: 'ПАО «Сбербанк России»',
+    kind: 'enterprise',
+    inn: '7707083893',
+    ogrn: '1027700132195',
+    kpp: '',
+    address: 'г. Москва',
+    regionId: 'r',
+    districtId: 'd',
+    contactName: 'Иванова Анна',
+    contactPosition: '',
+    contactEmail: 'a@example.ru',
+    contactPhone: '+79123456789',
+    consent: 'yes',
   };
 
   it('sends the consent and the version of the text shown with the application', async () => {
@@ -254,8 +303,12 @@ describe('partners: consent, agreement files and tags (issue 6 gaps)', () => {
     expect(agreementFileProblem({ name: 'скан.jpeg', size: 10 })).toBeNull();
     expect(agreementFileProblem({ name: 'таблица.xlsx', size: 10 })).toMatch(/PDF, DOCX, JPG или PNG/);
     expect(agreementFileProblem({ name: 'пусто.pdf', size: 0 })).toMatch(/пуст/);
-    expect(agreementFilePaths.upload('a1', 'Соглашение № 1.pdf')).toBe('/partner-files/agreements/a1?fileName=%D0%A1%D0%BE%D0%B3%D0%BB%D0%B0%D1%88%D0%B5%D0%BD%D0%B8%D0%B5+%E2%84%96+1.pdf');
-    const body = JSON.stringify({ errors: [{ message: 'Файл соглашения: слишком большой — не более 10 МБ', extensions: { code: 'BAD_USER_INPUT', field: 'file' } }] });
+    expect(agreementFilePaths.upload('a1', 'Соглашение № 1.pdf')).toBe(
+      '/partner-files/agreements/a1?fileName=%D0%A1%D0%BE%D0%B3%D0%BB%D0%B0%D1%88%D0%B5%D0%BD%D0%B8%D0%B5+%E2%84%96+1.pdf',
+    );
+    const body = JSON.stringify({
+      errors: [{ message: 'Файл соглашения: слишком большой — не более 10 МБ', extensions: { code: 'BAD_USER_INPUT', field: 'file' } }],
+    });
     const fetchImpl = (async () => new Response(body, { status: 413 })) as typeof fetch;
     const file = Object.assign(new Blob(['%PDF-']), { name: 'Соглашение.pdf' });
     const error = await uploadAgreementFile(async () => 'token', 'a1', file, fetchImpl).catch((e: unknown) => e);

@@ -196,7 +196,14 @@ export function mentorPage<T extends MentorLike>(mentors: readonly T[], search: 
 
 /** «программирование, робототехника; 3D» → distinct lower-case tags. */
 export function splitTags(text: string): string[] {
-  return [...new Set(text.split(/[,;\n]/).map((t) => t.trim().toLocaleLowerCase('ru')).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,;\n]/)
+        .map((t) => t.trim().toLocaleLowerCase('ru'))
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** The tags of a comma-separated field, canonical (the shared catalogue's synonyms, case, «ё»). */
@@ -206,7 +213,10 @@ export const tagsOfText = (text: string): string[] => parseTagText(text);
 export function toggleTagInText(text: string, tag: string): string {
   const canonical = normalizeTag(tag);
   if (!canonical) return text;
-  const parts = text.split(/[,;\n]/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/[,;\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const key = tagKey(canonical);
   const kept = parts.filter((p) => tagKey(normalizeTag(p) ?? '') !== key);
   return (kept.length === parts.length ? [...parts, canonical] : kept).join(', ');
@@ -376,7 +386,11 @@ export function importFileProblem(file: { name: string; size: number }): string 
 }
 
 /** `POST /partners/mentors/import` with the token (the API tells XLSX from CSV by the content): the per-row report. */
-export async function importMentorsFile(getToken: () => Promise<string>, file: Blob & { name?: string }, fetchImpl: typeof fetch = fetch): Promise<MentorImportReport> {
+export async function importMentorsFile(
+  getToken: () => Promise<string>,
+  file: Blob & { name?: string },
+  fetchImpl: typeof fetch = fetch,
+): Promise<MentorImportReport> {
   const csv = !file.name || /\.csv$/i.test(file.name);
   let response: Response;
   try {
@@ -455,7 +469,8 @@ export function validateAgreementDraft(draft: AgreementDraft): { errors: FieldEr
     periodEnd: periodEnd as never,
   })) {
     if (issue.severity !== 'error') continue;
-    const field: keyof AgreementDraft = issue.field === 'party' ? (level === 'school' ? 'organizationId' : 'districtId') : (issue.field as keyof AgreementDraft);
+    const field: keyof AgreementDraft =
+      issue.field === 'party' ? (level === 'school' ? 'organizationId' : 'districtId') : (issue.field as keyof AgreementDraft);
     if (!errors[field]) errors[field] = issue.message;
   }
   if (Object.keys(errors).length > 0) return { errors, values: null };
@@ -496,11 +511,7 @@ export function agreementPeriodRu(start: string, end: string | null | undefined)
 }
 
 /** The other party as a line: the school (and its district) or the whole district. */
-export function agreementPartyName(agreement: {
-  level: string;
-  organization?: { shortName: string } | null;
-  district?: { name: string } | null;
-}): string {
+export function agreementPartyName(agreement: { level: string; organization?: { shortName: string } | null; district?: { name: string } | null }): string {
   const district = agreement.district?.name ?? '';
   if (agreement.level === 'school') return [agreement.organization?.shortName ?? '', district].filter(Boolean).join(', ');
   return P().agreements.wholeDistrict(district);
@@ -541,7 +552,8 @@ export function partnerNavItems(grants: readonly GrantLike[], existing: readonly
 
 /** What a signed agreement may be (the API checks again, by content too). */
 export const AGREEMENT_FILE_EXTENSIONS = ['pdf', 'docx', 'jpg', 'jpeg', 'png'] as const;
-export const AGREEMENT_FILE_ACCEPT = '.pdf,.docx,.jpg,.jpeg,.png,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/jpeg,image/png';
+export const AGREEMENT_FILE_ACCEPT =
+  '.pdf,.docx,.jpg,.jpeg,.png,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/jpeg,image/png';
 
 export interface AgreementFileCard {
   id: string;

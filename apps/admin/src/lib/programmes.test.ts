@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addMonthsIso, consentGiverFor, consentInputOf, participantDataWithUsername, participantInput, programmePaths, programmeTabOf, splitList, validateProgramme, type ParticipantDraft } from './programmes';
+import {
+  addMonthsIso,
+  consentGiverFor,
+  consentInputOf,
+  participantDataWithUsername,
+  participantInput,
+  programmePaths,
+  programmeTabOf,
+  splitList,
+  validateProgramme,
+  type ParticipantDraft,
+} from './programmes';
 
 const draft: ParticipantDraft = {
   role: 'MENTEE',
@@ -49,15 +60,37 @@ describe('programmes', () => {
     const bad = validateProgramme({ name: '', form: '', kind: '', periodStart: '2025', periodEnd: '', curatorName: '', targetGroups: '' });
     expect(bad.values).toBeNull();
     expect(Object.keys(bad.errors).sort()).toEqual(['form', 'name', 'periodEnd', 'periodStart']);
-    const good = validateProgramme({ name: 'Вместе', form: 'teacher-pupil', kind: 'traditional', periodStart: '01.09.2025', periodEnd: '31.08.2026', curatorName: '', targetGroups: '5–9 классы' });
-    expect(good.values).toEqual({ name: 'Вместе', forms: ['teacher-pupil'], kinds: ['traditional'], periodStart: '2025-09-01', periodEnd: '2026-08-31', targetGroups: ['5–9 классы'] });
+    const good = validateProgramme({
+      name: 'Вместе',
+      form: 'teacher-pupil',
+      kind: 'traditional',
+      periodStart: '01.09.2025',
+      periodEnd: '31.08.2026',
+      curatorName: '',
+      targetGroups: '5–9 классы',
+    });
+    expect(good.values).toEqual({
+      name: 'Вместе',
+      forms: ['teacher-pupil'],
+      kinds: ['traditional'],
+      periodStart: '2025-09-01',
+      periodEnd: '2026-08-31',
+      targetGroups: ['5–9 классы'],
+    });
   });
 
   it('sends a minor with the representative’s consent, an adult with their own', () => {
     const minor = participantInput(draft, '2025-09-05').values!;
     expect(minor).toMatchObject({ lastName: 'Иванова', birthDate: '2012-03-01', middleName: null, tags: ['математика', 'олимпиады'] });
     expect(minor.consents).toEqual([
-      { givenBy: 'representative', representativeName: 'Иванова Елена Петровна', representativeRelation: 'mother', representativeDocument: 'Свидетельство о рождении', signedOn: '2025-09-05', textVersion: 'Согласие v1' },
+      {
+        givenBy: 'representative',
+        representativeName: 'Иванова Елена Петровна',
+        representativeRelation: 'mother',
+        representativeDocument: 'Свидетельство о рождении',
+        signedOn: '2025-09-05',
+        textVersion: 'Согласие v1',
+      },
     ]);
     const adult = participantInput({ ...draft, role: 'MENTOR', birthDate: '10.10.1985' }, '2025-09-05').values!;
     expect(adult.consents).toEqual([{ givenBy: 'self', signedOn: '2025-09-05', textVersion: 'Согласие v1' }]);
@@ -103,7 +136,15 @@ describe('programmes: the card’s forms', () => {
   });
 
   it('reads another consent: scopes required, representative fields only for a representative', () => {
-    const base = { givenBy: 'self', representativeName: 'X', representativeRelation: 'mother', representativeDocument: 'Y', signedOn: '01.09.2025', textVersion: ' v2 ', scopes: 'processing, publication' };
+    const base = {
+      givenBy: 'self',
+      representativeName: 'X',
+      representativeRelation: 'mother',
+      representativeDocument: 'Y',
+      signedOn: '01.09.2025',
+      textVersion: ' v2 ',
+      scopes: 'processing, publication',
+    };
     expect(consentInputOf(base).values).toEqual({
       givenBy: 'self',
       representativeName: null,

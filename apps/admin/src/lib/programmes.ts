@@ -17,8 +17,7 @@ export function programmeTabOf(value: string | null): ProgrammeTab {
 export const programmePaths = {
   list: () => '/programmes',
   create: () => '/programmes/new',
-  programme: (id: string, tab?: ProgrammeTab) =>
-    `/programmes/${encodeURIComponent(id)}${tab && tab !== 'mentees' ? `?tab=${tab}` : ''}`,
+  programme: (id: string, tab?: ProgrammeTab) => `/programmes/${encodeURIComponent(id)}${tab && tab !== 'mentees' ? `?tab=${tab}` : ''}`,
   newParticipant: (id: string, role: 'MENTOR' | 'MENTEE') => `/programmes/${encodeURIComponent(id)}/participants/new?role=${role}`,
   participant: (id: string, participantId: string) => `/programmes/${encodeURIComponent(id)}/participants/${encodeURIComponent(participantId)}`,
   importBase: (id: string, role: 'mentor' | 'mentee') => `/programmes/${encodeURIComponent(id)}/import?role=${role}`,

@@ -68,18 +68,28 @@ describe('the answer form', () => {
     const error = gqlError([
       {
         message: 'Вопрос 1: Ответьте на этот вопрос',
-        extensions: { code: 'BAD_USER_INPUT', field: 'answers.q1', errors: { q1: 'Ответьте на этот вопрос', q2: 'Выберите один из предложенных вариантов', other: 'x' } },
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          field: 'answers.q1',
+          errors: { q1: 'Ответьте на этот вопрос', q2: 'Выберите один из предложенных вариантов', other: 'x' },
+        },
       },
     ]);
     const result = answerErrorsOf(error, questions);
     expect(result.byQuestion).toEqual({ q1: 'Ответьте на этот вопрос', q2: 'Выберите один из предложенных вариантов' });
     expect(result.formError).toMatch(/отмеченные вопросы/);
-    const onlyField = answerErrorsOf(gqlError([{ message: 'Вопрос 2: Выберите только один вариант', extensions: { code: 'BAD_USER_INPUT', field: 'answers.q2' } }]), questions);
+    const onlyField = answerErrorsOf(
+      gqlError([{ message: 'Вопрос 2: Выберите только один вариант', extensions: { code: 'BAD_USER_INPUT', field: 'answers.q2' } }]),
+      questions,
+    );
     expect(onlyField.byQuestion).toEqual({ q2: 'Выберите только один вариант' });
   });
 
   it('shows other refusals above the buttons', () => {
-    const result = answerErrorsOf(gqlError([{ message: 'Участник не найден в этой программе', extensions: { code: 'BAD_USER_INPUT', field: 'participantId' } }]), questions);
+    const result = answerErrorsOf(
+      gqlError([{ message: 'Участник не найден в этой программе', extensions: { code: 'BAD_USER_INPUT', field: 'participantId' } }]),
+      questions,
+    );
     expect(result.byQuestion).toEqual({});
     expect(result.formError).toBe('Участник не найден в этой программе');
     expect(result.field).toBe('participantId');
@@ -112,15 +122,15 @@ describe('the template editor', () => {
 
   it('places the API’s errors beside the question they name', () => {
     const result = templateErrorsOf(
-      gqlError([
-        { message: 'Вопрос 3: укажите не меньше двух вариантов ответа', extensions: { code: 'BAD_USER_INPUT', field: 'questions[2].options' } },
-      ]),
+      gqlError([{ message: 'Вопрос 3: укажите не меньше двух вариантов ответа', extensions: { code: 'BAD_USER_INPUT', field: 'questions[2].options' } }]),
     );
     expect(result.byQuestion).toEqual({ 2: { options: 'Вопрос 3: укажите не меньше двух вариантов ответа' } });
     expect(result.formError).toBe('Исправьте ошибки в анкете.');
     const title = templateErrorsOf(gqlError([{ message: 'Название анкеты: поле обязательно', extensions: { code: 'BAD_USER_INPUT', field: 'title' } }]));
     expect(title.title).toBe('Название анкеты: поле обязательно');
-    const conflict = templateErrorsOf(gqlError([{ message: 'Это прежняя версия анкеты: изменять можно только действующую', extensions: { code: 'CONFLICT', reason: 'STATE' } }]));
+    const conflict = templateErrorsOf(
+      gqlError([{ message: 'Это прежняя версия анкеты: изменять можно только действующую', extensions: { code: 'CONFLICT', reason: 'STATE' } }]),
+    );
     expect(conflict.byQuestion).toEqual({});
     expect(conflict.formError).toBe('Это прежняя версия анкеты: изменять можно только действующую');
   });
@@ -132,7 +142,12 @@ describe('results', () => {
     expect(barPercent(0, 6)).toBe(0);
     expect(barPercent(5, 0)).toBe(0);
     expect(barPercent(7, 6)).toBe(100);
-    expect(fullDistribution('scale5', [{ value: '4', count: 3 }, { value: '5', count: 1 }])).toEqual([
+    expect(
+      fullDistribution('scale5', [
+        { value: '4', count: 3 },
+        { value: '5', count: 1 },
+      ]),
+    ).toEqual([
       { value: '1', count: 0 },
       { value: '2', count: 0 },
       { value: '3', count: 0 },

@@ -92,7 +92,10 @@ function errorsOf(error: unknown): readonly GraphQLErrorLike[] {
  * buttons. The API names the first question in `field` (`answers.<id>`) and all of them in
  * `extensions.errors`; each is shown beside its question, prefixed by nothing.
  */
-export function answerErrorsOf(error: unknown, questions: readonly QuestionLike[]): { byQuestion: Record<string, string>; formError: string; field: string | null } {
+export function answerErrorsOf(
+  error: unknown,
+  questions: readonly QuestionLike[],
+): { byQuestion: Record<string, string>; formError: string; field: string | null } {
   const byQuestion: Record<string, string> = {};
   const ids = new Set(questions.map((q) => q.id));
   for (const e of errorsOf(error)) {
@@ -142,7 +145,14 @@ export function templateDraftOf(template: { title: string; intro: string; questi
   return {
     title: template.title,
     intro: template.intro,
-    questions: template.questions.map((q) => ({ id: q.id, key: q.id ? `id-${q.id}` : nextKey(), kind: asQuestionKind(q.kind), text: q.text, required: q.required, options: q.options.join('\n') })),
+    questions: template.questions.map((q) => ({
+      id: q.id,
+      key: q.id ? `id-${q.id}` : nextKey(),
+      kind: asQuestionKind(q.kind),
+      text: q.text,
+      required: q.required,
+      options: q.options.join('\n'),
+    })),
   };
 }
 

@@ -90,13 +90,7 @@ function CreateDistrictForm() {
               </option>
             ))}
           </SelectField>
-          <TextField
-            label={ru.createDistrict.name}
-            hint={ru.createDistrict.nameHint}
-            {...form.field('name')}
-            required
-            autoComplete="off"
-          />
+          <TextField label={ru.createDistrict.name} hint={ru.createDistrict.nameHint} {...form.field('name')} required autoComplete="off" />
           <TextField
             label={ru.createDistrict.authorityName}
             hint={ru.createDistrict.authorityNameHint}

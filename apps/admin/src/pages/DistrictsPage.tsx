@@ -46,10 +46,19 @@ export function DistrictsPage() {
   const regionId = params.get('region');
   const { page, query, setPage, setQuery, limit, offset } = useListParams();
   const filter = { ...(regionId ? { regionId } : {}), ...(query ? { search: query } : {}) };
-  const { data: current, previousData, error, refetch } = useQuery(DistrictsQuery, {
+  const {
+    data: current,
+    previousData,
+    error,
+    refetch,
+  } = useQuery(DistrictsQuery, {
     variables: { page: { limit, offset }, filter },
   });
-  const exportPages = usePageLoader(DistrictsQuery, (page) => ({ page, filter }), (all) => all.districts);
+  const exportPages = usePageLoader(
+    DistrictsQuery,
+    (page) => ({ page, filter }),
+    (all) => all.districts,
+  );
   const data = current ?? previousData;
   const region = useQuery(RegionNameQuery, { variables: { id: regionId ?? '' }, skip: !regionId });
   const regionName = region.data?.region?.name;

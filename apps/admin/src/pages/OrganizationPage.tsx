@@ -187,20 +187,8 @@ function HeadcountForm({ organizationId, districtId }: { organizationId: string;
           autoComplete="off"
           inputMode="numeric"
         />
-        <TextField
-          label={ru.organization.pupilsField}
-          {...form.field('pupils')}
-          required
-          inputMode="numeric"
-          autoComplete="off"
-        />
-        <TextField
-          label={ru.organization.teachersField}
-          {...form.field('teachers')}
-          required
-          inputMode="numeric"
-          autoComplete="off"
-        />
+        <TextField label={ru.organization.pupilsField} {...form.field('pupils')} required inputMode="numeric" autoComplete="off" />
+        <TextField label={ru.organization.teachersField} {...form.field('teachers')} required inputMode="numeric" autoComplete="off" />
         <div className="form-actions">
           <button type="submit" className="button" disabled={loading}>
             {loading ? ru.organization.saving : ru.organization.save}

@@ -34,11 +34,21 @@ export function OrganizationsTable({ districtId, headingId }: { districtId: stri
   const { districtContext } = useMe();
   const { page, query, setPage, setQuery, limit, offset } = useListParams();
   const filter = { districtId, ...(query ? { search: query } : {}) };
-  const { data: current, previousData, error, refetch } = useQuery(OrganizationsQuery, {
+  const {
+    data: current,
+    previousData,
+    error,
+    refetch,
+  } = useQuery(OrganizationsQuery, {
     variables: { page: { limit, offset }, filter },
     context: districtContext(districtId),
   });
-  const exportPages = usePageLoader(OrganizationsQuery, (page) => ({ page, filter }), (all) => all.organizations, districtContext(districtId));
+  const exportPages = usePageLoader(
+    OrganizationsQuery,
+    (page) => ({ page, filter }),
+    (all) => all.organizations,
+    districtContext(districtId),
+  );
   const data = current ?? previousData;
   return (
     <>

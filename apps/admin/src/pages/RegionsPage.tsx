@@ -27,7 +27,11 @@ const RegionsQuery = graphql(`
 export function RegionsPage() {
   const { page, setPage, limit, offset } = useListParams();
   const { data: current, previousData, error, refetch } = useQuery(RegionsQuery, { variables: { page: { limit, offset } } });
-  const exportPages = usePageLoader(RegionsQuery, (page) => ({ page }), (all) => all.regions);
+  const exportPages = usePageLoader(
+    RegionsQuery,
+    (page) => ({ page }),
+    (all) => all.regions,
+  );
   const data = current ?? previousData;
   return (
     <>

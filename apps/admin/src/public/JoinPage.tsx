@@ -156,7 +156,12 @@ export function JoinPage() {
           <TextField label={j.contactEmail} type="email" {...form.field('contactEmail')} required autoComplete="email" />
           <TextField label={j.contactPhone} type="tel" {...form.field('contactPhone')} required autoComplete="tel" />
           {/* The very text the API stores with the application (its version is sent along). */}
-          <ConsentCheckbox label={PARTNER_APPLICATION_CONSENT_RU.text} value={form.draft.consent} error={form.errors.consent} onChange={(value) => form.set('consent', value)} />
+          <ConsentCheckbox
+            label={PARTNER_APPLICATION_CONSENT_RU.text}
+            value={form.draft.consent}
+            error={form.errors.consent}
+            onChange={(value) => form.set('consent', value)}
+          />
         </fieldset>
 
         <ErrorNotice>{form.formError}</ErrorNotice>

@@ -69,7 +69,13 @@ describe('loadConfig', () => {
       jobs: { enabled: false, schema: 'queue', pollIntervalSeconds: 0.5, cronCheckSeconds: 1 },
     });
     expect(loadConfig({}).jobs).toEqual({ enabled: true, schema: 'pgboss', pollIntervalSeconds: 5, cronCheckSeconds: 30 });
-    for (const bad of [{ DATABASE_DIRECT_URL: 'mysql://x' }, { JOBS_ENABLED: 'maybe' }, { JOBS_SCHEMA: 'Pg-Boss' }, { JOBS_POLL_INTERVAL_SECONDS: '0.1' }, { JOBS_CRON_CHECK_SECONDS: '60' }]) {
+    for (const bad of [
+      { DATABASE_DIRECT_URL: 'mysql://x' },
+      { JOBS_ENABLED: 'maybe' },
+      { JOBS_SCHEMA: 'Pg-Boss' },
+      { JOBS_POLL_INTERVAL_SECONDS: '0.1' },
+      { JOBS_CRON_CHECK_SECONDS: '60' },
+    ]) {
       expect(() => loadConfig(bad), JSON.stringify(bad)).toThrow(ConfigError);
     }
   });

@@ -13,121 +13,155 @@ const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value
 
 const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
 
-const schema = z.object({
-  DATABASE_URL: z.preprocess(
-    emptyToUndefined,
-    z
+const schema = z
+  .object({
+    DATABASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL: ожидается адрес вида postgres://user:password@host:port/db')
+        .optional(),
+    ),
+    // Session state (the migrations' advisory lock) needs one server session: behind PgBouncer in
+    // transaction mode DATABASE_URL does not give one, so this names PostgreSQL itself.
+    DATABASE_DIRECT_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'DATABASE_DIRECT_URL: ожидается адрес вида postgres://user:password@host:port/db')
+        .optional(),
+    ),
+    API_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(4000)),
+    API_HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+    KEYCLOAK_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .url({ protocol: /^https?$/ })
+        .default('http://localhost:8180')
+        .transform((url) => url.replace(/\/+$/, '')),
+    ),
+    KEYCLOAK_REALM: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]+$/)
+        .default('nastavnik'),
+    ),
+    KEYCLOAK_AUDIENCE: z.preprocess(emptyToUndefined, z.string().min(1).default('api')),
+    NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).optional()),
+    DB_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(10)),
+    CORS_ORIGINS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('http://localhost:5173')
+        .transform((value) =>
+          value
+            .split(',')
+            .map((origin) => origin.trim())
+            .filter((origin) => origin.length > 0),
+        ),
+    ),
+    ATTACHMENT_STORAGE: z.preprocess(emptyToUndefined, z.enum(['database', 'disk', 's3']).default('database')),
+    S3_ENDPOINT: z.preprocess(
+      emptyToUndefined,
+      z
+        .url({ protocol: /^https?$/, error: 'ожидается адрес вида https://storage.yandexcloud.net или http://127.0.0.1:9000' })
+        .transform((url) => url.replace(/\/+$/, ''))
+        .optional(),
+    ),
+    S3_REGION: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[a-z0-9-]+$/, 'ожидается регион вида ru-central1')
+        .default('ru-central1'),
+    ),
+    S3_BUCKET: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'имя бакета: 3–63 символа, строчные латинские буквы, цифры, точки и дефисы')
+        .optional(),
+    ),
+    S3_ACCESS_KEY_ID: z.preprocess(emptyToUndefined, z.string().trim().min(1).optional()),
+    // The secret is never echoed back: its only check is presence.
+    S3_SECRET_ACCESS_KEY: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
+    S3_FORCE_PATH_STYLE: z.preprocess(emptyToUndefined, z.stringbool({ error: 'ожидается true или false' }).default(true)),
+    ATTACHMENT_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/attachments')),
+    ATTACHMENT_MAX_BYTES: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number()
+        .int()
+        .min(1024)
+        .max(512 * 1024 * 1024)
+        .default(10 * 1024 * 1024),
+    ),
+    KPI_REFRESH_INTERVAL_SECONDS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(7 * 24 * 3600)
+        .default(600),
+    ),
+    JOBS_ENABLED: z.preprocess(emptyToUndefined, z.stringbool({ error: 'ожидается true или false' }).default(true)),
+    JOBS_SCHEMA: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'ожидается имя схемы: строчные латинские буквы, цифры, _')
+        .default('pgboss'),
+    ),
+    JOBS_POLL_INTERVAL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(0.5).max(60).default(5)),
+    JOBS_CRON_CHECK_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(45).default(30)),
+    TIME_ZONE: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('Europe/Moscow')
+        .refine((zone) => {
+          try {
+            new Intl.DateTimeFormat('ru-RU', { timeZone: zone });
+            return true;
+          } catch {
+            return false;
+          }
+        }, 'TIME_ZONE: неизвестный часовой пояс (например, Europe/Moscow, Asia/Yekaterinburg)'),
+    ),
+    // Empty by default (trust nobody): X-Forwarded-For is anybody's to write, and a proxy that passes
+    // it through unchanged (not appending the peer as nginx does) would let clients pick their address.
+    TRUSTED_PROXIES: z
       .string()
-      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL: ожидается адрес вида postgres://user:password@host:port/db')
-      .optional(),
-  ),
-  // Session state (the migrations' advisory lock) needs one server session: behind PgBouncer in
-  // transaction mode DATABASE_URL does not give one, so this names PostgreSQL itself.
-  DATABASE_DIRECT_URL: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'DATABASE_DIRECT_URL: ожидается адрес вида postgres://user:password@host:port/db')
-      .optional(),
-  ),
-  API_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(4000)),
-  API_HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
-  KEYCLOAK_URL: z.preprocess(
-    emptyToUndefined,
-    z
-      .url({ protocol: /^https?$/ })
-      .default('http://localhost:8180')
-      .transform((url) => url.replace(/\/+$/, '')),
-  ),
-  KEYCLOAK_REALM: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]+$/).default('nastavnik')),
-  KEYCLOAK_AUDIENCE: z.preprocess(emptyToUndefined, z.string().min(1).default('api')),
-  NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
-  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).optional()),
-  DB_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(10)),
-  CORS_ORIGINS: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .default('http://localhost:5173')
-      .transform((value) =>
-        value
-          .split(',')
-          .map((origin) => origin.trim())
-          .filter((origin) => origin.length > 0),
-      ),
-  ),
-  ATTACHMENT_STORAGE: z.preprocess(emptyToUndefined, z.enum(['database', 'disk', 's3']).default('database')),
-  S3_ENDPOINT: z.preprocess(
-    emptyToUndefined,
-    z
-      .url({ protocol: /^https?$/, error: 'ожидается адрес вида https://storage.yandexcloud.net или http://127.0.0.1:9000' })
-      .transform((url) => url.replace(/\/+$/, ''))
-      .optional(),
-  ),
-  S3_REGION: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z0-9-]+$/, 'ожидается регион вида ru-central1').default('ru-central1')),
-  S3_BUCKET: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'имя бакета: 3–63 символа, строчные латинские буквы, цифры, точки и дефисы')
-      .optional(),
-  ),
-  S3_ACCESS_KEY_ID: z.preprocess(emptyToUndefined, z.string().trim().min(1).optional()),
-  // The secret is never echoed back: its only check is presence.
-  S3_SECRET_ACCESS_KEY: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
-  S3_FORCE_PATH_STYLE: z.preprocess(emptyToUndefined, z.stringbool({ error: 'ожидается true или false' }).default(true)),
-  ATTACHMENT_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/attachments')),
-  ATTACHMENT_MAX_BYTES: z.preprocess(
-    emptyToUndefined,
-    z.coerce
-      .number()
-      .int()
-      .min(1024)
-      .max(512 * 1024 * 1024)
-      .default(10 * 1024 * 1024),
-  ),
-  KPI_REFRESH_INTERVAL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(7 * 24 * 3600).default(600)),
-  JOBS_ENABLED: z.preprocess(emptyToUndefined, z.stringbool({ error: 'ожидается true или false' }).default(true)),
-  JOBS_SCHEMA: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'ожидается имя схемы: строчные латинские буквы, цифры, _').default('pgboss')),
-  JOBS_POLL_INTERVAL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(0.5).max(60).default(5)),
-  JOBS_CRON_CHECK_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(45).default(30)),
-  TIME_ZONE: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .default('Europe/Moscow')
-      .refine((zone) => {
-        try {
-          new Intl.DateTimeFormat('ru-RU', { timeZone: zone });
-          return true;
-        } catch {
-          return false;
+      .default('')
+      .transform((value, ctx) => {
+        const { entries, invalid } = parseTrustedProxies(value);
+        if (invalid.length > 0) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `ожидаются адреса, подсети CIDR или loopback / linklocal / uniquelocal через запятую; не распознано: ${invalid.map((e) => `«${e}»`).join(', ')}`,
+          });
         }
-      }, 'TIME_ZONE: неизвестный часовой пояс (например, Europe/Moscow, Asia/Yekaterinburg)'),
-  ),
-  // Empty by default (trust nobody): X-Forwarded-For is anybody's to write, and a proxy that passes
-  // it through unchanged (not appending the peer as nginx does) would let clients pick their address.
-  TRUSTED_PROXIES: z
-    .string()
-    .default('')
-    .transform((value, ctx) => {
-      const { entries, invalid } = parseTrustedProxies(value);
-      if (invalid.length > 0) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `ожидаются адреса, подсети CIDR или loopback / linklocal / uniquelocal через запятую; не распознано: ${invalid.map((e) => `«${e}»`).join(', ')}`,
-        });
-      }
-      return entries;
-    }),
-  PARTNER_APPLY_LIMIT_PER_HOUR: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'ожидается целое число' }).int('ожидается целое число').min(1, 'не меньше 1').max(100_000).default(10)),
-  SURVEY_SUBMIT_LIMIT_PER_HOUR: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'ожидается целое число' }).int('ожидается целое число').min(1, 'не меньше 1').max(100_000).default(300)),
-}).superRefine((value, ctx) => {
-  if (value.ATTACHMENT_STORAGE !== 's3') return;
-  for (const name of S3_REQUIRED) {
-    if (value[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'обязательна при ATTACHMENT_STORAGE=s3' });
-  }
-});
+        return entries;
+      }),
+    PARTNER_APPLY_LIMIT_PER_HOUR: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number({ error: 'ожидается целое число' }).int('ожидается целое число').min(1, 'не меньше 1').max(100_000).default(10),
+    ),
+    SURVEY_SUBMIT_LIMIT_PER_HOUR: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number({ error: 'ожидается целое число' }).int('ожидается целое число').min(1, 'не меньше 1').max(100_000).default(300),
+    ),
+  })
+  .superRefine((value, ctx) => {
+    if (value.ATTACHMENT_STORAGE !== 's3') return;
+    for (const name of S3_REQUIRED) {
+      if (value[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'обязательна при ATTACHMENT_STORAGE=s3' });
+    }
+  });
 
 export interface ApiConfig {
   /** Absent in development: the caller (tools/stack, tests) provides an embedded PostgreSQL. */

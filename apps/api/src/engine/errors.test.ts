@@ -77,10 +77,7 @@ describe('error mapping', () => {
     const validation = new GraphQLError('Cannot query field "x" on type "Query".', {
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
-    const result = format(
-      { message: validation.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: ['at x'] } },
-      validation,
-    );
+    const result = format({ message: validation.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: ['at x'] } }, validation);
     expect(result).toEqual({ message: validation.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect(lines).toEqual([]);
   });

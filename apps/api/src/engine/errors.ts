@@ -86,10 +86,7 @@ export function createErrorFormatter(logger: Logger) {
         extensions: { code: SERVICE_UNAVAILABLE },
       };
     }
-    currentLogger(logger).error(
-      { err: original instanceof Error ? original : new Error(String(original)), path: formatted.path },
-      'unexpected error',
-    );
+    currentLogger(logger).error({ err: original instanceof Error ? original : new Error(String(original)), path: formatted.path }, 'unexpected error');
     return {
       message: ERRORS_RU.internal,
       ...(formatted.locations ? { locations: formatted.locations } : {}),

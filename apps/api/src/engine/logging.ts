@@ -49,17 +49,20 @@ export function isSecretParameter(name: string): boolean {
  */
 export function redactQuery(search: string): string {
   if (!search || search === '?') return '';
-  const parts = search.replace(/^\?/, '').split('&').map((part) => {
-    const eq = part.indexOf('=');
-    const rawName = eq < 0 ? part : part.slice(0, eq);
-    let name = rawName;
-    try {
-      name = decodeURIComponent(rawName.replace(/\+/g, ' '));
-    } catch {
-      // A malformed escape: judge the raw name.
-    }
-    return eq >= 0 && isSecretParameter(name) ? `${rawName}=${REDACTED}` : part;
-  });
+  const parts = search
+    .replace(/^\?/, '')
+    .split('&')
+    .map((part) => {
+      const eq = part.indexOf('=');
+      const rawName = eq < 0 ? part : part.slice(0, eq);
+      let name = rawName;
+      try {
+        name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+      } catch {
+        // A malformed escape: judge the raw name.
+      }
+      return eq >= 0 && isSecretParameter(name) ? `${rawName}=${REDACTED}` : part;
+    });
   return `?${parts.join('&')}`;
 }
 

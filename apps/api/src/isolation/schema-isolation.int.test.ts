@@ -108,15 +108,21 @@ function kindOf(category: Category, id: string): string {
 /** The kinds an operation's arguments name (what the variants vary). */
 function kindsOf(field: string, kind: 'query' | 'mutation', rule: OperationRule): Set<string> {
   const kinds = new Set<string>();
-  buildCall(schema, kind, field, {
-    academicYear,
-    idKind: rule.id,
-    overrides: rule.argKinds,
-    idFor: (k) => {
-      if (k) kinds.add(k);
-      return uuidv7();
+  buildCall(
+    schema,
+    kind,
+    field,
+    {
+      academicYear,
+      idKind: rule.id,
+      overrides: rule.argKinds,
+      idFor: (k) => {
+        if (k) kinds.add(k);
+        return uuidv7();
+      },
     },
-  }, 0);
+    0,
+  );
   return kinds;
 }
 
@@ -124,7 +130,19 @@ function kindsOf(field: string, kind: 'query' | 'mutation', rule: OperationRule)
 const IDS_PER_KIND = 3;
 
 /** Queries that answer S2's curator with S2's objects when given S2's ids (the sweep's calls reach data). */
-const OWN_ANSWERS = ['bestPractice', 'organization', 'pair', 'pairs', 'participant', 'participants', 'programme', 'questionnaireTemplate', 'questionnaireTemplates', 'roadmap', 'roadmapRevision'];
+const OWN_ANSWERS = [
+  'bestPractice',
+  'organization',
+  'pair',
+  'pairs',
+  'participant',
+  'participants',
+  'programme',
+  'questionnaireTemplate',
+  'questionnaireTemplates',
+  'roadmap',
+  'roadmapRevision',
+];
 
 /**
  * Id sources per foreign category that has an id of at least one of the kinds asked for: the
@@ -155,7 +173,8 @@ function variants(kinds: Set<string>, actor: Actor, main: string | undefined): A
 }
 
 const isArmorRefusal = (response: GraphQLResponse) =>
-  response.status === 400 && errorCodes(response).every((c) => c === 'GRAPHQL_VALIDATION_FAILED' || c === 'BAD_USER_INPUT') &&
+  response.status === 400 &&
+  errorCodes(response).every((c) => c === 'GRAPHQL_VALIDATION_FAILED' || c === 'BAD_USER_INPUT') &&
   (response.body.errors ?? []).some((e) => /cost|depth|token/i.test(e.message));
 
 interface Outcome {
@@ -200,7 +219,8 @@ async function sweep(kind: 'query' | 'mutation'): Promise<Outcome> {
           if (leaked.length) problems.push(`foreign objects returned: ${leaked.join(', ')}`);
           if (header) {
             // A district outside the grants: refused while the context is built, nothing runs.
-            if (codes.join() !== 'FORBIDDEN' || data !== null) problems.push(`X-District-Id of B not refused: ${codes.join()} ${JSON.stringify(data).slice(0, 200)}`);
+            if (codes.join() !== 'FORBIDDEN' || data !== null)
+              problems.push(`X-District-Id of B not refused: ${codes.join()} ${JSON.stringify(data).slice(0, 200)}`);
           } else if (!allowed) {
             const gotData = data !== null && Object.values(data).some((v) => v !== null);
             if (gotData || !codes.length || !codes.every((c) => DENIED.has(c))) {
@@ -236,16 +256,27 @@ describe('the table covers the schema', () => {
   it('every REST route of the server has an entry', async () => {
     const factories = await routeFactories(API_DIR);
     const routes = serverRoutes();
-    expect(factories.sort(), 'route factories in app.ts').toEqual(routes.map((r) => r.factory).filter((f, i, all) => all.indexOf(f) === i).sort());
+    expect(factories.sort(), 'route factories in app.ts').toEqual(
+      routes
+        .map((r) => r.factory)
+        .filter((f, i, all) => all.indexOf(f) === i)
+        .sort(),
+    );
     const samples = Object.entries(ROUTES).map(([name, check]) => ({
       name,
       method: check.method,
       path: (check.kind === 'foreign' ? check.path('00000000-0000-7000-8000-000000000001', '2025/2026') : check.sample).split('?')[0]!,
     }));
     const unmatched = routes.filter((r) => !samples.some((s) => s.method === r.route.method && r.route.match(s.path)));
-    expect(unmatched.map((r) => `${r.factory}: ${r.route.method} #${r.index}`), 'server routes without an entry in ROUTES').toEqual([]);
+    expect(
+      unmatched.map((r) => `${r.factory}: ${r.route.method} #${r.index}`),
+      'server routes without an entry in ROUTES',
+    ).toEqual([]);
     const dead = samples.filter((s) => !routes.some((r) => r.route.method === s.method && r.route.match(s.path)));
-    expect(dead.map((s) => s.name), 'ROUTES entries matching no server route').toEqual([]);
+    expect(
+      dead.map((s) => s.name),
+      'ROUTES entries matching no server route',
+    ).toEqual([]);
   });
 });
 
@@ -253,15 +284,47 @@ describe('the world', () => {
   it('B, S2 and P2 hold an object of every kind', async () => {
     const tenantKinds = [...w.foreign.B.keys()];
     for (const kind of [
-      'attachment', 'best_practice', 'campaign', 'headcount', 'item_execution', 'mentoring_pair', 'pair_meeting', 'participant',
-      'participant_access_log', 'participant_consent', 'programme', 'questionnaire_answer', 'questionnaire_link', 'questionnaire_response',
-      'questionnaire_template', 'review_comment', 'roadmap', 'roadmap_events', 'roadmap_import', 'roadmap_item', 'roadmap_item_kpi_link',
-      'roadmap_revision', 'roadmap_section', 'school_news', 'swot_form', 'region', 'district', 'organization',
+      'attachment',
+      'best_practice',
+      'campaign',
+      'headcount',
+      'item_execution',
+      'mentoring_pair',
+      'pair_meeting',
+      'participant',
+      'participant_access_log',
+      'participant_consent',
+      'programme',
+      'questionnaire_answer',
+      'questionnaire_link',
+      'questionnaire_response',
+      'questionnaire_template',
+      'review_comment',
+      'roadmap',
+      'roadmap_events',
+      'roadmap_import',
+      'roadmap_item',
+      'roadmap_item_kpi_link',
+      'roadmap_revision',
+      'roadmap_section',
+      'school_news',
+      'swot_form',
+      'region',
+      'district',
+      'organization',
     ]) {
       expect(tenantKinds, `B has ${kind}`).toContain(kind);
       if (!['campaign', 'region', 'district'].includes(kind)) expect([...w.foreign.S2.keys()], `S2 has ${kind}`).toContain(kind);
     }
-    for (const kind of ['partner_organization', 'partner_mentor', 'partner_mentor_consent', 'partner_agreement', 'partner_agreement_file', 'partner_placement', 'partner_application']) {
+    for (const kind of [
+      'partner_organization',
+      'partner_mentor',
+      'partner_mentor_consent',
+      'partner_agreement',
+      'partner_agreement_file',
+      'partner_placement',
+      'partner_application',
+    ]) {
       expect(w.foreign.P2.get(kind)?.length, `P2 has ${kind}`).toBeGreaterThan(0);
     }
   });
@@ -279,10 +342,21 @@ describe('GraphQL, every operation as every actor of A', () => {
       const rule = OPERATIONS[field]!;
       if (!rule.id && !['pairs', 'participants', 'questionnaireTemplates'].includes(field)) continue;
       const ids = w.foreign.S2;
-      const document = buildCall(schema, 'query', field, { academicYear, idKind: rule.id, overrides: rule.argKinds, idFor: (k) => (k && ids.get(k)?.[0]) || uuidv7() }, depthOf.get(field) ?? 3);
+      const document = buildCall(
+        schema,
+        'query',
+        field,
+        { academicYear, idKind: rule.id, overrides: rule.argKinds, idFor: (k) => (k && ids.get(k)?.[0]) || uuidv7() },
+        depthOf.get(field) ?? 3,
+      );
       const response = await app.gql(document, { token: w.tokensS2.curator });
       calls++;
-      if (JSON.stringify(response.body.data ?? null).match(UUID)?.some((id) => w.all.S2.has(id))) answered.push(field);
+      if (
+        JSON.stringify(response.body.data ?? null)
+          .match(UUID)
+          ?.some((id) => w.all.S2.has(id))
+      )
+        answered.push(field);
     }
     expect(answered).toEqual(expect.arrayContaining(OWN_ANSWERS));
   }, 600_000);
@@ -345,14 +419,24 @@ describe('REST routes', () => {
       if (answer.status === 200) served.push(name);
     }
     expect(served.sort()).toEqual(
-      ['GET /attachments/:id', 'GET /exports/revisions/:id.docx', 'GET /exports/revisions/:id.pdf', 'GET /exports/programmes/:id/pairs-order.docx', 'GET /exports/swot.docx?organizationId'].sort(),
+      [
+        'GET /attachments/:id',
+        'GET /exports/revisions/:id.docx',
+        'GET /exports/revisions/:id.pdf',
+        'GET /exports/programmes/:id/pairs-order.docx',
+        'GET /exports/swot.docx?organizationId',
+      ].sort(),
     );
   }, 300_000);
 
   it("public pages: a school's page names nothing of its sibling or of B; another school's roadmap under its path is 404", async () => {
     const sql = (q: string, p: unknown[] = []) => app.orm.em.getConnection().execute(q, p as any[]);
     const inForce = async (schema: string, organizationId: string) =>
-      (await sql(`select in_force_revision_id::text as id from "${schema}".roadmap where organization_id = ? and in_force_revision_id is not null limit 1`, [organizationId]))[0]!.id as string;
+      (
+        await sql(`select in_force_revision_id::text as id from "${schema}".roadmap where organization_id = ? and in_force_revision_id is not null limit 1`, [
+          organizationId,
+        ])
+      )[0]!.id as string;
     const s2Revision = await inForce(w.districtA.schemaName, w.s2.id);
     const bRevision = await inForce(w.districtB.schemaName, w.b1.id);
     const visitor: Actor = { name: 'anonymous', role: 'mentee', token: '', foreign: ['B', 'S2', 'P2'] };
@@ -365,7 +449,10 @@ describe('REST routes', () => {
     // The sibling's own roadmap is public under its own path (the route works)…
     expect((await request('GET', `/public/schools/${w.districtA.code}/${w.s2.code}/roadmaps/${s2Revision}.docx`, null)).status).toBe(200);
     // …and not under S1's, nor is B's under an A school's.
-    for (const [school, revision] of [[w.s1.code, s2Revision], [w.s2.code, bRevision]] as const) {
+    for (const [school, revision] of [
+      [w.s1.code, s2Revision],
+      [w.s2.code, bRevision],
+    ] as const) {
       for (const format of ['docx', 'pdf']) {
         const answer = await request('GET', `/public/schools/${w.districtA.code}/${school}/roadmaps/${revision}.${format}`, null);
         expect(answer.status, `${school} / ${revision}.${format}`).toBe(404);
@@ -414,12 +501,18 @@ describe('region coordinator and minors', () => {
       const rule = OPERATIONS[field]!;
       if (!rule.roles.includes('region-coordinator')) continue;
       const ids = w.foreign.S2;
-      const document = buildCall(schema, 'query', field, {
-        academicYear,
-        idKind: rule.id,
-        overrides: rule.argKinds,
-        idFor: (kind) => (kind && ids.get(kind)?.[0]) || uuidv7(),
-      }, depthOf.get(field) ?? 3);
+      const document = buildCall(
+        schema,
+        'query',
+        field,
+        {
+          academicYear,
+          idKind: rule.id,
+          overrides: rule.argKinds,
+          idFor: (kind) => (kind && ids.get(kind)?.[0]) || uuidv7(),
+        },
+        depthOf.get(field) ?? 3,
+      );
       const response = await app.gql(document, { token: coordinator.token, headers: { 'x-district-id': w.districtA.id } });
       calls++;
       if (response.body.data && Object.values(response.body.data).some((v) => v !== null)) answered++;

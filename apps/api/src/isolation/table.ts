@@ -230,7 +230,13 @@ export const ROUTES: Readonly<Record<string, RouteCheck>> = {
     body: 'Дорожная карта\n1\tМероприятие\tсентябрь\tКуратор\tПлан\tДа',
   },
   'POST /imports/:id/preview': { kind: 'foreign', method: 'POST', idKind: 'attachment', path: (id) => `/imports/${id}/preview`, body: '{}' },
-  'POST /imports/bulk?organizationId': { kind: 'foreign', method: 'POST', idKind: 'campaign', path: (id) => `/imports/bulk?campaignId=${id}&fileName=x.zip`, body: 'x' },
+  'POST /imports/bulk?organizationId': {
+    kind: 'foreign',
+    method: 'POST',
+    idKind: 'campaign',
+    path: (id) => `/imports/bulk?campaignId=${id}&fileName=x.zip`,
+    body: 'x',
+  },
   'POST /participants/import?programmeId': {
     kind: 'foreign',
     method: 'POST',
@@ -264,7 +270,12 @@ export const ROUTES: Readonly<Record<string, RouteCheck>> = {
     idKind: 'region',
     path: (id, year) => `/exports/stat-form.xlsx?academicYear=${year}&regionId=${id}`,
   },
-  'GET /exports/district-note.docx': { kind: 'own', method: 'GET', sample: '/exports/district-note.docx', why: "the caller's own district (X-District-Id checked like /graphql)" },
+  'GET /exports/district-note.docx': {
+    kind: 'own',
+    method: 'GET',
+    sample: '/exports/district-note.docx',
+    why: "the caller's own district (X-District-Id checked like /graphql)",
+  },
   'GET /exports/swot.docx?organizationId': {
     kind: 'foreign',
     method: 'GET',

@@ -72,7 +72,10 @@ export async function tenantTables(sql: Sql, schema: string): Promise<string[]> 
 
 /** Scalar uuid columns of a table (the references the closure follows). */
 async function uuidColumns(sql: Sql, schema: string, table: string): Promise<string[]> {
-  const rows = await sql(`select column_name from information_schema.columns where table_schema = ? and table_name = ? and data_type = 'uuid'`, [schema, table]);
+  const rows = await sql(`select column_name from information_schema.columns where table_schema = ? and table_name = ? and data_type = 'uuid'`, [
+    schema,
+    table,
+  ]);
   return rows.map((r) => r.column_name as string);
 }
 
@@ -102,7 +105,12 @@ async function cloneTenant(app: TestApp, from: string, to: string, fixed: Map<st
     for (const { table, json } of copies) {
       await app.orm.em
         .getConnection()
-        .execute(`insert into ${quote(to)}.${quote(table)} select * from json_populate_recordset(null::${quote(to)}.${quote(table)}, ?::json)`, [json], 'run', tx);
+        .execute(
+          `insert into ${quote(to)}.${quote(table)} select * from json_populate_recordset(null::${quote(to)}.${quote(table)}, ?::json)`,
+          [json],
+          'run',
+          tx,
+        );
     }
   });
 }
@@ -118,7 +126,7 @@ export async function organizationRows(sql: Sql, schema: string, organizationId:
   for (const table of tables) columns.set(table, await uuidColumns(sql, schema, table));
   const owned = new Set<string>([organizationId]);
   const byTable = new Map<string, Set<string>>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const table of tables) {
       const refs = columns.get(table)!.filter((c) => c !== 'id' && c !== 'key');
@@ -158,7 +166,10 @@ async function schemaIds(sql: Sql, schema: string): Promise<Map<string, string[]
     for (const id of ids) seen.add(id);
     for (const row of rows) for (const id of (row.j as string).match(UUID) ?? []) referenced.add(id.toLowerCase());
   }
-  result.set('(referenced)', [...referenced].filter((id) => !seen.has(id)));
+  result.set(
+    '(referenced)',
+    [...referenced].filter((id) => !seen.has(id)),
+  );
   return result;
 }
 
@@ -171,13 +182,30 @@ async function ok(app: TestApp, query: string, token: string, variables: Record<
 /** The kinds the demo data lacks, added to S2 through the API as S2's own staff. */
 async function topUpS2(app: TestApp, schema: string, s2: Organization, curator: string, director: string, officer: string): Promise<void> {
   const sql = sqlOf(app);
-  await ok(app, `mutation($o: ID!) { createSchoolNews(organizationId: $o, input: { title: "Новость гимназии", body: "Текст", published: true }) { id } }`, curator, { o: s2.id });
+  await ok(
+    app,
+    `mutation($o: ID!) { createSchoolNews(organizationId: $o, input: { title: "Новость гимназии", body: "Текст", published: true }) { id } }`,
+    curator,
+    { o: s2.id },
+  );
   const programme = (await sql(`select id::text, period_start::text from ${schema}.programme where organization_id = ? limit 1`, [s2.id]))[0];
   const first = Number(String(programme.period_start).slice(0, 4));
   await ok(app, `mutation($i: SaveSwotFormInput!) { saveSwotForm(input: $i) { id } }`, curator, {
-    i: { organizationId: s2.id, academicYear: `${first}/${first + 1}`, strengths: ['Опыт'], weaknesses: ['Нагрузка'], opportunities: ['Партнёры'], threats: ['Текучесть'] },
+    i: {
+      organizationId: s2.id,
+      academicYear: `${first}/${first + 1}`,
+      strengths: ['Опыт'],
+      weaknesses: ['Нагрузка'],
+      opportunities: ['Партнёры'],
+      threats: ['Текучесть'],
+    },
   });
-  const upload = await post(app, `/attachments?${new URLSearchParams({ organizationId: s2.id, fileName: 'Приказ.txt' })}`, curator, new TextEncoder().encode('Приказ № 1'));
+  const upload = await post(
+    app,
+    `/attachments?${new URLSearchParams({ organizationId: s2.id, fileName: 'Приказ.txt' })}`,
+    curator,
+    new TextEncoder().encode('Приказ № 1'),
+  );
   expect(upload.status, JSON.stringify(upload.body)).toBe(201);
   const text = await readFile(path.join(FIXTURES_DIR, 'roadmap-noise.txt'));
   const previewed = await post(app, previewPath('Карта.txt', { organizationId: s2.id }), curator, new Uint8Array(text));
@@ -186,13 +214,27 @@ async function topUpS2(app: TestApp, schema: string, s2: Organization, curator: 
     i: { uploadId: previewed.body.uploadId, organizationId: s2.id },
   });
   // The agreed roadmap of the demo: a KPI link on one of its items, a comment on a new revision.
-  const item = (await sql(`select i.id::text from ${schema}.roadmap_item i join ${schema}.roadmap_revision v on v.id = i.revision_id join ${schema}.roadmap r on r.id = v.roadmap_id where r.organization_id = ? and r.in_force_revision_id = v.id limit 1`, [s2.id]))[0];
-  await ok(app, `mutation($i: SetRoadmapItemKpiLinkInput!) { setRoadmapItemKpiLink(input: $i) { id } }`, curator, { i: { itemId: item.id, kpi: 'coverage', op: '>=', target: 10 } });
-  const roadmap = (await sql(`select r.id::text, v.id::text as revision, v.version from ${schema}.roadmap r join ${schema}.roadmap_revision v on v.id = r.latest_revision_id where r.organization_id = ? and r.in_force_revision_id is not null limit 1`, [s2.id]))[0];
+  const item = (
+    await sql(
+      `select i.id::text from ${schema}.roadmap_item i join ${schema}.roadmap_revision v on v.id = i.revision_id join ${schema}.roadmap r on r.id = v.roadmap_id where r.organization_id = ? and r.in_force_revision_id = v.id limit 1`,
+      [s2.id],
+    )
+  )[0];
+  await ok(app, `mutation($i: SetRoadmapItemKpiLinkInput!) { setRoadmapItemKpiLink(input: $i) { id } }`, curator, {
+    i: { itemId: item.id, kpi: 'coverage', op: '>=', target: 10 },
+  });
+  const roadmap = (
+    await sql(
+      `select r.id::text, v.id::text as revision, v.version from ${schema}.roadmap r join ${schema}.roadmap_revision v on v.id = r.latest_revision_id where r.organization_id = ? and r.in_force_revision_id is not null limit 1`,
+      [s2.id],
+    )
+  )[0];
   const decide = async (token: string, revision: { id: string; version: number }, action: string, extra: Record<string, unknown> = {}) =>
-    (await ok(app, `mutation($i: RoadmapDecisionInput!) { decideRoadmap(input: $i) { id version } }`, token, {
-      i: { revisionId: revision.id, expectedVersion: revision.version, action, ...extra },
-    })).decideRoadmap as { id: string; version: number };
+    (
+      await ok(app, `mutation($i: RoadmapDecisionInput!) { decideRoadmap(input: $i) { id version } }`, token, {
+        i: { revisionId: revision.id, expectedVersion: revision.version, action, ...extra },
+      })
+    ).decideRoadmap as { id: string; version: number };
   // A new revision through the director to the district, where the officer leaves a remark.
   let next = await decide(curator, { id: roadmap.revision, version: roadmap.version }, 'CREATE_REVISION');
   next = await decide(curator, next, 'SUBMIT_TO_DIRECTOR');
@@ -207,7 +249,12 @@ async function topUpS2(app: TestApp, schema: string, s2: Organization, curator: 
 async function partnerRows(app: TestApp, w: { regionB: Region; districtB: District; b1: Organization }): Promise<string> {
   const sql = sqlOf(app);
   const em = app.orm.em.fork();
-  const p2 = em.create(PartnerOrganization, { code: uniqueCode('iso-p2'), name: 'ООО «Чужой партнёр»', kind: PartnerKind.ENTERPRISE, region: em.getReference(Region, w.regionB.id) });
+  const p2 = em.create(PartnerOrganization, {
+    code: uniqueCode('iso-p2'),
+    name: 'ООО «Чужой партнёр»',
+    kind: PartnerKind.ENTERPRISE,
+    region: em.getReference(Region, w.regionB.id),
+  });
   await em.flush();
   const schema = w.districtB.schemaName;
   const programme = (await sql(`select id::text from ${quote(schema)}.programme where organization_id = ? limit 1`, [w.b1.id]))[0];
@@ -222,7 +269,10 @@ async function partnerRows(app: TestApp, w: { regionB: Region; districtB: Distri
       `insert into core.partner_mentor (id, partner_id, last_name, first_name, middle_name, position, email, phone, tags, free_text, availability, capacity) values (?, ?, 'Чужаков', 'Пётр', 'Иванович', 'Инженер', 'p2@example.ru', '8 (900) 000-00-00', '["робототехника"]', 'Кружок', 'вт', 2)`,
       [id, p2.id],
     );
-    await sql(`insert into core.partner_mentor_consent (id, mentor_id, scopes, text_version, signed_on, recorded_by_name) values (?, ?, '["processing"]', 'v1', ?, 'Чужаков')`, [uuidv7(), id, today]);
+    await sql(
+      `insert into core.partner_mentor_consent (id, mentor_id, scopes, text_version, signed_on, recorded_by_name) values (?, ?, '["processing"]', 'v1', ?, 'Чужаков')`,
+      [uuidv7(), id, today],
+    );
   }
   await sql(
     `insert into core.partner_agreement (id, partner_id, level, district_id, organization_id, subject, number, signed_on, period_start, period_end, decision, proposed_by_name, decided_by_name, decided_at) values (?, ?, 'school', ?, ?, 'Наставничество', '7', ?, ?, ?, 'accepted', 'Чужаков', 'Директор', now())`,
@@ -233,15 +283,10 @@ async function partnerRows(app: TestApp, w: { regionB: Region; districtB: Distri
     [file, agreement],
   );
   await sql(`insert into core.partner_agreement_file_content (file_id, data) values (?, '\\x74657374')`, [file]);
-  await sql(`insert into core.partner_placement (id, mentor_id, partner_id, district_id, organization_id, programme_id, participant_id) values (?, ?, ?, ?, ?, ?, ?)`, [
-    uuidv7(),
-    mentor,
-    p2.id,
-    w.districtB.id,
-    w.b1.id,
-    programme.id,
-    participant.id,
-  ]);
+  await sql(
+    `insert into core.partner_placement (id, mentor_id, partner_id, district_id, organization_id, programme_id, participant_id) values (?, ?, ?, ?, ?, ?, ?)`,
+    [uuidv7(), mentor, p2.id, w.districtB.id, w.b1.id, programme.id, participant.id],
+  );
   await sql(
     `insert into core.partner_application (id, status, name, kind, inn, address, region_id, district_id, contact_name, contact_email, contact_phone, partner_id, admin_username, consent_given_at, consent_text_version, consent_text)
      values (?, 'approved', 'ООО «Чужой партнёр»', 'enterprise', ?, 'г. Курск', ?, ?, 'Чужакова Анна', 'anna@example.ru', '8 (900) 000-00-01', ?, 'p2.admin', now(), 'v1', 'Согласие')`,
@@ -273,10 +318,22 @@ async function partnerIds(sql: Sql, p2Id: string, regionBId: string): Promise<Ma
   const agreements = (await sql(`select id::text from core.partner_agreement where partner_id = ?`, [p2Id])).map((r) => r.id as string);
   result.set('partner_mentor', mentors);
   result.set('partner_agreement', agreements);
-  result.set('partner_mentor_consent', (await sql(`select id::text from core.partner_mentor_consent where mentor_id::text = any(?::text[])`, [pgArray(mentors)])).map((r) => r.id));
-  result.set('partner_agreement_file', (await sql(`select id::text from core.partner_agreement_file where agreement_id::text = any(?::text[])`, [pgArray(agreements)])).map((r) => r.id));
-  result.set('partner_placement', (await sql(`select id::text from core.partner_placement where partner_id = ?`, [p2Id])).map((r) => r.id));
-  result.set('partner_application', (await sql(`select id::text from core.partner_application where partner_id = ? or region_id = ?`, [p2Id, regionBId])).map((r) => r.id));
+  result.set(
+    'partner_mentor_consent',
+    (await sql(`select id::text from core.partner_mentor_consent where mentor_id::text = any(?::text[])`, [pgArray(mentors)])).map((r) => r.id),
+  );
+  result.set(
+    'partner_agreement_file',
+    (await sql(`select id::text from core.partner_agreement_file where agreement_id::text = any(?::text[])`, [pgArray(agreements)])).map((r) => r.id),
+  );
+  result.set(
+    'partner_placement',
+    (await sql(`select id::text from core.partner_placement where partner_id = ?`, [p2Id])).map((r) => r.id),
+  );
+  result.set(
+    'partner_application',
+    (await sql(`select id::text from core.partner_application where partner_id = ? or region_id = ?`, [p2Id, regionBId])).map((r) => r.id),
+  );
   return result;
 }
 
@@ -303,7 +360,12 @@ export async function buildWorld(app: TestApp): Promise<World> {
       [demoRegion.id, regionA.id],
     ]),
   );
-  const p1 = em.create(PartnerOrganization, { code: uniqueCode('iso-p1'), name: 'ООО «Свой партнёр»', kind: PartnerKind.UNIVERSITY, region: em.getReference(Region, regionA.id) });
+  const p1 = em.create(PartnerOrganization, {
+    code: uniqueCode('iso-p1'),
+    name: 'ООО «Свой партнёр»',
+    kind: PartnerKind.UNIVERSITY,
+    region: em.getReference(Region, regionA.id),
+  });
   await em.flush();
   const s2Groups = [groups.organization(regionA, districtA, s2)];
   const tokensS2 = {
@@ -337,9 +399,10 @@ export async function buildWorld(app: TestApp): Promise<World> {
   const s2Rows = await organizationRows(sql, districtA.schemaName, s2.id);
   s2Rows.set('organization', [s2.id]);
   const foreign: ForeignIds = { B: b, S2: s2Rows, P2: await partnerIds(sql, p2Id, regionB.id) };
-  const all = Object.fromEntries(
-    (Object.keys(foreign) as Category[]).map((c) => [c, new Set([...foreign[c].values()].flat())]),
-  ) as Record<Category, Set<string>>;
+  const all = Object.fromEntries((Object.keys(foreign) as Category[]).map((c) => [c, new Set([...foreign[c].values()].flat())])) as Record<
+    Category,
+    Set<string>
+  >;
   return { regionA, districtA, s1, s2, p1, regionB, districtB, b1, b2, p2Id, foreign, all, tokensS2 };
 }
 
@@ -352,7 +415,10 @@ export async function foreignFingerprint(app: TestApp, w: World): Promise<Record
   const sql = sqlOf(app);
   const out: Record<string, string> = {};
   const digest = async (label: string, from: string, where = 'true', params: unknown[] = []) => {
-    const rows = await sql(`select count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${from} x where ${where}`, params);
+    const rows = await sql(
+      `select count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${from} x where ${where}`,
+      params,
+    );
     out[label] = `${rows[0].n}:${rows[0].h}`;
   };
   for (const table of await tenantTables(sql, w.districtB.schemaName)) await digest(`B.${table}`, `${quote(w.districtB.schemaName)}.${quote(table)}`);

@@ -31,24 +31,80 @@ afterAll(async () => {
 const token = async (username: string) => (await app.idp.passwordGrant(username, 'demo')).access_token;
 
 const ITEMS = /* GraphQL */ `
-  query($id: ID!) {
+  query ($id: ID!) {
     roadmap(id: $id) {
-      id title
-      latestRevision { id state }
-      inForceRevision { id number state approval { name date } agreement { name date } events { action role userName } }
-      execution { itemsCount doneCount overdueCount }
+      id
+      title
+      latestRevision {
+        id
+        state
+      }
+      inForceRevision {
+        id
+        number
+        state
+        approval {
+          name
+          date
+        }
+        agreement {
+          name
+          date
+        }
+        events {
+          action
+          role
+          userName
+        }
+      }
+      execution {
+        itemsCount
+        doneCount
+        overdueCount
+      }
     }
   }
 `;
 const REVISION_ITEMS = /* GraphQL */ `
-  query($id: ID!) {
+  query ($id: ID!) {
     roadmapRevision(id: $id) {
-      sections { items { id key number indicator dueDate: nextDueDate done overdue execution { done doneOn markedByName } kpiLink { kpi source status statusRu } } }
+      sections {
+        items {
+          id
+          key
+          number
+          indicator
+          dueDate: nextDueDate
+          done
+          overdue
+          execution {
+            done
+            doneOn
+            markedByName
+          }
+          kpiLink {
+            kpi
+            source
+            status
+            statusRu
+          }
+        }
+      }
     }
   }
 `;
 const SERIES = /* GraphQL */ `
-  query($year: String!) { executionSeries(academicYear: $year) { months { month planned doneOnTime doneLate overdue } } }
+  query ($year: String!) {
+    executionSeries(academicYear: $year) {
+      months {
+        month
+        planned
+        doneOnTime
+        doneLate
+        overdue
+      }
+    }
+  }
 `;
 
 async function sibay() {

@@ -182,8 +182,9 @@ export async function seedDemoCurrentRoadmap(orm: MikroORM, today: IsoDate = dem
   const em = tenantEm();
   if (await em.count(ItemExecution, { roadmap: agreed.id })) return;
   if (await em.count(RoadmapEvent, { roadmap: agreed.id, action: { $in: ['markDone', 'undoDone'] } })) return;
-  const due = (await em.find(RoadmapItem, { revision: agreed.inForceRevisionId, dueDate: { $ne: null, $lt: today } }, { orderBy: { dueDate: 'asc', position: 'asc' } }))
-    .filter((item) => item.dueDate! >= start);
+  const due = (
+    await em.find(RoadmapItem, { revision: agreed.inForceRevisionId, dueDate: { $ne: null, $lt: today } }, { orderBy: { dueDate: 'asc', position: 'asc' } })
+  ).filter((item) => item.dueDate! >= start);
   if (due.length === 0) return;
   // The last item due stays overdue; with four or more due, the third is done late; the rest on time.
   const plan = due.slice(0, -1).map((item, index) => {
@@ -213,9 +214,7 @@ function nextDecision(state: RoadmapState, whoAgrees: string): { who: DemoActor;
     case 'submittedToDistrict':
       return { who: 'officer', action: ApprovalAction.START_REVIEW };
     case 'inReview':
-      return whoAgrees === 'head'
-        ? { who: 'officer', action: ApprovalAction.RECOMMEND_AGREEMENT }
-        : { who: 'officer', action: ApprovalAction.AGREE };
+      return whoAgrees === 'head' ? { who: 'officer', action: ApprovalAction.RECOMMEND_AGREEMENT } : { who: 'officer', action: ApprovalAction.AGREE };
     case 'awaitingHeadSignature':
       return whoAgrees === 'head' ? { who: 'head', action: ApprovalAction.AGREE } : { who: 'officer', action: ApprovalAction.AGREE };
     default:

@@ -27,10 +27,30 @@ afterAll(async () => {
 });
 
 const DASHBOARD = /* GraphQL */ `
-  query($year: String!) {
+  query ($year: String!) {
     districtDashboard(academicYear: $year, page: { limit: 100 }) {
-      schools { items { code hasHeadcount counts { participants mentors mentees withConsent pupils pupilParticipants } figures { pupilCoverage { value } } } }
-      counts { participants }
+      schools {
+        items {
+          code
+          hasHeadcount
+          counts {
+            participants
+            mentors
+            mentees
+            withConsent
+            pupils
+            pupilParticipants
+          }
+          figures {
+            pupilCoverage {
+              value
+            }
+          }
+        }
+      }
+      counts {
+        participants
+      }
     }
   }
 `;
@@ -70,7 +90,9 @@ describe('demo programmes', () => {
     expect(people.filter((p) => p.role === 'mentor')).toHaveLength(4);
     const consents = await tenant.find(ParticipantConsent, { participantId: { $in: people.map((p) => p.id) } });
     expect(consents).toHaveLength(12);
-    expect(consents.filter((c) => c.givenBy === 'representative').every((c) => c.representativeName && c.representativeRelation && c.representativeDocument)).toBe(true);
+    expect(
+      consents.filter((c) => c.givenBy === 'representative').every((c) => c.representativeName && c.representativeRelation && c.representativeDocument),
+    ).toBe(true);
     const pairs = await tenant.find(MentoringPair, { programmeId: vmeste!.id });
     expect(pairs).toHaveLength(4);
     expect(pairs.every((p) => p.tasks.some((t) => t.done))).toBe(true);

@@ -17,7 +17,13 @@ import type { Programme } from '../modules/programmes/programme.entity.js';
  * for everyone in a pair and «after» for completed pairs), open links for the mentees who have not
  * answered yet, and the case of each completed pair — published when every participant consented.
  */
-export async function seedDemoSurveysAndPractices(em: EntityManager, schemaName: string, programme: Programme, demo: DemoProgramme, today: IsoDate): Promise<void> {
+export async function seedDemoSurveysAndPractices(
+  em: EntityManager,
+  schemaName: string,
+  programme: Programme,
+  demo: DemoProgramme,
+  today: IsoDate,
+): Promise<void> {
   await ensureDefaultQuestionnaires(em, schemaName, programme, demo.createdByName);
   const curator = demo.curatorName.split(',')[0]!;
   const [templates, people, pairs] = await Promise.all([
@@ -59,7 +65,16 @@ export async function seedDemoSurveysAndPractices(em: EntityManager, schemaName:
       });
       rows.push(response);
       for (const a of sheet.answers) {
-        rows.push(Object.assign(new QuestionnaireAnswer(), { responseId: response.id, questionId: a.questionId, valueNumber: a.number, scaleMax: a.scaleMax, valueChoices: a.choices, valueText: a.text }));
+        rows.push(
+          Object.assign(new QuestionnaireAnswer(), {
+            responseId: response.id,
+            questionId: a.questionId,
+            valueNumber: a.number,
+            scaleMax: a.scaleMax,
+            valueChoices: a.choices,
+            valueText: a.text,
+          }),
+        );
       }
     };
     const by = (t: QuestionnaireTemplate, pick: (q: Question, index: number) => string[] | null) =>
@@ -68,29 +83,56 @@ export async function seedDemoSurveysAndPractices(em: EntityManager, schemaName:
     // Half of the mentees answered the mentee questionnaire; the others have an open link.
     const answering = mentees.slice(0, Math.ceil(mentees.length / 2));
     answering.forEach((m, k) =>
-      answer('mentee', m, by(template('mentee'), (q) => {
-        if (q.kind === 'scale5' || q.kind === 'scale10') return scale(q, [2, 3, 4, 2, 3][k % 5]!);
-        if (q.kind === 'single') return [q.options[k % q.options.length]!];
-        if (q.kind === 'multiple') return [...new Set([q.options[k % q.options.length]!, q.options[(k + 3) % q.options.length]!])];
-        return k === 0 ? ['Хочу разобраться с дробями и не бояться контрольных'] : null;
-      })),
+      answer(
+        'mentee',
+        m,
+        by(template('mentee'), (q) => {
+          if (q.kind === 'scale5' || q.kind === 'scale10') return scale(q, [2, 3, 4, 2, 3][k % 5]!);
+          if (q.kind === 'single') return [q.options[k % q.options.length]!];
+          if (q.kind === 'multiple') return [...new Set([q.options[k % q.options.length]!, q.options[(k + 3) % q.options.length]!])];
+          return k === 0 ? ['Хочу разобраться с дробями и не бояться контрольных'] : null;
+        }),
+      ),
     );
     mentors.forEach((m, k) =>
-      answer('mentor', m, by(template('mentor'), (q) => {
-        if (q.kind === 'scale5' || q.kind === 'scale10') return scale(q, [4, 5, 3, 5][k % 4]!);
-        if (q.kind === 'single') return [q.options[(k + 1) % q.options.length]!];
-        if (q.kind === 'multiple') return [...new Set([q.options[0]!, q.options[(k + 1) % q.options.length]!])];
-        return null;
-      })),
+      answer(
+        'mentor',
+        m,
+        by(template('mentor'), (q) => {
+          if (q.kind === 'scale5' || q.kind === 'scale10') return scale(q, [4, 5, 3, 5][k % 4]!);
+          if (q.kind === 'single') return [q.options[(k + 1) % q.options.length]!];
+          if (q.kind === 'multiple') return [...new Set([q.options[0]!, q.options[(k + 1) % q.options.length]!])];
+          return null;
+        }),
+      ),
     );
     pairs.forEach((pair, k) => {
-      const members = [people.find((p) => p.id === pair.mentorId), ...pair.menteeIds.map((id) => people.find((p) => p.id === id))].filter((p): p is Participant => !!p);
+      const members = [people.find((p) => p.id === pair.mentorId), ...pair.menteeIds.map((id) => people.find((p) => p.id === id))].filter(
+        (p): p is Participant => !!p,
+      );
       for (const person of members) {
         const mentor = person.role === 'mentor';
-        answer('satisfaction', person, by(template('satisfaction'), (q, i) => (q.kind === 'scale10' || q.kind === 'scale5' ? scale(q, (mentor ? [8, 9, 7, 9] : [9, 10, 8, 10])[i % 4]! - (k % 2)) : null)), { pairId: pair.id });
-        answer('impact', person, by(template('impact'), (q, i) => (q.kind === 'scale5' || q.kind === 'scale10' ? scale(q, [2, 3, 2, 3, 3][i % 5]! + (mentor ? 1 : 0)) : null)), { pairId: pair.id, phase: 'before' });
+        answer(
+          'satisfaction',
+          person,
+          by(template('satisfaction'), (q, i) =>
+            q.kind === 'scale10' || q.kind === 'scale5' ? scale(q, (mentor ? [8, 9, 7, 9] : [9, 10, 8, 10])[i % 4]! - (k % 2)) : null,
+          ),
+          { pairId: pair.id },
+        );
+        answer(
+          'impact',
+          person,
+          by(template('impact'), (q, i) => (q.kind === 'scale5' || q.kind === 'scale10' ? scale(q, [2, 3, 2, 3, 3][i % 5]! + (mentor ? 1 : 0)) : null)),
+          { pairId: pair.id, phase: 'before' },
+        );
         if (pair.status === 'completed') {
-          answer('impact', person, by(template('impact'), (q, i) => (q.kind === 'scale5' || q.kind === 'scale10' ? scale(q, [4, 4, 3, 4, 4][i % 5]! + (mentor ? 1 : 0)) : null)), { pairId: pair.id, phase: 'after' });
+          answer(
+            'impact',
+            person,
+            by(template('impact'), (q, i) => (q.kind === 'scale5' || q.kind === 'scale10' ? scale(q, [4, 4, 3, 4, 4][i % 5]! + (mentor ? 1 : 0)) : null)),
+            { pairId: pair.id, phase: 'after' },
+          );
         }
       }
     });

@@ -183,7 +183,17 @@ export async function seedMonitoringDistrict(sql: SqlRunner, o: SeedOptions): Pr
     ],
   ];
   for (const [query, params] of steps) await sql.execute(query, params);
-  for (const table of ['participant', 'participant_consent', 'mentoring_pair', 'pair_meeting', 'roadmap_item', 'item_execution', 'headcount', 'questionnaire_response', 'questionnaire_answer']) {
+  for (const table of [
+    'participant',
+    'participant_consent',
+    'mentoring_pair',
+    'pair_meeting',
+    'roadmap_item',
+    'item_execution',
+    'headcount',
+    'questionnaire_response',
+    'questionnaire_answer',
+  ]) {
     await sql.execute(`analyze ${s}."${table}"`, []);
   }
   await sql.execute(`analyze "core"."organization"`, []);

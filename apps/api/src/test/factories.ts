@@ -9,7 +9,11 @@ import { Headcount } from '../modules/headcounts/headcount.entity.js';
 
 /** A code no other test uses: `t-<8 random chars>`. */
 export function uniqueCode(prefix = 't'): string {
-  return `${prefix}-${randomBytes(6).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 8)}`;
+  return `${prefix}-${randomBytes(6)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0')
+    .slice(0, 8)}`;
 }
 
 export async function createRegion(orm: MikroORM, data: Partial<Pick<Region, 'code' | 'name'>> = {}): Promise<Region> {
@@ -88,6 +92,5 @@ export async function createHeadcount(
 export const groups = {
   region: (region: Region) => `/${region.code}`,
   district: (region: Region, district: District) => `/${region.code}/${district.code}`,
-  organization: (region: Region, district: District, organization: Organization) =>
-    `/${region.code}/${district.code}/${organization.code}`,
+  organization: (region: Region, district: District, organization: Organization) => `/${region.code}/${district.code}/${organization.code}`,
 };

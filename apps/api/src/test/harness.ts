@@ -39,11 +39,7 @@ export interface TestApp {
 }
 
 /** Posts a GraphQL operation over real HTTP. */
-export async function postGraphQL<T = Record<string, any>>(
-  url: string,
-  query: string,
-  options: RequestOptions = {},
-): Promise<GraphQLResponse<T>> {
+export async function postGraphQL<T = Record<string, any>>(url: string, query: string, options: RequestOptions = {}): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: {

@@ -20,7 +20,13 @@ export interface RestResponse {
 }
 
 /** POST raw bytes (or JSON) to a REST path of the API. */
-export async function post(app: TestApp, pathAndQuery: string, token: string | null, body: Uint8Array | string | object, headers: Record<string, string> = {}): Promise<RestResponse> {
+export async function post(
+  app: TestApp,
+  pathAndQuery: string,
+  token: string | null,
+  body: Uint8Array | string | object,
+  headers: Record<string, string> = {},
+): Promise<RestResponse> {
   const json = !(body instanceof Uint8Array) && typeof body === 'object';
   const response = await fetch(`${app.api.url}${pathAndQuery}`, {
     method: 'POST',
@@ -120,16 +126,14 @@ export function savedAsPreview(roadmap: any): ImportPreview {
     result: s.result,
     rows: [],
     issues: [],
-    items: s.items.map(
-      (item: any, j: number): ImportedItem => ({
-        ...itemFields(item),
-        position: j + 1,
-        deadline: { kind: 'unrecognized', original: item.deadlineText, due: null, reason: '' } as never,
-        rows: [],
-        unmapped: item.importNotes,
-        issues: [],
-      }),
-    ),
+    items: s.items.map((item: any, j: number): ImportedItem => ({
+      ...itemFields(item),
+      position: j + 1,
+      deadline: { kind: 'unrecognized', original: item.deadlineText, due: null, reason: '' } as never,
+      rows: [],
+      unmapped: item.importNotes,
+      issues: [],
+    })),
   }));
   return {
     ok: true,

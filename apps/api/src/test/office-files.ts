@@ -9,10 +9,7 @@ export async function realDocx(text = 'Протокол заседания'): Pr
 /** A .docx whose document part is `megabytes` of zeros: a few KB packed, a ZIP bomb unpacked. */
 export function zipBombDocx(megabytes = 8): Buffer {
   return Buffer.from(
-    zipSync(
-      { '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'), 'word/document.xml': new Uint8Array(megabytes * 1024 * 1024) },
-      { level: 9 },
-    ),
+    zipSync({ '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'), 'word/document.xml': new Uint8Array(megabytes * 1024 * 1024) }, { level: 9 }),
   );
 }
 

@@ -18,19 +18,57 @@ export const REVISION_FIELDS = /* GraphQL */ `
 `;
 
 export const CREATE_CAMPAIGN = /* GraphQL */ `
-  mutation($input: CreateCampaignInput!) {
-    createCampaign(input: $input) { id title academicYear periodStart periodEnd dueDate allOrganizations organizations { id } }
+  mutation ($input: CreateCampaignInput!) {
+    createCampaign(input: $input) {
+      id
+      title
+      academicYear
+      periodStart
+      periodEnd
+      dueDate
+      allOrganizations
+      organizations {
+        id
+      }
+    }
   }
 `;
 
 export const CAMPAIGN_PAGE = /* GraphQL */ `
-  query($id: ID!, $filter: CampaignSchoolFilter) {
+  query ($id: ID!, $filter: CampaignSchoolFilter) {
     campaign(id: $id) {
-      id title pastDue
-      counts { total notStarted draft withDirector submitted returned agreed overdue }
+      id
+      title
+      pastDue
+      counts {
+        total
+        notStarted
+        draft
+        withDirector
+        submitted
+        returned
+        agreed
+        overdue
+      }
       schools(filter: $filter, page: { limit: 100 }) {
         total
-        items { organizationId status overdue hasAgreedRevision organization { shortName } roadmap { id } latestRevision { id number state } }
+        items {
+          organizationId
+          status
+          overdue
+          hasAgreedRevision
+          organization {
+            shortName
+          }
+          roadmap {
+            id
+          }
+          latestRevision {
+            id
+            number
+            state
+          }
+        }
       }
     }
   }
@@ -79,14 +117,37 @@ export const REVISION = /* GraphQL */ `
 `;
 
 export const ROADMAP = /* GraphQL */ `
-  query($id: ID!) {
+  query ($id: ID!) {
     roadmap(id: $id) {
-      id level title programmeName
-      organization { id shortName }
-      latestRevision { id number state version }
-      inForceRevision { id number state }
-      revisions { id number state }
-      execution { itemsCount doneCount overdueCount }
+      id
+      level
+      title
+      programmeName
+      organization {
+        id
+        shortName
+      }
+      latestRevision {
+        id
+        number
+        state
+        version
+      }
+      inForceRevision {
+        id
+        number
+        state
+      }
+      revisions {
+        id
+        number
+        state
+      }
+      execution {
+        itemsCount
+        doneCount
+        overdueCount
+      }
     }
   }
 `;
@@ -94,38 +155,128 @@ export const ROADMAP = /* GraphQL */ `
 export const INBOX = /* GraphQL */ `
   query {
     inbox {
-      toApprove { id number state }
-      toReview { id number state }
-      toSign { id number state }
-      returned { id number state }
-      deadlines { kind dueDate daysLeft title campaignId roadmapId itemId organizationId notSubmittedCount }
+      toApprove {
+        id
+        number
+        state
+      }
+      toReview {
+        id
+        number
+        state
+      }
+      toSign {
+        id
+        number
+        state
+      }
+      returned {
+        id
+        number
+        state
+      }
+      deadlines {
+        kind
+        dueDate
+        daysLeft
+        title
+        campaignId
+        roadmapId
+        itemId
+        organizationId
+        notSubmittedCount
+      }
       total
     }
   }
 `;
 
 export const DIFF = /* GraphQL */ `
-  query($from: ID!, $to: ID!) {
+  query ($from: ID!, $to: ID!) {
     revisionDiff(fromRevisionId: $from, toRevisionId: $to) {
-      itemsAdded { key activity section }
-      itemsRemoved { key activity }
-      itemsChanged { before { key activity } after { key activity } changes { field before after } }
-      sectionsAdded { key title }
-      sectionsRemoved { key title }
-      sectionsChanged { before { title } after { title } changes { field } }
+      itemsAdded {
+        key
+        activity
+        section
+      }
+      itemsRemoved {
+        key
+        activity
+      }
+      itemsChanged {
+        before {
+          key
+          activity
+        }
+        after {
+          key
+          activity
+        }
+        changes {
+          field
+          before
+          after
+        }
+      }
+      sectionsAdded {
+        key
+        title
+      }
+      sectionsRemoved {
+        key
+        title
+      }
+      sectionsChanged {
+        before {
+          title
+        }
+        after {
+          title
+        }
+        changes {
+          field
+        }
+      }
       unchangedItems
     }
   }
 `;
 
 export const MARK_DONE = /* GraphQL */ `
-  mutation($input: MarkItemDoneInput!) {
-    markItemDone(input: $input) { id key done overdue execution { done doneOn documentNumber documentDate note url attachment { id fileName } } }
+  mutation ($input: MarkItemDoneInput!) {
+    markItemDone(input: $input) {
+      id
+      key
+      done
+      overdue
+      execution {
+        done
+        doneOn
+        documentNumber
+        documentDate
+        note
+        url
+        attachment {
+          id
+          fileName
+        }
+      }
+    }
   }
 `;
 
 export const UNDO_DONE = /* GraphQL */ `
-  mutation($id: ID!) { undoItemDone(itemId: $id) { id key done overdue execution { done } } }
+  mutation ($id: ID!) {
+    undoItemDone(itemId: $id) {
+      id
+      key
+      done
+      overdue
+      execution {
+        done
+      }
+    }
+  }
 `;
 
 export const APPROVAL = {
@@ -208,13 +359,7 @@ export async function fails(
   return response.body.errors![0]!;
 }
 
-export function decide(
-  app: TestApp,
-  token: string,
-  revision: { id: string; version: number },
-  action: string,
-  extra: Record<string, unknown> = {},
-) {
+export function decide(app: TestApp, token: string, revision: { id: string; version: number }, action: string, extra: Record<string, unknown> = {}) {
   return ok<{ decideRoadmap: any }>(app, DECIDE, token, {
     input: { revisionId: revision.id, expectedVersion: revision.version, action, ...extra },
   }).then((data) => data.decideRoadmap);
@@ -245,7 +390,13 @@ export function asInput(sections: any[]): any[] {
 }
 
 /** The submit → approve path from a draft to the district. */
-export async function throughDirector(app: TestApp, world: RoadmapWorld, draft: { id: string; version: number }, curator = world.tokens.curator1, director = world.tokens.director1) {
+export async function throughDirector(
+  app: TestApp,
+  world: RoadmapWorld,
+  draft: { id: string; version: number },
+  curator = world.tokens.curator1,
+  director = world.tokens.director1,
+) {
   const sent = await decide(app, curator, draft, 'SUBMIT_TO_DIRECTOR');
   return decide(app, director, sent, 'APPROVE', { approval: APPROVAL });
 }

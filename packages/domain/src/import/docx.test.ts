@@ -92,7 +92,13 @@ function roadmapBody(): string {
       tc('<p>Приказ о назначении куратора</p><p>Приказ о закреплении пар</p>'),
     ),
     tr(tc('Основной этап', { span: 5, numbering: { numId: 1, ilvl: 0 } })),
-    tr(numbered(''), tc('Проведение анкетирования педагогов для выявления'), tc('Октябрь'), tc('педагог-психолог Е.К. Лунева', { vMerge: 'restart' }), tc('Анкеты')),
+    tr(
+      numbered(''),
+      tc('Проведение анкетирования педагогов для выявления'),
+      tc('Октябрь'),
+      tc('педагог-психолог Е.К. Лунева', { vMerge: 'restart' }),
+      tc('Анкеты'),
+    ),
     tr(tc(''), tc('профессиональных затруднений'), tc('2023'), tc('', { vMerge: 'continue' }), tc('')),
     tr(numbered(''), tc('Формирование наставнических пар'), tc('до 01.11.2023'), tc('', { vMerge: 'continue' }), tc('Приказ о закреплении пар')),
     tr(numbered(''), tc('Итоговая конференция наставников'), tc('Май 2024'), tc('куратор Л.А. Гусева'), tc('')),
@@ -108,9 +114,7 @@ describe('DOCX: a roadmap in the shape of the seeds', () => {
 
   it('reads the header: approval and agreement side by side, title in several runs, programme, period', () => {
     expect(result.format).toBe('docx');
-    expect(result.header.title).toBe(
-      'Дорожная карта реализации целевой модели наставничества «Вместе в будущее» в МАОУ «Лицей № 7» на 2023-2024 учебный год',
-    );
+    expect(result.header.title).toBe('Дорожная карта реализации целевой модели наставничества «Вместе в будущее» в МАОУ «Лицей № 7» на 2023-2024 учебный год');
     expect(result.header.programmeName).toBe('Вместе в будущее');
     expect(result.header.organization).toBe('МАОУ «Лицей № 7»');
     expect(result.header.period).toMatchObject({ periodStart: '2023-09-01', periodEnd: '2024-08-31', source: 'document' });
@@ -265,7 +269,11 @@ function expectFailure(result: ImportResult, code: string, message: string | Reg
 describe('DOCX: bad files get a clear Russian error, never an exception', () => {
   it('a corrupt DOCX: truncated, garbled inside, or without its document part', () => {
     const good = validDocx();
-    expectFailure(parseRoadmapDocument({ fileName: 'a.docx', bytes: good.slice(0, Math.floor(good.length / 2)) }), 'CORRUPT', 'Файл повреждён или не является документом Word');
+    expectFailure(
+      parseRoadmapDocument({ fileName: 'a.docx', bytes: good.slice(0, Math.floor(good.length / 2)) }),
+      'CORRUPT',
+      'Файл повреждён или не является документом Word',
+    );
 
     const garbled = good.slice();
     // Overwrite the compressed data of the first entries (keeping the directory intact).
@@ -275,7 +283,10 @@ describe('DOCX: bad files get a clear Russian error, never an exception', () => 
     const noDocument = zipSync({ '[Content_Types].xml': strToU8(CONTENT_TYPES_DOCX), 'word/styles.xml': strToU8('<x/>') });
     expectFailure(parseRoadmapDocument({ fileName: 'c.docx', bytes: noDocument }), 'CORRUPT', 'Файл повреждён или не является документом Word');
 
-    const badXml = zipSync({ '[Content_Types].xml': strToU8(CONTENT_TYPES_DOCX), 'word/document.xml': strToU8(`<w:document ${W}><w:body><w:p><w:r><w:t>текст`) });
+    const badXml = zipSync({
+      '[Content_Types].xml': strToU8(CONTENT_TYPES_DOCX),
+      'word/document.xml': strToU8(`<w:document ${W}><w:body><w:p><w:r><w:t>текст`),
+    });
     expectFailure(parseRoadmapDocument({ fileName: 'd.docx', bytes: badXml }), 'CORRUPT', 'Файл повреждён или не является документом Word');
   });
 
@@ -320,19 +331,31 @@ describe('DOCX: bad files get a clear Russian error, never an exception', () => 
     const cfb = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     expectFailure(parseRoadmapDocument({ fileName: 'old.docx', bytes: cfb }), 'NOT_DOCX', /^Файл не является документом Word \(\.docx\): .*\.doc/);
     expectFailure(parseRoadmapDocument({ fileName: 'old.doc', bytes: cfb }), 'LEGACY_FORMAT', /\.docx/);
-    expectFailure(parseRoadmapDocument({ fileName: 'notes.docx', bytes: strToU8('№\tМероприятия\n1.1\tВстреча') }), 'NOT_DOCX', 'Файл не является документом Word (.docx)');
+    expectFailure(
+      parseRoadmapDocument({ fileName: 'notes.docx', bytes: strToU8('№\tМероприятия\n1.1\tВстреча') }),
+      'NOT_DOCX',
+      'Файл не является документом Word (.docx)',
+    );
     const otherZip = zipSync({ 'readme.txt': strToU8('hello') });
     expectFailure(parseRoadmapDocument({ fileName: 'archive.docx', bytes: otherZip }), 'NOT_DOCX', 'Файл не является документом Word (.docx)');
   });
 
   it('a document without a roadmap table, or with a table of headings only', () => {
-    expectFailure(parseRoadmapDocument({ fileName: 'a.docx', bytes: docx(p('Дорожная карта') + p('Таблица будет позже')) }), 'NO_TABLE', 'В документе не найдена таблица мероприятий');
+    expectFailure(
+      parseRoadmapDocument({ fileName: 'a.docx', bytes: docx(p('Дорожная карта') + p('Таблица будет позже')) }),
+      'NO_TABLE',
+      'В документе не найдена таблица мероприятий',
+    );
     const headingsOnly = docx(p('Дорожная карта') + tbl(tr(...HEADINGS.map((h) => tc(h))), tr(...HEADINGS.map(() => tc('')))));
     expectFailure(parseRoadmapDocument({ fileName: 'b.docx', bytes: headingsOnly }), 'NO_TABLE', 'В документе не найдена таблица мероприятий');
   });
 
   it('a 60 MB file is refused by size; an empty file too', () => {
-    expectFailure(parseRoadmapDocument({ fileName: 'huge.docx', bytes: new Uint8Array(60 * 1024 * 1024) }), 'TOO_LARGE', 'Файл слишком большой: 60,0 МБ, допускается не более 20,0 МБ');
+    expectFailure(
+      parseRoadmapDocument({ fileName: 'huge.docx', bytes: new Uint8Array(60 * 1024 * 1024) }),
+      'TOO_LARGE',
+      'Файл слишком большой: 60,0 МБ, допускается не более 20,0 МБ',
+    );
     expectFailure(parseRoadmapDocument({ fileName: 'small.docx', bytes: validDocx() }, { maxBytes: 100 }), 'TOO_LARGE', /^Файл слишком большой/);
     expectFailure(parseRoadmapDocument({ fileName: 'empty.docx', bytes: new Uint8Array(0) }), 'EMPTY_FILE', 'Файл пуст');
   });

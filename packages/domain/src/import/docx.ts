@@ -83,7 +83,19 @@ const RU_LETTERS = 'абвгдежзиклмнопрстуфхцчшщэюя';
 
 function roman(n: number): string {
   const table: Array<[number, string]> = [
-    [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
   ];
   let out = '';
   let rest = Math.max(0, Math.min(n, 3999));
@@ -144,7 +156,17 @@ class ListCounters {
 }
 
 /** Elements whose content is never text of the document. */
-const SKIPPED = new Set(['mc:Fallback', 'w:pPrChange', 'w:rPrChange', 'w:tblPrChange', 'w:tcPrChange', 'w:trPrChange', 'w:sectPrChange', 'w:del', 'w:moveFrom']);
+const SKIPPED = new Set([
+  'mc:Fallback',
+  'w:pPrChange',
+  'w:rPrChange',
+  'w:tblPrChange',
+  'w:tcPrChange',
+  'w:trPrChange',
+  'w:sectPrChange',
+  'w:del',
+  'w:moveFrom',
+]);
 
 const MAX_DEPTH = 2000;
 
@@ -216,8 +238,7 @@ export function readDocumentXml(xml: string, numbering: Numbering = { nums: new 
     }
   };
 
-  const flattenTable = (grid: SourceTable): string[] =>
-    grid.rows.map((row) => row.cells.filter(Boolean).join(' ')).filter((line) => line.trim() !== '');
+  const flattenTable = (grid: SourceTable): string[] => grid.rows.map((row) => row.cells.filter(Boolean).join(' ')).filter((line) => line.trim() !== '');
 
   scanXml(xml, {
     open(name, attrs, selfClosing) {

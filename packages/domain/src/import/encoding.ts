@@ -21,8 +21,7 @@ export function decoder(label: string, fatal: boolean): Decoder | null {
 
 /** Windows-1251, bytes 0x80–0xFF. */
 const CP1251_HIGH =
-  'ЂЃ‚ѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—\ufffd™љ›њќћџ\u00a0ЎўЈ¤Ґ¦§Ё©Є«¬\u00ad®Ї°±Ііґµ¶·ё№є»јЅѕї' +
-  'АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя';
+  'ЂЃ‚ѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—\ufffd™љ›њќћџ\u00a0ЎўЈ¤Ґ¦§Ё©Є«¬\u00ad®Ї°±Ііґµ¶·ё№є»јЅѕї' + 'АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя';
 
 function decodeCp1251(bytes: Uint8Array): string {
   const native = decoder('windows-1251', false);
@@ -61,7 +60,7 @@ function utf8Fallback(bytes: Uint8Array, fatal: boolean): string | null {
     parts.push(String.fromCodePoint(...codes));
     codes.length = 0;
   };
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i] as number;
     let need = 0;
     let cp: number;

@@ -36,7 +36,13 @@ describe('the programme name', () => {
 
 describe('approval blocks', () => {
   it('reads «УТВЕРЖДЕНО приказом … № … от …» written on one line', () => {
-    const header = readHeader(['УТВЕРЖДЕНО', 'Приказом МБОУ «Лицей №21» № 376/а от « 30 » августа 2021 г', 'Директор МБОУ «Лицей №21»', '__________ И.А. Первенкова', 'Дорожная карта']);
+    const header = readHeader([
+      'УТВЕРЖДЕНО',
+      'Приказом МБОУ «Лицей №21» № 376/а от « 30 » августа 2021 г',
+      'Директор МБОУ «Лицей №21»',
+      '__________ И.А. Первенкова',
+      'Дорожная карта',
+    ]);
     expect(header.approval).toMatchObject({
       heading: 'УТВЕРЖДЕНО',
       position: 'Директор',
@@ -49,7 +55,13 @@ describe('approval blocks', () => {
   });
 
   it('reads a block written on one line, a surname before the initials, and a name after the position', () => {
-    const header = readHeader(['УТВЕРЖДАЮ: Директор школы ______ Иванова А.А.', '«01» сентября 2023 г.', 'СОГЛАСОВАНО', 'Начальник МКУ «Управление образования» Петров П.П.', 'План мероприятий на 2023-2024 учебный год']);
+    const header = readHeader([
+      'УТВЕРЖДАЮ: Директор школы ______ Иванова А.А.',
+      '«01» сентября 2023 г.',
+      'СОГЛАСОВАНО',
+      'Начальник МКУ «Управление образования» Петров П.П.',
+      'План мероприятий на 2023-2024 учебный год',
+    ]);
     expect(header.approval).toMatchObject({ position: 'Директор', organization: 'школы', name: 'Иванова А.А.', date: '2023-09-01' });
     expect(header.agreement).toMatchObject({ position: 'Начальник', authority: 'МКУ «Управление образования»', name: 'Петров П.П.' });
     expect(header.title).toBe('План мероприятий на 2023-2024 учебный год');
@@ -77,6 +89,12 @@ describe('approval blocks', () => {
       'Дорожная карта',
     ]);
     expect(header.blocks).toHaveLength(2);
-    expect(header.approval).toMatchObject({ orderNumber: '11', orderDate: '2022-09-02', position: 'Директор', organization: 'МБОУ «СШ № 25»', name: 'С.В. Бем' });
+    expect(header.approval).toMatchObject({
+      orderNumber: '11',
+      orderDate: '2022-09-02',
+      position: 'Директор',
+      organization: 'МБОУ «СШ № 25»',
+      name: 'С.В. Бем',
+    });
   });
 });

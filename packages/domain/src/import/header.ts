@@ -47,15 +47,17 @@ function readOrder(text: string): { number: string; date: IsoDate | null } | nul
 
 /** The name on a signature line («_____/И.И.Варламова», «_____ С.В. Бем») or at the end of a line. */
 function readName(line: string): string | null {
-  const stripped = line.replace(/[_/\\]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const stripped = line
+    .replace(/[_/\\]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const m = NAME_INITIALS_FIRST.exec(stripped) ?? NAME_SURNAME_FIRST.exec(stripped);
   if (!m) return null;
   return (m[1] as string).trim();
 }
 
 /** Where a position ends and the organisation begins: «Директор | МОБУ Гимназия». */
-const ORG_ABBREVIATIONS =
-  'МБОУ|МОБУ|МАОУ|МКОУ|МОУ|МБУ|МАУ|МКУ|ГБОУ|ГАОУ|ГОУ|ГБПОУ|ГАПОУ|ГПОУ|ОГБОУ|КГБОУ|ЧОУ|АНО|МБДОУ|МАДОУ|МДОУ|МКДОУ|ГБУ|ФГБОУ';
+const ORG_ABBREVIATIONS = 'МБОУ|МОБУ|МАОУ|МКОУ|МОУ|МБУ|МАУ|МКУ|ГБОУ|ГАОУ|ГОУ|ГБПОУ|ГАПОУ|ГПОУ|ОГБОУ|КГБОУ|ЧОУ|АНО|МБДОУ|МАДОУ|МДОУ|МКДОУ|ГБУ|ФГБОУ';
 const NOT_LETTER = '(?![А-ЯЁа-яё])';
 const ORG_START = new RegExp(
   `(?:^|\\s)(?=(?:${ORG_ABBREVIATIONS})${NOT_LETTER}|(?:управлени|комитет|отдел(?:а|е|у)?${NOT_LETTER}|департамент|министерств|администраци|гимнази|лице[йяюе]|школ[аыеу]|учреждени|центр(?:а|у)?${NOT_LETTER}))`,
@@ -100,7 +102,10 @@ function readBlock(block: Block): ImportedApproval | ImportedAgreement {
     if (ordered || (/^№/.test(line) && readOrder(line))) {
       orderText = orderText ? `${orderText} ${line}` : line;
       if (ordered) {
-        const rest = line.slice(ordered[0].length).replace(/\s*№\s*[0-9][^\s,;«»"]*\s*от\s.*$/i, '').trim();
+        const rest = line
+          .slice(ordered[0].length)
+          .replace(/\s*№\s*[0-9][^\s,;«»"]*\s*от\s.*$/i, '')
+          .trim();
         if (rest) orderIssuer = rest;
         // «приказом директора» + «МБОУ «СШ № 25»» on the next line.
         const next = block.lines[i + 1];
@@ -214,7 +219,10 @@ export function readProgrammeName(text: string, strict = false): string {
     if (between.length > 120 || between.includes('\n')) continue;
     // Not an organisation's name («… учреждения «Гимназия»», «в МБОУ «Лицей №21»»), a form of
     // mentorship («в направлении «Учитель – учитель»») or a document («Об утверждении …»).
-    const before = new RegExp(`(?:${ORG_ABBREVIATIONS}|учреждени[а-я]*|школ[а-я]*|лице[а-я]*|гимнази[а-я]*|центр[а-я]*|положени[а-я]*|приказ[а-я]*|направлени[а-я]*|форм[а-я]*)\\s*$`, 'i');
+    const before = new RegExp(
+      `(?:${ORG_ABBREVIATIONS}|учреждени[а-я]*|школ[а-я]*|лице[а-я]*|гимнази[а-я]*|центр[а-я]*|положени[а-я]*|приказ[а-я]*|направлени[а-я]*|форм[а-я]*)\\s*$`,
+      'i',
+    );
     if (before.test(between)) continue;
     if (/^об?\s/i.test(q.value)) continue;
     return q.value;
@@ -239,7 +247,10 @@ export function readOrganization(text: string): string {
  * title; the approval of the roadmap is the last one before the title (an order may carry several).
  */
 export function readHeader(paragraphs: readonly string[]): ImportedHeader {
-  const lines = paragraphs.flatMap((p) => p.split('\n')).map((l) => l.replace(/\*{2,}/g, '').trim()).filter(Boolean);
+  const lines = paragraphs
+    .flatMap((p) => p.split('\n'))
+    .map((l) => l.replace(/\*{2,}/g, '').trim())
+    .filter(Boolean);
 
   // The title: the last line starting «Дорожная карта» / «План мероприятий», with the lines after it.
   let titleAt = -1;

@@ -4,13 +4,7 @@
  * bytes, returns data; no file system, no network; never throws.
  */
 export * from './types.js';
-export {
-  parseRoadmapDocument,
-  IMPORT_ERRORS_RU,
-  IMPORT_WARNINGS_RU,
-  DEFAULT_MAX_IMPORT_BYTES,
-  DEFAULT_MAX_UNPACKED_BYTES,
-} from './preview.js';
+export { parseRoadmapDocument, IMPORT_ERRORS_RU, IMPORT_WARNINGS_RU, DEFAULT_MAX_IMPORT_BYTES, DEFAULT_MAX_UNPACKED_BYTES } from './preview.js';
 export { BUILD_MESSAGES_RU } from './builder.js';
 export { lostText, previewCorpus } from './lost-text.js';
 export { previewToSections } from './draft.js';

@@ -49,7 +49,15 @@ function check(result: ImportResult): ImportPreview {
 describe('a roadmap with 2,000 rows', () => {
   it('as tab-separated text', () => {
     const table = rows();
-    const text = ['УТВЕРЖДАЮ', 'Директор МБОУ «СОШ № 1»', '_______ А.А. Сидорова', '', 'Дорожная карта на 2024-2025 учебный год', HEADINGS.join('\t'), ...table.map((r) => r.join('\t'))].join('\n');
+    const text = [
+      'УТВЕРЖДАЮ',
+      'Директор МБОУ «СОШ № 1»',
+      '_______ А.А. Сидорова',
+      '',
+      'Дорожная карта на 2024-2025 учебный год',
+      HEADINGS.join('\t'),
+      ...table.map((r) => r.join('\t')),
+    ].join('\n');
     const result = check(parseRoadmapDocument({ fileName: 'big.txt', bytes: strToU8(text) }));
     expect(result.header.approval?.name).toBe('А.А. Сидорова');
     // Every cell of every 50th row is in the preview.
@@ -60,10 +68,11 @@ describe('a roadmap with 2,000 rows', () => {
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     const cell = (t: string) => `<w:tc><w:p><w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r></w:p></w:tc>`;
     const row = (cells: string[]) => `<w:tr>${cells.map(cell).join('')}</w:tr>`;
-    const body =
-      '<w:p><w:r><w:t>Дорожная карта на 2024-2025 учебный год</w:t></w:r></w:p>' + `<w:tbl>${row(HEADINGS)}${rows().map(row).join('')}</w:tbl>`;
+    const body = '<w:p><w:r><w:t>Дорожная карта на 2024-2025 учебный год</w:t></w:r></w:p>' + `<w:tbl>${row(HEADINGS)}${rows().map(row).join('')}</w:tbl>`;
     const bytes = zipSync({
-      '[Content_Types].xml': strToU8('<Types><Override ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+      '[Content_Types].xml': strToU8(
+        '<Types><Override ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ),
       'word/document.xml': strToU8(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`),
     });
     check(parseRoadmapDocument({ fileName: 'big.docx', bytes }));

@@ -72,7 +72,11 @@ function sniff(bytes: Uint8Array): Sniffed {
   if (isZip(bytes)) return 'zip';
   if (at(0) === 0xd0 && at(1) === 0xcf && at(2) === 0x11 && at(3) === 0xe0) return 'cfb';
   if (at(0) === 0x25 && at(1) === 0x50 && at(2) === 0x44 && at(3) === 0x46) return 'pdf';
-  if ((at(0) === 0x89 && at(1) === 0x50 && at(2) === 0x4e && at(3) === 0x47) || (at(0) === 0xff && at(1) === 0xd8) || (at(0) === 0x47 && at(1) === 0x49 && at(2) === 0x46)) {
+  if (
+    (at(0) === 0x89 && at(1) === 0x50 && at(2) === 0x4e && at(3) === 0x47) ||
+    (at(0) === 0xff && at(1) === 0xd8) ||
+    (at(0) === 0x47 && at(1) === 0x49 && at(2) === 0x46)
+  ) {
     return 'image';
   }
   if (at(0) === 0x7b && at(1) === 0x5c && at(2) === 0x72 && at(3) === 0x74) return 'rtf';

@@ -96,7 +96,9 @@ describe.skipIf(!existsSync(seedDir))('seeds', () => {
       expect(file.preview.stats).toMatchObject({ sections: 4, items: 24 });
       expect(file.preview.sections.map((s) => s.number)).toEqual(['1.', '2.', '3.', '4.']);
       expect(file.preview.sections.map((s) => s.items.length)).toEqual([1, 16, 3, 4]);
-      expect(file.preview.sections[1]!.title).toBe('Реализация методологии целевой модели наставничества в образовательных организациях городского округа город Сибай Республики Башкортостан.');
+      expect(file.preview.sections[1]!.title).toBe(
+        'Реализация методологии целевой модели наставничества в образовательных организациях городского округа город Сибай Республики Башкортостан.',
+      );
       expect(file.preview.sections[3]!.title).toMatch(/^Содействие распространению лучших наставнических практик/);
       // Numbering restarts in section 3 («2.1», «2.2», «2.3» again): kept as written.
       expect(file.preview.sections[2]!.items.map((i) => i.number)).toEqual(['2.1.', '2.2.', '2.3.']);
@@ -212,7 +214,8 @@ describe.skipIf(!existsSync(seedDir))('seeds', () => {
       const item = file.preview.sections[0]!.items[3]!;
       expect(pick(item)).toEqual({
         number: '1.4',
-        activity: 'Встреча с обучающимися МБОУ «Лицей №21» с информированием о реализуемой программе наставничества с одаренными и высокомотивированными детьми «Вместе по лестнице успеха»',
+        activity:
+          'Встреча с обучающимися МБОУ «Лицей №21» с информированием о реализуемой программе наставничества с одаренными и высокомотивированными детьми «Вместе по лестнице успеха»',
         content: '',
         deadlineText: 'Сентябрь 2021, 2022, 2023',
         responsible:
@@ -224,7 +227,11 @@ describe.skipIf(!existsSync(seedDir))('seeds', () => {
 
     it('reads the deadlines of the sample items', () => {
       const s6 = file.preview.sections[5]!;
-      expect(s6.items[3]).toMatchObject({ number: '6.4', deadlineText: 'Февраль- май 2022', deadline: { kind: 'months', start: '2022-02-01', end: '2022-05-31' } });
+      expect(s6.items[3]).toMatchObject({
+        number: '6.4',
+        deadlineText: 'Февраль- май 2022',
+        deadline: { kind: 'months', start: '2022-02-01', end: '2022-05-31' },
+      });
       expect(s6.items[0]).toMatchObject({ number: '6.1', responsible: 'зам. директора по ВР И.В.Губанова' });
       expect(file.preview.sections[6]!.items.map((i) => i.number)).toEqual(['7.1', '7.2', '7.3', '7.4', '7.5', '7.7', '7.8']);
       expect(items(file.preview).every((i) => i.deadline.kind !== 'unrecognized')).toBe(true);
@@ -280,7 +287,11 @@ describe.skipIf(!existsSync(seedDir))('seeds', () => {
 
     it('reads bare months against the period, sub-rows as items of the same activity, broken cells joined', () => {
       const s1 = file.preview.sections[0]!.items[0]!;
-      expect(s1).toMatchObject({ activity: 'Изучение и систематизация имеющихся материалов по проблеме наставничества', deadlineText: 'сентябрь', responsible: 'Захарова Н.И.' });
+      expect(s1).toMatchObject({
+        activity: 'Изучение и систематизация имеющихся материалов по проблеме наставничества',
+        deadlineText: 'сентябрь',
+        responsible: 'Захарова Н.И.',
+      });
       expect(s1.deadline).toMatchObject({ kind: 'months', start: '2022-09-01', end: '2022-09-30' });
       const sub = file.preview.sections[1]!.items[1]!;
       expect(pick(sub)).toEqual({

@@ -78,7 +78,16 @@ describe('the XML scanner', () => {
       close: (name) => events.push(`close ${name}`),
       text: (text) => events.push(`text ${text}`),
     });
-    expect(events).toEqual(['open a 1 & 2 > false', 'open t null null false', 'text x < y', 'close t', 'open e null null true', 'close e', 'text <raw>', 'close a']);
+    expect(events).toEqual([
+      'open a 1 & 2 > false',
+      'open t null null false',
+      'text x < y',
+      'close t',
+      'open e null null true',
+      'close e',
+      'text <raw>',
+      'close a',
+    ]);
   });
 
   it('refuses a truncated document', () => {

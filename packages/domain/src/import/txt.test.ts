@@ -147,7 +147,12 @@ describe('fixtures/roadmap-noise.txt', () => {
   it('becomes the model’s sections for a draft, valid but for the flagged deadline', () => {
     let n = 0;
     const sections = previewToSections(result, () => `id-${++n}`);
-    expect(sections[0]).toMatchObject({ id: 'id-1', position: 1, title: 'Подготовительный этап', task: 'информирование педагогов, обучающихся и родителей о запуске программы' });
+    expect(sections[0]).toMatchObject({
+      id: 'id-1',
+      position: 1,
+      title: 'Подготовительный этап',
+      task: 'информирование педагогов, обучающихся и родителей о запуске программы',
+    });
     expect(sections[0]!.items[0]).toMatchObject({ id: 'id-2', number: '1.1', done: false, doneOn: null, evidence: [] });
     expect(validateSections(sections)).toEqual([
       { field: 'sections[1].items[4].deadlineText', message: 'Срок: не распознан — сохранён как текст', severity: 'warning' },
@@ -191,7 +196,11 @@ describe('fixtures/roadmap-no-headings.txt', () => {
       ['1.', 'Организационный раздел', ['1.1.', '1.2.', '1.3.']],
       ['2.', 'Работа наставнических пар', ['2.1.', '2.2.', '2.3.']],
     ]);
-    expect(result.sections[1]!.items[1]).toMatchObject({ deadlineText: 'ежемесячно', deadline: { kind: 'recurring', frequency: 'monthly' }, responsible: 'наставники' });
+    expect(result.sections[1]!.items[1]).toMatchObject({
+      deadlineText: 'ежемесячно',
+      deadline: { kind: 'recurring', frequency: 'monthly' },
+      responsible: 'наставники',
+    });
     expect(lostText(result, piecesOf(bytes))).toEqual([]);
   });
 });
@@ -223,7 +232,12 @@ describe('text files that are not roadmaps', () => {
 
   it('an unmapped column keeps its text with each item, flagged', () => {
     const text = ['№\tМероприятие\tСрок\tПримечание', '1.1\tСовещание\tсентябрь 2024\tв актовом зале', '1.2\tАнкетирование\tоктябрь 2024\t'].join('\n');
-    const result = preview(parseRoadmapDocument({ fileName: 'notes.txt', bytes: new TextEncoder().encode(text) }, { periodHint: { periodStart: '2024-09-01', periodEnd: '2025-08-31' } }));
+    const result = preview(
+      parseRoadmapDocument(
+        { fileName: 'notes.txt', bytes: new TextEncoder().encode(text) },
+        { periodHint: { periodStart: '2024-09-01', periodEnd: '2025-08-31' } },
+      ),
+    );
     expect(result.columns[3]).toMatchObject({ heading: 'Примечание', mappedTo: null, reason: 'столбец не распознан' });
     const item = result.sections[0]!.items[0]!;
     expect(item.unmapped).toEqual([{ where: 'строка файла 2', text: 'в актовом зале', reason: 'столбец не распознан', column: 3, heading: 'Примечание' }]);

@@ -94,7 +94,12 @@ describe('XLSX: a roadmap sheet', () => {
       ['2.', 'Основной этап', 1],
     ]);
     const [first, second] = result.sections[0]!.items;
-    expect(first).toMatchObject({ number: '1.1', deadlineText: '15.09.2023', deadline: { kind: 'date', due: '2023-09-15' }, indicator: '100% локальных актов' });
+    expect(first).toMatchObject({
+      number: '1.1',
+      deadlineText: '15.09.2023',
+      deadline: { kind: 'date', due: '2023-09-15' },
+      indicator: '100% локальных актов',
+    });
     expect(second).toMatchObject({ number: '1.2', activity: 'Анкетирование педагогов', responsible: 'директор И.П. Орлова' });
     expect(result.sections[1]!.items[0]!.deadline.kind).toBe('recurring');
   });
@@ -112,7 +117,11 @@ describe('XLSX: bad workbooks', () => {
     const broken = zipSync({
       '[Content_Types].xml': strToU8('<Types><Override ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'),
     });
-    expect(parseRoadmapDocument({ fileName: 'b.xlsx', bytes: broken })).toEqual({ ok: false, code: 'CORRUPT', message: 'Файл повреждён или не является книгой Excel' });
+    expect(parseRoadmapDocument({ fileName: 'b.xlsx', bytes: broken })).toEqual({
+      ok: false,
+      code: 'CORRUPT',
+      message: 'Файл повреждён или не является книгой Excel',
+    });
   });
 
   it('an empty sheet has no roadmap table', () => {

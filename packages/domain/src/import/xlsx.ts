@@ -220,13 +220,12 @@ function readSheet(xml: string, shared: string[], dateStyles: Set<number>): { ro
     for (const m of rowMerges) maxCol = Math.max(maxCol, Math.min(m.right, MAX_COLUMNS - 1));
     const raw: RawCell[] = [];
     let pendingSkip = 0;
-    for (let col = 0; col <= maxCol; ) {
+    for (let col = 0; col <= maxCol;) {
       const m = rowMerges.find((x) => col >= x.left && col <= x.right);
       if (m) {
         const span = Math.min(m.right, MAX_COLUMNS - 1) - col + 1;
         const text = row.get(col) ?? '';
-        const cellOut: RawCell =
-          r === m.top ? { text, span, vMerge: m.bottom > m.top ? 'restart' : null } : { text: '', span, vMerge: 'continue' };
+        const cellOut: RawCell = r === m.top ? { text, span, vMerge: m.bottom > m.top ? 'restart' : null } : { text: '', span, vMerge: 'continue' };
         if (pendingSkip) cellOut.skipBefore = pendingSkip;
         pendingSkip = 0;
         raw.push(cellOut);
@@ -314,7 +313,17 @@ function splitTrailing(rows: RawRow[]): { table: RawRow[]; trailing: string[] } 
     return texts.length <= 2 && !texts.some((t) => /^\d{1,2}(?:\.\d{1,3})*\.?(?:\s|$)/.test(t));
   });
   if (!short) return { table: rows, trailing: [] };
-  return { table: rows.slice(0, gap), trailing: tail.map((r) => r.cells.map((c) => c.text).filter(Boolean).join(' ')).filter(Boolean) };
+  return {
+    table: rows.slice(0, gap),
+    trailing: tail
+      .map((r) =>
+        r.cells
+          .map((c) => c.text)
+          .filter(Boolean)
+          .join(' '),
+      )
+      .filter(Boolean),
+  };
 }
 
 export function readXlsx(zip: ZipArchive): SourceDocument {

@@ -41,11 +41,7 @@ export function formatShareRu(numerator: number | null, denominator: number | nu
  * «4,3» for a mean of sum ÷ count; «нет данных» without answers. `signed` writes «+0,8»;
  * `truncate` cuts instead of rounding (an average percentage compared with a target).
  */
-export function formatMeanRu(
-  sum: number | null,
-  count: number | null,
-  options: { signed?: boolean; truncate?: boolean } = {},
-): string {
+export function formatMeanRu(sum: number | null, count: number | null, options: { signed?: boolean; truncate?: boolean } = {}): string {
   if (sum === null || count === null || !(count > 0) || !Number.isFinite(sum)) return NO_DATA_RU;
   const tenths = options.truncate ? Math.floor((sum * 10) / count) : roundedTenths(sum, count);
   return tenthsRu(tenths, options.signed);

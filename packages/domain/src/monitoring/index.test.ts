@@ -18,10 +18,36 @@ describe('monitoring and partners indexes', () => {
   });
 
   it('export the entry points', () => {
-    for (const name of ['coverage', 'federalTarget70', 'partnerMentorShare', 'partnerOrganizationShare', 'plansDone', 'consentsCollected', 'finalEventAttendance', 'roadmapExecution', 'satisfaction', 'impact', 'trafficLight', 'parseIndicator', 'evaluateIndicator', 'sumCounts', 'weightedCoverage', 'statFormRows']) {
+    for (const name of [
+      'coverage',
+      'federalTarget70',
+      'partnerMentorShare',
+      'partnerOrganizationShare',
+      'plansDone',
+      'consentsCollected',
+      'finalEventAttendance',
+      'roadmapExecution',
+      'satisfaction',
+      'impact',
+      'trafficLight',
+      'parseIndicator',
+      'evaluateIndicator',
+      'sumCounts',
+      'weightedCoverage',
+      'statFormRows',
+    ]) {
       expect(typeof (monitoring as Record<string, unknown>)[name], name).toBe('function');
     }
-    for (const name of ['validateInn', 'validateOgrn', 'validateKpp', 'validatePartnerApplication', 'normalizePartnerApplication', 'agreementStatus', 'isAgreementInForce', 'partnersInForce']) {
+    for (const name of [
+      'validateInn',
+      'validateOgrn',
+      'validateKpp',
+      'validatePartnerApplication',
+      'normalizePartnerApplication',
+      'agreementStatus',
+      'isAgreementInForce',
+      'partnersInForce',
+    ]) {
       expect(typeof (partners as Record<string, unknown>)[name], name).toBe('function');
     }
   });

@@ -45,10 +45,7 @@ const OPS: ReadonlyArray<[RegExp, IndicatorOp]> = [
 const OP_WORDS = 'не менее|не ниже|не меньше|не более|не выше|не больше|более|свыше|больше|выше|менее|меньше|ниже|≥|>=|≤|<=';
 const NUMBER = '(\\d+(?:[.,]\\d+)?)';
 const PERCENT = new RegExp(`(?:(${OP_WORDS})(?:,?\\s*чем)?(?:\\s+на)?\\s*)?${NUMBER}\\s*(?:%|процент\\S*)`);
-const COUNT = new RegExp(
-  `(?:(${OP_WORDS})(?:,?\\s*чем)?\\s*)?(?<!№\\s*)(?<![\\d.,/])${NUMBER}(?![.,/:]?\\d)\\s+((?:[а-я-]+(?:ых|их)\\s+){0,2}[а-я-]+)`,
-  'g',
-);
+const COUNT = new RegExp(`(?:(${OP_WORDS})(?:,?\\s*чем)?\\s*)?(?<!№\\s*)(?<![\\d.,/])${NUMBER}(?![.,/:]?\\d)\\s+((?:[а-я-]+(?:ых|их)\\s+){0,2}[а-я-]+)`, 'g');
 
 function opOf(words: string | undefined): IndicatorOp {
   if (!words) return '>=';
@@ -57,7 +54,11 @@ function opOf(words: string | undefined): IndicatorOp {
 
 /** Lower case, «ё» as «е», one plain space. */
 function normalize(text: string): string {
-  return text.toLowerCase().replace(/ё/g, 'е').replace(/[\u00a0\u202f\s]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[\u00a0\u202f\s]+/g, ' ')
+    .trim();
 }
 
 /** What a percentage measures, from the words around it. Order matters: the most specific first. */

@@ -241,7 +241,16 @@ describe('roadmapExecution', () => {
 describe('satisfaction', () => {
   it('5, 4, 4, 3, 5 on 1–5: 4,2 из 5, 80 % satisfied (4–5)', () => {
     const kpi = satisfaction([5, 4, 4, 3, 5], 5);
-    expect(kpi).toMatchObject({ code: 'satisfaction', unit: 'score', value: 4.2, display: '4,2 из 5', numerator: 21, denominator: 5, outOfScale: 0, inconsistent: false });
+    expect(kpi).toMatchObject({
+      code: 'satisfaction',
+      unit: 'score',
+      value: 4.2,
+      display: '4,2 из 5',
+      numerator: 21,
+      denominator: 5,
+      outOfScale: 0,
+      inconsistent: false,
+    });
     expect(kpi.satisfiedShare).toMatchObject({ value: 80, display: '80,0 %', formulaRu: 'ответы с оценкой не ниже 4 ÷ все ответы × 100 %' });
   });
 

@@ -458,11 +458,7 @@ export type ImpactKpi = Kpi & {
  * moved the good way (up, or down with `higherIsBetter: false`, e.g. an anxiety scale). A
  * participant answering twice counts with the last answer; non-numeric scores are ignored.
  */
-export function impact(
-  before: readonly ScoreAnswer[],
-  after: readonly ScoreAnswer[],
-  options: { higherIsBetter?: boolean } = {},
-): ImpactKpi {
+export function impact(before: readonly ScoreAnswer[], after: readonly ScoreAnswer[], options: { higherIsBetter?: boolean } = {}): ImpactKpi {
   const scores = (answers: readonly ScoreAnswer[]) => {
     const map = new Map<string, number>();
     for (const a of answers) if (typeof a.score === 'number' && Number.isFinite(a.score)) map.set(a.participantId, a.score);

@@ -102,6 +102,7 @@ export function evaluateKpiLink(link: KpiLink, figures: Partial<Record<LinkFigur
   const keys = KPI_LINK_FIGURES[link.kpi];
   const list: IndicatorValue[] = keys.map((key) => figures[key] ?? null);
   const values: IndicatorValues = { [link.kpi]: list };
-  const result = keys.length === 0 ? { status: 'noData' as const, value: null } : evaluateIndicator({ kpi: link.kpi, op: link.op, value: link.target, unit: '%' }, values);
+  const result =
+    keys.length === 0 ? { status: 'noData' as const, value: null } : evaluateIndicator({ kpi: link.kpi, op: link.op, value: link.target, unit: '%' }, values);
   return { status: result.status, statusRu: INDICATOR_STATUS_LABELS_RU[result.status], value: result.value, figures: [...keys] };
 }

@@ -9,7 +9,7 @@ describe('weightedCoverage', () => {
       { participants: 50, groupSize: 100 },
       { participants: 10, groupSize: 900 },
     ];
-    const meanOfPercentages = (50 / 100 * 100 + 10 / 900 * 100) / 2;
+    const meanOfPercentages = ((50 / 100) * 100 + (10 / 900) * 100) / 2;
     expect(meanOfPercentages).toBeCloseTo(25.56, 2);
     const kpi = weightedCoverage(rows);
     expect(kpi).toMatchObject({ code: 'coverage', value: 6, display: '6,0 %', numerator: 60, denominator: 1000, rowsCounted: 2, rowsWithoutData: 0 });

@@ -16,10 +16,7 @@ export interface CountSum {
 }
 
 /** Column sums of count rows (a district over its schools), with how many rows had no value. */
-export function sumCounts<K extends string>(
-  rows: readonly Partial<Record<K, number | null | undefined>>[],
-  keys: readonly K[],
-): Record<K, CountSum> {
+export function sumCounts<K extends string>(rows: readonly Partial<Record<K, number | null | undefined>>[], keys: readonly K[]): Record<K, CountSum> {
   const result = {} as Record<K, CountSum>;
   for (const key of keys) {
     let sum = 0;

@@ -83,7 +83,11 @@ describe('statFormRows', () => {
 
   it("a district's own forms come after the federal ones with their labels; unknown codes show the code", () => {
     const { forms } = mergeFormCatalog([
-      { level: 'district', code: 'sibay', forms: [{ code: 'parent-pupil', labelRu: 'Родитель – ученик', mentorCategories: ['parent'], menteeCategories: ['pupil'] }] },
+      {
+        level: 'district',
+        code: 'sibay',
+        forms: [{ code: 'parent-pupil', labelRu: 'Родитель – ученик', mentorCategories: ['parent'], menteeCategories: ['pupil'] }],
+      },
     ]);
     const rows = statFormRows(
       [

@@ -59,17 +59,11 @@ export function isAgreementInForce(agreement: Dated, today: IsoDate): boolean {
 
 /** Whether an agreement's other party includes the school (directly, or through its district). */
 export function agreementCovers(agreement: Pick<PartnerAgreement, 'party'>, school: { organizationId: string; districtId: string }): boolean {
-  return agreement.party.level === 'school'
-    ? agreement.party.organizationId === school.organizationId
-    : agreement.party.districtId === school.districtId;
+  return agreement.party.level === 'school' ? agreement.party.organizationId === school.organizationId : agreement.party.districtId === school.districtId;
 }
 
 /** The partners whose mentors a school may match on `today`: those with an agreement in force covering it. */
-export function partnersInForce(
-  agreements: readonly PartnerAgreement[],
-  school: { organizationId: string; districtId: string },
-  today: IsoDate,
-): Set<string> {
+export function partnersInForce(agreements: readonly PartnerAgreement[], school: { organizationId: string; districtId: string }, today: IsoDate): Set<string> {
   const partners = new Set<string>();
   for (const agreement of agreements) {
     if (agreementCovers(agreement, school) && isAgreementInForce(agreement, today)) partners.add(agreement.partnerId);

@@ -14,9 +14,7 @@
 /** Whose number it is: a legal entity, or an individual (entrepreneur). */
 export type RequisiteHolder = 'organization' | 'individual';
 
-export type RequisiteResult =
-  | { ok: true; normalized: string; holder: RequisiteHolder }
-  | { ok: false; message: string };
+export type RequisiteResult = { ok: true; normalized: string; holder: RequisiteHolder } | { ok: false; message: string };
 
 export const REQUISITE_MESSAGES_RU = {
   innRequired: 'ИНН: поле обязательно',

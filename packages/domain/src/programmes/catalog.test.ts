@@ -147,8 +147,14 @@ describe('nextAllowedMeetingTypes', () => {
     [['acquaintance'], ['trial']],
     [['acquaintance', 'trial'], ['planning']],
     [['acquaintance', 'trial', 'planning'], ['regular']],
-    [['acquaintance', 'trial', 'planning', 'regular'], ['regular', 'final']],
-    [['acquaintance', 'trial', 'planning', 'regular', 'regular', 'regular'], ['regular', 'final']],
+    [
+      ['acquaintance', 'trial', 'planning', 'regular'],
+      ['regular', 'final'],
+    ],
+    [
+      ['acquaintance', 'trial', 'planning', 'regular', 'regular', 'regular'],
+      ['regular', 'final'],
+    ],
     [['acquaintance', 'trial', 'planning', 'regular', 'final'], []],
     // typed in afterwards, out of order: read by the furthest step
     [['planning', 'acquaintance'], ['regular']],

@@ -10,15 +10,7 @@ import type { ValidationIssue } from '../roadmap/model.js';
 
 // ————— participant categories and special groups —————
 
-export const PARTICIPANT_CATEGORIES = [
-  'pupil',
-  'teacher',
-  'young-specialist',
-  'alumnus',
-  'parent',
-  'student',
-  'partner-employee',
-] as const;
+export const PARTICIPANT_CATEGORIES = ['pupil', 'teacher', 'young-specialist', 'alumnus', 'parent', 'student', 'partner-employee'] as const;
 export type ParticipantCategory = (typeof PARTICIPANT_CATEGORIES)[number];
 
 export const PARTICIPANT_CATEGORY_LABELS_RU: Readonly<Record<ParticipantCategory, string>> = {
@@ -93,9 +85,7 @@ export const FORM_LABELS_RU: Readonly<Record<BuiltInFormCode, string>> = {
  * teacher by category (the position says «директор»). Graduates mentor as students or as employees;
  * parents mentor pupils as representatives of their professions (Р-145, «работодатель – ученик»).
  */
-const BUILT_IN_PARTICIPANTS: Readonly<
-  Record<BuiltInFormCode, { mentor: readonly ParticipantCategory[]; mentee: readonly ParticipantCategory[] }>
-> = {
+const BUILT_IN_PARTICIPANTS: Readonly<Record<BuiltInFormCode, { mentor: readonly ParticipantCategory[]; mentee: readonly ParticipantCategory[] }>> = {
   'pupil-pupil': { mentor: ['pupil'], mentee: ['pupil'] },
   'teacher-teacher': { mentor: ['teacher'], mentee: ['teacher', 'young-specialist'] },
   'student-pupil': { mentor: ['student', 'alumnus'], mentee: ['pupil'] },
@@ -254,13 +244,7 @@ export function nextAllowedMeetingTypes(history: readonly MeetingType[]): Meetin
 
 // ————— completion —————
 
-export const COMPLETION_REASONS = [
-  'plan-done',
-  'mentor-request',
-  'mentee-request',
-  'curator-plan-not-done',
-  'curator-force-majeure',
-] as const;
+export const COMPLETION_REASONS = ['plan-done', 'mentor-request', 'mentee-request', 'curator-plan-not-done', 'curator-force-majeure'] as const;
 export type CompletionReason = (typeof COMPLETION_REASONS)[number];
 
 export const COMPLETION_REASON_LABELS_RU: Readonly<Record<CompletionReason, string>> = {
@@ -273,8 +257,7 @@ export const COMPLETION_REASON_LABELS_RU: Readonly<Record<CompletionReason, stri
 
 /** How a pair or group ends its planned period: completed with a reason, or extended. */
 export type PairOutcome =
-  | { kind: 'completed'; reason: CompletionReason; on: IsoDate; comment: string }
-  | { kind: 'extended'; until: IsoDate; on: IsoDate; comment: string };
+  { kind: 'completed'; reason: CompletionReason; on: IsoDate; comment: string } | { kind: 'extended'; until: IsoDate; on: IsoDate; comment: string };
 
 export const PAIR_OUTCOME_LABELS_RU: Readonly<Record<PairOutcome['kind'], string>> = {
   completed: 'Завершена',

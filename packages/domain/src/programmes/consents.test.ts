@@ -64,7 +64,12 @@ describe('validateConsent', () => {
   });
 
   it.each<[string, Partial<ConsentRecord>, ConsentSubject, string[]]>([
-    ['a minor cannot consent alone', { givenBy: { kind: 'self' } }, pupil, ['error|givenBy|Кто даёт согласие: участник несовершеннолетний (13) — согласие даёт законный представитель']],
+    [
+      'a minor cannot consent alone',
+      { givenBy: { kind: 'self' } },
+      pupil,
+      ['error|givenBy|Кто даёт согласие: участник несовершеннолетний (13) — согласие даёт законный представитель'],
+    ],
     [
       'a pupil without a date of birth is treated as a minor',
       { givenBy: { kind: 'self' } },
@@ -104,13 +109,28 @@ describe('canStore', () => {
     ['a minor’s own consent is not enough', 'needs-representative', pupil, [consent({ givenBy: { kind: 'self' } })]],
     ['an adult’s own consent', 'allowed', teacher, [consent({ personId: 'teacher-1', givenBy: { kind: 'self' } })]],
     ['a representative’s consent ends at 18', 'needs-own-consent', senior, [consent({ personId: 'senior-1' })]],
-    ['…and the adult signs again', 'allowed', senior, [consent({ personId: 'senior-1' }), consent({ id: 'c2', personId: 'senior-1', givenBy: { kind: 'self' }, signedOn: '2025-09-20' })]],
+    [
+      '…and the adult signs again',
+      'allowed',
+      senior,
+      [consent({ personId: 'senior-1' }), consent({ id: 'c2', personId: 'senior-1', givenBy: { kind: 'self' }, signedOn: '2025-09-20' })],
+    ],
     ['an expired consent', 'expired', pupil, [consent({ validUntil: '2025-09-30' })]],
     ['a consent dated later', 'not-yet-signed', pupil, [consent({ signedOn: '2025-10-05' })]],
     ['a consent without processing', 'no-processing-scope', pupil, [consent({ scopes: ['publication'] })]],
     ['withdrawn', 'withdrawn', pupil, [consent({ withdrawals: [{ scopes: 'all', on: '2025-09-25' }] })]],
-    ['one representative’s withdrawal stops processing though the other consented', 'withdrawn', pupil, [consent(), consent({ id: 'c2', givenBy: father, withdrawals: [{ scopes: ['processing'], on: '2025-09-25' }] })]],
-    ['a consent signed after the withdrawal restores it', 'allowed', pupil, [consent({ withdrawals: [{ scopes: 'all', on: '2025-09-25' }] }), consent({ id: 'c2', signedOn: '2025-09-28' })]],
+    [
+      'one representative’s withdrawal stops processing though the other consented',
+      'withdrawn',
+      pupil,
+      [consent(), consent({ id: 'c2', givenBy: father, withdrawals: [{ scopes: ['processing'], on: '2025-09-25' }] })],
+    ],
+    [
+      'a consent signed after the withdrawal restores it',
+      'allowed',
+      pupil,
+      [consent({ withdrawals: [{ scopes: 'all', on: '2025-09-25' }] }), consent({ id: 'c2', signedOn: '2025-09-28' })],
+    ],
     ['a withdrawal to come does not count yet', 'allowed', pupil, [consent({ withdrawals: [{ scopes: 'all', on: '2025-10-02' }] })]],
   ])('%s → %s', (_, expected, subject, consents) => {
     const decision = canStore(subject, consents, ON);
@@ -135,8 +155,21 @@ describe('canPublish', () => {
     ['processing only', 'no-scope', 'publication', [consent()]],
     ['publication given', 'allowed', 'publication', [consent({ scopes: ['processing', 'publication'] })]],
     ['photo needs its own scope', 'no-scope', 'photo-video', [consent({ scopes: ['processing', 'publication'] })]],
-    ['publication withdrawn', 'no-scope', 'publication', [consent({ scopes: ['processing', 'publication'], withdrawals: [{ scopes: ['publication'], on: '2025-09-20' }] })]],
-    ['one parent withdrew publication, the other’s earlier consent does not override', 'no-scope', 'publication', [consent({ scopes: ['processing', 'publication'] }), consent({ id: 'c2', givenBy: father, scopes: ['processing', 'publication'], withdrawals: [{ scopes: ['publication'], on: '2025-09-20' }] })]],
+    [
+      'publication withdrawn',
+      'no-scope',
+      'publication',
+      [consent({ scopes: ['processing', 'publication'], withdrawals: [{ scopes: ['publication'], on: '2025-09-20' }] })],
+    ],
+    [
+      'one parent withdrew publication, the other’s earlier consent does not override',
+      'no-scope',
+      'publication',
+      [
+        consent({ scopes: ['processing', 'publication'] }),
+        consent({ id: 'c2', givenBy: father, scopes: ['processing', 'publication'], withdrawals: [{ scopes: ['publication'], on: '2025-09-20' }] }),
+      ],
+    ],
     ['storage refused first', 'needs-representative', 'publication', [consent({ scopes: ['processing', 'publication'], givenBy: { kind: 'self' } })]],
   ])('%s → %s (%s)', (_, expected, scope, consents) => {
     const decision = canPublish(pupil, consents, scope, ON);

@@ -86,8 +86,7 @@ export const CONSENT_MESSAGES_RU = {
   representativeName: 'Законный представитель: укажите ФИО',
   representativeDocument: 'Законный представитель: укажите документ, подтверждающий полномочия',
   noFile: 'Скан согласия: приложите подписанный документ',
-  minorSelf: (age: number | null) =>
-    `Кто даёт согласие: участник несовершеннолетний${age === null ? '' : ` (${age})`} — согласие даёт законный представитель`,
+  minorSelf: (age: number | null) => `Кто даёт согласие: участник несовершеннолетний${age === null ? '' : ` (${age})`} — согласие даёт законный представитель`,
   adultRepresentative: (age: number) => `Кто даёт согласие: участнику ${age} — согласие даёт он сам`,
   // Reasons of a refused decision.
   noConsent: 'Нет согласия на обработку персональных данных: запись участника не может быть сохранена',
@@ -98,8 +97,7 @@ export const CONSENT_MESSAGES_RU = {
   notYetSigned: 'Согласие датировано будущим числом и ещё не действует',
   noProcessingScope: 'Согласие не охватывает обработку персональных данных',
   noScope: (scope: ConsentScope) => `Нет согласия на «${CONSENT_SCOPE_LABELS_RU[scope].toLowerCase()}»`,
-  scopeWithdrawn: (scope: ConsentScope, on: IsoDate) =>
-    `Согласие на «${CONSENT_SCOPE_LABELS_RU[scope].toLowerCase()}» отозвано ${formatDateRu(on)}`,
+  scopeWithdrawn: (scope: ConsentScope, on: IsoDate) => `Согласие на «${CONSENT_SCOPE_LABELS_RU[scope].toLowerCase()}» отозвано ${formatDateRu(on)}`,
   unknownConsent: 'Согласие не найдено у этого участника',
   alreadyWithdrawn: 'Согласие уже отозвано',
 } as const;
@@ -160,18 +158,9 @@ function latestWithdrawal(consents: readonly ConsentRecord[], scope: ConsentScop
 }
 
 export type ConsentRefusal =
-  | 'no-consent'
-  | 'withdrawn'
-  | 'needs-representative'
-  | 'needs-own-consent'
-  | 'expired'
-  | 'not-yet-signed'
-  | 'no-processing-scope'
-  | 'no-scope';
+  'no-consent' | 'withdrawn' | 'needs-representative' | 'needs-own-consent' | 'expired' | 'not-yet-signed' | 'no-processing-scope' | 'no-scope';
 
-export type ConsentDecision =
-  | { allowed: true; basis: ConsentRecord[] }
-  | { allowed: false; reason: ConsentRefusal; message: string };
+export type ConsentDecision = { allowed: true; basis: ConsentRecord[] } | { allowed: false; reason: ConsentRefusal; message: string };
 
 function giverAcceptable(consent: ConsentRecord, minor: boolean): boolean {
   return minor ? consent.givenBy.kind === 'representative' : consent.givenBy.kind === 'self';
@@ -206,7 +195,10 @@ function decide(person: ConsentSubject, consents: readonly ConsentRecord[], scop
   if (live.length === 0) return { allowed: false, reason: 'not-yet-signed', message: M.notYetSigned };
   const current = live.filter((c) => c.validUntil === null || c.validUntil >= on);
   if (current.length === 0) {
-    const lastEnd = live.map((c) => c.validUntil as IsoDate).sort().at(-1) as IsoDate;
+    const lastEnd = live
+      .map((c) => c.validUntil as IsoDate)
+      .sort()
+      .at(-1) as IsoDate;
     return { allowed: false, reason: 'expired', message: M.expired(lastEnd) };
   }
   if (!current.some((c) => effectiveScopes(c, on).includes('processing'))) {
@@ -313,10 +305,7 @@ export const ANONYMIZED_NAME_RU = 'Участник (данные обезлич
  * Builds the anonymised record field by field (never by copying the person), so a field added to
  * `Participant` later cannot leak into it.
  */
-export function anonymize(
-  person: Pick<Participant, 'id' | 'category' | 'birthDate' | 'organizationId' | 'partnerId'>,
-  on: IsoDate,
-): AnonymizedParticipant {
+export function anonymize(person: Pick<Participant, 'id' | 'category' | 'birthDate' | 'organizationId' | 'partnerId'>, on: IsoDate): AnonymizedParticipant {
   return {
     id: person.id,
     anonymized: true,

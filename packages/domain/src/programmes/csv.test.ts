@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CSV_MESSAGES_RU, CsvFormatError, parseCsv } from './csv.js';
 
 describe('parseCsv', () => {
-  it('reads Excel\'s Russian CSV: BOM, «;», CRLF', () => {
+  it("reads Excel's Russian CSV: BOM, «;», CRLF", () => {
     expect(parseCsv('\ufeffФамилия;Имя;Категория\r\nИванова;Мария;Обучающийся\r\n')).toEqual([
       ['Фамилия', 'Имя', 'Категория'],
       ['Иванова', 'Мария', 'Обучающийся'],
@@ -64,8 +64,14 @@ describe('parseCsv', () => {
 
   it('gives no row for the trailing line break; an empty line inside is [""]', () => {
     expect(parseCsv('a;b\n1;2\n\n3;4\n')).toEqual([['a', 'b'], ['1', '2'], [''], ['3', '4']]);
-    expect(parseCsv('a;b\r\n1;2')).toEqual([['a', 'b'], ['1', '2']]);
-    expect(parseCsv('a;b\r1;2\r')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('a;b\r\n1;2')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(parseCsv('a;b\r1;2\r')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(parseCsv('')).toEqual([]);
   });
 

@@ -10,7 +10,18 @@ describe('programmes index', () => {
   });
 
   it('exports the entry points', () => {
-    for (const name of ['suggestMatches', 'validateParticipant', 'validateImportRow', 'canStore', 'canPublish', 'withdrawalEffect', 'anonymize', 'planProgress', 'nextAllowedMeetingTypes', 'mergeFormCatalog']) {
+    for (const name of [
+      'suggestMatches',
+      'validateParticipant',
+      'validateImportRow',
+      'canStore',
+      'canPublish',
+      'withdrawalEffect',
+      'anonymize',
+      'planProgress',
+      'nextAllowedMeetingTypes',
+      'mergeFormCatalog',
+    ]) {
       expect(typeof (programmes as Record<string, unknown>)[name]).toBe('function');
     }
   });

@@ -85,15 +85,91 @@ function prng(seed: number): () => number {
 describe('maxWeightAssignment', () => {
   it.each<[string, number, number[], Array<[number, number, number]>, number[]]>([
     // mentee 0 is served first by a mentee-order greedy and takes mentor 0: 10 + 0 instead of 9 + 10
-    ['beats greedy by mentee order', 2, [1, 1], [[0, 0, 10], [0, 1, 9], [1, 0, 10]], [1, 0]],
+    [
+      'beats greedy by mentee order',
+      2,
+      [1, 1],
+      [
+        [0, 0, 10],
+        [0, 1, 9],
+        [1, 0, 10],
+      ],
+      [1, 0],
+    ],
     // the globally best edge (0–0, 10) is not in the optimum: 8 + 9 = 17 > 10 + 1
-    ['beats greedy over sorted edges', 2, [1, 1], [[0, 0, 10], [0, 1, 8], [1, 0, 9], [1, 1, 1]], [1, 0]],
+    [
+      'beats greedy over sorted edges',
+      2,
+      [1, 1],
+      [
+        [0, 0, 10],
+        [0, 1, 8],
+        [1, 0, 9],
+        [1, 1, 1],
+      ],
+      [1, 0],
+    ],
     // a chain: everyone moves one step to let the last mentee in (3 × 9 + 10 > 3 × 10)
-    ['moves placed mentees along an alternating path', 4, [1, 1, 1, 1], [[0, 0, 10], [0, 1, 9], [1, 1, 10], [1, 2, 9], [2, 2, 10], [2, 3, 9], [3, 0, 10]], [1, 2, 3, 0]],
-    ['leaves a mentee out when the total is higher', 2, [1], [[0, 0, 10], [1, 0, 12]], [-1, 0]],
-    ['respects capacities', 3, [2, 1], [[0, 0, 10], [0, 1, 5], [1, 0, 10], [1, 1, 8], [2, 0, 10]], [0, 1, 0]],
-    ['ignores non-positive and out-of-range edges', 2, [1], [[0, 0, 0], [1, 0, -5], [2, 0, 50], [0, 3, 50]], [-1, -1]],
-    ['keeps the best of duplicate edges', 1, [1], [[0, 0, 3], [0, 0, 7]], [0]],
+    [
+      'moves placed mentees along an alternating path',
+      4,
+      [1, 1, 1, 1],
+      [
+        [0, 0, 10],
+        [0, 1, 9],
+        [1, 1, 10],
+        [1, 2, 9],
+        [2, 2, 10],
+        [2, 3, 9],
+        [3, 0, 10],
+      ],
+      [1, 2, 3, 0],
+    ],
+    [
+      'leaves a mentee out when the total is higher',
+      2,
+      [1],
+      [
+        [0, 0, 10],
+        [1, 0, 12],
+      ],
+      [-1, 0],
+    ],
+    [
+      'respects capacities',
+      3,
+      [2, 1],
+      [
+        [0, 0, 10],
+        [0, 1, 5],
+        [1, 0, 10],
+        [1, 1, 8],
+        [2, 0, 10],
+      ],
+      [0, 1, 0],
+    ],
+    [
+      'ignores non-positive and out-of-range edges',
+      2,
+      [1],
+      [
+        [0, 0, 0],
+        [1, 0, -5],
+        [2, 0, 50],
+        [0, 3, 50],
+      ],
+      [-1, -1],
+    ],
+    [
+      'keeps the best of duplicate edges',
+      1,
+      [1],
+      [
+        [0, 0, 3],
+        [0, 0, 7],
+      ],
+      [0],
+    ],
     ['handles no mentors', 2, [], [], [-1, -1]],
   ])('%s', (_, n, capacity, edges, expected) => {
     expect(maxWeightAssignment(n, capacity, edges)).toEqual(expected);
@@ -268,8 +344,13 @@ describe('suggestMatches: hard constraints', () => {
 
   it('takes partner employees only when flagged available', () => {
     const employer = form('employer-pupil');
-    const partner = (available: boolean | null) => mentor('P', ['robotics'], { category: 'partner-employee', organizationId: null, partnerId: 'rostelecom', available });
-    for (const [available, expected] of [[true, { P: ['A'] }], [null, {}], [false, {}]] as const) {
+    const partner = (available: boolean | null) =>
+      mentor('P', ['robotics'], { category: 'partner-employee', organizationId: null, partnerId: 'rostelecom', available });
+    for (const [available, expected] of [
+      [true, { P: ['A'] }],
+      [null, {}],
+      [false, {}],
+    ] as const) {
       const result = run([mentee('A', ['robotics'])], [partner(available)], { form: employer });
       expect(pairs(result)).toEqual(expected);
     }
@@ -305,7 +386,9 @@ describe('suggestMatches: preferences', () => {
       ],
     });
     expect(pairs(result)).toEqual({ Y: ['A'] });
-    expect(result.suggestions[0]?.explanation).toEqual([{ factor: 'mutual-preference', points: 80, text: 'Взаимный выбор в анкете предпочтений', menteeId: 'A' }]);
+    expect(result.suggestions[0]?.explanation).toEqual([
+      { factor: 'mutual-preference', points: 80, text: 'Взаимный выбор в анкете предпочтений', menteeId: 'A' },
+    ]);
   });
 
   it('scores one-sided choices by rank and ignores unknown people', () => {
@@ -342,7 +425,9 @@ describe('suggestMatches: unmatched reasons and explanations', () => {
   it('tells why a mentee has no pair', () => {
     expect(reasons(run([mentee('A', ['chess'])], [mentor('X', ['math'])]))).toEqual({ A: 'no-common-interest' });
     const none = run([mentee('A', ['math'])], [mentor('X', ['math'], { available: false })]);
-    expect(none.unmatched).toEqual([{ menteeId: 'A', reason: 'no-eligible-mentors', text: 'В форме «Учитель – ученик» нет ни одного наставника, подходящего по категории и возрасту' }]);
+    expect(none.unmatched).toEqual([
+      { menteeId: 'A', reason: 'no-eligible-mentors', text: 'В форме «Учитель – ученик» нет ни одного наставника, подходящего по категории и возрасту' },
+    ]);
     expect(run([], []).suggestions).toEqual([]);
   });
 
@@ -370,7 +455,9 @@ describe('suggestMatches: unmatched reasons and explanations', () => {
   });
 
   it('ignores words most mentors use', () => {
-    const mentors = Array.from({ length: 24 }, (_, j) => mentor(`r${String(j).padStart(2, '0')}`, [], { competenceText: 'Готова поддержать, всегда на связи' }));
+    const mentors = Array.from({ length: 24 }, (_, j) =>
+      mentor(`r${String(j).padStart(2, '0')}`, [], { competenceText: 'Готова поддержать, всегда на связи' }),
+    );
     mentors.push(mentor('robot', [], { competenceText: 'Всегда на связи, веду робототехнику' }));
     const result = run([mentee('A', [], { requestText: 'Чтобы кто-то был на связи и помог с робототехникой' })], mentors);
     expect(result.stats.candidateEdges).toBe(1);
@@ -380,14 +467,26 @@ describe('suggestMatches: unmatched reasons and explanations', () => {
   });
 
   it('keeps scores non-negative integers whatever the weights given', () => {
-    const result = run([mentee('A', ['math'], { requestText: 'робототехника' }), mentee('B', ['math'])], [mentor('X', ['math'], { competenceText: 'робототехника', organizationId: 'school-1' })], {
-      weights: { tag: 7.6, keyword: -3, sameOrganization: Number.NaN, menteePreference: -30 },
-      tagWeights: { math: 0.5 },
-      preferences: [{ fromId: 'B', toId: 'X', rank: Number.NaN }],
-    });
+    const result = run(
+      [mentee('A', ['math'], { requestText: 'робототехника' }), mentee('B', ['math'])],
+      [mentor('X', ['math'], { competenceText: 'робототехника', organizationId: 'school-1' })],
+      {
+        weights: { tag: 7.6, keyword: -3, sameOrganization: Number.NaN, menteePreference: -30 },
+        tagWeights: { math: 0.5 },
+        preferences: [{ fromId: 'B', toId: 'X', rank: Number.NaN }],
+      },
+    );
     // math: round(8 × 0.5) = 4; keywords off; same organisation back to its default 5; B's choice counts 0
     expect(result.suggestions.map((x) => [x.mentorId, x.menteeIds, x.score, x.explanation.map((f) => [f.factor, f.points])])).toEqual([
-      ['X', ['A'], 9, [['tags', 4], ['same-organization', 5]]],
+      [
+        'X',
+        ['A'],
+        9,
+        [
+          ['tags', 4],
+          ['same-organization', 5],
+        ],
+      ],
     ]);
   });
 

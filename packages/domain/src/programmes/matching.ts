@@ -168,13 +168,7 @@ export interface UnmatchedMentee {
 }
 
 export type ExcludedMentorReason =
-  | 'duplicate'
-  | 'category-not-in-form'
-  | 'birth-date-missing'
-  | 'age-out-of-range'
-  | 'unavailable'
-  | 'partner-not-available'
-  | 'no-capacity';
+  'duplicate' | 'category-not-in-form' | 'birth-date-missing' | 'age-out-of-range' | 'unavailable' | 'partner-not-available' | 'no-capacity';
 
 export interface ExcludedMentor {
   mentorId: string;
@@ -200,8 +194,7 @@ export const MATCH_MESSAGES_RU = {
   noEligibleMentors: (form: string) => `В форме «${form}» нет ни одного наставника, подходящего по категории и возрасту`,
   noCommonInterest:
     'Ни у одного подходящего наставника нет общих тегов или слов с запросом и нет выбора в анкете предпочтений — уточните запрос или подберите пару вручную',
-  capacityExhausted: (candidates: number) =>
-    `Подходящие наставники (${candidates}) заняты: их места отданы парам с большей суммарной оценкой`,
+  capacityExhausted: (candidates: number) => `Подходящие наставники (${candidates}) заняты: их места отданы парам с большей суммарной оценкой`,
   unavailable: 'Наставник сейчас не принимает наставляемых',
   partnerNotAvailable: 'Сотрудник организации-партнёра не отмечен как доступный для этой программы',
   noCapacity: 'Нет свободных мест у наставника',
@@ -218,19 +211,139 @@ export const MATCH_MESSAGES_RU = {
 
 /** Words of questionnaires that say nothing about the request itself. */
 const STOP_WORDS = [
-  'хочу', 'хотел', 'хотела', 'хотелось', 'хотим', 'нужна', 'нужен', 'нужно', 'нужны', 'помощь', 'помощи', 'помочь',
-  'помогу', 'могу', 'умею', 'очень', 'также', 'тоже', 'который', 'которая', 'которые', 'чтобы', 'этого', 'этом',
-  'свой', 'своих', 'свои', 'есть', 'было', 'будет', 'более', 'менее', 'опыт', 'опыта', 'опытом', 'работа', 'работы',
-  'работе', 'работу', 'работаю', 'дети', 'детей', 'детьми', 'класс', 'класса', 'классе', 'классов', 'школа', 'школы',
-  'школе', 'ученик', 'ученики', 'учеников', 'учащихся', 'обучающихся', 'наставник', 'наставника', 'наставничество',
-  'интересуюсь', 'интересно', 'интерес', 'занимаюсь', 'заниматься', 'хорошо', 'лучше', 'люблю', 'нравится', 'умение',
-  'умения', 'навыки', 'навыков', 'развитие', 'развития', 'области', 'сфере', 'году', 'года', 'время', 'много',
+  'хочу',
+  'хотел',
+  'хотела',
+  'хотелось',
+  'хотим',
+  'нужна',
+  'нужен',
+  'нужно',
+  'нужны',
+  'помощь',
+  'помощи',
+  'помочь',
+  'помогу',
+  'могу',
+  'умею',
+  'очень',
+  'также',
+  'тоже',
+  'который',
+  'которая',
+  'которые',
+  'чтобы',
+  'этого',
+  'этом',
+  'свой',
+  'своих',
+  'свои',
+  'есть',
+  'было',
+  'будет',
+  'более',
+  'менее',
+  'опыт',
+  'опыта',
+  'опытом',
+  'работа',
+  'работы',
+  'работе',
+  'работу',
+  'работаю',
+  'дети',
+  'детей',
+  'детьми',
+  'класс',
+  'класса',
+  'классе',
+  'классов',
+  'школа',
+  'школы',
+  'школе',
+  'ученик',
+  'ученики',
+  'учеников',
+  'учащихся',
+  'обучающихся',
+  'наставник',
+  'наставника',
+  'наставничество',
+  'интересуюсь',
+  'интересно',
+  'интерес',
+  'занимаюсь',
+  'заниматься',
+  'хорошо',
+  'лучше',
+  'люблю',
+  'нравится',
+  'умение',
+  'умения',
+  'навыки',
+  'навыков',
+  'развитие',
+  'развития',
+  'области',
+  'сфере',
+  'году',
+  'года',
+  'время',
+  'много',
 ];
 
 const ENDINGS = [
-  'иями', 'ями', 'ами', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ией', 'ться', 'ешь', 'ия', 'ие', 'ий', 'ый', 'ой',
-  'ая', 'яя', 'ое', 'ее', 'ых', 'их', 'ую', 'юю', 'ов', 'ев', 'ам', 'ям', 'ах', 'ях', 'ом', 'ем', 'ью', 'ть', 'ет',
-  'ют', 'ут', 'ит', 'ат', 'ят', 'а', 'я', 'ы', 'и', 'е', 'у', 'ю', 'о', 'ь', 'й',
+  'иями',
+  'ями',
+  'ами',
+  'ого',
+  'его',
+  'ому',
+  'ему',
+  'ыми',
+  'ими',
+  'ией',
+  'ться',
+  'ешь',
+  'ия',
+  'ие',
+  'ий',
+  'ый',
+  'ой',
+  'ая',
+  'яя',
+  'ое',
+  'ее',
+  'ых',
+  'их',
+  'ую',
+  'юю',
+  'ов',
+  'ев',
+  'ам',
+  'ям',
+  'ах',
+  'ях',
+  'ом',
+  'ем',
+  'ью',
+  'ть',
+  'ет',
+  'ют',
+  'ут',
+  'ит',
+  'ат',
+  'ят',
+  'а',
+  'я',
+  'ы',
+  'и',
+  'е',
+  'у',
+  'ю',
+  'о',
+  'ь',
+  'й',
 ];
 
 /**
@@ -549,9 +662,17 @@ function preferenceFactors(link: PreferenceLink | undefined, w: Weights): Array<
     return [{ factor: 'mutual-preference', points, text: MATCH_MESSAGES_RU.mutual }];
   }
   if (link.menteeRank > 0) {
-    return [{ factor: 'mentee-preference', points: Math.round(w.menteePreference * rankFactor(link.menteeRank)), text: MATCH_MESSAGES_RU.menteeChose(link.menteeRank) }];
+    return [
+      {
+        factor: 'mentee-preference',
+        points: Math.round(w.menteePreference * rankFactor(link.menteeRank)),
+        text: MATCH_MESSAGES_RU.menteeChose(link.menteeRank),
+      },
+    ];
   }
-  return [{ factor: 'mentor-preference', points: Math.round(w.mentorPreference * rankFactor(link.mentorRank)), text: MATCH_MESSAGES_RU.mentorChose(link.mentorRank) }];
+  return [
+    { factor: 'mentor-preference', points: Math.round(w.mentorPreference * rankFactor(link.mentorRank)), text: MATCH_MESSAGES_RU.mentorChose(link.mentorRank) },
+  ];
 }
 
 function sortById<T extends { id: string }>(list: readonly T[]): T[] {

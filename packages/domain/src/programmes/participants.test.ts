@@ -45,8 +45,7 @@ function person(overrides: Partial<Participant> = {}): Partial<Participant> {
   };
 }
 
-const messages = (p: Partial<Participant>, context: ParticipantContext) =>
-  validateParticipant(p, context).map((i) => `${i.severity}|${i.field}|${i.message}`);
+const messages = (p: Partial<Participant>, context: ParticipantContext) => validateParticipant(p, context).map((i) => `${i.severity}|${i.field}|${i.message}`);
 
 describe('ageOn / isMinor', () => {
   it.each([
@@ -134,10 +133,15 @@ describe('validateParticipant', () => {
     ],
     ['an invalid date', { birthDate: '2012-02-30' }, { role: 'mentee', on: ON }, ['error|birthDate|Дата рождения: некорректная дата (ДД.ММ.ГГГГ)']],
     ['a date to come', { birthDate: '2026-01-01' }, { role: 'mentee', on: ON }, ['error|birthDate|Дата рождения: дата ещё не наступила']],
-    ['an implausible year', { birthDate: '1900-01-01', category: 'teacher' }, { role: 'mentor', on: ON }, [
-      'error|birthDate|Дата рождения: проверьте год (возраст 125)',
-      'warning|competenceTags|Компетенции: укажите теги или описание — без них подбор пары невозможен',
-    ]],
+    [
+      'an implausible year',
+      { birthDate: '1900-01-01', category: 'teacher' },
+      { role: 'mentor', on: ON },
+      [
+        'error|birthDate|Дата рождения: проверьте год (возраст 125)',
+        'warning|competenceTags|Компетенции: укажите теги или описание — без них подбор пары невозможен',
+      ],
+    ],
     ['an unknown category', { category: 'grandmother' as never }, { role: 'mentee', on: ON }, ['error|category|Категория: неизвестное значение «grandmother»']],
     ['no category', { category: undefined }, { role: 'mentee', on: ON }, ['error|category|Категория: поле обязательно']],
     [
@@ -168,7 +172,12 @@ describe('validateParticipant', () => {
       ['error|experienceYears|Стаж: укажите стаж молодого специалиста (от 0 до 3 лет)'],
     ],
     ['half a year counts', { category: 'young-specialist', birthDate: null, experienceYears: 0.5 }, { role: 'mentee', on: ON }, []],
-    ['experience is a sane number', { category: 'teacher', birthDate: null, experienceYears: -1 }, { role: 'mentee', on: ON }, ['error|experienceYears|Стаж: число лет от 0 до 70']],
+    [
+      'experience is a sane number',
+      { category: 'teacher', birthDate: null, experienceYears: -1 },
+      { role: 'mentee', on: ON },
+      ['error|experienceYears|Стаж: число лет от 0 до 70'],
+    ],
     [
       'a partner employee needs the partner',
       { category: 'partner-employee', birthDate: null, competenceTags: ['robotics'] },
@@ -193,7 +202,12 @@ describe('validateParticipant', () => {
       { role: 'mentor', on: ON },
       ['warning|specialGroups|Особые группы: отмечаются только у обучающихся и студентов'],
     ],
-    ['unknown special group', { specialGroups: ['vip' as never] }, { role: 'mentee', on: ON }, ['error|specialGroups|Особые группы: неизвестное значение «vip»']],
+    [
+      'unknown special group',
+      { specialGroups: ['vip' as never] },
+      { role: 'mentee', on: ON },
+      ['error|specialGroups|Особые группы: неизвестное значение «vip»'],
+    ],
     [
       'nothing to match on is a warning',
       { requestTags: [], requestText: '  ' },
@@ -328,11 +342,10 @@ describe('bulk import', () => {
 
   it('reports each bad cell with its column, and an unknown tag as a warning kept in the description', () => {
     const { mapping } = resolveImportColumns(headers, 'mentee');
-    const report = validateImportRow(
-      ['2', 'Петров', 'школьник', '31.02.2013', '', 'Математика; Шахматы', '', 'ОВЗ; спортсмен', ''],
-      mapping,
-      { ...context, rowNumber: 3 },
-    );
+    const report = validateImportRow(['2', 'Петров', 'школьник', '31.02.2013', '', 'Математика; Шахматы', '', 'ОВЗ; спортсмен', ''], mapping, {
+      ...context,
+      rowNumber: 3,
+    });
     expect(report.status).toBe('error');
     expect(report.participant).toBeNull();
     expect(report.issues.map((i) => `${i.severity}|${i.column}|${i.message}`)).toEqual([
@@ -374,7 +387,21 @@ describe('bulk import', () => {
       ['2', 'Петров', 'кот', 'вчера', null, undefined, '', '', ''],
       ['', '', '', '', '', '', '', '', ''],
       // a row that makes a reader throw must not stop the others
-      ['4', { toString: () => { throw new Error('broken cell'); } } as never, 'ученик', '01.09.2012', '', 'Математика', '', '', ''],
+      [
+        '4',
+        {
+          toString: () => {
+            throw new Error('broken cell');
+          },
+        } as never,
+        'ученик',
+        '01.09.2012',
+        '',
+        'Математика',
+        '',
+        '',
+        '',
+      ],
       ['5', 'Иванова  Мария', 'Ученица', '2012-03-14', '7Б', 'Олимпиады', '', '', ''],
       ['6', 'Смирнов Павел', 'ученик', '15.05.2011', '8А', '', 'Хочу заниматься робототехникой', '', ''],
     ];

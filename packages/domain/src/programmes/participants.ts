@@ -192,12 +192,7 @@ export function checkAgeRule(
 // ————— categories by form —————
 
 /** Whether a category may take a role in a form (under a kind: reverse mentoring opens both ways). */
-export function categoryAllowed(
-  category: ParticipantCategory,
-  role: ParticipantRole,
-  form: MentorshipForm,
-  kind: MentorshipKind = 'traditional',
-): boolean {
+export function categoryAllowed(category: ParticipantCategory, role: ParticipantRole, form: MentorshipForm, kind: MentorshipKind = 'traditional'): boolean {
   return formParticipants(form, kind)[role].includes(category);
 }
 
@@ -416,10 +411,7 @@ export const IMPORT_ROW_MESSAGES_RU = {
  * Maps the header row of a file to the fields. Missing required columns are errors of the whole
  * file (no row can be read without names and category); unknown columns are warnings.
  */
-export function resolveImportColumns(
-  headers: readonly string[],
-  role: ParticipantRole,
-): { mapping: ImportColumnMapping; issues: ValidationIssue[] } {
+export function resolveImportColumns(headers: readonly string[], role: ParticipantRole): { mapping: ImportColumnMapping; issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
   const seen = new Set<ParticipantImportField>();
   const fields = headers.map((header, index): ParticipantImportField | null => {
@@ -634,12 +626,7 @@ export function validateImportRow(row: readonly ImportCell[], columns: ImportCol
   return safeReadRow(row, columns, context, context.tagCatalog ? tagIndex(context.tagCatalog) : null);
 }
 
-function safeReadRow(
-  row: readonly ImportCell[],
-  columns: ImportColumnMapping,
-  context: ImportRowContext,
-  tags: Map<string, string> | null,
-): ImportRowReport {
+function safeReadRow(row: readonly ImportCell[], columns: ImportColumnMapping, context: ImportRowContext, tags: Map<string, string> | null): ImportRowReport {
   try {
     return readRow(row, columns, context, tags);
   } catch {
@@ -652,12 +639,7 @@ function safeReadRow(
   }
 }
 
-function readRow(
-  row: readonly ImportCell[],
-  columns: ImportColumnMapping,
-  context: ImportRowContext,
-  tags: Map<string, string> | null,
-): ImportRowReport {
+function readRow(row: readonly ImportCell[], columns: ImportColumnMapping, context: ImportRowContext, tags: Map<string, string> | null): ImportRowReport {
   const issues: ImportRowIssue[] = [];
   const cells = new Map<ParticipantImportField, { value: string; raw: ImportCell; header: string }>();
   for (const [index, field] of columns.fields.entries()) {

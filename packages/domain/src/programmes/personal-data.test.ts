@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  PERSONAL_DATA_ACCESS,
-  PERSONAL_DATA_PARTS,
-  PERSONAL_DATA_VIEWERS,
-  maySee,
-  personKind,
-  widestViewer,
-} from './personal-data.js';
+import { PERSONAL_DATA_ACCESS, PERSONAL_DATA_PARTS, PERSONAL_DATA_VIEWERS, maySee, personKind, widestViewer } from './personal-data.js';
 
 describe('least privilege over personal data', () => {
   it('the school staff see everything; the region nothing; nobody else sees a consent', () => {

@@ -13,7 +13,13 @@ import {
   type PlanTask,
 } from './plans.js';
 
-const task = (id: string, done: boolean, deadline: string | null = null): PlanTask => ({ id, title: `Задача ${id}`, deadline, done, doneOn: done ? '2024-10-01' : null });
+const task = (id: string, done: boolean, deadline: string | null = null): PlanTask => ({
+  id,
+  title: `Задача ${id}`,
+  deadline,
+  done,
+  doneOn: done ? '2024-10-01' : null,
+});
 
 const plan = (overrides: Partial<IndividualPlan> = {}): IndividualPlan => ({
   start: '2024-09-01',
@@ -28,8 +34,18 @@ describe('planProgress', () => {
     ['no tasks: no data, not NaN', [], undefined, { total: 0, done: 0, percent: null, overdue: 0, labelRu: 'нет данных' }],
     ['all done', [task('1', true), task('2', true)], undefined, { total: 2, done: 2, percent: 100, overdue: 0, labelRu: '100 %' }],
     ['none done', [task('1', false)], undefined, { total: 1, done: 0, percent: 0, overdue: 0, labelRu: '0 %' }],
-    ['rounded down: 2 of 3 is 66 %', [task('1', true), task('2', true), task('3', false)], undefined, { total: 3, done: 2, percent: 66, overdue: 0, labelRu: '66 %' }],
-    ['9 of 10 meets the 90 % target', [...Array.from({ length: 9 }, (_, i) => task(`d${i}`, true)), task('o', false)], undefined, { total: 10, done: 9, percent: 90, overdue: 0, labelRu: '90 %' }],
+    [
+      'rounded down: 2 of 3 is 66 %',
+      [task('1', true), task('2', true), task('3', false)],
+      undefined,
+      { total: 3, done: 2, percent: 66, overdue: 0, labelRu: '66 %' },
+    ],
+    [
+      '9 of 10 meets the 90 % target',
+      [...Array.from({ length: 9 }, (_, i) => task(`d${i}`, true)), task('o', false)],
+      undefined,
+      { total: 10, done: 9, percent: 90, overdue: 0, labelRu: '90 %' },
+    ],
     ['overdue open tasks at a date', plan().tasks as PlanTask[], '2025-01-15', { total: 3, done: 1, percent: 33, overdue: 1, labelRu: '33 %' }],
   ])('%s', (_, tasks, on, expected) => {
     expect(planProgress(tasks, on)).toEqual(expected);
@@ -132,8 +148,18 @@ describe('validateCompletion', () => {
   const done = plan({ tasks: [task('1', true), task('2', true)] });
   it.each<[string, Parameters<typeof validateCompletion>[0], IndividualPlan, string[]]>([
     ['plan done', { reason: 'plan-done', on: '2025-05-31', comment: '' }, done, []],
-    ['plan done with open tasks is a warning', { reason: 'plan-done', on: '2025-05-31', comment: '' }, plan(), ['warning|reason|Причина «Индивидуальный план выполнен»: выполнено 33 % задач плана']],
-    ['plan done without tasks', { reason: 'plan-done', on: '2025-05-31', comment: '' }, plan({ tasks: [] }), ['warning|reason|Причина «Индивидуальный план выполнен»: в плане нет задач']],
+    [
+      'plan done with open tasks is a warning',
+      { reason: 'plan-done', on: '2025-05-31', comment: '' },
+      plan(),
+      ['warning|reason|Причина «Индивидуальный план выполнен»: выполнено 33 % задач плана'],
+    ],
+    [
+      'plan done without tasks',
+      { reason: 'plan-done', on: '2025-05-31', comment: '' },
+      plan({ tasks: [] }),
+      ['warning|reason|Причина «Индивидуальный план выполнен»: в плане нет задач'],
+    ],
     [
       'a mentee’s request needs its good reason',
       { reason: 'mentee-request', on: '2025-01-15', comment: ' ' },
@@ -156,8 +182,18 @@ describe('validateMeeting', () => {
     ['the first is the acquaintance', meeting('acquaintance'), [], []],
     ['not a regular one first', meeting('regular'), [], ['type|Тип встречи: сейчас возможна «Встреча-знакомство», а не «Регулярная встреча»']],
     ['a trial after the acquaintance', meeting('trial'), ['acquaintance'], []],
-    ['planning before regular meetings', meeting('regular'), ['acquaintance', 'trial'], ['type|Тип встречи: сейчас возможна «Встреча-планирование», а не «Регулярная встреча»']],
-    ['no final without a regular one', meeting('final'), ['acquaintance', 'trial', 'planning'], ['type|Тип встречи: сейчас возможна «Регулярная встреча», а не «Итоговая встреча»']],
+    [
+      'planning before regular meetings',
+      meeting('regular'),
+      ['acquaintance', 'trial'],
+      ['type|Тип встречи: сейчас возможна «Встреча-планирование», а не «Регулярная встреча»'],
+    ],
+    [
+      'no final without a regular one',
+      meeting('final'),
+      ['acquaintance', 'trial', 'planning'],
+      ['type|Тип встречи: сейчас возможна «Регулярная встреча», а не «Итоговая встреча»'],
+    ],
     ['the final after regular ones', meeting('final'), ['acquaintance', 'trial', 'planning', 'regular'], []],
     [
       'nothing after the final',

@@ -102,12 +102,10 @@ export const PLAN_MESSAGES_RU = {
   taskDoneOnInvalid: (n: number) => `Задача ${n}: некорректная дата выполнения`,
   extensionNotLater: (end: IsoDate) => `Продление: новая дата окончания должна быть позже ${formatDateRu(end)}`,
   extensionConsent: 'Продление: нужно взаимное согласие наставника и наставляемого',
-  extensionBeyondYear: (months: number) =>
-    `Продление: с продлением план длится больше ${months} месяцев — оформите продление приказом`,
+  extensionBeyondYear: (months: number) => `Продление: с продлением план длится больше ${months} месяцев — оформите продление приказом`,
   extensionCommentRequired: 'Продление: укажите причину',
   completionReasonUnknown: 'Причина завершения: выберите из списка',
-  completionCommentRequired: (reason: CompletionReason) =>
-    `Комментарий: для причины «${COMPLETION_REASON_LABELS_RU[reason]}» опишите обстоятельства`,
+  completionCommentRequired: (reason: CompletionReason) => `Комментарий: для причины «${COMPLETION_REASON_LABELS_RU[reason]}» опишите обстоятельства`,
   completionBeforeStart: 'Дата завершения: не раньше начала плана',
   completionPlanNotDone: (percent: number | null) =>
     `Причина «${COMPLETION_REASON_LABELS_RU['plan-done']}»: ${percent === null ? 'в плане нет задач' : `выполнено ${percent} % задач плана`}`,
@@ -161,19 +159,14 @@ export function validatePlan(plan: IndividualPlan): ValidationIssue[] {
   return issues;
 }
 
-export type PlanChange =
-  | { ok: true; plan: IndividualPlan; warnings: ValidationIssue[] }
-  | { ok: false; issues: ValidationIssue[] };
+export type PlanChange = { ok: true; plan: IndividualPlan; warnings: ValidationIssue[] } | { ok: false; issues: ValidationIssue[] };
 
 /**
  * Extends a plan by mutual consent of mentor and mentee («a plan may be extended or changed by
  * mutual consent»). Going past a year from the start is allowed with a warning: it is an exception
  * the order must record.
  */
-export function extendPlan(
-  plan: IndividualPlan,
-  extension: { until: IsoDate; on: IsoDate; comment: string; mutualConsent: boolean },
-): PlanChange {
+export function extendPlan(plan: IndividualPlan, extension: { until: IsoDate; on: IsoDate; comment: string; mutualConsent: boolean }): PlanChange {
   const M = PLAN_MESSAGES_RU;
   const issues: ValidationIssue[] = [];
   if (!isIsoDate(extension.until)) issues.push({ field: 'until', message: M.invalidDate('Продление'), severity: 'error' });
@@ -182,9 +175,7 @@ export function extendPlan(
   if (!extension.comment.trim()) issues.push({ field: 'comment', message: M.extensionCommentRequired, severity: 'error' });
   if (issues.length > 0) return { ok: false, issues };
   const warnings: ValidationIssue[] =
-    extension.until > periodEnd(plan.start, PLAN_MAX_MONTHS)
-      ? [{ field: 'until', message: M.extensionBeyondYear(PLAN_MAX_MONTHS), severity: 'warning' }]
-      : [];
+    extension.until > periodEnd(plan.start, PLAN_MAX_MONTHS) ? [{ field: 'until', message: M.extensionBeyondYear(PLAN_MAX_MONTHS), severity: 'warning' }] : [];
   const record: PlanExtension = { from: plan.end, until: extension.until, on: extension.on, comment: extension.comment.trim() };
   return { ok: true, plan: { ...plan, end: extension.until, extensions: [...plan.extensions, record] }, warnings };
 }
@@ -238,4 +229,3 @@ export function validateMeeting(meeting: MeetingRecord, history: readonly Pick<M
   if (!meeting.feedback.trim()) issues.push({ field: 'feedback', message: M.meetingFeedbackRequired, severity: 'error' });
   return issues;
 }
-

@@ -74,7 +74,10 @@ export function declined(name: string): string {
 
 /** The name's parts of a hyphenated double name are each a name (Римская-Корсакова). */
 function nameForms(name: string | null | undefined): string[] {
-  const parts = (name ?? '').trim().split(/[\s-]+/).filter((p) => /[А-Яа-яЁёA-Za-z]/.test(p));
+  const parts = (name ?? '')
+    .trim()
+    .split(/[\s-]+/)
+    .filter((p) => /[А-Яа-яЁёA-Za-z]/.test(p));
   return parts.map(declined);
 }
 

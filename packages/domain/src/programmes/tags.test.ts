@@ -15,7 +15,17 @@ import {
 describe('the tag catalogue', () => {
   it('has the groups of issue 5 in Russian, each tag once', () => {
     const labels = TAG_CATALOGUE.map((g) => g.label);
-    for (const label of ['Учебные предметы', 'Профориентация', 'Адаптация', 'Проекты и исследования', 'Олимпиады и конкурсы', 'Цифровые навыки', 'Творчество', 'Спорт и здоровье', 'Психологическая поддержка']) {
+    for (const label of [
+      'Учебные предметы',
+      'Профориентация',
+      'Адаптация',
+      'Проекты и исследования',
+      'Олимпиады и конкурсы',
+      'Цифровые навыки',
+      'Творчество',
+      'Спорт и здоровье',
+      'Психологическая поддержка',
+    ]) {
       expect(labels).toContain(label);
     }
     expect(labels.some((l) => l.startsWith('Лидерство'))).toBe(true);
@@ -61,7 +71,11 @@ describe('normalizeTag', () => {
   });
 
   it('normalises lists without duplicates, keeping the order', () => {
-    expect(normalizeTags(['Английский', 'english', 'ЕГЭ', '', 'Пчеловодство', 'пчеловодство'])).toEqual(['английский язык', 'подготовка к ЕГЭ', 'пчеловодство']);
+    expect(normalizeTags(['Английский', 'english', 'ЕГЭ', '', 'Пчеловодство', 'пчеловодство'])).toEqual([
+      'английский язык',
+      'подготовка к ЕГЭ',
+      'пчеловодство',
+    ]);
     expect(parseTagText('математика; Физика,\nматеша')).toEqual(['математика', 'физика']);
   });
 });

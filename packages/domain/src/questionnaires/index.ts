@@ -69,7 +69,8 @@ export const QUESTIONNAIRE_MESSAGES_RU = {
   tooManyQuestions: `В анкете не более ${QUESTIONNAIRE_LIMITS.questions} вопросов`,
   questionText: (n: number) => `Вопрос ${n}: текст вопроса обязателен`,
   questionTooLong: (n: number) => `Вопрос ${n}: не более ${QUESTIONNAIRE_LIMITS.text} символов`,
-  questionKind: (n: number, value: string) => `Вопрос ${n}: неизвестный тип «${value}» (шкала 1–5, шкала 1–10, один вариант, несколько вариантов, свободный ответ)`,
+  questionKind: (n: number, value: string) =>
+    `Вопрос ${n}: неизвестный тип «${value}» (шкала 1–5, шкала 1–10, один вариант, несколько вариантов, свободный ответ)`,
   optionsNeeded: (n: number) => `Вопрос ${n}: укажите не меньше двух вариантов ответа`,
   optionsTooMany: (n: number) => `Вопрос ${n}: не более ${QUESTIONNAIRE_LIMITS.options} вариантов ответа`,
   optionEmpty: (n: number) => `Вопрос ${n}: пустой вариант ответа`,
@@ -132,7 +133,12 @@ export function defaultQuestionnaire(kind: QuestionnaireKind): QuestionnaireCont
             'Спорт и здоровый образ жизни',
             'Творчество',
           ]),
-          q('mentor-time', 'single', 'Сколько времени в неделю вы готовы уделять наставничеству?', true, ['До 1 часа', '1–2 часа', '3–4 часа', 'Более 4 часов']),
+          q('mentor-time', 'single', 'Сколько времени в неделю вы готовы уделять наставничеству?', true, [
+            'До 1 часа',
+            '1–2 часа',
+            '3–4 часа',
+            'Более 4 часов',
+          ]),
           q('mentor-experience', 'single', 'Есть ли у вас опыт наставничества?', true, ['Нет', 'Менее года', 'От 1 до 3 лет', 'Более 3 лет']),
           q('mentor-readiness', 'scale5', 'Насколько вы готовы работать с наставляемыми, которым трудно в учёбе? (1 — не готов, 5 — полностью готов)', true),
           q('mentor-strengths', 'text', 'Ваши сильные стороны и увлечения', false),
@@ -170,7 +176,8 @@ export function defaultQuestionnaire(kind: QuestionnaireKind): QuestionnaireCont
     case 'impact':
       return {
         title: QUESTIONNAIRE_KIND_LABELS_RU.impact,
-        intro: 'Анкету заполняют дважды: в начале работы в паре («до») и по её завершении («после»). Оцените, насколько вы согласны с утверждениями: 1 — не согласен, 5 — полностью согласен.',
+        intro:
+          'Анкету заполняют дважды: в начале работы в паре («до») и по её завершении («после»). Оцените, насколько вы согласны с утверждениями: 1 — не согласен, 5 — полностью согласен.',
         questions: [
           q('impact-confidence', 'scale5', 'Я уверен(а) в своих силах', true),
           q('impact-goals', 'scale5', 'Я понимаю свои цели и знаю, как их достичь', true),

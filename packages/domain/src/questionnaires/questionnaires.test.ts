@@ -64,7 +64,10 @@ describe('readAnswers', () => {
       c: 'Выберите оценку от 1 до 10',
       x: 'Вопрос «x» не из этой анкеты',
     });
-    expect(readAnswers(questions, { a: ['Очно', 'Дистанционно'], c: ['0'] }).errors).toEqual({ a: 'Выберите только один вариант', c: 'Выберите оценку от 1 до 10' });
+    expect(readAnswers(questions, { a: ['Очно', 'Дистанционно'], c: ['0'] }).errors).toEqual({
+      a: 'Выберите только один вариант',
+      c: 'Выберите оценку от 1 до 10',
+    });
     expect(readAnswers(questions, { a: ['Очно'], c: ['2.5'] }).errors).toEqual({ c: 'Выберите оценку от 1 до 10' });
     expect(readAnswers(questions, { a: ['Очно'], c: ['3'], d: ['я'.repeat(4001)] }).errors).toEqual({ d: 'Ответ не длиннее 4000 символов' });
   });

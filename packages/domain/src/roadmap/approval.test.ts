@@ -228,7 +228,14 @@ describe('decide: messages', () => {
         to: 'submittedToDistrict',
         comment: null,
         itemId: null,
-        approval: { position: 'Директор МОБУ Гимназия', organization: '', name: 'И.И. Варламова', date: '2021-09-15', orderNumber: '376/а', orderDate: '2021-08-31' },
+        approval: {
+          position: 'Директор МОБУ Гимназия',
+          organization: '',
+          name: 'И.И. Варламова',
+          date: '2021-09-15',
+          orderNumber: '376/а',
+          orderDate: '2021-08-31',
+        },
         agreement: null,
       },
     });
@@ -250,14 +257,24 @@ describe('decide: messages', () => {
 
   it('requires a comment to return or to comment', () => {
     const message = 'Укажите, что нужно доработать: комментарий обязателен при возврате';
-    expect(decide('withDirector', 'returnToCurator', { ...school, role: 'school-director' })).toEqual({ ok: false, code: 'BAD_USER_INPUT', field: 'comment', message });
+    expect(decide('withDirector', 'returnToCurator', { ...school, role: 'school-director' })).toEqual({
+      ok: false,
+      code: 'BAD_USER_INPUT',
+      field: 'comment',
+      message,
+    });
     expect(decide('inReview', 'return', { ...school, role: 'district-officer', payload: { comment: '   ' } })).toMatchObject({ field: 'comment', message });
-    expect(decide('inReview', 'comment', { ...school, role: 'district-officer', payload: {} })).toMatchObject({ field: 'comment', message: 'Введите текст замечания' });
+    expect(decide('inReview', 'comment', { ...school, role: 'district-officer', payload: {} })).toMatchObject({
+      field: 'comment',
+      message: 'Введите текст замечания',
+    });
     expect(decide('inReview', 'comment', { ...school, role: 'district-officer', payload: { comment: 'x'.repeat(4001) } })).toMatchObject({
       field: 'comment',
       message: 'Комментарий: не более 4000 символов',
     });
-    expect(decide('submittedToDistrict', 'comment', { ...school, role: 'district-officer', payload: { comment: ' Срок п. 2.4 ', itemId: 'i-24' } })).toMatchObject({
+    expect(
+      decide('submittedToDistrict', 'comment', { ...school, role: 'district-officer', payload: { comment: ' Срок п. 2.4 ', itemId: 'i-24' } }),
+    ).toMatchObject({
       ok: true,
       next: 'inReview',
       record: { comment: 'Срок п. 2.4', itemId: 'i-24' },

@@ -144,10 +144,7 @@ function rules(level: RoadmapLevel, settings: ApprovalSettings): Rule[] {
     // The officer (or the region) agrees alone; awaitingHeadSignature is included so that a
     // roadmap caught by a change of the setting is not stuck.
     const from: readonly RoadmapState[] = p.head ? [...AT_DISTRICT, 'awaitingHeadSignature'] : AT_DISTRICT;
-    list.push(
-      { action: 'return', role: p.reviewer, from, to: 'returnedByDistrict' },
-      { action: 'agree', role: p.reviewer, from, to: 'agreed' },
-    );
+    list.push({ action: 'return', role: p.reviewer, from, to: 'returnedByDistrict' }, { action: 'agree', role: p.reviewer, from, to: 'agreed' });
   }
   return list;
 }
@@ -348,7 +345,11 @@ export function allowedActions(
   level: RoadmapLevel,
   settings: ApprovalSettings = DEFAULT_APPROVAL_SETTINGS,
 ): ApprovalAction[] {
-  const possible = new Set(rules(level, settings).filter((r) => r.role === role && r.from.includes(state)).map((r) => r.action));
+  const possible = new Set(
+    rules(level, settings)
+      .filter((r) => r.role === role && r.from.includes(state))
+      .map((r) => r.action),
+  );
   return APPROVAL_ACTIONS.filter((a) => possible.has(a));
 }
 

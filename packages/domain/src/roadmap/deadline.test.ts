@@ -47,7 +47,13 @@ const bySchedule: Expected = { kind: 'bySchedule', due: null };
 const unrecognized = (reason: string = DEADLINE_REASONS_RU.unrecognized): Expected => ({ kind: 'unrecognized', reason, due: null });
 const endOfYear = (...years: number[]): Expected => {
   const occurrences = years.map((y) => M(`${y}-05`, `${y}-06`));
-  return { kind: 'endOfAcademicYear', occurrences, start: occurrences[0]!.start, end: occurrences[occurrences.length - 1]!.end, due: occurrences[occurrences.length - 1]!.end };
+  return {
+    kind: 'endOfAcademicYear',
+    occurrences,
+    start: occurrences[0]!.start,
+    end: occurrences[occurrences.length - 1]!.end,
+    due: occurrences[occurrences.length - 1]!.end,
+  };
 };
 
 const EOY_2021_2024 = endOfYear(2022, 2023, 2024);
@@ -162,7 +168,9 @@ const DOC_CASES: ReadonlyArray<readonly [string, DeadlineContext, Expected]> = [
     {
       kind: 'recurring',
       frequency: 'monthly',
-      occurrences: ['2022-09', '2022-10', '2022-11', '2022-12', '2023-01', '2023-02', '2023-03', '2023-04', '2023-05', '2023-06', '2023-07', '2023-08'].map((m) => M(m)),
+      occurrences: ['2022-09', '2022-10', '2022-11', '2022-12', '2023-01', '2023-02', '2023-03', '2023-04', '2023-05', '2023-06', '2023-07', '2023-08'].map(
+        (m) => M(m),
+      ),
       start: '2022-09-01',
       end: '2023-08-31',
       due: '2023-08-31',
@@ -227,8 +235,30 @@ describe('parseDeadline', () => {
   });
 
   it('never throws and always keeps the original text', () => {
-    const samples = ['', ' ', '-', ',,,', '—', '2021', '99.99.9999', 'сентябрь-', '-май', 'май--июнь', 'январь 1800', '1.1.1', '§0', 'далее',
-      'ежегодно, далее', '(сентябрь)', 'сентябрь 2021-2019', '<p', '&#0;', '&#x110000;', 'x'.repeat(10_000), 'Ежегодно (сентябрь)'];
+    const samples = [
+      '',
+      ' ',
+      '-',
+      ',,,',
+      '—',
+      '2021',
+      '99.99.9999',
+      'сентябрь-',
+      '-май',
+      'май--июнь',
+      'январь 1800',
+      '1.1.1',
+      '§0',
+      'далее',
+      'ежегодно, далее',
+      '(сентябрь)',
+      'сентябрь 2021-2019',
+      '<p',
+      '&#0;',
+      '&#x110000;',
+      'x'.repeat(10_000),
+      'Ежегодно (сентябрь)',
+    ];
     for (const text of samples) {
       for (const context of [P2021_2024, { periodStart: '', periodEnd: '' }]) {
         const result = parseDeadline(text, context);

@@ -1,15 +1,4 @@
-import {
-  academicStartYear,
-  firstOfMonth,
-  isIsoDate,
-  isoDate,
-  lastOfMonth,
-  maxDate,
-  minDate,
-  nextDay,
-  yearMonthOf,
-  type IsoDate,
-} from './iso-date.js';
+import { academicStartYear, firstOfMonth, isIsoDate, isoDate, lastOfMonth, maxDate, minDate, nextDay, yearMonthOf, type IsoDate } from './iso-date.js';
 
 /**
  * Deadlines of roadmap items («Срок реализации», «Сроки») are free text typed by people or pasted
@@ -120,8 +109,19 @@ const SCHOOL_TERMS: ReadonlyArray<readonly [number, number]> = [
 // ————— normalisation —————
 
 const ENTITIES: Readonly<Record<string, string>> = {
-  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", laquo: '«', raquo: '»',
-  ndash: '–', mdash: '—', minus: '−', hellip: '…', shy: '',
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  laquo: '«',
+  raquo: '»',
+  ndash: '–',
+  mdash: '—',
+  minus: '−',
+  hellip: '…',
+  shy: '',
 };
 
 function decodeEntities(text: string): string {
@@ -177,9 +177,7 @@ export function monthNumber(word: string): number | null {
 }
 
 /** Words that carry no schedule information around months and years. */
-const FILLER = new Set([
-  'в', 'во', 'на', 'течение', 'течении', 'протяжении', 'месяц', 'месяце', 'месяцы', 'месяцах', 'по', 'итогам', 'года', 'год', 'гг', 'г',
-]);
+const FILLER = new Set(['в', 'во', 'на', 'течение', 'течении', 'протяжении', 'месяц', 'месяце', 'месяцы', 'месяцах', 'по', 'итогам', 'года', 'год', 'гг', 'г']);
 
 interface Point {
   month?: number;
@@ -499,7 +497,10 @@ function parseNormalized(s: string, period: DeadlineContext | null): Body {
     if (!period) return unrecognized(DEADLINE_REASONS_RU.noPeriod);
     const endWindow = { from: END_OF_ACADEMIC_YEAR.fromMonth, to: END_OF_ACADEMIC_YEAR.toMonth, extraYears: [] };
     const spans = academicYears(period).map((y) => inAcademicYear(endWindow, y));
-    return scheduled('endOfAcademicYear', spans.filter((span) => overlaps(span, period)));
+    return scheduled(
+      'endOfAcademicYear',
+      spans.filter((span) => overlaps(span, period)),
+    );
   }
 
   // «Май 2021 г., далее - регулярное наполнение и обновление»: the months, then an open tail.

@@ -73,14 +73,13 @@ describe('validateSection / validateSections', () => {
   it('requires a title', () => {
     expect(validateSection(section())).toEqual([]);
     expect(validateSection(section({ title: '' }))).toEqual([{ field: 'title', message: 'Название раздела: поле обязательно', severity: 'error' }]);
-    expect(validateSection(section({ task: 'з'.repeat(2001) }))).toEqual([{ field: 'task', message: 'Задача этапа: не более 2000 символов', severity: 'error' }]);
+    expect(validateSection(section({ task: 'з'.repeat(2001) }))).toEqual([
+      { field: 'task', message: 'Задача этапа: не более 2000 символов', severity: 'error' },
+    ]);
   });
 
   it('walks a revision with paths and catches repeated item ids', () => {
-    const sections = [
-      section({ items: [item(), item({ id: 'i-2-7', activity: '' })] }),
-      section({ id: 's-3', title: '', items: [item({ number: '2.1.' })] }),
-    ];
+    const sections = [section({ items: [item(), item({ id: 'i-2-7', activity: '' })] }), section({ id: 's-3', title: '', items: [item({ number: '2.1.' })] })];
     expect(validateSections(sections)).toEqual([
       { field: 'sections[0].items[1].activity', message: 'Мероприятие: поле обязательно', severity: 'error' },
       { field: 'sections[1].title', message: 'Название раздела: поле обязательно', severity: 'error' },
@@ -102,9 +101,17 @@ describe('diffRevisions', () => {
     };
     const after = {
       sections: [
-        { ...s1, task: 'Задача этапа: приказы', items: [item({ id: 'a', number: '1.1.', activity: 'Утверждение распорядительных актов', deadlineText: 'до 20.09.2021г' })] },
+        {
+          ...s1,
+          task: 'Задача этапа: приказы',
+          items: [item({ id: 'a', number: '1.1.', activity: 'Утверждение распорядительных актов', deadlineText: 'до 20.09.2021г' })],
+        },
         // «b» moved to a new section and renumbered; «c» removed; «d» added.
-        section({ id: 's-4', title: '4. Наставнические пары', items: [item({ id: 'b', number: '4.1' }), item({ id: 'd', number: '4.2', activity: 'Итоговая встреча' })] }),
+        section({
+          id: 's-4',
+          title: '4. Наставнические пары',
+          items: [item({ id: 'b', number: '4.1' }), item({ id: 'd', number: '4.2', activity: 'Итоговая встреча' })],
+        }),
       ],
     };
     const diff = diffRevisions(before, after);
@@ -120,7 +127,9 @@ describe('diffRevisions', () => {
     ]);
     expect(diff.items.removed.map((r) => [r.item.id, r.section])).toEqual([['c', '2. Реализация методологии целевой модели наставничества']]);
     expect(diff.items.added.map((r) => [r.item.id, r.section])).toEqual([['d', '4. Наставнические пары']]);
-    expect(diff.sections.changed).toEqual([{ before: before.sections[0], after: after.sections[0], changes: [{ field: 'task', before: '', after: 'Задача этапа: приказы' }] }]);
+    expect(diff.sections.changed).toEqual([
+      { before: before.sections[0], after: after.sections[0], changes: [{ field: 'task', before: '', after: 'Задача этапа: приказы' }] },
+    ]);
     expect(diff.sections.removed.map((s) => s.id)).toEqual(['s-2']);
     expect(diff.sections.added.map((s) => s.id)).toEqual(['s-4']);
   });
@@ -128,7 +137,12 @@ describe('diffRevisions', () => {
   it('falls back to number + activity when ids differ (a re-imported document)', () => {
     const before = { sections: [{ ...s2, items: [item({ id: 'old-1' }), item({ id: 'old-2', number: '2.1', activity: 'Отбор наставников' })] }] };
     const after = {
-      sections: [{ ...s2, items: [item({ id: 'new-1', responsible: 'И.И.Варламова, директор' }), item({ id: 'new-2', number: '2.1', activity: 'отбор   наставников' })] }],
+      sections: [
+        {
+          ...s2,
+          items: [item({ id: 'new-1', responsible: 'И.И.Варламова, директор' }), item({ id: 'new-2', number: '2.1', activity: 'отбор   наставников' })],
+        },
+      ],
     };
     const diff = diffRevisions(before, after);
     expect(diff.items.added).toEqual([]);
@@ -152,7 +166,12 @@ describe('diffRevisions', () => {
   });
 
   it('finds nothing between identical revisions', () => {
-    const revision = { sections: [{ ...s1, items: [item({ id: 'a' })] }, { ...s2, items: [item({ id: 'b' })] }] };
+    const revision = {
+      sections: [
+        { ...s1, items: [item({ id: 'a' })] },
+        { ...s2, items: [item({ id: 'b' })] },
+      ],
+    };
     expect(diffRevisions(revision, JSON.parse(JSON.stringify(revision)) as typeof revision)).toEqual({
       items: { added: [], removed: [], changed: [] },
       sections: { added: [], removed: [], changed: [] },

@@ -236,16 +236,7 @@ export function validateSections(sections: readonly Section[]): ValidationIssue[
 // ————— comparing revisions —————
 
 /** Plan fields compared by default; execution (done, evidence) only on request. */
-export const ITEM_DIFF_FIELDS = [
-  'section',
-  'number',
-  'activity',
-  'content',
-  'deadlineText',
-  'responsible',
-  'expectedResult',
-  'indicator',
-] as const;
+export const ITEM_DIFF_FIELDS = ['section', 'number', 'activity', 'content', 'deadlineText', 'responsible', 'expectedResult', 'indicator'] as const;
 export const ITEM_EXECUTION_DIFF_FIELDS = ['done', 'doneOn', 'evidence'] as const;
 export type ItemDiffField = (typeof ITEM_DIFF_FIELDS)[number] | (typeof ITEM_EXECUTION_DIFF_FIELDS)[number];
 
@@ -327,18 +318,14 @@ type Sectioned = { sections: readonly Section[] };
 export function diffRevisions(a: Sectioned, b: Sectioned, options: { includeExecution?: boolean } = {}): RevisionDiff {
   const refs = (r: Sectioned): Array<ItemRef & { id: string }> =>
     r.sections.flatMap((section) => section.items.map((item) => ({ id: item.id, item, section: section.title })));
-  const fields: readonly ItemDiffField[] = options.includeExecution
-    ? [...ITEM_DIFF_FIELDS, ...ITEM_EXECUTION_DIFF_FIELDS]
-    : ITEM_DIFF_FIELDS;
+  const fields: readonly ItemDiffField[] = options.includeExecution ? [...ITEM_DIFF_FIELDS, ...ITEM_EXECUTION_DIFF_FIELDS] : ITEM_DIFF_FIELDS;
 
   const items = pair(refs(a), refs(b), (ref) => matchKey(ref.item.number, ref.item.activity));
   const changedItems = items.pairs
     .map(([before, after]) => ({
       before: { item: before.item, section: before.section },
       after: { item: after.item, section: after.section },
-      changes: fields
-        .map((field) => ({ field, before: itemValue(before, field), after: itemValue(after, field) }))
-        .filter((c) => c.before !== c.after),
+      changes: fields.map((field) => ({ field, before: itemValue(before, field), after: itemValue(after, field) })).filter((c) => c.before !== c.after),
     }))
     .filter((c) => c.changes.length > 0);
 
@@ -348,9 +335,7 @@ export function diffRevisions(a: Sectioned, b: Sectioned, options: { includeExec
     .map(([before, after]) => ({
       before,
       after,
-      changes: sectionFields
-        .map((field) => ({ field, before: before[field], after: after[field] }))
-        .filter((c) => c.before !== c.after),
+      changes: sectionFields.map((field) => ({ field, before: before[field], after: after[field] })).filter((c) => c.before !== c.after),
     }))
     .filter((c) => c.changes.length > 0);
 

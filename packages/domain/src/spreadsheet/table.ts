@@ -47,7 +47,13 @@ export function screenTableToSheet(table: ScreenTable): SheetSpec {
     name: table.title,
     title: table.title,
     heading: [table.title, ...(table.heading ?? [])],
-    columns: table.columns.map((label, c) => ({ label, width: width(label, table.rows.map((row) => row[c] ?? '')) })),
+    columns: table.columns.map((label, c) => ({
+      label,
+      width: width(
+        label,
+        table.rows.map((row) => row[c] ?? ''),
+      ),
+    })),
     rows,
     createdAt: table.createdAt,
   };
@@ -56,6 +62,11 @@ export function screenTableToSheet(table: ScreenTable): SheetSpec {
 /** «Школы района (Сибай) 22.11.2026.xlsx» without characters file systems refuse. */
 export function spreadsheetFileName(title: string, at: Date): string {
   const day = `${String(at.getDate()).padStart(2, '0')}.${String(at.getMonth() + 1).padStart(2, '0')}.${at.getFullYear()}`;
-  const safe = title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'Таблица';
+  const safe =
+    title
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 120) || 'Таблица';
   return `${safe} ${day}.xlsx`;
 }

@@ -14,9 +14,7 @@ describe('typedCell', () => {
     ['0', 0],
   ])('reads %j as the number %j', (text, number) => expect(typedCell(text)).toBe(number));
 
-  it.each(['12,5 %', 'нет данных', '007', '1.5', '12 шт.', '1 23', 'Гимназия № 1'])('keeps %j as text', (text) =>
-    expect(typedCell(text)).toBe(text),
-  );
+  it.each(['12,5 %', 'нет данных', '007', '1.5', '12 шт.', '1 23', 'Гимназия № 1'])('keeps %j as text', (text) => expect(typedCell(text)).toBe(text));
 
   it('reads ДД.ММ.ГГГГ as a date and leaves impossible dates as text', () => {
     expect(typedCell('01.09.2026')).toEqual({ date: '2026-09-01' });

@@ -91,7 +91,10 @@ function sheetXml(spec: SheetSpec): string {
   spec.heading.forEach((text, i) => row([cell(`A${r + 1}`, text, i === 0 ? STYLE.heading : STYLE.plain)]));
   if (spec.heading.length) row([]);
   const headerRow = r + 1;
-  row(spec.columns.map((column, c) => cell(`${columnName(c)}${headerRow}`, column.label, STYLE.header)), 32);
+  row(
+    spec.columns.map((column, c) => cell(`${columnName(c)}${headerRow}`, column.label, STYLE.header)),
+    32,
+  );
   for (const values of spec.rows) {
     const n = r + 1;
     row(values.map((value, c) => cell(`${columnName(c)}${n}`, value, STYLE.text)));
@@ -117,7 +120,13 @@ function sheetXml(spec: SheetSpec): string {
 }
 
 export function sheetName(name: string): string {
-  return name.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 31) || 'Лист1';
+  return (
+    name
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 31) || 'Лист1'
+  );
 }
 
 export function writeXlsx(spec: SheetSpec): Uint8Array {

@@ -42,11 +42,7 @@ export const SHOWN_ITEM_FIELDS = ['number', 'activity', 'content', 'deadlineText
 
 /** «Срок», «Ответственный», «Раздел», «Задача этапа»… */
 export function diffFieldLabel(field: string): string {
-  return (
-    (ITEM_FIELD_LABELS_RU as Record<string, string>)[field] ??
-    (SECTION_FIELD_LABELS_RU as Record<string, string>)[field] ??
-    field
-  );
+  return (ITEM_FIELD_LABELS_RU as Record<string, string>)[field] ?? (SECTION_FIELD_LABELS_RU as Record<string, string>)[field] ?? field;
 }
 
 /** «1.10» after «1.9»: numbers compared part by part. */

@@ -34,7 +34,13 @@ const revision: RevisionContent = {
   periodStart: '2025-09-01',
   periodEnd: '2026-08-31',
   sections: [
-    { key: 's1', title: 'Подготовительный этап', task: '', result: '', items: [item('a', '1.1', 'Приказы', { deadlineText: 'Сентябрь' }), item('b', '1.2', 'Информирование')] },
+    {
+      key: 's1',
+      title: 'Подготовительный этап',
+      task: '',
+      result: '',
+      items: [item('a', '1.1', 'Приказы', { deadlineText: 'Сентябрь' }), item('b', '1.2', 'Информирование')],
+    },
     { key: 's2', title: 'Основной этап', task: 'Задача', result: '', items: [item('c', '2.1', 'Отбор наставников')] },
   ],
 };
@@ -70,7 +76,10 @@ describe('the editor state', () => {
     state = editorReducer(state, { type: 'addItem', sectionUid: 's:s2' });
     expect(state.draft.sections[1]!.items[1]!.uid).toBe('new:2');
     state = editorReducer(state, { type: 'removeItem', uid: 'new:1' });
-    expect(numbers(state)).toEqual([['1.1', '1.2'], ['2.1', '2.2']]);
+    expect(numbers(state)).toEqual([
+      ['1.1', '1.2'],
+      ['2.1', '2.2'],
+    ]);
   });
 
   it('moves items up and down, across the border of a section', () => {

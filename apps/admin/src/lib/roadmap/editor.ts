@@ -3,13 +3,7 @@
  * (periods in ДД.ММ.ГГГГ), kept apart from what the server last saved, so nothing typed is lost
  * on an error. A pure reducer; the page renders it and saves it with `saveRoadmapRevision`.
  */
-import {
-  describeDeadlineRu,
-  parseDeadline,
-  validateItem,
-  validateSection,
-  VALIDATION_MESSAGES_RU,
-} from '@nastavnik/domain';
+import { describeDeadlineRu, parseDeadline, validateItem, validateSection, VALIDATION_MESSAGES_RU } from '@nastavnik/domain';
 import { ru } from '../../i18n/ru';
 import { isoToRu, parseDateRu } from './dates';
 
@@ -67,9 +61,7 @@ export interface RevisionContent {
   programmeName: string;
   periodStart: string;
   periodEnd: string;
-  sections: ReadonlyArray<
-    { key: string; title: string; task: string; result: string; items: ReadonlyArray<{ key: string } & Record<ItemField, string>> }
-  >;
+  sections: ReadonlyArray<{ key: string; title: string; task: string; result: string; items: ReadonlyArray<{ key: string } & Record<ItemField, string>> }>;
 }
 
 /** The seven text fields of an item, nothing else. */

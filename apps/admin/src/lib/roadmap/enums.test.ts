@@ -4,16 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSchema, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import codegen from '../../../codegen';
-import {
-  approvalActionOf,
-  camelOfEnum,
-  campaignStatusBadge,
-  campaignStatusOf,
-  enumOfCamel,
-  roadmapLevelOf,
-  roadmapStateOf,
-  stateBadge,
-} from './enums';
+import { approvalActionOf, camelOfEnum, campaignStatusBadge, campaignStatusOf, enumOfCamel, roadmapLevelOf, roadmapStateOf, stateBadge } from './enums';
 
 const adminRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const schema = buildSchema(readFileSync(path.resolve(adminRoot, String(codegen.schema)), 'utf8'));

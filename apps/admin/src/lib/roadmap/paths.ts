@@ -32,8 +32,7 @@ export function roadmapPaths(districtId: string | null) {
     importRoadmap: (options: { campaignId?: string | null; organizationId?: string | null } = {}) =>
       withQuery('/roadmaps/import', { district: d, campaign: options.campaignId, organization: options.organizationId }),
     bulkImport: (campaignId?: string | null) => withQuery('/roadmaps/import/bulk', { district: d, campaign: campaignId }),
-    compare: (roadmapId: string, from?: string | null, to?: string | null) =>
-      withQuery(`/roadmaps/${id(roadmapId)}/compare`, { district: d, from, to }),
+    compare: (roadmapId: string, from?: string | null, to?: string | null) => withQuery(`/roadmaps/${id(roadmapId)}/compare`, { district: d, from, to }),
   };
 }
 

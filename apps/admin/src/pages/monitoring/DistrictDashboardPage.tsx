@@ -80,7 +80,13 @@ function Dashboard() {
   const sortParam = params.get('sort') as DashboardSortField | null;
   const field: DashboardSortField = sortParam && SORT_FIELDS.includes(sortParam) ? sortParam : 'NAME';
   const descending = params.get('desc') === '1';
-  const { data: current, previousData, error, refetch, loading } = useQuery(DistrictDashboardQuery, {
+  const {
+    data: current,
+    previousData,
+    error,
+    refetch,
+    loading,
+  } = useQuery(DistrictDashboardQuery, {
     variables: { academicYear: year, page: { limit, offset }, sort: { field, descending } },
     context: scope.context,
     fetchPolicy: 'cache-and-network',
@@ -190,7 +196,12 @@ function Dashboard() {
       <div className="monitoring-head">
         <h2 id="district-dashboard-heading">{dashboard.districtName}</h2>
         <div className="monitoring-head-actions">
-          <DownloadButton label={ru.monitoring.statForm} url={monitoringExports.statForm(year)} fallbackName={`${ru.monitoring.fallbackStatForm}.xlsx`} headers={scope.context.headers} />
+          <DownloadButton
+            label={ru.monitoring.statForm}
+            url={monitoringExports.statForm(year)}
+            fallbackName={`${ru.monitoring.fallbackStatForm}.xlsx`}
+            headers={scope.context.headers}
+          />
           <DownloadButton
             label={ru.monitoring.districtNote}
             url={monitoringExports.districtNote(year)}
@@ -230,7 +241,13 @@ function Dashboard() {
       ) : (
         <>
           <div className="table-wrap">
-            <table ref={tableRef} className="table monitoring-table" aria-labelledby="district-dashboard-heading" aria-busy={loading} data-testid="district-dashboard">
+            <table
+              ref={tableRef}
+              className="table monitoring-table"
+              aria-labelledby="district-dashboard-heading"
+              aria-busy={loading}
+              data-testid="district-dashboard"
+            >
               <caption className="visually-hidden">{ru.monitoring.schoolsTable}</caption>
               <thead>
                 <tr>{head}</tr>
@@ -239,7 +256,11 @@ function Dashboard() {
               <tfoot>{totals}</tfoot>
             </table>
           </div>
-          <Pagination page={page} onPage={setPage} state={{ offset: schools.offset, limit: schools.limit, count: schools.items.length, total: schools.total }} />
+          <Pagination
+            page={page}
+            onPage={setPage}
+            state={{ offset: schools.offset, limit: schools.limit, count: schools.items.length, total: schools.total }}
+          />
           <PagedTableExport
             visibleTable={tableRef}
             load={exportPages}
@@ -250,7 +271,9 @@ function Dashboard() {
             shown={schools.items.length}
             title={`${ru.monitoring.districtTitle}: ${dashboard.districtName}`}
           />
-          <CoverageChart rows={schools.items.map((school) => ({ id: school.organizationId, name: school.shortName, kpi: school.figures.pupilCoverage as Kpi }))} />
+          <CoverageChart
+            rows={schools.items.map((school) => ({ id: school.organizationId, name: school.shortName, kpi: school.figures.pupilCoverage as Kpi }))}
+          />
           <ExecutionPanel academicYear={year} context={scope.context} />
           <SchoolGrid academicYear={year} context={scope.context} districtParam={districtParam} yearParam={yearParam} />
           <PartnerShare context={scope.context} />

@@ -30,10 +30,26 @@ export function useDrillParam(): { target: DrillTarget | null; close: () => void
  * time, as the API returns them — named for the school's own staff (the view is logged),
  * anonymised («Участник 3») for the district; items link to their roadmap.
  */
-export function DrillDownPanel({ organizationId, academicYear, target, onClose }: { organizationId: string; academicYear: string; target: DrillTarget; onClose: () => void }) {
+export function DrillDownPanel({
+  organizationId,
+  academicYear,
+  target,
+  onClose,
+}: {
+  organizationId: string;
+  academicYear: string;
+  target: DrillTarget;
+  onClose: () => void;
+}) {
   const scope = useDistrictScope();
   const { page, setPage, limit, offset } = useListParams('drill');
-  const { data: current, previousData, error, refetch, loading } = useQuery(KpiDrillDownQuery, {
+  const {
+    data: current,
+    previousData,
+    error,
+    refetch,
+    loading,
+  } = useQuery(KpiDrillDownQuery, {
     variables: { academicYear, organizationId, kind: target.kind, category: target.category ?? null, page: { limit, offset } },
     context: scope.context,
     fetchPolicy: 'cache-and-network',

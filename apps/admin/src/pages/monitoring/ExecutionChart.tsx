@@ -3,11 +3,27 @@ import { useId } from 'react';
 import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { ru } from '../../i18n/ru';
-import { EXECUTION_COLOURS, EXECUTION_SERIES, executionIsEmpty, executionMonthText, executionScale, shortMonth, type ExecutionMonthLike } from '../../lib/monitoring';
+import {
+  EXECUTION_COLOURS,
+  EXECUTION_SERIES,
+  executionIsEmpty,
+  executionMonthText,
+  executionScale,
+  shortMonth,
+  type ExecutionMonthLike,
+} from '../../lib/monitoring';
 import { ExecutionSeriesQuery } from './documents';
 
 /** The execution chart of the district (no organization) or of one school, loaded for the year. */
-export function ExecutionPanel({ academicYear, organizationId, context }: { academicYear: string; organizationId?: string; context: { headers?: Record<string, string> } }) {
+export function ExecutionPanel({
+  academicYear,
+  organizationId,
+  context,
+}: {
+  academicYear: string;
+  organizationId?: string;
+  context: { headers?: Record<string, string> };
+}) {
   const { data, error, refetch } = useQuery(ExecutionSeriesQuery, {
     variables: { academicYear, organizationId: organizationId ?? null },
     context,

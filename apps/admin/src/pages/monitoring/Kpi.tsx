@@ -10,7 +10,9 @@ export function LightDot({ kpi }: { kpi: Pick<Kpi, 'light' | 'lightRu'> }) {
   const light = lightOf(kpi.light);
   if (!light) return <span className="light-dot light-none" aria-hidden="true" />;
   const label = lightLabel(kpi.light, kpi.lightRu) ?? '';
-  return <span className={`light-dot light-${light}`} role="img" aria-label={`${ru.monitoring.light}: ${label}`} style={{ background: LIGHT_COLOURS[light] }} />;
+  return (
+    <span className={`light-dot light-${light}`} role="img" aria-label={`${ru.monitoring.light}: ${label}`} style={{ background: LIGHT_COLOURS[light] }} />
+  );
 }
 
 /** A figure in a table cell: the dot and `display`, the formula and inputs on hover. */
@@ -131,7 +133,14 @@ export function CoverageChart({ rows }: { rows: ReadonlyArray<{ id: string; name
         })}
         {target !== null && (
           <g>
-            <line x1={labelWidth + (target / scaleMax) * barArea} x2={labelWidth + (target / scaleMax) * barArea} y1={top - 4} y2={height - 4} stroke="#1f2933" strokeDasharray="4 3" />
+            <line
+              x1={labelWidth + (target / scaleMax) * barArea}
+              x2={labelWidth + (target / scaleMax) * barArea}
+              y1={top - 4}
+              y2={height - 4}
+              stroke="#1f2933"
+              strokeDasharray="4 3"
+            />
             <text x={labelWidth + (target / scaleMax) * barArea + 4} y={12} fontSize="11" fill="#1f2933">
               {ru.monitoring.chartTarget} {target} %
             </text>

@@ -64,7 +64,12 @@ function RegionTable({ regionId }: { regionId: string }) {
   const { year, yearParam } = useAcademicYear();
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'name', descending: false });
   const tableRef = useRef<HTMLTableElement>(null);
-  const { data: current, previousData, error, refetch } = useQuery(RegionDashboardQuery, { variables: { regionId, academicYear: year }, fetchPolicy: 'cache-and-network' });
+  const {
+    data: current,
+    previousData,
+    error,
+    refetch,
+  } = useQuery(RegionDashboardQuery, { variables: { regionId, academicYear: year }, fetchPolicy: 'cache-and-network' });
   const data = current ?? previousData;
   if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!data) return <Loading />;
@@ -73,7 +78,12 @@ function RegionTable({ regionId }: { regionId: string }) {
   const rows =
     sort.key === 'name'
       ? [...region.districts].sort((a, b) => (sort.descending ? -1 : 1) * a.name.localeCompare(b.name, 'ru'))
-      : sortWithNoDataLast(region.districts, (row) => row.figures?.[sort.key as Exclude<SortKey, 'name'>].value, (row) => row.name, sort.descending);
+      : sortWithNoDataLast(
+          region.districts,
+          (row) => row.figures?.[sort.key as Exclude<SortKey, 'name'>].value,
+          (row) => row.name,
+          sort.descending,
+        );
   const header = (key: SortKey, label: string, className?: string) => {
     const active = sort.key === key;
     return (
@@ -118,7 +128,9 @@ function RegionTable({ regionId }: { regionId: string }) {
                   <Link to={monitoringPaths.district(row.districtId, yearParam)} aria-label={`${ru.monitoring.openDistrict}: ${row.name}`}>
                     {row.name}
                   </Link>
-                  <span className="cell-note" data-export="skip">{row.asOf ? ru.monitoring.asOf(dateTimeRu(row.asOf)) : ru.monitoring.noSnapshot}</span>
+                  <span className="cell-note" data-export="skip">
+                    {row.asOf ? ru.monitoring.asOf(dateTimeRu(row.asOf)) : ru.monitoring.noSnapshot}
+                  </span>
                 </th>
                 <td className="num">{row.counts ? row.counts.participants : <span className="kpi-nodata">{ru.monitoring.noData}</span>}</td>
                 {FIGURE_COLUMNS.map((column) => (
@@ -142,7 +154,11 @@ function RegionTable({ regionId }: { regionId: string }) {
           </tfoot>
         </table>
       </div>
-      <TableExportButton tableRef={tableRef} title={`${ru.monitoring.regionTitle}: ${region.regionName}`} heading={[region.asOf ? ru.monitoring.asOf(dateTimeRu(region.asOf)) : ru.monitoring.noSnapshot]} />
+      <TableExportButton
+        tableRef={tableRef}
+        title={`${ru.monitoring.regionTitle}: ${region.regionName}`}
+        heading={[region.asOf ? ru.monitoring.asOf(dateTimeRu(region.asOf)) : ru.monitoring.noSnapshot]}
+      />
     </>
   );
 }

@@ -45,7 +45,12 @@ export function SchoolDashboardPage() {
   const { grants } = useMe();
   const { year, yearParam } = useAcademicYear();
   const drill = useDrillParam();
-  const { data: current, previousData, error, refetch } = useQuery(SchoolDashboardQuery, {
+  const {
+    data: current,
+    previousData,
+    error,
+    refetch,
+  } = useQuery(SchoolDashboardQuery, {
     variables: { organizationId, academicYear: year },
     context: scope.context,
     fetchPolicy: 'cache-and-network',
@@ -99,7 +104,15 @@ export function SchoolDashboardPage() {
               />
             ))}
           </ul>
-          {drill.target && <DrillDownPanel key={`${drill.target.kind}-${drill.target.category ?? ''}`} organizationId={organizationId} academicYear={year} target={drill.target} onClose={drill.close} />}
+          {drill.target && (
+            <DrillDownPanel
+              key={`${drill.target.kind}-${drill.target.category ?? ''}`}
+              organizationId={organizationId}
+              academicYear={year}
+              target={drill.target}
+              onClose={drill.close}
+            />
+          )}
           <ExecutionPanel academicYear={year} organizationId={organizationId} context={scope.context} />
         </>
       )}

@@ -28,7 +28,13 @@ export function SchoolGrid({
   const { page, setPage } = useListParams('grid');
   // A map wants many tiles at once: the API's largest page.
   const limit = MAX_PAGE_SIZE;
-  const { data: current, previousData, error, refetch, loading } = useQuery(DistrictSchoolGridQuery, {
+  const {
+    data: current,
+    previousData,
+    error,
+    refetch,
+    loading,
+  } = useQuery(DistrictSchoolGridQuery, {
     variables: { academicYear, page: { limit, offset: (page - 1) * limit } },
     context,
     fetchPolicy: 'cache-and-network',

@@ -145,7 +145,11 @@ export function NewsPage() {
             rows={3}
             aria-label={ru.news.embedTitle}
             data-testid="embed-code"
-            value={publicPageEmbedCode(window.location.origin, publicSchoolPath(organization.district.code, organization.code), `${ru.news.embedFrameTitle}: ${organization.shortName}`)}
+            value={publicPageEmbedCode(
+              window.location.origin,
+              publicSchoolPath(organization.district.code, organization.code),
+              `${ru.news.embedFrameTitle}: ${organization.shortName}`,
+            )}
             onFocus={(event) => event.currentTarget.select()}
           />
         </details>
@@ -155,15 +159,21 @@ export function NewsPage() {
       {actionError && <ErrorNotice>{actionError}</ErrorNotice>}
       {canEdit && editing === null && (
         <div className="toolbar">
-          <button type="button" className="button" onClick={() => {
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
               setNotice(null);
               setEditing('new');
-            }}>
+            }}
+          >
             + {ru.news.add}
           </button>
         </div>
       )}
-      {canEdit && editing !== null && <NewsForm key={editing === 'new' ? 'new' : editing.id} news={editing === 'new' ? null : editing} onSave={save} onCancel={() => setEditing(null)} />}
+      {canEdit && editing !== null && (
+        <NewsForm key={editing === 'new' ? 'new' : editing.id} news={editing === 'new' ? null : editing} onSave={save} onCancel={() => setEditing(null)} />
+      )}
       {error && !data ? (
         <ErrorState error={error} onRetry={() => void refetch()} />
       ) : !list ? (
@@ -193,14 +203,21 @@ export function NewsPage() {
                       <span className="cell-note">{ru.news.author(news.createdByName)}</span>
                     </th>
                     <td>
-                      <span className={`status ${news.published ? 'status-agreed' : 'status-draft'}`}>{news.published ? ru.news.statePublished : ru.news.stateDraft}</span>
+                      <span className={`status ${news.published ? 'status-agreed' : 'status-draft'}`}>
+                        {news.published ? ru.news.statePublished : ru.news.stateDraft}
+                      </span>
                     </td>
                     {canEdit && (
                       <td className="row-actions">
-                        <button type="button" className="button button-secondary button-small" aria-label={ru.news.editLabel(news.title)} onClick={() => {
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          aria-label={ru.news.editLabel(news.title)}
+                          onClick={() => {
                             setNotice(null);
                             setEditing(news);
-                          }}>
+                          }}
+                        >
                           {ru.news.edit}
                         </button>
                         <button
@@ -212,7 +229,13 @@ export function NewsPage() {
                         >
                           {news.published ? ru.news.unpublish : ru.news.publish}
                         </button>
-                        <button type="button" className="button button-secondary button-small" disabled={removeState.loading} aria-label={ru.news.removeLabel(news.title)} onClick={() => onDelete(news)}>
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          disabled={removeState.loading}
+                          aria-label={ru.news.removeLabel(news.title)}
+                          onClick={() => onDelete(news)}
+                        >
                           {ru.news.remove}
                         </button>
                       </td>
@@ -238,7 +261,12 @@ function NewsForm({
   onSave: (input: { title: string; body: string; publishedOn: string | null; published: boolean }) => Promise<void>;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState<NewsDraft>({ title: news?.title ?? '', body: news?.body ?? '', date: news ? isoDateRu(news.publishedOn) : '', published: news?.published ?? false });
+  const [draft, setDraft] = useState<NewsDraft>({
+    title: news?.title ?? '',
+    body: news?.body ?? '',
+    date: news ? isoDateRu(news.publishedOn) : '',
+    published: news?.published ?? false,
+  });
   const [errors, setErrors] = useState<Partial<Record<'title' | 'body' | 'date', string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -271,7 +299,15 @@ function NewsForm({
     <form className="form panel" onSubmit={(event) => void submit(event)} noValidate aria-label={news ? ru.news.edit : ru.news.add} data-testid="news-form">
       <TextField label={ru.news.titleField} value={draft.title} onChange={(event) => set('title', event.target.value)} error={errors.title} required />
       <TextAreaField label={ru.news.body} rows={6} value={draft.body} onChange={(event) => set('body', event.target.value)} error={errors.body} required />
-      <TextField label={ru.news.date} hint={ru.news.dateHint} value={draft.date} onChange={(event) => set('date', event.target.value)} error={errors.date} inputMode="numeric" autoComplete="off" />
+      <TextField
+        label={ru.news.date}
+        hint={ru.news.dateHint}
+        value={draft.date}
+        onChange={(event) => set('date', event.target.value)}
+        error={errors.date}
+        inputMode="numeric"
+        autoComplete="off"
+      />
       <label className="checkbox">
         <input type="checkbox" checked={draft.published} onChange={(event) => set('published', event.target.checked)} /> {ru.news.published}
       </label>

@@ -42,8 +42,7 @@ function Requisite({ label, value, check }: { label: string; value: string | nul
     <div>
       <dt>{label}</dt>
       <dd>
-        {value}{' '}
-        {result.ok ? <StatusBadge label={t.checked} tone="agreed" /> : <StatusBadge label={result.message} tone="returned" />}
+        {value} {result.ok ? <StatusBadge label={t.checked} tone="agreed" /> : <StatusBadge label={result.message} tone="returned" />}
       </dd>
     </div>
   );

@@ -68,7 +68,15 @@ function ImportMentors() {
       </p>
       <form className="form panel measure" onSubmit={(event) => void upload(event)} noValidate>
         <Field label={t.file} error={fileError ?? undefined} required>
-          {(control) => <input {...control} ref={fileInput} type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="input" />}
+          {(control) => (
+            <input
+              {...control}
+              ref={fileInput}
+              type="file"
+              accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              className="input"
+            />
+          )}
         </Field>
         <div className="form-actions">
           <button type="submit" className="button" disabled={busy}>

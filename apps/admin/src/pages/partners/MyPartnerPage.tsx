@@ -170,11 +170,7 @@ function MentorsTab() {
               <td>{mentor.availability || '—'}</td>
               <td>{mentor.capacity}</td>
               <td>
-                {consent ? (
-                  <StatusBadge label={t.consentFrom(isoToRu(consent.signedOn))} tone="agreed" />
-                ) : (
-                  <StatusBadge label={t.noConsent} tone="returned" />
-                )}
+                {consent ? <StatusBadge label={t.consentFrom(isoToRu(consent.signedOn))} tone="agreed" /> : <StatusBadge label={t.noConsent} tone="returned" />}
               </td>
               <td>
                 <button type="button" className="button button-secondary button-small" onClick={() => void toggle(mentor)}>

@@ -72,7 +72,9 @@ function ProposeAgreement() {
         try {
           await uploadAgreementFile(() => auth.getToken(), id, file);
         } catch (failure) {
-          notice = ru.partnerPortal.agreementFiles.uploadFailedAfterPropose(failure instanceof AttachmentError ? failure.appError.message : ru.errors.unexpected);
+          notice = ru.partnerPortal.agreementFiles.uploadFailedAfterPropose(
+            failure instanceof AttachmentError ? failure.appError.message : ru.errors.unexpected,
+          );
         } finally {
           setUploading(false);
         }

@@ -32,7 +32,12 @@ function PracticeView() {
   const { programmeId = '', practiceId = '' } = useParams();
   const { data, error, refetch } = useQuery(BestPracticeQuery, { variables: { id: practiceId }, fetchPolicy: 'cache-and-network' });
   return (
-    <QueryState data={data ? (data.bestPractice ?? null) : undefined} error={error ?? (data && !data.bestPractice ? notFoundError() : null)} onRetry={() => void refetch()} asPage>
+    <QueryState
+      data={data ? (data.bestPractice ?? null) : undefined}
+      error={error ?? (data && !data.bestPractice ? notFoundError() : null)}
+      onRetry={() => void refetch()}
+      asPage
+    >
       {(practice) => <PracticeCard programmeId={programmeId} practice={practice} refetch={() => refetch()} />}
     </QueryState>
   );
@@ -88,7 +93,10 @@ function PracticeCard({ programmeId, practice, refetch }: { programmeId: string;
       </p>
       <PageTitle>{practice.title}</PageTitle>
       <p>
-        <StatusBadge label={practice.statusLabel} tone={PRACTICE_TONES[practice.status] ?? 'neutral'} /> <span className="muted">{practice.formLabel} · {practice.kindLabel}</span>
+        <StatusBadge label={practice.statusLabel} tone={PRACTICE_TONES[practice.status] ?? 'neutral'} />{' '}
+        <span className="muted">
+          {practice.formLabel} · {practice.kindLabel}
+        </span>
       </p>
       {notice && <SuccessNotice>{notice}</SuccessNotice>}
       {refused && gaps.length > 0 ? (
@@ -141,7 +149,16 @@ function PracticeCard({ programmeId, practice, refetch }: { programmeId: string;
         {practice.status === 'published' && <SchoolPageLink organizationId={practice.organizationId} />}
       </div>
       {editing ? (
-        <EditForm practice={practice} onDone={(saved) => { setEditing(false); if (saved) { setNotice(P.saved); void refetch(); } }} />
+        <EditForm
+          practice={practice}
+          onDone={(saved) => {
+            setEditing(false);
+            if (saved) {
+              setNotice(P.saved);
+              void refetch();
+            }
+          }}
+        />
       ) : (
         <dl className="facts" data-testid="practice-facts">
           <div className="facts-wide">
@@ -177,7 +194,9 @@ function PracticeCard({ programmeId, practice, refetch }: { programmeId: string;
           )}
         </dl>
       )}
-      {unpublishing && <UnpublishDialog busy={changing} error={actionError} onCancel={() => setUnpublishing(false)} onConfirm={(reason) => void act('unpublish', reason)} />}
+      {unpublishing && (
+        <UnpublishDialog busy={changing} error={actionError} onCancel={() => setUnpublishing(false)} onConfirm={(reason) => void act('unpublish', reason)} />
+      )}
       {deleting && (
         <Dialog title={P.delete} onClose={() => setDeleting(false)}>
           <p>{P.deleteConfirm}</p>
@@ -205,7 +224,17 @@ function GapLine({ programmeId, gap }: { programmeId: string; gap: Practice['con
   );
 }
 
-function UnpublishDialog({ busy, error, onCancel, onConfirm }: { busy: boolean; error: string | null; onCancel: () => void; onConfirm: (reason: string) => void }) {
+function UnpublishDialog({
+  busy,
+  error,
+  onCancel,
+  onConfirm,
+}: {
+  busy: boolean;
+  error: string | null;
+  onCancel: () => void;
+  onConfirm: (reason: string) => void;
+}) {
   const [reason, setReason] = useState('');
   return (
     <Dialog title={P.unpublishTitle} onClose={onCancel}>

@@ -205,10 +205,26 @@ export function PracticeFields({
   return (
     <>
       <TextField label={P.caseTitle} required value={draft.title} error={errors.title || undefined} onChange={(event) => set('title', event.target.value)} />
-      <TextAreaField label={P.summary} required rows={5} value={draft.summary} error={errors.summary || undefined} onChange={(event) => set('summary', event.target.value)} />
-      <TextAreaField label={P.results} required rows={4} value={draft.results} error={errors.results || undefined} onChange={(event) => set('results', event.target.value)} />
+      <TextAreaField
+        label={P.summary}
+        required
+        rows={5}
+        value={draft.summary}
+        error={errors.summary || undefined}
+        onChange={(event) => set('summary', event.target.value)}
+      />
+      <TextAreaField
+        label={P.results}
+        required
+        rows={4}
+        value={draft.results}
+        error={errors.results || undefined}
+        onChange={(event) => set('results', event.target.value)}
+      />
       <Field label={P.showNames} hint={P.showNamesHint} error={errors.showNames || undefined}>
-        {(control) => <input {...control} className="" type="checkbox" checked={draft.showNames} onChange={(event) => set('showNames', event.target.checked)} />}
+        {(control) => (
+          <input {...control} className="" type="checkbox" checked={draft.showNames} onChange={(event) => set('showNames', event.target.checked)} />
+        )}
       </Field>
     </>
   );

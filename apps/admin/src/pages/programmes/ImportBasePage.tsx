@@ -79,7 +79,12 @@ function ImportBase() {
   }
 
   return (
-    <QueryState data={data ? (data.programme ?? null) : undefined} error={error ?? (data && !data.programme ? notFoundError() : null)} onRetry={() => void refetch()} asPage>
+    <QueryState
+      data={data ? (data.programme ?? null) : undefined}
+      error={error ?? (data && !data.programme ? notFoundError() : null)}
+      onRetry={() => void refetch()}
+      asPage
+    >
       {(programme) => (
         <>
           <p>
@@ -106,7 +111,15 @@ function ImportBase() {
             </div>
             <Field label={t.file} hint={t.fileHint(formats)} error={fileError ?? undefined} required>
               {(control) => (
-                <input {...control} ref={fileInput} type="file" name="file" className="input-file" accept={acceptedExtensions(IMPORT_FORMATS)} onChange={() => setFileError(null)} />
+                <input
+                  {...control}
+                  ref={fileInput}
+                  type="file"
+                  name="file"
+                  className="input-file"
+                  accept={acceptedExtensions(IMPORT_FORMATS)}
+                  onChange={() => setFileError(null)}
+                />
               )}
             </Field>
             <div className="form-actions">
@@ -159,7 +172,11 @@ function ImportReportView({ report, programmeId }: { report: ImportReport; progr
                   <tr key={row.rowNumber} data-row={row.rowNumber}>
                     <th scope="row">{row.rowNumber}</th>
                     <td>
-                      {row.participantId && row.name ? <Link to={programmePaths.participant(programmeId, row.participantId)}>{row.name}</Link> : (row.name ?? '—')}
+                      {row.participantId && row.name ? (
+                        <Link to={programmePaths.participant(programmeId, row.participantId)}>{row.name}</Link>
+                      ) : (
+                        (row.name ?? '—')
+                      )}
                     </td>
                     <td>
                       <StatusBadge label={view.label} tone={view.tone} />

@@ -109,7 +109,13 @@ function NewParticipantForm() {
                   </option>
                 ))}
               </SelectField>
-              <TextField label={p.representativeDocument} hint={p.representativeDocumentHint} {...form.field('representativeDocument')} required autoComplete="off" />
+              <TextField
+                label={p.representativeDocument}
+                hint={p.representativeDocumentHint}
+                {...form.field('representativeDocument')}
+                required
+                autoComplete="off"
+              />
             </>
           )}
           <TextField label={p.signedOn} {...form.field('signedOn')} required autoComplete="off" inputMode="numeric" />

@@ -62,7 +62,9 @@ export function PairCard({
         <div>
           <dt>{t.mentees}</dt>
           <dd data-testid="pair-mentees">
-            {pair.mentees.map((m) => `${m.displayName}${m.classOrPosition ? ` (${m.classOrPosition})` : m.category ? ` (${categoryLabel(m.category)})` : ''}`).join(', ')}
+            {pair.mentees
+              .map((m) => `${m.displayName}${m.classOrPosition ? ` (${m.classOrPosition})` : m.category ? ` (${categoryLabel(m.category)})` : ''}`)
+              .join(', ')}
           </dd>
         </div>
         <div>
@@ -250,7 +252,12 @@ function PlanSection({ pair, editable, onChanged }: { pair: PairData; editable: 
                         >
                           {t.editTask}
                         </button>{' '}
-                        <button type="button" className="button button-secondary button-small" disabled={loading} onClick={() => void apply({ kind: 'remove', id: task.id })}>
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          disabled={loading}
+                          onClick={() => void apply({ kind: 'remove', id: task.id })}
+                        >
                           {t.removeTask}
                         </button>
                       </td>

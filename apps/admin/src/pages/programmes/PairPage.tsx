@@ -22,15 +22,18 @@ function PairView() {
   const { programmeId = '', pairId = '' } = useParams();
   const { data, error, refetch } = useQuery(PairQuery, { variables: { id: pairId }, fetchPolicy: 'cache-and-network' });
   return (
-    <QueryState data={data ? (data.pair ?? null) : undefined} error={error ?? (data && !data.pair ? notFoundError() : null)} onRetry={() => void refetch()} asPage>
+    <QueryState
+      data={data ? (data.pair ?? null) : undefined}
+      error={error ?? (data && !data.pair ? notFoundError() : null)}
+      onRetry={() => void refetch()}
+      asPage
+    >
       {(pair) => (
         <>
           <p>
             <Link to={programmePaths.programme(programmeId || pair.programmeId, 'pairs')}>{ru.pairCard.back}</Link>
           </p>
-          <PageTitle title={ru.pairCard.title}>
-            {`${pair.mentor.displayName} — ${pair.mentees.map((m) => m.displayName).join(', ')}`}
-          </PageTitle>
+          <PageTitle title={ru.pairCard.title}>{`${pair.mentor.displayName} — ${pair.mentees.map((m) => m.displayName).join(', ')}`}</PageTitle>
           <p className="muted">{pair.programme.name}</p>
           <PairCard pair={pair} manage canRecordMeeting staffView onChanged={() => refetch()} />
         </>

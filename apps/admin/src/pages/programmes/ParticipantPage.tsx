@@ -46,7 +46,12 @@ function ParticipantCard() {
   }
 
   return (
-    <QueryState data={data ? (data.participant ?? null) : undefined} error={error ?? (data && !data.participant ? notFoundError() : null)} onRetry={() => void refetch()} asPage>
+    <QueryState
+      data={data ? (data.participant ?? null) : undefined}
+      error={error ?? (data && !data.participant ? notFoundError() : null)}
+      onRetry={() => void refetch()}
+      asPage
+    >
       {(person) => (
         <>
           <p>
@@ -214,7 +219,13 @@ function AddConsentForm({ person, onDone }: { person: Person; onDone: () => void
                   </option>
                 ))}
               </SelectField>
-              <TextField label={p.representativeDocument} hint={p.representativeDocumentHint} {...form.field('representativeDocument')} required autoComplete="off" />
+              <TextField
+                label={p.representativeDocument}
+                hint={p.representativeDocumentHint}
+                {...form.field('representativeDocument')}
+                required
+                autoComplete="off"
+              />
             </>
           )}
           <fieldset className="fieldset">
@@ -224,9 +235,7 @@ function AddConsentForm({ person, onDone }: { person: Person; onDone: () => void
                 <input
                   type="checkbox"
                   checked={scopes.includes(code)}
-                  onChange={(event) =>
-                    form.set('scopes', (event.target.checked ? [...scopes, code] : scopes.filter((s) => s !== code)).join(', '))
-                  }
+                  onChange={(event) => form.set('scopes', (event.target.checked ? [...scopes, code] : scopes.filter((s) => s !== code)).join(', '))}
                 />{' '}
                 {scopeLabel(code)}
               </label>

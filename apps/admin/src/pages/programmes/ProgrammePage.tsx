@@ -37,7 +37,12 @@ function ProgrammeView() {
   const { data, error, refetch } = useQuery(ProgrammeQuery, { variables: { id: programmeId } });
   const [orderOpen, setOrderOpen] = useState(false);
   return (
-    <QueryState data={data ? (data.programme ?? null) : undefined} error={error ?? (data && !data.programme ? notFoundError() : null)} onRetry={() => void refetch()} asPage>
+    <QueryState
+      data={data ? (data.programme ?? null) : undefined}
+      error={error ?? (data && !data.programme ? notFoundError() : null)}
+      onRetry={() => void refetch()}
+      asPage
+    >
       {(programme) => (
         <>
           <p>
@@ -85,10 +90,24 @@ function ProgrammeView() {
             <button type="button" className="button button-secondary" onClick={() => setOrderOpen(true)}>
               {ru.programmes.orderButton}
             </button>
-            <Link className="button button-secondary" to={questionnairePaths.questionnaires(programme.id)}>{ru.questionnaires.open}</Link>
-            <Link className="button button-secondary" to={questionnairePaths.practices(programme.id)}>{ru.practices.open}</Link>
+            <Link className="button button-secondary" to={questionnairePaths.questionnaires(programme.id)}>
+              {ru.questionnaires.open}
+            </Link>
+            <Link className="button button-secondary" to={questionnairePaths.practices(programme.id)}>
+              {ru.practices.open}
+            </Link>
           </div>
-          {orderOpen && <OrderDialog programmeId={programme.id} number={programme.orderNumber ?? ''} date={programme.orderDate ?? ''} onClose={() => { setOrderOpen(false); void refetch(); }} />}
+          {orderOpen && (
+            <OrderDialog
+              programmeId={programme.id}
+              number={programme.orderNumber ?? ''}
+              date={programme.orderDate ?? ''}
+              onClose={() => {
+                setOrderOpen(false);
+                void refetch();
+              }}
+            />
+          )}
           <nav className="tabs" aria-label={ru.programmes.tabs}>
             {(
               [
@@ -115,7 +134,12 @@ function ProgrammeView() {
 
 function ParticipantsTab({ programmeId, role }: { programmeId: string; role: 'MENTOR' | 'MENTEE' }) {
   const { page, setPage, limit, offset } = useListParams();
-  const { data: current, previousData, error, refetch } = useQuery(ParticipantsQuery, {
+  const {
+    data: current,
+    previousData,
+    error,
+    refetch,
+  } = useQuery(ParticipantsQuery, {
     variables: { programmeId, role, page: { limit, offset } },
     fetchPolicy: 'cache-and-network',
   });
@@ -127,7 +151,10 @@ function ParticipantsTab({ programmeId, role }: { programmeId: string; role: 'ME
       onRetry={() => void refetch()}
       page={page}
       onPage={setPage}
-      tableProps={{ 'aria-label': role === 'MENTOR' ? ru.programmes.tabMentors : ru.programmes.tabMentees, 'data-testid': `participants-${role.toLowerCase()}` }}
+      tableProps={{
+        'aria-label': role === 'MENTOR' ? ru.programmes.tabMentors : ru.programmes.tabMentees,
+        'data-testid': `participants-${role.toLowerCase()}`,
+      }}
       head={
         <>
           <th scope="col">{ru.programmes.fullName}</th>
@@ -334,7 +361,11 @@ function OrderDialog({ programmeId, number, date, onClose }: { programmeId: stri
           autoComplete="off"
         />
         <div className="form-actions">
-          <DownloadButton label={ru.programmes.orderDownload} url={programmePaths.pairsOrder(programmeId, orderNumber, iso ?? '')} fallbackName="prikaz-o-zakreplenii-par.docx" />
+          <DownloadButton
+            label={ru.programmes.orderDownload}
+            url={programmePaths.pairsOrder(programmeId, orderNumber, iso ?? '')}
+            fallbackName="prikaz-o-zakreplenii-par.docx"
+          />
           <button type="button" className="button button-secondary" onClick={onClose}>
             {ru.form.close}
           </button>

@@ -21,7 +21,12 @@ function ProgrammesList() {
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice;
   const { page, setPage, limit, offset } = useListParams();
-  const { data: current, previousData, error, refetch } = useQuery(ProgrammesQuery, {
+  const {
+    data: current,
+    previousData,
+    error,
+    refetch,
+  } = useQuery(ProgrammesQuery, {
     variables: { page: { limit, offset } },
     fetchPolicy: 'cache-and-network',
   });

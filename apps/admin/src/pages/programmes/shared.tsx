@@ -1,9 +1,4 @@
-import {
-  FORM_LABELS_RU,
-  MENTORSHIP_KIND_LABELS_RU,
-  PARTICIPANT_CATEGORY_LABELS_RU,
-  REPRESENTATIVE_RELATION_LABELS_RU,
-} from '@nastavnik/domain';
+import { FORM_LABELS_RU, MENTORSHIP_KIND_LABELS_RU, PARTICIPANT_CATEGORY_LABELS_RU, REPRESENTATIVE_RELATION_LABELS_RU } from '@nastavnik/domain';
 import type { ReactNode } from 'react';
 import { ErrorState } from '../../components/ErrorState';
 import { canSeeProgrammes } from '../../lib/access';

@@ -43,14 +43,29 @@ export function AnswerFields({
   );
 }
 
-function QuestionControl({ question, value, error, onChange }: { question: QuestionLike; value: string | string[] | undefined; error: string | undefined; onChange: (value: string | string[]) => void }) {
+function QuestionControl({
+  question,
+  value,
+  error,
+  onChange,
+}: {
+  question: QuestionLike;
+  value: string | string[] | undefined;
+  error: string | undefined;
+  onChange: (value: string | string[]) => void;
+}) {
   const id = useId();
   const errorId = `${id}-error`;
   const single = Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
   const legend = (
     <legend className="field-label">
       {question.text}
-      {question.required && <span className="field-required" aria-hidden="true"> *</span>}
+      {question.required && (
+        <span className="field-required" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      )}
       {question.required && <span className="visually-hidden"> ({ru.form.required})</span>}
     </legend>
   );
@@ -66,10 +81,18 @@ function QuestionControl({ question, value, error, onChange }: { question: Quest
     const options = scale.length > 0 ? scale.map(String) : [...question.options];
     const multiple = question.kind === 'multiple';
     return (
-      <fieldset className={`field${error ? ' field-invalid' : ''}`} aria-invalid={invalid} aria-describedby={describedBy} data-question={question.id} style={{ border: 0, padding: 0, margin: 0 }}>
+      <fieldset
+        className={`field${error ? ' field-invalid' : ''}`}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+        data-question={question.id}
+        style={{ border: 0, padding: 0, margin: 0 }}
+      >
         {legend}
         {scale.length > 0 && <p className="field-hint">{ru.questionnaires.scaleLegend(scale.length)}</p>}
-        <div style={{ display: 'flex', flexWrap: scale.length > 0 ? 'wrap' : undefined, flexDirection: scale.length > 0 ? 'row' : 'column', gap: '0.35rem 1rem' }}>
+        <div
+          style={{ display: 'flex', flexWrap: scale.length > 0 ? 'wrap' : undefined, flexDirection: scale.length > 0 ? 'row' : 'column', gap: '0.35rem 1rem' }}
+        >
           {options.map((option) => (
             <label key={option} className="checkbox">
               <input
@@ -91,10 +114,24 @@ function QuestionControl({ question, value, error, onChange }: { question: Quest
     <div className={`field${error ? ' field-invalid' : ''}`} data-question={question.id}>
       <label htmlFor={id} className="field-label">
         {question.text}
-        {question.required && <span className="field-required" aria-hidden="true"> *</span>}
+        {question.required && (
+          <span className="field-required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
         {question.required && <span className="visually-hidden"> ({ru.form.required})</span>}
       </label>
-      <textarea id={id} className="input" rows={3} value={single} aria-invalid={invalid} aria-describedby={describedBy} aria-required={question.required || undefined} onChange={(event) => onChange(event.target.value)} />
+      <textarea
+        id={id}
+        className="input"
+        rows={3}
+        value={single}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+        aria-required={question.required || undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
       {errorLine}
     </div>
   );

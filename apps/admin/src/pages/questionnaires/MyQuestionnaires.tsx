@@ -88,7 +88,11 @@ function MyForm({
   onDone,
 }: {
   linkId: string;
-  questionnaire: { title: string; intro: string; questions: ReadonlyArray<{ id: string; kind: string; text: string; required: boolean; options: readonly string[] }> };
+  questionnaire: {
+    title: string;
+    intro: string;
+    questions: ReadonlyArray<{ id: string; kind: string; text: string; required: boolean; options: readonly string[] }>;
+  };
   onDone: () => void;
 }) {
   const answers = useAnswerDraft();

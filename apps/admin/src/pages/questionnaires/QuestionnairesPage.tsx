@@ -57,7 +57,8 @@ function QuestionnairesView() {
   const programme = useQuery(QuestionnaireProgrammeQuery, { variables: { id: programmeId } });
   const templates = useQuery(QuestionnaireTemplatesQuery, { variables: { programmeId }, fetchPolicy: 'cache-and-network' });
   const error = programme.error ?? templates.error ?? (programme.data && !programme.data.programme ? notFoundError() : null);
-  const data = programme.data?.programme && templates.data ? { programme: programme.data.programme, templates: templates.data.questionnaireTemplates } : undefined;
+  const data =
+    programme.data?.programme && templates.data ? { programme: programme.data.programme, templates: templates.data.questionnaireTemplates } : undefined;
   return (
     <QueryState data={data} error={error} onRetry={() => void Promise.all([programme.refetch(), templates.refetch()])} asPage>
       {({ programme: p, templates: list }) => {
@@ -229,7 +230,17 @@ function KindSection({ programmeId, kind, template }: { programmeId: string; kin
   );
 }
 
-function IssueForm({ programmeId, kind, selected, onIssued }: { programmeId: string; kind: QuestionnaireKind; selected: Map<string, string>; onIssued: (links: Issued[]) => void }) {
+function IssueForm({
+  programmeId,
+  kind,
+  selected,
+  onIssued,
+}: {
+  programmeId: string;
+  kind: QuestionnaireKind;
+  selected: Map<string, string>;
+  onIssued: (links: Issued[]) => void;
+}) {
   const [phase, setPhase] = useState('before');
   const [validDays, setValidDays] = useState('14');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -284,7 +295,14 @@ function IssueForm({ programmeId, kind, selected, onIssued }: { programmeId: str
           <option value="after">{T.phases.after}</option>
         </SelectField>
       )}
-      <TextField label={T.validDays} hint={T.validDaysHint} inputMode="numeric" value={validDays} onChange={(event) => setValidDays(event.target.value)} error={errors.validDays} />
+      <TextField
+        label={T.validDays}
+        hint={T.validDaysHint}
+        inputMode="numeric"
+        value={validDays}
+        onChange={(event) => setValidDays(event.target.value)}
+        error={errors.validDays}
+      />
       <ErrorNotice>{formError}</ErrorNotice>
       <div className="form-actions">
         <button type="submit" className="button" disabled={loading}>
@@ -354,7 +372,19 @@ function IssuedLinks({ links, onRevoked }: { links: Issued[]; onRevoked: (linkId
   );
 }
 
-function PaperDialog({ template, kind, participant, onClose, onSaved }: { template: Template; kind: QuestionnaireKind; participant: StatusRow; onClose: () => void; onSaved: (name: string) => void }) {
+function PaperDialog({
+  template,
+  kind,
+  participant,
+  onClose,
+  onSaved,
+}: {
+  template: Template;
+  kind: QuestionnaireKind;
+  participant: StatusRow;
+  onClose: () => void;
+  onSaved: (name: string) => void;
+}) {
   const answers = useAnswerDraft();
   const [answeredBy, setAnsweredBy] = useState('staff');
   const [phase, setPhase] = useState('before');

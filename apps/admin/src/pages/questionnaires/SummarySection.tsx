@@ -42,8 +42,16 @@ export function SummarySection({ programmeId, kind }: { programmeId: string; kin
                   label={T.satisfactionHeading}
                   max={10}
                   rows={[
-                    { label: T.mentors, value: summary.satisfaction.mentorAverage ?? 0, text: `${formatMean(summary.satisfaction.mentorAverage)} (${T.answersCount(summary.satisfaction.mentorResponses)})` },
-                    { label: T.mentees, value: summary.satisfaction.menteeAverage ?? 0, text: `${formatMean(summary.satisfaction.menteeAverage)} (${T.answersCount(summary.satisfaction.menteeResponses)})` },
+                    {
+                      label: T.mentors,
+                      value: summary.satisfaction.mentorAverage ?? 0,
+                      text: `${formatMean(summary.satisfaction.mentorAverage)} (${T.answersCount(summary.satisfaction.mentorResponses)})`,
+                    },
+                    {
+                      label: T.mentees,
+                      value: summary.satisfaction.menteeAverage ?? 0,
+                      text: `${formatMean(summary.satisfaction.menteeAverage)} (${T.answersCount(summary.satisfaction.menteeResponses)})`,
+                    },
                   ]}
                 />
               </div>
@@ -96,7 +104,9 @@ export function SummarySection({ programmeId, kind }: { programmeId: string; kin
                         {q.average !== null && q.average !== undefined && ` · ${T.average(formatMean(q.average))}`}
                         {q.kind === 'text' && ` · ${T.textAnswers}`}
                       </p>
-                      {rows.length > 0 && <Bars label={T.distributionOf(q.text)} max={max} rows={rows.map((r) => ({ label: r.value, value: r.count, text: String(r.count) }))} />}
+                      {rows.length > 0 && (
+                        <Bars label={T.distributionOf(q.text)} max={max} rows={rows.map((r) => ({ label: r.value, value: r.count, text: String(r.count) }))} />
+                      )}
                     </li>
                   );
                 })}
@@ -114,7 +124,10 @@ function Bars({ label, max, rows }: { label: string; max: number; rows: Array<{ 
   return (
     <ul aria-label={label} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
       {rows.map((row) => (
-        <li key={row.label} style={{ display: 'grid', gridTemplateColumns: 'minmax(6rem, 14rem) 1fr auto', gap: '0.5rem', alignItems: 'center', marginBottom: '0.25rem' }}>
+        <li
+          key={row.label}
+          style={{ display: 'grid', gridTemplateColumns: 'minmax(6rem, 14rem) 1fr auto', gap: '0.5rem', alignItems: 'center', marginBottom: '0.25rem' }}
+        >
           <span>{row.label}</span>
           <span aria-hidden="true" style={{ background: '#e6ebf2', borderRadius: 3, height: '0.9rem', display: 'block' }}>
             <span style={{ display: 'block', height: '100%', width: `${barPercent(row.value, max)}%`, background: '#2b6cb0', borderRadius: 3 }} />

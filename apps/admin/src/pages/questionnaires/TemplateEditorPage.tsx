@@ -67,7 +67,8 @@ function Editor({ programmeId, template }: { programmeId: string; template: Temp
     setSaved(null);
     // The question being changed loses its messages until the next save.
     if (index === -1) setErrors((current) => ({ ...current, byQuestion: {} }));
-    else if (index !== undefined) setErrors((current) => (current.byQuestion[index] ? { ...current, byQuestion: { ...current.byQuestion, [index]: {} } } : current));
+    else if (index !== undefined)
+      setErrors((current) => (current.byQuestion[index] ? { ...current, byQuestion: { ...current.byQuestion, [index]: {} } } : current));
   }
 
   async function submit(event: FormEvent) {
@@ -102,7 +103,13 @@ function Editor({ programmeId, template }: { programmeId: string; template: Temp
       <NavigationNotice />
       <Notice tone="info">{template.isCurrent ? T.versionNote : T.notCurrent}</Notice>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate data-testid="template-editor">
-        <TextField label={T.templateName} required value={draft.title} error={errors.title} onChange={(event) => edit({ ...draft, title: event.target.value })} />
+        <TextField
+          label={T.templateName}
+          required
+          value={draft.title}
+          error={errors.title}
+          onChange={(event) => edit({ ...draft, title: event.target.value })}
+        />
         <TextAreaField label={T.templateIntro} value={draft.intro} error={errors.intro} onChange={(event) => edit({ ...draft, intro: event.target.value })} />
         <ErrorNotice>{errors.questions}</ErrorNotice>
         <ol style={{ listStyle: 'none', padding: 0 }}>
@@ -114,7 +121,14 @@ function Editor({ programmeId, template }: { programmeId: string; template: Temp
                   <legend>
                     <strong>{T.questionN(index + 1)}</strong>
                   </legend>
-                  <TextAreaField label={T.questionText} required rows={2} value={question.text} error={qErrors.text} onChange={(event) => edit(changeQuestion(draft, index, { text: event.target.value }), index)} />
+                  <TextAreaField
+                    label={T.questionText}
+                    required
+                    rows={2}
+                    value={question.text}
+                    error={qErrors.text}
+                    onChange={(event) => edit(changeQuestion(draft, index, { text: event.target.value }), index)}
+                  />
                   <SelectField
                     label={T.questionKind}
                     value={question.kind}
@@ -138,10 +152,21 @@ function Editor({ programmeId, template }: { programmeId: string; template: Temp
                     />
                   )}
                   <label className="checkbox">
-                    <input type="checkbox" checked={question.required} onChange={(event) => edit(changeQuestion(draft, index, { required: event.target.checked }))} /> {T.questionRequired}
+                    <input
+                      type="checkbox"
+                      checked={question.required}
+                      onChange={(event) => edit(changeQuestion(draft, index, { required: event.target.checked }))}
+                    />{' '}
+                    {T.questionRequired}
                   </label>
                   <div className="form-actions">
-                    <button type="button" className="button button-secondary button-small" disabled={index === 0} onClick={() => edit(moveQuestion(draft, index, -1), -1)} aria-label={`${T.moveUp}: ${T.questionN(index + 1)}`}>
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      disabled={index === 0}
+                      onClick={() => edit(moveQuestion(draft, index, -1), -1)}
+                      aria-label={`${T.moveUp}: ${T.questionN(index + 1)}`}
+                    >
                       ↑ {T.moveUp}
                     </button>
                     <button
@@ -153,7 +178,12 @@ function Editor({ programmeId, template }: { programmeId: string; template: Temp
                     >
                       ↓ {T.moveDown}
                     </button>
-                    <button type="button" className="button button-secondary button-small" onClick={() => edit(removeQuestion(draft, index), -1)} aria-label={`${T.removeQuestion}: ${T.questionN(index + 1)}`}>
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      onClick={() => edit(removeQuestion(draft, index), -1)}
+                      aria-label={`${T.removeQuestion}: ${T.questionN(index + 1)}`}
+                    >
                       {T.removeQuestion}
                     </button>
                   </div>

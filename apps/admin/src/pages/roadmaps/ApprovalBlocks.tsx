@@ -65,9 +65,7 @@ export function ApprovalBlocks({
           <p className="muted">{level === 'district' ? ru.approvalBlock.notApprovedDistrict : ru.approvalBlock.notApproved}</p>
         )}
       </div>
-      {approval && (
-        <p className="approval-order">{ru.approvalBlock.approvedByOrder(approval.orderNumber, isoToRu(approval.orderDate))}</p>
-      )}
+      {approval && <p className="approval-order">{ru.approvalBlock.approvedByOrder(approval.orderNumber, isoToRu(approval.orderDate))}</p>}
     </section>
   );
 }

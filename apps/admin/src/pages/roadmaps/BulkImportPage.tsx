@@ -58,7 +58,9 @@ export function BulkImportPage() {
       <form className="form panel measure" onSubmit={(event) => void upload(event)} noValidate>
         <p className="muted">{ru.imports.bulkIntro}</p>
         <Field label={ru.imports.bulkFile} hint={ru.imports.bulkHint} error={error ?? undefined} required>
-          {(control) => <input {...control} ref={fileInput} type="file" name="file" className="input-file" accept=".zip,.docx,.xlsx,.txt" onChange={() => setError(null)} />}
+          {(control) => (
+            <input {...control} ref={fileInput} type="file" name="file" className="input-file" accept=".zip,.docx,.xlsx,.txt" onChange={() => setError(null)} />
+          )}
         </Field>
         <div className="form-actions">
           <button type="submit" className="button" disabled={busy}>

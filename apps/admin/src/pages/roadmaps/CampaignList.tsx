@@ -20,7 +20,12 @@ export function CampaignList({ schoolView, headingId }: { schoolView: boolean; h
   const scope = useDistrictScope();
   const { grants } = useMe();
   const { page, setPage, limit, offset } = useListParams('c');
-  const { data: current, previousData, error, refetch } = useQuery(CampaignsQuery, {
+  const {
+    data: current,
+    previousData,
+    error,
+    refetch,
+  } = useQuery(CampaignsQuery, {
     variables: { page: { limit, offset }, withSchools: schoolView },
     context: scope.context,
   });
@@ -66,7 +71,10 @@ export function CampaignList({ schoolView, headingId }: { schoolView: boolean; h
                         <Link className="button button-small" to={scope.paths.newRoadmap(campaign.id)}>
                           {ru.campaigns.createRoadmap}
                         </Link>{' '}
-                        <Link className="button button-secondary button-small" to={scope.paths.importRoadmap({ campaignId: campaign.id, organizationId: school.organizationId })}>
+                        <Link
+                          className="button button-secondary button-small"
+                          to={scope.paths.importRoadmap({ campaignId: campaign.id, organizationId: school.organizationId })}
+                        >
                           {ru.imports.open}
                         </Link>
                       </>
@@ -102,9 +110,7 @@ export function CampaignList({ schoolView, headingId }: { schoolView: boolean; h
           <CampaignCells campaign={campaign} to={scope.paths.campaign(campaign.id)} />
           <td>{campaign.allOrganizations ? ru.campaigns.allSchools : ru.campaigns.chosenSchools(campaign.organizations.length)}</td>
           <td className="num">{ru.campaigns.progressValue(campaign.counts.agreed, campaign.counts.total)}</td>
-          <td className="num">
-            {campaign.counts.overdue > 0 ? <span className="status status-overdue">{campaign.counts.overdue}</span> : '0'}
-          </td>
+          <td className="num">{campaign.counts.overdue > 0 ? <span className="status status-overdue">{campaign.counts.overdue}</span> : '0'}</td>
         </tr>
       )}
     />

@@ -49,11 +49,21 @@ export function CampaignPage() {
   const overdue = params.get('overdue') === '1';
   const { page, setPage, limit, offset } = useListParams();
   const filter = { ...(status ? { status } : {}), ...(overdue ? { overdue: true } : {}) };
-  const { data: current, previousData, error, refetch } = useQuery(CampaignPageQuery, {
+  const {
+    data: current,
+    previousData,
+    error,
+    refetch,
+  } = useQuery(CampaignPageQuery, {
     variables: { id: campaignId, filter, page: { limit, offset } },
     context: scope.context,
   });
-  const exportPages = usePageLoader(CampaignPageQuery, (page) => ({ id: campaignId, filter, page }), (all) => all.campaign?.schools, scope.context);
+  const exportPages = usePageLoader(
+    CampaignPageQuery,
+    (page) => ({ id: campaignId, filter, page }),
+    (all) => all.campaign?.schools,
+    scope.context,
+  );
   const data = current ?? previousData;
   if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!data) return <Loading />;
@@ -208,7 +218,12 @@ function CountFilters({ counts, status, overdue, campaignId }: { counts: Counts;
       {STATUSES.map((s) => {
         const badge = campaignStatusBadge(s);
         return (
-          <Link key={s} to={scope.paths.campaign(campaignId, { status: s })} aria-current={status === s ? 'true' : undefined} className={`count-filter count-filter-${badge.tone}`}>
+          <Link
+            key={s}
+            to={scope.paths.campaign(campaignId, { status: s })}
+            aria-current={status === s ? 'true' : undefined}
+            className={`count-filter count-filter-${badge.tone}`}
+          >
             {badge.label} <strong>{counts[COUNT_KEY[s]]}</strong>
           </Link>
         );

@@ -34,7 +34,5 @@ export function wholeRoadmapComments(revision: {
 }): CommentFieldsFragment[] {
   const all = [...(revision.basedOn?.comments ?? []), ...revision.comments].filter((comment) => !comment.itemKey);
   const seen = new Set<string>();
-  return all
-    .filter((comment) => (seen.has(comment.id) ? false : (seen.add(comment.id), true)))
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return all.filter((comment) => (seen.has(comment.id) ? false : (seen.add(comment.id), true))).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }

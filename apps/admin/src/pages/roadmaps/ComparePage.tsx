@@ -52,11 +52,14 @@ export function ComparePage() {
   const fromRevision = revisions.find((r) => r.id === from);
   const toRevision = revisions.find((r) => r.id === to);
   const choose = (key: 'from' | 'to', value: string) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      next.set(key, value);
-      return next;
-    }, { replace: true });
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
 
   return (
     <>
@@ -71,7 +74,12 @@ export function ComparePage() {
       </PageTitle>
       <div className="toolbar">
         {(['from', 'to'] as const).map((key) => (
-          <SelectField key={key} label={key === 'from' ? ru.compare.from : ru.compare.to} value={key === 'from' ? from : to} onChange={(event) => choose(key, event.target.value)}>
+          <SelectField
+            key={key}
+            label={key === 'from' ? ru.compare.from : ru.compare.to}
+            value={key === 'from' ? from : to}
+            onChange={(event) => choose(key, event.target.value)}
+          >
             {revisions.map((revision) => (
               <option key={revision.id} value={revision.id}>
                 № {revision.number} — {stateBadge(revision.state, level).label}

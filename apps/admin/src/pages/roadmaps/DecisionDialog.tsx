@@ -171,12 +171,34 @@ export function DecisionDialog({
         )}
         {action === 'APPROVE' && (
           <div className="form-grid form-grid-2">
-            <TextField label={ru.actions.position} hint={level === 'district' ? ru.actions.positionHintDistrictHead : ru.actions.positionHintDirector} {...form.field('position')} required autoComplete="organization-title" />
+            <TextField
+              label={ru.actions.position}
+              hint={level === 'district' ? ru.actions.positionHintDistrictHead : ru.actions.positionHintDirector}
+              {...form.field('position')}
+              required
+              autoComplete="organization-title"
+            />
             <TextField label={ru.actions.organization} {...form.field('organization')} autoComplete="off" />
             <TextField label={ru.actions.name} hint={ru.actions.nameHint} {...form.field('name')} required autoComplete="off" />
-            <TextField label={ru.actions.date} hint={ru.dates.hint} placeholder={ru.dates.placeholder} {...form.field('date')} required inputMode="numeric" autoComplete="off" />
+            <TextField
+              label={ru.actions.date}
+              hint={ru.dates.hint}
+              placeholder={ru.dates.placeholder}
+              {...form.field('date')}
+              required
+              inputMode="numeric"
+              autoComplete="off"
+            />
             <TextField label={ru.actions.orderNumber} {...form.field('orderNumber')} required autoComplete="off" />
-            <TextField label={ru.actions.orderDate} hint={ru.dates.hint} placeholder={ru.dates.placeholder} {...form.field('orderDate')} required inputMode="numeric" autoComplete="off" />
+            <TextField
+              label={ru.actions.orderDate}
+              hint={ru.dates.hint}
+              placeholder={ru.dates.placeholder}
+              {...form.field('orderDate')}
+              required
+              inputMode="numeric"
+              autoComplete="off"
+            />
           </div>
         )}
         {action === 'AGREE' && (
@@ -188,10 +210,23 @@ export function DecisionDialog({
               required
               autoComplete="organization-title"
             />
-            <TextField label={level === 'district' ? ru.actions.authorityRegion : ru.actions.authority} {...form.field('authority')} required autoComplete="off" />
+            <TextField
+              label={level === 'district' ? ru.actions.authorityRegion : ru.actions.authority}
+              {...form.field('authority')}
+              required
+              autoComplete="off"
+            />
             <div className="form-grid form-grid-2">
               <TextField label={ru.actions.name} hint={ru.actions.nameHint} {...form.field('name')} required autoComplete="off" />
-              <TextField label={ru.actions.date} hint={ru.dates.hint} placeholder={ru.dates.placeholder} {...form.field('date')} required inputMode="numeric" autoComplete="off" />
+              <TextField
+                label={ru.actions.date}
+                hint={ru.dates.hint}
+                placeholder={ru.dates.placeholder}
+                {...form.field('date')}
+                required
+                inputMode="numeric"
+                autoComplete="off"
+              />
             </div>
           </>
         )}

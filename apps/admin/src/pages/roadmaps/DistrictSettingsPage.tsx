@@ -30,7 +30,11 @@ export function DistrictSettingsPage() {
       </nav>
       <PageTitle>{ru.districtSettings.title}</PageTitle>
       {scope.chooses && <DistrictChooser value={scope.districtId ?? ''} onChange={(id) => setParams(id ? { district: id } : {})} />}
-      {scope.districtId ? <SettingsForm key={scope.districtId} editable={canEditDistrictSettings(grants, scope.districtId)} /> : <p className="muted">{ru.campaigns.chooseDistrictHint}</p>}
+      {scope.districtId ? (
+        <SettingsForm key={scope.districtId} editable={canEditDistrictSettings(grants, scope.districtId)} />
+      ) : (
+        <p className="muted">{ru.campaigns.chooseDistrictHint}</p>
+      )}
     </>
   );
 }

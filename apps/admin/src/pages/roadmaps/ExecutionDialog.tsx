@@ -92,9 +92,23 @@ export function ExecutionDialog({
           <strong>{item.number}</strong> {item.activity}
         </p>
         <div className="form-grid">
-          <TextField label={ru.execution.doneOn} hint={ru.dates.hint} placeholder={ru.dates.placeholder} {...form.field('doneOn')} inputMode="numeric" autoComplete="off" />
+          <TextField
+            label={ru.execution.doneOn}
+            hint={ru.dates.hint}
+            placeholder={ru.dates.placeholder}
+            {...form.field('doneOn')}
+            inputMode="numeric"
+            autoComplete="off"
+          />
           <TextField label={ru.execution.documentNumber} hint={ru.execution.documentNumberHint} {...form.field('documentNumber')} autoComplete="off" />
-          <TextField label={ru.execution.documentDate} hint={ru.dates.hint} placeholder={ru.dates.placeholder} {...form.field('documentDate')} inputMode="numeric" autoComplete="off" />
+          <TextField
+            label={ru.execution.documentDate}
+            hint={ru.dates.hint}
+            placeholder={ru.dates.placeholder}
+            {...form.field('documentDate')}
+            inputMode="numeric"
+            autoComplete="off"
+          />
           <TextField label={ru.execution.url} hint={ru.execution.urlHint} {...form.field('url')} type="url" autoComplete="off" />
         </div>
         <TextAreaField label={ru.execution.note} {...form.field('note')} rows={2} />

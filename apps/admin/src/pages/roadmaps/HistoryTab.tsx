@@ -41,9 +41,7 @@ export function HistoryTab({ revisionId, level, context }: { revisionId: string;
                         {formatDateTimeRu(event.at)}
                       </time>
                     </p>
-                    <p className="timeline-who">
-                      {personLine(event.userName, event.userPosition, event.role)}
-                    </p>
+                    <p className="timeline-who">{personLine(event.userName, event.userPosition, event.role)}</p>
                     {event.fromState && event.toState && event.fromState !== event.toState && (
                       <p className="timeline-states">
                         <StatusBadge {...stateBadge(event.fromState, level)} /> → <StatusBadge {...stateBadge(event.toState, level)} />

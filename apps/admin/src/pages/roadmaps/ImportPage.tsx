@@ -159,7 +159,12 @@ function ImportFlow() {
         <form className="form panel measure" onSubmit={(event) => void upload(event)} noValidate>
           <p className="muted">{ru.imports.intro}</p>
           {(officer || schools.length > 1) && (
-            <SelectField label={ru.imports.organization} name="organizationId" value={organizationId} onChange={(event) => setOrganizationId(event.target.value)}>
+            <SelectField
+              label={ru.imports.organization}
+              name="organizationId"
+              value={organizationId}
+              onChange={(event) => setOrganizationId(event.target.value)}
+            >
               {officer && <option value="">{ru.imports.organizationFromFile}</option>}
               {schools.map((school) => (
                 <option key={school.id} value={school.id}>
@@ -169,7 +174,17 @@ function ImportFlow() {
             </SelectField>
           )}
           <Field label={ru.imports.file} hint={ru.imports.fileHint} error={fileError ?? undefined} required>
-            {(control) => <input {...control} ref={fileInput} type="file" name="file" className="input-file" accept=".docx,.xlsx,.txt" onChange={() => setFileError(null)} />}
+            {(control) => (
+              <input
+                {...control}
+                ref={fileInput}
+                type="file"
+                name="file"
+                className="input-file"
+                accept=".docx,.xlsx,.txt"
+                onChange={() => setFileError(null)}
+              />
+            )}
           </Field>
           <div className="form-actions">
             <button type="submit" className="button" disabled={busy}>
@@ -230,7 +245,9 @@ function PreviewView({
   const header = preview.header;
   const issues = preview.sections.reduce((sum, section) => sum + section.issues.length + section.items.reduce((n, item) => n + item.issues.length, 0), 0);
   const columns = preview.columns;
-  const shown = IMPORT_FIELDS.filter((field) => field !== 'number' && field !== 'activity' && columns.some((column) => effectiveField(columns, mapping, column.index) === field));
+  const shown = IMPORT_FIELDS.filter(
+    (field) => field !== 'number' && field !== 'activity' && columns.some((column) => effectiveField(columns, mapping, column.index) === field),
+  );
   return (
     <div aria-busy={updating} className={updating ? 'import-updating' : undefined}>
       <dl className="facts">

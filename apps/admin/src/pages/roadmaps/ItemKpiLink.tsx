@@ -115,7 +115,11 @@ export function useItemKpiLinks(revisionId: string): ItemKpiLinks | null {
   const { data } = useQuery(RevisionKpiLinksQuery, { variables: { id: revisionId }, context: scope.context, fetchPolicy: 'cache-and-network' });
   const revision = data?.roadmapRevision;
   if (!data || !revision) return null;
-  const byItem = new Map(revision.sections.flatMap((section) => section.items.map((item) => [item.id, { link: item.kpiLink ?? null, suggestedKpi: item.suggestedKpi ?? null }] as const)));
+  const byItem = new Map(
+    revision.sections.flatMap((section) =>
+      section.items.map((item) => [item.id, { link: item.kpiLink ?? null, suggestedKpi: item.suggestedKpi ?? null }] as const),
+    ),
+  );
   const roadmap = revision.roadmap;
   const canEdit = canExecuteRoadmap(grants, {
     level: roadmap.level,
@@ -173,7 +177,13 @@ export function ItemKpiLink({ itemId, number, links }: { itemId: string; number:
               {ru.monitoring.link.accept}
             </button>
           )}
-          <button type="button" className="button button-secondary button-small" disabled={busy} aria-label={ru.monitoring.link.changeLabel(number)} onClick={() => setChoosing(true)}>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            disabled={busy}
+            aria-label={ru.monitoring.link.changeLabel(number)}
+            onClick={() => setChoosing(true)}
+          >
             {ru.monitoring.link.change}
           </button>
           {link && (
@@ -250,7 +260,11 @@ function ChooseKpiDialog({
       await onSave(kpi, value);
     } catch (failure) {
       const appError = classifyError(failure);
-      setErrors({ kpi: appError.fieldErrors.kpi, target: appError.fieldErrors.target, form: appError.fieldErrors.kpi || appError.fieldErrors.target ? undefined : appError.message });
+      setErrors({
+        kpi: appError.fieldErrors.kpi,
+        target: appError.fieldErrors.target,
+        form: appError.fieldErrors.kpi || appError.fieldErrors.target ? undefined : appError.message,
+      });
     } finally {
       setBusy(false);
     }
@@ -271,7 +285,11 @@ function ChooseKpiDialog({
           value={target}
           onChange={(event) => setTarget(event.target.value)}
           error={errors.target}
-          hint={chosen?.defaultTarget !== null && chosen?.defaultTarget !== undefined ? `${ru.monitoring.link.targetHint} (${chosen.defaultTarget} %)` : ru.monitoring.link.targetHint}
+          hint={
+            chosen?.defaultTarget !== null && chosen?.defaultTarget !== undefined
+              ? `${ru.monitoring.link.targetHint} (${chosen.defaultTarget} %)`
+              : ru.monitoring.link.targetHint
+          }
         />
         {errors.form && <ErrorNotice>{errors.form}</ErrorNotice>}
         <div className="form-actions">

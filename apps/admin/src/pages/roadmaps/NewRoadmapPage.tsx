@@ -135,10 +135,32 @@ function NewRoadmapForm({
             ))}
           </SelectField>
         )}
-        <TextField label={ru.createRoadmap.programmeName} hint={ru.createRoadmap.programmeNameHint} {...form.field('programmeName')} required autoComplete="off" />
+        <TextField
+          label={ru.createRoadmap.programmeName}
+          hint={ru.createRoadmap.programmeNameHint}
+          {...form.field('programmeName')}
+          required
+          autoComplete="off"
+        />
         <div className="form-grid form-grid-2">
-          <TextField label={ru.createRoadmap.periodStart} hint={ru.dates.hint} placeholder={ru.dates.placeholder} {...form.field('periodStart')} required inputMode="numeric" autoComplete="off" />
-          <TextField label={ru.createRoadmap.periodEnd} hint={ru.dates.hint} placeholder={ru.dates.placeholder} {...form.field('periodEnd')} required inputMode="numeric" autoComplete="off" />
+          <TextField
+            label={ru.createRoadmap.periodStart}
+            hint={ru.dates.hint}
+            placeholder={ru.dates.placeholder}
+            {...form.field('periodStart')}
+            required
+            inputMode="numeric"
+            autoComplete="off"
+          />
+          <TextField
+            label={ru.createRoadmap.periodEnd}
+            hint={ru.dates.hint}
+            placeholder={ru.dates.placeholder}
+            {...form.field('periodEnd')}
+            required
+            inputMode="numeric"
+            autoComplete="off"
+          />
         </div>
         <ErrorNotice>{form.formError}</ErrorNotice>
         <FormButtons

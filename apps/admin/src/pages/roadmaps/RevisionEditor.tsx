@@ -6,16 +6,7 @@ import type { CommentFieldsFragment, RevisionFullFragment } from '../../gql/grap
 import { ru } from '../../i18n/ru';
 import { classifyError } from '../../lib/errors';
 import { formatDateTimeRu } from '../../lib/roadmap/dates';
-import {
-  browserStorage,
-  clearDraft,
-  copiesOfThisPage,
-  copyId,
-  editorOpening,
-  loadDraft,
-  storeDraft,
-  type RecoveryOffer,
-} from '../../lib/roadmap/draftStorage';
+import { browserStorage, clearDraft, copiesOfThisPage, copyId, editorOpening, loadDraft, storeDraft, type RecoveryOffer } from '../../lib/roadmap/draftStorage';
 import {
   countErrors,
   editorReducer,
@@ -260,8 +251,24 @@ export function RevisionEditor({
         <h2 id="editor-header">{ru.editor.headerHeading}</h2>
         <div className="form-grid">
           <TextField label={ru.editor.programmeName} {...header('programmeName')} required autoComplete="off" />
-          <TextField label={ru.editor.periodStart} hint={ru.dates.hint} placeholder={ru.dates.placeholder} {...header('periodStart')} required inputMode="numeric" autoComplete="off" />
-          <TextField label={ru.editor.periodEnd} hint={ru.dates.hint} placeholder={ru.dates.placeholder} {...header('periodEnd')} required inputMode="numeric" autoComplete="off" />
+          <TextField
+            label={ru.editor.periodStart}
+            hint={ru.dates.hint}
+            placeholder={ru.dates.placeholder}
+            {...header('periodStart')}
+            required
+            inputMode="numeric"
+            autoComplete="off"
+          />
+          <TextField
+            label={ru.editor.periodEnd}
+            hint={ru.dates.hint}
+            placeholder={ru.dates.placeholder}
+            {...header('periodEnd')}
+            required
+            inputMode="numeric"
+            autoComplete="off"
+          />
         </div>
         <TextAreaField label={ru.editor.title} {...header('title')} required rows={2} />
       </section>
@@ -278,10 +285,24 @@ export function RevisionEditor({
             <div className="editor-section-head">
               <h3>{ru.editor.section(s + 1)}</h3>
               <div className="row-buttons">
-                <button type="button" className="icon-button" aria-label={ru.editor.moveSectionUp(title)} title={ru.editor.moveUp} disabled={s === 0} onClick={() => edit({ type: 'moveSection', uid: section.uid, direction: -1 })}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={ru.editor.moveSectionUp(title)}
+                  title={ru.editor.moveUp}
+                  disabled={s === 0}
+                  onClick={() => edit({ type: 'moveSection', uid: section.uid, direction: -1 })}
+                >
                   ↑
                 </button>
-                <button type="button" className="icon-button" aria-label={ru.editor.moveSectionDown(title)} title={ru.editor.moveDown} disabled={s === state.draft.sections.length - 1} onClick={() => edit({ type: 'moveSection', uid: section.uid, direction: 1 })}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={ru.editor.moveSectionDown(title)}
+                  title={ru.editor.moveDown}
+                  disabled={s === state.draft.sections.length - 1}
+                  onClick={() => edit({ type: 'moveSection', uid: section.uid, direction: 1 })}
+                >
                   ↓
                 </button>
                 <button
@@ -453,13 +474,33 @@ function ItemRows({
         ))}
         <td className="col-actions">
           <div className="row-buttons row-buttons-column">
-            <button type="button" className="icon-button" aria-label={ru.editor.moveItemUp(number)} title={ru.editor.moveUp} disabled={first} onClick={() => edit({ type: 'moveItem', uid: item.uid, direction: -1 })}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={ru.editor.moveItemUp(number)}
+              title={ru.editor.moveUp}
+              disabled={first}
+              onClick={() => edit({ type: 'moveItem', uid: item.uid, direction: -1 })}
+            >
               ↑
             </button>
-            <button type="button" className="icon-button" aria-label={ru.editor.moveItemDown(number)} title={ru.editor.moveDown} disabled={last} onClick={() => edit({ type: 'moveItem', uid: item.uid, direction: 1 })}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={ru.editor.moveItemDown(number)}
+              title={ru.editor.moveDown}
+              disabled={last}
+              onClick={() => edit({ type: 'moveItem', uid: item.uid, direction: 1 })}
+            >
               ↓
             </button>
-            <button type="button" className="icon-button icon-button-danger" aria-label={ru.editor.removeItem(number)} title={ru.editor.remove} onClick={() => edit({ type: 'removeItem', uid: item.uid })}>
+            <button
+              type="button"
+              className="icon-button icon-button-danger"
+              aria-label={ru.editor.removeItem(number)}
+              title={ru.editor.remove}
+              onClick={() => edit({ type: 'removeItem', uid: item.uid })}
+            >
               ✕
             </button>
           </div>

@@ -6,7 +6,6 @@ import { ITEM_COLUMNS } from '../../lib/roadmap/editor';
 import { CommentList } from './Comments';
 import { ItemKpiLink, useItemKpiLinks } from './ItemKpiLink';
 
-
 export interface RowActions {
   /** The reviewer may comment on items now. */
   onComment?: ((item: ItemFieldsFragment) => void) | undefined;
@@ -59,7 +58,12 @@ function Execution({ item, actions }: { item: ItemFieldsFragment; actions: RowAc
         )}
         <span className="cell-note">{ru.execution.markedBy(execution.markedByName)}</span>
         {actions.onUndo && (
-          <button type="button" className="button button-secondary button-small" aria-label={ru.execution.undoLabel(item.number)} onClick={() => actions.onUndo!(item)}>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            aria-label={ru.execution.undoLabel(item.number)}
+            onClick={() => actions.onUndo!(item)}
+          >
             {ru.execution.undo}
           </button>
         )}
@@ -83,15 +87,7 @@ function Execution({ item, actions }: { item: ItemFieldsFragment; actions: RowAc
  * read it, the reviewers' comments under the items they concern, and — on the revision in force —
  * execution (done with evidence, overdue, mark / undo).
  */
-export function RevisionTable({
-  revision,
-  showExecution,
-  actions,
-}: {
-  revision: RevisionFullFragment;
-  showExecution: boolean;
-  actions: RowActions;
-}) {
+export function RevisionTable({ revision, showExecution, actions }: { revision: RevisionFullFragment; showExecution: boolean; actions: RowActions }) {
   const extra = showExecution || actions.onComment ? 1 : 0;
   const kpiLinks = useItemKpiLinks(revision.id);
   return (
@@ -117,7 +113,11 @@ export function RevisionTable({
                   </tr>
                 </thead>
                 {section.items.map((item) => (
-                  <tbody key={item.id} id={`item-${item.key}`} className={showExecution && item.overdue ? 'row-overdue' : item.execution?.done && showExecution ? 'row-done' : undefined}>
+                  <tbody
+                    key={item.id}
+                    id={`item-${item.key}`}
+                    className={showExecution && item.overdue ? 'row-overdue' : item.execution?.done && showExecution ? 'row-done' : undefined}
+                  >
                     <tr>
                       <th scope="row" className="col-number">
                         {item.number}

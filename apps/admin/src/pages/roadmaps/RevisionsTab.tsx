@@ -37,7 +37,11 @@ export function RevisionsTab({ roadmap, currentId, paths }: { roadmap: RoadmapHe
             {revisions.map((revision) => {
               const badge = stateBadge(revision.state, level);
               return (
-                <tr key={revision.id} aria-current={revision.id === currentId ? 'true' : undefined} className={revision.id === currentId ? 'row-current' : undefined}>
+                <tr
+                  key={revision.id}
+                  aria-current={revision.id === currentId ? 'true' : undefined}
+                  className={revision.id === currentId ? 'row-current' : undefined}
+                >
                   <th scope="row">№ {revision.number}</th>
                   <td>
                     <StatusBadge {...badge} />

@@ -86,7 +86,8 @@ function RevisionView({ roadmap, revisionId, tab }: { roadmap: Roadmap; revision
   const isLatest = revision.id === latest.id;
   const badge = stateBadge(revision.state, level);
   const canExecute =
-    revision.inForce && canExecuteRoadmap(grants, { level: roadmap.level, organizationId: organization?.id, districtId: organization?.district.id ?? scope.districtId });
+    revision.inForce &&
+    canExecuteRoadmap(grants, { level: roadmap.level, organizationId: organization?.id, districtId: organization?.district.id ?? scope.districtId });
   const canComment = revision.allowedActions.includes('COMMENT');
   const actions = revision.allowedActions;
   const wholeComments = wholeRoadmapComments(revision);
@@ -134,8 +135,20 @@ function RevisionView({ roadmap, revisionId, tab }: { roadmap: Roadmap; revision
         <span className="muted">{ru.roadmap.updated(formatDateRu(revision.updatedAt))}</span>
       </p>
       <div className="document-actions" role="group" aria-label={ru.exports.documentLabel}>
-        <DownloadButton label={ru.exports.docx} url={exportPaths.revisionDocx(revision.id)} fallbackName={`${ru.exports.fallbackRevision}.docx`} headers={scope.context.headers} small />
-        <DownloadButton label={ru.exports.pdf} url={exportPaths.revisionPdf(revision.id)} fallbackName={`${ru.exports.fallbackRevision}.pdf`} headers={scope.context.headers} small />
+        <DownloadButton
+          label={ru.exports.docx}
+          url={exportPaths.revisionDocx(revision.id)}
+          fallbackName={`${ru.exports.fallbackRevision}.docx`}
+          headers={scope.context.headers}
+          small
+        />
+        <DownloadButton
+          label={ru.exports.pdf}
+          url={exportPaths.revisionPdf(revision.id)}
+          fallbackName={`${ru.exports.fallbackRevision}.pdf`}
+          headers={scope.context.headers}
+          small
+        />
       </div>
 
       {inForce && inForce.id !== revision.id && (
@@ -323,4 +336,3 @@ function RevisionView({ roadmap, revisionId, tab }: { roadmap: Roadmap; revision
 function SuccessLine({ text }: { text: string | null }) {
   return text ? <Notice tone="success">{text}</Notice> : null;
 }
-

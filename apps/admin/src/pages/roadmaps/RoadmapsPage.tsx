@@ -22,7 +22,8 @@ export function RoadmapsPage() {
   const { grants } = useMe();
   const [, setParams] = useSearchParams();
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
-  const schoolView = hasRole(grants, 'school-director', 'school-curator') && !hasRole(grants, 'district-officer', 'district-head', 'region-coordinator', 'platform-admin');
+  const schoolView =
+    hasRole(grants, 'school-director', 'school-curator') && !hasRole(grants, 'district-officer', 'district-head', 'region-coordinator', 'platform-admin');
   return (
     <>
       <div className="page-head">
@@ -81,7 +82,12 @@ function RoadmapsTable() {
   const scope = useDistrictScope();
   const { page, setPage, limit, offset } = useListParams('r');
   const { data: current, previousData, error, refetch } = useQuery(RoadmapsListQuery, { variables: { page: { limit, offset } }, context: scope.context });
-  const exportPages = usePageLoader(RoadmapsListQuery, (page) => ({ page }), (all) => all.roadmaps, scope.context);
+  const exportPages = usePageLoader(
+    RoadmapsListQuery,
+    (page) => ({ page }),
+    (all) => all.roadmaps,
+    scope.context,
+  );
   const data = current ?? previousData;
   return (
     <PagedTable

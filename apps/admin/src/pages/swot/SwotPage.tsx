@@ -12,7 +12,17 @@ import type { SwotPageQuery as SwotPageData } from '../../gql/graphql';
 import { ru } from '../../i18n/ru';
 import { hasOrganizationRole, hasRole } from '../../lib/access';
 import { classifyError } from '../../lib/errors';
-import { checkSwot, isoDateRu, monitoringExports, monitoringPaths, ruDateToIso, swotErrorTarget, SWOT_LISTS, type SwotDraft, type SwotList } from '../../lib/monitoring';
+import {
+  checkSwot,
+  isoDateRu,
+  monitoringExports,
+  monitoringPaths,
+  ruDateToIso,
+  swotErrorTarget,
+  SWOT_LISTS,
+  type SwotDraft,
+  type SwotList,
+} from '../../lib/monitoring';
 import { useMe } from '../../me';
 import { useAcademicYear, YearSelect } from '../monitoring/shared';
 import { useDistrictScope } from '../roadmaps/useDistrictScope';
@@ -63,7 +73,11 @@ export function SwotPage() {
   const scope = useDistrictScope();
   const { grants } = useMe();
   const { year, yearParam } = useAcademicYear();
-  const { data, error, refetch } = useQuery(SwotPageQuery, { variables: { organizationId, academicYear: year }, context: scope.context, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(SwotPageQuery, {
+    variables: { organizationId, academicYear: year },
+    context: scope.context,
+    fetchPolicy: 'cache-and-network',
+  });
   const canEdit = hasOrganizationRole(grants, organizationId, 'school-director', 'school-curator') || hasRole(grants, 'platform-admin');
   const districtParam = scope.chooses ? scope.districtId : null;
   return (
@@ -242,13 +256,25 @@ function SwotEditor({
                 </button>
               </div>
             ))}
-            <button type="button" className="button button-secondary button-small" aria-label={ru.swot.addLabel(ru.swot.lists[list])} onClick={() => edit(list, (lines) => [...lines, ''])}>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              aria-label={ru.swot.addLabel(ru.swot.lists[list])}
+              onClick={() => edit(list, (lines) => [...lines, ''])}
+            >
               + {ru.swot.add}
             </button>
           </fieldset>
         ))}
       </div>
-      <TextField label={ru.swot.formDate} hint={ru.swot.formDateHint} value={formDate} onChange={(event) => setFormDate(event.target.value)} error={dateError} inputMode="numeric" />
+      <TextField
+        label={ru.swot.formDate}
+        hint={ru.swot.formDateHint}
+        value={formDate}
+        onChange={(event) => setFormDate(event.target.value)}
+        error={dateError}
+        inputMode="numeric"
+      />
       {formError && <ErrorNotice>{formError}</ErrorNotice>}
       {saved && <SuccessNotice>{ru.swot.saved}</SuccessNotice>}
       <div className="form-actions">

@@ -4,14 +4,7 @@ import { accessOf, type Actor, type ResolvedGrant } from '../auth/actor.js';
 import type { TokenVerifier } from '../auth/token.js';
 import { AppError, forbidden } from '../errors.js';
 import { setRequestLogger, type Logger } from '../logging.js';
-import {
-  createTenantAccessor,
-  resolveTenantDistrict,
-  TENANT_HEADER,
-  type Tenant,
-  type TenantDirectory,
-  type TenantLoaders,
-} from '../tenancy/tenant.js';
+import { createTenantAccessor, resolveTenantDistrict, TENANT_HEADER, type Tenant, type TenantDirectory, type TenantLoaders } from '../tenancy/tenant.js';
 
 /** Per-request dataloaders over the shared-directory fork; modules add theirs by declaration merging. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -5,7 +5,11 @@ import { clientAddress, clientKey, compileTrustedProxies, parseTrustedProxies } 
 
 /** What proxy-addr reads of a request: the socket peer and the header (a value, not a stand-in for a collaborator). */
 const request = (peer: string, forwardedFor?: string) =>
-  ({ socket: { remoteAddress: peer }, connection: { remoteAddress: peer }, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } }) as unknown as IncomingMessage;
+  ({
+    socket: { remoteAddress: peer },
+    connection: { remoteAddress: peer },
+    headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor },
+  }) as unknown as IncomingMessage;
 
 describe('client address behind proxies', () => {
   it('ignores X-Forwarded-For unless the peer is trusted', () => {
@@ -38,7 +42,10 @@ describe('client address behind proxies', () => {
   });
 
   it('TRUSTED_PROXIES: addresses, CIDRs and names; anything else is named in Russian', () => {
-    expect(parseTrustedProxies(' 10.0.0.5, 172.18.0.0/16 ,loopback,, fd00::/8 ')).toEqual({ entries: ['10.0.0.5', '172.18.0.0/16', 'loopback', 'fd00::/8'], invalid: [] });
+    expect(parseTrustedProxies(' 10.0.0.5, 172.18.0.0/16 ,loopback,, fd00::/8 ')).toEqual({
+      entries: ['10.0.0.5', '172.18.0.0/16', 'loopback', 'fd00::/8'],
+      invalid: [],
+    });
     expect(loadConfig({}).publicEndpoints).toEqual({ trustedProxies: [], partnerApplyPerHour: 10, surveySubmitPerHour: 300 });
     expect(loadConfig({ TRUSTED_PROXIES: 'loopback, 10.0.0.0/8' }).publicEndpoints.trustedProxies).toEqual(['loopback', '10.0.0.0/8']);
     let error: unknown;

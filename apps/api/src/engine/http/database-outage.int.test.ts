@@ -134,7 +134,12 @@ describe('a database outage', () => {
     expect(notReady?.checks?.identityProvider).toBe('ok');
     // No request was answered or logged as an internal error (the job queue's own pool logs its lost connections).
     expect(app.logs.filter((line) => ['request failed', 'unexpected error', 'public survey failed'].includes(line.msg)).map((line) => line.msg)).toEqual([]);
-    expect(app.logs.filter((line) => line.msg === 'request').map((line) => line.status).filter((status) => status >= 500 && status !== 503)).toEqual([]);
+    expect(
+      app.logs
+        .filter((line) => line.msg === 'request')
+        .map((line) => line.status)
+        .filter((status) => status >= 500 && status !== 503),
+    ).toEqual([]);
 
     await proxy.open();
 

@@ -69,9 +69,7 @@ describe('a NUL byte', () => {
     const response = await postGraphQL({ query: CREATE_NEWS, variables: { org: w.school1.id, input: { title: `Новость${NUL}`, body: 'Текст' } } });
     expect(response.status).toBe(200);
     expect(response.json.data ?? null).toBeNull();
-    expect(response.json.errors).toEqual([
-      { message: nulMessage('input.title'), extensions: { code: 'BAD_USER_INPUT', field: 'input.title' } },
-    ]);
+    expect(response.json.errors).toEqual([{ message: nulMessage('input.title'), extensions: { code: 'BAD_USER_INPUT', field: 'input.title' } }]);
     const inBody = await postGraphQL({ query: CREATE_NEWS, variables: { org: w.school1.id, input: { title: 'Новость', body: `a${NUL}b` } } });
     expect(inBody.json.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.body' });
     expect(await count(newsTable())).toBe(before);
@@ -158,10 +156,18 @@ describe('pagination', () => {
     const both = await postGraphQL({ query: REGIONS, variables: { page: { limit: -1, offset: 2147483647 } } }, admin);
     expect(both.status).toBe(200);
     expect(both.json.errors).toEqual([
-      { message: 'Поле «page.limit»: значение от 1 до 100.', path: ['regions'], locations: expect.any(Array), extensions: { code: 'BAD_USER_INPUT', field: 'page.limit' } },
+      {
+        message: 'Поле «page.limit»: значение от 1 до 100.',
+        path: ['regions'],
+        locations: expect.any(Array),
+        extensions: { code: 'BAD_USER_INPUT', field: 'page.limit' },
+      },
     ]);
     const offset = await postGraphQL({ query: REGIONS, variables: { page: { limit: 10, offset: 2147483647 } } }, admin);
-    expect(offset.json.errors[0]).toMatchObject({ message: 'Поле «page.offset»: значение от 0 до 100000.', extensions: { code: 'BAD_USER_INPUT', field: 'page.offset' } });
+    expect(offset.json.errors[0]).toMatchObject({
+      message: 'Поле «page.offset»: значение от 0 до 100000.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'page.offset' },
+    });
     const tooMany = await postGraphQL({ query: REGIONS, variables: { page: { limit: 101 } } }, admin);
     expect(tooMany.json.errors[0].extensions.field).toBe('page.limit');
     const fine = await postGraphQL({ query: REGIONS, variables: { page: { limit: 100, offset: 100000 } } }, admin);
@@ -172,7 +178,12 @@ describe('pagination', () => {
 
 describe('Office evidence files', () => {
   const upload = (fileName: string, body: Buffer) =>
-    raw(`/attachments?${new URLSearchParams({ fileName })}`, { method: 'POST', token: w.tokens.curator1, headers: { 'content-type': 'application/octet-stream' }, body });
+    raw(`/attachments?${new URLSearchParams({ fileName })}`, {
+      method: 'POST',
+      token: w.tokens.curator1,
+      headers: { 'content-type': 'application/octet-stream' },
+      body,
+    });
 
   it('a corrupt, a truncated and a ZIP-bomb .docx are refused (415, field file), nothing stored; a real one is stored', async () => {
     const before = await count(attachmentTable());

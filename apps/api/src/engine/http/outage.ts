@@ -19,8 +19,7 @@ const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTU
  * (protocol violation: what a NUL byte in a parameter causes, the request's fault), 57P01–57P03
  * (shutdown, crash, cannot connect now), 53300 (too many connections).
  */
-const isUnavailableSqlState = (code: string) =>
-  (code.startsWith('08') && code !== '08P01') || ['57P01', '57P02', '57P03', '53300'].includes(code);
+const isUnavailableSqlState = (code: string) => (code.startsWith('08') && code !== '08P01') || ['57P01', '57P02', '57P03', '53300'].includes(code);
 /** node-postgres and pg-pool report a lost or never-made connection by message only. */
 const DRIVER_MESSAGES =
   /Connection terminated|Connection ended unexpectedly|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|the database system is (starting up|shutting down|in recovery mode)/i;

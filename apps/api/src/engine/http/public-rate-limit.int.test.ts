@@ -85,7 +85,9 @@ async function apply(server: { url: string }, body: unknown, forwardedFor?: stri
 }
 
 async function stored(tag: string): Promise<number> {
-  const rows = await a.orm.em.getConnection().execute<Array<{ n: string }>>(`select count(*) as n from core.partner_application where name like ?`, [`Лимит ${tag} %`]);
+  const rows = await a.orm.em
+    .getConnection()
+    .execute<Array<{ n: string }>>(`select count(*) as n from core.partner_application where name like ?`, [`Лимит ${tag} %`]);
   return Number(rows[0]!.n);
 }
 

@@ -59,11 +59,7 @@ function unnamedStatements(pool: QueryablePool) {
  * The limits of this process, on the ORM's own connection pool (no second pool per replica). Built at
  * the composition root; each route gets its rule.
  */
-export async function createRateLimits(deps: {
-  orm: MikroORM;
-  config: Pick<ApiConfig, 'publicEndpoints'>;
-  logger: Logger;
-}): Promise<RateLimits> {
+export async function createRateLimits(deps: { orm: MikroORM; config: Pick<ApiConfig, 'publicEndpoints'>; logger: Logger }): Promise<RateLimits> {
   const pool = (await deps.orm.em.getConnection().getNativeClient()) as QueryablePool;
   const storeClient = unnamedStatements(pool);
   const trusted = compileTrustedProxies(deps.config.publicEndpoints.trustedProxies);

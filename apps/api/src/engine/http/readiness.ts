@@ -36,8 +36,7 @@ export function createReadinessCheck(orm: MikroORM, config: Pick<ApiConfig, 'key
       ),
     ]);
     checks.database = database.status === 'fulfilled' ? 'ok' : `недоступна: ${reason(database.reason)}`;
-    checks.identityProvider =
-      identityProvider.status === 'fulfilled' ? 'ok' : `недоступен (${config.keycloak.jwksUrl}): ${reason(identityProvider.reason)}`;
+    checks.identityProvider = identityProvider.status === 'fulfilled' ? 'ok' : `недоступен (${config.keycloak.jwksUrl}): ${reason(identityProvider.reason)}`;
     return { ready: database.status === 'fulfilled' && identityProvider.status === 'fulfilled', checks };
   };
 }

@@ -145,10 +145,7 @@ function applyCors(req: IncomingMessage, res: ServerResponse, allowed: string[])
   if (!origin || !(allowed.includes('*') || allowed.includes(origin))) return;
   res.setHeader('access-control-allow-origin', origin);
   res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-  res.setHeader(
-    'access-control-allow-headers',
-    'authorization, content-type, x-district-id, x-request-id, apollo-require-preflight, x-apollo-operation-name',
-  );
+  res.setHeader('access-control-allow-headers', 'authorization, content-type, x-district-id, x-request-id, apollo-require-preflight, x-apollo-operation-name');
   res.setHeader('access-control-expose-headers', 'x-request-id, content-disposition');
   res.setHeader('access-control-max-age', '600');
 }

@@ -93,7 +93,9 @@ beforeAll(async () => {
   idp = await startIdp({ port: 0 });
   db = new pg.Client({ connectionString: inject('databaseUrl') });
   await db.connect();
-  await db.query(`create table ${PROBE_TABLE} (job text not null, job_id uuid not null, attempt int not null, pid int not null, trigger text, at timestamptz not null default clock_timestamp())`);
+  await db.query(
+    `create table ${PROBE_TABLE} (job text not null, job_id uuid not null, attempt int not null, pid int not null, trigger text, at timestamptz not null default clock_timestamp())`,
+  );
   const env = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
@@ -174,13 +176,23 @@ describe('the job queue across two API processes', () => {
     expect(probeJob.runs.filter((run: any) => run.state === 'COMPLETED').length).toBeGreaterThanOrEqual(3);
     expect(probeJob.runs[0]).toMatchObject({ trigger: 'SCHEDULE' });
     const failingJob = jobs.get('test.failing');
-    expect(failingJob.lastFailure).toMatchObject({ id: failed.run.id, state: 'FAILED', retryCount: 2, retryLimit: 2, error: 'Проверочная ошибка, попытка 3', completedAt: expect.any(String) });
+    expect(failingJob.lastFailure).toMatchObject({
+      id: failed.run.id,
+      state: 'FAILED',
+      retryCount: 2,
+      retryLimit: 2,
+      error: 'Проверочная ошибка, попытка 3',
+      completedAt: expect.any(String),
+    });
     expect(failingJob.runs[0]).toMatchObject({ id: failed.run.id, state: 'FAILED', trigger: 'MANUAL' });
 
     // Only the platform admin: a district officer and a region coordinator are refused.
     for (const username of ['sibay.officer', 'rnc.bashkortostan', 'gimnaziya.director']) {
       const refused = await postGraphQL(`http://127.0.0.1:${a.port}/graphql`, BACKGROUND_JOBS, { token: await idp.mintAccessToken(username) });
-      expect(refused.body.errors?.map((error) => error.extensions?.code), username).toEqual(['FORBIDDEN']);
+      expect(
+        refused.body.errors?.map((error) => error.extensions?.code),
+        username,
+      ).toEqual(['FORBIDDEN']);
       expect(refused.body.data).toBeNull();
     }
   }, 200_000);

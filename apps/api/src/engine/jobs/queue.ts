@@ -174,15 +174,22 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
         if (!workers) continue;
         // The schedule lives in the database, shared by the replicas: the last one to start writes it.
         if (definition.schedule) {
-          await boss.schedule(definition.name, definition.schedule.cron, { trigger: 'schedule' }, {
-            tz: definition.schedule.timeZone ?? options.timeZone,
-            // An occurrence that came due while no replica ran (a deploy, an outage) is sent once on return.
-            missed: 'once',
-          });
+          await boss.schedule(
+            definition.name,
+            definition.schedule.cron,
+            { trigger: 'schedule' },
+            {
+              tz: definition.schedule.timeZone ?? options.timeZone,
+              // An occurrence that came due while no replica ran (a deploy, an outage) is sent once on return.
+              missed: 'once',
+            },
+          );
         } else {
           await boss.unschedule(definition.name);
         }
-        await boss.work<{ trigger?: JobTrigger }>(definition.name, { pollingIntervalSeconds: options.pollIntervalSeconds, batchSize: 1 }, async ([job]) => run(definition, job!));
+        await boss.work<{ trigger?: JobTrigger }>(definition.name, { pollingIntervalSeconds: options.pollIntervalSeconds, batchSize: 1 }, async ([job]) =>
+          run(definition, job!),
+        );
         if (definition.runAfterStartSeconds !== undefined) {
           // Replicas starting together: the queue keeps one waiting run, the others' sends are dropped.
           await boss.send(definition.name, { trigger: 'start' }, { startAfter: definition.runAfterStartSeconds });

@@ -8,7 +8,13 @@ if (!table || !/^[a-z_][a-z0-9_.]*$/.test(table)) throw new Error('PROBE_TABLE i
 async function record(orm, job, context) {
   await orm.em
     .getConnection()
-    .execute(`insert into ${table} (job, job_id, attempt, pid, trigger) values (?, ?, ?, ?, ?)`, [job, context.jobId, context.retryCount, process.pid, context.trigger]);
+    .execute(`insert into ${table} (job, job_id, attempt, pid, trigger) values (?, ?, ?, ?, ?)`, [
+      job,
+      context.jobId,
+      context.retryCount,
+      process.pid,
+      context.trigger,
+    ]);
 }
 
 const probe = {

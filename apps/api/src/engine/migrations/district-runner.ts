@@ -47,15 +47,7 @@ async function recordState(
          when "district_migration_state"."status" = 'migrated' then 1
          else "district_migration_state"."attempts" + 1 end,
        "updated_at" = now()`,
-    [
-      district.id,
-      district.schemaName,
-      state.status,
-      state.lastMigration ?? null,
-      state.error ?? null,
-      state.attempt ? 1 : 0,
-      state.attempt ?? false,
-    ],
+    [district.id, district.schemaName, state.status, state.lastMigration ?? null, state.error ?? null, state.attempt ? 1 : 0, state.attempt ?? false],
   );
 }
 
@@ -64,11 +56,7 @@ async function recordState(
  * migration lock. Returns whether anything was applied; throws (after recording `failed`) when a
  * migration fails — that migration's transaction is rolled back, earlier ones stay applied.
  */
-export async function migrateDistrictSchema(
-  orm: MikroORM,
-  migrators: Migrators,
-  district: DistrictTarget,
-): Promise<'migrated' | 'upToDate'> {
+export async function migrateDistrictSchema(orm: MikroORM, migrators: Migrators, district: DistrictTarget): Promise<'migrated' | 'upToDate'> {
   const schema = district.schemaName;
   const migrator = migrators.district;
   try {

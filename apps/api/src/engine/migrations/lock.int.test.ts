@@ -28,7 +28,9 @@ function withApplicationName(url: string, name: string): string {
 
 beforeAll(async () => {
   const url = inject('databaseUrl');
-  orm = await createOrm(loadConfig({ NODE_ENV: 'test', DATABASE_URL: withApplicationName(url, 'nastavnik-pooled-test'), DATABASE_DIRECT_URL: withApplicationName(url, DIRECT) }));
+  orm = await createOrm(
+    loadConfig({ NODE_ENV: 'test', DATABASE_URL: withApplicationName(url, 'nastavnik-pooled-test'), DATABASE_DIRECT_URL: withApplicationName(url, DIRECT) }),
+  );
   blocker = new pg.Client({ connectionString: url });
   await blocker.connect();
 });
@@ -81,7 +83,13 @@ describe('the migrations lock', () => {
     const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/cli.js');
     await blocker.query('select pg_advisory_lock($1)', [MIGRATIONS_LOCK]);
     const child = spawn(process.execPath, [cli, 'migrate'], {
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: withApplicationName(url, 'nastavnik-pooled-test'), DATABASE_DIRECT_URL: withApplicationName(url, DIRECT) },
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: withApplicationName(url, 'nastavnik-pooled-test'),
+        DATABASE_DIRECT_URL: withApplicationName(url, DIRECT),
+      },
       stdio: 'ignore',
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

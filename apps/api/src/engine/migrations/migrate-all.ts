@@ -7,9 +7,7 @@ import { getMigrators, type MigrationSets } from './migrators.js';
 export async function listDistrictTargets(orm: MikroORM): Promise<DistrictTarget[]> {
   const rows = await orm.em
     .getConnection()
-    .execute<Array<{ id: string; code: string; schema_name: string }>>(
-      `select "id", "code", "schema_name" from "core"."district" order by "code"`,
-    );
+    .execute<Array<{ id: string; code: string; schema_name: string }>>(`select "id", "code", "schema_name" from "core"."district" order by "code"`);
   return rows.map((row) => ({ id: row.id, code: row.code, schemaName: row.schema_name }));
 }
 
@@ -23,10 +21,7 @@ export async function migrateAllWith(orm: MikroORM, sets: MigrationSets, logger?
     if (report.core.length > 0) logger?.info({ migrations: report.core }, 'core schema migrated');
     const districts = await listDistrictTargets(orm);
     await migrateDistricts(orm, migrators, districts, logger, report);
-    logger?.info(
-      { migrated: report.migrated.length, upToDate: report.upToDate.length, failed: report.failed.length },
-      'district schemas checked',
-    );
+    logger?.info({ migrated: report.migrated.length, upToDate: report.upToDate.length, failed: report.failed.length }, 'district schemas checked');
     return report;
   });
 }

@@ -56,7 +56,7 @@ class PinoOrmLogger implements OrmLogger {
     if (context.namespace === 'slow-query') {
       this.logger?.warn({ sql: context.query, tookMs: context.took }, 'slow query');
     } else if (this.logger?.isLevelEnabled('trace')) {
-      this.logger.trace({ sql: context.query, tookMs: context.took, ...context.reqId ? { reqId: context.reqId } : {} }, 'sql');
+      this.logger.trace({ sql: context.query, tookMs: context.took, ...(context.reqId ? { reqId: context.reqId } : {}) }, 'sql');
     }
   }
   setDebugMode(): void {}

@@ -31,8 +31,7 @@ export interface TenantDirectory {
 
 export const TENANT_HEADER = 'x-district-id';
 
-export const NO_TENANT_MESSAGE =
-  'Не выбран муниципалитет: данные организаций доступны в контексте одного муниципалитета (заголовок X-District-Id).';
+export const NO_TENANT_MESSAGE = 'Не выбран муниципалитет: данные организаций доступны в контексте одного муниципалитета (заголовок X-District-Id).';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -11,7 +11,9 @@ export class Migration20261123000000RateLimit extends Migration {
 
   override up(): void {
     this.addSql(`create schema if not exists "rate_limit";`);
-    this.addSql(`create table "rate_limit"."counter" ("key" varchar(255) not null, "points" integer not null default 0, "expire" bigint null, primary key ("key"));`);
+    this.addSql(
+      `create table "rate_limit"."counter" ("key" varchar(255) not null, "points" integer not null default 0, "expire" bigint null, primary key ("key"));`,
+    );
     this.addSql(`create index "counter_expire_index" on "rate_limit"."counter" ("expire");`);
   }
 

@@ -123,9 +123,7 @@ export class AttachmentService {
 
   /** An attachment within the row scope; NOT_FOUND (naming `field`) otherwise. */
   async get(ctx: TenantServiceContext, id: string, field?: string): Promise<Attachment> {
-    const attachment = isUuid(id)
-      ? await ctx.tenant.em.findOne(Attachment, within(attachmentScopeFilter(ctx.actor, ctx.tenant.district), { id }))
-      : null;
+    const attachment = isUuid(id) ? await ctx.tenant.em.findOne(Attachment, within(attachmentScopeFilter(ctx.actor, ctx.tenant.district), { id })) : null;
     if (!attachment) {
       if (field) throw badUserInput(field, ATTACHMENT_MESSAGES_RU.notFound);
       throw notFound(ATTACHMENT_MESSAGES_RU.notFound);

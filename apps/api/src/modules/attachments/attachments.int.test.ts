@@ -31,7 +31,14 @@ afterAll(async () => {
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(500, 0x20), Buffer.from('\n%%EOF\n')]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100, 1)]);
 
-async function upload(target: TestApp, token: string | null, fileName: string, body: Buffer, query: Record<string, string> = {}, headers: Record<string, string> = {}) {
+async function upload(
+  target: TestApp,
+  token: string | null,
+  fileName: string,
+  body: Buffer,
+  query: Record<string, string> = {},
+  headers: Record<string, string> = {},
+) {
   const params = new URLSearchParams({ fileName, ...query });
   const response = await fetch(`${target.api.url}/attachments?${params}`, {
     method: 'POST',
@@ -136,7 +143,9 @@ describe('evidence of an executed item', () => {
     const spare = (await upload(app, w.tokens.curator1, 'Лишний.pdf', PDF)).body;
     const notMine = await fails(app, `mutation($id: ID!) { deleteAttachment(id: $id) }`, w.tokens.director2, { id: spare.id });
     expect(notMine.extensions?.code).toBe('NOT_FOUND');
-    expect((await ok<{ deleteAttachment: boolean }>(app, `mutation($id: ID!) { deleteAttachment(id: $id) }`, w.tokens.curator1, { id: spare.id })).deleteAttachment).toBe(true);
+    expect(
+      (await ok<{ deleteAttachment: boolean }>(app, `mutation($id: ID!) { deleteAttachment(id: $id) }`, w.tokens.curator1, { id: spare.id })).deleteAttachment,
+    ).toBe(true);
     expect((await download(app, w.tokens.curator1, spare.url)).status).toBe(404);
   });
 });
@@ -167,7 +176,12 @@ describe('source file of an imported roadmap', () => {
   it('cannot be deleted while the roadmap exists: CONFLICT with a Russian message, not an internal error', async () => {
     const { post, previewPath } = await import('../../test/imports.js');
     const bytes = new TextEncoder().encode(
-      ['Дорожная карта', '№\tМероприятие\tСрок\tОтветственный', '1\tСовещание с педагогами\tсентябрь 2025\tКуратор', '2\tФормирование пар\tоктябрь 2025\tКуратор'].join('\n'),
+      [
+        'Дорожная карта',
+        '№\tМероприятие\tСрок\tОтветственный',
+        '1\tСовещание с педагогами\tсентябрь 2025\tКуратор',
+        '2\tФормирование пар\tоктябрь 2025\tКуратор',
+      ].join('\n'),
     );
     const previewed = await post(app, previewPath('карта.txt'), w.tokens.curator1, bytes);
     expect(previewed.status).toBe(201);

@@ -39,8 +39,7 @@ export const ALLOWED_EXTENSIONS_LABEL = 'PDF, DOC, DOCX, XLS, XLSX, ODT, JPG, PN
 
 export const ATTACHMENT_MESSAGES_RU = {
   tooLarge: (maxBytes: number) => `Файл слишком большой: не более ${formatSize(maxBytes)}`,
-  badType: (extension: string) =>
-    `Недопустимый тип файла${extension ? ` «.${extension}»` : ''}: можно загрузить ${ALLOWED_EXTENSIONS_LABEL}`,
+  badType: (extension: string) => `Недопустимый тип файла${extension ? ` «.${extension}»` : ''}: можно загрузить ${ALLOWED_EXTENSIONS_LABEL}`,
   contentMismatch: (extension: string) => `Содержимое файла не соответствует его типу «.${extension}»`,
   empty: 'Файл пуст',
   noName: 'Укажите имя файла (параметр fileName)',
@@ -62,7 +61,10 @@ export function formatSize(bytes: number): string {
 /** A safe display name: the last path segment, no control characters, at most 255 characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(-255);
+  return base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(-255);
 }
 
 export function extensionOf(fileName: string): string {

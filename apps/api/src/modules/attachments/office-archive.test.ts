@@ -5,8 +5,7 @@ import { realDocx, zipBombDocx } from '../../test/office-files.js';
 import { ALLOWED_FILE_TYPES } from './file-types.js';
 import { checkOfficeArchive } from './office-archive.js';
 
-const xlsx = () =>
-  Buffer.from(zipSync({ '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') }));
+const xlsx = () => Buffer.from(zipSync({ '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') }));
 const odt = (mimetype = 'application/vnd.oasis.opendocument.text') =>
   Buffer.from(zipSync({ mimetype: [strToU8(mimetype), { level: 0 }], 'content.xml': strToU8('<office:document-content/>') }));
 
@@ -30,7 +29,10 @@ describe('Office files as bounded archives', () => {
   });
 
   it('refuses a document whose main part is damaged inside an intact directory', async () => {
-    const entries = { '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'), 'word/document.xml': strToU8('<w:document>' + 'текст '.repeat(2000) + '</w:document>') };
+    const entries = {
+      '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'),
+      'word/document.xml': strToU8('<w:document>' + 'текст '.repeat(2000) + '</w:document>'),
+    };
     const archive = Buffer.from(zipSync(entries, { level: 9 }));
     // The deflate stream of word/document.xml starts after its local header (30 bytes + name).
     const at = archive.indexOf('word/document.xml') + 'word/document.xml'.length + 20;

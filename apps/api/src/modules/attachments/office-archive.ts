@@ -42,9 +42,7 @@ const OPENDOCUMENT_MIMETYPE: Partial<Record<OfficeFormat, string>> = {
   ods: 'application/vnd.oasis.opendocument.spreadsheet',
 };
 
-export type OfficeArchiveVerdict =
-  | { ok: true; entries: number }
-  | { ok: false; reason: 'corrupt' | 'bomb' | 'missingPart'; detail?: string };
+export type OfficeArchiveVerdict = { ok: true; entries: number } | { ok: false; reason: 'corrupt' | 'bomb' | 'missingPart'; detail?: string };
 
 /** Is `data` a readable, bounded archive of `format` with its required parts? Never throws. */
 export function checkOfficeArchive(data: Uint8Array, format: OfficeFormat, limits: ZipLimits = OFFICE_ARCHIVE_LIMITS): OfficeArchiveVerdict {

@@ -45,7 +45,9 @@ const seen: Array<{ method: string; url: string; contentSha256: string | undefin
 
 function verifySignature(req: IncomingMessage, body: Buffer): boolean {
   const authorization = String(req.headers.authorization ?? '');
-  const match = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/.exec(authorization);
+  const match = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/.exec(
+    authorization,
+  );
   if (!match) return false;
   const [, accessKeyId, , region, signedHeaders, signature] = match;
   const headers: Record<string, string> = {};
@@ -55,7 +57,11 @@ function verifySignature(req: IncomingMessage, body: Buffer): boolean {
   const stamp = headers['x-amz-date'] ?? '';
   const date = new Date(`${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}Z`);
   if (body.length > 0 && sha256Hex(body) !== payloadHash) return false;
-  const expected = signRequest({ method: req.method!, url, headers, payloadHash }, { accessKeyId: accessKeyId!, secretAccessKey: SECRET, region: region!, service: 's3' }, date);
+  const expected = signRequest(
+    { method: req.method!, url, headers, payloadHash },
+    { accessKeyId: accessKeyId!, secretAccessKey: SECRET, region: region!, service: 's3' },
+    date,
+  );
   return expected.signature === signature;
 }
 
@@ -97,7 +103,10 @@ beforeAll(async () => {
 
   // Create the bucket with a signed PUT /<bucket>.
   const url = new URL(`${endpoint}/${BUCKET}`);
-  const signed = signRequest({ method: 'PUT', url, payloadHash: EMPTY_PAYLOAD_HASH }, { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET, region: 'ru-central1', service: 's3' });
+  const signed = signRequest(
+    { method: 'PUT', url, payloadHash: EMPTY_PAYLOAD_HASH },
+    { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET, region: 'ru-central1', service: 's3' },
+  );
   const created = await fetch(url, { method: 'PUT', headers: signed.headers });
   expect(created.status).toBe(200);
 });
@@ -156,7 +165,9 @@ describe('S3AttachmentStorage against s3rver', () => {
     expect(error).toBeInstanceOf(S3StorageError);
     expect((error as S3StorageError).status).toBe(403);
     expect((error as S3StorageError).code).toBe('SignatureDoesNotMatch');
-    expect((error as Error).message).toMatch(/^S3 PUT nastavnik-test\/district_a\/[0-9a-f-]{36} failed: HTTP 403 SignatureDoesNotMatch: .* — check S3_SECRET_ACCESS_KEY/);
+    expect((error as Error).message).toMatch(
+      /^S3 PUT nastavnik-test\/district_a\/[0-9a-f-]{36} failed: HTTP 403 SignatureDoesNotMatch: .* — check S3_SECRET_ACCESS_KEY/,
+    );
     expect(`${(error as Error).message}${(error as Error).stack}${JSON.stringify(error)}`).not.toContain(secret);
 
     const wrongKey = new S3AttachmentStorage(settings({ accessKeyId: 'NO-SUCH-KEY' }));

@@ -37,7 +37,9 @@ describe('SigV4 signer: AWS examples', () => {
       ].join('\n'),
     );
     expect(signed.stringToSign).toBe(
-      ['AWS4-HMAC-SHA256', '20130524T000000Z', '20130524/us-east-1/s3/aws4_request', '7344ae5b7ee6c3e7e6b0fe0640412a37625d1fbfff95c48bbb2dc43964946972'].join('\n'),
+      ['AWS4-HMAC-SHA256', '20130524T000000Z', '20130524/us-east-1/s3/aws4_request', '7344ae5b7ee6c3e7e6b0fe0640412a37625d1fbfff95c48bbb2dc43964946972'].join(
+        '\n',
+      ),
     );
     expect(signed.signature).toBe('f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41');
     expect(signed.headers).toEqual({
@@ -105,7 +107,10 @@ describe('S3_* settings', () => {
     expect(config.attachments.s3?.secretAccessKey).toBe('super-secret-value');
     expect(JSON.stringify(config)).not.toContain('super-secret-value');
     expect(inspect(config, { depth: 10 })).not.toContain('super-secret-value');
-    expect(loadConfig({ ...s3, S3_FORCE_PATH_STYLE: 'false', S3_REGION: 'us-east-1' }).attachments.s3).toMatchObject({ forcePathStyle: false, region: 'us-east-1' });
+    expect(loadConfig({ ...s3, S3_FORCE_PATH_STYLE: 'false', S3_REGION: 'us-east-1' }).attachments.s3).toMatchObject({
+      forcePathStyle: false,
+      region: 'us-east-1',
+    });
   });
 
   it('with ATTACHMENT_STORAGE=s3 every missing variable is named', () => {

@@ -93,7 +93,11 @@ export class S3AttachmentStorage implements AttachmentStorage {
     const message = tagOf(text, 'Message');
     const hint = code ? HINTS[code] : response.status === 403 ? 'check S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY' : undefined;
     const detail = [code, message].filter(Boolean).join(': ') || response.statusText;
-    return new S3StorageError(`S3 ${method} ${this.settings.bucket}/${key} failed: HTTP ${response.status} ${detail}${hint ? ` — ${hint}` : ''}`, response.status, code);
+    return new S3StorageError(
+      `S3 ${method} ${this.settings.bucket}/${key} failed: HTTP ${response.status} ${detail}${hint ? ` — ${hint}` : ''}`,
+      response.status,
+      code,
+    );
   }
 
   async put(target: StorageTarget, id: string, data: Buffer): Promise<void> {

@@ -53,7 +53,10 @@ export function uriEncode(value: string, keepSlash = false): string {
 
 /** `20130524T000000Z` */
 export function amzDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** The signing key: HMAC chain over date, region, service and `aws4_request`. */

@@ -70,9 +70,7 @@ export class CampaignService {
   }
 
   async get(ctx: TenantServiceContext, id: string): Promise<Campaign> {
-    const campaign = isUuid(id)
-      ? await ctx.tenant.em.findOne(Campaign, within(campaignScopeFilter(ctx.actor, ctx.tenant.district), { id }))
-      : null;
+    const campaign = isUuid(id) ? await ctx.tenant.em.findOne(Campaign, within(campaignScopeFilter(ctx.actor, ctx.tenant.district), { id })) : null;
     if (!campaign) throw notFound(ROADMAP_MESSAGES_RU.campaignNotFound);
     return campaign;
   }
@@ -100,9 +98,7 @@ export class CampaignService {
 
     const organizationIds = [...new Set((input.organizationIds ?? []).map((id) => id.trim()))];
     if (organizationIds.length > 0) {
-      const found = organizationIds.every(isUuid)
-        ? await ctx.em.count(Organization, { id: { $in: organizationIds }, district: tenant.district.id })
-        : 0;
+      const found = organizationIds.every(isUuid) ? await ctx.em.count(Organization, { id: { $in: organizationIds }, district: tenant.district.id }) : 0;
       if (found !== organizationIds.length) throw badUserInput('organizationIds', ROADMAP_MESSAGES_RU.organizationNotInDistrict);
     }
     const campaign = tenant.em.create(Campaign, {
@@ -150,12 +146,7 @@ export class CampaignService {
   }
 
   /** The campaign page: addressed schools with their status, filterable, paginated (by name). */
-  async schools(
-    ctx: TenantServiceContext,
-    campaign: Campaign,
-    page?: PageInput | null,
-    filter?: CampaignSchoolFilter | null,
-  ): Promise<Page<CampaignSchool>> {
+  async schools(ctx: TenantServiceContext, campaign: Campaign, page?: PageInput | null, filter?: CampaignSchoolFilter | null): Promise<Page<CampaignSchool>> {
     const { limit, offset } = pageWindow(page);
     const base = this.schoolsSql(ctx.tenant, [campaign.id], campaignSchoolsScope(ctx.actor, ctx.tenant.district));
     const conditions: string[] = [];

@@ -18,12 +18,36 @@ let secondOfficer: string;
 const campaigns: Record<string, string> = {};
 
 const OVERVIEW = /* GraphQL */ `
-  query($regionId: ID!, $academicYear: String) {
+  query ($regionId: ID!, $academicYear: String) {
     regionRoadmapOverview(regionId: $regionId, academicYear: $academicYear) {
-      regionId regionName academicYear
+      regionId
+      regionName
+      academicYear
       districts {
-        districtId code name roadmapId roadmapLatestRevisionId roadmapState roadmapInForce
-        campaign { id title academicYear dueDate pastDue counts { total notStarted draft withDirector submitted returned agreed overdue } }
+        districtId
+        code
+        name
+        roadmapId
+        roadmapLatestRevisionId
+        roadmapState
+        roadmapInForce
+        campaign {
+          id
+          title
+          academicYear
+          dueDate
+          pastDue
+          counts {
+            total
+            notStarted
+            draft
+            withDirector
+            submitted
+            returned
+            agreed
+            overdue
+          }
+        }
       }
     }
   }
@@ -39,14 +63,17 @@ beforeAll(async () => {
   secondOfficer = await app.tokenFor('district-officer', [groups.district(a.region, second)], 'sibay.officer');
 
   const campaign = async (token: string, academicYear: string, dueDate: string) =>
-    (await ok<{ createCampaign: any }>(app, CREATE_CAMPAIGN, token, { input: { title: `Кампания ${academicYear}`, academicYear, dueDate } })).createCampaign.id as string;
+    (await ok<{ createCampaign: any }>(app, CREATE_CAMPAIGN, token, { input: { title: `Кампания ${academicYear}`, academicYear, dueDate } })).createCampaign
+      .id as string;
   campaigns.aOld = await campaign(a.tokens.officer, '2024/2025', '2024-09-20');
   campaigns.a = await campaign(a.tokens.officer, '2025/2026', '2025-09-20');
   campaigns.second = await campaign(secondOfficer, '2025/2026', '2025-12-01');
   campaigns.b = await campaign(b.tokens.officer, '2025/2026', '2025-09-20');
 
   // District A: school 1 submitted, school 2 not started (overdue); the district's own roadmap in draft.
-  const { createRoadmap } = await ok<{ createRoadmap: any }>(app, CREATE_ROADMAP, a.tokens.curator1, { input: { campaignId: campaigns.a, programmeName: 'Вместе' } });
+  const { createRoadmap } = await ok<{ createRoadmap: any }>(app, CREATE_ROADMAP, a.tokens.curator1, {
+    input: { campaignId: campaigns.a, programmeName: 'Вместе' },
+  });
   await throughDirector(app, a, createRoadmap.latestRevision);
   await ok(app, CREATE_ROADMAP, a.tokens.officer, { input: { level: 'DISTRICT', source: 'EMPTY', programmeName: 'Наставничество в муниципалитете' } });
 });
@@ -99,8 +126,11 @@ describe('regionRoadmapOverview', () => {
     expect(overDistricts[0]).not.toContain(b.district.schemaName);
   });
 
-  it('an academic year picks that year\'s campaign; the platform admin reads any region', async () => {
-    const { regionRoadmapOverview } = await ok<{ regionRoadmapOverview: any }>(app, OVERVIEW, a.tokens.admin, { regionId: a.region.id, academicYear: '2024/2025' });
+  it("an academic year picks that year's campaign; the platform admin reads any region", async () => {
+    const { regionRoadmapOverview } = await ok<{ regionRoadmapOverview: any }>(app, OVERVIEW, a.tokens.admin, {
+      regionId: a.region.id,
+      academicYear: '2024/2025',
+    });
     const rowA = regionRoadmapOverview.districts.find((d: any) => d.districtId === a.district.id);
     expect(rowA.campaign).toMatchObject({ id: campaigns.aOld, academicYear: '2024/2025' });
     expect(rowA.campaign.counts).toEqual(await directCounts(a.district, campaigns.aOld!, '2025-10-15', '2024-09-20'));
@@ -109,7 +139,7 @@ describe('regionRoadmapOverview', () => {
     expect(other.regionRoadmapOverview.districts.map((d: any) => d.districtId)).toEqual([b.district.id]);
   });
 
-  it('another region\'s coordinator, a district officer and a school are refused', async () => {
+  it("another region's coordinator, a district officer and a school are refused", async () => {
     expect((await fails(app, OVERVIEW, b.tokens.coordinator, { regionId: a.region.id })).extensions?.code).toBe('FORBIDDEN');
     expect((await fails(app, OVERVIEW, a.tokens.officer, { regionId: a.region.id })).extensions?.code).toBe('FORBIDDEN');
     expect((await fails(app, OVERVIEW, a.tokens.curator1, { regionId: a.region.id })).extensions?.code).toBe('FORBIDDEN');

@@ -69,9 +69,7 @@ export async function createDistrictWithSchema(orm: MikroORM, input: NewDistrict
   }
 
   try {
-    await withMigrationLock(orm, () =>
-      migrateDistrictSchema(orm, getMigrators(orm, MIGRATION_SETS), { id: district.id, code: district.code, schemaName }),
-    );
+    await withMigrationLock(orm, () => migrateDistrictSchema(orm, getMigrators(orm, MIGRATION_SETS), { id: district.id, code: district.code, schemaName }));
   } catch (error) {
     const connection = orm.em.getConnection();
     await connection.execute(`drop schema if exists "${schemaName}" cascade`).catch(() => undefined);

@@ -25,9 +25,7 @@ export async function resolveGrants(em: EntityManager, grants: readonly Grant[])
   const [regions, districts, organizations, partners] = await Promise.all([
     regionCodes.size ? em.find(Region, { code: { $in: [...regionCodes] } }) : [],
     districtCodes.size ? em.find(District, { code: { $in: [...districtCodes] } }) : [],
-    organizationCodes.size
-      ? em.find(Organization, { code: { $in: [...organizationCodes] }, district: { code: { $in: [...districtCodes] } } })
-      : [],
+    organizationCodes.size ? em.find(Organization, { code: { $in: [...organizationCodes] }, district: { code: { $in: [...districtCodes] } } }) : [],
     partnerCodes.size ? em.find(PartnerOrganization, { code: { $in: [...partnerCodes] } }) : [],
   ]);
   const regionByCode = new Map(regions.map((r) => [r.code, r]));

@@ -68,9 +68,7 @@ export function createDirectoryLoaders(em: EntityManager, actor: Actor): Directo
     districtById: byId((ids) => em.find(District, { id: { $in: ids } })),
     organizationById: byId((ids) => em.find(Organization, { id: { $in: ids } })),
     partnerById: byId((ids) => em.find(PartnerOrganization, { id: { $in: ids } })),
-    organizationsCountByDistrictId: new DataLoader((ids) =>
-      countVisibleBy(em, Organization, 'district', organizationScopeFilter(actor), ids),
-    ),
+    organizationsCountByDistrictId: new DataLoader((ids) => countVisibleBy(em, Organization, 'district', organizationScopeFilter(actor), ids)),
     districtsCountByRegionId: new DataLoader((ids) => countVisibleBy(em, District, 'region', districtScopeFilter(actor), ids)),
   };
 }

@@ -9,11 +9,7 @@ import { Organization } from './organization.entity.js';
 import { organizationScopeFilter, organizationWriteScopeFilter, within } from './scope.js';
 
 export class OrganizationService {
-  async list(
-    { actor, em }: ServiceContext,
-    page?: PageInput | null,
-    filter?: OrganizationFilter | null,
-  ): Promise<Page<Organization>> {
+  async list({ actor, em }: ServiceContext, page?: PageInput | null, filter?: OrganizationFilter | null): Promise<Page<Organization>> {
     const { limit, offset } = pageWindow(page);
     const own: FilterQuery<Organization>[] = [];
     if (filter?.districtId != null) {

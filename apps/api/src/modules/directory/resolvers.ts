@@ -101,10 +101,7 @@ export class OrganizationResolver {
 
   @FieldResolver(() => District)
   async district(@Root() organization: Organization, @Ctx() ctx: GraphQLContext) {
-    return required(
-      await ctx.loaders.directory.districtById.load(organization.district.id),
-      `organization ${organization.id} → district`,
-    );
+    return required(await ctx.loaders.directory.districtById.load(organization.district.id), `organization ${organization.id} → district`);
   }
 }
 

@@ -65,12 +65,8 @@ export function partnerScopeFilter(actor: Actor): FilterQuery<PartnerOrganizatio
  * the organisation, staff of its district. Narrower than the read scope.
  */
 export function organizationWriteScopeFilter(actor: Actor): FilterQuery<Organization> {
-  const districtIds = uniq(
-    actor.grants.filter((g) => DISTRICT_STAFF_ROLES.includes(g.role) && g.districtId).map((g) => g.districtId!),
-  );
-  const organizationIds = uniq(
-    actor.grants.filter((g) => SCHOOL_STAFF_ROLES.includes(g.role) && g.organizationId).map((g) => g.organizationId!),
-  );
+  const districtIds = uniq(actor.grants.filter((g) => DISTRICT_STAFF_ROLES.includes(g.role) && g.districtId).map((g) => g.districtId!));
+  const organizationIds = uniq(actor.grants.filter((g) => SCHOOL_STAFF_ROLES.includes(g.role) && g.organizationId).map((g) => g.organizationId!));
   const or: FilterQuery<Organization>[] = [];
   if (districtIds.length) or.push({ district: { $in: districtIds } });
   if (organizationIds.length) or.push({ id: { $in: organizationIds } });
@@ -97,19 +93,14 @@ export function seesWholeDistrict(actor: Actor, district: TenantDistrict): boole
 
 /** Roles the actor holds as staff (officer, head) of this district. */
 export function districtStaffRoles(actor: Actor, district: TenantDistrict): PlatformRole[] {
-  return [
-    ...new Set(actor.grants.filter((g) => DISTRICT_STAFF_ROLES.includes(g.role) && g.districtId === district.id).map((g) => g.role)),
-  ];
+  return [...new Set(actor.grants.filter((g) => DISTRICT_STAFF_ROLES.includes(g.role) && g.districtId === district.id).map((g) => g.role))];
 }
 
 /** Organisations of this district where the actor is school staff (director, curator). */
 export function schoolStaffOrganizationIds(actor: Actor, district: TenantDistrict): string[] {
   return [
     ...new Set(
-      actor.grants
-        .filter((g) => SCHOOL_STAFF_ROLES.includes(g.role) && g.organizationId && g.districtId === district.id)
-        .map((g) => g.organizationId!),
+      actor.grants.filter((g) => SCHOOL_STAFF_ROLES.includes(g.role) && g.organizationId && g.districtId === district.id).map((g) => g.organizationId!),
     ),
   ];
 }
-

@@ -122,8 +122,20 @@ describe('DOCX', () => {
     expect(response.status, response.bytes.toString().slice(0, 300)).toBe(200);
     const files = unzipSync(new Uint8Array(response.bytes));
     const part = (name: string) => (files[name] ? strFromU8(files[name]!) : '');
-    const headers = Object.keys(files).filter((name) => /^word\/header\d*\.xml$/.test(name)).map(part).join('');
-    return { response, document: part('word/document.xml'), styles: part('word/styles.xml'), headers, footers: Object.keys(files).filter((n) => /^word\/footer\d*\.xml$/.test(n)).map(part).join('') };
+    const headers = Object.keys(files)
+      .filter((name) => /^word\/header\d*\.xml$/.test(name))
+      .map(part)
+      .join('');
+    return {
+      response,
+      document: part('word/document.xml'),
+      styles: part('word/styles.xml'),
+      headers,
+      footers: Object.keys(files)
+        .filter((n) => /^word\/footer\d*\.xml$/.test(n))
+        .map(part)
+        .join(''),
+    };
   }
 
   it('the agreed revision: both blocks filled, the title, every item, the sections, landscape, Times New Roman, no draft mark', async () => {
@@ -137,10 +149,23 @@ describe('DOCX', () => {
     const lines = text.split('\n');
     // «УТВЕРЖДАЮ»: position, organisation (filled by the API from the roadmap), signature line with the name, date, order.
     const approval = lines.slice(lines.indexOf('УТВЕРЖДАЮ'), lines.indexOf('УТВЕРЖДАЮ') + 6);
-    expect(approval).toEqual(['УТВЕРЖДАЮ', APPROVAL.position, 'МОБУ «Гимназия»', `_______________/${APPROVAL.name}`, '16.09.2025', 'Приказ № 336 от 15.09.2025']);
+    expect(approval).toEqual([
+      'УТВЕРЖДАЮ',
+      APPROVAL.position,
+      'МОБУ «Гимназия»',
+      `_______________/${APPROVAL.name}`,
+      '16.09.2025',
+      'Приказ № 336 от 15.09.2025',
+    ]);
     // «СОГЛАСОВАНО»: position, the district's authority, name, date — top-left, so before «УТВЕРЖДАЮ».
     const agreement = lines.slice(lines.indexOf('СОГЛАСОВАНО'), lines.indexOf('СОГЛАСОВАНО') + 5);
-    expect(agreement).toEqual(['СОГЛАСОВАНО', AGREEMENT.position, 'Управление образования Администрации ГО г. Тестовск', `_______________/${AGREEMENT.name}`, '19.09.2025']);
+    expect(agreement).toEqual([
+      'СОГЛАСОВАНО',
+      AGREEMENT.position,
+      'Управление образования Администрации ГО г. Тестовск',
+      `_______________/${AGREEMENT.name}`,
+      '19.09.2025',
+    ]);
     expect(lines.indexOf('СОГЛАСОВАНО')).toBeLessThan(lines.indexOf('УТВЕРЖДАЮ'));
 
     // The title: «Дорожная карта» on its own line, then the rest (organisation, programme, period).
@@ -184,7 +209,13 @@ describe('DOCX', () => {
       'Приказ № _______ от «___» __________ 20___ г.',
     ]);
     const agreement = lines.slice(lines.indexOf('СОГЛАСОВАНО'), lines.indexOf('СОГЛАСОВАНО') + 5);
-    expect(agreement).toEqual(['СОГЛАСОВАНО', '______________________________', 'Управление образования Администрации ГО г. Тестовск', '_______________/_______________', '«____» ______________ 20____ г.']);
+    expect(agreement).toEqual([
+      'СОГЛАСОВАНО',
+      '______________________________',
+      'Управление образования Администрации ГО г. Тестовск',
+      '_______________/_______________',
+      '«____» ______________ 20____ г.',
+    ]);
 
     // A title that does not name them: the programme, the organisation and the period below it.
     expect(lines).toContain('План наставничества');
@@ -197,7 +228,14 @@ describe('DOCX', () => {
 
     expect(lines).toContain('Совещание <p>педагогов</p> & «родителей»');
     expect(document).toContain('Совещание &lt;p&gt;педагогов&lt;/p&gt; &amp; «родителей»');
-    expect(lines).toEqual(expect.arrayContaining(['1. Подготовка условий для запуска программы', 'Задача: информирование педагогов и родителей', 'Результат: сформированы базы наставников и наставляемых', '2. Реализация программы']));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '1. Подготовка условий для запуска программы',
+        'Задача: информирование педагогов и родителей',
+        'Результат: сформированы базы наставников и наставляемых',
+        '2. Реализация программы',
+      ]),
+    );
     for (const activity of activities(draft)) expect(lines).toContain(activity);
     expect(lines).toContain(LONG_CONTENT);
   });
@@ -207,9 +245,14 @@ describe('DOCX', () => {
       input: { programmeName: 'Вместе', organizationId: sibay.school1.id, source: 'EMPTY', periodStart: '2026-09-01', periodEnd: '2027-08-31' },
     });
     const rev = createRoadmap.latestRevision;
-    const { decideRoadmap: sent } = await ok<{ decideRoadmap: any }>(app, `mutation($input: RoadmapDecisionInput!) { decideRoadmap(input: $input) { id version } }`, sibay.tokens.curator1, {
-      input: { revisionId: rev.id, expectedVersion: rev.version, action: 'SUBMIT_TO_DIRECTOR' },
-    });
+    const { decideRoadmap: sent } = await ok<{ decideRoadmap: any }>(
+      app,
+      `mutation($input: RoadmapDecisionInput!) { decideRoadmap(input: $input) { id version } }`,
+      sibay.tokens.curator1,
+      {
+        input: { revisionId: rev.id, expectedVersion: rev.version, action: 'SUBMIT_TO_DIRECTOR' },
+      },
+    );
     await ok(app, `mutation($input: RoadmapDecisionInput!) { decideRoadmap(input: $input) { id } }`, sibay.tokens.director1, {
       input: { revisionId: sent.id, expectedVersion: sent.version, action: 'APPROVE', approval: APPROVAL },
     });
@@ -308,7 +351,12 @@ function sheetRows(xlsx: Buffer): Array<Array<string | number | null>> {
   const files = unzipSync(new Uint8Array(xlsx));
   expect(Object.keys(files)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/styles.xml']));
   const xml = strFromU8(files['xl/worksheets/sheet1.xml']!);
-  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  const decode = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
   return [...xml.matchAll(/<row [^>]*>(.*?)<\/row>|<row [^>]*\/>/g)].map((row) => {
     const cells: Array<string | number | null> = [];
     for (const cell of (row[1] ?? '').matchAll(/<c r="([A-Z]+)\d+"[^>]*?(?:\/>|>(.*?)<\/c>)/g)) {
@@ -410,7 +458,10 @@ describe('scope', () => {
       const response = await get(url, sibay.tokens.officer);
       expect(response.status, url).toBe(404);
     }
-    const post = await fetch(`${app.api.url}/exports/revisions/${agreed.id}.docx`, { method: 'POST', headers: { authorization: `Bearer ${sibay.tokens.officer}` } });
+    const post = await fetch(`${app.api.url}/exports/revisions/${agreed.id}.docx`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sibay.tokens.officer}` },
+    });
     expect(post.status).toBe(405);
     expect(post.headers.get('allow')).toBe('GET');
   });

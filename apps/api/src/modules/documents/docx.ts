@@ -49,7 +49,10 @@ const CELL_NO_BORDERS: ITableCellBorders = { top: none, bottom: none, left: none
 const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 };
 
 /** Lines of a cell's text as paragraphs (Word has no line breaks inside a run worth the trouble). */
-function paragraphs(text: string, options: { bold?: boolean; size?: number; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph[] {
+function paragraphs(
+  text: string,
+  options: { bold?: boolean; size?: number; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {},
+): Paragraph[] {
   const lines = text.split('\n');
   return lines.map(
     (value) =>
@@ -70,8 +73,7 @@ function signature(block: SignatureBlock): Paragraph[] {
 function blocksTable(doc: RevisionDocument): Table {
   const side = Math.round(CONTENT_WIDTH * 0.4);
   const gap = CONTENT_WIDTH - 2 * side;
-  const cell = (children: Paragraph[], width: number) =>
-    new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: CELL_NO_BORDERS });
+  const cell = (children: Paragraph[], width: number) => new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: CELL_NO_BORDERS });
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },

@@ -49,7 +49,12 @@ describe('the table', () => {
 
   it('sections become full-width rows with «Задача: …» / «Результат: …» (not doubled); cells keep line breaks', () => {
     const sections = [
-      section({ title: 'Подготовительный этап', task: 'Задача этапа: информирование', result: 'базы сформированы', items: [item({ number: '1', activity: 'А\r\nБ' })] }),
+      section({
+        title: 'Подготовительный этап',
+        task: 'Задача этапа: информирование',
+        result: 'базы сформированы',
+        items: [item({ number: '1', activity: 'А\r\nБ' })],
+      }),
       section({ title: 'Основной этап' }),
     ];
     const rows = rowsOf(sections, columnsOf(sections));
@@ -75,8 +80,18 @@ describe('the blocks', () => {
       '«____» ______________ 20____ г.',
       'Приказ № _______ от «___» __________ 20___ г.',
     ]);
-    const agreement = { position: 'Председатель комитета образования г. Курска', authority: 'Комитет образования г. Курска', name: 'С.И. Белкин', date: '2021-09-01' };
-    expect(agreementBlock(agreement, 'x').lines).toEqual(['Председатель комитета образования г. Курска', 'Комитет образования г. Курска', '_______________/С.И. Белкин', '01.09.2021']);
+    const agreement = {
+      position: 'Председатель комитета образования г. Курска',
+      authority: 'Комитет образования г. Курска',
+      name: 'С.И. Белкин',
+      date: '2021-09-01',
+    };
+    expect(agreementBlock(agreement, 'x').lines).toEqual([
+      'Председатель комитета образования г. Курска',
+      'Комитет образования г. Курска',
+      '_______________/С.И. Белкин',
+      '01.09.2021',
+    ]);
     expect(agreementBlock(null, '').lines[1]).toBe('______________________________');
   });
 
@@ -95,7 +110,13 @@ describe('the blocks', () => {
 });
 
 describe('the title', () => {
-  const base = { programmeName: 'Вместе', ownerShortName: 'МОБУ «Гимназия»', ownerFullName: 'Муниципальное общеобразовательное бюджетное учреждение «Гимназия»', periodStart: '2021-09-01', periodEnd: '2024-08-31' };
+  const base = {
+    programmeName: 'Вместе',
+    ownerShortName: 'МОБУ «Гимназия»',
+    ownerFullName: 'Муниципальное общеобразовательное бюджетное учреждение «Гимназия»',
+    periodStart: '2021-09-01',
+    periodEnd: '2024-08-31',
+  };
 
   it('«Дорожная карта» on its own line, as on paper', () => {
     expect(titleLines('Дорожная карта реализации целевой модели')).toEqual(['Дорожная карта', 'реализации целевой модели']);
@@ -169,7 +190,10 @@ describe('XLSX writer', () => {
         { label: 'Дата', width: 12 },
         { label: 'N', width: 5 },
       ],
-      rows: [['МОБУ «СОШ № 4» & <филиал>', { date: '2025-09-16' }, 7], ['Пусто', null, null]],
+      rows: [
+        ['МОБУ «СОШ № 4» & <филиал>', { date: '2025-09-16' }, 7],
+        ['Пусто', null, null],
+      ],
       footer: ['Итого'],
     });
     const files = unzipSync(new Uint8Array(data));

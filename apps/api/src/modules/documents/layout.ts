@@ -50,9 +50,7 @@ export interface DocumentColumn {
   width: number;
 }
 
-export type DocumentRow =
-  | { kind: 'section'; title: string; lines: string[] }
-  | { kind: 'item'; cells: string[] };
+export type DocumentRow = { kind: 'section'; title: string; lines: string[] } | { kind: 'item'; cells: string[] };
 
 export interface RevisionDocument {
   /** «Дорожная карта — МОБУ «Гимназия» — редакция 2» (no extension; safe for a file system). */
@@ -150,7 +148,12 @@ export function draftMark(state: RoadmapState, level: RoadmapLevel): { mark: str
 
 // ————— the title —————
 
-const normalize = (value: string) => value.toLowerCase().replace(/ё/g, 'е').replace(/[\s«»"“”„]+/g, ' ').trim();
+const normalize = (value: string) =>
+  value
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[\s«»"“”„]+/g, ' ')
+    .trim();
 
 /** «Дорожная карта» on its own line, as on paper; the rest of the title below it. */
 export function titleLines(title: string): string[] {
@@ -159,7 +162,9 @@ export function titleLines(title: string): string[] {
 }
 
 /** The programme, the organisation and the period, where the title does not name them itself. */
-export function subtitleOf(source: Pick<RevisionDocumentSource, 'title' | 'programmeName' | 'ownerShortName' | 'ownerFullName' | 'periodStart' | 'periodEnd'>): string | null {
+export function subtitleOf(
+  source: Pick<RevisionDocumentSource, 'title' | 'programmeName' | 'ownerShortName' | 'ownerFullName' | 'periodStart' | 'periodEnd'>,
+): string | null {
   const title = normalize(source.title);
   const parts: string[] = [];
   if (source.programmeName && !title.includes(normalize(source.programmeName))) parts.push(`Программа наставничества «${source.programmeName}»`);

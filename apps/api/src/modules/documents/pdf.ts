@@ -179,7 +179,10 @@ class Writer {
   private lines(lines: Line[], x: number, y: number, size: number, width: number, align: Align = 'left', color = COLORS.text): number {
     const { doc } = this;
     for (const line of lines) {
-      doc.font(line.bold ? 'bold' : 'regular').fontSize(size).fillColor(color);
+      doc
+        .font(line.bold ? 'bold' : 'regular')
+        .fontSize(size)
+        .fillColor(color);
       const dx = align === 'center' ? (width - doc.widthOfString(line.text)) / 2 : 0;
       if (line.text) doc.text(line.text, x + dx, y, { lineBreak: false });
       y += size * LEADING;
@@ -188,10 +191,7 @@ class Writer {
   }
 
   signature(block: SignatureBlock, x: number, width: number): number {
-    const lines = [
-      ...wrap(this.doc, block.heading, width, SIZE.body, true),
-      ...block.lines.flatMap((value) => wrap(this.doc, value, width, SIZE.body)),
-    ];
+    const lines = [...wrap(this.doc, block.heading, width, SIZE.body, true), ...block.lines.flatMap((value) => wrap(this.doc, value, width, SIZE.body))];
     return this.lines(lines, x, this.y, SIZE.body, width);
   }
 
@@ -248,13 +248,19 @@ class Writer {
     this.y += height;
   }
 
-  private headerCells = (): Line[][] =>
-    this.model.columns.map((column, c) => wrap(this.doc, column.label, this.widths[c]! - 2 * PAD, SIZE.table, true));
+  private headerCells = (): Line[][] => this.model.columns.map((column, c) => wrap(this.doc, column.label, this.widths[c]! - 2 * PAD, SIZE.table, true));
 
   headerRow(): void {
     const cells = this.headerCells();
     const count = Math.max(...cells.map((lines) => lines.length));
-    this.segment(cells, this.widths, cells.map(() => 0), count, COLORS.head, cells.map(() => 'center'));
+    this.segment(
+      cells,
+      this.widths,
+      cells.map(() => 0),
+      count,
+      COLORS.head,
+      cells.map(() => 'center'),
+    );
   }
 
   private continueOnNewPage(): void {

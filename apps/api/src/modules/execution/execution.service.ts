@@ -60,7 +60,8 @@ export class ExecutionService {
 
     // The domain's checks of an executed item (evidence lengths, date; «no evidence» is a warning).
     const evidence: Evidence[] = [];
-    if (documentNumber || documentDate) evidence.push({ kind: 'order', description: [documentNumber, documentDate].filter(Boolean).join(' от '), url: null, fileId: null });
+    if (documentNumber || documentDate)
+      evidence.push({ kind: 'order', description: [documentNumber, documentDate].filter(Boolean).join(' от '), url: null, fileId: null });
     if (note) evidence.push({ kind: 'other', description: note, url: null, fileId: null });
     if (url) evidence.push({ kind: 'link', description: '', url, fileId: null });
     if (attachmentId) evidence.push({ kind: 'file', description: '', url: null, fileId: attachmentId });

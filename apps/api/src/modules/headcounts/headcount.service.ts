@@ -7,8 +7,7 @@ import type { Organization } from '../directory/organization.entity.js';
 import { Headcount } from './headcount.entity.js';
 import type { SetHeadcountInput } from './inputs.js';
 
-export const OTHER_DISTRICT_MESSAGE =
-  'Данные этой организации хранятся в другом муниципалитете: выберите его (заголовок X-District-Id).';
+export const OTHER_DISTRICT_MESSAGE = 'Данные этой организации хранятся в другом муниципалитете: выберите его (заголовок X-District-Id).';
 
 const LIMITS = { pupils: 100_000, teachers: 10_000 } as const;
 

@@ -17,11 +17,7 @@ declare module '../../engine/tenancy/tenant.js' {
 export function createHeadcountLoaders(tenantEm: EntityManager): HeadcountLoaders {
   return {
     byOrganizationId: new DataLoader(async (organizationIds) => {
-      const rows = await tenantEm.find(
-        Headcount,
-        { organizationId: { $in: [...organizationIds] } },
-        { orderBy: { academicYear: 'desc', id: 'asc' } },
-      );
+      const rows = await tenantEm.find(Headcount, { organizationId: { $in: [...organizationIds] } }, { orderBy: { academicYear: 'desc', id: 'asc' } });
       const grouped = new Map<string, Headcount[]>();
       for (const row of rows) grouped.set(row.organizationId, [...(grouped.get(row.organizationId) ?? []), row]);
       return organizationIds.map((id) => grouped.get(id) ?? []);

@@ -52,7 +52,9 @@ beforeAll(async () => {
   officer = await app.tokenFor('district-officer', [groups.district(region, district)], 'sibay.officer');
   curator = await app.tokenFor('school-curator', [groups.organization(region, district, schools.sosh4)], 'sosh4.curator');
   // A document made by the project's exporter: the standard template of «СОШ № 4».
-  const { createRoadmap } = await ok<{ createRoadmap: any }>(app, CREATE_ROADMAP, curator, { input: { programmeName: 'Вместе', organizationId: schools.sosh4.id } });
+  const { createRoadmap } = await ok<{ createRoadmap: any }>(app, CREATE_ROADMAP, curator, {
+    input: { programmeName: 'Вместе', organizationId: schools.sosh4.id },
+  });
   const file = await download(app, `/exports/revisions/${createRoadmap.latestRevision.id}.docx`, curator);
   expect(file.status).toBe(200);
   exported = new Uint8Array(file.bytes);
@@ -108,11 +110,30 @@ describe('POST /imports/bulk', () => {
     expect(report.map((entry) => entry.fileName)).not.toContain('.DS_Store');
     expect(report.map((entry) => entry.fileName)).not.toContain('__MACOSX/._roadmap-noise.txt');
 
-    expect(byName[`${schools.sosh4.code}.docx`]).toMatchObject({ ok: true, matchedBy: 'code', organization: { id: schools.sosh4.id, shortName: 'МОБУ «СОШ № 4»' } });
-    expect(byName['roadmap-noise.txt']).toMatchObject({ ok: true, matchedBy: 'name', organization: { id: schools.sosh3.id }, stats: { sections: 3, items: 10 } });
+    expect(byName[`${schools.sosh4.code}.docx`]).toMatchObject({
+      ok: true,
+      matchedBy: 'code',
+      organization: { id: schools.sosh4.id, shortName: 'МОБУ «СОШ № 4»' },
+    });
+    expect(byName['roadmap-noise.txt']).toMatchObject({
+      ok: true,
+      matchedBy: 'name',
+      organization: { id: schools.sosh3.id },
+      stats: { sections: 3, items: 10 },
+    });
     // «МАОУ «Гимназия № 2»» is «Гимназия № 2», not «Гимназия».
-    expect(byName['Школы/roadmap-no-headings.txt']).toMatchObject({ ok: true, matchedBy: 'name', organization: { id: schools.gimn2.id }, stats: { sections: 2, items: 6 } });
-    expect(byName['повреждён.docx']).toMatchObject({ ok: false, code: 'CORRUPT', message: 'Файл повреждён или не является документом Word', organization: null });
+    expect(byName['Школы/roadmap-no-headings.txt']).toMatchObject({
+      ok: true,
+      matchedBy: 'name',
+      organization: { id: schools.gimn2.id },
+      stats: { sections: 2, items: 6 },
+    });
+    expect(byName['повреждён.docx']).toMatchObject({
+      ok: false,
+      code: 'CORRUPT',
+      message: 'Файл повреждён или не является документом Word',
+      organization: null,
+    });
     expect(byName['без школы.txt']).toMatchObject({ ok: false, code: 'NO_ORGANIZATION', message: expect.stringMatching(/^Не удалось определить организацию/) });
     expect(byName['приказ.pdf']).toMatchObject({ ok: false, code: 'UNSUPPORTED_FORMAT' });
     if (hasSeeds) {
@@ -122,12 +143,20 @@ describe('POST /imports/bulk', () => {
     }
     const created = report.filter((entry) => entry.ok);
     expect(response.body).toMatchObject({ total: report.length, created: created.length, failed: report.length - created.length });
-    expect(await counts()).toEqual({ roadmaps: before.roadmaps + created.length, attachments: before.attachments + created.length, imports: before.imports + created.length });
+    expect(await counts()).toEqual({
+      roadmaps: before.roadmaps + created.length,
+      attachments: before.attachments + created.length,
+      imports: before.imports + created.length,
+    });
 
     // Every created roadmap is in the campaign, a draft, with its source file.
     for (const entry of created) {
       const { roadmap } = await ok<{ roadmap: any }>(app, IMPORTED_ROADMAP, officer, { id: entry.roadmapId });
-      expect(roadmap).toMatchObject({ organization: { id: entry.organization.id }, campaign: { id: campaignId }, latestRevision: { id: entry.revisionId, state: 'DRAFT' } });
+      expect(roadmap).toMatchObject({
+        organization: { id: entry.organization.id },
+        campaign: { id: campaignId },
+        latestRevision: { id: entry.revisionId, state: 'DRAFT' },
+      });
       expect(roadmap.sourceAttachment.fileName).toBe(path.posix.basename(entry.fileName));
       expect(roadmap.latestRevision.events).toEqual([expect.objectContaining({ action: 'create', role: 'DISTRICT_OFFICER' })]);
     }
@@ -138,7 +167,11 @@ describe('POST /imports/bulk', () => {
     for (const entry of again.body.report.filter((e: any) => byName[e.fileName].ok)) {
       expect(entry).toMatchObject({ ok: false, code: 'BAD_USER_INPUT', message: 'У организации уже есть дорожная карта в этой кампании' });
     }
-    expect(await counts()).toEqual({ roadmaps: before.roadmaps + created.length, attachments: before.attachments + created.length, imports: before.imports + created.length });
+    expect(await counts()).toEqual({
+      roadmaps: before.roadmaps + created.length,
+      attachments: before.attachments + created.length,
+      imports: before.imports + created.length,
+    });
   });
 
   it('one document posted as it is (not an archive) is imported as one file', async () => {
@@ -151,7 +184,10 @@ describe('POST /imports/bulk', () => {
     const before = await counts();
     const bomb = await bulk(zipSync({ 'roadmap-noise.txt': fixture('roadmap-noise.txt'), 'нули.txt': new Uint8Array(20 * 1024 * 1024) }));
     expect(bomb.status).toBe(413);
-    expect(bomb.body.errors[0]).toMatchObject({ message: expect.stringMatching(/^Архив слишком большой после распаковки/), extensions: { code: 'BAD_USER_INPUT', field: 'file', reason: 'ZIP_BOMB' } });
+    expect(bomb.body.errors[0]).toMatchObject({
+      message: expect.stringMatching(/^Архив слишком большой после распаковки/),
+      extensions: { code: 'BAD_USER_INPUT', field: 'file', reason: 'ZIP_BOMB' },
+    });
 
     const many = await bulk(zipSync(Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`${i}.txt`, strToU8('x')]))));
     expect(many.status).toBe(413);
@@ -189,11 +225,27 @@ describe('CLI: import --district <code> <paths>', () => {
     });
     const before = await counts();
     const lines: string[] = [];
-    const result = await runImportCommand({ orm: app.orm, config: app.config, args: ['--district', district.code, dir], createTenantLoaders, out: (line) => lines.push(line) });
+    const result = await runImportCommand({
+      orm: app.orm,
+      config: app.config,
+      args: ['--district', district.code, dir],
+      createTenantLoaders,
+      out: (line) => lines.push(line),
+    });
     expect(result.exitCode).toBe(0);
     expect(result.report).toEqual([
-      expect.objectContaining({ fileName: path.join(dir, `${schools.gimn.code}.txt`), ok: true, matchedBy: 'code', organization: expect.objectContaining({ id: schools.gimn.id }) }),
-      expect.objectContaining({ fileName: path.join(dir, 'вложенная/Дорожная карта.docx'), ok: true, matchedBy: 'name', organization: expect.objectContaining({ id: schools.sosh4.id }) }),
+      expect.objectContaining({
+        fileName: path.join(dir, `${schools.gimn.code}.txt`),
+        ok: true,
+        matchedBy: 'code',
+        organization: expect.objectContaining({ id: schools.gimn.id }),
+      }),
+      expect.objectContaining({
+        fileName: path.join(dir, 'вложенная/Дорожная карта.docx'),
+        ok: true,
+        matchedBy: 'name',
+        organization: expect.objectContaining({ id: schools.sosh4.id }),
+      }),
     ]);
     expect(lines[0]).toMatch(/^✓ .*\.txt → МОБУ «Гимназия» \(по имени файла\): черновик дорожной карты [0-9a-f-]{36} — разделов 3, мероприятий 10$/);
     expect(lines[1]).toMatch(/^✓ .*Дорожная карта\.docx → МОБУ «СОШ № 4» \(по названию в документе\)/);
@@ -207,26 +259,47 @@ describe('CLI: import --district <code> <paths>', () => {
   it('a failed file → exit code 1 and its reason; an unknown district → 2', async () => {
     const dir = await folder('bad', { 'good.txt': fixture('roadmap-no-headings.txt'), 'bad.docx': strToU8('не документ') });
     const lines: string[] = [];
-    const result = await runImportCommand({ orm: app.orm, config: app.config, args: ['--district', district.code, dir], createTenantLoaders, out: (line) => lines.push(line) });
+    const result = await runImportCommand({
+      orm: app.orm,
+      config: app.config,
+      args: ['--district', district.code, dir],
+      createTenantLoaders,
+      out: (line) => lines.push(line),
+    });
     expect(result.exitCode).toBe(1);
     expect(lines).toContain(`✗ ${path.join(dir, 'bad.docx')}: Файл не является документом Word (.docx) [NOT_DOCX]`);
-    const unknown = await runImportCommand({ orm: app.orm, config: app.config, args: ['--district', 'no-such-district', dir], createTenantLoaders, out: (line) => lines.push(line) });
+    const unknown = await runImportCommand({
+      orm: app.orm,
+      config: app.config,
+      args: ['--district', 'no-such-district', dir],
+      createTenantLoaders,
+      out: (line) => lines.push(line),
+    });
     expect(unknown.exitCode).toBe(2);
     expect(lines.at(-1)).toBe('Муниципалитет «no-such-district» не найден.');
   });
 
-  it.skipIf(!existsSync(path.join(API_DIR, 'dist/cli.js')))('node dist/cli.js import --json against the test database', async () => {
-    const dir = await folder('spawned', { [`${schools.licey.code}.txt`]: fixture('roadmap-noise.txt'), 'zip/архив.zip': zipSync({ [`${schools.sh25.code}.docx`]: exported }) });
-    const { stdout } = await run(process.execPath, [path.join(API_DIR, 'dist/cli.js'), 'import', '--district', district.code, '--json', dir], {
-      env: { ...process.env, DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent', NODE_ENV: 'test' },
-      cwd: API_DIR,
-    });
-    const report = JSON.parse(stdout);
-    expect(report).toEqual([
-      expect.objectContaining({ ok: true, organization: expect.objectContaining({ id: schools.licey.id }) }),
-      expect.objectContaining({ fileName: path.join(dir, `zip/архив.zip/${schools.sh25.code}.docx`), ok: true, organization: expect.objectContaining({ id: schools.sh25.id }) }),
-    ]);
-  }, 60_000);
+  it.skipIf(!existsSync(path.join(API_DIR, 'dist/cli.js')))(
+    'node dist/cli.js import --json against the test database',
+    async () => {
+      const dir = await folder('spawned', {
+        [`${schools.licey.code}.txt`]: fixture('roadmap-noise.txt'),
+        'zip/архив.zip': zipSync({ [`${schools.sh25.code}.docx`]: exported }),
+      });
+      const { stdout } = await run(process.execPath, [path.join(API_DIR, 'dist/cli.js'), 'import', '--district', district.code, '--json', dir], {
+        env: { ...process.env, DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent', NODE_ENV: 'test' },
+        cwd: API_DIR,
+      });
+      const report = JSON.parse(stdout);
+      expect(report).toEqual([
+        expect.objectContaining({ ok: true, organization: expect.objectContaining({ id: schools.licey.id }) }),
+        expect.objectContaining({
+          fileName: path.join(dir, `zip/архив.zip/${schools.sh25.code}.docx`),
+          ok: true,
+          organization: expect.objectContaining({ id: schools.sh25.id }),
+        }),
+      ]);
+    },
+    60_000,
+  );
 });
-
-

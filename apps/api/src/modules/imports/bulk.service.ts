@@ -45,15 +45,16 @@ export class BulkImportService {
     const organizations = await ctx.em.find(Organization, { district: ctx.tenant.district.id }, { orderBy: { code: 'asc' } });
     const report: BulkReportEntry[] = [];
     for (const file of files) report.push(await this.importOne(ctx, file, campaign, organizations));
-    currentLogger(this.logger).debug(
-      { district: ctx.tenant.district.code, files: report.length, failed: report.filter((r) => !r.ok).length },
-      'bulk import',
-    );
+    currentLogger(this.logger).debug({ district: ctx.tenant.district.code, files: report.length, failed: report.filter((r) => !r.ok).length }, 'bulk import');
     return report;
   }
 
   /** The body of `POST /imports/bulk`: a ZIP of documents, or one document. */
-  importArchive(ctx: TenantServiceContext, data: Uint8Array, options: { campaignId?: string | null; fileName?: string | null } = {}): Promise<BulkReportEntry[]> {
+  importArchive(
+    ctx: TenantServiceContext,
+    data: Uint8Array,
+    options: { campaignId?: string | null; fileName?: string | null } = {},
+  ): Promise<BulkReportEntry[]> {
     this.assertBulkImporter(ctx);
     return this.importFiles(ctx, this.filesOf(data, options.fileName ?? 'document'), options);
   }
@@ -115,7 +116,8 @@ export class BulkImportService {
       };
       const match = matchOrganization(file.fileName, result, organizations);
       if (!match.ok) {
-        const message = match.reason === 'ambiguous' ? IMPORT_MESSAGES_RU.ambiguousOrganization(match.candidates.map((c) => c.shortName)) : IMPORT_MESSAGES_RU.noOrganization;
+        const message =
+          match.reason === 'ambiguous' ? IMPORT_MESSAGES_RU.ambiguousOrganization(match.candidates.map((c) => c.shortName)) : IMPORT_MESSAGES_RU.noOrganization;
         return { ...entry, message, code: 'NO_ORGANIZATION' };
       }
       entry.organization = card(match.organization);

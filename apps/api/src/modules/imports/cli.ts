@@ -69,7 +69,13 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<I
 
   const clock = options.clock ?? systemClock(options.config.timeZone);
   const logger = options.logger ?? silentLogger();
-  const service = createImportServices(options.config.attachments, createAttachmentStorages(options.config.attachments), clock, new RoadmapService(clock), logger).bulkImports;
+  const service = createImportServices(
+    options.config.attachments,
+    createAttachmentStorages(options.config.attachments),
+    clock,
+    new RoadmapService(clock),
+    logger,
+  ).bulkImports;
   const grant: ResolvedGrant = {
     role: 'district-officer',
     scope: { kind: 'district', regionCode: district.region.code, districtCode: district.code },

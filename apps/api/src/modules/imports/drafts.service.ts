@@ -95,7 +95,9 @@ export class ImportDraftService {
     const periodEnd = overrides.periodEnd?.trim() || fallback.periodEnd;
     const period = isIsoDate(periodStart) && isIsoDate(periodEnd) ? ` на ${periodLabel(periodStart, periodEnd)}` : '';
     const title =
-      overrides.title?.trim() || doc.title.trim() || `Дорожная карта реализации целевой модели наставничества «${programmeName}» в ${organization.shortName}${period}`;
+      overrides.title?.trim() ||
+      doc.title.trim() ||
+      `Дорожная карта реализации целевой модели наставничества «${programmeName}» в ${organization.shortName}${period}`;
     const header: RevisionHeader = checkHeader({ title: clip(title, 1000), programmeName: clip(programmeName, 300), periodStart, periodEnd });
     return { header, notes };
   }
@@ -130,7 +132,14 @@ export class ImportDraftService {
       return { ...header, warnings: notes, error: null };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return { title: null, programmeName: null, periodStart: null, periodEnd: null, warnings: [], error: { message: error.message, field: String(error.extensions.field ?? '') } };
+      return {
+        title: null,
+        programmeName: null,
+        periodStart: null,
+        periodEnd: null,
+        warnings: [],
+        error: { message: error.message, field: String(error.extensions.field ?? '') },
+      };
     }
   }
 
@@ -151,7 +160,10 @@ export class ImportDraftService {
     const { header, notes, sections, itemNotes } = this.prepare(preview, organization, campaign, plan.overrides);
 
     const storage = this.support.storages[this.support.config.storage];
-    const fresh = 'data' in plan.file ? this.support.newAttachment(ctx, { fileName: plan.file.fileName, data: plan.file.data, format: preview.format, organizationId: organization.id }) : null;
+    const fresh =
+      'data' in plan.file
+        ? this.support.newAttachment(ctx, { fileName: plan.file.fileName, data: plan.file.data, format: preview.format, organizationId: organization.id })
+        : null;
     const attachmentId = fresh?.id ?? ('existing' in plan.file ? plan.file.existing.id : '');
     const now = this.clock.now();
     const by = actor.displayName || actor.username;
@@ -226,7 +238,8 @@ export class ImportDraftService {
         { clear: true },
       );
     } catch (error) {
-      if (fresh && storage.kind !== 'database') await storage.delete({ schemaName: tenant.district.schemaName, em: tenant.em }, fresh.id).catch(() => undefined);
+      if (fresh && storage.kind !== 'database')
+        await storage.delete({ schemaName: tenant.district.schemaName, em: tenant.em }, fresh.id).catch(() => undefined);
       if (error instanceof UniqueConstraintViolationException) {
         if (error.message.includes('roadmap_import_attachment_id_unique')) throw conflict(IMPORT_MESSAGES_RU.alreadyImported, 'STATE');
         throw badUserInput('campaignId', ROADMAP_MESSAGES_RU.duplicateInCampaign);
@@ -249,7 +262,9 @@ function withPlaces<T>(build: () => T): T {
     if (!place) throw error;
     const section = Number(place[1]) + 1;
     const message =
-      place[2] !== undefined ? IMPORT_MESSAGES_RU.itemProblem(section, Number(place[2]) + 1, error.message) : IMPORT_MESSAGES_RU.sectionProblem(section, error.message);
+      place[2] !== undefined
+        ? IMPORT_MESSAGES_RU.itemProblem(section, Number(place[2]) + 1, error.message)
+        : IMPORT_MESSAGES_RU.sectionProblem(section, error.message);
     const { code: _code, ...extensions } = error.extensions;
     throw new AppError('BAD_USER_INPUT', message, extensions);
   }

@@ -48,7 +48,13 @@ const counts = async (world: RoadmapWorld = w) => ({
   imports: await countRows(app, world.district, 'roadmap_import'),
 });
 
-async function previewFile(token: string | null, fileName: string, bytes: Uint8Array, query: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<RestResponse> {
+async function previewFile(
+  token: string | null,
+  fileName: string,
+  bytes: Uint8Array,
+  query: Record<string, string> = {},
+  headers: Record<string, string> = {},
+): Promise<RestResponse> {
   return post(app, previewPath(fileName, query), token, bytes, headers);
 }
 
@@ -81,7 +87,17 @@ function expectDraftLikePreview(roadmap: any, preview: ImportPreview) {
 // ————— the real documents —————
 
 /** What is known of each seed (packages/domain/src/import/seeds.test.ts reads them the same way). */
-const SEED_EXPECTATIONS: Record<string, { sections: number; items: number; approval: Record<string, unknown>; period: [string, string]; programmeName: string; sample: { section: number; item: number; fields: Record<string, string> } }> = {
+const SEED_EXPECTATIONS: Record<
+  string,
+  {
+    sections: number;
+    items: number;
+    approval: Record<string, unknown>;
+    period: [string, string];
+    programmeName: string;
+    sample: { section: number; item: number; fields: Record<string, string> };
+  }
+> = {
   '000_1b25ab115651c64f.txt': {
     sections: 4,
     items: 24,
@@ -137,7 +153,11 @@ const SEED_EXPECTATIONS: Record<string, { sections: number; items: number; appro
 };
 
 describe.skipIf(!existsSync(SEEDS_DIR))('the documents of ../shared/seeds through HTTP', () => {
-  const seeds = existsSync(SEEDS_DIR) ? readdirSync(SEEDS_DIR).filter((name) => !name.startsWith('.')).sort() : [];
+  const seeds = existsSync(SEEDS_DIR)
+    ? readdirSync(SEEDS_DIR)
+        .filter((name) => !name.startsWith('.'))
+        .sort()
+    : [];
 
   it.each(seeds)('%s: preview → draft with every section, item and field; nothing of the file lost; the file kept', async (name) => {
     const file = path.join(SEEDS_DIR, name);
@@ -183,7 +203,9 @@ describe.skipIf(!existsSync(SEEDS_DIR))('the documents of ../shared/seeds throug
 // ————— the project's own fixtures —————
 
 describe('the project fixtures through HTTP', () => {
-  const fixtures = readdirSync(FIXTURES_DIR).filter((name) => name.endsWith('.txt')).sort();
+  const fixtures = readdirSync(FIXTURES_DIR)
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
 
   it('there are fixtures', () => {
     expect(fixtures).toEqual(expect.arrayContaining(['roadmap-noise.txt', 'roadmap-no-headings.txt']));
@@ -223,7 +245,14 @@ const SECTIONS_INPUT = [
     task: 'информирование педагогов, обучающихся и родителей о запуске программы',
     result: 'сформированы базы наставников и наставляемых',
     items: [
-      { number: '1.1', activity: 'Совещание педагогов и «родителей»', deadlineText: 'Сентябрь 2025', responsible: 'И.А. Первенкова, директор', expectedResult: 'Протокол совещания', indicator: '100% педагогов' },
+      {
+        number: '1.1',
+        activity: 'Совещание педагогов и «родителей»',
+        deadlineText: 'Сентябрь 2025',
+        responsible: 'И.А. Первенкова, директор',
+        expectedResult: 'Протокол совещания',
+        indicator: '100% педагогов',
+      },
       {
         number: '1.2',
         activity: 'Анкетирование обучающихся',
@@ -239,8 +268,23 @@ const SECTIONS_INPUT = [
     task: '',
     result: '',
     items: [
-      { number: '2.1', activity: 'Встречи наставнических пар', content: 'по индивидуальным планам', deadlineText: 'ежемесячно', responsible: 'наставники', expectedResult: 'Протоколы встреч', indicator: 'не менее 8 встреч' },
-      { number: '2.2', activity: 'Итоговая конференция наставников и наставляемых', deadlineText: 'май 2026', responsible: 'Куратор', expectedResult: 'Отчёт', indicator: '' },
+      {
+        number: '2.1',
+        activity: 'Встречи наставнических пар',
+        content: 'по индивидуальным планам',
+        deadlineText: 'ежемесячно',
+        responsible: 'наставники',
+        expectedResult: 'Протоколы встреч',
+        indicator: 'не менее 8 встреч',
+      },
+      {
+        number: '2.2',
+        activity: 'Итоговая конференция наставников и наставляемых',
+        deadlineText: 'май 2026',
+        responsible: 'Куратор',
+        expectedResult: 'Отчёт',
+        indicator: '',
+      },
       { number: '', activity: 'Публикация итогов на сайте организации', deadlineText: 'июнь 2026', responsible: 'Куратор', expectedResult: 'Новость на сайте' },
     ],
   },
@@ -317,13 +361,48 @@ const row = (cells: string[]) => `<w:tr>${cells.map((t) => `<w:tc><w:p><w:r><w:t
 
 describe('bad files: a clear Russian error, and nothing created', () => {
   it.each([
-    ['a corrupt DOCX (cut in half)', 'Дорожная карта.docx', () => docxWithBody(`<w:tbl>${row(['№', 'Мероприятие', 'Срок'])}${row(['1', 'Совещание', 'Сентябрь 2025'])}</w:tbl>`).slice(0, 150), 400, 'CORRUPT', 'Файл повреждён или не является документом Word'],
+    [
+      'a corrupt DOCX (cut in half)',
+      'Дорожная карта.docx',
+      () => docxWithBody(`<w:tbl>${row(['№', 'Мероприятие', 'Срок'])}${row(['1', 'Совещание', 'Сентябрь 2025'])}</w:tbl>`).slice(0, 150),
+      400,
+      'CORRUPT',
+      'Файл повреждён или не является документом Word',
+    ],
     ['a PNG named .docx', 'Дорожная карта.docx', () => PNG, 415, 'NOT_DOCX', 'Файл не является документом Word (.docx)'],
-    ['a Word 97 document', 'Дорожная карта.doc', () => OLE, 415, 'LEGACY_FORMAT', 'Старые форматы Word и Excel (.doc, .xls) не поддерживаются — сохраните файл как .docx или .xlsx'],
-    ['a DOCX whose table has only its headings', 'Пустая.docx', () => docxWithBody(`<w:p><w:r><w:t>Дорожная карта</w:t></w:r></w:p><w:tbl>${row(['№', 'Мероприятие', 'Срок', 'Ответственный'])}</w:tbl>`), 400, 'NO_TABLE', 'В документе не найдена таблица мероприятий'],
-    ['a text with the headings only', 'Пустая.txt', () => strToU8('Дорожная карта на 2025-2026 учебный год\n№\tМероприятие\tСрок\tОтветственный\n'), 400, 'NO_TABLE', 'В документе не найдена таблица мероприятий'],
+    [
+      'a Word 97 document',
+      'Дорожная карта.doc',
+      () => OLE,
+      415,
+      'LEGACY_FORMAT',
+      'Старые форматы Word и Excel (.doc, .xls) не поддерживаются — сохраните файл как .docx или .xlsx',
+    ],
+    [
+      'a DOCX whose table has only its headings',
+      'Пустая.docx',
+      () => docxWithBody(`<w:p><w:r><w:t>Дорожная карта</w:t></w:r></w:p><w:tbl>${row(['№', 'Мероприятие', 'Срок', 'Ответственный'])}</w:tbl>`),
+      400,
+      'NO_TABLE',
+      'В документе не найдена таблица мероприятий',
+    ],
+    [
+      'a text with the headings only',
+      'Пустая.txt',
+      () => strToU8('Дорожная карта на 2025-2026 учебный год\n№\tМероприятие\tСрок\tОтветственный\n'),
+      400,
+      'NO_TABLE',
+      'В документе не найдена таблица мероприятий',
+    ],
     ['an empty file', 'Пустой.docx', () => new Uint8Array(0), 400, 'EMPTY_FILE', 'Файл пуст'],
-    ['a zip bomb disguised as DOCX (60 MB of zeros inside)', 'Бомба.docx', () => docxWithBody(' '.repeat(60 * 1024 * 1024)), 413, 'ZIP_BOMB', /^Файл слишком большой после распаковки/],
+    [
+      'a zip bomb disguised as DOCX (60 MB of zeros inside)',
+      'Бомба.docx',
+      () => docxWithBody(' '.repeat(60 * 1024 * 1024)),
+      413,
+      'ZIP_BOMB',
+      /^Файл слишком большой после распаковки/,
+    ],
   ] as const)('%s', async (_label, fileName, make, status, reason, message) => {
     const before = await counts();
     const response = await previewFile(w.tokens.curator1, fileName, make());
@@ -366,7 +445,10 @@ describe('bad files: a clear Russian error, and nothing created', () => {
     expect(response.status).toBe(400);
     expect(response.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fileName' });
     const error = await fails(app, CREATE_FROM_IMPORT, w.tokens.curator1, { input: { uploadId: 'not-an-id' } });
-    expect(error).toMatchObject({ message: 'Загруженный файл не найден — загрузите документ заново', extensions: { code: 'BAD_USER_INPUT', field: 'uploadId' } });
+    expect(error).toMatchObject({
+      message: 'Загруженный файл не найден — загрузите документ заново',
+      extensions: { code: 'BAD_USER_INPUT', field: 'uploadId' },
+    });
     // An attachment that is not a roadmap document (evidence uploaded with /attachments).
     const pdf = await post(app, '/attachments?fileName=order.pdf', w.tokens.curator1, strToU8('%PDF-1.4 приказ'));
     expect(pdf.status).toBe(201);
@@ -389,11 +471,25 @@ function bigText(items: number, continuations: number): { text: string; rows: st
   for (let s = 1; s <= 20; s++) {
     rows.push([`${s}.`, `Направление работы № ${s}`, '', '', '']);
     for (let i = 1; i <= items; i++) {
-      rows.push([`${s}.${i}.`, `Мероприятие ${s}.${i}: встреча наставников и наставляемых`, `${MONTHS[(s + i) % MONTHS.length]} 2024`, `зам. директора по УВР А.Б. Иванова, наставник В.Г. Петров-${i}`, `Протокол № ${s}-${i}`]);
+      rows.push([
+        `${s}.${i}.`,
+        `Мероприятие ${s}.${i}: встреча наставников и наставляемых`,
+        `${MONTHS[(s + i) % MONTHS.length]} 2024`,
+        `зам. директора по УВР А.Б. Иванова, наставник В.Г. Петров-${i}`,
+        `Протокол № ${s}-${i}`,
+      ]);
       for (let k = 1; k <= continuations; k++) rows.push(['', `(продолжение ${k}: тема встречи ${s}.${i})`, '', '', '']);
     }
   }
-  const text = ['УТВЕРЖДАЮ', 'Директор МБОУ «СОШ № 1»', '_______ А.А. Сидорова', '', 'Дорожная карта на 2024-2025 учебный год', HEADINGS.join('\t'), ...rows.map((r) => r.join('\t'))].join('\n');
+  const text = [
+    'УТВЕРЖДАЮ',
+    'Директор МБОУ «СОШ № 1»',
+    '_______ А.А. Сидорова',
+    '',
+    'Дорожная карта на 2024-2025 учебный год',
+    HEADINGS.join('\t'),
+    ...rows.map((r) => r.join('\t')),
+  ].join('\n');
   return { text, rows };
 }
 
@@ -407,7 +503,8 @@ describe('a roadmap of 2,000 rows', () => {
     const last = roadmap.latestRevision.sections[19].items[19];
     expect(last).toMatchObject({
       number: '20.20.',
-      activity: 'Мероприятие 20.20: встреча наставников и наставляемых (продолжение 1: тема встречи 20.20) (продолжение 2: тема встречи 20.20) (продолжение 3: тема встречи 20.20) (продолжение 4: тема встречи 20.20)',
+      activity:
+        'Мероприятие 20.20: встреча наставников и наставляемых (продолжение 1: тема встречи 20.20) (продолжение 2: тема встречи 20.20) (продолжение 3: тема встречи 20.20) (продолжение 4: тема встречи 20.20)',
       deadlineText: `${MONTHS[40 % MONTHS.length]} 2024`,
       responsible: 'зам. директора по УВР А.Б. Иванова, наставник В.Г. Петров-20',
       expectedResult: 'Протокол № 20-20',
@@ -449,9 +546,17 @@ describe('column mapping', () => {
     expect(item.unmapped).toEqual([expect.objectContaining({ text: indicator, column: 5 })]);
     expect(unmapped.body.preview.columns[5]).toMatchObject({ mappedTo: null, source: 'manual' });
 
-    const swapped = await post(app, `/imports/${uploadId}/preview`, w.tokens.curator1, { columnMapping: [{ column: 4, field: 'indicator' }, { column: 5, field: 'expectedResult' }] });
+    const swapped = await post(app, `/imports/${uploadId}/preview`, w.tokens.curator1, {
+      columnMapping: [
+        { column: 4, field: 'indicator' },
+        { column: 5, field: 'expectedResult' },
+      ],
+    });
     expect(swapped.status).toBe(200);
-    expect(swapped.body.preview.sections[0].items[0]).toMatchObject({ expectedResult: indicator, indicator: first.body.preview.sections[0].items[0].expectedResult });
+    expect(swapped.body.preview.sections[0].items[0]).toMatchObject({
+      expectedResult: indicator,
+      indicator: first.body.preview.sections[0].items[0].expectedResult,
+    });
 
     const bad = await post(app, `/imports/${uploadId}/preview`, w.tokens.curator1, { columnMapping: { 5: 'deadlines' } });
     expect(bad.status).toBe(400);
@@ -461,12 +566,22 @@ describe('column mapping', () => {
   it('create with the mapping: the unmapped column is kept per item as import notes', async () => {
     const first = await previewFile(w.tokens.curator1, 'roadmap-noise.txt', noise());
     const { createRoadmapFromImport: roadmap } = await ok<{ createRoadmapFromImport: any }>(app, CREATE_FROM_IMPORT, w.tokens.curator1, {
-      input: { uploadId: first.body.uploadId, columnMapping: [{ column: 5, field: null }], programmeName: 'Шаг навстречу — 2', title: 'Дорожная карта СОШ № 3' },
+      input: {
+        uploadId: first.body.uploadId,
+        columnMapping: [{ column: 5, field: null }],
+        programmeName: 'Шаг навстречу — 2',
+        title: 'Дорожная карта СОШ № 3',
+      },
     });
     const items = roadmap.latestRevision.sections.flatMap((s: any) => s.items);
     expect(items.every((i: any) => i.indicator === '')).toBe(true);
     expect(items[0].importNotes).toEqual([
-      expect.objectContaining({ text: '100% локальных актов', column: 5, heading: 'Показатели эффективности', reason: expect.stringMatching(/не распознан|не сопоставлен|сохранён/) }),
+      expect.objectContaining({
+        text: '100% локальных актов',
+        column: 5,
+        heading: 'Показатели эффективности',
+        reason: expect.stringMatching(/не распознан|не сопоставлен|сохранён/),
+      }),
     ]);
     expect(roadmap.latestRevision).toMatchObject({ programmeName: 'Шаг навстречу — 2', title: 'Дорожная карта СОШ № 3' });
     // The notes follow the item key: read again through the roadmap.
@@ -509,12 +624,17 @@ describe('scope', () => {
     const header = await previewFile(kursk.tokens.officer, 'a.txt', noise(), { organizationId: w.school1.id }, { 'x-district-id': w.district.id });
     expect(header.status).toBe(403);
     const sibayUpload = await previewFile(w.tokens.curator1, 'a.txt', noise());
-    const error = await fails(app, CREATE_FROM_IMPORT, kursk.tokens.officer, { input: { uploadId: sibayUpload.body.uploadId, organizationId: kursk.school1.id } });
+    const error = await fails(app, CREATE_FROM_IMPORT, kursk.tokens.officer, {
+      input: { uploadId: sibayUpload.body.uploadId, organizationId: kursk.school1.id },
+    });
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'uploadId' });
     expect(await counts(w)).toEqual({ ...before, attachments: before.attachments + 1 });
     const bulk = await post(app, '/imports/bulk', w.tokens.curator1, zipSync({ 'a.txt': noise() }));
     expect(bulk.status).toBe(403);
-    expect(bulk.body.errors[0]).toMatchObject({ message: 'Массовый импорт доступен только специалисту органа управления образованием', extensions: { code: 'FORBIDDEN' } });
+    expect(bulk.body.errors[0]).toMatchObject({
+      message: 'Массовый импорт доступен только специалисту органа управления образованием',
+      extensions: { code: 'FORBIDDEN' },
+    });
   });
 
   it('the district officer imports for a school named in the document; the school’s curator sees the file', async () => {
@@ -550,7 +670,10 @@ describe('scope', () => {
     expect(roadmap.latestRevision.sections.map((s: any) => s.title)).toEqual(['Мероприятия']);
     expect(roadmap.importSource.warnings).toContainEqual({ where: 'раздел 1', message: 'в документе у раздела нет названия — назван «Мероприятия»' });
     expect(roadmap.latestRevision.sections[0].items.map((i: any) => i.deadline.due)).toEqual(['2026-09-30', '2027-05-31']);
-    expect(roadmap.importSource.warnings).toContainEqual({ where: 'шапка', message: 'название программы в документе не найдено — указано «Целевая модель наставничества»' });
+    expect(roadmap.importSource.warnings).toContainEqual({
+      where: 'шапка',
+      message: 'название программы в документе не найдено — указано «Целевая модель наставничества»',
+    });
 
     const second = await previewFile(w.tokens.curator1, 'plan.txt', strToU8(text), { campaignId: createCampaign.id });
     expect(second.body.draft).toMatchObject({
@@ -562,7 +685,10 @@ describe('scope', () => {
     });
     const before = await counts();
     const error = await fails(app, CREATE_FROM_IMPORT, w.tokens.curator1, { input: { uploadId: second.body.uploadId, campaignId: createCampaign.id } });
-    expect(error).toMatchObject({ message: 'У организации уже есть дорожная карта в этой кампании', extensions: { code: 'BAD_USER_INPUT', field: 'campaignId' } });
+    expect(error).toMatchObject({
+      message: 'У организации уже есть дорожная карта в этой кампании',
+      extensions: { code: 'BAD_USER_INPUT', field: 'campaignId' },
+    });
     expect(await counts()).toEqual(before);
   });
 });

@@ -18,7 +18,9 @@ void _check;
 
 registerEnumType(ImportFieldEnum, { name: 'ImportField', description: 'Поле дорожной карты, которому соответствует столбец импортируемой таблицы' });
 
-@InputType('ImportColumnMappingInput', { description: 'Какой столбец какой: номер столбца (с 0) и поле; без поля — столбец не сопоставлять (его текст сохраняется при мероприятиях).' })
+@InputType('ImportColumnMappingInput', {
+  description: 'Какой столбец какой: номер столбца (с 0) и поле; без поля — столбец не сопоставлять (его текст сохраняется при мероприятиях).',
+})
 export class ImportColumnMappingInput {
   @Field(() => Int)
   column!: number;

@@ -16,16 +16,52 @@ export interface MatchCandidate {
 }
 
 export type MatchResult<T extends MatchCandidate> =
-  | { ok: true; organization: T; by: 'code' | 'name' }
-  | { ok: false; reason: 'none' }
-  | { ok: false; reason: 'ambiguous'; candidates: T[] };
+  { ok: true; organization: T; by: 'code' | 'name' } | { ok: false; reason: 'none' } | { ok: false; reason: 'ambiguous'; candidates: T[] };
 
 /** Legal forms and other words that say nothing about which school it is. */
 const NOISE = new Set([
-  'мобу', 'мбоу', 'маоу', 'моау', 'мкоу', 'моу', 'мау', 'мбу', 'мку', 'мбудо', 'маудо', 'мадоу', 'мбдоу', 'мкдоу', 'мдоу',
-  'гбоу', 'гаоу', 'гкоу', 'гоу', 'чоу', 'ноу', 'ано', 'фгбоу', 'гбпоу', 'гапоу', 'мбоуди', 'до',
-  'муниципальное', 'муниципального', 'государственное', 'бюджетное', 'автономное', 'казенное', 'казённое', 'общеобразовательное',
-  'образовательное', 'учреждение', 'учреждения', 'дополнительного', 'образования', 'в', 'и',
+  'мобу',
+  'мбоу',
+  'маоу',
+  'моау',
+  'мкоу',
+  'моу',
+  'мау',
+  'мбу',
+  'мку',
+  'мбудо',
+  'маудо',
+  'мадоу',
+  'мбдоу',
+  'мкдоу',
+  'мдоу',
+  'гбоу',
+  'гаоу',
+  'гкоу',
+  'гоу',
+  'чоу',
+  'ноу',
+  'ано',
+  'фгбоу',
+  'гбпоу',
+  'гапоу',
+  'мбоуди',
+  'до',
+  'муниципальное',
+  'муниципального',
+  'государственное',
+  'бюджетное',
+  'автономное',
+  'казенное',
+  'казённое',
+  'общеобразовательное',
+  'образовательное',
+  'учреждение',
+  'учреждения',
+  'дополнительного',
+  'образования',
+  'в',
+  'и',
 ]);
 
 /** Lower case, «ё» → «е», quotes and punctuation → spaces, «№ 21» / «N21» → «№21». */
@@ -83,7 +119,12 @@ function matchText<T extends MatchCandidate>(text: string, candidates: readonly 
   let best = 0;
   let found: T[] = [];
   for (const candidate of candidates) {
-    const score = Math.max(0, ...organizationCores(candidate).filter((core) => occurs(words, core)).map((core) => core.join(' ').length));
+    const score = Math.max(
+      0,
+      ...organizationCores(candidate)
+        .filter((core) => occurs(words, core))
+        .map((core) => core.join(' ').length),
+    );
     if (score === 0) continue;
     if (score > best) {
       best = score;

@@ -16,7 +16,8 @@ export const IMPORT_MESSAGES_RU = {
   defaultProgrammeName: 'Целевая модель наставничества',
   defaultSectionTitle: 'Мероприятия',
   untitledSection: (position: number, title: string) => ({ where: `раздел ${position}`, message: `в документе у раздела нет названия — назван «${title}»` }),
-  columnMapping: 'Сопоставление столбцов: ожидается { "<номер столбца с 0>": "<поле>" | null }, поля: number, activity, content, deadline, responsible, expectedResult, indicator',
+  columnMapping:
+    'Сопоставление столбцов: ожидается { "<номер столбца с 0>": "<поле>" | null }, поля: number, activity, content, deadline, responsible, expectedResult, indicator',
   badJson: 'Тело запроса — некорректный JSON.',
   tooLarge: (max: string) => `Файл слишком большой: не более ${max}`,
   archiveTooLarge: (max: string) => `Архив слишком большой: не более ${max}`,
@@ -26,8 +27,7 @@ export const IMPORT_MESSAGES_RU = {
   archiveEmpty: 'В архиве нет файлов для импорта',
   nestedArchive: 'Вложенные архивы не поддерживаются — распакуйте их',
   entryCorrupt: 'Файл в архиве повреждён',
-  noOrganization:
-    'Не удалось определить организацию: назовите файл кодом организации (например, gimnaziya.docx) или укажите организацию в заголовке документа',
+  noOrganization: 'Не удалось определить организацию: назовите файл кодом организации (например, gimnaziya.docx) или укажите организацию в заголовке документа',
   ambiguousOrganization: (names: string[]) => `Не удалось однозначно определить организацию (подходят: ${names.join(', ')}) — назовите файл кодом организации`,
   itemProblem: (section: number, item: number, message: string) => `Раздел ${section}, мероприятие ${item}: ${message}`,
   sectionProblem: (section: number, message: string) => `Раздел ${section}: ${message}`,

@@ -7,14 +7,7 @@ import { Roadmap } from '../roadmaps/roadmap.entity.js';
 import { columnMappingFrom } from './shared.js';
 import { CreateRoadmapFromImportInput, type ImportFieldEnum } from './inputs.js';
 import { RoadmapImport } from './roadmap-import.entity.js';
-import {
-  ImportedAgreementType,
-  ImportedApprovalType,
-  ImportedColumnType,
-  ImportNoteType,
-  ImportStatsType,
-  ImportWarningType,
-} from './types.js';
+import { ImportedAgreementType, ImportedApprovalType, ImportedColumnType, ImportNoteType, ImportStatsType, ImportWarningType } from './types.js';
 
 const note = (u: UnmappedText): ImportNoteType => ({ where: u.where, text: u.text, reason: u.reason, column: u.column ?? null, heading: u.heading ?? null });
 

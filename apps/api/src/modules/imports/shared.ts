@@ -97,7 +97,8 @@ export interface Persist {
   overrides?: Pick<CreateFromImportRequest, 'title' | 'programmeName' | 'periodStart' | 'periodEnd'>;
 }
 
-export const fileError = (message: string, httpStatus: number, reason: string) => new AppError('BAD_USER_INPUT', message, { field: 'file', reason, httpStatus });
+export const fileError = (message: string, httpStatus: number, reason: string) =>
+  new AppError('BAD_USER_INPUT', message, { field: 'file', reason, httpStatus });
 
 /** A parser failure as BAD_USER_INPUT on the file, with its code (`reason`) and the REST status. */
 export function importError(failure: ImportFailure): AppError {

@@ -129,7 +129,10 @@ export class ImportSupport {
   }
 
   /** The upload of a preview, stored as an attachment of the organisation (none yet for district staff). */
-  async store(ctx: TenantServiceContext, file: { fileName: string; data: Uint8Array; format: ImportFormat; organizationId: string | null }): Promise<Attachment> {
+  async store(
+    ctx: TenantServiceContext,
+    file: { fileName: string; data: Uint8Array; format: ImportFormat; organizationId: string | null },
+  ): Promise<Attachment> {
     const { tenant } = ctx;
     const attachment = this.newAttachment(ctx, file);
     const storage = this.storages[this.config.storage];

@@ -84,7 +84,11 @@ export class InboxService {
     );
     if (campaigns.length === 0) return [];
     const scope = campaignSchoolsScope(actor, tenant.district);
-    const counts = await this.campaigns.counts(tenant, campaigns.map((c) => c.id), scope);
+    const counts = await this.campaigns.counts(
+      tenant,
+      campaigns.map((c) => c.id),
+      scope,
+    );
     const deadlines: InboxDeadline[] = [];
     for (const campaign of campaigns) {
       const c = counts.get(campaign.id)!;
@@ -110,11 +114,7 @@ export class InboxService {
     const { actor, tenant } = ctx;
     const today = this.clock.today();
     const horizon = addDays(today, DEADLINE_HORIZON_DAYS);
-    const candidates = await tenant.em.find(
-      Roadmap,
-      within(roadmapScopeFilter(actor, tenant.district), { inForceRevisionId: { $ne: null } }),
-      { limit: 1000 },
-    );
+    const candidates = await tenant.em.find(Roadmap, within(roadmapScopeFilter(actor, tenant.district), { inForceRevisionId: { $ne: null } }), { limit: 1000 });
     const mine = candidates.filter(
       (roadmap) => authorRoles(rolesCoveringRoadmap(actor, tenant.district, roadmap), roadmap.level).length > 0 || this.approves(ctx, roadmap),
     );

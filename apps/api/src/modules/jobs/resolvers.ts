@@ -7,7 +7,10 @@ import { BackgroundJobGql } from './types.js';
 export class BackgroundJobResolver {
   @Authorized('platform-admin')
   @Query(() => [BackgroundJobGql], { description: 'Фоновые задачи платформы: расписания, последние запуски, сбои (только администратор платформы).' })
-  backgroundJobs(@Ctx() ctx: GraphQLContext, @Arg('runs', () => Int, { nullable: true, description: 'Сколько последних запусков каждой задачи (1–50, по умолчанию 10).' }) runs?: number | null) {
+  backgroundJobs(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('runs', () => Int, { nullable: true, description: 'Сколько последних запусков каждой задачи (1–50, по умолчанию 10).' }) runs?: number | null,
+  ) {
     return ctx.services.jobs.list(ctx, runs ?? 10);
   }
 }

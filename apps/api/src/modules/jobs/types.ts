@@ -46,5 +46,6 @@ export class BackgroundJobGql {
   @Field(() => Int, { description: 'Запусков ждут выполнения (или повтора).' }) queued!: number;
   @Field(() => Int, { description: 'Запусков выполняется сейчас.' }) active!: number;
   @Field(() => [BackgroundJobRunGql], { description: 'Последние запуски, новые первыми (история хранится 14 дней).' }) runs!: BackgroundJobRunGql[];
-  @Field(() => BackgroundJobRunGql, { nullable: true, description: 'Последний запуск, завершившийся ошибкой после всех попыток.' }) lastFailure!: BackgroundJobRunGql | null;
+  @Field(() => BackgroundJobRunGql, { nullable: true, description: 'Последний запуск, завершившийся ошибкой после всех попыток.' })
+  lastFailure!: BackgroundJobRunGql | null;
 }

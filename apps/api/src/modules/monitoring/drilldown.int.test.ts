@@ -8,18 +8,53 @@ const YEAR = '2025/2026';
 const TODAY = '2025-10-15';
 
 const DRILL = /* GraphQL */ `
-  query($org: ID!, $year: String!, $kind: DrillDownKind!, $page: PageInput, $role: String, $category: String) {
+  query ($org: ID!, $year: String!, $kind: DrillDownKind!, $page: PageInput, $role: String, $category: String) {
     kpiDrillDown(organizationId: $org, academicYear: $year, kind: $kind, page: $page, role: $role, category: $category) {
-      kind kindRu organizationId personal anonymised noteRu total limit offset
-      items { id label number roleRu categoryRu dueRu doneOnRu status statusRu detail roadmapId }
+      kind
+      kindRu
+      organizationId
+      personal
+      anonymised
+      noteRu
+      total
+      limit
+      offset
+      items {
+        id
+        label
+        number
+        roleRu
+        categoryRu
+        dueRu
+        doneOnRu
+        status
+        statusRu
+        detail
+        roadmapId
+      }
     }
   }
 `;
 const SCHOOL = /* GraphQL */ `
-  query($id: ID!, $year: String!) {
+  query ($id: ID!, $year: String!) {
     schoolDashboard(organizationId: $id, academicYear: $year) {
-      counts { participants withConsent execution { total onTime late overdue notYetDue } }
-      figures { plansAtTarget { numerator denominator } }
+      counts {
+        participants
+        withConsent
+        execution {
+          total
+          onTime
+          late
+          overdue
+          notYetDue
+        }
+      }
+      figures {
+        plansAtTarget {
+          numerator
+          denominator
+        }
+      }
     }
   }
 `;
@@ -111,7 +146,12 @@ describe('drill-down to the rows behind a number', () => {
     const page = await drill(w.tokens.curator1, 'PARTICIPANTS_WITHOUT_CONSENT');
     expect(page).toMatchObject({ personal: true, anonymised: false, total: 3 });
     expect(page.items.map((i: any) => i.label).sort()).toEqual(['Секретов10 Пётр', 'Секретов8 Пётр', 'Секретов9 Пётр']);
-    expect(page.items[0]).toMatchObject({ roleRu: expect.any(String), categoryRu: expect.any(String), status: 'noConsent', statusRu: 'Нет действующего согласия' });
+    expect(page.items[0]).toMatchObject({
+      roleRu: expect.any(String),
+      categoryRu: expect.any(String),
+      status: 'noConsent',
+      statusRu: 'Нет действующего согласия',
+    });
     const log = await sql<{ participant_id: string; user_id: string }>(
       `select participant_id, user_id from "${w.district.schemaName}".participant_access_log where operation = 'drill-down'`,
     );
@@ -135,7 +175,10 @@ describe('drill-down to the rows behind a number', () => {
 
   it('the district sees anonymised rows (nothing personal, nothing logged); the region and other schools or districts see no persons', async () => {
     const before = await sql<{ n: number }>(`select count(*)::int as n from "${w.district.schemaName}".participant_access_log`);
-    const response = await app.gql<{ kpiDrillDown: any }>(DRILL, { token: w.tokens.officer, variables: { org: w.school1.id, year: YEAR, kind: 'PARTICIPANTS', page: { limit: 100 } } });
+    const response = await app.gql<{ kpiDrillDown: any }>(DRILL, {
+      token: w.tokens.officer,
+      variables: { org: w.school1.id, year: YEAR, kind: 'PARTICIPANTS', page: { limit: 100 } },
+    });
     const page = response.body.data!.kpiDrillDown;
     expect(page).toMatchObject({ personal: false, anonymised: true, total: 10 });
     expect(page.noteRu).toContain('обезличены');
@@ -156,7 +199,11 @@ describe('drill-down to the rows behind a number', () => {
     expect((await fails(app, DRILL, w.tokens.curator2, { org: w.school1.id, year: YEAR, kind: 'PARTICIPANTS' })).extensions?.code).toBe('NOT_FOUND');
     expect((await fails(app, DRILL, other.tokens.officer, { org: w.school1.id, year: YEAR, kind: 'PARTICIPANTS' })).extensions?.code).toBe('NOT_FOUND');
     expect((await fails(app, DRILL, other.tokens.officer, { org: w.school1.id, year: YEAR, kind: 'ITEMS_ALL' })).extensions?.code).toBe('NOT_FOUND');
-    const crossing = await app.gql(DRILL, { token: other.tokens.officer, variables: { org: w.school1.id, year: YEAR, kind: 'PARTICIPANTS' }, headers: { 'X-District-Id': w.district.id } });
+    const crossing = await app.gql(DRILL, {
+      token: other.tokens.officer,
+      variables: { org: w.school1.id, year: YEAR, kind: 'PARTICIPANTS' },
+      headers: { 'X-District-Id': w.district.id },
+    });
     expect(crossing.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(JSON.stringify(crossing.body)).not.toContain('Секретов');
   });

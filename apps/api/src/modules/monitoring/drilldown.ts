@@ -145,7 +145,14 @@ interface Filters {
 export class DrillDownService {
   constructor(private readonly monitoring: MonitoringService) {}
 
-  async drillDown(ctx: TenantServiceContext, organizationId: string, academicYear: string, kind: DrillDownKind, page?: PageInput | null, filters: Filters = {}): Promise<DrillDownPageGql> {
+  async drillDown(
+    ctx: TenantServiceContext,
+    organizationId: string,
+    academicYear: string,
+    kind: DrillDownKind,
+    page?: PageInput | null,
+    filters: Filters = {},
+  ): Promise<DrillDownPageGql> {
     const year = this.monitoring.checkYear(academicYear);
     const { actor, tenant } = ctx;
     const ownStaff = isUuid(organizationId) && schoolStaffOrganizationIds(actor, tenant.district).includes(organizationId);
@@ -205,7 +212,9 @@ export class DrillDownService {
 
     if (!persons) {
       const status = ITEM_STATUS[kind] ?? null;
-      const raw = await conn.execute<Array<{ id: string; number: string; activity: string; due: string | null; done_on: string | null; status: string; roadmap_id: string; total: number }>>(
+      const raw = await conn.execute<
+        Array<{ id: string; number: string; activity: string; due: string | null; done_on: string | null; status: string; roadmap_id: string; total: number }>
+      >(
         `select x.*, count(*) over ()::int as total from (
            select i.id, i.number, i.activity, d.due, to_char(e.done_on, 'YYYY-MM-DD') as done_on, r.id as roadmap_id, i.position, v.id as revision_id,
              case when coalesce(e.done, false) and d.due is not null and e.done_on is not null and to_char(e.done_on, 'YYYY-MM-DD') > d.due then 'late'
@@ -237,7 +246,22 @@ export class DrillDownService {
         total: r.total,
       }));
     } else if (kind === DrillDownKind.PLANS || kind === DrillDownKind.PLANS_BELOW_TARGET || kind === DrillDownKind.FINAL_MEETING_MISSING) {
-      const raw = await conn.execute<Array<{ id: string; form: string; percent: number | null; mentees: number; held: boolean; finished: boolean; mentor_id: string; last_name: string | null; first_name: string | null; middle_name: string | null; anonymized: boolean; total: number }>>(
+      const raw = await conn.execute<
+        Array<{
+          id: string;
+          form: string;
+          percent: number | null;
+          mentees: number;
+          held: boolean;
+          finished: boolean;
+          mentor_id: string;
+          last_name: string | null;
+          first_name: string | null;
+          middle_name: string | null;
+          anonymized: boolean;
+          total: number;
+        }>
+      >(
         `select x.*, count(*) over ()::int as total from (
            select mp.id, mp.form, mp.mentor_id, mp.created_at,
              case when jsonb_array_length(mp.tasks) = 0 then null
@@ -268,7 +292,20 @@ export class DrillDownService {
         personId: named ? r.mentor_id : null,
       }));
     } else {
-      const raw = await conn.execute<Array<{ id: string; role: string; category: string; last_name: string | null; first_name: string | null; middle_name: string | null; anonymized: boolean; consent: boolean; partner: boolean; total: number }>>(
+      const raw = await conn.execute<
+        Array<{
+          id: string;
+          role: string;
+          category: string;
+          last_name: string | null;
+          first_name: string | null;
+          middle_name: string | null;
+          anonymized: boolean;
+          consent: boolean;
+          partner: boolean;
+          total: number;
+        }>
+      >(
         `select x.*, count(*) over ()::int as total from (
            select p.id, p.role, p.category, p.last_name, p.first_name, p.middle_name, p.anonymized, p.partner_id is not null as partner,
              exists (select 1 from ${s}."participant_consent" c where c.participant_id = p.id and c.withdrawn_on is null
@@ -326,4 +363,3 @@ export class DrillDownResolver {
     return ctx.services.monitoring.drillDown.drillDown(ctx, organizationId, academicYear, kind, page, { role, category });
   }
 }
-

@@ -46,8 +46,16 @@ describe('monitoring figures from counts', () => {
   it('final events: participants of pairs that held the final meeting ÷ those of pairs due it', () => {
     const f = figuresOf({ ...empty, finalInvited: 10, finalAttended: 8 }, '2025-10-15');
     expect(f.finalEventAttendance).toMatchObject({ value: 80, numerator: 8, denominator: 10, light: 'yellow', target: { value: 90, met: false } });
-    expect(f.finalEventAttendance.inputs.map((i) => i.label)).toEqual(['Участники пар, проведших итоговую встречу', 'Участники пар, завершивших работу или проведших итоговую встречу']);
-    expect(sumMonitoringCounts([{ ...empty, finalInvited: 3, finalAttended: 2 }, { ...empty, finalInvited: 4, finalAttended: 4 }])).toMatchObject({ finalInvited: 7, finalAttended: 6 });
+    expect(f.finalEventAttendance.inputs.map((i) => i.label)).toEqual([
+      'Участники пар, проведших итоговую встречу',
+      'Участники пар, завершивших работу или проведших итоговую встречу',
+    ]);
+    expect(
+      sumMonitoringCounts([
+        { ...empty, finalInvited: 3, finalAttended: 2 },
+        { ...empty, finalInvited: 4, finalAttended: 4 },
+      ]),
+    ).toMatchObject({ finalInvited: 7, finalAttended: 6 });
   });
 
   it('a roll-up sums counts and weighs coverage by headcount (schools without one left out)', () => {
@@ -66,6 +74,8 @@ describe('monitoring figures from counts', () => {
     expect(conclusionRu('Охват обучающихся наставничеством', figuresOf(a, '2025-10-15').pupilCoverage)).toBe(
       'Охват обучающихся наставничеством составил 12,5 % (цель 10 % достигнута).',
     );
-    expect(conclusionRu('Охват обучающихся наставничеством', figuresOf(empty, '2025-10-15').pupilCoverage)).toMatch(/^Охват обучающихся наставничеством: нет данных/);
+    expect(conclusionRu('Охват обучающихся наставничеством', figuresOf(empty, '2025-10-15').pupilCoverage)).toMatch(
+      /^Охват обучающихся наставничеством: нет данных/,
+    );
   });
 });

@@ -93,7 +93,8 @@ export function schoolCounts(school: OrganizationCounts, today: IsoDate): Monito
   const pupils = school.headcount?.pupils ?? 0;
   const teachers = school.headcount?.teachers ?? 0;
   const planPercents: Record<string, number> = {};
-  for (const row of school.plans) planPercents[row.percent === null ? 'none' : String(row.percent)] = (planPercents[row.percent === null ? 'none' : String(row.percent)] ?? 0) + row.count;
+  for (const row of school.plans)
+    planPercents[row.percent === null ? 'none' : String(row.percent)] = (planPercents[row.percent === null ? 'none' : String(row.percent)] ?? 0) + row.count;
   const items = executionItems(school.execution);
   return {
     schools: 1,
@@ -230,7 +231,12 @@ export function figuresOf(
     { answers: counts.satAnswers ?? 0, sum: counts.satSum ?? 0, satisfied: counts.satSatisfied ?? 0, outOfScale: counts.satOutOfScale ?? 0 },
     5,
   );
-  const impactFigure = impactFromSums({ pairs: counts.impactPairs ?? 0, sum: counts.impactSum ?? 0, improved: counts.impactImproved ?? 0, unpaired: counts.impactUnpaired ?? 0 });
+  const impactFigure = impactFromSums({
+    pairs: counts.impactPairs ?? 0,
+    sum: counts.impactSum ?? 0,
+    improved: counts.impactImproved ?? 0,
+    unpaired: counts.impactUnpaired ?? 0,
+  });
   return {
     pupilCoverage: withLight(pupilCoverage),
     teacherCoverage: withLight(teacherCoverage),

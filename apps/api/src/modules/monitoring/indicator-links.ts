@@ -87,7 +87,10 @@ export class RoadmapItemKpiLinkGql {
   @Field({ description: '«Выполнено», «Не выполнено», «Нет данных».' })
   statusRu!: string;
 
-  @Field(() => Float, { nullable: true, description: 'Проверенное значение, % (для нескольких групп — первое невыполненное, иначе наименьшее); null — нет данных.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Проверенное значение, % (для нескольких групп — первое невыполненное, иначе наименьшее); null — нет данных.',
+  })
   current!: number | null;
 
   @Field({ description: '«12,5 %» или «нет данных».' })
@@ -221,7 +224,12 @@ export class IndicatorLinkService {
     return { item, roadmap };
   }
 
-  private async write(ctx: TenantServiceContext, roadmap: Roadmap, itemKey: string, values: { kpi: string | null; op: IndicatorOp | null; target: number | null } | 'reset') {
+  private async write(
+    ctx: TenantServiceContext,
+    roadmap: Roadmap,
+    itemKey: string,
+    values: { kpi: string | null; op: IndicatorOp | null; target: number | null } | 'reset',
+  ) {
     await ctx.tenant.em.transactional(
       async (em) => {
         const existing = await em.findOne(RoadmapItemKpiLink, { roadmap: roadmap.id, itemKey });
@@ -280,7 +288,10 @@ export class RoadmapItemKpiResolver {
     return ctx.services.monitoring.links.status(ctx, item, (figure) => ctx.services.monitoring.kpiGql(figure));
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Показатель, распознанный из текста показателя эффективности (подсказка), независимо от заданной связи.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Показатель, распознанный из текста показателя эффективности (подсказка), независимо от заданной связи.',
+  })
   suggestedKpi(@Root() item: RoadmapItem) {
     return suggestKpiLink(item.indicator)?.kpi ?? null;
   }

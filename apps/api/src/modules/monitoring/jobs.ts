@@ -42,7 +42,9 @@ export function kpiRefreshJob(options: { monitoring: MonitoringService; interval
         }
       }
       if (failed.length > 0) {
-        throw new Error(`Сводка не обновлена для ${failed.length} из ${districts.length} муниципалитетов: ${failed.slice(0, 20).join(', ')}${failed.length > 20 ? '…' : ''}`);
+        throw new Error(
+          `Сводка не обновлена для ${failed.length} из ${districts.length} муниципалитетов: ${failed.slice(0, 20).join(', ')}${failed.length > 20 ? '…' : ''}`,
+        );
       }
       return { refreshed, districts: districts.length, academicYear: year };
     },

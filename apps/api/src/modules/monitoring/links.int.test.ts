@@ -7,7 +7,8 @@ import { agreedRoadmap, fails, ok, roadmapWorld, type RoadmapWorld } from '../..
 const YEAR = '2025/2026';
 const TODAY = '2025-10-15';
 
-const LINK = 'kpi kpiLabelRu op opRu target describedRu source status statusRu current currentDisplay academicYear setByName figures { labelRu value display formulaRu inputs { label value } }';
+const LINK =
+  'kpi kpiLabelRu op opRu target describedRu source status statusRu current currentDisplay academicYear setByName figures { labelRu value display formulaRu inputs { label value } }';
 const ITEMS = /* GraphQL */ `
   query($id: ID!) {
     roadmapRevision(id: $id) {
@@ -19,13 +20,53 @@ const ITEMS = /* GraphQL */ `
 const SET = /* GraphQL */ `
   mutation($input: SetRoadmapItemKpiLinkInput!) { setRoadmapItemKpiLink(input: $input) { id kpiLink { ${LINK} } } }
 `;
-const CLEAR = /* GraphQL */ `mutation($id: ID!) { clearRoadmapItemKpiLink(itemId: $id) { id suggestedKpi kpiLink { kpi } } }`;
-const RESET = /* GraphQL */ `mutation($id: ID!) { resetRoadmapItemKpiLink(itemId: $id) { id kpiLink { kpi source } } }`;
+const CLEAR = /* GraphQL */ `
+  mutation ($id: ID!) {
+    clearRoadmapItemKpiLink(itemId: $id) {
+      id
+      suggestedKpi
+      kpiLink {
+        kpi
+      }
+    }
+  }
+`;
+const RESET = /* GraphQL */ `
+  mutation ($id: ID!) {
+    resetRoadmapItemKpiLink(itemId: $id) {
+      id
+      kpiLink {
+        kpi
+        source
+      }
+    }
+  }
+`;
 const SCHOOL_FINAL = /* GraphQL */ `
-  query($id: ID!, $year: String!) {
+  query ($id: ID!, $year: String!) {
     schoolDashboard(organizationId: $id, academicYear: $year) {
-      counts { finalInvited finalAttended }
-      figures { finalEventAttendance { value display numerator denominator formulaRu inputs { label value } target { value met } light } }
+      counts {
+        finalInvited
+        finalAttended
+      }
+      figures {
+        finalEventAttendance {
+          value
+          display
+          numerator
+          denominator
+          formulaRu
+          inputs {
+            label
+            value
+          }
+          target {
+            value
+            met
+          }
+          light
+        }
+      }
     }
   }
 `;
@@ -105,7 +146,12 @@ describe('roadmap items linked to computed KPIs', () => {
     const consents = byIndicator(list, 'Согласия');
     expect(consents.kpiLink).toMatchObject({ kpi: 'consentsCollected', status: 'met', statusRu: 'Выполнено', current: 100 });
     // No pairs yet: plans and final events have «нет данных».
-    expect(byIndicator(list, 'Индивидуальные планы').kpiLink).toMatchObject({ kpi: 'plansDone', status: 'noData', current: null, currentDisplay: 'нет данных' });
+    expect(byIndicator(list, 'Индивидуальные планы').kpiLink).toMatchObject({
+      kpi: 'plansDone',
+      status: 'noData',
+      current: null,
+      currentDisplay: 'нет данных',
+    });
     expect(byIndicator(list, 'Приняло участие').kpiLink).toMatchObject({ kpi: 'finalEventAttendance', status: 'noData' });
     // A count of publications is not a computed KPI: no link.
     expect(byIndicator(list, 'Не менее 5 публикаций')).toMatchObject({ suggestedKpi: null, kpiLink: null });
@@ -170,9 +216,15 @@ describe('attendance of final events', () => {
     await pair(4, 'active', '2026-05-31'); // 5 members, still working: not counted
     const heldEarly = await pair(1, 'active', '2026-05-31'); // 2 members, final meeting already held
     for (const id of [held, heldEarly]) {
-      await sql(`insert into ${s}.pair_meeting (id, pair_id, type, date, notes, feedback, recorded_by_name) values (gen_random_uuid(), ?, 'final', '2025-10-10', '', 'Отзыв', 'test')`, [id]);
+      await sql(
+        `insert into ${s}.pair_meeting (id, pair_id, type, date, notes, feedback, recorded_by_name) values (gen_random_uuid(), ?, 'final', '2025-10-10', '', 'Отзыв', 'test')`,
+        [id],
+      );
     }
-    await sql(`insert into ${s}.pair_meeting (id, pair_id, type, date, notes, feedback, recorded_by_name) values (gen_random_uuid(), ?, 'regular', '2025-10-01', '', 'Отзыв', 'test')`, [held]);
+    await sql(
+      `insert into ${s}.pair_meeting (id, pair_id, type, date, notes, feedback, recorded_by_name) values (gen_random_uuid(), ?, 'regular', '2025-10-01', '', 'Отзыв', 'test')`,
+      [held],
+    );
 
     const after = (await ok<{ schoolDashboard: any }>(app, SCHOOL_FINAL, w.tokens.curator1, { id: w.school1.id, year: YEAR })).schoolDashboard;
     // Direct count: members of pairs with a final meeting ÷ members of pairs finished or with one.
@@ -197,13 +249,41 @@ describe('attendance of final events', () => {
 
 describe('satisfaction and impact from the questionnaires', () => {
   const SURVEYS = /* GraphQL */ `
-    query($id: ID!, $year: String!) {
+    query ($id: ID!, $year: String!) {
       schoolDashboard(organizationId: $id, academicYear: $year) {
         figures {
-          satisfaction { value display numerator denominator formulaRu inputs { label value } inconsistent }
-          satisfiedShare { value numerator denominator }
-          impact { value display numerator denominator inputs { label value } }
-          improvedShare { value numerator denominator }
+          satisfaction {
+            value
+            display
+            numerator
+            denominator
+            formulaRu
+            inputs {
+              label
+              value
+            }
+            inconsistent
+          }
+          satisfiedShare {
+            value
+            numerator
+            denominator
+          }
+          impact {
+            value
+            display
+            numerator
+            denominator
+            inputs {
+              label
+              value
+            }
+          }
+          improvedShare {
+            value
+            numerator
+            denominator
+          }
         }
       }
     }
@@ -215,7 +295,14 @@ describe('satisfaction and impact from the questionnaires', () => {
     expect(empty.satisfaction).toMatchObject({ value: null, display: 'нет данных' });
     expect(empty.impact).toMatchObject({ value: null, display: 'нет данных' });
 
-    const response = async (organizationId: string, kind: string, respondent: string, phase: string | null, on: string, answers: Array<[number | null, number | null]>) => {
+    const response = async (
+      organizationId: string,
+      kind: string,
+      respondent: string,
+      phase: string | null,
+      on: string,
+      answers: Array<[number | null, number | null]>,
+    ) => {
       const id = randomUUID();
       await sql(
         `insert into ${s}.questionnaire_response (id, programme_id, organization_id, template_id, kind, respondent_key, respondent_role, phase, source, answered_by, submitted_at)
@@ -223,23 +310,37 @@ describe('satisfaction and impact from the questionnaires', () => {
         [id, organizationId, kind, respondent, phase, `${on}T10:00:00+05:00`],
       );
       for (const [value, scale] of answers) {
-        await sql(`insert into ${s}.questionnaire_answer (id, response_id, question_id, value_number, scale_max, value_text) values (gen_random_uuid(), ?, 'q', ?, ?, ?)`, [
-          id,
-          value,
-          scale,
-          value === null ? 'Текст' : null,
-        ]);
+        await sql(
+          `insert into ${s}.questionnaire_answer (id, response_id, question_id, value_number, scale_max, value_text) values (gen_random_uuid(), ?, 'q', ?, ?, ?)`,
+          [id, value, scale, value === null ? 'Текст' : null],
+        );
       }
     };
     const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
     // Satisfaction: 5, 4 (of 5), 10 and 1 (of 10 → 5 and 1), a text answer, 7 of 5 off the scale; last year's answer ignored.
-    await response(w.school1.id, 'satisfaction', a, null, '2025-10-01', [[5, 5], [4, 5], [10, 10], [1, 10], [null, null], [7, 5]]);
+    await response(w.school1.id, 'satisfaction', a, null, '2025-10-01', [
+      [5, 5],
+      [4, 5],
+      [10, 10],
+      [1, 10],
+      [null, null],
+      [7, 5],
+    ]);
     await response(w.school1.id, 'satisfaction', b, null, '2024-10-01', [[1, 5]]);
     await response(w.school2.id, 'satisfaction', b, null, '2025-10-01', [[1, 5]]);
     // Impact: A before 2 then 3 (the latest counts), after 4,5 → +1,5; B 4 → 3 (−1); C before only.
-    await response(w.school1.id, 'impact', a, 'before', '2025-09-05', [[2, 5], [2, 5]]);
-    await response(w.school1.id, 'impact', a, 'before', '2025-09-10', [[3, 5], [3, 5]]);
-    await response(w.school1.id, 'impact', a, 'after', '2025-10-10', [[4, 5], [5, 5]]);
+    await response(w.school1.id, 'impact', a, 'before', '2025-09-05', [
+      [2, 5],
+      [2, 5],
+    ]);
+    await response(w.school1.id, 'impact', a, 'before', '2025-09-10', [
+      [3, 5],
+      [3, 5],
+    ]);
+    await response(w.school1.id, 'impact', a, 'after', '2025-10-10', [
+      [4, 5],
+      [5, 5],
+    ]);
     await response(w.school1.id, 'impact', b, 'before', '2025-09-05', [[4, 5]]);
     await response(w.school1.id, 'impact', b, 'after', '2025-10-10', [[3, 5]]);
     await response(w.school1.id, 'impact', c, 'before', '2025-09-05', [[1, 5]]);
@@ -253,13 +354,20 @@ describe('satisfaction and impact from the questionnaires', () => {
     expect(f.improvedShare).toMatchObject({ value: 50, numerator: 1, denominator: 2 });
 
     // The district's totals include the other school's answer.
-    const district = (await ok<{ districtDashboard: any }>(app, `query($y: String!) { districtDashboard(academicYear: $y) { figures { satisfaction { numerator denominator } } } }`, w.tokens.officer, { y: YEAR }))
-      .districtDashboard.figures;
+    const district = (
+      await ok<{ districtDashboard: any }>(
+        app,
+        `query($y: String!) { districtDashboard(academicYear: $y) { figures { satisfaction { numerator denominator } } } }`,
+        w.tokens.officer,
+        { y: YEAR },
+      )
+    ).districtDashboard.figures;
     expect(district.satisfaction).toMatchObject({ numerator: 16, denominator: 5 });
 
     // An item linked to the share of satisfied answers.
     const item = byIndicator(await items(), 'Не менее 5 публикаций');
-    const linked = (await ok<{ setRoadmapItemKpiLink: any }>(app, SET, w.tokens.curator1, { input: { itemId: item.id, kpi: 'satisfiedShare', target: 80 } })).setRoadmapItemKpiLink;
+    const linked = (await ok<{ setRoadmapItemKpiLink: any }>(app, SET, w.tokens.curator1, { input: { itemId: item.id, kpi: 'satisfiedShare', target: 80 } }))
+      .setRoadmapItemKpiLink;
     expect(linked.kpiLink).toMatchObject({ kpi: 'satisfiedShare', status: 'notMet', current: 75 });
   });
 });

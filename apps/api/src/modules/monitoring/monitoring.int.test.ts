@@ -47,7 +47,19 @@ const REGION_DASHBOARD = /* GraphQL */ `
   }
 `;
 const REFRESH = /* GraphQL */ `
-  mutation($year: String!) { refreshDistrictSnapshot(academicYear: $year) { districtId academicYear asOf counts { participants withConsent pupils schools } } }
+  mutation ($year: String!) {
+    refreshDistrictSnapshot(academicYear: $year) {
+      districtId
+      academicYear
+      asOf
+      counts {
+        participants
+        withConsent
+        pupils
+        schools
+      }
+    }
+  }
 `;
 
 let app: TestApp;
@@ -68,8 +80,22 @@ beforeAll(async () => {
   big = await createDistrict(app.orm, region);
   small = await createDistrict(app.orm, region);
   const conn = app.orm.em.getConnection();
-  await seedMonitoringDistrict(conn, { districtId: big.id, schemaName: big.schemaName, codePrefix: uniqueCode('s'), schools: 50, perSchool: 12, academicYear: YEAR });
-  await seedMonitoringDistrict(conn, { districtId: small.id, schemaName: small.schemaName, codePrefix: uniqueCode('s'), schools: 5, perSchool: 12, academicYear: YEAR });
+  await seedMonitoringDistrict(conn, {
+    districtId: big.id,
+    schemaName: big.schemaName,
+    codePrefix: uniqueCode('s'),
+    schools: 50,
+    perSchool: 12,
+    academicYear: YEAR,
+  });
+  await seedMonitoringDistrict(conn, {
+    districtId: small.id,
+    schemaName: small.schemaName,
+    codePrefix: uniqueCode('s'),
+    schools: 5,
+    perSchool: 12,
+    academicYear: YEAR,
+  });
   officerBig = await app.tokenFor('district-officer', [groups.district(region, big)], 'sibay.officer');
   officerSmall = await app.tokenFor('district-officer', [groups.district(region, small)], 'sibay.head');
 }, 120_000);
@@ -88,7 +114,18 @@ describe('district dashboard over 50 schools', () => {
     expect(d.schools.total).toBe(50);
     const s = `"${big.schemaName}"`;
     // Per school: participants by category, headcounts, consents — counted here with plain SQL.
-    const direct = await sql<{ id: string; n: number; pupils: number | null; teachers: number | null; pupil_p: number; teacher_p: number; all_p: number; consent: number; mentors: number; partner: number }>(
+    const direct = await sql<{
+      id: string;
+      n: number;
+      pupils: number | null;
+      teachers: number | null;
+      pupil_p: number;
+      teacher_p: number;
+      all_p: number;
+      consent: number;
+      mentors: number;
+      partner: number;
+    }>(
       `select o.id, row_number() over (order by o.code)::int as n, h.pupils, h.teachers,
          (select count(*) from ${s}.participant p where p.organization_id = o.id and p.category = 'pupil')::int as pupil_p,
          (select count(*) from ${s}.participant p where p.organization_id = o.id and p.category = 'teacher')::int as teacher_p,
@@ -168,7 +205,16 @@ describe('district dashboard over 50 schools', () => {
     } }`;
     const f = (await ok<{ districtDashboard: any }>(app, q, officerBig, { year: YEAR })).districtDashboard.figures;
     const s = `"${big.schemaName}"`;
-    const [direct] = await sql<{ attended: number; invited: number; answers: number; score: number; pairs: number; change: number; unpaired: number; improved: number }>(
+    const [direct] = await sql<{
+      attended: number;
+      invited: number;
+      answers: number;
+      score: number;
+      pairs: number;
+      change: number;
+      unpaired: number;
+      improved: number;
+    }>(
       `select
          (select coalesce(sum(1 + jsonb_array_length(mp.mentee_ids)), 0) from ${s}.mentoring_pair mp
             where exists (select 1 from ${s}.pair_meeting m where m.pair_id = mp.id and m.type = 'final'))::int as attended,
@@ -318,7 +364,10 @@ describe('scheduled refresh', () => {
     expect(run).toMatchObject({ state: 'completed', trigger: 'manual', retryCount: 0, error: null });
     expect(run.summary).toMatchObject({ academicYear: YEAR, refreshed: expect.any(Number) });
     expect(run.summary!.refreshed).toBe(run.summary!.districts);
-    const [row] = await sql<{ as_of: Date; schools: number }>(`select as_of, schools from core.district_kpi_snapshot where district_id = ? and academic_year = ?`, [small.id, YEAR]);
+    const [row] = await sql<{ as_of: Date; schools: number }>(
+      `select as_of, schools from core.district_kpi_snapshot where district_id = ? and academic_year = ?`,
+      [small.id, YEAR],
+    );
     expect(row!.schools).toBe(5);
     expect(new Date(row!.as_of).getTime()).toBeGreaterThanOrEqual(before - 1000);
     // Off (interval 0): no schedule stored for it, so no replica runs it on its own.
@@ -350,7 +399,9 @@ describe('reports', () => {
     const text = xml.replace(/<[^>]+>/g, '');
     const live = await dashboard(officerBig);
     expect(text).toContain('ИНФОРМАЦИОННО-АНАЛИТИЧЕСКАЯ СПРАВКА');
-    expect(text).toContain(`Охват обучающихся наставничеством составил ${live.figures.pupilCoverage.display} (цель 10 % ${live.figures.pupilCoverage.target.met ? 'достигнута' : 'не достигнута'})`);
+    expect(text).toContain(
+      `Охват обучающихся наставничеством составил ${live.figures.pupilCoverage.display} (цель 10 % ${live.figures.pupilCoverage.target.met ? 'достигнута' : 'не достигнута'})`,
+    );
     expect(text).toContain('Итого по муниципалитету');
     expect(text).toContain('Школа № 1');
     expect(text).toContain(`просрочено — ${live.counts.execution.overdue}`);
@@ -365,8 +416,12 @@ describe('public page of a school', () => {
     w = await roadmapWorld(app);
     const agreed = await agreedRoadmap(app, w, { periodStart: '2025-09-01', periodEnd: '2026-08-31' });
     // A draft and a returned revision of other roadmaps of the same school.
-    const draft = (await ok<{ createRoadmap: any }>(app, CREATE_ROADMAP, w.tokens.curator1, { input: { programmeName: 'Черновая', organizationId: w.school1.id } })).createRoadmap;
-    const second = (await ok<{ createRoadmap: any }>(app, CREATE_ROADMAP, w.tokens.curator1, { input: { programmeName: 'Возвращённая', organizationId: w.school1.id } })).createRoadmap;
+    const draft = (
+      await ok<{ createRoadmap: any }>(app, CREATE_ROADMAP, w.tokens.curator1, { input: { programmeName: 'Черновая', organizationId: w.school1.id } })
+    ).createRoadmap;
+    const second = (
+      await ok<{ createRoadmap: any }>(app, CREATE_ROADMAP, w.tokens.curator1, { input: { programmeName: 'Возвращённая', organizationId: w.school1.id } })
+    ).createRoadmap;
     const sent = await decide(app, w.tokens.curator1, second.latestRevision, 'SUBMIT_TO_DIRECTOR');
     const returned = await decide(app, w.tokens.director1, sent, 'RETURN_TO_CURATOR', { comment: 'Доработать' });
     expect(returned.state).toBe('RETURNED_BY_DIRECTOR');
@@ -421,7 +476,11 @@ describe('public page of a school', () => {
     expect(docText).not.toContain('ПРОЕКТ');
     const pdf = await fetch(`${app.api.url}${page.roadmaps[0].pdfUrl}`);
     expect(pdf.status).toBe(200);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     for (const id of [draft.latestRevision.id, returned.id]) {
       expect((await fetch(`${url}/roadmaps/${id}.docx`)).status).toBe(404);
     }

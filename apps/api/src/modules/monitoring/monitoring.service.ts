@@ -19,7 +19,15 @@ import { seesWholeDistrict } from '../roadmaps/scope.js';
 import { figuresOf, schoolCounts, sumMonitoringCounts, type Figures, type KpiFigure, type MonitoringCounts } from './figures.js';
 import { DrillDownService } from './drilldown.js';
 import { IndicatorLinkService } from './indicator-links.js';
-import { EMPTY_SURVEYS, gatherDistrictCounts, gatherExecutionSeries, gatherStatFormCounts, type SqlRunner, type StatFormCountRow, type SurveyCounts } from './queries.js';
+import {
+  EMPTY_SURVEYS,
+  gatherDistrictCounts,
+  gatherExecutionSeries,
+  gatherStatFormCounts,
+  type SqlRunner,
+  type StatFormCountRow,
+  type SurveyCounts,
+} from './queries.js';
 import {
   DashboardSortField,
   type DashboardSortInput,
@@ -219,7 +227,12 @@ export class MonitoringService {
   }
 
   /** The figures of the district's schools (all, or the ones given) and their weighted totals. */
-  async districtFigures(sql: SqlRunner, district: Pick<TenantDistrict, 'id' | 'schemaName'>, academicYear: string, organizationIds: string[] | null = null): Promise<DistrictFigures> {
+  async districtFigures(
+    sql: SqlRunner,
+    district: Pick<TenantDistrict, 'id' | 'schemaName'>,
+    academicYear: string,
+    organizationIds: string[] | null = null,
+  ): Promise<DistrictFigures> {
     const today = this.clock.today();
     const gathered = await gatherDistrictCounts(sql, district, academicYear, today, organizationIds);
     const schools = gathered.map((school) => {
@@ -324,7 +337,9 @@ export class MonitoringService {
     if (organizationId) {
       if (!isUuid(organizationId) || !this.seesSchool(ctx, organizationId)) throw notFound();
       // The organisation must be of the request's district (never another district's school by id).
-      const own = await ctx.em.getConnection().execute<{ id: string }[]>(`select id from "core"."organization" where id = ? and district_id = ?`, [organizationId, tenant.district.id]);
+      const own = await ctx.em
+        .getConnection()
+        .execute<{ id: string }[]>(`select id from "core"."organization" where id = ? and district_id = ?`, [organizationId, tenant.district.id]);
       if (own.length === 0) throw notFound();
     } else if (!seesWholeDistrict(actor, tenant.district)) throw forbidden(MONITORING_MESSAGES_RU.dashboardForbidden);
     const rows = await gatherExecutionSeries(tenant.em.getConnection(), tenant.district, year, this.clock.today(), organizationId ? [organizationId] : null);
@@ -475,7 +490,15 @@ export class MonitoringService {
 }
 
 /** The columns of the district's grid of schools (the KPIs with a target, hence a traffic light). */
-export const GRID_KPIS = ['pupilCoverage', 'teacherCoverage', 'federalTarget70', 'consentsCollected', 'plansDone', 'roadmapExecution', 'finalEventAttendance'] as const;
+export const GRID_KPIS = [
+  'pupilCoverage',
+  'teacherCoverage',
+  'federalTarget70',
+  'consentsCollected',
+  'plansDone',
+  'roadmapExecution',
+  'finalEventAttendance',
+] as const;
 
 const MONTHS_RU = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
 

@@ -82,7 +82,16 @@ export interface SurveyCounts {
   impactUnpaired: number;
 }
 
-export const EMPTY_SURVEYS: SurveyCounts = { satAnswers: 0, satSum: 0, satSatisfied: 0, satOutOfScale: 0, impactPairs: 0, impactSum: 0, impactImproved: 0, impactUnpaired: 0 };
+export const EMPTY_SURVEYS: SurveyCounts = {
+  satAnswers: 0,
+  satSum: 0,
+  satSatisfied: 0,
+  satOutOfScale: 0,
+  impactPairs: 0,
+  impactSum: 0,
+  impactImproved: 0,
+  impactUnpaired: 0,
+};
 
 export interface OrganizationCounts {
   organization: OrganizationRow;
@@ -261,7 +270,10 @@ export async function gatherDistrictCounts(
   ]);
 
   const byOrg = new Map<string, OrganizationCounts>(
-    orgs.map((organization) => [organization.id, { organization, headcount: null, participants: [], plans: [], finalEvent: { invited: 0, attended: 0 }, execution: [], surveys: { ...EMPTY_SURVEYS } }]),
+    orgs.map((organization) => [
+      organization.id,
+      { organization, headcount: null, participants: [], plans: [], finalEvent: { invited: 0, attended: 0 }, execution: [], surveys: { ...EMPTY_SURVEYS } },
+    ]),
   );
   for (const { organizationId, ...row } of headcounts) {
     const entry = byOrg.get(organizationId);

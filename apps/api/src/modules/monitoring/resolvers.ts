@@ -3,7 +3,15 @@ import type { GraphQLContext } from '../../engine/graphql/context.js';
 import { PageInput } from '../../engine/graphql/pagination.js';
 import { DrillDownResolver } from './drilldown.js';
 import { RoadmapItemKpiResolver } from './indicator-links.js';
-import { DashboardSortInput, DistrictDashboardGql, DistrictKpiSnapshotGql, ExecutionSeriesGql, RegionDashboardGql, SchoolDashboardGql, SchoolGridGql } from './types.js';
+import {
+  DashboardSortInput,
+  DistrictDashboardGql,
+  DistrictKpiSnapshotGql,
+  ExecutionSeriesGql,
+  RegionDashboardGql,
+  SchoolDashboardGql,
+  SchoolGridGql,
+} from './types.js';
 
 const READERS = ['school-director', 'school-curator', 'district-officer', 'district-head', 'region-coordinator', 'platform-admin'] as const;
 
@@ -31,7 +39,9 @@ export class MonitoringResolver {
   }
 
   @Authorized(...READERS)
-  @Query(() => ExecutionSeriesGql, { description: 'Исполнение дорожных карт по месяцам учебного года: организации (organizationId) или всего муниципалитета запроса.' })
+  @Query(() => ExecutionSeriesGql, {
+    description: 'Исполнение дорожных карт по месяцам учебного года: организации (organizationId) или всего муниципалитета запроса.',
+  })
   executionSeries(
     @Ctx() ctx: GraphQLContext,
     @Arg('academicYear') academicYear: string,
@@ -42,7 +52,11 @@ export class MonitoringResolver {
 
   @Authorized('district-officer', 'district-head', 'region-coordinator', 'platform-admin')
   @Query(() => SchoolGridGql, { description: 'Сетка организаций муниципалитета запроса со светофорами основных показателей (по названию, страницы).' })
-  districtSchoolGrid(@Ctx() ctx: GraphQLContext, @Arg('academicYear') academicYear: string, @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null) {
+  districtSchoolGrid(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('academicYear') academicYear: string,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
+  ) {
     return ctx.services.monitoring.schoolGrid(ctx, academicYear, page);
   }
 

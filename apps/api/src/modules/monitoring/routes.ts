@@ -49,7 +49,14 @@ async function statForm(ctx: GraphQLContext, url: URL, timeZone: string): Promis
     monitoring.statFormCounts(tenant.em.getConnection(), tenant.district, year),
     ctx.em.getConnection().execute<{ name: string }[]>(`select name from "core"."district" where id = ?`, [tenant.district.id]),
   ]);
-  return renderStatFormXlsx({ ownerName: names[0]?.name ?? '', academicYear: year, counts, asOfRu: dateTimeRu(now, timeZone), sourceRu: 'данные платформы', now });
+  return renderStatFormXlsx({
+    ownerName: names[0]?.name ?? '',
+    academicYear: year,
+    counts,
+    asOfRu: dateTimeRu(now, timeZone),
+    sourceRu: 'данные платформы',
+    now,
+  });
 }
 
 async function districtNote(ctx: GraphQLContext, url: URL, timeZone: string): Promise<RenderedFile> {
@@ -59,9 +66,9 @@ async function districtNote(ctx: GraphQLContext, url: URL, timeZone: string): Pr
   if (!seesWholeDistrict(ctx.actor, tenant.district)) throw forbidden(MONITORING_MESSAGES_RU.dashboardForbidden);
   const [figures, names] = await Promise.all([
     monitoring.districtFigures(tenant.em.getConnection(), tenant.district, year),
-    ctx.em.getConnection().execute<{ name: string; authority_name: string }[]>(`select name, authority_name from "core"."district" where id = ?`, [
-      tenant.district.id,
-    ]),
+    ctx.em
+      .getConnection()
+      .execute<{ name: string; authority_name: string }[]>(`select name, authority_name from "core"."district" where id = ?`, [tenant.district.id]),
   ]);
   return renderDistrictNoteDocx({
     districtName: names[0]?.name ?? '',

@@ -11,22 +11,72 @@ const YEAR = '2025/2026';
 const TODAY = '2025-10-15' as IsoDate;
 
 const SERIES = /* GraphQL */ `
-  query($year: String!, $org: ID) {
-    executionSeries(academicYear: $year, organizationId: $org) { academicYear organizationId months { month monthRu planned doneOnTime doneLate overdue } }
+  query ($year: String!, $org: ID) {
+    executionSeries(academicYear: $year, organizationId: $org) {
+      academicYear
+      organizationId
+      months {
+        month
+        monthRu
+        planned
+        doneOnTime
+        doneLate
+        overdue
+      }
+    }
   }
 `;
 const GRID = /* GraphQL */ `
-  query($year: String!, $page: PageInput) {
+  query ($year: String!, $page: PageInput) {
     districtSchoolGrid(academicYear: $year, page: $page) {
-      academicYear kpis
-      schools { total limit offset items { organizationId code shortName worst cells { code labelRu display light lightRu } } }
+      academicYear
+      kpis
+      schools {
+        total
+        limit
+        offset
+        items {
+          organizationId
+          code
+          shortName
+          worst
+          cells {
+            code
+            labelRu
+            display
+            light
+            lightRu
+          }
+        }
+      }
     }
   }
 `;
 const DASHBOARD = /* GraphQL */ `
-  query($year: String!) {
+  query ($year: String!) {
     districtDashboard(academicYear: $year, page: { limit: 100 }) {
-      schools { items { organizationId figures { pupilCoverage { light display } consentsCollected { light display } roadmapExecution { light display } finalEventAttendance { light } } } }
+      schools {
+        items {
+          organizationId
+          figures {
+            pupilCoverage {
+              light
+              display
+            }
+            consentsCollected {
+              light
+              display
+            }
+            roadmapExecution {
+              light
+              display
+            }
+            finalEventAttendance {
+              light
+            }
+          }
+        }
+      }
     }
   }
 `;
@@ -48,8 +98,22 @@ beforeAll(async () => {
   district = await createDistrict(app.orm, region);
   other = await createDistrict(app.orm, region);
   const conn = app.orm.em.getConnection();
-  await seedMonitoringDistrict(conn, { districtId: district.id, schemaName: district.schemaName, codePrefix: uniqueCode('s'), schools: 12, perSchool: 8, academicYear: YEAR });
-  await seedMonitoringDistrict(conn, { districtId: other.id, schemaName: other.schemaName, codePrefix: uniqueCode('s'), schools: 2, perSchool: 8, academicYear: YEAR });
+  await seedMonitoringDistrict(conn, {
+    districtId: district.id,
+    schemaName: district.schemaName,
+    codePrefix: uniqueCode('s'),
+    schools: 12,
+    perSchool: 8,
+    academicYear: YEAR,
+  });
+  await seedMonitoringDistrict(conn, {
+    districtId: other.id,
+    schemaName: other.schemaName,
+    codePrefix: uniqueCode('s'),
+    schools: 2,
+    perSchool: 8,
+    academicYear: YEAR,
+  });
   officer = await app.tokenFor('district-officer', [groups.district(region, district)], 'sibay.officer');
   otherOfficer = await app.tokenFor('district-officer', [groups.district(region, other)], 'sibay.head');
 }, 120_000);
@@ -123,7 +187,15 @@ describe('the district grid of schools', () => {
   it('every school with the dashboard’s traffic lights, in the dashboard’s statements', async () => {
     const { result, queries } = await app.countQueries(() => ok<{ districtSchoolGrid: any }>(app, GRID, officer, { year: YEAR, page: { limit: 100 } }));
     const grid = result.districtSchoolGrid;
-    expect(grid.kpis).toEqual(['pupilCoverage', 'teacherCoverage', 'federalTarget70', 'consentsCollected', 'plansDone', 'roadmapExecution', 'finalEventAttendance']);
+    expect(grid.kpis).toEqual([
+      'pupilCoverage',
+      'teacherCoverage',
+      'federalTarget70',
+      'consentsCollected',
+      'plansDone',
+      'roadmapExecution',
+      'finalEventAttendance',
+    ]);
     expect(grid.schools.total).toBe(12);
     const dash = await app.countQueries(() => ok<{ districtDashboard: any }>(app, DASHBOARD, officer, { year: YEAR }));
     // No statement per school: at most the dashboard's number of statements.

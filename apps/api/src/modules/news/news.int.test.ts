@@ -8,7 +8,11 @@ const NEWS = 'id organizationId title body publishedOn published createdByName u
 const LIST = /* GraphQL */ `query($org: ID!, $page: PageInput) { schoolNews(organizationId: $org, page: $page) { total limit offset items { ${NEWS} } } }`;
 const CREATE = /* GraphQL */ `mutation($org: ID!, $input: SchoolNewsInput!) { createSchoolNews(organizationId: $org, input: $input) { ${NEWS} } }`;
 const UPDATE = /* GraphQL */ `mutation($id: ID!, $input: SchoolNewsInput!) { updateSchoolNews(id: $id, input: $input) { ${NEWS} } }`;
-const DELETE = /* GraphQL */ `mutation($id: ID!) { deleteSchoolNews(id: $id) }`;
+const DELETE = /* GraphQL */ `
+  mutation ($id: ID!) {
+    deleteSchoolNews(id: $id)
+  }
+`;
 
 let app: TestApp;
 let w: RoadmapWorld;
@@ -30,13 +34,21 @@ afterAll(async () => {
 
 describe('school news', () => {
   it('school staff write, edit, publish and delete; the district reads; others cannot', async () => {
-    const draft = (await ok<{ createSchoolNews: any }>(app, CREATE, w.tokens.curator1, { org: w.school1.id, input: { title: 'Черновик новости', body: 'Текст черновика' } }))
-      .createSchoolNews;
+    const draft = (
+      await ok<{ createSchoolNews: any }>(app, CREATE, w.tokens.curator1, { org: w.school1.id, input: { title: 'Черновик новости', body: 'Текст черновика' } })
+    ).createSchoolNews;
     expect(draft).toMatchObject({ published: false, publishedOn: TODAY, organizationId: w.school1.id });
-    const published = (await ok<{ updateSchoolNews: any }>(app, UPDATE, w.tokens.director1, {
-      id: draft.id,
-      input: { title: 'Итоговая конференция', body: 'Прошла итоговая конференция.\n\nНаставники получили грамоты.', publishedOn: '2025-10-10', published: true },
-    })).updateSchoolNews;
+    const published = (
+      await ok<{ updateSchoolNews: any }>(app, UPDATE, w.tokens.director1, {
+        id: draft.id,
+        input: {
+          title: 'Итоговая конференция',
+          body: 'Прошла итоговая конференция.\n\nНаставники получили грамоты.',
+          publishedOn: '2025-10-10',
+          published: true,
+        },
+      })
+    ).updateSchoolNews;
     expect(published).toMatchObject({ published: true, publishedOn: '2025-10-10', title: 'Итоговая конференция' });
     const list = (await ok<{ schoolNews: any }>(app, LIST, w.tokens.officer, { org: w.school1.id })).schoolNews;
     expect(list.total).toBe(1);
@@ -46,7 +58,9 @@ describe('school news', () => {
     const noTitle = await fails(app, UPDATE, w.tokens.curator1, { id: draft.id, input: { title: '  ', body: 'x' } });
     expect(noTitle.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
     expect(noTitle.message).toContain('Заголовок');
-    expect((await fails(app, CREATE, w.tokens.curator1, { org: w.school1.id, input: { title: 'a', body: 'b', publishedOn: '10.10.2025' } })).extensions).toMatchObject({
+    expect(
+      (await fails(app, CREATE, w.tokens.curator1, { org: w.school1.id, input: { title: 'a', body: 'b', publishedOn: '10.10.2025' } })).extensions,
+    ).toMatchObject({
       field: 'publishedOn',
     });
     expect((await fails(app, CREATE, w.tokens.curator1, { org: w.school1.id, input: { title: 'x'.repeat(301), body: 'b' } })).extensions?.field).toBe('title');
@@ -61,7 +75,8 @@ describe('school news', () => {
     expect((await fails(app, DELETE, other.tokens.curator1, { id: draft.id })).extensions?.code).toBe('NOT_FOUND');
     expect((await fails(app, UPDATE, w.tokens.officer, { id: draft.id, input: { title: 't', body: 'b' } })).extensions?.code).toBe('FORBIDDEN');
 
-    const extra = (await ok<{ createSchoolNews: any }>(app, CREATE, w.tokens.curator1, { org: w.school1.id, input: { title: 'Удалить', body: 'x' } })).createSchoolNews;
+    const extra = (await ok<{ createSchoolNews: any }>(app, CREATE, w.tokens.curator1, { org: w.school1.id, input: { title: 'Удалить', body: 'x' } }))
+      .createSchoolNews;
     expect((await ok<{ deleteSchoolNews: boolean }>(app, DELETE, w.tokens.curator1, { id: extra.id })).deleteSchoolNews).toBe(true);
     expect((await ok<{ schoolNews: any }>(app, LIST, w.tokens.curator1, { org: w.school1.id })).schoolNews.total).toBe(1);
   });
@@ -71,7 +86,10 @@ describe('the public school page with news and best practices', () => {
   it('shows published news and cleared cases only — never drafts, future news, unagreed roadmaps or unconsented material', async () => {
     const s = `"${w.district.schemaName}"`;
     await ok(app, CREATE, w.tokens.curator1, { org: w.school1.id, input: { title: 'Секретный черновик', body: 'Не для сайта' } });
-    await ok(app, CREATE, w.tokens.curator1, { org: w.school1.id, input: { title: 'Будущая новость', body: 'Анонс', publishedOn: '2025-12-01', published: true } });
+    await ok(app, CREATE, w.tokens.curator1, {
+      org: w.school1.id,
+      input: { title: 'Будущая новость', body: 'Анонс', publishedOn: '2025-12-01', published: true },
+    });
     await ok(app, CREATE, other.tokens.curator1, { org: other.school1.id, input: { title: 'Новость другой школы', body: 'x', published: true } });
     await ok(app, CREATE_ROADMAP, w.tokens.curator1, { input: { programmeName: 'Неутверждённая программа', organizationId: w.school1.id } });
 
@@ -116,10 +134,35 @@ describe('the public school page with news and best practices', () => {
     const page = JSON.parse(body);
     expect(page.news).toEqual([{ title: 'Итоговая конференция', date: '2025-10-10', text: 'Прошла итоговая конференция.\n\nНаставники получили грамоты.' }]);
     expect(page.bestPractices.map((p: any) => p.title)).toEqual(['Кейс с согласиями']);
-    expect(page.bestPractices[0]).toMatchObject({ programmeName: 'Программа «Педагог — педагогу»', summary: 'Описание практики', participants: expect.any(Array) });
-    expect(Object.keys(page.bestPractices[0]).sort()).toEqual(['formLabel', 'kindLabel', 'participants', 'programmeName', 'publishedOn', 'results', 'summary', 'title']);
+    expect(page.bestPractices[0]).toMatchObject({
+      programmeName: 'Программа «Педагог — педагогу»',
+      summary: 'Описание практики',
+      participants: expect.any(Array),
+    });
+    expect(Object.keys(page.bestPractices[0]).sort()).toEqual([
+      'formLabel',
+      'kindLabel',
+      'participants',
+      'programmeName',
+      'publishedOn',
+      'results',
+      'summary',
+      'title',
+    ]);
     expect(page.roadmaps).toEqual([]);
-    for (const secret of ['Секретный черновик', 'Не для сайта', 'Будущая новость', 'Новость другой школы', 'Кейс без согласия', 'Кейс-черновик', 'Неутверждённая программа', 'Открытова', 'Согласная', 'Несогласная', '1985-04-01']) {
+    for (const secret of [
+      'Секретный черновик',
+      'Не для сайта',
+      'Будущая новость',
+      'Новость другой школы',
+      'Кейс без согласия',
+      'Кейс-черновик',
+      'Неутверждённая программа',
+      'Открытова',
+      'Согласная',
+      'Несогласная',
+      '1985-04-01',
+    ]) {
       expect(body, secret).not.toContain(secret);
     }
 
@@ -129,7 +172,15 @@ describe('the public school page with news and best practices', () => {
     expect(html).toContain('10.10.2025');
     expect(html).toContain('<p>Наставники получили грамоты.</p>');
     expect(html).toContain('<h3>Кейс с согласиями</h3>');
-    for (const secret of ['Секретный черновик', 'Будущая новость', 'Кейс без согласия', 'Кейс-черновик', 'Неутверждённая программа', 'Открытова', 'Несогласная']) {
+    for (const secret of [
+      'Секретный черновик',
+      'Будущая новость',
+      'Кейс без согласия',
+      'Кейс-черновик',
+      'Неутверждённая программа',
+      'Открытова',
+      'Несогласная',
+    ]) {
       expect(html, secret).not.toContain(secret);
     }
     // The future news appears on its date.

@@ -30,7 +30,9 @@ export class NewsService {
     const manages = isUuid(organizationId) && managesOrganization(actor, tenant.district, organizationId);
     if (!manages && !seesWholeDistrict(actor, tenant.district)) throw notFound(ERRORS_RU.organizationNotFound);
     const rows = isUuid(organizationId)
-      ? await ctx.em.getConnection().execute<{ id: string }[]>(`select id from "core"."organization" where id = ? and district_id = ?`, [organizationId, tenant.district.id])
+      ? await ctx.em
+          .getConnection()
+          .execute<{ id: string }[]>(`select id from "core"."organization" where id = ? and district_id = ?`, [organizationId, tenant.district.id])
       : [];
     if (!rows[0]) throw notFound(ERRORS_RU.organizationNotFound);
     if (edit && !manages) throw forbidden(NEWS_MESSAGES_RU.editForbidden);
@@ -51,7 +53,11 @@ export class NewsService {
   async list(ctx: TenantServiceContext, organizationId: string, page?: PageInput | null): Promise<Page<SchoolNews>> {
     await this.checkOrganization(ctx, organizationId, false);
     const { limit, offset } = pageWindow(page);
-    const [items, total] = await ctx.tenant.em.findAndCount(SchoolNews, { organizationId }, { limit, offset, orderBy: { publishedOn: 'desc', createdAt: 'desc', id: 'asc' } });
+    const [items, total] = await ctx.tenant.em.findAndCount(
+      SchoolNews,
+      { organizationId },
+      { limit, offset, orderBy: { publishedOn: 'desc', createdAt: 'desc', id: 'asc' } },
+    );
     return { items, total, limit, offset };
   }
 

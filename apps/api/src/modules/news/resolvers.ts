@@ -10,13 +10,21 @@ const EDITORS = ['school-director', 'school-curator'] as const;
 export class SchoolNewsResolver {
   @Authorized(...EDITORS, 'district-officer', 'district-head', 'region-coordinator', 'platform-admin')
   @Query(() => SchoolNewsPage, { description: 'Новости организации (все, с черновиками), новые сверху.' })
-  schoolNews(@Ctx() ctx: GraphQLContext, @Arg('organizationId', () => ID) organizationId: string, @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null) {
+  schoolNews(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
+  ) {
     return ctx.services.news.list(ctx, organizationId, page);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => SchoolNews, { description: 'Создаёт новость организации (по умолчанию черновик).' })
-  createSchoolNews(@Ctx() ctx: GraphQLContext, @Arg('organizationId', () => ID) organizationId: string, @Arg('input', () => SchoolNewsInput) input: SchoolNewsInput) {
+  createSchoolNews(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('input', () => SchoolNewsInput) input: SchoolNewsInput,
+  ) {
     return ctx.services.news.create(ctx, organizationId, input);
   }
 

@@ -1,11 +1,4 @@
-import {
-  ANONYMIZED_NAME_RU,
-  BUILT_IN_FORMS,
-  formatDateRu,
-  isIsoDate,
-  MENTORSHIP_KIND_LABELS_RU,
-  type MentorshipKind,
-} from '@nastavnik/domain';
+import { ANONYMIZED_NAME_RU, BUILT_IN_FORMS, formatDateRu, isIsoDate, MENTORSHIP_KIND_LABELS_RU, type MentorshipKind } from '@nastavnik/domain';
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { badUserInput, forbidden } from '../../engine/errors.js';
 import type { TenantServiceContext } from '../../engine/services.js';

@@ -76,10 +76,12 @@ export class PairService {
     const own = await this.ownParticipantIds(ctx);
     if (own.length > 0) {
       const marks = own.map(() => '?').join(', ');
-      const rows = await ctx.tenant.em.getConnection().execute<Array<{ id: string }>>(
-        `select id from "${ctx.tenant.district.schemaName}"."mentoring_pair" where mentor_id in (${marks}) or jsonb_exists_any(mentee_ids, array[${marks}]::text[])`,
-        [...own, ...own],
-      );
+      const rows = await ctx.tenant.em
+        .getConnection()
+        .execute<Array<{ id: string }>>(
+          `select id from "${ctx.tenant.district.schemaName}"."mentoring_pair" where mentor_id in (${marks}) or jsonb_exists_any(mentee_ids, array[${marks}]::text[])`,
+          [...own, ...own],
+        );
       or.push({ id: { $in: rows.map((r) => r.id) } });
     }
     if (or.length === 0) return { id: { $in: [] } };
@@ -266,7 +268,12 @@ export class PairService {
     if (!(MEETING_TYPES as readonly string[]).includes(type)) throw badUserInput('type', `Тип встречи: неизвестное значение «${type}»`);
     const history = await ctx.tenant.em.find(PairMeeting, { pairId: pair.id }, { orderBy: { date: 'asc', createdAt: 'asc' } });
     const meeting = { type: type as MeetingType, date: input.date.trim(), notes: (input.notes ?? '').trim(), feedback: (input.feedback ?? '').trim() };
-    raise(validateMeeting(meeting, history.map((h) => ({ type: h.type as MeetingType, date: h.date }))));
+    raise(
+      validateMeeting(
+        meeting,
+        history.map((h) => ({ type: h.type as MeetingType, date: h.date })),
+      ),
+    );
     const row = ctx.tenant.em.create(PairMeeting, {
       pairId: pair.id,
       ...meeting,

@@ -68,7 +68,9 @@ export class PairResolver {
   }
 
   @Authorized('school-director', 'school-curator', 'mentor')
-  @Mutation(() => PairMeeting, { description: 'Встреча в порядке методологии (знакомство → пробная → планирование → регулярные → итоговая) с обязательной обратной связью.' })
+  @Mutation(() => PairMeeting, {
+    description: 'Встреча в порядке методологии (знакомство → пробная → планирование → регулярные → итоговая) с обязательной обратной связью.',
+  })
   recordMeeting(@Ctx() ctx: GraphQLContext, @Arg('input', () => RecordMeetingInput) input: RecordMeetingInput) {
     return ctx.services.pairs.recordMeeting(ctx, input);
   }
@@ -98,7 +100,11 @@ export class PairResolver {
 
   @FieldResolver(() => [Participant])
   async mentees(@Root() pair: MentoringPair, @Ctx() ctx: GraphQLContext) {
-    return show(ctx, await ctx.tenant.loaders.programmes.participantById.loadMany(pair.menteeIds).then((rows) => rows.map((r) => (r instanceof Error ? null : r))), 'pairs');
+    return show(
+      ctx,
+      await ctx.tenant.loaders.programmes.participantById.loadMany(pair.menteeIds).then((rows) => rows.map((r) => (r instanceof Error ? null : r))),
+      'pairs',
+    );
   }
 
   @FieldResolver(() => [PlanTaskType], { description: 'Задачи индивидуального плана (формулировки — школе и участникам пары).' })
@@ -147,7 +153,11 @@ export class MatchSuggestionResolver {
   @FieldResolver(() => [Participant])
   async mentees(@Root() s: MatchSuggestionType, @Ctx() ctx: GraphQLContext) {
     const rows = await ctx.tenant.loaders.programmes.participantById.loadMany(s.menteeIds);
-    return show(ctx, rows.map((r) => (r instanceof Error ? null : r)), 'matching');
+    return show(
+      ctx,
+      rows.map((r) => (r instanceof Error ? null : r)),
+      'matching',
+    );
   }
 }
 

@@ -59,17 +59,40 @@ export const DISTRICT_COLUMNS: readonly ErasureColumn[] = [
   ...table('mikro_orm_migrations', { name: 'code' }),
   ...table('headcount', { academic_year: 'code' }),
   ...table('district_settings', { who_agrees: 'code', updated_by_name: 'actor-name' }),
-  ...table('campaign', { title: 'free-text', academic_year: 'code', organization_ids: 'code', created_by_user_id: 'actor-id', created_by_name: actor('created_by_user_id') }),
+  ...table('campaign', {
+    title: 'free-text',
+    academic_year: 'code',
+    organization_ids: 'code',
+    created_by_user_id: 'actor-id',
+    created_by_name: actor('created_by_user_id'),
+  }),
   ...table('roadmap', { level: 'code', created_by_user_id: 'actor-id', created_by_name: actor('created_by_user_id') }, { owner: ORG }),
   ...table(
     'roadmap_revision',
-    { state: 'code', title: 'free-text', programme_name: 'free-text', approval: 'free-text', agreement: 'free-text', created_by_user_id: 'actor-id', created_by_name: actor('created_by_user_id') },
+    {
+      state: 'code',
+      title: 'free-text',
+      programme_name: 'free-text',
+      approval: 'free-text',
+      agreement: 'free-text',
+      created_by_user_id: 'actor-id',
+      created_by_name: actor('created_by_user_id'),
+    },
     { owner: BY_ROADMAP },
   ),
   ...table('roadmap_section', { title: 'free-text', task: 'free-text', result: 'free-text' }, { owner: BY_REVISION }),
   ...table(
     'roadmap_item',
-    { number: 'code', activity: 'free-text', content: 'free-text', deadline_text: 'free-text', deadline: 'free-text', responsible: 'free-text', expected_result: 'free-text', indicator: 'free-text' },
+    {
+      number: 'code',
+      activity: 'free-text',
+      content: 'free-text',
+      deadline_text: 'free-text',
+      deadline: 'free-text',
+      responsible: 'free-text',
+      expected_result: 'free-text',
+      indicator: 'free-text',
+    },
     { owner: BY_REVISION },
   ),
   ...table(
@@ -100,7 +123,14 @@ export const DISTRICT_COLUMNS: readonly ErasureColumn[] = [
   ),
   ...table(
     'attachment',
-    { file_name: 'free-text', content_type: 'code', sha256: 'code', storage: 'code', uploaded_by_user_id: 'actor-id', uploaded_by_name: actor('uploaded_by_user_id') },
+    {
+      file_name: 'free-text',
+      content_type: 'code',
+      sha256: 'code',
+      storage: 'code',
+      uploaded_by_user_id: 'actor-id',
+      uploaded_by_name: actor('uploaded_by_user_id'),
+    },
     { owner: ORG },
   ),
   ...table(
@@ -124,7 +154,15 @@ export const DISTRICT_COLUMNS: readonly ErasureColumn[] = [
   ),
   ...table(
     'programme',
-    { name: 'free-text', forms: 'code', kinds: 'code', target_groups: 'code', curator_name: 'actor-name', order_number: 'free-text', created_by_user_id: 'actor-id' },
+    {
+      name: 'free-text',
+      forms: 'code',
+      kinds: 'code',
+      target_groups: 'code',
+      curator_name: 'actor-name',
+      order_number: 'free-text',
+      created_by_user_id: 'actor-id',
+    },
     { owner: ORG },
   ),
   ...table(
@@ -224,7 +262,11 @@ export const DISTRICT_COLUMNS: readonly ErasureColumn[] = [
     },
     { owner: ORG },
   ),
-  ...table('school_news', { title: 'free-text', body: 'free-text', created_by_user_id: 'actor-id', created_by_name: actor('created_by_user_id') }, { owner: ORG }),
+  ...table(
+    'school_news',
+    { title: 'free-text', body: 'free-text', created_by_user_id: 'actor-id', created_by_name: actor('created_by_user_id') },
+    { owner: ORG },
+  ),
   ...table('personal_data_erasure', { by_user_id: 'actor-id', places: 'code' }, { owner: ORG }),
 ];
 
@@ -252,7 +294,15 @@ export const CORE_COLUMNS: readonly ErasureColumn[] = [
   }),
   ...table(
     'partner_agreement',
-    { level: 'code', subject: 'free-text', number: 'code', decision: 'code', decline_reason: 'free-text', proposed_by_name: 'actor-name', decided_by_name: 'actor-name' },
+    {
+      level: 'code',
+      subject: 'free-text',
+      number: 'code',
+      decision: 'code',
+      decline_reason: 'free-text',
+      proposed_by_name: 'actor-name',
+      decided_by_name: 'actor-name',
+    },
     { owner: DISTRICT },
   ),
   ...table(

@@ -48,9 +48,14 @@ async function person(programmeId: string, token: string, input: Record<string, 
 }
 
 async function programme(token: string, name: string) {
-  const { createProgramme } = await ok<{ createProgramme: { id: string } }>(app, `mutation($input: ProgrammeInput!) { createProgramme(input: $input) { id } }`, token, {
-    input: { name, forms: ['teacher-pupil'], kinds: ['traditional', 'group'], periodStart: '2025-09-01', periodEnd: '2026-08-31' },
-  });
+  const { createProgramme } = await ok<{ createProgramme: { id: string } }>(
+    app,
+    `mutation($input: ProgrammeInput!) { createProgramme(input: $input) { id } }`,
+    token,
+    {
+      input: { name, forms: ['teacher-pupil'], kinds: ['traditional', 'group'], periodStart: '2025-09-01', periodEnd: '2026-08-31' },
+    },
+  );
   return createProgramme.id;
 }
 
@@ -63,7 +68,16 @@ const pupil = (lastName: string, firstName: string, middleName: string, mother: 
   birthDate: '2012-03-01',
   classOrPosition: '7 «Б»',
   tags: ['математика'],
-  consents: [{ givenBy: 'representative', representativeName: mother, representativeRelation: 'mother', representativeDocument: 'Свидетельство о рождении', textVersion: 'v1', signedOn: '2025-09-05' }],
+  consents: [
+    {
+      givenBy: 'representative',
+      representativeName: mother,
+      representativeRelation: 'mother',
+      representativeDocument: 'Свидетельство о рождении',
+      textVersion: 'v1',
+      signedOn: '2025-09-05',
+    },
+  ],
   ...extra,
 });
 const teacher = (lastName: string, firstName: string, text = '') => ({
@@ -109,7 +123,11 @@ describe('withdrawal of consent: erasure everywhere', () => {
     );
     await sql(`insert into ${s}."attachment_content" (attachment_id, data) values (?, '\\x414243'), (?, '\\x414243')`, [scanId, fileId]);
 
-    const alinaInput = pupil('Эрейзерова', 'Ариэлла', 'Святозаровна', 'Эрейзерова Евдокия Петровна', { email: EMAIL, phone: '+7 917 123-45-67', username: LOGIN });
+    const alinaInput = pupil('Эрейзерова', 'Ариэлла', 'Святозаровна', 'Эрейзерова Евдокия Петровна', {
+      email: EMAIL,
+      phone: '+7 917 123-45-67',
+      username: LOGIN,
+    });
     (alinaInput.consents[0] as Record<string, unknown>).attachmentId = scanId;
     const alina = await person(sole, curator, alinaInput);
     const kuznetsova = await person(sole, curator, teacher('Кузнецова', 'Ирина'));
@@ -118,7 +136,14 @@ describe('withdrawal of consent: erasure everywhere', () => {
 
     // The individual pair (the person is its only mentee); once it is completed she joins a group.: meetings, plan, completion, a case.
     const [individual] = await pairs(curator, sole, [{ mentorId: kuznetsova, menteeIds: [alina] }]);
-    await meeting(curator, individual!, 'acquaintance', '2025-10-02', 'Ариэлла Э. рассказала о трудностях дома, тел. мамы +7 917 123-45-67, почта alina.e@example.org', 'Эрейзеровой А. С. — прогресс');
+    await meeting(
+      curator,
+      individual!,
+      'acquaintance',
+      '2025-10-02',
+      'Ариэлла Э. рассказала о трудностях дома, тел. мамы +7 917 123-45-67, почта alina.e@example.org',
+      'Эрейзеровой А. С. — прогресс',
+    );
     await meeting(curator, individual!, 'trial', '2025-10-09', 'Ариэллу хвалили', 'Эрейзерова довольна');
     await plan(curator, individual!, [
       { title: 'Подготовить Ариэллу к олимпиаде', deadline: '2025-11-01', done: true },
@@ -128,7 +153,12 @@ describe('withdrawal of consent: erasure everywhere', () => {
       input: { pairId: individual, reason: 'mentee-request', on: '2025-11-20', comment: 'Эрейзерова Ариэлла переехала, мама Эрейзерова О. П. звонила' },
     });
     await ok(app, `mutation($input: BestPracticeInput!) { createBestPractice(input: $input) { id } }`, curator, {
-      input: { pairId: individual, title: 'Как Ариэлла Эрейзерова полюбила дроби', summary: 'Ариэлла С. занималась с Кузнецовой И.', results: 'Эрейзеровой — призовое место' },
+      input: {
+        pairId: individual,
+        title: 'Как Ариэлла Эрейзерова полюбила дроби',
+        summary: 'Ариэлла С. занималась с Кузнецовой И.',
+        results: 'Эрейзеровой — призовое место',
+      },
     });
 
     // The group (the person with Сохранова Вера): redaction keeps Вера.
@@ -158,7 +188,11 @@ describe('withdrawal of consent: erasure everywhere', () => {
           values (?, ?, ?, ?, 'satisfaction', ?, ?, ?, ?, 'final', 'staff', 'self', ?)`,
         [id, sole, w.school1.id, randomUUID(), participantId, randomUUID(), role, pairId, by],
       );
-      await sql(`insert into ${s}."questionnaire_answer" (id, response_id, question_id, value_number, value_text) values (?, ?, 'q1', 5, ?)`, [randomUUID(), id, text]);
+      await sql(`insert into ${s}."questionnaire_answer" (id, response_id, question_id, value_number, value_text) values (?, ?, 'q1', 5, ?)`, [
+        randomUUID(),
+        id,
+        text,
+      ]);
     };
     await response(alina, groupPair!, 'mentee', 'Мне (Ариэлла, 7 «Б») понравилось, пишите alina.e@example.org', 'Ариэлла Святозаровна Эрейзерова');
     await response(sidorov, groupPair!, 'mentor', 'Эрейзерова А. старалась, Сохранова Вера тоже', null);
@@ -166,13 +200,19 @@ describe('withdrawal of consent: erasure everywhere', () => {
 
     const roadmap = randomUUID();
     const revision = randomUUID();
-    await sql(`insert into ${s}."roadmap" (id, level, organization_id, created_by_user_id, created_by_name) values (?, 'school', ?, 'u1', 'Куратор')`, [roadmap, w.school1.id]);
+    await sql(`insert into ${s}."roadmap" (id, level, organization_id, created_by_user_id, created_by_name) values (?, 'school', ?, 'u1', 'Куратор')`, [
+      roadmap,
+      w.school1.id,
+    ]);
     await sql(
       `insert into ${s}."roadmap_revision" (id, roadmap_id, number, state, title, programme_name, period_start, period_end, approval, created_by_user_id, created_by_name)
         values (?, ?, 1, 'draft', 'Дорожная карта', 'Программа', '2025-09-01', '2026-08-31', ?, 'u1', 'Куратор')`,
       [revision, roadmap, JSON.stringify({ name: 'И.И. Варламова', note: 'ответственная\nЭрейзерова О. П.' })],
     );
-    await sql(`insert into ${s}."roadmap_section" (id, revision_id, key, position, title, task) values (?, ?, ?, 1, 'Раздел', 'Сопровождение Эрейзеровой А. С.')`, [randomUUID(), revision, randomUUID()]);
+    await sql(
+      `insert into ${s}."roadmap_section" (id, revision_id, key, position, title, task) values (?, ?, ?, 1, 'Раздел', 'Сопровождение Эрейзеровой А. С.')`,
+      [randomUUID(), revision, randomUUID()],
+    );
     await sql(
       `insert into ${s}."review_comment" (id, roadmap_id, revision_id, body, action, author_user_id, author_name, author_role)
         values (?, ?, ?, 'Учесть успехи Эрейзеровой Ариэллы (тел. 89171234567)', 'comment', ?, 'Ариэлла Святозаровна Эрейзерова', 'school-curator')`,
@@ -221,10 +261,9 @@ describe('withdrawal of consent: erasure everywhere', () => {
       );
       expect(columns.length).toBeGreaterThan(50);
       for (const { table_name, column_name } of columns) {
-        const rows = await sql<{ value: string }>(
-          `select "${column_name}"::text as value from "${schema}"."${table_name}" where "${column_name}"::text ~ ?`,
-          [NEEDLE],
-        );
+        const rows = await sql<{ value: string }>(`select "${column_name}"::text as value from "${schema}"."${table_name}" where "${column_name}"::text ~ ?`, [
+          NEEDLE,
+        ]);
         for (const row of rows) hits.push({ place: `${schema}.${table_name}.${column_name}`, value: row.value });
       }
     }
@@ -243,7 +282,9 @@ describe('withdrawal of consent: erasure everywhere', () => {
     const [groupMeeting] = await sql(`select notes, feedback from ${s}."pair_meeting" where pair_id = ?`, [groupPair]);
     expect(groupMeeting.notes).toBe('[данные удалены] и Сохранова Вера работали вместе; [данные удалены] — лидер; тел. [данные удалены]');
     expect(groupMeeting.feedback).toBe('Вера: «[данные удалены] спасибо», [данные удалены] — пять');
-    expect(JSON.stringify((await sql(`select body from ${s}."school_news" where organization_id = ?`, [w.school1.id]))[0].body)).toContain('Сохранова Вера Ильинична');
+    expect(JSON.stringify((await sql(`select body from ${s}."school_news" where organization_id = ?`, [w.school1.id]))[0].body)).toContain(
+      'Сохранова Вера Ильинична',
+    );
 
     // The facts stay: meetings with their dates and types, statuses, tasks with deadlines and marks.
     expect((await sql<{ n: number }>(`select count(*)::int as n from ${s}."pair_meeting"`))[0]!.n).toBe(before[0]!.n);
@@ -252,8 +293,16 @@ describe('withdrawal of consent: erasure everywhere', () => {
       { type: 'acquaintance', date: '2025-10-02', notes: '[удалено: отзыв согласия 05.12.2025]', feedback: '[удалено: отзыв согласия 05.12.2025]' },
       { type: 'trial', date: '2025-10-09', notes: '[удалено: отзыв согласия 05.12.2025]', feedback: '[удалено: отзыв согласия 05.12.2025]' },
     ]);
-    const [solePair] = await sql(`select status, completion_reason, completed_on::text as completed_on, completion_comment, tasks from ${s}."mentoring_pair" where id = ?`, [individual]);
-    expect(solePair).toMatchObject({ status: 'completed', completion_reason: 'mentee-request', completed_on: '2025-11-20', completion_comment: '[удалено: отзыв согласия 05.12.2025]' });
+    const [solePair] = await sql(
+      `select status, completion_reason, completed_on::text as completed_on, completion_comment, tasks from ${s}."mentoring_pair" where id = ?`,
+      [individual],
+    );
+    expect(solePair).toMatchObject({
+      status: 'completed',
+      completion_reason: 'mentee-request',
+      completed_on: '2025-11-20',
+      completion_comment: '[удалено: отзыв согласия 05.12.2025]',
+    });
     expect(solePair.tasks.map((t: any) => [t.title, t.deadline, t.done])).toEqual([
       ['[удалено: отзыв согласия 05.12.2025]', '2025-11-01', true],
       ['[удалено: отзыв согласия 05.12.2025]', '2025-11-15', true],
@@ -269,11 +318,17 @@ describe('withdrawal of consent: erasure everywhere', () => {
     // The consent scan is gone; the consent keeps its facts.
     expect(await sql(`select id from ${s}."attachment" where id = ?`, [scanId])).toEqual([]);
     expect(await sql(`select attachment_id from ${s}."attachment_content" where attachment_id = ?`, [scanId])).toEqual([]);
-    const [consent] = await sql(`select signed_on::text as signed_on, scopes, text_version, withdrawn_on::text as withdrawn_on, attachment_id from ${s}."participant_consent" where participant_id = ?`, [alina]);
+    const [consent] = await sql(
+      `select signed_on::text as signed_on, scopes, text_version, withdrawn_on::text as withdrawn_on, attachment_id from ${s}."participant_consent" where participant_id = ?`,
+      [alina],
+    );
     expect(consent).toEqual({ signed_on: '2025-09-05', scopes: ['processing'], text_version: 'v1', withdrawn_on: TODAY, attachment_id: null });
 
     // The record: when, by whom, how many per place — no text.
-    const records = await sql(`select participant_id, erased_on::text as erased_on, by_user_id, places from ${s}."personal_data_erasure" where participant_id = ?`, [alina]);
+    const records = await sql(
+      `select participant_id, erased_on::text as erased_on, by_user_id, places from ${s}."personal_data_erasure" where participant_id = ?`,
+      [alina],
+    );
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ erased_on: TODAY, by_user_id: expect.any(String) });
     expect(records[0].places).toMatchObject({

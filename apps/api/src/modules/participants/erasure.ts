@@ -1,11 +1,4 @@
-import {
-  ERASED_ACTOR_RU,
-  erasedTextRu,
-  REDACTED_RU,
-  redactionPatterns,
-  type PersonIdentifiers,
-  type RedactionPatterns,
-} from '@nastavnik/domain';
+import { ERASED_ACTOR_RU, erasedTextRu, REDACTED_RU, redactionPatterns, type PersonIdentifiers, type RedactionPatterns } from '@nastavnik/domain';
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import type { AttachmentStorageKind } from '../attachments/storage.js';
@@ -64,7 +57,9 @@ async function columnsOf(em: EntityManager, schema: string): Promise<Map<string,
       where table_schema = ? and data_type in ('text', 'character varying', 'jsonb')`,
     [schema],
   );
-  return new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, { type: r.data_type === 'jsonb' ? 'jsonb' : 'text', maxLength: r.character_maximum_length }]));
+  return new Map(
+    rows.map((r) => [`${r.table_name}.${r.column_name}`, { type: r.data_type === 'jsonb' ? 'jsonb' : 'text', maxLength: r.character_maximum_length }]),
+  );
 }
 
 class Eraser {
@@ -85,7 +80,12 @@ class Eraser {
   }
 
   /** `update … set col = <next> where <filter> and col changes`; counts the rows under `table.column`. */
-  async update(entry: ErasureColumn, next: { sql: string; params: unknown[] }, filter: { sql: string; params: unknown[] }, change?: { sql: string; params: unknown[] }) {
+  async update(
+    entry: ErasureColumn,
+    next: { sql: string; params: unknown[] },
+    filter: { sql: string; params: unknown[] },
+    change?: { sql: string; params: unknown[] },
+  ) {
     const col = quote(entry.column);
     const changed = change ?? { sql: `${col} is distinct from ${next.sql}`, params: next.params };
     const result = await this.em.execute<{ affectedRows: number }>(
@@ -110,7 +110,10 @@ class Eraser {
   matches(entry: ErasureColumn, pattern: string) {
     const col = quote(entry.column);
     if (this.info(entry)!.type === 'jsonb') {
-      return { sql: `exists (select 1 from jsonb_path_query(${col}, 'strict $.**') v where jsonb_typeof(v) = 'string' and (v #>> '{}') ~ ?)`, params: [pattern] };
+      return {
+        sql: `exists (select 1 from jsonb_path_query(${col}, 'strict $.**') v where jsonb_typeof(v) = 'string' and (v #>> '{}') ~ ?)`,
+        params: [pattern],
+      };
     }
     return { sql: `${col} ~ ?`, params: [pattern] };
   }
@@ -180,7 +183,8 @@ export async function erasePersonalData(em: EntityManager, input: ErasureInput):
         district.matches(entry, patterns.withLastName),
       );
     }
-    if (patterns.strong) await district.update(entry, district.redacted(entry, patterns.strong), { sql: 'true', params: [] }, district.matches(entry, patterns.strong));
+    if (patterns.strong)
+      await district.update(entry, district.redacted(entry, patterns.strong), { sql: 'true', params: [] }, district.matches(entry, patterns.strong));
   }
 
   // 3. Actors.
@@ -229,10 +233,15 @@ export async function erasePersonalData(em: EntityManager, input: ErasureInput):
   const coreColumns = present(CORE_COLUMNS, core).filter((c) => c.owner);
   const ofDistrict = (entry: ErasureColumn) => ({ sql: `(${entry.owner}) = cast(? as uuid)`, params: [input.districtId] });
   for (const entry of coreColumns) {
-    if (entry.class === 'free-text' && patterns.strong) await core.update(entry, core.redacted(entry, patterns.strong), ofDistrict(entry), core.matches(entry, patterns.strong));
+    if (entry.class === 'free-text' && patterns.strong)
+      await core.update(entry, core.redacted(entry, patterns.strong), ofDistrict(entry), core.matches(entry, patterns.strong));
     if (entry.class === 'actor-name' && patterns.fullName) {
       const filter = ofDistrict(entry);
-      await core.update(entry, { sql: '?', params: [ERASED_ACTOR_RU] }, { sql: `${filter.sql} and ${quote(entry.column)} ~ ?`, params: [...filter.params, patterns.fullName] });
+      await core.update(
+        entry,
+        { sql: '?', params: [ERASED_ACTOR_RU] },
+        { sql: `${filter.sql} and ${quote(entry.column)} ~ ?`, params: [...filter.params, patterns.fullName] },
+      );
     }
   }
   for (const [place, n] of Object.entries(core.places)) district.places[`core.${place}`] = n;

@@ -77,7 +77,21 @@ function xlsx(rows: Cell[][]): Uint8Array {
 /** Excel's serial of a date. */
 const serial = (iso: string) => ({ serial: (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000 });
 
-const HEADER = ['Фамилия', 'Имя', 'Отчество', 'Категория', 'Дата рождения', 'Класс / должность', 'Запрос (теги)', 'Запрос (описание)', 'Дата согласия', 'Согласие дал', 'Законный представитель (ФИО)', 'Кем приходится', 'Документ представителя'];
+const HEADER = [
+  'Фамилия',
+  'Имя',
+  'Отчество',
+  'Категория',
+  'Дата рождения',
+  'Класс / должность',
+  'Запрос (теги)',
+  'Запрос (описание)',
+  'Дата согласия',
+  'Согласие дал',
+  'Законный представитель (ФИО)',
+  'Кем приходится',
+  'Документ представителя',
+];
 
 async function programme(name: string) {
   const { createProgramme } = await ok<{ createProgramme: any }>(
@@ -96,12 +110,40 @@ describe('import of a base from XLSX', () => {
     const programmeId = await programme('Импорт XLSX');
     const book = xlsx([
       HEADER,
-      ['Орлова', 'Анна', 'Игоревна', 'Обучающийся', serial('2012-05-12'), '6 «А»', 'математика; олимпиады', 'Олимпиады', serial('2025-09-01'), 'Законный представитель', 'Орлова Ирина Павловна', 'Мать', 'Свидетельство о рождении I-АР № 1'],
+      [
+        'Орлова',
+        'Анна',
+        'Игоревна',
+        'Обучающийся',
+        serial('2012-05-12'),
+        '6 «А»',
+        'математика; олимпиады',
+        'Олимпиады',
+        serial('2025-09-01'),
+        'Законный представитель',
+        'Орлова Ирина Павловна',
+        'Мать',
+        'Свидетельство о рождении I-АР № 1',
+      ],
       ['Белов', 'Иван', null, 'Обучающийся', '01.02.2011', '7 «В»', 'чтение'],
       [],
       ['Седов', 'Кирилл', null, null, '01.02.2011', '7 «В»', 'чтение', null, '01.09.2025', 'Законный представитель', 'Седова Ольга', 'Мать', 'Св-во'],
       ['Жуков', 'Павел', null, 'Обучающийся', '31.02.2011', '7 «В»', 'чтение', null, '01.09.2025', 'Законный представитель', 'Жукова Анна', 'Мать', 'Св-во'],
-      ['Лебедева', 'Ольга', null, 'Ученица', '20.11.2011', '7 «В»', 'английский язык', null, '02.09.2025', 'Законный представитель', 'Лебедев Олег', 'Отец', 'Св-во 2'],
+      [
+        'Лебедева',
+        'Ольга',
+        null,
+        'Ученица',
+        '20.11.2011',
+        '7 «В»',
+        'английский язык',
+        null,
+        '02.09.2025',
+        'Законный представитель',
+        'Лебедев Олег',
+        'Отец',
+        'Св-во 2',
+      ],
     ]);
     // The name says .csv: the content (a ZIP) decides.
     const response = await post(app, `/participants/import?programmeId=${programmeId}&role=mentee&fileName=base.csv`, w.tokens.curator1, book);
@@ -110,7 +152,9 @@ describe('import of a base from XLSX', () => {
     const byRow = new Map<number, any>(response.body.rows.map((r: any) => [r.rowNumber, r]));
     expect(byRow.get(2)).toMatchObject({ status: 'ok', participantId: expect.any(String), name: 'Орлова Анна Игоревна' });
     expect(byRow.get(3).status).toBe('error');
-    expect(byRow.get(3).issues.map((i: any) => i.message)).toContain('Нет данных о согласии (дата согласия и кто его дал): участник без согласия не сохраняется');
+    expect(byRow.get(3).issues.map((i: any) => i.message)).toContain(
+      'Нет данных о согласии (дата согласия и кто его дал): участник без согласия не сохраняется',
+    );
     expect(byRow.get(4).status).toBe('empty');
     expect(byRow.get(5)).toMatchObject({ status: 'error', participantId: null });
     expect(byRow.get(5).issues[0]).toMatchObject({ field: 'category', message: expect.stringMatching(/\S/) });
@@ -121,11 +165,16 @@ describe('import of a base from XLSX', () => {
     const { participants } = await ok<{ participants: any }>(app, PEOPLE, w.tokens.curator1, { id: programmeId });
     expect(participants.total).toBe(2);
     const orlova = participants.items.find((p: any) => p.displayName === 'Орлова Анна Игоревна');
-    expect(orlova).toMatchObject({ birthDate: '2012-05-12', tags: ['математика', 'олимпиадная подготовка'], consents: [{ givenBy: 'representative', signedOn: '2025-09-01', representativeRelation: 'mother' }] });
-    const rows = await app.orm.em.getConnection().execute<Array<{ last_name: string }>>(
-      `select last_name from "${w.district.schemaName}"."participant" where programme_id = ? order by last_name`,
-      [programmeId],
-    );
+    expect(orlova).toMatchObject({
+      birthDate: '2012-05-12',
+      tags: ['математика', 'олимпиадная подготовка'],
+      consents: [{ givenBy: 'representative', signedOn: '2025-09-01', representativeRelation: 'mother' }],
+    });
+    const rows = await app.orm.em
+      .getConnection()
+      .execute<Array<{ last_name: string }>>(`select last_name from "${w.district.schemaName}"."participant" where programme_id = ? order by last_name`, [
+        programmeId,
+      ]);
     expect(rows.map((r) => r.last_name)).toEqual(['Лебедева', 'Орлова']);
   });
 
@@ -135,7 +184,12 @@ describe('import of a base from XLSX', () => {
     const bad = await post(app, `/participants/import?programmeId=${programmeId}&role=mentee`, w.tokens.curator1, broken);
     expect(bad.status).toBe(415);
     expect(bad.body.errors?.[0]?.message ?? bad.body.message ?? JSON.stringify(bad.body)).toMatch(/XLSX/);
-    const binary = await post(app, `/participants/import?programmeId=${programmeId}&role=mentee`, w.tokens.curator1, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]));
+    const binary = await post(
+      app,
+      `/participants/import?programmeId=${programmeId}&role=mentee`,
+      w.tokens.curator1,
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]),
+    );
     expect(binary.status).toBe(415);
     const headerOnly = await post(app, `/participants/import?programmeId=${programmeId}&role=mentee`, w.tokens.curator1, xlsx([HEADER]));
     expect(headerOnly.status).toBe(400);

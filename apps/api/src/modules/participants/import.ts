@@ -153,7 +153,10 @@ export async function importParticipants(
     if (found && !consentIndex.has(found)) consentIndex.set(found, index);
     else personColumns.push(index);
   });
-  const { mapping, issues: fileIssues } = resolveImportColumns(personColumns.map((i) => headerRow[i]!), role);
+  const { mapping, issues: fileIssues } = resolveImportColumns(
+    personColumns.map((i) => headerRow[i]!),
+    role,
+  );
   if (fileIssues.some((i) => i.severity === 'error')) {
     const first = fileIssues.find((i) => i.severity === 'error')!;
     throw new AppError('BAD_USER_INPUT', first.message, { field: 'file', issues: fileIssues });
@@ -250,7 +253,12 @@ export async function importParticipants(
       { clear: true },
     );
     forgetTenantReads(ctx.tenant);
-    await logAccess(ctx.tenant, ctx.actor, toSave.map((s) => s.participant), 'import');
+    await logAccess(
+      ctx.tenant,
+      ctx.actor,
+      toSave.map((s) => s.participant),
+      'import',
+    );
   }
   const summary = { total: rows.length, imported: toSave.length, error: 0, warning: 0, empty: 0 };
   for (const row of rows) {

@@ -175,19 +175,14 @@ export class ParticipantService {
     if (shown.length > 0) await logAccess(ctx.tenant, ctx.actor, shown, operation);
   }
 
-  async list(
-    ctx: TenantServiceContext,
-    programmeId: string,
-    role: ParticipantRole | null | undefined,
-    page?: PageInput | null,
-  ): Promise<Page<Participant>> {
+  async list(ctx: TenantServiceContext, programmeId: string, role: ParticipantRole | null | undefined, page?: PageInput | null): Promise<Page<Participant>> {
     const programme = await this.programmes.get(ctx, programmeId, 'programmeId');
     const { limit, offset } = pageWindow(page);
-    const [items, total] = await ctx.tenant.em.findAndCount(
-      Participant,
-      within(this.scope(ctx), { programmeId: programme.id, ...(role ? { role } : {}) }),
-      { limit, offset, orderBy: { anonymized: 'asc', lastName: 'asc', firstName: 'asc', id: 'asc' } },
-    );
+    const [items, total] = await ctx.tenant.em.findAndCount(Participant, within(this.scope(ctx), { programmeId: programme.id, ...(role ? { role } : {}) }), {
+      limit,
+      offset,
+      orderBy: { anonymized: 'asc', lastName: 'asc', firstName: 'asc', id: 'asc' },
+    });
     await this.reveal(ctx, items, 'list');
     return { items, total, limit, offset };
   }
@@ -338,11 +333,7 @@ export class ParticipantService {
             ageBand: anonymized.ageBand,
           },
         );
-        await em.nativeUpdate(
-          ParticipantConsent,
-          { participantId: participant.id },
-          { representativeName: null, representativeDocument: null },
-        );
+        await em.nativeUpdate(ParticipantConsent, { participantId: participant.id }, { representativeName: null, representativeDocument: null });
         await em.nativeUpdate(ParticipantConsent, { participantId: participant.id, withdrawnOn: null }, { withdrawnOn: today });
         // Questionnaires: free text erased, numbers kept without the person; published cases naming the person taken down.
         await forgetQuestionnaireAnswers(em, tenant.district.schemaName, participant.id);

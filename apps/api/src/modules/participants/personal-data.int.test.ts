@@ -15,9 +15,35 @@ let app: TestApp;
 let w: RoadmapWorld;
 const TODAY = '2026-10-15';
 
-const MINOR = { lastName: 'Тайнова', firstName: 'Вера', middleName: 'Игоревна', birthDate: '2013-04-02', classOrPosition: '7 «А»', phone: '+7 917 000-11-22', email: 'vera@example.ru', specialGroups: ['difficult-life-situation'], text: 'Трудно с геометрией' };
-const CO_MINOR = { lastName: 'Соседова', firstName: 'Ольга', birthDate: '2013-06-09', classOrPosition: '7 «А»', phone: '+7 917 000-33-44', text: 'Хочу в олимпиаду' };
-const ADULT = { lastName: 'Наставников', firstName: 'Игорь', middleName: 'Петрович', classOrPosition: 'учитель математики', phone: '+7 917 555-66-77', email: 'mentor@example.ru', experienceYears: 12, text: 'Геометрия, олимпиады' };
+const MINOR = {
+  lastName: 'Тайнова',
+  firstName: 'Вера',
+  middleName: 'Игоревна',
+  birthDate: '2013-04-02',
+  classOrPosition: '7 «А»',
+  phone: '+7 917 000-11-22',
+  email: 'vera@example.ru',
+  specialGroups: ['difficult-life-situation'],
+  text: 'Трудно с геометрией',
+};
+const CO_MINOR = {
+  lastName: 'Соседова',
+  firstName: 'Ольга',
+  birthDate: '2013-06-09',
+  classOrPosition: '7 «А»',
+  phone: '+7 917 000-33-44',
+  text: 'Хочу в олимпиаду',
+};
+const ADULT = {
+  lastName: 'Наставников',
+  firstName: 'Игорь',
+  middleName: 'Петрович',
+  classOrPosition: 'учитель математики',
+  phone: '+7 917 555-66-77',
+  email: 'mentor@example.ru',
+  experienceYears: 12,
+  text: 'Геометрия, олимпиады',
+};
 const NOTES = 'Вера рассказала о трудностях дома';
 const TASK = 'Разобрать задачи на подобие треугольников';
 
@@ -31,8 +57,13 @@ const PERSON = `id displayName lastName firstName middleName birthDate classOrPo
 const PAIR = `id mentor { ${PERSON} } mentees { ${PERSON} } meetings { type date notes feedback } tasks { title done } progress { total }`;
 
 const consent = (extra: Record<string, unknown> = {}) => ({
-  givenBy: 'representative', representativeName: 'Тайнова Анна Сергеевна', representativeRelation: 'mother',
-  representativeDocument: 'Свидетельство о рождении II-АР № 654321', textVersion: 'Согласие v1', signedOn: '2026-09-05', ...extra,
+  givenBy: 'representative',
+  representativeName: 'Тайнова Анна Сергеевна',
+  representativeRelation: 'mother',
+  representativeDocument: 'Свидетельство о рождении II-АР № 654321',
+  textVersion: 'Согласие v1',
+  signedOn: '2026-09-05',
+  ...extra,
 });
 
 beforeAll(async () => {
@@ -46,21 +77,64 @@ beforeAll(async () => {
     partner: await app.tokenFor('partner-admin', ['/partners/sibay-institute'], 'partner.admin'),
   };
   const curator = tokens.curator1!;
-  const scanUpload = await post(app, `/attachments?fileName=${encodeURIComponent('Согласие Тайновой.pdf')}&organizationId=${w.school1.id}`, curator, new TextEncoder().encode('%PDF-1.4\n% скан согласия\n%%EOF\n'));
+  const scanUpload = await post(
+    app,
+    `/attachments?fileName=${encodeURIComponent('Согласие Тайновой.pdf')}&organizationId=${w.school1.id}`,
+    curator,
+    new TextEncoder().encode('%PDF-1.4\n% скан согласия\n%%EOF\n'),
+  );
   expect(scanUpload.status).toBe(201);
-  const { createProgramme } = await ok<{ createProgramme: { id: string } }>(app, `mutation($input: ProgrammeInput!) { createProgramme(input: $input) { id } }`, curator, {
-    input: { name: 'Тайна', forms: ['teacher-pupil'], kinds: ['group'], targetGroups: ['7 классы'], periodStart: '2026-09-01', periodEnd: '2027-05-31' },
-  });
+  const { createProgramme } = await ok<{ createProgramme: { id: string } }>(
+    app,
+    `mutation($input: ProgrammeInput!) { createProgramme(input: $input) { id } }`,
+    curator,
+    {
+      input: { name: 'Тайна', forms: ['teacher-pupil'], kinds: ['group'], targetGroups: ['7 классы'], periodStart: '2026-09-01', periodEnd: '2027-05-31' },
+    },
+  );
   const create = async (input: Record<string, unknown>) =>
-    (await ok<{ createParticipant: { id: string } }>(app, `mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id } }`, curator, { input })).createParticipant.id;
-  const minor = await create({ programmeId: createProgramme.id, role: 'MENTEE', category: 'pupil', username: 'gimnaziya.mentee', ...MINOR, consents: [consent({ attachmentId: scanUpload.body.id })] });
-  const coMinor = await create({ programmeId: createProgramme.id, role: 'MENTEE', category: 'pupil', ...CO_MINOR, consents: [consent({ representativeName: 'Соседов Иван' })] });
-  const adult = await create({ programmeId: createProgramme.id, role: 'MENTOR', category: 'teacher', username: 'gimnaziya.mentor', ...ADULT, consents: [{ givenBy: 'self', textVersion: 'Согласие v1', signedOn: '2026-09-05' }] });
-  const { confirmPairs } = await ok<{ confirmPairs: Array<{ id: string }> }>(app, `mutation($p: ID!, $pairs: [ConfirmPairInput!]!) { confirmPairs(programmeId: $p, pairs: $pairs) { id } }`, curator, {
-    p: createProgramme.id, pairs: [{ mentorId: adult, menteeIds: [minor, coMinor], kind: 'group', startDate: '2026-09-15', endDate: '2027-05-31' }],
+    (
+      await ok<{ createParticipant: { id: string } }>(app, `mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id } }`, curator, {
+        input,
+      })
+    ).createParticipant.id;
+  const minor = await create({
+    programmeId: createProgramme.id,
+    role: 'MENTEE',
+    category: 'pupil',
+    username: 'gimnaziya.mentee',
+    ...MINOR,
+    consents: [consent({ attachmentId: scanUpload.body.id })],
   });
+  const coMinor = await create({
+    programmeId: createProgramme.id,
+    role: 'MENTEE',
+    category: 'pupil',
+    ...CO_MINOR,
+    consents: [consent({ representativeName: 'Соседов Иван' })],
+  });
+  const adult = await create({
+    programmeId: createProgramme.id,
+    role: 'MENTOR',
+    category: 'teacher',
+    username: 'gimnaziya.mentor',
+    ...ADULT,
+    consents: [{ givenBy: 'self', textVersion: 'Согласие v1', signedOn: '2026-09-05' }],
+  });
+  const { confirmPairs } = await ok<{ confirmPairs: Array<{ id: string }> }>(
+    app,
+    `mutation($p: ID!, $pairs: [ConfirmPairInput!]!) { confirmPairs(programmeId: $p, pairs: $pairs) { id } }`,
+    curator,
+    {
+      p: createProgramme.id,
+      pairs: [{ mentorId: adult, menteeIds: [minor, coMinor], kind: 'group', startDate: '2026-09-15', endDate: '2027-05-31' }],
+    },
+  );
   const pair = confirmPairs[0]!.id;
-  await ok(app, `mutation($pairId: ID!, $tasks: [PlanTaskInput!]!) { setPairPlan(pairId: $pairId, tasks: $tasks) { id } }`, curator, { pairId: pair, tasks: [{ title: TASK, deadline: '2026-11-30' }] });
+  await ok(app, `mutation($pairId: ID!, $tasks: [PlanTaskInput!]!) { setPairPlan(pairId: $pairId, tasks: $tasks) { id } }`, curator, {
+    pairId: pair,
+    tasks: [{ title: TASK, deadline: '2026-11-30' }],
+  });
   await ok(app, `mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`, tokens.mentor!, {
     input: { pairId: pair, type: 'acquaintance', date: '2026-09-20', notes: NOTES, feedback: 'Познакомились' },
   });
@@ -84,11 +158,29 @@ afterAll(async () => {
 });
 
 const FIELD_PARTS: Record<string, PersonalDataPart> = {
-  lastName: 'identity', firstName: 'identity', middleName: 'identity', classOrPosition: 'identity', experienceYears: 'identity',
-  birthDate: 'birthDate', email: 'contacts', phone: 'contacts', specialGroups: 'specialGroups', tags: 'freeText', freeText: 'freeText', consents: 'consents',
+  lastName: 'identity',
+  firstName: 'identity',
+  middleName: 'identity',
+  classOrPosition: 'identity',
+  experienceYears: 'identity',
+  birthDate: 'birthDate',
+  email: 'contacts',
+  phone: 'contacts',
+  specialGroups: 'specialGroups',
+  tags: 'freeText',
+  freeText: 'freeText',
+  consents: 'consents',
 };
 const stored: Record<'minor' | 'coMinor' | 'adult', Record<string, unknown>> = {
-  minor: { lastName: MINOR.lastName, birthDate: MINOR.birthDate, email: MINOR.email, phone: MINOR.phone, specialGroups: MINOR.specialGroups, freeText: MINOR.text, classOrPosition: MINOR.classOrPosition },
+  minor: {
+    lastName: MINOR.lastName,
+    birthDate: MINOR.birthDate,
+    email: MINOR.email,
+    phone: MINOR.phone,
+    specialGroups: MINOR.specialGroups,
+    freeText: MINOR.text,
+    classOrPosition: MINOR.classOrPosition,
+  },
   coMinor: { lastName: CO_MINOR.lastName, birthDate: CO_MINOR.birthDate, phone: CO_MINOR.phone, freeText: CO_MINOR.text },
   adult: { lastName: ADULT.lastName, email: ADULT.email, phone: ADULT.phone, experienceYears: ADULT.experienceYears, freeText: ADULT.text },
 };
@@ -120,8 +212,16 @@ const whoIs = (id: string): 'minor' | 'coMinor' | 'adult' => (id === ids.minor ?
 describe('role × personal field: the table is what every operation returns', () => {
   it('participants and participant(id): staff by the table; mentors, mentees and partners get no base at all', async () => {
     for (const actor of actors) {
-      const list = await app.gql<any>(`query($p: ID!) { participants(programmeId: $p, page: { limit: 100 }) { items { ${PERSON} } } }`, { token: actor.token, headers: actor.headers, variables: { p: ids.programme } });
-      const card = await app.gql<any>(`query($id: ID!) { participant(id: $id) { ${PERSON} } }`, { token: actor.token, headers: actor.headers, variables: { id: ids.minor } });
+      const list = await app.gql<any>(`query($p: ID!) { participants(programmeId: $p, page: { limit: 100 }) { items { ${PERSON} } } }`, {
+        token: actor.token,
+        headers: actor.headers,
+        variables: { p: ids.programme },
+      });
+      const card = await app.gql<any>(`query($id: ID!) { participant(id: $id) { ${PERSON} } }`, {
+        token: actor.token,
+        headers: actor.headers,
+        variables: { id: ids.minor },
+      });
       expect(list.status, actor.name).toBeLessThan(500);
       if (actor.name === 'mentor' || actor.name === 'mentee') {
         expect(list.body.data?.participants ?? null, `${actor.name} must not read the base`).toBeNull();
@@ -130,20 +230,29 @@ describe('role × personal field: the table is what every operation returns', ()
       }
       expect(list.body.errors, actor.name).toBeUndefined();
       expect(list.body.data.participants.items).toHaveLength(3);
-      for (const person of list.body.data.participants.items) expectTable(person, whoIs(person.id), actor.viewerOf[whoIs(person.id)], `${actor.name} participants`);
+      for (const person of list.body.data.participants.items)
+        expectTable(person, whoIs(person.id), actor.viewerOf[whoIs(person.id)], `${actor.name} participants`);
       expectTable(card.body.data.participant, 'minor', actor.viewerOf.minor, `${actor.name} participant(id)`);
     }
-    const partner = await app.gql<any>(`query($p: ID!) { participants(programmeId: $p) { items { id lastName } } }`, { token: tokens.partner!, variables: { p: ids.programme } });
+    const partner = await app.gql<any>(`query($p: ID!) { participants(programmeId: $p) { items { id lastName } } }`, {
+      token: tokens.partner!,
+      variables: { p: ids.programme },
+    });
     expect(partner.body.data?.participants ?? null).toBeNull();
   });
 
-  it("the access log records who saw a person: not those to whom the table shows nothing of them", async () => {
+  it('the access log records who saw a person: not those to whom the table shows nothing of them', async () => {
     const logged = async (participantId: string) =>
-      (await app.orm.em.getConnection().execute<Array<{ user_name: string }>>(
-        `select distinct user_name from "${w.district.schemaName}".participant_access_log where participant_id = ? and operation = 'list'`,
-        [participantId],
-      )).map((row) => row.user_name);
-    const nameOf = async (token: string, headers: Record<string, string> = {}) => (await ok<any>(app, `{ me { displayName } }`, token, {}, headers)).me.displayName as string;
+      (
+        await app.orm.em
+          .getConnection()
+          .execute<Array<{ user_name: string }>>(
+            `select distinct user_name from "${w.district.schemaName}".participant_access_log where participant_id = ? and operation = 'list'`,
+            [participantId],
+          )
+      ).map((row) => row.user_name);
+    const nameOf = async (token: string, headers: Record<string, string> = {}) =>
+      (await ok<any>(app, `{ me { displayName } }`, token, {}, headers)).me.displayName as string;
     const coordinator = await nameOf(tokens.coordinator!, { 'x-district-id': w.district.id });
     const officer = await nameOf(tokens.officer!);
     const curator = await nameOf(tokens.curator1!);
@@ -178,7 +287,9 @@ describe('role × personal field: the table is what every operation returns', ()
 
   it('the pairs order (DOCX naming the children): the school only', async () => {
     for (const actor of actors) {
-      const response = await fetch(`${app.api.url}/exports/programmes/${ids.programme}/pairs-order.docx`, { headers: { authorization: `Bearer ${actor.token}`, ...actor.headers } });
+      const response = await fetch(`${app.api.url}/exports/programmes/${ids.programme}/pairs-order.docx`, {
+        headers: { authorization: `Bearer ${actor.token}`, ...actor.headers },
+      });
       await response.arrayBuffer();
       const school = actor.name === 'curator' || actor.name === 'director';
       expect(school ? response.status === 200 : [403, 404].includes(response.status), `${actor.name}: ${response.status}`).toBe(true);
@@ -195,7 +306,10 @@ describe('role × personal field: the table is what every operation returns', ()
     }
     // The scan stays while the consent cites it (the participants module answers the attachments service).
     const refused = await app.gql<any>(`mutation($id: ID!) { deleteAttachment(id: $id) }`, { token: tokens.curator1!, variables: { id: ids.scan } });
-    expect(refused.body.errors?.[0]).toMatchObject({ message: 'Файл — скан согласия участника на обработку персональных данных: его нельзя удалить', extensions: { code: 'CONFLICT' } });
+    expect(refused.body.errors?.[0]).toMatchObject({
+      message: 'Файл — скан согласия участника на обработку персональных данных: его нельзя удалить',
+      extensions: { code: 'CONFLICT' },
+    });
   });
 
   it("mentors and mentees do not read the school's partner agreements", async () => {

@@ -1,12 +1,4 @@
-import {
-  HIDDEN_NAME_RU,
-  PAIR_TEXT_VIEWERS,
-  personKind,
-  visibleParts,
-  widestViewer,
-  type PersonalDataPart,
-  type PersonalDataViewer,
-} from '@nastavnik/domain';
+import { HIDDEN_NAME_RU, PAIR_TEXT_VIEWERS, personKind, visibleParts, widestViewer, type PersonalDataPart, type PersonalDataViewer } from '@nastavnik/domain';
 import type { Actor } from '../../engine/auth/actor.js';
 import type { Tenant } from '../../engine/tenancy/tenant.js';
 import { districtStaffRoles, schoolStaffOrganizationIds } from '../directory/scope.js';
@@ -53,10 +45,9 @@ async function membershipOf(actor: Actor, tenant: Tenant): Promise<Membership> {
   if (!actor.roles.some((r) => (MEMBER_ROLES as readonly string[]).includes(r)) || !actor.username) return empty;
   const schema = `"${tenant.district.schemaName}"`;
   const connection = tenant.em.getConnection();
-  const own = await connection.execute<Array<{ id: string }>>(
-    `select id from ${schema}."participant" where username = ? and anonymized = false`,
-    [actor.username],
-  );
+  const own = await connection.execute<Array<{ id: string }>>(`select id from ${schema}."participant" where username = ? and anonymized = false`, [
+    actor.username,
+  ]);
   if (own.length === 0) return empty;
   const ids = own.map((r) => r.id);
   const marks = ids.map(() => '?').join(', ');
@@ -143,11 +134,7 @@ export const PARTICIPANT_FIELD_PARTS = {
 export type ParticipantPersonalField = keyof typeof PARTICIPANT_FIELD_PARTS;
 
 /** The value of a personal field for this actor: the stored one, or empty. */
-export async function personalField<K extends ParticipantPersonalField>(
-  lens: PersonalDataLens,
-  person: Participant,
-  field: K,
-): Promise<unknown> {
+export async function personalField<K extends ParticipantPersonalField>(lens: PersonalDataLens, person: Participant, field: K): Promise<unknown> {
   const parts = await lens.partsOf(person);
   if (parts.has(PARTICIPANT_FIELD_PARTS[field])) return (person as unknown as Record<string, unknown>)[field];
   if (field === 'specialGroups' || field === 'tags') return [];
@@ -155,16 +142,17 @@ export async function personalField<K extends ParticipantPersonalField>(
   return null;
 }
 
-
 /**
  * A file may be a consent scan (the `consents` part): then only the school staff of every person
  * whose consent cites it may read it, whatever the attachments' row scope says.
  */
 export async function mayReadConsentScan(actor: Actor, tenant: Tenant, attachmentId: string): Promise<boolean> {
   const schema = `"${tenant.district.schemaName}"`;
-  const rows = await tenant.em.getConnection().execute<Array<{ organization_id: string }>>(
-    `select distinct p.organization_id from ${schema}."participant_consent" c join ${schema}."participant" p on p.id = c.participant_id where c.attachment_id = ?`,
-    [attachmentId],
-  );
+  const rows = await tenant.em
+    .getConnection()
+    .execute<Array<{ organization_id: string }>>(
+      `select distinct p.organization_id from ${schema}."participant_consent" c join ${schema}."participant" p on p.id = c.participant_id where c.attachment_id = ?`,
+      [attachmentId],
+    );
   return rows.every((row) => staffViewer(actor, tenant, row.organization_id) === 'school-staff');
 }

@@ -50,10 +50,7 @@ export function programmeRoutes(): HttpRoute[] {
         res.statusCode = 200;
         res.setHeader('content-type', 'text/csv; charset=utf-8');
         res.setHeader('content-length', String(body.length));
-        res.setHeader(
-          'content-disposition',
-          contentDisposition(role === 'mentee' ? 'Шаблон базы наставляемых.csv' : 'Шаблон базы наставников.csv'),
-        );
+        res.setHeader('content-disposition', contentDisposition(role === 'mentee' ? 'Шаблон базы наставляемых.csv' : 'Шаблон базы наставников.csv'));
         res.end(body);
       },
     },
@@ -68,10 +65,7 @@ export function programmeRoutes(): HttpRoute[] {
         res.statusCode = 200;
         res.setHeader('content-type', TEMPLATE_XLSX_CONTENT_TYPE);
         res.setHeader('content-length', String(body.length));
-        res.setHeader(
-          'content-disposition',
-          contentDisposition(role === 'mentee' ? 'Шаблон базы наставляемых.xlsx' : 'Шаблон базы наставников.xlsx'),
-        );
+        res.setHeader('content-disposition', contentDisposition(role === 'mentee' ? 'Шаблон базы наставляемых.xlsx' : 'Шаблон базы наставников.xlsx'));
         res.end(body);
       },
     },
@@ -83,10 +77,16 @@ export function programmeRoutes(): HttpRoute[] {
       },
       async handle({ url, params, res, context }) {
         const ctx = await context();
-        const file = await renderPairsOrderDocx({ actor: ctx.actor, em: ctx.em, tenant: ctx.tenant }, ctx.services.programmes, params.id!, {
-          number: url.searchParams.get('number'),
-          date: url.searchParams.get('date'),
-        }, ctx.services.clock.today());
+        const file = await renderPairsOrderDocx(
+          { actor: ctx.actor, em: ctx.em, tenant: ctx.tenant },
+          ctx.services.programmes,
+          params.id!,
+          {
+            number: url.searchParams.get('number'),
+            date: url.searchParams.get('date'),
+          },
+          ctx.services.clock.today(),
+        );
         res.statusCode = 200;
         res.setHeader('content-type', file.contentType);
         res.setHeader('content-length', String(file.data.length));

@@ -122,7 +122,8 @@ export class AgreementFileService {
     if (this.partnerSide(ctx.actor, agreement)) return { agreement, side: 'partner' };
     if (write ? this.counterpartWriter(ctx.actor, agreement) : this.counterpartReader(ctx.actor, agreement)) return { agreement, side: 'counterpart' };
     // A reader who is not a writer learns nothing more than FORBIDDEN; anybody else: as if it did not exist.
-    if (write && this.counterpartReader(ctx.actor, agreement)) throw new AppError('FORBIDDEN', 'Приложить файл может партнёр, директор школы или специалист муниципалитета');
+    if (write && this.counterpartReader(ctx.actor, agreement))
+      throw new AppError('FORBIDDEN', 'Приложить файл может партнёр, директор школы или специалист муниципалитета');
     throw notFound(M.agreementNotFound);
   }
 

@@ -55,9 +55,7 @@ export class PartnerMatchingSource {
     if (partners.size === 0) return;
     const mentors = await ctx.em.find(PartnerMentor, { partnerId: { $in: [...partners] }, archivedOn: null });
     if (mentors.length === 0) return;
-    const placed = new Set(
-      (await ctx.em.find(PartnerPlacement, { programmeId: programme.id }, { fields: ['mentorId'] })).map((p) => p.mentorId),
-    );
+    const placed = new Set((await ctx.em.find(PartnerPlacement, { programmeId: programme.id }, { fields: ['mentorId'] })).map((p) => p.mentorId));
     const fresh = mentors.filter((m) => !placed.has(m.id));
     if (fresh.length === 0) return;
     const consents = await ctx.em.find(PartnerMentorConsent, { mentorId: { $in: fresh.map((m) => m.id) } });
@@ -66,9 +64,7 @@ export class PartnerMatchingSource {
     await tenant.em.transactional(
       async (em) => {
         await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`partner-sync:${programme.id}`]);
-        const already = new Set(
-          (await em.find(PartnerPlacement, { programmeId: programme.id }, { fields: ['mentorId'] })).map((p) => p.mentorId),
-        );
+        const already = new Set((await em.find(PartnerPlacement, { programmeId: programme.id }, { fields: ['mentorId'] })).map((p) => p.mentorId));
         for (const mentor of fresh) {
           if (already.has(mentor.id)) continue;
           const own = consents.filter((c) => c.mentorId === mentor.id);

@@ -32,8 +32,19 @@ export interface MentorImportRow {
 }
 
 type MentorCsvKey =
-  | 'lastName' | 'firstName' | 'middleName' | 'birthDate' | 'position' | 'email' | 'phone'
-  | 'tags' | 'text' | 'availability' | 'capacity' | 'consentText' | 'consentDate';
+  | 'lastName'
+  | 'firstName'
+  | 'middleName'
+  | 'birthDate'
+  | 'position'
+  | 'email'
+  | 'phone'
+  | 'tags'
+  | 'text'
+  | 'availability'
+  | 'capacity'
+  | 'consentText'
+  | 'consentDate';
 
 /** The columns of the registry's CSV (headers in Russian, matched case-insensitively). */
 export const MENTOR_CSV_COLUMNS: ReadonlyArray<{ key: MentorCsvKey; header: string; required: boolean }> = [
@@ -64,7 +75,11 @@ export class PartnerMentorService {
 
   async mentors({ actor, em }: ServiceContext, includeArchived = false): Promise<PartnerMentor[]> {
     const partnerId = ownPartnerId(actor);
-    return em.find(PartnerMentor, { partnerId, ...(includeArchived ? {} : { archivedOn: null }) }, { orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' } });
+    return em.find(
+      PartnerMentor,
+      { partnerId, ...(includeArchived ? {} : { archivedOn: null }) },
+      { orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' } },
+    );
   }
 
   async mentorConsents(em: EntityManager, mentorId: string): Promise<PartnerMentorConsent[]> {
@@ -193,7 +208,10 @@ export class PartnerMentorService {
         position: cell('position') || null,
         email: cell('email') || null,
         phone: cell('phone') || null,
-        tags: cell('tags').split(/[,;]/).map((t) => t.trim()).filter(Boolean),
+        tags: cell('tags')
+          .split(/[,;]/)
+          .map((t) => t.trim())
+          .filter(Boolean),
         text: cell('text'),
         availability: cell('availability'),
         capacity: capacity ? Number(capacity) : 1,

@@ -47,16 +47,32 @@ async function partnerToken(name: string, inn: string, ogrn: string): Promise<st
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      name, kind: 'university', inn, ogrn, address: 'г. Сибай', regionId: region.id, districtId: districtA.id,
-      contactName: 'Иванова Анна Сергеевна', contactEmail: `${inn}@example.ru`, contactPhone: '+7 912 345-67-89',
-      consent: true, consentTextVersion: PARTNER_APPLICATION_CONSENT_RU.version,
+      name,
+      kind: 'university',
+      inn,
+      ogrn,
+      address: 'г. Сибай',
+      regionId: region.id,
+      districtId: districtA.id,
+      contactName: 'Иванова Анна Сергеевна',
+      contactEmail: `${inn}@example.ru`,
+      contactPhone: '+7 912 345-67-89',
+      consent: true,
+      consentTextVersion: PARTNER_APPLICATION_CONSENT_RU.version,
     }),
   });
   const { id } = (await response.json()) as { id: string };
-  const listed = await ok<{ partnerApplications: any[] }>(app, `{ partnerApplications(status: "pending") { id district { name } region { name } } }`, t.officerA);
+  const listed = await ok<{ partnerApplications: any[] }>(
+    app,
+    `{ partnerApplications(status: "pending") { id district { name } region { name } } }`,
+    t.officerA,
+  );
   expect(listed.partnerApplications.find((a) => a.id === id)).toMatchObject({ district: { name: 'ГО г. Первый' }, region: { name: region.name } });
-  const approved = (await ok<{ approvePartnerApplication: any }>(app, `mutation($id: ID!) { approvePartnerApplication(id: $id) { username temporaryPassword } }`, t.officerA, { id }))
-    .approvePartnerApplication;
+  const approved = (
+    await ok<{ approvePartnerApplication: any }>(app, `mutation($id: ID!) { approvePartnerApplication(id: $id) { username temporaryPassword } }`, t.officerA, {
+      id,
+    })
+  ).approvePartnerApplication;
   return (await app.idp.passwordGrant(approved.username, approved.temporaryPassword)).access_token;
 }
 
@@ -90,7 +106,13 @@ describe('partners: what the admin screens read', () => {
       input: { level: 'school', organizationId: schoolA.id, subject: 'Наставничество', periodStart: '2025-10-20' },
     });
     const seen = (await ok<{ partnerAgreements: any[] }>(app, AGREEMENTS, t.directorA)).partnerAgreements;
-    expect(seen).toEqual([expect.objectContaining({ partner: { name: 'ПАО «Сбербанк России»' }, organization: { shortName: schoolA.shortName }, district: { name: 'ГО г. Первый' } })]);
+    expect(seen).toEqual([
+      expect.objectContaining({
+        partner: { name: 'ПАО «Сбербанк России»' },
+        organization: { shortName: schoolA.shortName },
+        district: { name: 'ГО г. Первый' },
+      }),
+    ]);
     expect((await ok<{ partnerAgreements: any[] }>(app, AGREEMENTS, yandex)).partnerAgreements).toEqual([]);
   });
 });

@@ -91,8 +91,7 @@ const PROPOSE = `mutation($input: PartnerAgreementInput!) { proposePartnerAgreem
 const DECIDE = `mutation($id: ID!, $accept: Boolean!, $reason: String) { decidePartnerAgreement(id: $id, accept: $accept, reason: $reason) { id decision } }`;
 const FILES = `{ partnerAgreements { id files { id fileName contentType size uploadedByName uploadedBySide url } } }`;
 
-const listed = async (id: string) =>
-  (await ok<{ partnerApplications: any[] }>(app, APPLICATIONS, t.officerA)).partnerApplications.find((a) => a.id === id);
+const listed = async (id: string) => (await ok<{ partnerApplications: any[] }>(app, APPLICATIONS, t.officerA)).partnerApplications.find((a) => a.id === id);
 
 async function partnerToken(n: string): Promise<string> {
   const { body } = await apply(application(n));
@@ -204,7 +203,10 @@ describe('partners: the signed agreement files', () => {
     // Limits: type, content, size, name — Russian messages on the field `file`.
     const exe = await upload(sber, agreementId, 'договор.exe', PDF);
     expect(exe.status).toBe(415);
-    expect(exe.body.errors[0]).toMatchObject({ message: expect.stringMatching(/^Файл соглашения: недопустимый тип «\.exe».*PDF, DOCX, JPG, PNG/), extensions: { field: 'file' } });
+    expect(exe.body.errors[0]).toMatchObject({
+      message: expect.stringMatching(/^Файл соглашения: недопустимый тип «\.exe».*PDF, DOCX, JPG, PNG/),
+      extensions: { field: 'file' },
+    });
     const xlsx = await upload(sber, agreementId, 'договор.xlsx', PDF);
     expect(xlsx.status).toBe(415);
     const fake = await upload(sber, agreementId, 'договор.pdf', Buffer.from('MZ this is not a pdf'));
@@ -288,12 +290,24 @@ describe('the shared tag catalogue', () => {
     for (const token of [partner, t.curatorA]) {
       const groups = (await ok<{ tagCatalogue: any[] }>(app, QUERY, token)).tagCatalogue;
       expect(groups.map((g) => g.label)).toEqual(expect.arrayContaining(['Учебные предметы', 'Профориентация', 'Цифровые навыки']));
-      expect(groups.find((g) => g.code === 'digital').tags).toContainEqual(expect.objectContaining({ tag: 'программирование', synonyms: expect.arrayContaining(['кодинг']) }));
+      expect(groups.find((g) => g.code === 'digital').tags).toContainEqual(
+        expect.objectContaining({ tag: 'программирование', synonyms: expect.arrayContaining(['кодинг']) }),
+      );
     }
     const mentor = (
-      await ok<{ createPartnerMentor: { tags: string[] } }>(app, `mutation($input: PartnerMentorInput!) { createPartnerMentor(input: $input) { tags } }`, partner, {
-        input: { lastName: 'Орлов', firstName: 'Иван', tags: ['Кодинг', ' English ', 'программирование', 'Пчеловодство'], consent: { textVersion: 'v1', signedOn: '2025-10-01' } },
-      })
+      await ok<{ createPartnerMentor: { tags: string[] } }>(
+        app,
+        `mutation($input: PartnerMentorInput!) { createPartnerMentor(input: $input) { tags } }`,
+        partner,
+        {
+          input: {
+            lastName: 'Орлов',
+            firstName: 'Иван',
+            tags: ['Кодинг', ' English ', 'программирование', 'Пчеловодство'],
+            consent: { textVersion: 'v1', signedOn: '2025-10-01' },
+          },
+        },
+      )
     ).createPartnerMentor;
     expect(mentor.tags).toEqual(['программирование', 'английский язык', 'пчеловодство']);
   });

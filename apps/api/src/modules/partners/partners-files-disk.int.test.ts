@@ -39,21 +39,38 @@ describe('partners: agreement files on disk', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        name: 'ООО «Дисковое хранение»', kind: 'enterprise', inn: innOf('027455555'), ogrn: ogrnOf('102020000055'), address: 'г. Сибай',
-        regionId: region.id, districtId: district.id, contactName: 'Иванова Анна', contactEmail: 'a@example.ru', contactPhone: '+7 912 345-67-89',
-        consent: true, consentTextVersion: PARTNER_APPLICATION_CONSENT_RU.version,
+        name: 'ООО «Дисковое хранение»',
+        kind: 'enterprise',
+        inn: innOf('027455555'),
+        ogrn: ogrnOf('102020000055'),
+        address: 'г. Сибай',
+        regionId: region.id,
+        districtId: district.id,
+        contactName: 'Иванова Анна',
+        contactEmail: 'a@example.ru',
+        contactPhone: '+7 912 345-67-89',
+        consent: true,
+        consentTextVersion: PARTNER_APPLICATION_CONSENT_RU.version,
       }),
     });
     const appliedBody = (await applied.json()) as { id: string };
     expect(applied.status, JSON.stringify(appliedBody)).toBe(201);
     const { id } = appliedBody;
-    const approved = (await ok<{ approvePartnerApplication: any }>(app, `mutation($id: ID!) { approvePartnerApplication(id: $id) { username temporaryPassword } }`, officer, { id }))
-      .approvePartnerApplication;
+    const approved = (
+      await ok<{ approvePartnerApplication: any }>(app, `mutation($id: ID!) { approvePartnerApplication(id: $id) { username temporaryPassword } }`, officer, {
+        id,
+      })
+    ).approvePartnerApplication;
     const partner = (await app.idp.passwordGrant(approved.username, approved.temporaryPassword)).access_token;
     const agreementId = (
-      await ok<{ proposePartnerAgreement: { id: string } }>(app, `mutation($input: PartnerAgreementInput!) { proposePartnerAgreement(input: $input) { id } }`, partner, {
-        input: { level: 'school', organizationId: school.id, subject: 'Наставничество', periodStart: '2025-10-20' },
-      })
+      await ok<{ proposePartnerAgreement: { id: string } }>(
+        app,
+        `mutation($input: PartnerAgreementInput!) { proposePartnerAgreement(input: $input) { id } }`,
+        partner,
+        {
+          input: { level: 'school', organizationId: school.id, subject: 'Наставничество', periodStart: '2025-10-20' },
+        },
+      )
     ).proposePartnerAgreement.id;
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]);
     const uploaded = await fetch(`${app.api.url}/partner-files/agreements/${agreementId}?fileName=${encodeURIComponent('скан.jpg')}`, {
@@ -64,7 +81,9 @@ describe('partners: agreement files on disk', () => {
     expect(uploaded.status).toBe(201);
     const card = (await uploaded.json()) as { id: string; url: string };
     expect((await readFile(path.join(dir, 'core', card.id))).equals(jpeg)).toBe(true);
-    const rows = await app.orm.em.getConnection().execute<Array<{ count: number }>>(`select count(*)::int as count from core.partner_agreement_file_content where file_id = ?`, [card.id]);
+    const rows = await app.orm.em
+      .getConnection()
+      .execute<Array<{ count: number }>>(`select count(*)::int as count from core.partner_agreement_file_content where file_id = ?`, [card.id]);
     expect(rows[0]!.count).toBe(0);
     const got = await fetch(`${app.api.url}${card.url}`, { headers: { authorization: `Bearer ${director}` } });
     expect(got.status).toBe(200);

@@ -195,7 +195,15 @@ describe('partners: from the public sign-up to a pair in a school', () => {
     // — agreement: proposed by the partner, accepted by the school's director —
     const proposed = (
       await ok<{ proposePartnerAgreement: any }>(app, PROPOSE, partner, {
-        input: { level: 'school', organizationId: schoolA.id, subject: 'Наставничество сотрудников банка над школьниками', number: '15/25', signedOn: '2025-10-10', periodStart: '2025-10-10', periodEnd: '2026-05-31' },
+        input: {
+          level: 'school',
+          organizationId: schoolA.id,
+          subject: 'Наставничество сотрудников банка над школьниками',
+          number: '15/25',
+          signedOn: '2025-10-10',
+          periodStart: '2025-10-10',
+          periodEnd: '2026-05-31',
+        },
       })
     ).proposePartnerAgreement;
     expect(proposed).toMatchObject({ status: 'proposed', statusLabelRu: 'Предложено', districtId: districtA.id });
@@ -215,7 +223,14 @@ describe('partners: from the public sign-up to a pair in a school', () => {
     // — the school's matching offers the partner mentors —
     const programmeId = (
       await ok<{ createProgramme: any }>(app, CREATE_PROGRAMME, t.curatorA, {
-        input: { name: 'Профессии будущего', forms: ['employer-pupil'], kinds: ['traditional'], targetGroups: ['8–9 классы'], periodStart: '2025-09-01', periodEnd: '2026-08-31' },
+        input: {
+          name: 'Профессии будущего',
+          forms: ['employer-pupil'],
+          kinds: ['traditional'],
+          targetGroups: ['8–9 классы'],
+          periodStart: '2025-09-01',
+          periodEnd: '2026-08-31',
+        },
       })
     ).createProgramme.id;
     const menteeId = (await ok<{ createParticipant: any }>(app, CREATE_PARTICIPANT, t.curatorA, { input: mentee(programmeId) })).createParticipant.id;
@@ -243,7 +258,17 @@ describe('partners: from the public sign-up to a pair in a school', () => {
     const placements = placementsResponse.body.data!.partnerPlacements;
     expect(placements).toEqual(
       expect.arrayContaining([
-        { mentorId: m1.id, mentorName: 'Кузнецов Олег Петрович', schoolName: schoolA.shortName, programmeName: 'Профессии будущего', districtName: 'ГО г. Первый', activePairs: 1, mentees: 1, meetings: 0, agreementInForce: true },
+        {
+          mentorId: m1.id,
+          mentorName: 'Кузнецов Олег Петрович',
+          schoolName: schoolA.shortName,
+          programmeName: 'Профессии будущего',
+          districtName: 'ГО г. Первый',
+          activePairs: 1,
+          mentees: 1,
+          meetings: 0,
+          agreementInForce: true,
+        },
         expect.objectContaining({ mentorId: m2.id, activePairs: 0, mentees: 0 }),
       ]),
     );
@@ -263,8 +288,9 @@ describe('partners: from the public sign-up to a pair in a school', () => {
 
     // — the agreement ends: no new pairs with its mentors, the existing pair is flagged —
     app.setToday('2026-06-01');
-    const mentee2 = (await ok<{ createParticipant: any }>(app, CREATE_PARTICIPANT, t.curatorA, { input: mentee(programmeId, { lastName: 'Другая', birthDate: '2011-05-05' }) }))
-      .createParticipant.id;
+    const mentee2 = (
+      await ok<{ createParticipant: any }>(app, CREATE_PARTICIPANT, t.curatorA, { input: mentee(programmeId, { lastName: 'Другая', birthDate: '2011-05-05' }) })
+    ).createParticipant.id;
     const later = (await ok<{ suggestMatches: any }>(app, SUGGEST, t.curatorA, { programmeId })).suggestMatches;
     expect(later.suggestions).toEqual([]);
     expect(later.excludedMentors).toEqual([expect.objectContaining({ mentorId: smirnova.id, reason: 'partner-not-available' })]);
@@ -310,11 +336,13 @@ describe('partners: from the public sign-up to a pair in a school', () => {
     expect(imported.status).toBe(200);
     const report = (await imported.json()) as any;
     expect(report).toMatchObject({ total: 3, imported: 1 });
-    expect(report.rows.map((r: any) => [r.rowNumber, r.ok, r.field])).toEqual([
-      [2, true, ''],
-      [3, false, 'lastName'],
-      [4, false, expect.stringMatching(/^consent/)],
-    ].map(([n, okRow, field]) => [n, okRow, okRow ? null : field]));
+    expect(report.rows.map((r: any) => [r.rowNumber, r.ok, r.field])).toEqual(
+      [
+        [2, true, ''],
+        [3, false, 'lastName'],
+        [4, false, expect.stringMatching(/^consent/)],
+      ].map(([n, okRow, field]) => [n, okRow, okRow ? null : field]),
+    );
     expect(report.rows[1].message).toBe('Фамилия: поле обязательно');
     expect((await importCsv(other, 'Фамилия;Имя\nА;Б')).status).toBe(400);
     expect((await importCsv(t.directorA, csv)).status).toBe(403);

@@ -60,7 +60,13 @@ describe('KeycloakAccountProvisioner (documented admin REST paths)', () => {
       [`GET ${ADMIN}/clients/c-api/roles/partner-admin`]: () => json({ id: 'r-1', name: 'partner-admin', clientRole: true }),
       [`POST ${ADMIN}/users/u-1/role-mappings/clients/c-api`]: () => new Response(null, { status: 204 }),
     });
-    const provisioner = new KeycloakAccountProvisioner({ url: KC, realm: 'nastavnik', clientId: 'nastavnik-api-admin', clientSecret: 's3cret', fetch: kc.fetch });
+    const provisioner = new KeycloakAccountProvisioner({
+      url: KC,
+      realm: 'nastavnik',
+      clientId: 'nastavnik-api-admin',
+      clientSecret: 's3cret',
+      fetch: kc.fetch,
+    });
     expect(await provisioner.createPartnerAdmin(account)).toEqual({ userId: 'u-1' });
 
     expect(kc.calls.map((c) => `${c.method} ${new URL(c.url).pathname}`)).toEqual([

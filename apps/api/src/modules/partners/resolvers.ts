@@ -233,11 +233,7 @@ export class PartnerAgreementResolver {
 
   @Authorized('partner-admin', 'school-director', 'district-officer', 'platform-admin')
   @Mutation(() => PartnerAgreement, { description: 'Досрочное расторжение: с указанной даты (по умолчанию — сегодня) не действует.' })
-  terminatePartnerAgreement(
-    @Ctx() ctx: GraphQLContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('on', () => String, { nullable: true }) on?: string | null,
-  ) {
+  terminatePartnerAgreement(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string, @Arg('on', () => String, { nullable: true }) on?: string | null) {
     return ctx.services.partnerAgreements.terminate(ctx, id, on);
   }
 

@@ -30,7 +30,20 @@ const exact = (path: string) => (pathname: string) => (pathname === path ? {} : 
 /** A sign-up form is small: 16 KiB is plenty. */
 export const APPLY_MAX_BYTES = 16 * 1024;
 
-const FIELDS = ['name', 'kind', 'inn', 'ogrn', 'kpp', 'address', 'regionId', 'districtId', 'contactName', 'contactPosition', 'contactEmail', 'contactPhone'] as const;
+const FIELDS = [
+  'name',
+  'kind',
+  'inn',
+  'ogrn',
+  'kpp',
+  'address',
+  'regionId',
+  'districtId',
+  'contactName',
+  'contactPosition',
+  'contactEmail',
+  'contactPhone',
+] as const;
 
 function json(res: import('node:http').ServerResponse, status: number, body: unknown) {
   res.statusCode = status;
@@ -63,7 +76,13 @@ function json(res: import('node:http').ServerResponse, status: number, body: unk
  *   GET  /partner-files/<fileId>   → the file: the partner, the school's staff / the district's staff of the
  *                              agreement, the platform admin; 404 for anybody else
  */
-export function partnerRoutes(deps: { orm: MikroORM; applications: PartnerApplicationService; mentors: PartnerMentorService; files: AgreementFileService; applyLimit: PublicRateLimit }): HttpRoute[] {
+export function partnerRoutes(deps: {
+  orm: MikroORM;
+  applications: PartnerApplicationService;
+  mentors: PartnerMentorService;
+  files: AgreementFileService;
+  applyLimit: PublicRateLimit;
+}): HttpRoute[] {
   return [
     {
       method: 'POST',

@@ -50,8 +50,7 @@ const hasGrant = (actor: Actor, role: PlatformRole, test: (g: Actor['grants'][nu
 export const isPlatformAdmin = (actor: Actor) => hasGrant(actor, 'platform-admin');
 /** The district officer of that district (the head is not enough: the officer reviews). */
 export const isDistrictOfficer = (actor: Actor, districtId: string) => hasGrant(actor, 'district-officer', (g) => g.districtId === districtId);
-export const isSchoolDirector = (actor: Actor, organizationId: string) =>
-  hasGrant(actor, 'school-director', (g) => g.organizationId === organizationId);
+export const isSchoolDirector = (actor: Actor, organizationId: string) => hasGrant(actor, 'school-director', (g) => g.organizationId === organizationId);
 
 /** The one partner organisation of a partner admin; FORBIDDEN for anybody else. */
 export function ownPartnerId(actor: Actor): string {

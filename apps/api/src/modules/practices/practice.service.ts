@@ -32,7 +32,8 @@ export const PRACTICE_MESSAGES_RU = {
   resultsRequired: 'Результаты: поле обязательно',
   textTooLong: (label: string) => `${label}: не более 10 000 символов`,
   published: 'Кейс опубликован: снимите его с публикации, чтобы изменить',
-  transition: (from: string, action: string) => `Кейс в состоянии «${STATUS_LABELS_RU[from as keyof typeof STATUS_LABELS_RU] ?? from}»: действие «${action}» недоступно`,
+  transition: (from: string, action: string) =>
+    `Кейс в состоянии «${STATUS_LABELS_RU[from as keyof typeof STATUS_LABELS_RU] ?? from}»: действие «${action}» недоступно`,
   unknownAction: (action: string) => `Действие: неизвестное значение «${action}» (ready, draft, publish, unpublish)`,
   consentMissing: (people: string[]) =>
     `Публикация невозможна: нет действующего согласия на публикацию (152-ФЗ) у ${people.join('; ')}. Добавьте согласие с объёмом «публикация» (для несовершеннолетнего — от законного представителя).`,
@@ -76,14 +77,18 @@ export function publicLabel(person: Participant, role: 'mentor' | 'mentee', show
   const detail = grade ? `${grade} класс` : (PARTICIPANT_CATEGORY_LABELS_RU[person.category as ParticipantCategory] ?? '').toLowerCase();
   if (showNames && !person.anonymized) {
     const name = fullName(person);
-    return [name, roleRu, person.category === 'pupil' ? (person.classOrPosition ?? detail) : person.classOrPosition ?? detail].filter(Boolean).join(', ');
+    return [name, roleRu, person.category === 'pupil' ? (person.classOrPosition ?? detail) : (person.classOrPosition ?? detail)].filter(Boolean).join(', ');
   }
   const label = roleRu.charAt(0).toUpperCase() + roleRu.slice(1);
   return detail ? `${label}${grade ? ', ' : ' — '}${detail}` : label;
 }
 
 /** The people of a case whose consents do not allow publishing today (names for staff, with the reason). */
-export async function consentGaps(em: EntityManager, participantIds: readonly string[], today: string): Promise<Array<{ id: string; name: string; message: string }>> {
+export async function consentGaps(
+  em: EntityManager,
+  participantIds: readonly string[],
+  today: string,
+): Promise<Array<{ id: string; name: string; message: string }>> {
   const [people, consents] = await Promise.all([
     em.find(Participant, { id: { $in: [...participantIds] } }),
     em.find(ParticipantConsent, { participantId: { $in: [...participantIds] } }),
@@ -100,7 +105,8 @@ function gapsFrom(people: Participant[], consents: ParticipantConsent[], partici
       continue;
     }
     const decision = canPublish(toDomainParticipant(person), consents.filter((c) => c.participantId === id).map(toConsentRecord), 'publication', today);
-    if (!decision.allowed) gaps.push({ id, name: `${person.role === 'mentor' ? 'наставника' : 'наставляемого'} ${fullName(person)}`, message: decision.message });
+    if (!decision.allowed)
+      gaps.push({ id, name: `${person.role === 'mentor' ? 'наставника' : 'наставляемого'} ${fullName(person)}`, message: decision.message });
   }
   return gaps;
 }
@@ -117,7 +123,12 @@ export class PracticeService {
     return programmeDataScope<BestPractice>(ctx.actor, ctx.tenant.district);
   }
 
-  async list(ctx: TenantServiceContext, programmeId: string | null | undefined, status: string | null | undefined, page?: PageInput | null): Promise<Page<BestPractice>> {
+  async list(
+    ctx: TenantServiceContext,
+    programmeId: string | null | undefined,
+    status: string | null | undefined,
+    page?: PageInput | null,
+  ): Promise<Page<BestPractice>> {
     const { limit, offset } = pageWindow(page);
     const filter: Record<string, unknown> = {};
     if (programmeId) filter.programmeId = isUuid(programmeId) ? programmeId : { $in: [] };
@@ -158,7 +169,9 @@ export class PracticeService {
 
   async create(ctx: TenantServiceContext, input: PracticeInput): Promise<BestPractice> {
     const pairId = (input.pairId ?? '').trim();
-    const pair = isUuid(pairId) ? await ctx.tenant.em.findOne(MentoringPair, within(programmeDataScope<MentoringPair>(ctx.actor, ctx.tenant.district), { id: pairId })) : null;
+    const pair = isUuid(pairId)
+      ? await ctx.tenant.em.findOne(MentoringPair, within(programmeDataScope<MentoringPair>(ctx.actor, ctx.tenant.district), { id: pairId }))
+      : null;
     if (!pair) throw badUserInput('pairId', PRACTICE_MESSAGES_RU.pairNotFound);
     if (!managesOrganization(ctx.actor, ctx.tenant.district, pair.organizationId)) throw forbidden();
     if (pair.status !== 'completed') throw badUserInput('pairId', PRACTICE_MESSAGES_RU.pairNotCompleted);
@@ -200,7 +213,12 @@ export class PracticeService {
     const M = PRACTICE_MESSAGES_RU;
     const practice = await this.managed(ctx, id);
     const from = practice.status;
-    const allowed: Record<string, [string, BestPractice['status']]> = { ready: ['draft', 'ready'], draft: ['ready', 'draft'], publish: ['ready', 'published'], unpublish: ['published', 'ready'] };
+    const allowed: Record<string, [string, BestPractice['status']]> = {
+      ready: ['draft', 'ready'],
+      draft: ['ready', 'draft'],
+      publish: ['ready', 'published'],
+      unpublish: ['published', 'ready'],
+    };
     const step = allowed[action];
     if (!step) throw badUserInput('action', M.unknownAction(action));
     if (step[0] !== from) throw conflict(M.transition(from, action), 'STATE');
@@ -256,7 +274,11 @@ export async function listPublishedPractices(
 ): Promise<Page<PublishedPractice>> {
   const { limit, offset } = pageWindow(page ?? undefined);
   if (!isUuid(organizationId)) return { items: [], total: 0, limit, offset };
-  const [rows, total] = await em.findAndCount(BestPractice, { organizationId, status: 'published' }, { limit, offset, orderBy: { publishedAt: 'desc', id: 'asc' } });
+  const [rows, total] = await em.findAndCount(
+    BestPractice,
+    { organizationId, status: 'published' },
+    { limit, offset, orderBy: { publishedAt: 'desc', id: 'asc' } },
+  );
   const ids = [...new Set(rows.flatMap((r) => r.participantIds))];
   const [people, consents, programmes] = await Promise.all([
     ids.length ? em.find(Participant, { id: { $in: ids } }) : Promise.resolve([]),
@@ -284,11 +306,11 @@ export async function listPublishedPractices(
 /** Withdrawal of consent (in the withdrawal's transaction): the cases naming the person are unpublished. */
 export async function unpublishPracticesOf(em: EntityManager, schemaName: string, participantId: string): Promise<void> {
   await em.execute(
-      `update "${schemaName}"."best_practice" set status = 'ready', published_at = null, unpublished_reason = ?, updated_at = now()
+    `update "${schemaName}"."best_practice" set status = 'ready', published_at = null, unpublished_reason = ?, updated_at = now()
         where status = 'published' and jsonb_exists(participant_ids, ?)`,
-      [PRACTICE_MESSAGES_RU.withdrawn, participantId],
-      'run',
-    );
+    [PRACTICE_MESSAGES_RU.withdrawn, participantId],
+    'run',
+  );
 }
 
 declare module '../../engine/graphql/context.js' {

@@ -30,13 +30,22 @@ const ONE = `query($id: ID!) { bestPractice(id: $id) { ${FIELDS} } }`;
 const CONSENT = `mutation($id: ID!, $input: ConsentInput!) { addConsent(participantId: $id, input: $input) { id } }`;
 
 async function create(input: Record<string, unknown>) {
-  return (await ok<{ createParticipant: any }>(app, `mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id } }`, w.tokens.curator1, { input })).createParticipant.id as string;
+  return (
+    await ok<{ createParticipant: any }>(app, `mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id } }`, w.tokens.curator1, {
+      input,
+    })
+  ).createParticipant.id as string;
 }
 
 async function completedPair(name: string) {
-  const { createProgramme } = await ok<{ createProgramme: any }>(app, `mutation($input: ProgrammeInput!) { createProgramme(input: $input) { id } }`, w.tokens.curator1, {
-    input: { name, forms: ['teacher-pupil'], periodStart: '2025-09-01', periodEnd: '2026-08-31' },
-  });
+  const { createProgramme } = await ok<{ createProgramme: any }>(
+    app,
+    `mutation($input: ProgrammeInput!) { createProgramme(input: $input) { id } }`,
+    w.tokens.curator1,
+    {
+      input: { name, forms: ['teacher-pupil'], periodStart: '2025-09-01', periodEnd: '2026-08-31' },
+    },
+  );
   const programmeId = createProgramme.id;
   const masha = await create({
     programmeId,
@@ -48,7 +57,16 @@ async function completedPair(name: string) {
     classOrPosition: '7 «Б»',
     tags: ['математика'],
     text: 'Олимпиады',
-    consents: [{ givenBy: 'representative', representativeName: 'Иванова Елена Петровна', representativeRelation: 'mother', representativeDocument: 'Св-во', textVersion: 'v1', signedOn: '2025-09-05' }],
+    consents: [
+      {
+        givenBy: 'representative',
+        representativeName: 'Иванова Елена Петровна',
+        representativeRelation: 'mother',
+        representativeDocument: 'Св-во',
+        textVersion: 'v1',
+        signedOn: '2025-09-05',
+      },
+    ],
   });
   const teacher = await create({
     programmeId,
@@ -61,15 +79,23 @@ async function completedPair(name: string) {
     text: 'Олимпиады',
     consents: [{ givenBy: 'self', textVersion: 'v1', signedOn: '2025-09-05' }],
   });
-  const { confirmPairs } = await ok<{ confirmPairs: any[] }>(app, `mutation($p: ID!, $pairs: [ConfirmPairInput!]!) { confirmPairs(programmeId: $p, pairs: $pairs) { id } }`, w.tokens.curator1, {
-    p: programmeId,
-    pairs: [{ mentorId: teacher, menteeIds: [masha], startDate: '2025-10-01', endDate: '2026-05-31' }],
-  });
+  const { confirmPairs } = await ok<{ confirmPairs: any[] }>(
+    app,
+    `mutation($p: ID!, $pairs: [ConfirmPairInput!]!) { confirmPairs(programmeId: $p, pairs: $pairs) { id } }`,
+    w.tokens.curator1,
+    {
+      p: programmeId,
+      pairs: [{ mentorId: teacher, menteeIds: [masha], startDate: '2025-10-01', endDate: '2026-05-31' }],
+    },
+  );
   const pairId = confirmPairs[0].id as string;
   return { programmeId, masha, teacher, pairId };
 }
 
-const complete = (pairId: string) => ok(app, `mutation($input: CompletePairInput!) { completePair(input: $input) { status } }`, w.tokens.curator1, { input: { pairId, reason: 'plan-done', on: TODAY } });
+const complete = (pairId: string) =>
+  ok(app, `mutation($input: CompletePairInput!) { completePair(input: $input) { status } }`, w.tokens.curator1, {
+    input: { pairId, reason: 'plan-done', on: TODAY },
+  });
 const caseInput = (pairId: string, extra: Record<string, unknown> = {}) => ({
   pairId,
   title: 'Олимпиада по математике: от «тройки» до призёра',
@@ -105,20 +131,37 @@ describe('best-practice cases', () => {
     expect(refused.message).toContain('наставляемого Иванова Мария');
     expect(refused.message).toContain('согласия на публикацию');
     // The mentor consents; the minor's consent must come from a representative.
-    await ok(app, CONSENT, w.tokens.curator1, { id: p.teacher, input: { givenBy: 'self', scopes: ['processing', 'publication'], textVersion: 'v2', signedOn: '2025-10-10' } });
+    await ok(app, CONSENT, w.tokens.curator1, {
+      id: p.teacher,
+      input: { givenBy: 'self', scopes: ['processing', 'publication'], textVersion: 'v2', signedOn: '2025-10-10' },
+    });
     const stillRefused = await fails(app, STATUS, w.tokens.curator1, { id: draft.id, action: 'publish' });
     expect(stillRefused.message).not.toContain('Сидоров');
     expect(stillRefused.message).toContain('наставляемого Иванова Мария');
     await ok(app, CONSENT, w.tokens.curator1, {
       id: p.masha,
-      input: { givenBy: 'representative', representativeName: 'Иванова Елена Петровна', representativeRelation: 'mother', representativeDocument: 'Св-во', scopes: ['processing', 'publication'], textVersion: 'v2', signedOn: '2025-10-10' },
+      input: {
+        givenBy: 'representative',
+        representativeName: 'Иванова Елена Петровна',
+        representativeRelation: 'mother',
+        representativeDocument: 'Св-во',
+        scopes: ['processing', 'publication'],
+        textVersion: 'v2',
+        signedOn: '2025-10-10',
+      },
     });
     const { changeBestPracticeStatus: live } = await ok<{ changeBestPracticeStatus: any }>(app, STATUS, w.tokens.curator1, { id: draft.id, action: 'publish' });
     expect(live).toMatchObject({ status: 'published', publishedAt: expect.any(String), consentGaps: [] });
 
     const page = await published();
     expect(page.items).toHaveLength(1);
-    expect(page.items[0]).toMatchObject({ title: caseInput('').title, programmeName: 'Практики', formLabel: 'Учитель – ученик', participants: ['Наставник — педагог', 'Наставляемый, 7 класс'], publishedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(page.items[0]).toMatchObject({
+      title: caseInput('').title,
+      programmeName: 'Практики',
+      formLabel: 'Учитель – ученик',
+      participants: ['Наставник — педагог', 'Наставляемый, 7 класс'],
+      publishedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
     expect(JSON.stringify(page)).not.toMatch(/Иванова|Сидоров|Мария/);
 
     // A published case is not edited; unpublish, show names, publish again.

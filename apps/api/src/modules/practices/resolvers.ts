@@ -59,7 +59,8 @@ export class BestPracticeResolver {
 
   @Authorized(...MANAGERS)
   @Mutation(() => BestPractice, {
-    description: 'Переход состояния: ready (черновик → готов), draft (готов → черновик), publish (готов → опубликован, нужны согласия на публикацию всех участников), unpublish.',
+    description:
+      'Переход состояния: ready (черновик → готов), draft (готов → черновик), publish (готов → опубликован, нужны согласия на публикацию всех участников), unpublish.',
   })
   changeBestPracticeStatus(
     @Ctx() ctx: GraphQLContext,

@@ -8,7 +8,9 @@ export class ProgrammeInput {
   @Field({ description: '«Вместе», «Учитель – учитель»…' })
   name!: string;
 
-  @Field(() => [String], { description: 'Коды форм: pupil-pupil, teacher-teacher, student-pupil, employer-pupil, employer-student, teacher-pupil, head-teacher.' })
+  @Field(() => [String], {
+    description: 'Коды форм: pupil-pupil, teacher-teacher, student-pupil, employer-pupil, employer-student, teacher-pupil, head-teacher.',
+  })
   forms!: string[];
 
   @Field(() => [String], { nullable: true, description: 'Коды видов: traditional, group, virtual, short-term, reverse, situational, speed.' })

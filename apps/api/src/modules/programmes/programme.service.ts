@@ -22,18 +22,16 @@ export class ProgrammeService {
   async list(ctx: TenantServiceContext, page?: PageInput | null, organizationId?: string | null): Promise<Page<Programme>> {
     const { limit, offset } = pageWindow(page);
     const own = organizationId && isUuid(organizationId) ? { organizationId } : organizationId ? { id: { $in: [] } } : undefined;
-    const [items, total] = await ctx.tenant.em.findAndCount(
-      Programme,
-      within(programmeDataScope<Programme>(ctx.actor, ctx.tenant.district), own as never),
-      { limit, offset, orderBy: { periodStart: 'desc', name: 'asc', id: 'asc' } },
-    );
+    const [items, total] = await ctx.tenant.em.findAndCount(Programme, within(programmeDataScope<Programme>(ctx.actor, ctx.tenant.district), own as never), {
+      limit,
+      offset,
+      orderBy: { periodStart: 'desc', name: 'asc', id: 'asc' },
+    });
     return { items, total, limit, offset };
   }
 
   async get(ctx: TenantServiceContext, id: string, field?: string): Promise<Programme> {
-    const programme = isUuid(id)
-      ? await ctx.tenant.em.findOne(Programme, within(programmeDataScope<Programme>(ctx.actor, ctx.tenant.district), { id }))
-      : null;
+    const programme = isUuid(id) ? await ctx.tenant.em.findOne(Programme, within(programmeDataScope<Programme>(ctx.actor, ctx.tenant.district), { id })) : null;
     if (!programme) throw field ? badUserInput(field, M.programmeNotFound) : notFound(M.programmeNotFound);
     return programme;
   }

@@ -48,7 +48,15 @@ const MEETING = `mutation($input: RecordMeetingInput!) { recordMeeting(input: $i
 
 async function programme(token = w.tokens.curator1, name = 'Вместе') {
   const { createProgramme } = await ok<{ createProgramme: any }>(app, CREATE_PROGRAMME, token, {
-    input: { name, forms: ['teacher-pupil'], kinds: ['traditional'], targetGroups: ['обучающиеся 5–9 классов'], periodStart: '2025-09-01', periodEnd: '2026-08-31', curatorName: 'Петрова А. А.' },
+    input: {
+      name,
+      forms: ['teacher-pupil'],
+      kinds: ['traditional'],
+      targetGroups: ['обучающиеся 5–9 классов'],
+      periodStart: '2025-09-01',
+      periodEnd: '2026-08-31',
+      curatorName: 'Петрова А. А.',
+    },
   });
   return createProgramme;
 }
@@ -142,7 +150,14 @@ describe('a programme from base to completion', () => {
       pairs: [{ mentorId: teacher.id, menteeIds: [masha.id], startDate: '2025-10-01', endDate: '2026-05-31', score: suggestion.score }],
     });
     const pair = confirmPairs[0];
-    expect(pair).toMatchObject({ status: 'active', form: 'teacher-pupil', kind: 'traditional', mentor: { id: teacher.id }, mentees: [{ id: masha.id }], nextMeetingTypes: ['acquaintance'] });
+    expect(pair).toMatchObject({
+      status: 'active',
+      form: 'teacher-pupil',
+      kind: 'traditional',
+      mentor: { id: teacher.id },
+      mentees: [{ id: masha.id }],
+      nextMeetingTypes: ['acquaintance'],
+    });
     const twice = await fails(app, CONFIRM, w.tokens.curator1, {
       programmeId: p.id,
       pairs: [{ mentorId: teacher.id, menteeIds: [other.id], startDate: '2025-10-01', endDate: '2026-05-31' }],
@@ -160,7 +175,9 @@ describe('a programme from base to completion', () => {
     expect(order.text).toContain('Иванова Мария Сергеевна');
     expect(order.text).toContain('Учитель – ученик');
     expect(order.text).not.toContain('Петров Олег');
-    const { programme: recorded } = await ok<{ programme: any }>(app, `query($id: ID!) { programme(id: $id) { orderNumber orderDate } }`, w.tokens.curator1, { id: p.id });
+    const { programme: recorded } = await ok<{ programme: any }>(app, `query($id: ID!) { programme(id: $id) { orderNumber orderDate } }`, w.tokens.curator1, {
+      id: p.id,
+    });
     expect(recorded).toEqual({ orderNumber: '45-од', orderDate: '2025-10-02' });
     expect((await docxText(`/exports/programmes/${p.id}/pairs-order.docx`, w.tokens.curator2)).status).toBe(404);
 
@@ -192,7 +209,9 @@ describe('a programme from base to completion', () => {
       ['final', '2025-10-14'],
     ];
     for (const [type, date] of dates) {
-      await ok(app, MEETING, type === 'regular' ? mentorToken : w.tokens.curator1, { input: { pairId: pair.id, type, date, notes: 'Заметки', feedback: 'Встреча полезна' } });
+      await ok(app, MEETING, type === 'regular' ? mentorToken : w.tokens.curator1, {
+        input: { pairId: pair.id, type, date, notes: 'Заметки', feedback: 'Встреча полезна' },
+      });
     }
     // Completion: «plan done» after every task is done.
     await ok(app, SET_PLAN, w.tokens.curator1, {
@@ -203,7 +222,13 @@ describe('a programme from base to completion', () => {
     const noReason = await fails(app, COMPLETE, w.tokens.curator1, { input: { pairId: pair.id, reason: 'mentee-request', on: TODAY } });
     expect(noReason.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'comment' });
     const { completePair } = await ok<{ completePair: any }>(app, COMPLETE, w.tokens.curator1, { input: { pairId: pair.id, reason: 'plan-done', on: TODAY } });
-    expect(completePair).toMatchObject({ status: 'completed', completionReason: 'plan-done', completedOn: TODAY, progress: { percent: 100 }, nextMeetingTypes: [] });
+    expect(completePair).toMatchObject({
+      status: 'completed',
+      completionReason: 'plan-done',
+      completedOn: TODAY,
+      progress: { percent: 100 },
+      nextMeetingTypes: [],
+    });
     expect(completePair.meetings.map((m: any) => m.type)).toEqual(dates.map(([type]) => type));
     const after = await fails(app, MEETING, w.tokens.curator1, { input: { pairId: pair.id, type: 'regular', date: TODAY, feedback: 'x' } });
     expect(after.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATE' });
@@ -218,9 +243,13 @@ describe('a programme from base to completion', () => {
       pairs: [{ mentorId: t.id, menteeIds: [m.id], startDate: '2025-10-01', endDate: '2025-12-31' }],
     });
     const EXTEND = `mutation($input: ExtendPairInput!) { extendPair(input: $input) { endDate extensions { from until comment } } }`;
-    const noConsent = await fails(app, EXTEND, w.tokens.curator1, { input: { pairId: confirmPairs[0].id, until: '2026-03-31', comment: 'Болезнь', mutualConsent: false } });
+    const noConsent = await fails(app, EXTEND, w.tokens.curator1, {
+      input: { pairId: confirmPairs[0].id, until: '2026-03-31', comment: 'Болезнь', mutualConsent: false },
+    });
     expect(noConsent.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'mutualConsent' });
-    const { extendPair } = await ok<{ extendPair: any }>(app, EXTEND, w.tokens.curator1, { input: { pairId: confirmPairs[0].id, until: '2026-03-31', comment: 'Болезнь', mutualConsent: true } });
+    const { extendPair } = await ok<{ extendPair: any }>(app, EXTEND, w.tokens.curator1, {
+      input: { pairId: confirmPairs[0].id, until: '2026-03-31', comment: 'Болезнь', mutualConsent: true },
+    });
     expect(extendPair).toEqual({ endDate: '2026-03-31', extensions: [{ from: '2025-12-31', until: '2026-03-31', comment: 'Болезнь' }] });
   });
 });
@@ -234,7 +263,9 @@ describe('age and consent rules', () => {
     const ownOnly = await fails(app, CREATE_PARTICIPANT, w.tokens.curator1, { input: mentee(p.id, { consents: [selfConsent] }) });
     expect(ownOnly.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'consents[0].givenBy' });
     expect(ownOnly.message).toBe('Кто даёт согласие: участник несовершеннолетний (13) — согласие даёт законный представитель');
-    const noRelation = await fails(app, CREATE_PARTICIPANT, w.tokens.curator1, { input: mentee(p.id, { consents: [representativeConsent({ representativeRelation: null })] }) });
+    const noRelation = await fails(app, CREATE_PARTICIPANT, w.tokens.curator1, {
+      input: mentee(p.id, { consents: [representativeConsent({ representativeRelation: null })] }),
+    });
     expect(noRelation.extensions).toMatchObject({ field: 'consents[0].representativeRelation' });
     const tooYoung = await fails(app, CREATE_PARTICIPANT, w.tokens.curator1, { input: mentee(p.id, { birthDate: '2017-01-01' }) });
     expect(tooYoung.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'birthDate' });
@@ -244,7 +275,11 @@ describe('age and consent rules', () => {
     });
     expect(adultByRepresentative.message).toMatch(/согласие даёт он сам/);
     // Two representatives are fine.
-    const two = await create(mentee(p.id, { consents: [representativeConsent(), representativeConsent({ representativeName: 'Иванов Сергей Петрович', representativeRelation: 'father' })] }));
+    const two = await create(
+      mentee(p.id, {
+        consents: [representativeConsent(), representativeConsent({ representativeName: 'Иванов Сергей Петрович', representativeRelation: 'father' })],
+      }),
+    );
     expect(two.consents).toHaveLength(2);
     const { participants } = await ok<{ participants: any }>(app, PARTICIPANTS, w.tokens.curator1, { programmeId: p.id });
     expect(participants.total).toBe(1);
@@ -267,7 +302,11 @@ describe('personal data: access log and withdrawal', () => {
     expect(participantAccessLog.filter((e) => e.userName === officerName)).toEqual([]);
     const teacherLog = (await ok<{ participantAccessLog: any[] }>(app, ACCESS_LOG, w.tokens.curator1, { id: teacher.id })).participantAccessLog;
     expect(teacherLog.filter((e) => e.userName === officerName).map((e) => e.operation)).toEqual(['list']);
-    expect(participantAccessLog.find((e) => e.operation === 'view-card')).toMatchObject({ participantId: person.id, userName: expect.any(String), at: expect.any(String) });
+    expect(participantAccessLog.find((e) => e.operation === 'view-card')).toMatchObject({
+      participantId: person.id,
+      userName: expect.any(String),
+      at: expect.any(String),
+    });
     expect((await fails(app, ACCESS_LOG, w.tokens.officer, { id: person.id })).extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -330,7 +369,10 @@ describe('row scope', () => {
     const p = await programme(w.tokens.curator1, 'Чужая школа');
     const person = await create(mentee(p.id));
     expect((await fails(app, PARTICIPANT, w.tokens.curator2, { id: person.id })).extensions?.code).toBe('NOT_FOUND');
-    expect((await fails(app, PARTICIPANTS, w.tokens.curator2, { programmeId: p.id })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'programmeId' });
+    expect((await fails(app, PARTICIPANTS, w.tokens.curator2, { programmeId: p.id })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'programmeId',
+    });
     const { programmes } = await ok<{ programmes: any }>(app, `{ programmes(page: { limit: 100 }) { items { id } } }`, w.tokens.curator2);
     expect(programmes.items.map((x: any) => x.id)).not.toContain(p.id);
     const foreignWrite = await fails(app, CREATE_PARTICIPANT, w.tokens.curator2, { input: mentee(p.id) });
@@ -361,7 +403,9 @@ describe('row scope', () => {
     expect((await ok<{ pair: any }>(app, `query($id: ID!) { pair(id: $id) { id } }`, token, { id: confirmPairs[0].id })).pair.id).toBe(confirmPairs[0].id);
     expect((await fails(app, `query($id: ID!) { pair(id: $id) { id } }`, token, { id: confirmPairs[1].id })).extensions?.code).toBe('NOT_FOUND');
     expect((await fails(app, PARTICIPANT, token, { id: m2.id })).extensions?.code).toBe('NOT_FOUND');
-    expect((await fails(app, MEETING, token, { input: { pairId: confirmPairs[1].id, type: 'acquaintance', date: TODAY, feedback: 'x' } })).extensions).toMatchObject({ field: 'pairId' });
+    expect(
+      (await fails(app, MEETING, token, { input: { pairId: confirmPairs[1].id, type: 'acquaintance', date: TODAY, feedback: 'x' } })).extensions,
+    ).toMatchObject({ field: 'pairId' });
     const { pairs } = await ok<{ pairs: any[] }>(app, `query($id: ID!) { pairs(programmeId: $id) { id } }`, w.tokens.curator1, { id: p.id });
     expect(pairs).toHaveLength(2);
   });
@@ -401,7 +445,12 @@ describe('bulk import', () => {
       'Седов;Кирилл;;;01.02.2011;7 «В»;чтение;;01.09.2025;Законный представитель;Седова Ольга;Мать;Св-во',
       'Жуков;Павел;;Обучающийся;01.02.2011;7 «В»;чтение;;01.09.2025;Участник;;;',
     ].join('\r\n');
-    const response = await post(app, `/participants/import?programmeId=${p.id}&role=mentee&fileName=base.csv`, w.tokens.curator1, new TextEncoder().encode(csv));
+    const response = await post(
+      app,
+      `/participants/import?programmeId=${p.id}&role=mentee&fileName=base.csv`,
+      w.tokens.curator1,
+      new TextEncoder().encode(csv),
+    );
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body.summary).toMatchObject({ total: 4, imported: 1, error: 3 });
     const [good, noConsent, noCategory, ownConsent] = response.body.rows;
@@ -411,7 +460,11 @@ describe('bulk import', () => {
     expect(noCategory.status).toBe('error');
     expect(ownConsent.issues[0].message).toMatch(/законный представитель/);
     const { participant } = await ok<{ participant: any }>(app, PARTICIPANT, w.tokens.curator1, { id: good.participantId });
-    expect(participant).toMatchObject({ displayName: 'Орлова Анна Игоревна', tags: ['математика'], consents: [{ givenBy: 'representative', representativeRelation: 'mother', signedOn: '2025-09-01' }] });
+    expect(participant).toMatchObject({
+      displayName: 'Орлова Анна Игоревна',
+      tags: ['математика'],
+      consents: [{ givenBy: 'representative', representativeRelation: 'mother', signedOn: '2025-09-01' }],
+    });
     const foreign = await post(app, `/participants/import?programmeId=${p.id}&role=mentee`, w.tokens.curator2, new TextEncoder().encode(csv));
     expect(foreign.status).toBe(400);
   });

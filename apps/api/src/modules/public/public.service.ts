@@ -147,7 +147,13 @@ export class PublicService {
       listPublishedPractices(em, school.organizationId, { limit: PUBLIC_PRACTICES_LIMIT }, today),
     ])) as [
       Array<{ name: string; forms: string[]; periodStart: string; periodEnd: string }>,
-      Array<Omit<PublicRoadmap, 'sections' | 'docxUrl' | 'pdfUrl' | 'approvalOrder' | 'revisionId'> & { id: string; orderNumber: string | null; orderDate: string | null }>,
+      Array<
+        Omit<PublicRoadmap, 'sections' | 'docxUrl' | 'pdfUrl' | 'approvalOrder' | 'revisionId'> & {
+          id: string;
+          orderNumber: string | null;
+          orderDate: string | null;
+        }
+      >,
       PublicNews[],
       Awaited<ReturnType<typeof listPublishedPractices>>,
     ];
@@ -155,7 +161,10 @@ export class PublicService {
     const marks = ids.map(() => '?').join(', ');
     const [sections, items] = ids.length
       ? ((await Promise.all([
-          conn.execute(`select id, revision_id as "revisionId", title, task, result from ${s}."roadmap_section" where revision_id in (${marks}) order by position`, ids),
+          conn.execute(
+            `select id, revision_id as "revisionId", title, task, result from ${s}."roadmap_section" where revision_id in (${marks}) order by position`,
+            ids,
+          ),
           conn.execute(
             `select section_id as "sectionId", number, activity, content, deadline_text as deadline, responsible, expected_result as "expectedResult", indicator
              from ${s}."roadmap_item" where revision_id in (${marks}) order by position`,

@@ -20,7 +20,10 @@ export function renderPublicSchoolHtml(page: PublicSchoolPage): string {
   const e = escapeHtml;
   const programmes = page.programmes.length
     ? `<ul>${page.programmes
-        .map((p) => `<li><strong>${e(p.name)}</strong> — ${e(p.forms.join(', ') || 'формы не указаны')}; ${e(dateRu(p.periodStart))} – ${e(dateRu(p.periodEnd))}</li>`)
+        .map(
+          (p) =>
+            `<li><strong>${e(p.name)}</strong> — ${e(p.forms.join(', ') || 'формы не указаны')}; ${e(dateRu(p.periodStart))} – ${e(dateRu(p.periodEnd))}</li>`,
+        )
         .join('')}</ul>`
     : '<p>Программы наставничества не опубликованы.</p>';
   const roadmaps = page.roadmaps.length
@@ -59,7 +62,9 @@ export function renderPublicSchoolHtml(page: PublicSchoolPage): string {
       .map((p) => `<p>${e(p).replace(/\n/g, '<br>')}</p>`)
       .join('');
   const news = page.news.length
-    ? page.news.map((n) => `<article><h3>${e(n.title)}</h3><p><time datetime="${e(n.date)}">${e(dateRu(n.date))}</time></p>${paragraphs(n.text)}</article>`).join('\n')
+    ? page.news
+        .map((n) => `<article><h3>${e(n.title)}</h3><p><time datetime="${e(n.date)}">${e(dateRu(n.date))}</time></p>${paragraphs(n.text)}</article>`)
+        .join('\n')
     : '<p>Новостей пока нет.</p>';
   const practices = page.bestPractices.length
     ? page.bestPractices
@@ -101,7 +106,8 @@ ${practices}
 }
 
 /** No scripts, no forms, no external resources; any site may frame the page. */
-export const EMBEDDABLE_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
+export const EMBEDDABLE_PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
 
 function sendBody(res: ServerResponse, status: number, contentType: string, body: Buffer | string, extra: Record<string, string> = {}) {
   const data = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;

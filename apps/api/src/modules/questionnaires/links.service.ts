@@ -121,7 +121,12 @@ export class QuestionnaireLinkService {
       await em.flush();
     });
     forgetTenantReads(ctx.tenant);
-    await logAccess(ctx.tenant, ctx.actor, plan.map((p) => p.person), 'questionnaire-link');
+    await logAccess(
+      ctx.tenant,
+      ctx.actor,
+      plan.map((p) => p.person),
+      'questionnaire-link',
+    );
     return plan.map(({ person, pairId, token, link }) => ({
       linkId: link.id,
       participantId: person.id,
@@ -134,7 +139,9 @@ export class QuestionnaireLinkService {
   }
 
   async revokeLink(ctx: TenantServiceContext, linkId: string): Promise<boolean> {
-    const link = isUuid(linkId) ? await ctx.tenant.em.findOne(QuestionnaireLink, within(programmeDataScope<QuestionnaireLink>(ctx.actor, ctx.tenant.district), { id: linkId })) : null;
+    const link = isUuid(linkId)
+      ? await ctx.tenant.em.findOne(QuestionnaireLink, within(programmeDataScope<QuestionnaireLink>(ctx.actor, ctx.tenant.district), { id: linkId }))
+      : null;
     if (!link) throw notFound(M.linkNotFound);
     if (!managesOrganization(ctx.actor, ctx.tenant.district, link.organizationId)) throw forbidden();
     if (link.submittedAt) throw conflict(M.linkUsed, 'STATE');
@@ -218,7 +225,14 @@ export class QuestionnaireLinkService {
     return {
       state: 'open',
       em,
-      form: { link, template, firstName: person.firstName, minor: isMinorOn(person, this.clock.today()), kind: template.kind as QuestionnaireKind, phase: link.phase },
+      form: {
+        link,
+        template,
+        firstName: person.firstName,
+        minor: isMinorOn(person, this.clock.today()),
+        kind: template.kind as QuestionnaireKind,
+        phase: link.phase,
+      },
     };
   }
 
@@ -228,7 +242,11 @@ export class QuestionnaireLinkService {
     token: string,
     raw: Record<string, string[]>,
     answeredByRaw: string,
-  ): Promise<{ state: 'saved' } | { state: 'invalid'; form: PublicForm; sheet: AnswerSheet; answeredByError: string | null } | { state: 'unknown' | 'expired' | 'used' | 'revoked' }> {
+  ): Promise<
+    | { state: 'saved' }
+    | { state: 'invalid'; form: PublicForm; sheet: AnswerSheet; answeredByError: string | null }
+    | { state: 'unknown' | 'expired' | 'used' | 'revoked' }
+  > {
     const opened = await this.openByToken(orm, token);
     if (opened.state !== 'open') return { state: opened.state };
     const { form, em } = opened as { form: PublicForm; em: EntityManager };

@@ -26,10 +26,22 @@ afterAll(async () => {
 
 const sql = <T = any>(query: string, params: unknown[] = []) => app.orm.em.getConnection().execute<T[]>(query, params);
 
-const representative = { givenBy: 'representative', representativeName: 'Иванова Елена Петровна', representativeRelation: 'mother', representativeDocument: 'Св-во II-АР № 1', textVersion: 'v1', signedOn: '2025-09-05' };
+const representative = {
+  givenBy: 'representative',
+  representativeName: 'Иванова Елена Петровна',
+  representativeRelation: 'mother',
+  representativeDocument: 'Св-во II-АР № 1',
+  textVersion: 'v1',
+  signedOn: '2025-09-05',
+};
 
 async function create(input: Record<string, unknown>) {
-  const { createParticipant } = await ok<{ createParticipant: any }>(app, `mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id } }`, w.tokens.curator1, { input });
+  const { createParticipant } = await ok<{ createParticipant: any }>(
+    app,
+    `mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id } }`,
+    w.tokens.curator1,
+    { input },
+  );
   return createParticipant.id as string;
 }
 
@@ -79,9 +91,14 @@ interface World {
 }
 
 async function programmeWorld(name: string): Promise<World> {
-  const { createProgramme } = await ok<{ createProgramme: any }>(app, `mutation($input: ProgrammeInput!) { createProgramme(input: $input) { id } }`, w.tokens.curator1, {
-    input: { name, forms: ['teacher-pupil'], periodStart: '2025-09-01', periodEnd: '2026-08-31' },
-  });
+  const { createProgramme } = await ok<{ createProgramme: any }>(
+    app,
+    `mutation($input: ProgrammeInput!) { createProgramme(input: $input) { id } }`,
+    w.tokens.curator1,
+    {
+      input: { name, forms: ['teacher-pupil'], periodStart: '2025-09-01', periodEnd: '2026-08-31' },
+    },
+  );
   const programmeId = createProgramme.id;
   const masha = await create(mentee(programmeId, 'Иванова', 'Мария'));
   const petya = await create(mentee(programmeId, 'Петров', 'Пётр'));
@@ -98,12 +115,25 @@ async function programmeWorld(name: string): Promise<World> {
     username: 'sh25.curator',
     consents: [{ givenBy: 'self', textVersion: 'v1', signedOn: '2025-09-05', scopes: ['processing', 'publication'] }],
   });
-  const { confirmPairs } = await ok<{ confirmPairs: any[] }>(app, `mutation($p: ID!, $pairs: [ConfirmPairInput!]!) { confirmPairs(programmeId: $p, pairs: $pairs) { id } }`, w.tokens.curator1, {
-    p: programmeId,
-    pairs: [{ mentorId: teacher, menteeIds: [masha], startDate: '2025-10-01', endDate: '2026-05-31' }],
-  });
+  const { confirmPairs } = await ok<{ confirmPairs: any[] }>(
+    app,
+    `mutation($p: ID!, $pairs: [ConfirmPairInput!]!) { confirmPairs(programmeId: $p, pairs: $pairs) { id } }`,
+    w.tokens.curator1,
+    {
+      p: programmeId,
+      pairs: [{ mentorId: teacher, menteeIds: [masha], startDate: '2025-10-01', endDate: '2026-05-31' }],
+    },
+  );
   const { questionnaireTemplates } = await ok<{ questionnaireTemplates: any[] }>(app, TEMPLATES, w.tokens.curator1, { id: programmeId });
-  return { programmeId, masha, petya, olya, teacher, pairId: confirmPairs[0].id, templates: Object.fromEntries(questionnaireTemplates.map((t) => [t.kind, t])) };
+  return {
+    programmeId,
+    masha,
+    petya,
+    olya,
+    teacher,
+    pairId: confirmPairs[0].id,
+    templates: Object.fromEntries(questionnaireTemplates.map((t) => [t.kind, t])),
+  };
 }
 
 describe('questionnaires', () => {
@@ -115,7 +145,9 @@ describe('questionnaires', () => {
     expect([...kinds].sort()).toEqual(['multiple', 'scale10', 'scale5', 'single', 'text']);
     // Reading again creates nothing more.
     await ok(app, TEMPLATES, w.tokens.curator1, { id: p.programmeId });
-    const [{ count }] = await sql(`select count(*)::int as count from "${w.district.schemaName}"."questionnaire_template" where programme_id = ?`, [p.programmeId]);
+    const [{ count }] = await sql(`select count(*)::int as count from "${w.district.schemaName}"."questionnaire_template" where programme_id = ?`, [
+      p.programmeId,
+    ]);
     expect(count).toBe(5);
   });
 
@@ -126,7 +158,12 @@ describe('questionnaires', () => {
     });
     expect(links).toHaveLength(3);
     const mashaLink = links.find((l) => l.participantId === p.masha);
-    expect(mashaLink).toMatchObject({ participantName: 'Иванова Мария', pairId: null, phase: null, path: expect.stringMatching(new RegExp(`^/public/surveys/${w.district.code}\\.[A-Za-z0-9_-]{43}$`)) });
+    expect(mashaLink).toMatchObject({
+      participantName: 'Иванова Мария',
+      pairId: null,
+      phase: null,
+      path: expect.stringMatching(new RegExp(`^/public/surveys/${w.district.code}\\.[A-Za-z0-9_-]{43}$`)),
+    });
     // Only the hash is stored.
     const stored = await sql(`select token_hash from "${w.district.schemaName}"."questionnaire_link" where id = ?`, [mashaLink.linkId]);
     expect(stored[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
@@ -145,7 +182,14 @@ describe('questionnaires', () => {
     expect(opened.html).not.toMatch(/Иванова|Петров|Орлова|Сидоров|<script/);
 
     // Invalid: required questions missing, a scale out of range; the entered values come back.
-    const invalid = await postForm(mashaLink.path, form([['q_mentee-confidence', '7'], ['q_mentee-areas', 'Математика'], ['q_mentee-expectations', 'Хочу <b>победить</b>']]));
+    const invalid = await postForm(
+      mashaLink.path,
+      form([
+        ['q_mentee-confidence', '7'],
+        ['q_mentee-areas', 'Математика'],
+        ['q_mentee-expectations', 'Хочу <b>победить</b>'],
+      ]),
+    );
     expect(invalid.status).toBe(422);
     expect(invalid.html).toContain('Анкета не отправлена');
     expect(invalid.html).toContain('Ответьте на этот вопрос');
@@ -154,7 +198,9 @@ describe('questionnaires', () => {
     expect(invalid.html).toMatch(/value="Математика" checked/);
     expect(invalid.html).toContain('Хочу &lt;b&gt;победить&lt;/b&gt;</textarea>');
     expect(invalid.html).toMatch(/<fieldset class="invalid">\s*<legend>1\. Что для вас сейчас важнее всего\?/);
-    expect((await sql(`select count(*)::int as n from "${w.district.schemaName}"."questionnaire_response" where programme_id = ?`, [p.programmeId]))[0].n).toBe(0);
+    expect((await sql(`select count(*)::int as n from "${w.district.schemaName}"."questionnaire_response" where programme_id = ?`, [p.programmeId]))[0].n).toBe(
+      0,
+    );
 
     const valid = await postForm(
       mashaLink.path,
@@ -177,7 +223,9 @@ describe('questionnaires', () => {
     expect((await postForm(mashaLink.path, form([['q_mentee-confidence', '1']]))).status).toBe(410);
 
     // Staff enter Petya's paper form; his open link is closed by it.
-    const bad = await fails(app, SUBMIT, w.tokens.curator1, { input: { templateId: p.templates.mentee.id, participantId: p.petya, answers: [{ questionId: 'mentee-confidence', value: '2' }] } });
+    const bad = await fails(app, SUBMIT, w.tokens.curator1, {
+      input: { templateId: p.templates.mentee.id, participantId: p.petya, answers: [{ questionId: 'mentee-confidence', value: '2' }] },
+    });
     expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'answers.mentee-goal' });
     expect(bad.message).toBe('Вопрос 1: Ответьте на этот вопрос');
     const { submitQuestionnaireResponse: petyaResponse } = await ok<{ submitQuestionnaireResponse: any }>(app, SUBMIT, w.tokens.curator1, {
@@ -224,18 +272,29 @@ describe('questionnaires', () => {
     const noPair = await fails(app, ISSUE, w.tokens.curator1, { input: { programmeId: p.programmeId, kind: 'satisfaction', participantIds: [p.petya] } });
     expect(noPair.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'participantIds[0]' });
     expect(noPair.message).toContain('Петров Пётр: нет наставнической пары');
-    expect((await fails(app, ISSUE, w.tokens.curator1, { input: { programmeId: p.programmeId, kind: 'impact', participantIds: [p.masha] } })).extensions).toMatchObject({ field: 'phase' });
-    expect((await fails(app, ISSUE, w.tokens.curator1, { input: { programmeId: p.programmeId, kind: 'mentor', participantIds: [p.masha] } })).message).toContain('для участников другой роли');
+    expect(
+      (await fails(app, ISSUE, w.tokens.curator1, { input: { programmeId: p.programmeId, kind: 'impact', participantIds: [p.masha] } })).extensions,
+    ).toMatchObject({ field: 'phase' });
+    expect(
+      (await fails(app, ISSUE, w.tokens.curator1, { input: { programmeId: p.programmeId, kind: 'mentor', participantIds: [p.masha] } })).message,
+    ).toContain('для участников другой роли');
 
     const { issueQuestionnaireLinks: satLinks } = await ok<{ issueQuestionnaireLinks: any[] }>(app, ISSUE, w.tokens.curator1, {
       input: { programmeId: p.programmeId, kind: 'satisfaction', participantIds: [p.masha, p.teacher] },
     });
     expect(satLinks.every((l) => l.pairId === p.pairId)).toBe(true);
     // The mentor answers in their own account.
-    const { myQuestionnaires } = await ok<{ myQuestionnaires: any[] }>(app, `{ myQuestionnaires { linkId kind title questions { id kind } expiresAt } }`, mentorToken);
+    const { myQuestionnaires } = await ok<{ myQuestionnaires: any[] }>(
+      app,
+      `{ myQuestionnaires { linkId kind title questions { id kind } expiresAt } }`,
+      mentorToken,
+    );
     expect(myQuestionnaires.map((m) => m.kind)).toEqual(['satisfaction']);
     const MINE = `mutation($linkId: ID!, $answers: [QuestionnaireAnswerInput!]!) { submitMyQuestionnaire(linkId: $linkId, answers: $answers) { id source } }`;
-    const { submitMyQuestionnaire } = await ok<{ submitMyQuestionnaire: any }>(app, MINE, mentorToken, { linkId: myQuestionnaires[0].linkId, answers: scaleAnswers(sat, [8, 9, 7, 10]) });
+    const { submitMyQuestionnaire } = await ok<{ submitMyQuestionnaire: any }>(app, MINE, mentorToken, {
+      linkId: myQuestionnaires[0].linkId,
+      answers: scaleAnswers(sat, [8, 9, 7, 10]),
+    });
     expect(submitMyQuestionnaire.source).toBe('account');
     expect((await ok<{ myQuestionnaires: any[] }>(app, `{ myQuestionnaires { linkId } }`, mentorToken)).myQuestionnaires).toEqual([]);
     // A mentor cannot answer someone else's form.
@@ -245,15 +304,28 @@ describe('questionnaires', () => {
     expect((await postForm(mashaSat.path, mashaForm)).status).toBe(200);
 
     // Impact: Masha «before» entered by staff, «after» by link; the mentor both by staff.
-    await ok(app, SUBMIT, w.tokens.curator1, { input: { templateId: p.templates.impact.id, participantId: p.masha, phase: 'before', answers: scaleAnswers(imp, [2, 3, 2, 3, 4]) } });
-    await ok(app, SUBMIT, w.tokens.curator1, { input: { templateId: p.templates.impact.id, participantId: p.teacher, phase: 'before', answers: scaleAnswers(imp, [3, 3, 3, 3, 3]) } });
-    await ok(app, SUBMIT, w.tokens.curator1, { input: { templateId: p.templates.impact.id, participantId: p.teacher, phase: 'after', answers: scaleAnswers(imp, [4, 4, 4, 4, 4]) } });
+    await ok(app, SUBMIT, w.tokens.curator1, {
+      input: { templateId: p.templates.impact.id, participantId: p.masha, phase: 'before', answers: scaleAnswers(imp, [2, 3, 2, 3, 4]) },
+    });
+    await ok(app, SUBMIT, w.tokens.curator1, {
+      input: { templateId: p.templates.impact.id, participantId: p.teacher, phase: 'before', answers: scaleAnswers(imp, [3, 3, 3, 3, 3]) },
+    });
+    await ok(app, SUBMIT, w.tokens.curator1, {
+      input: { templateId: p.templates.impact.id, participantId: p.teacher, phase: 'after', answers: scaleAnswers(imp, [4, 4, 4, 4, 4]) },
+    });
     const { issueQuestionnaireLinks: after } = await ok<{ issueQuestionnaireLinks: any[] }>(app, ISSUE, w.tokens.curator1, {
       input: { programmeId: p.programmeId, kind: 'impact', phase: 'after', participantIds: [p.masha] },
     });
     const afterForm = await getForm(after[0].path);
     expect(afterForm.html).toContain('после участия');
-    expect((await postForm(after[0].path, form([['answered_by', 'participant'], ...imp.map((id: string, i: number): [string, string] => [`q_${id}`, String([4, 4, 3, 5, 4][i])])]))).status).toBe(200);
+    expect(
+      (
+        await postForm(
+          after[0].path,
+          form([['answered_by', 'participant'], ...imp.map((id: string, i: number): [string, string] => [`q_${id}`, String([4, 4, 3, 5, 4][i])])]),
+        )
+      ).status,
+    ).toBe(200);
 
     const { questionnaireSummary: s } = await ok<{ questionnaireSummary: any }>(app, SUMMARY, w.tokens.curator1, { id: p.programmeId, kind: 'satisfaction' });
     // Mentor: (8 + 9 + 7 + 10) / 4 = 8.5; mentee: (10 + 10 + 9 + 9) / 4 = 9.5.
@@ -267,23 +339,39 @@ describe('questionnaires', () => {
       [2, 3, 3, 4],
       [3, 5, 3, 4],
       [4, 4, 3, 4],
-    ].map(([b1, a1, b2, a2], k) => ({ questionId: imp[k], pairs: 2, beforeMean: (b1! + b2!) / 2, afterMean: (a1! + a2!) / 2, meanDelta: (a1! - b1! + (a2! - b2!)) / 2 }));
+    ].map(([b1, a1, b2, a2], k) => ({
+      questionId: imp[k],
+      pairs: 2,
+      beforeMean: (b1! + b2!) / 2,
+      afterMean: (a1! + a2!) / 2,
+      meanDelta: (a1! - b1! + (a2! - b2!)) / 2,
+    }));
     expect(i.impact).toEqual(expected);
     // The status list shows both phases.
     const { questionnaireStatus } = await ok<{ questionnaireStatus: any }>(app, STATUS, w.tokens.curator1, { id: p.programmeId, kind: 'impact' });
     const masha = questionnaireStatus.items.find((r: any) => r.participantId === p.masha);
-    expect(masha.entries.map((e: any) => [e.phase, e.status])).toEqual([['before', 'answered'], ['after', 'answered']]);
+    expect(masha.entries.map((e: any) => [e.phase, e.status])).toEqual([
+      ['before', 'answered'],
+      ['after', 'answered'],
+    ]);
   });
 
   it('editing a template with answers makes a new version; old answers keep their questions; bad templates are refused by field', async () => {
     const p = await programmeWorld('Анкеты: версии');
     const UPDATE = `mutation($id: ID!, $input: QuestionnaireTemplateInput!) { updateQuestionnaireTemplate(id: $id, input: $input) { id version isCurrent title questions { id kind text required options } } }`;
-    const asInput = (t: any) => ({ title: t.title, intro: 'Вступление', questions: t.questions.map((q: any) => ({ id: q.id, kind: q.kind, text: q.text, required: q.required, options: q.options })) });
+    const asInput = (t: any) => ({
+      title: t.title,
+      intro: 'Вступление',
+      questions: t.questions.map((q: any) => ({ id: q.id, kind: q.kind, text: q.text, required: q.required, options: q.options })),
+    });
     // Without answers: changed in place.
     const pref = asInput(p.templates.preferences);
     pref.questions = [...pref.questions].reverse();
     pref.questions[0].text = 'Что ещё важно?';
-    const { updateQuestionnaireTemplate: inPlace } = await ok<{ updateQuestionnaireTemplate: any }>(app, UPDATE, w.tokens.curator1, { id: p.templates.preferences.id, input: pref });
+    const { updateQuestionnaireTemplate: inPlace } = await ok<{ updateQuestionnaireTemplate: any }>(app, UPDATE, w.tokens.curator1, {
+      id: p.templates.preferences.id,
+      input: pref,
+    });
     expect(inPlace).toMatchObject({ id: p.templates.preferences.id, version: 1 });
     expect(inPlace.questions[0]).toMatchObject({ id: 'pref-not', text: 'Что ещё важно?' });
     const oneOption = await fails(app, UPDATE, w.tokens.curator1, {
@@ -292,7 +380,9 @@ describe('questionnaires', () => {
     });
     expect(oneOption.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'questions[0].options' });
     expect(oneOption.message).toBe('Вопрос 1: укажите не меньше двух вариантов ответа');
-    expect((await fails(app, UPDATE, w.tokens.curator1, { id: p.templates.preferences.id, input: { title: ' ', questions: [] } })).extensions).toMatchObject({ field: 'title' });
+    expect((await fails(app, UPDATE, w.tokens.curator1, { id: p.templates.preferences.id, input: { title: ' ', questions: [] } })).extensions).toMatchObject({
+      field: 'title',
+    });
 
     // With answers: a new version.
     const { submitQuestionnaireResponse: answered } = await ok<{ submitQuestionnaireResponse: any }>(app, SUBMIT, w.tokens.curator1, {
@@ -312,26 +402,50 @@ describe('questionnaires', () => {
     mentorInput.questions[1].options = ['Меньше часа', 'Больше часа'];
     mentorInput.questions[3].text = 'Готовы ли вы работать с отстающими?';
     mentorInput.questions.push({ kind: 'scale10', text: 'Новый вопрос', required: false });
-    const { updateQuestionnaireTemplate: v2 } = await ok<{ updateQuestionnaireTemplate: any }>(app, UPDATE, w.tokens.curator1, { id: p.templates.mentor.id, input: mentorInput });
+    const { updateQuestionnaireTemplate: v2 } = await ok<{ updateQuestionnaireTemplate: any }>(app, UPDATE, w.tokens.curator1, {
+      id: p.templates.mentor.id,
+      input: mentorInput,
+    });
     expect(v2).toMatchObject({ version: 2, isCurrent: true });
     expect(v2.id).not.toBe(p.templates.mentor.id);
     expect(v2.questions[0].id).toBe('mentor-areas');
     expect(v2.questions[1].id).not.toBe('mentor-time');
     expect(v2.questions[3].id).toBe('mentor-readiness');
     expect(v2.questions[5].id).toMatch(/^q-/);
-    const { questionnaireTemplate: v1 } = await ok<{ questionnaireTemplate: any }>(app, `query($id: ID!) { questionnaireTemplate(id: $id) { version isCurrent questions { id text } } }`, w.tokens.curator1, { id: p.templates.mentor.id });
+    const { questionnaireTemplate: v1 } = await ok<{ questionnaireTemplate: any }>(
+      app,
+      `query($id: ID!) { questionnaireTemplate(id: $id) { version isCurrent questions { id text } } }`,
+      w.tokens.curator1,
+      { id: p.templates.mentor.id },
+    );
     expect(v1).toMatchObject({ version: 1, isCurrent: false });
     expect((await fails(app, UPDATE, w.tokens.curator1, { id: p.templates.mentor.id, input: mentorInput })).extensions).toMatchObject({ code: 'CONFLICT' });
-    const { questionnaireResponse } = await ok<{ questionnaireResponse: any }>(app, `query($id: ID!) { questionnaireResponse(id: $id) { templateVersion answers { questionId questionText choices number } } }`, w.tokens.curator1, { id: answered.id });
+    const { questionnaireResponse } = await ok<{ questionnaireResponse: any }>(
+      app,
+      `query($id: ID!) { questionnaireResponse(id: $id) { templateVersion answers { questionId questionText choices number } } }`,
+      w.tokens.curator1,
+      { id: answered.id },
+    );
     expect(questionnaireResponse.templateVersion).toBe(1);
-    expect(questionnaireResponse.answers.find((a: any) => a.questionId === 'mentor-time')).toMatchObject({ questionText: 'Сколько времени в неделю вы готовы уделять наставничеству?', choices: ['1–2 часа'] });
-    expect((await ok<{ questionnaireTemplates: any[] }>(app, TEMPLATES, w.tokens.curator1, { id: p.programmeId })).questionnaireTemplates.find((t) => t.kind === 'mentor').version).toBe(2);
+    expect(questionnaireResponse.answers.find((a: any) => a.questionId === 'mentor-time')).toMatchObject({
+      questionText: 'Сколько времени в неделю вы готовы уделять наставничеству?',
+      choices: ['1–2 часа'],
+    });
+    expect(
+      (await ok<{ questionnaireTemplates: any[] }>(app, TEMPLATES, w.tokens.curator1, { id: p.programmeId })).questionnaireTemplates.find(
+        (t) => t.kind === 'mentor',
+      ).version,
+    ).toBe(2);
   });
 
   it('expired, revoked, unknown and malformed links give a clear Russian page, not 500', async () => {
     const p = await programmeWorld('Анкеты: ссылки');
     const issue = async () =>
-      (await ok<{ issueQuestionnaireLinks: any[] }>(app, ISSUE, w.tokens.curator1, { input: { programmeId: p.programmeId, kind: 'preferences', participantIds: [p.olya], validDays: 1 } })).issueQuestionnaireLinks[0];
+      (
+        await ok<{ issueQuestionnaireLinks: any[] }>(app, ISSUE, w.tokens.curator1, {
+          input: { programmeId: p.programmeId, kind: 'preferences', participantIds: [p.olya], validDays: 1 },
+        })
+      ).issueQuestionnaireLinks[0];
     const first = await issue();
     const second = await issue();
     const revoked = await getForm(first.path);
@@ -354,15 +468,28 @@ describe('questionnaires', () => {
     }
     const tooLong = await postForm((await issue()).path, 'q_pref-who=' + 'я'.repeat(70_000));
     expect(tooLong.status).toBe(413);
-    expect(await fails(app, ISSUE, w.tokens.curator1, { input: { programmeId: p.programmeId, kind: 'preferences', participantIds: [p.olya], validDays: 400 } })).toMatchObject({ extensions: { field: 'validDays' } });
+    expect(
+      await fails(app, ISSUE, w.tokens.curator1, { input: { programmeId: p.programmeId, kind: 'preferences', participantIds: [p.olya], validDays: 400 } }),
+    ).toMatchObject({ extensions: { field: 'validDays' } });
   });
 
   it('withdrawal erases free-text answers and unlinks the numbers, which stay in the figures', async () => {
     const p = await programmeWorld('Анкеты: отзыв');
-    const { issueQuestionnaireLinks: [link] } = await ok<{ issueQuestionnaireLinks: any[] }>(app, ISSUE, w.tokens.curator1, { input: { programmeId: p.programmeId, kind: 'mentee', participantIds: [p.masha] } });
+    const {
+      issueQuestionnaireLinks: [link],
+    } = await ok<{ issueQuestionnaireLinks: any[] }>(app, ISSUE, w.tokens.curator1, {
+      input: { programmeId: p.programmeId, kind: 'mentee', participantIds: [p.masha] },
+    });
     await postForm(
       link.path,
-      form([['answered_by', 'participant'], ['q_mentee-goal', 'Другое'], ['q_mentee-areas', 'Спорт'], ['q_mentee-confidence', '5'], ['q_mentee-format', 'Дистанционно'], ['q_mentee-expectations', 'Секрет Марии']]),
+      form([
+        ['answered_by', 'participant'],
+        ['q_mentee-goal', 'Другое'],
+        ['q_mentee-areas', 'Спорт'],
+        ['q_mentee-confidence', '5'],
+        ['q_mentee-format', 'Дистанционно'],
+        ['q_mentee-expectations', 'Секрет Марии'],
+      ]),
     );
     await ok(app, ISSUE, w.tokens.curator1, { input: { programmeId: p.programmeId, kind: 'preferences', participantIds: [p.masha] } });
     await ok(app, `mutation($id: ID!) { withdrawConsent(participantId: $id) { id } }`, w.tokens.curator1, { id: p.masha });
@@ -384,12 +511,23 @@ describe('questionnaires', () => {
 
   it('another school, another district, a partner and a mentor cannot read or issue', async () => {
     const p = await programmeWorld('Анкеты: границы');
-    const { issueQuestionnaireLinks: [link] } = await ok<{ issueQuestionnaireLinks: any[] }>(app, ISSUE, w.tokens.curator1, { input: { programmeId: p.programmeId, kind: 'mentee', participantIds: [p.masha] } });
+    const {
+      issueQuestionnaireLinks: [link],
+    } = await ok<{ issueQuestionnaireLinks: any[] }>(app, ISSUE, w.tokens.curator1, {
+      input: { programmeId: p.programmeId, kind: 'mentee', participantIds: [p.masha] },
+    });
     // Another school of the same district.
-    expect((await fails(app, SUMMARY, w.tokens.curator2, { id: p.programmeId, kind: 'mentee' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'programmeId' });
-    expect((await fails(app, ISSUE, w.tokens.curator2, { input: { programmeId: p.programmeId, kind: 'mentee', participantIds: [p.masha] } })).extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await fails(app, SUMMARY, w.tokens.curator2, { id: p.programmeId, kind: 'mentee' })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'programmeId',
+    });
+    expect(
+      (await fails(app, ISSUE, w.tokens.curator2, { input: { programmeId: p.programmeId, kind: 'mentee', participantIds: [p.masha] } })).extensions?.code,
+    ).toBe('BAD_USER_INPUT');
     expect((await fails(app, TEMPLATES, w.tokens.curator2, { id: p.programmeId })).extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await fails(app, SUBMIT, w.tokens.curator2, { input: { templateId: p.templates.mentee.id, participantId: p.masha, answers: [] } })).extensions).toMatchObject({ field: 'templateId' });
+    expect(
+      (await fails(app, SUBMIT, w.tokens.curator2, { input: { templateId: p.templates.mentee.id, participantId: p.masha, answers: [] } })).extensions,
+    ).toMatchObject({ field: 'templateId' });
     // The district officer reads templates but not answers.
     await ok(app, TEMPLATES, w.tokens.officer, { id: p.programmeId });
     expect((await fails(app, SUMMARY, w.tokens.officer, { id: p.programmeId, kind: 'mentee' })).extensions?.code).toBe('FORBIDDEN');

@@ -179,7 +179,11 @@ export class QuestionnaireTemplateResolver {
 
   @Authorized(...MANAGERS)
   @Mutation(() => QuestionnaireTemplate, { description: 'Изменяет анкету; если на неё уже есть ответы — создаётся новая версия.' })
-  updateQuestionnaireTemplate(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string, @Arg('input', () => QuestionnaireTemplateInput) input: QuestionnaireTemplateInput) {
+  updateQuestionnaireTemplate(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => QuestionnaireTemplateInput) input: QuestionnaireTemplateInput,
+  ) {
     return ctx.services.questionnaireTemplates.updateTemplate(ctx, id, input);
   }
 

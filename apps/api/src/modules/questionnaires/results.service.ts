@@ -68,7 +68,9 @@ export class QuestionnaireResultService {
     const template = await this.templates.template(ctx, input.templateId, 'templateId');
     if (!managesOrganization(ctx.actor, ctx.tenant.district, template.organizationId)) throw forbidden();
     const { kind, phase } = checkKindAndPhase(template.kind, input.phase);
-    const person = isUuid(input.participantId) ? await ctx.tenant.em.findOne(Participant, { id: input.participantId, programmeId: template.programmeId }) : null;
+    const person = isUuid(input.participantId)
+      ? await ctx.tenant.em.findOne(Participant, { id: input.participantId, programmeId: template.programmeId })
+      : null;
     if (!person) throw badUserInput('participantId', M.participantNotInProgramme);
     if (person.anonymized) throw badUserInput('participantId', M.anonymized);
     if (!questionnaireRoles(kind).includes(person.role)) throw badUserInput('participantId', M.wrongRole(personName(person), kind));
@@ -110,7 +112,8 @@ export class QuestionnaireResultService {
   async response(ctx: TenantServiceContext, id: string): Promise<QuestionnaireResponse> {
     const response = isUuid(id) ? await ctx.tenant.em.findOne(QuestionnaireResponse, { id }) : null;
     if (!response || !managesOrganization(ctx.actor, ctx.tenant.district, response.organizationId)) throw notFound(M.responseNotFound);
-    if (response.participantId) await logAccess(ctx.tenant, ctx.actor, [{ id: response.participantId, organizationId: response.organizationId }], 'questionnaire-view');
+    if (response.participantId)
+      await logAccess(ctx.tenant, ctx.actor, [{ id: response.participantId, organizationId: response.organizationId }], 'questionnaire-view');
     return response;
   }
 
@@ -132,7 +135,11 @@ export class QuestionnaireResultService {
     const ids = people.map((p) => p.id);
     const [links, responses] = ids.length
       ? await Promise.all([
-          ctx.tenant.em.find(QuestionnaireLink, { programmeId: programme.id, kind, participantId: { $in: ids }, revokedAt: null }, { orderBy: { createdAt: 'desc' } }),
+          ctx.tenant.em.find(
+            QuestionnaireLink,
+            { programmeId: programme.id, kind, participantId: { $in: ids }, revokedAt: null },
+            { orderBy: { createdAt: 'desc' } },
+          ),
           ctx.tenant.em.find(QuestionnaireResponse, { programmeId: programme.id, kind, participantId: { $in: ids } }, { orderBy: { submittedAt: 'desc' } }),
         ])
       : [[], []];
@@ -145,8 +152,24 @@ export class QuestionnaireResultService {
       entries: phases.map((phase): StatusEntry => {
         const response = responses.find((r) => r.participantId === person.id && r.phase === phase);
         const link = links.find((l) => l.participantId === person.id && l.phase === phase);
-        if (response) return { phase, status: 'answered', issuedAt: link?.createdAt ?? null, expiresAt: link?.expiresAt ?? null, submittedAt: response.submittedAt, responseId: response.id };
-        if (link) return { phase, status: link.expiresAt > now ? 'pending' : 'expired', issuedAt: link.createdAt, expiresAt: link.expiresAt, submittedAt: null, responseId: null };
+        if (response)
+          return {
+            phase,
+            status: 'answered',
+            issuedAt: link?.createdAt ?? null,
+            expiresAt: link?.expiresAt ?? null,
+            submittedAt: response.submittedAt,
+            responseId: response.id,
+          };
+        if (link)
+          return {
+            phase,
+            status: link.expiresAt > now ? 'pending' : 'expired',
+            issuedAt: link.createdAt,
+            expiresAt: link.expiresAt,
+            submittedAt: null,
+            responseId: null,
+          };
         return { phase, status: 'not-issued', issuedAt: null, expiresAt: null, submittedAt: null, responseId: null };
       }),
     }));
@@ -199,7 +222,10 @@ export class QuestionnaireResultService {
     const questionSummaries: QuestionSummary[] = [...questions.values()].map((q) => {
       const stat = stats.find((row) => row.question_id === q.id);
       const rows = distribution.filter((row) => row.question_id === q.id);
-      const order = q.kind === 'single' || q.kind === 'multiple' ? q.options : Array.from({ length: q.kind === 'scale10' ? 10 : q.kind === 'scale5' ? 5 : 0 }, (_, i) => String(i + 1));
+      const order =
+        q.kind === 'single' || q.kind === 'multiple'
+          ? q.options
+          : Array.from({ length: q.kind === 'scale10' ? 10 : q.kind === 'scale5' ? 5 : 0 }, (_, i) => String(i + 1));
       return {
         questionId: q.id,
         text: q.text,
@@ -232,7 +258,9 @@ export class QuestionnaireResultService {
     }
     let impact: QuestionnaireSummary['impact'] = [];
     if (kind === 'impact') {
-      const rows = await conn.execute<Array<{ question_id: string; pairs: number; before_mean: number | null; after_mean: number | null; mean_delta: number | null }>>(
+      const rows = await conn.execute<
+        Array<{ question_id: string; pairs: number; before_mean: number | null; after_mean: number | null; mean_delta: number | null }>
+      >(
         `with per as (
            select r.respondent_key, r.pair_id, a.question_id, r.phase, avg(a.value_number)::float as v
              from ${s}."questionnaire_answer" a join ${s}."questionnaire_response" r on r.id = a.response_id
@@ -248,7 +276,14 @@ export class QuestionnaireResultService {
         .filter((q) => q.kind === 'scale5' || q.kind === 'scale10')
         .map((q) => {
           const row = rows.find((r) => r.question_id === q.id);
-          return { questionId: q.id, text: q.text, pairs: row?.pairs ?? 0, beforeMean: round(row?.before_mean), afterMean: round(row?.after_mean), meanDelta: round(row?.mean_delta) };
+          return {
+            questionId: q.id,
+            text: q.text,
+            pairs: row?.pairs ?? 0,
+            beforeMean: round(row?.before_mean),
+            afterMean: round(row?.after_mean),
+            meanDelta: round(row?.mean_delta),
+          };
         });
     }
     const invited = (counts?.links ?? 0) + (counts?.unlinked ?? 0);

@@ -48,9 +48,21 @@ export const SURVEY_PAGES_RU = {
     title: 'Ссылка не найдена',
     text: 'Такой анкеты нет. Проверьте, что ссылка скопирована полностью, или попросите куратора программы наставничества прислать новую.',
   },
-  expired: { status: 410, title: 'Срок действия ссылки истёк', text: 'Анкета по этой ссылке больше не принимает ответы. Попросите куратора программы наставничества прислать новую ссылку.' },
-  used: { status: 410, title: 'Анкета уже заполнена', text: 'Ответы по этой ссылке уже получены. Спасибо! Если нужно что-то исправить, обратитесь к куратору программы наставничества.' },
-  revoked: { status: 410, title: 'Ссылка больше не действует', text: 'Куратор выдал новую ссылку на эту анкету или отозвал эту. Воспользуйтесь последней полученной ссылкой.' },
+  expired: {
+    status: 410,
+    title: 'Срок действия ссылки истёк',
+    text: 'Анкета по этой ссылке больше не принимает ответы. Попросите куратора программы наставничества прислать новую ссылку.',
+  },
+  used: {
+    status: 410,
+    title: 'Анкета уже заполнена',
+    text: 'Ответы по этой ссылке уже получены. Спасибо! Если нужно что-то исправить, обратитесь к куратору программы наставничества.',
+  },
+  revoked: {
+    status: 410,
+    title: 'Ссылка больше не действует',
+    text: 'Куратор выдал новую ссылку на эту анкету или отозвал эту. Воспользуйтесь последней полученной ссылкой.',
+  },
   saved: { status: 200, title: 'Спасибо! Ответы отправлены', text: 'Ваши ответы получены куратором программы наставничества. Эту страницу можно закрыть.' },
   error: { status: 500, title: 'Не удалось открыть анкету', text: 'Произошла ошибка на сервере. Попробуйте открыть ссылку ещё раз через несколько минут.' },
 } as const;
@@ -91,7 +103,10 @@ function questionHtml(question: Question, index: number, values: readonly string
   } else if (question.kind === 'single' || question.kind === 'multiple') {
     const type = question.kind === 'single' ? 'radio' : 'checkbox';
     control = question.options
-      .map((option, i) => `<label for="${id(i)}"><input type="${type}" id="${id(i)}" name="${name}" value="${e(option)}"${values.includes(option) ? ' checked' : ''}${type === 'radio' && question.required ? ' required' : ''}${described}><span>${e(option)}</span></label>`)
+      .map(
+        (option, i) =>
+          `<label for="${id(i)}"><input type="${type}" id="${id(i)}" name="${name}" value="${e(option)}"${values.includes(option) ? ' checked' : ''}${type === 'radio' && question.required ? ' required' : ''}${described}><span>${e(option)}</span></label>`,
+      )
       .join('');
   } else {
     control = `<textarea id="${id('text')}" name="${name}" maxlength="4000"${question.required ? ' required' : ''}${described}>${e(values.join('\n'))}</textarea>`;
@@ -119,7 +134,9 @@ export function renderSurveyForm(
   const t = form.template;
   const count = Object.keys(errors).length + (answeredByError ? 1 : 0);
   const greeting = form.firstName ? `<p>Здравствуйте, ${e(form.firstName)}!</p>` : '';
-  const phase = form.phase ? `<p class="notice">Этап оценки: <strong>${e(IMPACT_PHASE_LABELS_RU[form.phase as ImpactPhase] ?? form.phase)}</strong> в программе наставничества.</p>` : '';
+  const phase = form.phase
+    ? `<p class="notice">Этап оценки: <strong>${e(IMPACT_PHASE_LABELS_RU[form.phase as ImpactPhase] ?? form.phase)}</strong> в программе наставничества.</p>`
+    : '';
   const minor = form.minor
     ? `<p class="notice">Анкету заполняет обучающийся. Если ему нет 14 лет, рекомендуем заполнить её вместе с родителем (законным представителем); законный представитель может заполнить анкету и сам.</p>
 <fieldset${answeredByError ? ' class="invalid"' : ''}>
@@ -182,7 +199,12 @@ export function parseSurveyBody(body: string): { raw: Record<string, string[]>; 
  *                                  address per hour (counted in PostgreSQL across replicas; it also slows down
  *                                  guessing tokens)
  */
-export function questionnaireRoutes(deps: { orm: MikroORM; questionnaires: QuestionnaireLinkService; logger?: Logger; submitLimit: PublicRateLimit }): HttpRoute[] {
+export function questionnaireRoutes(deps: {
+  orm: MikroORM;
+  questionnaires: QuestionnaireLinkService;
+  logger?: Logger;
+  submitLimit: PublicRateLimit;
+}): HttpRoute[] {
   const PATH = /^\/public\/surveys\/([^/]{1,200})$/;
   const match = (pathname: string) => {
     const m = PATH.exec(pathname);
@@ -243,7 +265,8 @@ export function questionnaireRoutes(deps: { orm: MikroORM; questionnaires: Quest
           const text = body.toString('utf8');
           // A NUL would fail in PostgreSQL as a 500: refused here, naming the field (issue 12).
           const nulField = nulParameter(new URLSearchParams(text));
-          if (nulField) return send(res, 400, page(SURVEY_NUL_RU.title, `<h1>${e(SURVEY_NUL_RU.title)}</h1>\n<p>${e(HOSTILE_INPUT_MESSAGES_RU.nul(nulField))}</p>`));
+          if (nulField)
+            return send(res, 400, page(SURVEY_NUL_RU.title, `<h1>${e(SURVEY_NUL_RU.title)}</h1>\n<p>${e(HOSTILE_INPUT_MESSAGES_RU.nul(nulField))}</p>`));
           const { raw, answeredBy } = parseSurveyBody(text);
           const result = await deps.questionnaires.submitByToken(deps.orm, params.token!, raw, answeredBy);
           if (result.state === 'invalid') {

@@ -28,7 +28,8 @@ export interface AnswerInputValue {
   values?: string[] | null;
 }
 
-export const round = (value: number | null | undefined, digits = 2) => (value === null || value === undefined ? null : Math.round(Number(value) * 10 ** digits) / 10 ** digits);
+export const round = (value: number | null | undefined, digits = 2) =>
+  value === null || value === undefined ? null : Math.round(Number(value) * 10 ** digits) / 10 ** digits;
 
 /** Answers as a form sends them (question id → strings). */
 export function rawAnswers(input: readonly AnswerInputValue[]): Record<string, string[]> {
@@ -112,7 +113,14 @@ export async function storeResponse(
     tx.persist(response);
     for (const a of values.sheet.answers) {
       const row = new QuestionnaireAnswer();
-      Object.assign(row, { responseId: response.id, questionId: a.questionId, valueNumber: a.number, scaleMax: a.scaleMax, valueChoices: a.choices, valueText: a.text });
+      Object.assign(row, {
+        responseId: response.id,
+        questionId: a.questionId,
+        valueNumber: a.number,
+        scaleMax: a.scaleMax,
+        valueChoices: a.choices,
+        valueText: a.text,
+      });
       tx.persist(row);
     }
     await tx.flush();
@@ -134,7 +142,11 @@ export async function forgetQuestionnaireAnswers(em: EntityManager, schemaName: 
     [participantId],
     'run',
   );
-  await em.execute(`delete from ${s}."questionnaire_answer" where value_number is null and value_choices is null and value_text is null and response_id in (select id from ${s}."questionnaire_response" where participant_id = ?)`, [participantId], 'run');
+  await em.execute(
+    `delete from ${s}."questionnaire_answer" where value_number is null and value_choices is null and value_text is null and response_id in (select id from ${s}."questionnaire_response" where participant_id = ?)`,
+    [participantId],
+    'run',
+  );
   await em.execute(
     `update ${s}."questionnaire_response" set participant_id = null, respondent_key = ?, entered_by_name = null, link_id = null where participant_id = ?`,
     [uuidv7(), participantId],

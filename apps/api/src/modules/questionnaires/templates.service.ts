@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { defaultQuestionnaire, isQuestionKind, QUESTIONNAIRE_KINDS, sameMeaning, validateQuestionnaire, type Question, type QuestionnaireKind } from '@nastavnik/domain';
+import {
+  defaultQuestionnaire,
+  isQuestionKind,
+  QUESTIONNAIRE_KINDS,
+  sameMeaning,
+  validateQuestionnaire,
+  type Question,
+  type QuestionnaireKind,
+} from '@nastavnik/domain';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../../engine/clock.js';
 import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
@@ -17,20 +25,24 @@ import { QuestionnaireResponse, QuestionnaireTemplate } from './questionnaire.en
 const newQuestionId = () => `q-${randomBytes(5).toString('hex')}`;
 
 /** Creates the default templates a programme lacks (idempotent: the unique key skips existing ones). */
-export async function ensureDefaultQuestionnaires(em: EntityManager, schemaName: string, programme: Pick<Programme, 'id' | 'organizationId'>, createdByName = 'Платформа'): Promise<void> {
-  const existing = await em.getConnection().execute<Array<{ kind: string }>>(
-    `select distinct kind from "${schemaName}"."questionnaire_template" where programme_id = ?`,
-    [programme.id],
-  );
+export async function ensureDefaultQuestionnaires(
+  em: EntityManager,
+  schemaName: string,
+  programme: Pick<Programme, 'id' | 'organizationId'>,
+  createdByName = 'Платформа',
+): Promise<void> {
+  const existing = await em
+    .getConnection()
+    .execute<Array<{ kind: string }>>(`select distinct kind from "${schemaName}"."questionnaire_template" where programme_id = ?`, [programme.id]);
   const have = new Set(existing.map((r) => r.kind));
   for (const kind of QUESTIONNAIRE_KINDS) {
     if (have.has(kind)) continue;
     const content = defaultQuestionnaire(kind);
     await em.execute(
-        `insert into "${schemaName}"."questionnaire_template" ("id", "programme_id", "organization_id", "kind", "version", "is_current", "title", "intro", "questions", "created_by_name") values (?, ?, ?, ?, 1, true, ?, ?, ?::jsonb, ?) on conflict do nothing`,
-        [uuidv7(), programme.id, programme.organizationId, kind, content.title, content.intro, JSON.stringify(content.questions), createdByName],
-        'run',
-      );
+      `insert into "${schemaName}"."questionnaire_template" ("id", "programme_id", "organization_id", "kind", "version", "is_current", "title", "intro", "questions", "created_by_name") values (?, ?, ?, ?, 1, true, ?, ?, ?::jsonb, ?) on conflict do nothing`,
+      [uuidv7(), programme.id, programme.organizationId, kind, content.title, content.intro, JSON.stringify(content.questions), createdByName],
+      'run',
+    );
   }
 }
 
@@ -78,7 +90,11 @@ export class QuestionnaireTemplateService {
   async updateTemplate(
     ctx: TenantServiceContext,
     id: string,
-    input: { title: string; intro?: string | null; questions: Array<{ id?: string | null; kind: string; text: string; required?: boolean | null; options?: string[] | null }> },
+    input: {
+      title: string;
+      intro?: string | null;
+      questions: Array<{ id?: string | null; kind: string; text: string; required?: boolean | null; options?: string[] | null }>;
+    },
   ): Promise<QuestionnaireTemplate> {
     const template = await this.template(ctx, id);
     if (!managesOrganization(ctx.actor, ctx.tenant.district, template.organizationId)) throw forbidden();
@@ -93,7 +109,8 @@ export class QuestionnaireTemplateService {
         kind,
         text: (q.text ?? '').replace(/\s+/g, ' ').trim(),
         required: q.required ?? true,
-        options: kind === 'single' || kind === 'multiple' ? (q.options ?? []).map((o) => o.replace(/\s+/g, ' ').trim()) : (q.options ?? []).filter((o) => o.trim()),
+        options:
+          kind === 'single' || kind === 'multiple' ? (q.options ?? []).map((o) => o.replace(/\s+/g, ' ').trim()) : (q.options ?? []).filter((o) => o.trim()),
       };
       const old = q.id ? previous.get(q.id) : undefined;
       candidate.id = old && !used.has(old.id) && sameMeaning(old, candidate) ? old.id : newQuestionId();

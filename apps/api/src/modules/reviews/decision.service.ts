@@ -1,10 +1,4 @@
-import {
-  decide,
-  type ApprovalAction,
-  type Decision,
-  type DecisionErrorCode,
-  type PlatformRole,
-} from '@nastavnik/domain';
+import { decide, type ApprovalAction, type Decision, type DecisionErrorCode, type PlatformRole } from '@nastavnik/domain';
 import type { Clock } from '../../engine/clock.js';
 import { badUserInput, conflict, forbidden } from '../../engine/errors.js';
 import type { TenantServiceContext } from '../../engine/services.js';
@@ -63,9 +57,7 @@ export class DecisionService {
     const payload = {
       comment: input.comment,
       itemId: itemKey?.toLowerCase() ?? null,
-      approval: input.approval
-        ? { ...withoutNulls(input.approval), organization: input.approval.organization || (await this.ownerName(ctx, roadmap)) }
-        : null,
+      approval: input.approval ? { ...withoutNulls(input.approval), organization: input.approval.organization || (await this.ownerName(ctx, roadmap)) } : null,
       agreement: input.agreement
         ? { ...withoutNulls(input.agreement), authority: input.agreement.authority || (await this.agreeingAuthority(ctx, roadmap)) }
         : null,
@@ -133,11 +125,7 @@ export class DecisionService {
         if (decision.predecessorNext && managedRoadmap.inForceRevisionId && managedRoadmap.inForceRevisionId !== managed.id) {
           // The amendment is agreed: the revision in force until now is superseded.
           const previous = await em.findOneOrFail(RoadmapRevision, { id: managedRoadmap.inForceRevisionId });
-          await em.nativeUpdate(
-            RoadmapRevision,
-            { id: previous.id },
-            { state: decision.predecessorNext, version: previous.version + 1, updatedAt: now },
-          );
+          await em.nativeUpdate(RoadmapRevision, { id: previous.id }, { state: decision.predecessorNext, version: previous.version + 1, updatedAt: now });
           recordEvent(em, {
             revision: previous,
             actor,

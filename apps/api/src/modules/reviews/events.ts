@@ -35,9 +35,7 @@ export function editSummaryRu(summary: EditSummary): string {
   const parts: string[] = [];
   if (summary.header.length) parts.push(`изменено: ${summary.header.map((f) => HEADER_LABELS_RU[f] ?? f).join(', ')}`);
   const counts = (c: { added: number; removed: number; changed: number }) =>
-    [c.added ? `добавлено ${c.added}` : '', c.removed ? `удалено ${c.removed}` : '', c.changed ? `изменено ${c.changed}` : '']
-      .filter(Boolean)
-      .join(', ');
+    [c.added ? `добавлено ${c.added}` : '', c.removed ? `удалено ${c.removed}` : '', c.changed ? `изменено ${c.changed}` : ''].filter(Boolean).join(', ');
   const sections = counts(summary.sections);
   if (sections) parts.push(`разделов: ${sections}`);
   const items = counts(summary.items);

@@ -90,7 +90,10 @@ describe('a school never reaches a sibling school', () => {
   it("the other school's curator and director: NOT_FOUND for reading, editing, deciding, executing", async () => {
     for (const token of [sibay.tokens.curator2, sibay.tokens.director2]) {
       expect((await fails(app, ROADMAP, token, { id: roadmapId })).extensions?.code).toBe('NOT_FOUND');
-      expect((await fails(app, DECIDE, token, { input: { revisionId: submitted.id, expectedVersion: submitted.version, action: 'APPROVE', approval: APPROVAL } })).extensions?.code).toBe('NOT_FOUND');
+      expect(
+        (await fails(app, DECIDE, token, { input: { revisionId: submitted.id, expectedVersion: submitted.version, action: 'APPROVE', approval: APPROVAL } }))
+          .extensions?.code,
+      ).toBe('NOT_FOUND');
     }
     const page = (await ok<{ campaign: any }>(app, CAMPAIGN_PAGE, sibay.tokens.curator2, { id: campaignId })).campaign;
     expect(page.schools.items.map((s: any) => s.organizationId)).toEqual([sibay.school2.id]);
@@ -131,10 +134,20 @@ describe('roles at the district and the region', () => {
     const headers = { 'x-district-id': sibay.district.id };
     const seen = await ok<{ roadmap: any }>(app, ROADMAP, sibay.tokens.coordinator, { id: roadmapId }, headers);
     expect(seen.roadmap.id).toBe(roadmapId);
-    const agree = await fails(app, DECIDE, sibay.tokens.coordinator, { input: { revisionId: submitted.id, expectedVersion: submitted.version, action: 'AGREE', agreement: AGREEMENT } }, headers);
+    const agree = await fails(
+      app,
+      DECIDE,
+      sibay.tokens.coordinator,
+      { input: { revisionId: submitted.id, expectedVersion: submitted.version, action: 'AGREE', agreement: AGREEMENT } },
+      headers,
+    );
     expect(agree.extensions?.code).toBe('FORBIDDEN');
     expect(await stateInDb(submitted.id)).toBe('submittedToDistrict');
-    const campaign = await app.gql(CREATE_CAMPAIGN, { token: sibay.tokens.coordinator, headers, variables: { input: { title: 'x', academicYear: '2025/2026', dueDate: '2025-10-01' } } });
+    const campaign = await app.gql(CREATE_CAMPAIGN, {
+      token: sibay.tokens.coordinator,
+      headers,
+      variables: { input: { title: 'x', academicYear: '2025/2026', dueDate: '2025-10-01' } },
+    });
     expect(campaign.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // A coordinator of another region cannot even name the district.
     const other = await app.gql(ROADMAP, { token: kursk.tokens.coordinator, headers, variables: { id: roadmapId } });
@@ -144,7 +157,11 @@ describe('roles at the district and the region', () => {
   it('the district chooses who agrees: with «officer» the officer agrees alone and the head signs nothing', async () => {
     const officerSets = await fails(app, `mutation { setDistrictSettings(whoAgrees: OFFICER) { whoAgrees } }`, sibay.tokens.officer);
     expect(officerSets.extensions?.code).toBe('FORBIDDEN');
-    const { setDistrictSettings } = await ok<{ setDistrictSettings: any }>(app, `mutation { setDistrictSettings(whoAgrees: OFFICER) { whoAgrees updatedByName } }`, sibay.tokens.head);
+    const { setDistrictSettings } = await ok<{ setDistrictSettings: any }>(
+      app,
+      `mutation { setDistrictSettings(whoAgrees: OFFICER) { whoAgrees updatedByName } }`,
+      sibay.tokens.head,
+    );
     expect(setDistrictSettings.whoAgrees).toBe('OFFICER');
     const current = await revision(app, sibay.tokens.officer, submitted.id);
     expect(current.allowedActions).toEqual(['START_REVIEW', 'COMMENT', 'RETURN', 'AGREE']);
@@ -170,7 +187,15 @@ describe('roles at the district and the region', () => {
         sections: [
           {
             title: 'Согласование дорожных карт образовательных организаций',
-            items: [{ number: '1', activity: 'Согласование дорожных карт', deadlineText: 'Май–июнь', responsible: 'Методический отдел', expectedResult: 'Дорожные карты согласованы' }],
+            items: [
+              {
+                number: '1',
+                activity: 'Согласование дорожных карт',
+                deadlineText: 'Май–июнь',
+                responsible: 'Методический отдел',
+                expectedResult: 'Дорожные карты согласованы',
+              },
+            ],
           },
         ],
       },
@@ -184,9 +209,20 @@ describe('roles at the district and the region', () => {
     expect((await ok<{ inbox: any }>(app, INBOX, sibay.tokens.officer)).inbox.toReview).toEqual([]);
     const coordinatorInbox = (await ok<{ inbox: any }>(app, INBOX, sibay.tokens.coordinator, {}, headers)).inbox;
     expect(coordinatorInbox.toReview.map((r: any) => r.id)).toEqual([approved.id]);
-    const agreed = await ok<{ decideRoadmap: any }>(app, DECIDE, sibay.tokens.coordinator, {
-      input: { revisionId: approved.id, expectedVersion: approved.version, action: 'AGREE', agreement: { position: 'Руководитель РНЦ', name: 'А.А. Иванова', date: '2025-10-01' } },
-    }, headers);
+    const agreed = await ok<{ decideRoadmap: any }>(
+      app,
+      DECIDE,
+      sibay.tokens.coordinator,
+      {
+        input: {
+          revisionId: approved.id,
+          expectedVersion: approved.version,
+          action: 'AGREE',
+          agreement: { position: 'Руководитель РНЦ', name: 'А.А. Иванова', date: '2025-10-01' },
+        },
+      },
+      headers,
+    );
     expect(agreed.decideRoadmap).toMatchObject({ state: 'AGREED', agreement: { authority: 'Республика Тест' } });
     // Schools do not see the district's roadmap.
     expect((await fails(app, ROADMAP, sibay.tokens.curator1, { id: createRoadmap.id })).extensions?.code).toBe('NOT_FOUND');

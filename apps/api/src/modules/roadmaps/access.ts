@@ -1,10 +1,4 @@
-import {
-  allowedActions,
-  DEFAULT_APPROVAL_SETTINGS,
-  type ApprovalSettings,
-  type PlatformRole,
-  type RoadmapLevel,
-} from '@nastavnik/domain';
+import { allowedActions, DEFAULT_APPROVAL_SETTINGS, type ApprovalSettings, type PlatformRole, type RoadmapLevel } from '@nastavnik/domain';
 import { conflict, notFound } from '../../engine/errors.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import type { TenantServiceContext } from '../../engine/services.js';
@@ -17,9 +11,7 @@ import { roadmapScopeFilter } from './scope.js';
 
 /** A roadmap by id within the actor's row scope; NOT_FOUND otherwise. */
 export async function findRoadmap(ctx: TenantServiceContext, id: string, em: EntityManager = ctx.tenant.em): Promise<Roadmap> {
-  const roadmap = isUuid(id)
-    ? await em.findOne(Roadmap, within(roadmapScopeFilter(ctx.actor, ctx.tenant.district), { id }))
-    : null;
+  const roadmap = isUuid(id) ? await em.findOne(Roadmap, within(roadmapScopeFilter(ctx.actor, ctx.tenant.district), { id })) : null;
   if (!roadmap) throw notFound(ROADMAP_MESSAGES_RU.roadmapNotFound);
   return roadmap;
 }

@@ -1,11 +1,4 @@
-import {
-  parseDeadline,
-  validateSections,
-  type DeadlineContext,
-  type Item,
-  type Section,
-  type ValidationIssue,
-} from '@nastavnik/domain';
+import { parseDeadline, validateSections, type DeadlineContext, type Item, type Section, type ValidationIssue } from '@nastavnik/domain';
 import { v7 as uuidv7 } from 'uuid';
 import { badUserInput } from '../../engine/errors.js';
 import { isUuid } from '../../engine/tenancy/tenant.js';

@@ -27,7 +27,13 @@ describe('creating and editing', () => {
       input: {
         revisionId: lastYear.latestRevision.id,
         expectedVersion: 1,
-        sections: [{ title: 'Подготовительный этап', task: 'Задача этапа: информирование', items: [{ number: '1.1', activity: 'Информирование родителей', deadlineText: 'Сентябрь' }] }],
+        sections: [
+          {
+            title: 'Подготовительный этап',
+            task: 'Задача этапа: информирование',
+            items: [{ number: '1.1', activity: 'Информирование родителей', deadlineText: 'Сентябрь' }],
+          },
+        ],
       },
     });
     const { createRoadmap: copy } = await ok<{ createRoadmap: any }>(app, CREATE_ROADMAP, w.tokens.curator1, {
@@ -35,7 +41,9 @@ describe('creating and editing', () => {
     });
     const [section] = copy.latestRevision.sections;
     expect(section).toMatchObject({ title: 'Подготовительный этап', task: 'Задача этапа: информирование' });
-    expect(section.items).toEqual([expect.objectContaining({ number: '1.1', activity: 'Информирование родителей', deadline: { kind: 'months', due: '2025-09-30' } })]);
+    expect(section.items).toEqual([
+      expect.objectContaining({ number: '1.1', activity: 'Информирование родителей', deadline: { kind: 'months', due: '2025-09-30' } }),
+    ]);
     const old = await revision(app, w.tokens.curator1, lastYear.latestRevision.id);
     expect(section.items[0].key).not.toBe(old.sections[0].items[0].key);
     // Without a named source: the organisation's most recent roadmap.
@@ -54,9 +62,17 @@ describe('creating and editing', () => {
     const [first, second] = current.sections;
     const count = current.itemsCount;
 
-    const added = (await ok<{ addRoadmapItem: any }>(app, ITEM_OP('addRoadmapItem', 'AddRoadmapItemInput'), w.tokens.curator1, {
-      input: { revisionId: current.id, expectedVersion: 1, sectionKey: first.key, position: 0, item: { number: '1.0', activity: 'Новое первое мероприятие', deadlineText: 'до 25.09.2025' } },
-    })).addRoadmapItem;
+    const added = (
+      await ok<{ addRoadmapItem: any }>(app, ITEM_OP('addRoadmapItem', 'AddRoadmapItemInput'), w.tokens.curator1, {
+        input: {
+          revisionId: current.id,
+          expectedVersion: 1,
+          sectionKey: first.key,
+          position: 0,
+          item: { number: '1.0', activity: 'Новое первое мероприятие', deadlineText: 'до 25.09.2025' },
+        },
+      })
+    ).addRoadmapItem;
     expect(added).toMatchObject({ version: 2, itemsCount: count + 1 });
     current = await revision(app, w.tokens.curator1, current.id);
     const newItem = current.sections[0].items[0];
@@ -94,7 +110,8 @@ describe('creating and editing', () => {
   it('validation: header, sizes, keys; unrecognized deadlines are kept as text with a warning', async () => {
     const { createRoadmap } = await ok<{ createRoadmap: any }>(app, CREATE_ROADMAP, w.tokens.curator1, { input: { programmeName: 'Вместе', source: 'EMPTY' } });
     const id = createRoadmap.latestRevision.id;
-    const save = (input: Record<string, unknown>) => fails(app, SAVE_REVISION, w.tokens.curator1, { input: { revisionId: id, expectedVersion: 1, sections: [], ...input } });
+    const save = (input: Record<string, unknown>) =>
+      fails(app, SAVE_REVISION, w.tokens.curator1, { input: { revisionId: id, expectedVersion: 1, sections: [], ...input } });
 
     expect((await save({ periodStart: '2026-09-01', periodEnd: '2026-01-01' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'periodEnd' });
     expect((await save({ periodStart: '31.08.2025' })).extensions).toMatchObject({ field: 'periodStart' });
@@ -106,7 +123,17 @@ describe('creating and editing', () => {
     const many = await save({ sections: [{ title: 'Раздел', items: Array.from({ length: 501 }, (_, i) => ({ activity: `М${i}` })) }] });
     expect(many.extensions).toMatchObject({ field: 'sections' });
     const duplicate = '0190a000-0000-7000-8000-000000000001';
-    const twice = await save({ sections: [{ title: 'Раздел', items: [{ key: duplicate, activity: 'a' }, { key: duplicate, activity: 'b' }] }] });
+    const twice = await save({
+      sections: [
+        {
+          title: 'Раздел',
+          items: [
+            { key: duplicate, activity: 'a' },
+            { key: duplicate, activity: 'b' },
+          ],
+        },
+      ],
+    });
     expect(twice.extensions).toMatchObject({ field: 'sections[0].items[1].key' });
 
     const { saveRoadmapRevision } = await ok<{ saveRoadmapRevision: any }>(app, SAVE_REVISION, w.tokens.curator1, {
@@ -114,7 +141,11 @@ describe('creating and editing', () => {
     });
     expect(saveRoadmapRevision.version).toBe(2);
     const saved = await revision(app, w.tokens.curator1, id);
-    expect(saved.sections[0].items[0]).toMatchObject({ deadlineText: 'когда-нибудь потом', deadline: { kind: 'unrecognized', original: 'когда-нибудь потом' }, overdue: false });
+    expect(saved.sections[0].items[0]).toMatchObject({
+      deadlineText: 'когда-нибудь потом',
+      deadline: { kind: 'unrecognized', original: 'когда-нибудь потом' },
+      overdue: false,
+    });
     expect(saved.warnings).toEqual([{ field: 'sections[0].items[0].deadlineText', message: 'Срок: не распознан — сохранён как текст', severity: 'warning' }]);
     // And the typed content survives a round trip unchanged.
     const again = await ok<{ saveRoadmapRevision: any }>(app, SAVE_REVISION, w.tokens.curator1, {

@@ -1,4 +1,9 @@
-import type { ApprovalAction as DomainAction, RoadmapLevel as DomainLevel, RoadmapState as DomainState, SchoolCampaignStatus as DomainStatus } from '@nastavnik/domain';
+import type {
+  ApprovalAction as DomainAction,
+  RoadmapLevel as DomainLevel,
+  RoadmapState as DomainState,
+  SchoolCampaignStatus as DomainStatus,
+} from '@nastavnik/domain';
 import { registerEnumType } from 'type-graphql';
 
 /**

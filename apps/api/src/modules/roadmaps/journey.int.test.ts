@@ -93,9 +93,7 @@ describe('journey: campaign → draft → director → district → new revision
       expect.objectContaining({ kind: 'campaign', campaignId, dueDate: '2025-09-20', daysLeft: 5, notSubmittedCount: 2 }),
     ]);
     const curatorInbox = await inbox(w.tokens.curator1);
-    expect(curatorInbox.deadlines).toEqual([
-      expect.objectContaining({ kind: 'campaign', campaignId, organizationId: w.school1.id, notSubmittedCount: 1 }),
-    ]);
+    expect(curatorInbox.deadlines).toEqual([expect.objectContaining({ kind: 'campaign', campaignId, organizationId: w.school1.id, notSubmittedCount: 1 })]);
   });
 
   it('2. the curator creates the roadmap from the standard template', async () => {
@@ -123,7 +121,13 @@ describe('journey: campaign → draft → director → district → new revision
   it('3. the curator edits and saves the draft; errors keep nothing half-saved; a stale version conflicts', async () => {
     const sections = asInput(r1.sections);
     sections[0].items[0].deadlineText = 'до 10.09.2025';
-    sections[0].items.push({ number: '1.5', activity: 'Заседание педагогического совета о запуске программы', deadlineText: 'до 19.09.2025', responsible: 'Директор', expectedResult: 'Протокол' });
+    sections[0].items.push({
+      number: '1.5',
+      activity: 'Заседание педагогического совета о запуске программы',
+      deadlineText: 'до 19.09.2025',
+      responsible: 'Директор',
+      expectedResult: 'Протокол',
+    });
     const removed = sections[1].items.pop();
     sections[1].items.reverse();
     const { saveRoadmapRevision } = await ok<{ saveRoadmapRevision: any }>(app, SAVE_REVISION, w.tokens.curator1, {
@@ -194,7 +198,9 @@ describe('journey: campaign → draft → director → district → new revision
 
   it('6. the curator fixes it, the director approves (УТВЕРЖДАЮ); a director cannot agree for the district', async () => {
     const current = await revision(app, w.tokens.curator1, r1.id);
-    expect(current.comments).toEqual([expect.objectContaining({ body: 'Укажите ответственных поимённо', authorRole: 'SCHOOL_DIRECTOR', revisionNumber: 1, itemKey: null })]);
+    expect(current.comments).toEqual([
+      expect.objectContaining({ body: 'Укажите ответственных поимённо', authorRole: 'SCHOOL_DIRECTOR', revisionNumber: 1, itemKey: null }),
+    ]);
     const sections = asInput(current.sections);
     sections[0].items[0].responsible = 'И.И. Варламова, директор';
     const { saveRoadmapRevision } = await ok<{ saveRoadmapRevision: any }>(app, SAVE_REVISION, w.tokens.curator1, {
@@ -317,7 +323,11 @@ describe('journey: campaign → draft → director → district → new revision
 
     const page = await campaignPage();
     expect(page.counts).toMatchObject({ total: 2, agreed: 1, notStarted: 1, overdue: 0 });
-    expect(page.schools.items.find((s: any) => s.organizationId === w.school1.id)).toMatchObject({ status: 'AGREED', hasAgreedRevision: true, roadmap: { id: roadmapId } });
+    expect(page.schools.items.find((s: any) => s.organizationId === w.school1.id)).toMatchObject({
+      status: 'AGREED',
+      hasAgreedRevision: true,
+      roadmap: { id: roadmapId },
+    });
   });
 
   it('12. past the due date: overdue submission on the campaign page; the curator executes items with evidence', async () => {
@@ -343,9 +353,20 @@ describe('journey: campaign → draft → director → district → new revision
     expect(deadlines.every((d: any) => d.dueDate === '2025-09-30' && d.roadmapId === roadmapId && d.daysLeft === 5)).toBe(true);
 
     const { markItemDone } = await ok<{ markItemDone: any }>(app, MARK_DONE, w.tokens.curator1, {
-      input: { itemId: late.id, doneOn: '2025-09-12', documentNumber: 'приказ № 336', documentDate: '2025-09-12', note: 'Приказы изданы', url: 'https://gimnaziya.example.ru/docs/336' },
+      input: {
+        itemId: late.id,
+        doneOn: '2025-09-12',
+        documentNumber: 'приказ № 336',
+        documentDate: '2025-09-12',
+        note: 'Приказы изданы',
+        url: 'https://gimnaziya.example.ru/docs/336',
+      },
     });
-    expect(markItemDone).toMatchObject({ done: true, overdue: false, execution: { doneOn: '2025-09-12', documentNumber: 'приказ № 336', url: 'https://gimnaziya.example.ru/docs/336' } });
+    expect(markItemDone).toMatchObject({
+      done: true,
+      overdue: false,
+      execution: { doneOn: '2025-09-12', documentNumber: 'приказ № 336', url: 'https://gimnaziya.example.ru/docs/336' },
+    });
     const { roadmap: after } = await ok<{ roadmap: any }>(app, ROADMAP, w.tokens.curator1, { id: roadmapId });
     expect(after.execution).toMatchObject({ doneCount: 1, overdueCount: before.execution.overdueCount - 1 });
 

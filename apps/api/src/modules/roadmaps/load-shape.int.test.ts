@@ -19,32 +19,123 @@ afterAll(async () => {
 });
 
 const QUERY = /* GraphQL */ `
-  query($id: ID!) {
+  query ($id: ID!) {
     roadmap(id: $id) {
-      id level title programmeName
-      organization { id shortName district { id name } }
-      campaign { id }
-      execution { itemsCount doneCount overdueCount }
-      revisions { id number state }
-      inForceRevision { id }
+      id
+      level
+      title
+      programmeName
+      organization {
+        id
+        shortName
+        district {
+          id
+          name
+        }
+      }
+      campaign {
+        id
+      }
+      execution {
+        itemsCount
+        doneCount
+        overdueCount
+      }
+      revisions {
+        id
+        number
+        state
+      }
+      inForceRevision {
+        id
+      }
       latestRevision {
-        id number state stateLabel version editable allowedActions itemsCount
-        approval { name orderNumber }
-        basedOn { id }
+        id
+        number
+        state
+        stateLabel
+        version
+        editable
+        allowedActions
+        itemsCount
+        approval {
+          name
+          orderNumber
+        }
+        basedOn {
+          id
+        }
         sections {
-          id key title task result
+          id
+          key
+          title
+          task
+          result
           items {
-            id key sectionKey number activity content deadlineText responsible expectedResult indicator
-            deadline { kind due description occurrences { start end } }
-            nextDueDate done overdue
-            execution { done doneOn attachment { id } }
-            comments { id body revisionNumber authorName authorRole }
+            id
+            key
+            sectionKey
+            number
+            activity
+            content
+            deadlineText
+            responsible
+            expectedResult
+            indicator
+            deadline {
+              kind
+              due
+              description
+              occurrences {
+                start
+                end
+              }
+            }
+            nextDueDate
+            done
+            overdue
+            execution {
+              done
+              doneOn
+              attachment {
+                id
+              }
+            }
+            comments {
+              id
+              body
+              revisionNumber
+              authorName
+              authorRole
+            }
           }
         }
-        comments { id body itemKey revisionNumber }
-        decisions { action role fromState toState comment userName approval { name } }
-        events { action actionLabel summary }
-        warnings { field message }
+        comments {
+          id
+          body
+          itemKey
+          revisionNumber
+        }
+        decisions {
+          action
+          role
+          fromState
+          toState
+          comment
+          userName
+          approval {
+            name
+          }
+        }
+        events {
+          action
+          actionLabel
+          summary
+        }
+        warnings {
+          field
+          message
+        }
       }
     }
   }
@@ -66,8 +157,8 @@ async function roadmapWith(count: number): Promise<string> {
     input: { revisionId: createRoadmap.latestRevision.id, expectedVersion: 1, sections },
   });
   let current = await throughDirector(app, w, saveRoadmapRevision);
-  const keys = (await ok<{ roadmap: any }>(app, QUERY, w.tokens.officer, { id: createRoadmap.id })).roadmap.latestRevision.sections.flatMap(
-    (s: any) => s.items.map((i: any) => i.key),
+  const keys = (await ok<{ roadmap: any }>(app, QUERY, w.tokens.officer, { id: createRoadmap.id })).roadmap.latestRevision.sections.flatMap((s: any) =>
+    s.items.map((i: any) => i.key),
   );
   for (const key of keys.slice(0, 3)) current = await decide(app, w.tokens.officer, current, 'COMMENT', { itemKey: key, comment: 'Уточните' });
   await decide(app, w.tokens.officer, current, 'COMMENT', { comment: 'В целом замечаний нет' });

@@ -61,7 +61,8 @@ export async function executionOf(ctx: GraphQLContext, item: RoadmapItem): Promi
 }
 
 function deadlineType(deadline: Deadline): ItemDeadlineType {
-  const d = deadline as Deadline & Partial<{ start: string; end: string; before: boolean; frequency: string; occurrences: Array<{ start: string; end: string }>; reason: string }>;
+  const d = deadline as Deadline &
+    Partial<{ start: string; end: string; before: boolean; frequency: string; occurrences: Array<{ start: string; end: string }>; reason: string }>;
   return {
     kind: d.kind,
     original: d.original,
@@ -188,18 +189,16 @@ export class RoadmapRevisionResolver {
 
   @Authorized()
   @Query(() => RevisionDiffType, { description: 'Сравнение двух редакций одной карты: мероприятия добавлены, удалены, изменены (по полям).' })
-  async revisionDiff(
-    @Ctx() ctx: GraphQLContext,
-    @Arg('fromRevisionId', () => ID) fromRevisionId: string,
-    @Arg('toRevisionId', () => ID) toRevisionId: string,
-  ) {
+  async revisionDiff(@Ctx() ctx: GraphQLContext, @Arg('fromRevisionId', () => ID) fromRevisionId: string, @Arg('toRevisionId', () => ID) toRevisionId: string) {
     const diff = await ctx.services.roadmaps.diff(ctx, fromRevisionId, toRevisionId);
     const after = await ctx.tenant.loaders.roadmaps.itemsByRevisionId.load(toRevisionId);
     return diffType(diff, after.length);
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => RoadmapRevision, { description: 'Сохраняет черновик целиком (заголовок, разделы, мероприятия). Только в редактируемом состоянии, с expectedVersion.' })
+  @Mutation(() => RoadmapRevision, {
+    description: 'Сохраняет черновик целиком (заголовок, разделы, мероприятия). Только в редактируемом состоянии, с expectedVersion.',
+  })
   saveRoadmapRevision(@Ctx() ctx: GraphQLContext, @Arg('input', () => SaveRoadmapRevisionInput) input: SaveRoadmapRevisionInput) {
     return ctx.services.roadmaps.save(ctx, input);
   }
@@ -374,10 +373,4 @@ export class DistrictSettingsResolver {
   }
 }
 
-export const ROADMAP_RESOLVERS = [
-  RoadmapResolver,
-  RoadmapRevisionResolver,
-  RoadmapSectionResolver,
-  RoadmapItemResolver,
-  DistrictSettingsResolver,
-] as const;
+export const ROADMAP_RESOLVERS = [RoadmapResolver, RoadmapRevisionResolver, RoadmapSectionResolver, RoadmapItemResolver, DistrictSettingsResolver] as const;

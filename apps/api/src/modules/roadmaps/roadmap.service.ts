@@ -1,12 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import {
-  diffRevisions,
-  isEditable,
-  isIsoDate,
-  type Item,
-  type RevisionDiff,
-  type Section,
-} from '@nastavnik/domain';
+import { diffRevisions, isEditable, isIsoDate, type Item, type RevisionDiff, type Section } from '@nastavnik/domain';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Clock } from '../../engine/clock.js';
 import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
@@ -19,14 +12,7 @@ import { campaignScopeFilter } from '../campaigns/scope.js';
 import { Organization } from '../directory/organization.entity.js';
 import { within } from '../directory/scope.js';
 import { editSummary, recordEvent, type EditSummary } from '../reviews/events.js';
-import {
-  authorRoles,
-  checkVersion,
-  claimRevision,
-  findRevision,
-  findRoadmap,
-  forgetTenantReads,
-} from './access.js';
+import { authorRoles, checkVersion, claimRevision, findRevision, findRoadmap, forgetTenantReads } from './access.js';
 import { buildSections, templateDrafts, toDomainSections, toDrafts, type DraftItem, type DraftSection } from './content.js';
 import { RoadmapLevel, RoadmapSource } from './enums.js';
 import type {
@@ -172,9 +158,7 @@ export class RoadmapService {
     // The campaign it answers (visible to the actor, addressed to the school).
     let campaign: Campaign | null = null;
     if (input.campaignId != null) {
-      campaign = isUuid(input.campaignId)
-        ? await tenant.em.findOne(Campaign, within(campaignScopeFilter(actor, district), { id: input.campaignId }))
-        : null;
+      campaign = isUuid(input.campaignId) ? await tenant.em.findOne(Campaign, within(campaignScopeFilter(actor, district), { id: input.campaignId })) : null;
       if (!campaign) throw notFound(ROADMAP_MESSAGES_RU.campaignNotFound);
       if (organization && !campaign.allOrganizations && !campaign.organizationIds.includes(organization.id)) {
         throw badUserInput('campaignId', ROADMAP_MESSAGES_RU.notAddressed);
@@ -255,12 +239,7 @@ export class RoadmapService {
   }
 
   /** COPY: the latest revision of the named roadmap, or of the organisation's previous one. */
-  private async copySource(
-    ctx: TenantServiceContext,
-    input: CreateRoadmapInput,
-    level: RoadmapLevel,
-    organization: Organization | null,
-  ): Promise<Section[]> {
+  private async copySource(ctx: TenantServiceContext, input: CreateRoadmapInput, level: RoadmapLevel, organization: Organization | null): Promise<Section[]> {
     const em = ctx.tenant.em;
     let source: Roadmap | null;
     if (input.copyFromRoadmapId) {
@@ -383,10 +362,7 @@ export class RoadmapService {
       async (em) => {
         const version = await claimRevision(em, revision, expectedVersion, header, now);
         const managed = await em.findOneOrFail(RoadmapRevision, { id: revision.id });
-        const [sections, items] = await Promise.all([
-          em.find(RoadmapSection, { revision: revision.id }),
-          em.find(RoadmapItem, { revision: revision.id }),
-        ]);
+        const [sections, items] = await Promise.all([em.find(RoadmapSection, { revision: revision.id }), em.find(RoadmapItem, { revision: revision.id })]);
         this.writeContent(em, managed, after, { sections, items });
         recordEvent(em, {
           revision: managed,
@@ -449,15 +425,19 @@ export class RoadmapService {
 
   /** Copies a revision's rows into a new revision, keeping the stable keys (deadline JSON as stored). */
   async copyContent(em: EntityManager, from: RoadmapRevision, to: RoadmapRevision): Promise<void> {
-    const [sections, items] = await Promise.all([
-      em.find(RoadmapSection, { revision: from.id }),
-      em.find(RoadmapItem, { revision: from.id }),
-    ]);
+    const [sections, items] = await Promise.all([em.find(RoadmapSection, { revision: from.id }), em.find(RoadmapItem, { revision: from.id })]);
     const copies = new Map<string, RoadmapSection>();
     for (const section of sections) {
       copies.set(
         section.id,
-        em.create(RoadmapSection, { revision: to, key: section.key, position: section.position, title: section.title, task: section.task, result: section.result }),
+        em.create(RoadmapSection, {
+          revision: to,
+          key: section.key,
+          position: section.position,
+          title: section.title,
+          task: section.task,
+          result: section.result,
+        }),
       );
     }
     for (const item of items) {

@@ -33,11 +33,7 @@ export function roadmapScopeFilter(actor: Actor, district: TenantDistrict): Filt
  * them, if any, may take an action): school staff of its organisation, the district's staff, the
  * coordinator of the district's region. A platform admin reads everything but takes no part.
  */
-export function rolesCoveringRoadmap(
-  actor: Actor,
-  district: TenantDistrict,
-  roadmap: { level: RoadmapLevel; organizationId: string | null },
-): PlatformRole[] {
+export function rolesCoveringRoadmap(actor: Actor, district: TenantDistrict, roadmap: { level: RoadmapLevel; organizationId: string | null }): PlatformRole[] {
   const roles = new Set<PlatformRole>();
   for (const grant of actor.grants) {
     if (roadmap.level === 'school' && SCHOOL_STAFF_ROLES.includes(grant.role) && grant.organizationId === roadmap.organizationId) {

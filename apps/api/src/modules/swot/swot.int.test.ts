@@ -55,18 +55,23 @@ describe('SWOT form of a school', () => {
       version: 1,
       authorName: expect.any(String),
     });
-    const again = (await ok<{ saveSwotForm: any }>(app, SAVE, w.tokens.director1, { input: input({ threats: ['Нагрузка педагогов', 'Смена кадров'], expectedVersion: 1 }) })).saveSwotForm;
+    const again = (
+      await ok<{ saveSwotForm: any }>(app, SAVE, w.tokens.director1, { input: input({ threats: ['Нагрузка педагогов', 'Смена кадров'], expectedVersion: 1 }) })
+    ).saveSwotForm;
     expect(again).toMatchObject({ id: saved.id, version: 2, threats: ['Нагрузка педагогов', 'Смена кадров'] });
     const stale = await fails(app, SAVE, w.tokens.curator1, { input: input({ expectedVersion: 1 }) });
     expect(stale.extensions?.code).toBe('CONFLICT');
     // A programme's own form is a separate one.
-    const perProgramme = (await ok<{ saveSwotForm: any }>(app, SAVE, w.tokens.curator1, { input: input({ programmeId, strengths: ['Программа работает'] }) })).saveSwotForm;
+    const perProgramme = (await ok<{ saveSwotForm: any }>(app, SAVE, w.tokens.curator1, { input: input({ programmeId, strengths: ['Программа работает'] }) }))
+      .saveSwotForm;
     expect(perProgramme).toMatchObject({ programmeId, programmeName: 'Программа «Вместе»', version: 1 });
     expect(perProgramme.id).not.toBe(saved.id);
 
     const read = (await ok<{ swotForm: any }>(app, GET, w.tokens.officer, { org: w.school1.id, year: YEAR })).swotForm;
     expect(read).toMatchObject({ id: saved.id, version: 2 });
-    expect((await ok<{ swotForm: any }>(app, GET, w.tokens.head, { org: w.school1.id, year: YEAR, programme: programmeId })).swotForm.strengths).toEqual(['Программа работает']);
+    expect((await ok<{ swotForm: any }>(app, GET, w.tokens.head, { org: w.school1.id, year: YEAR, programme: programmeId })).swotForm.strengths).toEqual([
+      'Программа работает',
+    ]);
     // The district reads but does not edit.
     expect((await fails(app, SAVE, w.tokens.officer, { input: input() })).extensions?.code).toBe('FORBIDDEN');
   });
@@ -75,9 +80,18 @@ describe('SWOT form of a school', () => {
     const long = await fails(app, SAVE, w.tokens.curator1, { input: input({ weaknesses: ['x'.repeat(1001)] }) });
     expect(long.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'weaknesses[0]' });
     expect(long.message).toContain('Слабые стороны');
-    expect((await fails(app, SAVE, w.tokens.curator1, { input: input({ academicYear: '2025' }) })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'academicYear' });
-    expect((await fails(app, SAVE, w.tokens.curator1, { input: input({ formDate: '31.12.2025' }) })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'formDate' });
-    expect((await fails(app, SAVE, w.tokens.curator1, { input: input({ programmeId: randomUUID() }) })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'programmeId' });
+    expect((await fails(app, SAVE, w.tokens.curator1, { input: input({ academicYear: '2025' }) })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'academicYear',
+    });
+    expect((await fails(app, SAVE, w.tokens.curator1, { input: input({ formDate: '31.12.2025' }) })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'formDate',
+    });
+    expect((await fails(app, SAVE, w.tokens.curator1, { input: input({ programmeId: randomUUID() }) })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'programmeId',
+    });
     const kept = (await ok<{ swotForm: any }>(app, GET, w.tokens.curator1, { org: w.school1.id, year: YEAR })).swotForm;
     expect(kept.version).toBe(2);
   });
@@ -101,12 +115,27 @@ describe('SWOT form of a school', () => {
     const file = await download(app, `/exports/swot.docx?organizationId=${w.school1.id}&academicYear=${encodeURIComponent(YEAR)}`, w.tokens.officer);
     expect(file.status).toBe(200);
     const text = strFromU8(unzipSync(new Uint8Array(file.bytes))['word/document.xml']!).replace(/<[^>]+>/g, ' ');
-    for (const expected of ['SWOT-анализ программы наставничества', 'Сильные стороны', 'Слабые стороны', 'Возможности', 'Угрозы', '1. Опытные наставники из числа педагогов', '2. Смена кадров', '01.10.2025']) {
+    for (const expected of [
+      'SWOT-анализ программы наставничества',
+      'Сильные стороны',
+      'Слабые стороны',
+      'Возможности',
+      'Угрозы',
+      '1. Опытные наставники из числа педагогов',
+      '2. Смена кадров',
+      '01.10.2025',
+    ]) {
       expect(text).toContain(expected);
     }
-    const programme = await download(app, `/exports/swot.docx?organizationId=${w.school1.id}&academicYear=${encodeURIComponent(YEAR)}&programmeId=${programmeId}`, w.tokens.curator1);
+    const programme = await download(
+      app,
+      `/exports/swot.docx?organizationId=${w.school1.id}&academicYear=${encodeURIComponent(YEAR)}&programmeId=${programmeId}`,
+      w.tokens.curator1,
+    );
     expect(strFromU8(unzipSync(new Uint8Array(programme.bytes))['word/document.xml']!)).toContain('Программа «Вместе»');
-    expect((await download(app, `/exports/swot.docx?organizationId=${w.school2.id}&academicYear=${encodeURIComponent(YEAR)}`, w.tokens.curator2)).status).toBe(404);
+    expect((await download(app, `/exports/swot.docx?organizationId=${w.school2.id}&academicYear=${encodeURIComponent(YEAR)}`, w.tokens.curator2)).status).toBe(
+      404,
+    );
     expect((await download(app, `/exports/swot.docx?organizationId=${w.school1.id}&academicYear=2025`, w.tokens.curator1)).status).toBe(400);
   });
 });

@@ -55,7 +55,10 @@ export class SwotService {
     const rows = isUuid(organizationId)
       ? await ctx.em
           .getConnection()
-          .execute<{ short_name: string; name: string }[]>(`select short_name, name from "core"."organization" where id = ? and district_id = ?`, [organizationId, tenant.district.id])
+          .execute<{ short_name: string; name: string }[]>(`select short_name, name from "core"."organization" where id = ? and district_id = ?`, [
+            organizationId,
+            tenant.district.id,
+          ])
       : [];
     if (!rows[0]) throw notFound(ERRORS_RU.organizationNotFound);
     if (edit && !manages) throw forbidden(SWOT_MESSAGES_RU.editForbidden);
@@ -67,7 +70,10 @@ export class SwotService {
     const rows = isUuid(programmeId)
       ? await ctx.tenant.em
           .getConnection()
-          .execute<{ name: string }[]>(`select name from "${ctx.tenant.district.schemaName}"."programme" where id = ? and organization_id = ?`, [programmeId, organizationId])
+          .execute<{ name: string }[]>(`select name from "${ctx.tenant.district.schemaName}"."programme" where id = ? and organization_id = ?`, [
+            programmeId,
+            organizationId,
+          ])
       : [];
     if (!rows[0]) throw badUserInput('programmeId', SWOT_MESSAGES_RU.programme);
     return rows[0].name;
@@ -165,7 +171,9 @@ export class SwotService {
         width: { size: 50, type: WidthType.PERCENTAGE },
         children: [
           new Paragraph({ children: [text(SWOT_LABELS_RU[q], true, 24)] }),
-          ...(form[q].length ? form[q].map((item, i) => new Paragraph({ children: [text(`${i + 1}. ${item}`, false, 24)] })) : [new Paragraph({ children: [text('—', false, 24)] })]),
+          ...(form[q].length
+            ? form[q].map((item, i) => new Paragraph({ children: [text(`${i + 1}. ${item}`, false, 24)] }))
+            : [new Paragraph({ children: [text('—', false, 24)] })]),
         ],
       });
     const document = new Document({
@@ -181,7 +189,10 @@ export class SwotService {
             para(`${year} учебный год. Дата: ${dateRu(form.formDate)}.`, { center: true }),
             new Table({
               width: { size: 100, type: WidthType.PERCENTAGE },
-              rows: [new TableRow({ children: [quadrant('strengths'), quadrant('weaknesses')] }), new TableRow({ children: [quadrant('opportunities'), quadrant('threats')] })],
+              rows: [
+                new TableRow({ children: [quadrant('strengths'), quadrant('weaknesses')] }),
+                new TableRow({ children: [quadrant('opportunities'), quadrant('threats')] }),
+              ],
             }),
             para(''),
             para(`Составил: ${form.authorName}`),

@@ -6,6 +6,10 @@ import { decodeUtf8, decoder } from './encoding.js';
  * inflates only the entries asked for, in small chunks, counting the bytes produced, so that a zip
  * bomb is refused early instead of filling memory: limits are checked against the sizes the archive
  * declares, against the compression ratio, and against what inflating really produces.
+ *
+ * Hand-written on purpose (the inflating itself is fflate's): the ZIP readers on npm (jszip, yauzl,
+ * unzipper) either inflate whole entries into memory or trust the sizes an archive declares, and
+ * uploads come from anyone. Only the container format is read here, and every limit is ours.
  */
 
 export type ZipErrorKind = 'corrupt' | 'bomb';

@@ -30,6 +30,10 @@ import { ageRule, checkAgeRule, type Participant, type ParticipantRole } from '.
  *
  * Scores are integers, so the optimum is exact and the result deterministic: the same input gives
  * the same output, whatever the order of the lists (they are sorted by id first).
+ *
+ * Hand-written on purpose: no maintained JavaScript library solves an assignment with mentor
+ * capacities and optional mentees and explains its choice; the solver is small, exact, and measured
+ * (`npm run bench -w @nastavnik/domain`: 2,000 mentees and 500 mentors).
  */
 
 export interface MatchMentee {

@@ -10,7 +10,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
-import { createServer } from 'node:net';
+import getPort from 'get-port';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -130,16 +130,16 @@ export function ensureKeycloak({ log = console.log, env = process.env } = {}) {
   return home;
 }
 
-export async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+/**
+ * Keycloak's ports: the same choice as `freePort` in apps/api's embedded-postgres.ts (below the
+ * kernel's ephemeral range, where an outgoing connection cannot take the number between the check
+ * and Keycloak's bind), repeated here because this script also runs before anything is built.
+ */
+async function freePort() {
+  const [ephemeralLow] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+  const high = Math.min(Number.isFinite(ephemeralLow) ? ephemeralLow : 32768, 32768) - 1;
+  const candidates = Array.from({ length: 64 }, () => 20000 + Math.floor(Math.random() * (high - 20000)));
+  return getPort({ port: candidates, host: '127.0.0.1' });
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

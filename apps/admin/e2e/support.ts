@@ -1,6 +1,5 @@
 /** Shared pieces of the browser tests: the stack, Debian's Chromium, screenshots. */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,19 +19,6 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Browser {
   context: BrowserContext;
@@ -93,7 +79,7 @@ export async function startTestStack(): Promise<TestStack> {
     const adminUrl = process.env.E2E_ADMIN_URL;
     return { adminUrl, adminOrigin: new URL(adminUrl).origin, stop: async () => undefined };
   }
-  const { startStack } = await loadStack();
+  const { startStack, freePort } = await loadStack();
   // The admin's Vite server neither watches nor hot-reloads: a workspace package rebuilt elsewhere
   // in the repository during the run must not reload the page in the middle of a step.
   process.env.ADMIN_WATCH = '0';

@@ -10,10 +10,10 @@ import path from 'node:path';
 import { PARTNER_APPLICATION_CONSENT_RU } from '@nastavnik/domain';
 import { createOrm, loadConfig, startApiServer, type MikroORM, type RunningApiServer } from '@nastavnik/api';
 import { startIdp, type RunningIdp } from '@nastavnik/idp';
-import { startStack, type RunningStack } from '@nastavnik/stack';
+import { freePort, startStack, type RunningStack } from '@nastavnik/stack';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freePort, REALM_FILE } from '../../../scripts/keycloak.mjs';
+import { REALM_FILE } from '../../../scripts/keycloak.mjs';
 import { actorDifferences, actorOf, claimsOf, graphql, keycloakAdmin, passwordGrant, tokenOf } from './support.js';
 
 const kc = inject('keycloak');

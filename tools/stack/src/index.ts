@@ -15,6 +15,8 @@ import { startEmbeddedPostgres } from '@nastavnik/api/embedded-postgres';
 import { runOnce } from './processes.js';
 import { startChild, type RunningChild } from './processes.js';
 
+export { freePort } from '@nastavnik/api/embedded-postgres';
+
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const ADMIN_ROOT = path.join(REPO_ROOT, 'apps/admin');
 const SCRIPTS = {

@@ -7,26 +7,15 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '@nastavnik/api/embedded-postgres';
 
 const STACK_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const START = path.join(STACK_DIR, 'dist/start.js');
 const START_TIMEOUT_MS = 240_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function alive(pid: number | undefined): boolean {
   if (!pid) return false;

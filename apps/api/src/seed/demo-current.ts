@@ -12,7 +12,7 @@ import { ItemExecution } from '../modules/execution/item-execution.entity.js';
 import { ExecutionService } from '../modules/execution/execution.service.js';
 import { demoAcademicYear, demoToday, DEMO_PROGRAMMES } from './demo-programmes.js';
 import { DecisionService } from '../modules/reviews/decision.service.js';
-import { RoadmapEvent } from '../modules/reviews/event.entity.js';
+import { RoadmapEvent } from '../modules/roadmaps/event.entity.js';
 import { approvalSettings } from '../modules/roadmaps/access.js';
 import { ApprovalAction, RoadmapSource } from '../modules/roadmaps/enums.js';
 import { RoadmapItem } from '../modules/roadmaps/item.entity.js';

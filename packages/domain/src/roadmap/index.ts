@@ -4,3 +4,4 @@ export { isIsoDate, type IsoDate } from './iso-date.js';
 export * from './deadline.js';
 export * from './approval.js';
 export * from './model.js';
+export * from './messages.js';

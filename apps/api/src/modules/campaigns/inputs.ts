@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { SchoolCampaignStatus } from '../roadmaps/enums.js';
+import { SchoolCampaignStatus } from './enums.js';
 
 @InputType('CreateCampaignInput')
 export class CreateCampaignInput {

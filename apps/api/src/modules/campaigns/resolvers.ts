@@ -2,13 +2,10 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import type { GraphQLContext } from '../../engine/graphql/context.js';
 import { PageInput } from '../../engine/graphql/pagination.js';
 import { Organization } from '../directory/organization.entity.js';
-import { RoadmapRevision } from '../roadmaps/revision.entity.js';
-import { Roadmap } from '../roadmaps/roadmap.entity.js';
 import { Campaign } from './campaign.entity.js';
 import { CampaignFilter, CampaignSchoolFilter, CreateCampaignInput } from './inputs.js';
 import { countsLoader } from './loaders.js';
 import { campaignSchoolsScope } from './scope.js';
-import { RegionRoadmapOverview } from './region-overview.js';
 import { CampaignCounts, CampaignPage, CampaignSchool, CampaignSchoolPage } from './types.js';
 
 @Resolver(() => Campaign)
@@ -27,19 +24,6 @@ export class CampaignResolver {
   @Query(() => Campaign, { nullable: true })
   campaign(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string) {
     return ctx.services.campaigns.get(ctx, id);
-  }
-
-  @Authorized('region-coordinator', 'platform-admin')
-  @Query(() => RegionRoadmapOverview, {
-    description:
-      'Дорожные карты региона: по каждому муниципалитету — его дорожная карта и состояние организаций в последней кампании (или кампании учебного года). Без X-District-Id.',
-  })
-  regionRoadmapOverview(
-    @Ctx() ctx: GraphQLContext,
-    @Arg('regionId', () => ID) regionId: string,
-    @Arg('academicYear', () => String, { nullable: true }) academicYear?: string | null,
-  ) {
-    return ctx.services.regionRoadmaps.overview(ctx, regionId, academicYear);
   }
 
   @Authorized('district-officer', 'district-head', 'platform-admin')
@@ -85,16 +69,6 @@ export class CampaignSchoolResolver {
     const organization = await ctx.loaders.directory.organizationById.load(row.organizationId);
     if (!organization) throw new Error(`dangling reference: organization ${row.organizationId}`);
     return organization;
-  }
-
-  @FieldResolver(() => Roadmap, { nullable: true })
-  roadmap(@Root() row: CampaignSchool, @Ctx() ctx: GraphQLContext) {
-    return row.roadmapId ? ctx.tenant.loaders.roadmaps.roadmapById.load(row.roadmapId) : null;
-  }
-
-  @FieldResolver(() => RoadmapRevision, { nullable: true })
-  latestRevision(@Root() row: CampaignSchool, @Ctx() ctx: GraphQLContext) {
-    return row.latestRevisionId ? ctx.tenant.loaders.roadmaps.revisionById.load(row.latestRevisionId) : null;
   }
 }
 

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PageOf } from '../../engine/graphql/pagination.js';
-import { SchoolCampaignStatus } from '../roadmaps/enums.js';
+import { SchoolCampaignStatus } from './enums.js';
 import { Campaign } from './campaign.entity.js';
 
 /** One school's line on a campaign page. */

@@ -2,7 +2,7 @@ import { create as contentDisposition } from 'content-disposition';
 import type { ServerResponse } from 'node:http';
 import type { GraphQLContext } from '../../engine/graphql/context.js';
 import type { HttpRoute } from '../../engine/http/server.js';
-import type { RenderedFile } from './document.service.js';
+import type { RenderedFile } from './rendered-file.js';
 
 export const revisionExportUrl = (id: string, format: 'docx' | 'pdf') => `/exports/revisions/${encodeURIComponent(id)}.${format}`;
 export const campaignExportUrl = (id: string) => `/exports/campaigns/${encodeURIComponent(id)}.xlsx`;

@@ -5,11 +5,11 @@ import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors
 import type { TenantServiceContext } from '../../engine/services.js';
 import { isUuid } from '../../engine/tenancy/tenant.js';
 import type { AttachmentService } from '../attachments/attachment.service.js';
-import { recordEvent } from '../reviews/events.js';
+import { recordEvent } from '../roadmaps/events.js';
 import { authorRoles, findRevision, forgetTenantReads } from '../roadmaps/access.js';
 import { throwOnErrors, toDomainSections } from '../roadmaps/content.js';
 import { RoadmapItem } from '../roadmaps/item.entity.js';
-import { FIELD_LABELS_RU, ROADMAP_MESSAGES_RU } from '../roadmaps/messages.js';
+import { ROADMAP_FIELD_LABELS_RU as FIELD_LABELS_RU, ROADMAP_MESSAGES_RU } from '@nastavnik/domain';
 import { RoadmapRevision } from '../roadmaps/revision.entity.js';
 import { rolesCoveringRoadmap } from '../roadmaps/scope.js';
 import type { MarkItemDoneInput } from './inputs.js';

@@ -1,7 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../engine/graphql/context.js';
 import { Attachment } from '../attachments/attachment.entity.js';
+import { isOverdue } from '@nastavnik/domain';
+import { pairKey } from '../../engine/loaders.js';
 import { RoadmapItem } from '../roadmaps/item.entity.js';
+import { revisionOf } from '../roadmaps/resolvers.js';
+import { Roadmap } from '../roadmaps/roadmap.entity.js';
+import { RoadmapExecutionType } from '../roadmaps/types.js';
 import { MarkItemDoneInput } from './inputs.js';
 import { ItemExecution } from './item-execution.entity.js';
 
@@ -25,4 +30,48 @@ export class ItemExecutionResolver {
   }
 }
 
-export const EXECUTION_RESOLVERS = [ItemExecutionResolver] as const;
+/** The execution mark of an item (by its roadmap and stable key). */
+export async function executionOf(ctx: GraphQLContext, item: RoadmapItem): Promise<ItemExecution | null> {
+  const revision = await revisionOf(ctx, item.revision.id);
+  return ctx.tenant.loaders.execution.byRoadmapItem.load(pairKey(revision.roadmap.id, item.key));
+}
+
+/** The execution fields of a roadmap and of its items: execution extends the roadmap types from above. */
+@Resolver(() => Roadmap)
+export class RoadmapExecutionFieldsResolver {
+  @FieldResolver(() => RoadmapExecutionType, { nullable: true, description: 'Исполнение действующей редакции; null — пока нет согласованной.' })
+  async execution(@Root() roadmap: Roadmap, @Ctx() ctx: GraphQLContext): Promise<RoadmapExecutionType | null> {
+    if (!roadmap.inForceRevisionId) return null;
+    const items = await ctx.tenant.loaders.roadmaps.itemsByRevisionId.load(roadmap.inForceRevisionId);
+    const marks = await Promise.all(items.map((item) => ctx.tenant.loaders.execution.byRoadmapItem.load(pairKey(roadmap.id, item.key))));
+    const today = ctx.services.clock.today();
+    let doneCount = 0;
+    let overdueCount = 0;
+    items.forEach((item, i) => {
+      const done = marks[i]?.done ?? false;
+      if (done) doneCount++;
+      if (isOverdue(item.deadline, today, done)) overdueCount++;
+    });
+    return { itemsCount: items.length, doneCount, overdueCount };
+  }
+}
+
+@Resolver(() => RoadmapItem)
+export class ItemExecutionFieldsResolver {
+  @FieldResolver(() => ItemExecution, { nullable: true, description: 'Отметка о выполнении (по карте и постоянному идентификатору).' })
+  execution(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
+    return executionOf(ctx, item);
+  }
+
+  @FieldResolver(() => Boolean)
+  async done(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
+    return (await executionOf(ctx, item))?.done ?? false;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Просрочено: срок прошёл, а мероприятие не выполнено.' })
+  async overdue(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
+    return isOverdue(item.deadline, ctx.services.clock.today(), (await executionOf(ctx, item))?.done ?? false);
+  }
+}
+
+export const EXECUTION_RESOLVERS = [ItemExecutionResolver, RoadmapExecutionFieldsResolver, ItemExecutionFieldsResolver] as const;

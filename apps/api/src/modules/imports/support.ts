@@ -14,7 +14,7 @@ import { campaignScopeFilter } from '../campaigns/scope.js';
 import { Organization } from '../directory/organization.entity.js';
 import { within } from '../directory/scope.js';
 import { forgetTenantReads } from '../roadmaps/access.js';
-import { ROADMAP_MESSAGES_RU } from '../roadmaps/messages.js';
+import { ROADMAP_MESSAGES_RU } from '@nastavnik/domain';
 import { districtStaffRoles } from '../roadmaps/scope.js';
 import { matchOrganization } from './matching.js';
 import { IMPORT_MESSAGES_RU } from './messages.js';

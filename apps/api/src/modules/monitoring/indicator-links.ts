@@ -22,7 +22,7 @@ import type { Tenant } from '../../engine/tenancy/tenant.js';
 import { isUuid } from '../../engine/tenancy/tenant.js';
 import { authorRoles, findRevision, forgetTenantReads } from '../roadmaps/access.js';
 import { RoadmapItem } from '../roadmaps/item.entity.js';
-import { ROADMAP_MESSAGES_RU } from '../roadmaps/messages.js';
+import { ROADMAP_MESSAGES_RU } from '@nastavnik/domain';
 import type { RoadmapRevision } from '../roadmaps/revision.entity.js';
 import type { Roadmap } from '../roadmaps/roadmap.entity.js';
 import { rolesCoveringRoadmap } from '../roadmaps/scope.js';

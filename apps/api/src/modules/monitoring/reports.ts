@@ -1,7 +1,7 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { formatPercentRu, STAT_FORM_COLUMNS_RU, statFormRows, type Kpi, type ParticipantCategory, type ParticipantRole } from '@nastavnik/domain';
 import { DOCX_CONTENT_TYPE } from '../documents/docx.js';
-import type { RenderedFile } from '../documents/document.service.js';
+import type { RenderedFile } from '../documents/rendered-file.js';
 import { safeFileName } from '../documents/layout.js';
 import { writeXlsx, XLSX_CONTENT_TYPE } from '../documents/xlsx.js';
 import type { DistrictFigures } from './monitoring.service.js';

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { badUserInput, forbidden } from '../../engine/errors.js';
 import type { GraphQLContext } from '../../engine/graphql/context.js';
 import type { HttpRoute } from '../../engine/http/server.js';
-import type { RenderedFile } from '../documents/document.service.js';
+import type { RenderedFile } from '../documents/rendered-file.js';
 import { create as contentDisposition } from 'content-disposition';
 import { seesWholeDistrict } from '../roadmaps/scope.js';
 import { MONITORING_MESSAGES_RU } from './monitoring.service.js';

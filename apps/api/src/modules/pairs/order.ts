@@ -4,7 +4,7 @@ import { badUserInput, forbidden } from '../../engine/errors.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import { Organization } from '../directory/organization.entity.js';
 import { DOCX_CONTENT_TYPE, DOCX_FONT } from '../documents/docx.js';
-import type { RenderedFile } from '../documents/document.service.js';
+import type { RenderedFile } from '../documents/rendered-file.js';
 import { logAccess } from '../programmes/loaders.js';
 import { PROGRAMME_MESSAGES_RU as M } from '../programmes/messages.js';
 import type { ProgrammeService } from '../programmes/programme.service.js';

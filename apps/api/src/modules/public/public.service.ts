@@ -2,7 +2,7 @@ import { BUILT_IN_FORMS } from '@nastavnik/domain';
 import type { Clock } from '../../engine/clock.js';
 import { notFound } from '../../engine/errors.js';
 import type { MikroORM } from '../../engine/orm/create-orm.js';
-import type { RenderedFile } from '../documents/document.service.js';
+import type { RenderedFile } from '../documents/rendered-file.js';
 import { DOCX_CONTENT_TYPE, renderDocx } from '../documents/docx.js';
 import { dateRu, revisionDocument } from '../documents/layout.js';
 import { PDF_CONTENT_TYPE, renderPdf } from '../documents/pdf.js';

@@ -7,13 +7,13 @@ import { Organization } from '../directory/organization.entity.js';
 import { Region } from '../directory/region.entity.js';
 import { approvalSettings, checkVersion, claimRevision, findRevision, forgetTenantReads } from '../roadmaps/access.js';
 import { RoadmapItem } from '../roadmaps/item.entity.js';
-import { ROADMAP_MESSAGES_RU } from '../roadmaps/messages.js';
+import { ROADMAP_MESSAGES_RU } from '@nastavnik/domain';
 import type { RoadmapService } from '../roadmaps/roadmap.service.js';
 import { RoadmapRevision } from '../roadmaps/revision.entity.js';
 import { Roadmap } from '../roadmaps/roadmap.entity.js';
 import { rolesCoveringRoadmap } from '../roadmaps/scope.js';
 import { ReviewComment } from './comment.entity.js';
-import { recordEvent } from './events.js';
+import { recordEvent } from '../roadmaps/events.js';
 import type { RoadmapDecisionInput } from './inputs.js';
 
 /** GraphQL's nulls as absent fields (the machine reads a block's fields as optional strings). */

@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 import { loaderGrouped, pairKey, splitPairKey } from '../../engine/loaders.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import { ReviewComment } from './comment.entity.js';
-import { RoadmapEvent } from './event.entity.js';
+import { RoadmapEvent } from '../roadmaps/event.entity.js';
 
 export interface ReviewLoaders {
   commentsByRevisionId: DataLoader<string, ReviewComment[]>;

@@ -2,12 +2,15 @@ import { APPROVAL_ACTION_LABELS_RU, type AgreementBlock, type ApprovalBlock } fr
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../engine/graphql/context.js';
 import { Role } from '../me/types.js';
-import { RoadmapState } from '../roadmaps/enums.js';
+import { ApprovalAction, RoadmapState } from '../roadmaps/enums.js';
+import { pairKey } from '../../engine/loaders.js';
+import { RoadmapItem } from '../roadmaps/item.entity.js';
+import { revisionOf } from '../roadmaps/resolvers.js';
 import { RoadmapRevision } from '../roadmaps/revision.entity.js';
 import { AgreementBlockType, ApprovalBlockType } from '../roadmaps/types.js';
 import { ReviewComment } from './comment.entity.js';
-import { RoadmapEvent } from './event.entity.js';
-import { editSummaryRu, type EditSummary } from './events.js';
+import { RoadmapEvent } from '../roadmaps/event.entity.js';
+import { editSummaryRu, type EditSummary } from '../roadmaps/events.js';
 import { RoadmapDecisionInput } from './inputs.js';
 
 const EVENT_LABELS_RU: Record<string, string> = {
@@ -96,4 +99,33 @@ export class RoadmapEventResolver {
   }
 }
 
-export const REVIEW_RESOLVERS = [ReviewCommentResolver, RoadmapEventResolver] as const;
+/** The review fields of a revision and of an item: reviews extend the roadmap types from above. */
+@Resolver(() => RoadmapRevision)
+export class RevisionReviewFieldsResolver {
+  @FieldResolver(() => [ReviewComment], { description: 'Замечания к этой редакции (ко всей карте и к мероприятиям).' })
+  comments(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    return ctx.tenant.loaders.reviews.commentsByRevisionId.load(revision.id);
+  }
+
+  @FieldResolver(() => [RoadmapEvent], { description: 'Журнал: все решения и изменения этой редакции.' })
+  events(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    return ctx.tenant.loaders.reviews.eventsByRevisionId.load(revision.id);
+  }
+
+  @FieldResolver(() => [RoadmapEvent], { description: 'Решения согласования (из журнала).' })
+  async decisions(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    const actions = new Set<string>(Object.values(ApprovalAction));
+    return (await ctx.tenant.loaders.reviews.eventsByRevisionId.load(revision.id)).filter((event) => actions.has(event.action));
+  }
+}
+
+@Resolver(() => RoadmapItem)
+export class ItemReviewFieldsResolver {
+  @FieldResolver(() => [ReviewComment], { description: 'Замечания к мероприятию во всех редакциях карты.' })
+  async comments(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
+    const revision = await revisionOf(ctx, item.revision.id);
+    return ctx.tenant.loaders.reviews.commentsByRoadmapItem.load(pairKey(revision.roadmap.id, item.key));
+  }
+}
+
+export const REVIEW_RESOLVERS = [ReviewCommentResolver, RoadmapEventResolver, RevisionReviewFieldsResolver, ItemReviewFieldsResolver] as const;

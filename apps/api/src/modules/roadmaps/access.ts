@@ -4,7 +4,7 @@ import type { EntityManager } from '../../engine/orm/create-orm.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import { isUuid, type Tenant } from '../../engine/tenancy/tenant.js';
 import { within } from '../directory/scope.js';
-import { ROADMAP_MESSAGES_RU } from './messages.js';
+import { ROADMAP_MESSAGES_RU } from '@nastavnik/domain';
 import { RoadmapRevision } from './revision.entity.js';
 import { Roadmap } from './roadmap.entity.js';
 import { roadmapScopeFilter } from './scope.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { APPROVAL, asInput, CREATE_ROADMAP, DECIDE, decide, ok, revision, roadmapWorld, SAVE_REVISION, type RoadmapWorld } from '../../test/roadmaps.js';
-import { RoadmapEvent } from '../reviews/event.entity.js';
+import { RoadmapEvent } from './event.entity.js';
 import { claimRevision } from './access.js';
 import { RoadmapItem } from './item.entity.js';
 import { RoadmapRevision } from './revision.entity.js';

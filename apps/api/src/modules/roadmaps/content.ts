@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { badUserInput } from '../../engine/errors.js';
 import { isUuid } from '../../engine/tenancy/tenant.js';
 import type { RoadmapItem } from './item.entity.js';
-import { ROADMAP_MESSAGES_RU } from './messages.js';
+import { ROADMAP_MESSAGES_RU } from '@nastavnik/domain';
 import type { RoadmapSection } from './section.entity.js';
 import type { TemplateSection } from './template.js';
 

@@ -2,7 +2,6 @@ import type {
   ApprovalAction as DomainAction,
   RoadmapLevel as DomainLevel,
   RoadmapState as DomainState,
-  SchoolCampaignStatus as DomainStatus,
 } from '@nastavnik/domain';
 import { registerEnumType } from 'type-graphql';
 
@@ -40,15 +39,6 @@ export enum RoadmapLevel {
   DISTRICT = 'district',
 }
 
-export enum SchoolCampaignStatus {
-  NOT_STARTED = 'notStarted',
-  DRAFT = 'draft',
-  WITH_DIRECTOR = 'withDirector',
-  SUBMITTED = 'submitted',
-  RETURNED = 'returned',
-  AGREED = 'agreed',
-}
-
 export enum WhoAgrees {
   HEAD = 'head',
   OFFICER = 'officer',
@@ -66,13 +56,11 @@ const _checks: [
   Same<`${RoadmapState}`, DomainState>,
   Same<`${ApprovalAction}`, DomainAction>,
   Same<`${RoadmapLevel}`, DomainLevel>,
-  Same<`${SchoolCampaignStatus}`, DomainStatus>,
-] = [true, true, true, true];
+] = [true, true, true];
 void _checks;
 
 registerEnumType(RoadmapState, { name: 'RoadmapState', description: 'Состояние редакции дорожной карты' });
 registerEnumType(ApprovalAction, { name: 'ApprovalAction', description: 'Действие согласования над редакцией' });
 registerEnumType(RoadmapLevel, { name: 'RoadmapLevel', description: 'Дорожная карта организации или муниципалитета' });
-registerEnumType(SchoolCampaignStatus, { name: 'SchoolCampaignStatus', description: 'Где организация в кампании' });
 registerEnumType(WhoAgrees, { name: 'WhoAgrees', description: 'Кто согласует дорожные карты организаций в муниципалитете' });
 registerEnumType(RoadmapSource, { name: 'RoadmapSource', description: 'Из чего создать дорожную карту' });

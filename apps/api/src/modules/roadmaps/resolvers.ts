@@ -3,7 +3,6 @@ import {
   describeDeadlineRu,
   isEditable,
   isInForce,
-  isOverdue,
   nextDueDate,
   roadmapStateLabelRu,
   validateSections,
@@ -12,13 +11,10 @@ import {
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../engine/graphql/context.js';
 import { PageInput, PageOf } from '../../engine/graphql/pagination.js';
-import { pairKey } from '../../engine/loaders.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { Organization } from '../directory/organization.entity.js';
-import { ItemExecution } from '../execution/item-execution.entity.js';
-import { ReviewComment } from '../reviews/comment.entity.js';
-import { RoadmapEvent } from '../reviews/event.entity.js';
 import { approvalSettings, authorRoles } from './access.js';
+import { CampaignSchoolRoadmapResolver, RegionRoadmapOverviewResolver } from './campaign-resolvers.js';
 import { toDomainSections } from './content.js';
 import { ApprovalAction, WhoAgrees } from './enums.js';
 import {
@@ -36,13 +32,13 @@ import { RoadmapRevision } from './revision.entity.js';
 import { Roadmap } from './roadmap.entity.js';
 import { rolesCoveringRoadmap } from './scope.js';
 import { RoadmapSection } from './section.entity.js';
-import { ItemDeadlineType, RevisionDiffType, RoadmapExecutionType, ValidationIssueType, type DiffItemType } from './types.js';
+import { ItemDeadlineType, RevisionDiffType, ValidationIssueType, type DiffItemType } from './types.js';
 import type { ItemRef, RevisionDiff, Section } from '@nastavnik/domain';
 
 @ObjectType('RoadmapPage')
 export class RoadmapPage extends PageOf(Roadmap) {}
 
-async function revisionOf(ctx: GraphQLContext, id: string): Promise<RoadmapRevision> {
+export async function revisionOf(ctx: GraphQLContext, id: string): Promise<RoadmapRevision> {
   const revision = await ctx.tenant.loaders.roadmaps.revisionById.load(id);
   if (!revision) throw new Error(`dangling reference: revision ${id}`);
   return revision;
@@ -52,12 +48,6 @@ async function roadmapOf(ctx: GraphQLContext, id: string): Promise<Roadmap> {
   const roadmap = await ctx.tenant.loaders.roadmaps.roadmapById.load(id);
   if (!roadmap) throw new Error(`dangling reference: roadmap ${id}`);
   return roadmap;
-}
-
-/** The execution mark of an item (by its roadmap and stable key). */
-export async function executionOf(ctx: GraphQLContext, item: RoadmapItem): Promise<ItemExecution | null> {
-  const revision = await revisionOf(ctx, item.revision.id);
-  return ctx.tenant.loaders.execution.byRoadmapItem.load(pairKey(revision.roadmap.id, item.key));
 }
 
 function deadlineType(deadline: Deadline): ItemDeadlineType {
@@ -162,21 +152,6 @@ export class RoadmapResolver {
     return (await revisionOf(ctx, roadmap.latestRevisionId!)).programmeName;
   }
 
-  @FieldResolver(() => RoadmapExecutionType, { nullable: true, description: 'Исполнение действующей редакции; null — пока нет согласованной.' })
-  async execution(@Root() roadmap: Roadmap, @Ctx() ctx: GraphQLContext): Promise<RoadmapExecutionType | null> {
-    if (!roadmap.inForceRevisionId) return null;
-    const items = await ctx.tenant.loaders.roadmaps.itemsByRevisionId.load(roadmap.inForceRevisionId);
-    const marks = await Promise.all(items.map((item) => ctx.tenant.loaders.execution.byRoadmapItem.load(pairKey(roadmap.id, item.key))));
-    const today = ctx.services.clock.today();
-    let doneCount = 0;
-    let overdueCount = 0;
-    items.forEach((item, i) => {
-      const done = marks[i]?.done ?? false;
-      if (done) doneCount++;
-      if (isOverdue(item.deadline, today, done)) overdueCount++;
-    });
-    return { itemsCount: items.length, doneCount, overdueCount };
-  }
 }
 
 @Resolver(() => RoadmapRevision)
@@ -291,21 +266,6 @@ export class RoadmapRevisionResolver {
     return validateSections(toDomainSections(sections, items)).filter((issue) => issue.severity === 'warning');
   }
 
-  @FieldResolver(() => [ReviewComment], { description: 'Замечания к этой редакции (ко всей карте и к мероприятиям).' })
-  comments(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
-    return ctx.tenant.loaders.reviews.commentsByRevisionId.load(revision.id);
-  }
-
-  @FieldResolver(() => [RoadmapEvent], { description: 'Журнал: все решения и изменения этой редакции.' })
-  events(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
-    return ctx.tenant.loaders.reviews.eventsByRevisionId.load(revision.id);
-  }
-
-  @FieldResolver(() => [RoadmapEvent], { description: 'Решения согласования (из журнала).' })
-  async decisions(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
-    const actions = new Set<string>(Object.values(ApprovalAction));
-    return (await ctx.tenant.loaders.reviews.eventsByRevisionId.load(revision.id)).filter((event) => actions.has(event.action));
-  }
 }
 
 @Resolver(() => RoadmapSection)
@@ -330,27 +290,6 @@ export class RoadmapItemResolver {
     return nextDueDate(item.deadline, ctx.services.clock.today());
   }
 
-  @FieldResolver(() => ItemExecution, { nullable: true, description: 'Отметка о выполнении (по карте и постоянному идентификатору).' })
-  execution(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
-    return executionOf(ctx, item);
-  }
-
-  @FieldResolver(() => Boolean)
-  async done(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
-    return (await executionOf(ctx, item))?.done ?? false;
-  }
-
-  @FieldResolver(() => Boolean, { description: 'Просрочено: срок прошёл, а мероприятие не выполнено.' })
-  async overdue(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
-    return isOverdue(item.deadline, ctx.services.clock.today(), (await executionOf(ctx, item))?.done ?? false);
-  }
-
-  @FieldResolver(() => [ReviewComment], { description: 'Замечания к мероприятию во всех редакциях карты.' })
-  async comments(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
-    const revision = await revisionOf(ctx, item.revision.id);
-    return ctx.tenant.loaders.reviews.commentsByRoadmapItem.load(pairKey(revision.roadmap.id, item.key));
-  }
-
   @FieldResolver(() => ID, { description: 'Постоянный идентификатор раздела.' })
   async sectionKey(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
     const sections = await ctx.tenant.loaders.roadmaps.sectionsByRevisionId.load(item.revision.id);
@@ -373,4 +312,12 @@ export class DistrictSettingsResolver {
   }
 }
 
-export const ROADMAP_RESOLVERS = [RoadmapResolver, RoadmapRevisionResolver, RoadmapSectionResolver, RoadmapItemResolver, DistrictSettingsResolver] as const;
+export const ROADMAP_RESOLVERS = [
+  RoadmapResolver,
+  RoadmapRevisionResolver,
+  RoadmapSectionResolver,
+  RoadmapItemResolver,
+  DistrictSettingsResolver,
+  CampaignSchoolRoadmapResolver,
+  RegionRoadmapOverviewResolver,
+] as const;

@@ -11,7 +11,7 @@ import { Campaign } from '../campaigns/campaign.entity.js';
 import { campaignScopeFilter } from '../campaigns/scope.js';
 import { Organization } from '../directory/organization.entity.js';
 import { within } from '../directory/scope.js';
-import { editSummary, recordEvent, type EditSummary } from '../reviews/events.js';
+import { editSummary, recordEvent, type EditSummary } from './events.js';
 import { authorRoles, checkVersion, claimRevision, findRevision, findRoadmap, forgetTenantReads } from './access.js';
 import { buildSections, templateDrafts, toDomainSections, toDrafts, type DraftItem, type DraftSection } from './content.js';
 import { RoadmapLevel, RoadmapSource } from './enums.js';
@@ -25,7 +25,7 @@ import type {
   UpdateRoadmapItemInput,
 } from './inputs.js';
 import { RoadmapItem } from './item.entity.js';
-import { FIELD_LABELS_RU, ROADMAP_MESSAGES_RU } from './messages.js';
+import { ROADMAP_FIELD_LABELS_RU as FIELD_LABELS_RU, ROADMAP_MESSAGES_RU } from '@nastavnik/domain';
 import { RoadmapRevision } from './revision.entity.js';
 import { Roadmap } from './roadmap.entity.js';
 import { roadmapScopeFilter, rolesCoveringRoadmap } from './scope.js';

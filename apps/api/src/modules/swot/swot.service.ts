@@ -5,7 +5,7 @@ import type { Clock } from '../../engine/clock.js';
 import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import { isUuid } from '../../engine/tenancy/tenant.js';
-import type { RenderedFile } from '../documents/document.service.js';
+import type { RenderedFile } from '../documents/rendered-file.js';
 import { DOCX_CONTENT_TYPE } from '../documents/docx.js';
 import { dateRu, safeFileName } from '../documents/layout.js';
 import { managesOrganization } from '../programmes/scope.js';

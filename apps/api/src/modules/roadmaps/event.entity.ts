@@ -2,8 +2,8 @@ import type { Opt } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { v7 as uuidv7 } from 'uuid';
-import { Roadmap } from '../roadmaps/roadmap.entity.js';
-import { RoadmapRevision } from '../roadmaps/revision.entity.js';
+import { Roadmap } from './roadmap.entity.js';
+import { RoadmapRevision } from './revision.entity.js';
 
 /** Kinds of recorded edits; decisions are recorded under their approval action (submitToDirector, agree, …). */
 export const EDIT_EVENT_ACTIONS = ['create', 'save', 'markDone', 'undoDone'] as const;

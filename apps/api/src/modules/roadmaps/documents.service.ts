@@ -6,22 +6,16 @@ import type { CampaignSchool } from '../campaigns/types.js';
 import { District } from '../directory/district.entity.js';
 import { Organization } from '../directory/organization.entity.js';
 import { Region } from '../directory/region.entity.js';
-import { RoadmapEvent } from '../reviews/event.entity.js';
-import { findRevision } from '../roadmaps/access.js';
-import { RoadmapRevision } from '../roadmaps/revision.entity.js';
-import { Roadmap } from '../roadmaps/roadmap.entity.js';
-import type { RoadmapService } from '../roadmaps/roadmap.service.js';
-import { DOCX_CONTENT_TYPE, renderDocx } from './docx.js';
-import { dateRu, revisionDocument, safeFileName, type RevisionDocument } from './layout.js';
-import { PDF_CONTENT_TYPE, renderPdf } from './pdf.js';
-import { writeXlsx, XLSX_CONTENT_TYPE, type SheetValue } from './xlsx.js';
-
-/** A generated file: its Russian name (with the extension), content type and bytes. */
-export interface RenderedFile {
-  fileName: string;
-  contentType: string;
-  data: Buffer;
-}
+import { RoadmapEvent } from './event.entity.js';
+import { findRevision } from './access.js';
+import { RoadmapRevision } from './revision.entity.js';
+import { Roadmap } from './roadmap.entity.js';
+import type { RoadmapService } from './roadmap.service.js';
+import { DOCX_CONTENT_TYPE, renderDocx } from '../documents/docx.js';
+import { dateRu, revisionDocument, safeFileName, type RevisionDocument } from '../documents/layout.js';
+import { PDF_CONTENT_TYPE, renderPdf } from '../documents/pdf.js';
+import type { RenderedFile } from '../documents/rendered-file.js';
+import { writeXlsx, XLSX_CONTENT_TYPE, type SheetValue } from '../documents/xlsx.js';
 
 type ExportContext = Pick<TenantServiceContext, 'actor' | 'em' | 'tenant'>;
 export type RevisionExportRequest = ExportContext & { revisionId: string };

@@ -1,4 +1,5 @@
-import { APPROVAL_MESSAGES_RU, roadmapStateLabelRu, type RoadmapLevel, type RoadmapState } from '@nastavnik/domain';
+import { APPROVAL_MESSAGES_RU, roadmapStateLabelRu, type RoadmapState } from './approval.js';
+import type { RoadmapLevel } from './model.js';
 
 /** The machine's own words where it has them (agreed → a new revision, …). */
 const NOT_EDITABLE_RU: Partial<Record<RoadmapState, string>> = {
@@ -8,8 +9,9 @@ const NOT_EDITABLE_RU: Partial<Record<RoadmapState, string>> = {
 };
 
 /**
- * Russian messages of the roadmap modules that the domain package does not carry (the approval
- * rules' own messages come from packages/domain APPROVAL_MESSAGES_RU / VALIDATION_MESSAGES_RU).
+ * Russian messages of the API's campaign, roadmap, review and execution modules (the approval
+ * rules' own messages are APPROVAL_MESSAGES_RU / VALIDATION_MESSAGES_RU). Here rather than in one of
+ * those modules because all of them use them, whichever layer they sit in.
  */
 export const ROADMAP_MESSAGES_RU = {
   staleVersion: 'Редакцию уже изменил другой пользователь — обновите страницу',
@@ -54,7 +56,7 @@ export const ROADMAP_MESSAGES_RU = {
   readOnly: 'Просмотр доступен, изменения — нет',
 } as const;
 
-export const FIELD_LABELS_RU = {
+export const ROADMAP_FIELD_LABELS_RU = {
   title: 'Название',
   programmeName: 'Название программы',
   periodStart: 'Начало периода',

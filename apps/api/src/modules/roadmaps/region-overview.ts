@@ -5,10 +5,10 @@ import { badUserInput, forbidden, notFound } from '../../engine/errors.js';
 import { quoteSchema } from '../../engine/migrations/district-runner.js';
 import type { ServiceContext } from '../../engine/services.js';
 import { isUuid } from '../../engine/tenancy/tenant.js';
-import { RoadmapState } from '../roadmaps/enums.js';
-import { FIELD_LABELS_RU } from '../roadmaps/messages.js';
-import { NOT_SUBMITTED_STATUSES, STATUS_SQL } from './campaign.service.js';
-import { CampaignCounts } from './types.js';
+import { RoadmapState } from './enums.js';
+import { ROADMAP_FIELD_LABELS_RU as FIELD_LABELS_RU } from '@nastavnik/domain';
+import { NOT_SUBMITTED_STATUSES, STATUS_SQL } from '../campaigns/campaign.service.js';
+import { CampaignCounts } from '../campaigns/types.js';
 
 /**
  * The region's roadmap overview (issue 3, step 7): one row per district of the region with the

@@ -1,7 +1,7 @@
 import { ITEM_FIELD_LABELS_RU, SECTION_FIELD_LABELS_RU, type RevisionDiff } from '@nastavnik/domain';
 import type { Actor } from '../../engine/auth/actor.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
-import type { RoadmapRevision } from '../roadmaps/revision.entity.js';
+import type { RoadmapRevision } from './revision.entity.js';
 import { RoadmapEvent } from './event.entity.js';
 
 /** What an edit changed, in brief (stored as `roadmap_events.changes`). */

@@ -315,6 +315,27 @@ describe('embedded Keycloak-compatible provider', () => {
     expect(deadRefresh.body.error).toBe('invalid_grant');
   });
 
+  it('escapes the username echoed on the login page (login_hint and after a failed login)', async () => {
+    const hostile = '<script>alert(1)</script>" onmouseover="alert(2)';
+    const escaped = '&lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;alert(2)';
+    const browser = new Browser();
+    const start = await browser.follow(keycloakJsAuthUrl(pkce().challenge, { login_hint: hostile }));
+    const page = await start.response.text();
+    expect(page).toContain(`value="${escaped}"`);
+    const wrong = await browser.fetch(formAction(page), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username: hostile, password: 'nope' }),
+    });
+    const wrongPage = await wrong.text();
+    expect(wrongPage).toContain('id="input-error"');
+    expect(wrongPage).toContain(`value="${escaped}"`);
+    for (const html of [page, wrongPage]) {
+      expect(html).not.toContain('<script>alert');
+      expect(html).not.toContain('" onmouseover="');
+    }
+  });
+
   it('check-sso without a session redirects back with error=login_required, not to the login page', async () => {
     const { response, url } = await new Browser().follow(keycloakJsAuthUrl(pkce().challenge, { prompt: 'none' }));
     expect([302, 303]).toContain(response.status);

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer, type RunningApiServer } from '../../app.js';
 import { PARTNER_MESSAGES_RU } from '../../modules/partners/shared.js';
-import { SURVEY_TOO_MANY_RU } from '../../modules/questionnaires/routes.js';
+import { SURVEY_TOO_MANY_RU } from '../../modules/questionnaires/form-page.js';
 import { createDistrict, createRegion } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { loadConfig } from '../config.js';

@@ -195,4 +195,23 @@ describe('the public school page with news and best practices', () => {
     const otherPage = (await (await fetch(`${app.api.url}/public/schools/${other.district.code}/${other.school1.code}`)).json()) as any;
     expect(otherPage.news.map((n: any) => n.title)).toEqual(['Новость другой школы']);
   });
+
+  it('the public page escapes school-entered text (the school name, a news title and text)', async () => {
+    const hostile = '<script>alert(1)</script>" onmouseover="alert(2)';
+    const escaped = '&lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;alert(2)';
+    await sql(`update core.organization set name = ?, short_name = ?, address = ? where id = ?`, [hostile, hostile, hostile, other.school1.id]);
+    await ok(app, CREATE, other.tokens.director1, {
+      org: other.school1.id,
+      input: { title: hostile, body: `${hostile}\nвторая строка`, publishedOn: '2025-10-01', published: true },
+    });
+    const response = await fetch(`${app.api.url}/public/schools/${other.district.code}/${other.school1.code}.html`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain(`<title>Наставничество — ${escaped}</title>`);
+    expect(html).toContain(`<h1>Наставничество: ${escaped}</h1>`);
+    expect(html).toContain(`<h3>${escaped}</h3>`);
+    expect(html).toContain(`<p>${escaped}<br/>вторая строка</p>`);
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('" onmouseover="');
+  });
 });

@@ -195,7 +195,7 @@ describe('questionnaires', () => {
     expect(invalid.html).toContain('Ответьте на этот вопрос');
     expect(invalid.html).toContain('Выберите оценку от 1 до 5');
     expect(invalid.html).toContain('Укажите, кто заполняет анкету');
-    expect(invalid.html).toMatch(/value="Математика" checked/);
+    expect(invalid.html).toMatch(/<input [^>]*checked=""[^>]*value="Математика"/);
     expect(invalid.html).toContain('Хочу &lt;b&gt;победить&lt;/b&gt;</textarea>');
     expect(invalid.html).toMatch(/<fieldset class="invalid">\s*<legend>1\. Что для вас сейчас важнее всего\?/);
     expect((await sql(`select count(*)::int as n from "${w.district.schemaName}"."questionnaire_response" where programme_id = ?`, [p.programmeId]))[0].n).toBe(
@@ -436,6 +436,55 @@ describe('questionnaires', () => {
         (t) => t.kind === 'mentor',
       ).version,
     ).toBe(2);
+  });
+
+  it('the public form escapes curator-entered text (title, intro, question, options) and the answers sent back', async () => {
+    const p = await programmeWorld('Анкеты: экранирование');
+    const hostile = '<script>alert(1)</script>" onmouseover="alert(2)';
+    const escaped = '&lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;alert(2)';
+    const t = p.templates.mentee;
+    const questions = t.questions.map((q: any, i: number) => ({
+      id: q.id,
+      kind: q.kind,
+      text: i === 0 ? `${hostile} вопрос` : q.text,
+      required: q.required,
+      options: q.kind === 'multiple' ? [hostile, ...q.options.slice(1)] : q.options,
+    }));
+    const { updateQuestionnaireTemplate: updated } = await ok<{ updateQuestionnaireTemplate: any }>(
+      app,
+      `mutation($id: ID!, $input: QuestionnaireTemplateInput!) { updateQuestionnaireTemplate(id: $id, input: $input) { id questions { id kind } } }`,
+      w.tokens.curator1,
+      { id: t.id, input: { title: `${hostile} анкета`, intro: `${hostile} вступление`, questions } },
+    );
+    // Changed options give the question a new id.
+    const multiple = updated.questions.find((q: any) => q.kind === 'multiple');
+    expect(multiple).toBeDefined();
+    const { issueQuestionnaireLinks: links } = await ok<{ issueQuestionnaireLinks: any[] }>(app, ISSUE, w.tokens.curator1, {
+      input: { programmeId: p.programmeId, kind: 'mentee', participantIds: [p.masha] },
+    });
+    const opened = await getForm(links[0].path);
+    expect(opened.status).toBe(200);
+    expect(opened.html).toContain(`<title>${escaped} анкета</title>`);
+    expect(opened.html).toContain(`<h1>${escaped} анкета</h1>`);
+    expect(opened.html).toContain(`<p>${escaped} вступление</p>`);
+    expect(opened.html).toContain(`<legend>1. ${escaped} вопрос`);
+    expect(opened.html).toContain(`value="${escaped}"`);
+    expect(opened.html).toContain(`<span>${escaped}</span>`);
+    // The chosen hostile option and a hostile free answer come back escaped beside the errors.
+    const invalid = await postForm(
+      links[0].path,
+      form([
+        [`q_${multiple.id}`, hostile],
+        ['q_mentee-expectations', hostile],
+      ]),
+    );
+    expect(invalid.status).toBe(422);
+    expect(invalid.html).toMatch(new RegExp(`<input [^>]*checked=""[^>]*value="${escaped.replace(/[()]/g, '\\$&')}"`));
+    expect(invalid.html).toContain(`${escaped}</textarea>`);
+    for (const html of [opened.html, invalid.html]) {
+      expect(html).not.toContain('<script');
+      expect(html).not.toContain('" onmouseover="');
+    }
   });
 
   it('expired, revoked, unknown and malformed links give a clear Russian page, not 500', async () => {

@@ -1,14 +1,8 @@
-/** HTML of the embedded provider: the Russian login page, error pages and keycloak-js iframe stubs. */
+/** HTML of the embedded provider: the Russian login page, error pages and keycloak-js iframe stubs, rendered by React (it escapes every value). */
+import type { ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
+// Our own fixed stylesheet and logout script (no user data): the only raw HTML on the pages.
 const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;
@@ -28,65 +22,99 @@ button:hover{background:#1d4ed8}
 .muted{margin:16px 0 0;font-size:13px;color:#64748b;text-align:center}
 a{color:#2563eb}
 `;
+const AUTO_SUBMIT_SCRIPT = "document.addEventListener('DOMContentLoaded',function(){document.forms[0].submit()});";
 
-function layout(title: string, body: string, head = ''): string {
-  return `<!DOCTYPE html>
-<html lang="ru">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-${head}
-</head>
-<body>
-<main class="card">
-${body}
-</main>
-</body>
-</html>`;
+function Layout({ title, head, children }: { title: string; head?: ReactNode; children: ReactNode }) {
+  return (
+    <html lang="ru">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <title>{title}</title>
+        <style dangerouslySetInnerHTML={{ __html: STYLE }} />
+        {head}
+      </head>
+      <body>
+        <main className="card">{children}</main>
+      </body>
+    </html>
+  );
 }
+
+const html = (element: ReactNode) => `<!DOCTYPE html>\n${renderToStaticMarkup(element)}`;
 
 export const LOGIN_ERROR = 'Неверное имя пользователя или пароль';
 
 export function loginPage(options: { realmDisplayName: string; action: string; username?: string; error?: string }): string {
   const title = `Вход в систему «${options.realmDisplayName}»`;
-  const error = options.error ? `<div class="alert" id="input-error" role="alert" aria-live="polite">${escapeHtml(options.error)}</div>\n` : '';
-  return layout(
-    title,
-    `<h1 id="kc-page-title">${escapeHtml(title)}</h1>
-${error}<form id="kc-form-login" method="post" action="${escapeHtml(options.action)}" novalidate>
-<label for="username">Имя пользователя</label>
-<input id="username" name="username" type="text" value="${escapeHtml(options.username ?? '')}" autocomplete="username" autocapitalize="none" spellcheck="false" autofocus${options.error ? ' aria-invalid="true"' : ''}>
-<label for="password">Пароль</label>
-<input id="password" name="password" type="password" autocomplete="current-password"${options.error ? ' aria-invalid="true"' : ''}>
-<button id="kc-login" name="login" type="submit">Войти</button>
-</form>`,
+  const invalid = options.error ? true : undefined;
+  return html(
+    <Layout title={title}>
+      <h1 id="kc-page-title">{title}</h1>
+      {options.error ? (
+        <div className="alert" id="input-error" role="alert" aria-live="polite">
+          {options.error}
+        </div>
+      ) : null}
+      <form id="kc-form-login" method="post" action={options.action} noValidate>
+        <label htmlFor="username">Имя пользователя</label>
+        <input
+          id="username"
+          name="username"
+          type="text"
+          defaultValue={options.username ?? ''}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          autoFocus
+          aria-invalid={invalid}
+        />
+        <label htmlFor="password">Пароль</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" aria-invalid={invalid} />
+        <button id="kc-login" name="login" type="submit">
+          Войти
+        </button>
+      </form>
+    </Layout>,
   );
 }
 
 export function messagePage(title: string, message: string, details?: Record<string, unknown>): string {
-  const rows = details
-    ? Object.entries(details)
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `<br><code>${escapeHtml(k)}: ${escapeHtml(v)}</code>`)
-        .join('')
-    : '';
-  return layout(title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>${rows ? `<p class="muted">${rows}</p>` : ''}`);
+  const rows = details ? Object.entries(details).filter(([, v]) => v !== undefined) : [];
+  return html(
+    <Layout title={title}>
+      <h1>{title}</h1>
+      <p>{message}</p>
+      {rows.length ? (
+        <p className="muted">
+          {rows.map(([k, v]) => (
+            <span key={k}>
+              <br />
+              <code>{`${k}: ${String(v ?? '')}`}</code>
+            </span>
+          ))}
+        </p>
+      ) : null}
+    </Layout>,
+  );
 }
 
 /** Auto-submitting logout form: keycloak-js expects logout to come straight back, without a confirmation screen. */
 export function logoutPage(action: string, xsrf: string): string {
-  return layout(
-    'Выход из системы',
-    `<h1>Выход из системы…</h1>
-<form id="kc-logout-form" method="post" action="${escapeHtml(action)}">
-<input type="hidden" name="xsrf" value="${escapeHtml(xsrf)}">
-<input type="hidden" name="logout" value="yes">
-<noscript><button id="kc-logout" type="submit">Выйти</button></noscript>
-</form>`,
-    `<script>document.addEventListener('DOMContentLoaded',function(){document.forms[0].submit()});</script>`,
+  return html(
+    <Layout title="Выход из системы" head={<script dangerouslySetInnerHTML={{ __html: AUTO_SUBMIT_SCRIPT }} />}>
+      <h1>Выход из системы…</h1>
+      <form id="kc-logout-form" method="post" action={action}>
+        <input type="hidden" name="xsrf" value={xsrf} />
+        <input type="hidden" name="logout" value="yes" />
+        <noscript>
+          <button id="kc-logout" type="submit">
+            Выйти
+          </button>
+        </noscript>
+      </form>
+    </Layout>,
   );
 }
 

@@ -1,0 +1,153 @@
+import { Fragment } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { dateRu } from '../documents/layout.js';
+import type { PublicSchoolPage } from './public.service.js';
+
+// Our own fixed stylesheet (no user data): the only raw HTML on the page.
+const STYLE = `body{font-family:"PT Serif","Times New Roman",serif;margin:1.5rem auto;max-width:72rem;padding:0 1rem;color:#1a1a1a;line-height:1.45}
+table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{border:1px solid #999;padding:.3rem .45rem;vertical-align:top;text-align:left}
+th{background:#eef1f5}tr.section td{background:#f6f6f6;font-weight:bold}h1{font-size:1.5rem}h2{font-size:1.25rem;margin-top:2rem}`;
+
+/** Paragraphs separated by a blank line; a single line break stays a line break. */
+function Paragraphs({ text }: { text: string }) {
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return (
+    <>
+      {paragraphs.map((p, i) => (
+        <p key={i}>
+          {p.split('\n').map((line, j) => (
+            <Fragment key={j}>
+              {j > 0 && <br />}
+              {line}
+            </Fragment>
+          ))}
+        </p>
+      ))}
+    </>
+  );
+}
+
+function Programmes({ programmes }: { programmes: PublicSchoolPage['programmes'] }) {
+  if (!programmes.length) return <p>Программы наставничества не опубликованы.</p>;
+  return (
+    <ul>
+      {programmes.map((p, i) => (
+        <li key={i}>
+          <strong>{p.name}</strong>
+          {` — ${p.forms.join(', ') || 'формы не указаны'}; ${dateRu(p.periodStart)} – ${dateRu(p.periodEnd)}`}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Roadmap({ roadmap: r }: { roadmap: PublicSchoolPage['roadmaps'][number] }) {
+  return (
+    <section>
+      <h3>{r.title}</h3>
+      <p>
+        {`${r.programmeName}; ${dateRu(r.periodStart)} – ${dateRu(r.periodEnd)}.`}
+        {r.approvalOrder ? ` Утверждена приказом ${r.approvalOrder}.` : ''}
+        {r.agreedOn ? ` Согласована ${dateRu(r.agreedOn)}.` : ''}
+      </p>
+      <p>
+        <a href={r.docxUrl}>Скачать (Word)</a> · <a href={r.pdfUrl}>Скачать (PDF)</a>
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th>№</th>
+            <th>Мероприятие</th>
+            <th>Содержание</th>
+            <th>Срок</th>
+            <th>Ответственный</th>
+            <th>Результат</th>
+            <th>Показатель</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.sections.flatMap((s, si) => [
+            <tr key={`s${si}`} className="section">
+              <td colSpan={7}>{s.task ? `${s.title} — Задача: ${s.task}` : s.title}</td>
+            </tr>,
+            ...s.items.map((i, ii) => (
+              <tr key={`s${si}i${ii}`}>
+                <td>{i.number}</td>
+                <td>{i.activity}</td>
+                <td>{i.content}</td>
+                <td>{i.deadline}</td>
+                <td>{i.responsible}</td>
+                <td>{i.expectedResult}</td>
+                <td>{i.indicator}</td>
+              </tr>
+            )),
+          ])}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function SchoolPage({ page }: { page: PublicSchoolPage }) {
+  return (
+    <html lang="ru">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`Наставничество — ${page.organization.shortName}`}</title>
+        <style dangerouslySetInnerHTML={{ __html: STYLE }} />
+      </head>
+      <body>
+        <h1>{`Наставничество: ${page.organization.name}`}</h1>
+        <p>{page.organization.address ? `${page.district.name}; ${page.organization.address}` : page.district.name}</p>
+        <h2>Программы наставничества</h2>
+        <Programmes programmes={page.programmes} />
+        <h2>Дорожная карта (согласованная, действующая)</h2>
+        {page.roadmaps.length ? page.roadmaps.map((r, i) => <Roadmap key={i} roadmap={r} />) : <p>Согласованная дорожная карта пока не опубликована.</p>}
+        <h2>Новости</h2>
+        {page.news.length ? (
+          page.news.map((n, i) => (
+            <article key={i}>
+              <h3>{n.title}</h3>
+              <p>
+                <time dateTime={n.date}>{dateRu(n.date)}</time>
+              </p>
+              <Paragraphs text={n.text} />
+            </article>
+          ))
+        ) : (
+          <p>Новостей пока нет.</p>
+        )}
+        <h2>Лучшие практики</h2>
+        {page.bestPractices.length ? (
+          page.bestPractices.map((p, i) => (
+            <article key={i}>
+              <h3>{p.title}</h3>
+              <p>{`${p.programmeName}; ${p.formLabel}${p.kindLabel ? `, ${p.kindLabel}` : ''}. Опубликовано ${dateRu(p.publishedOn)}.`}</p>
+              <Paragraphs text={p.summary} />
+              {p.results ? (
+                <>
+                  <p>
+                    <strong>Результаты:</strong>
+                  </p>
+                  <Paragraphs text={p.results} />
+                </>
+              ) : null}
+              {p.participants.length ? <p>{`Участники: ${p.participants.join('; ')}`}</p> : null}
+            </article>
+          ))
+        ) : (
+          <p>Пока нет опубликованных практик.</p>
+        )}
+      </body>
+    </html>
+  );
+}
+
+/** A minimal server-rendered page in Russian (no scripts, no external resources), embeddable by link; React escapes every value. */
+export function renderPublicSchoolHtml(page: PublicSchoolPage): string {
+  return `<!doctype html>\n${renderToStaticMarkup(<SchoolPage page={page} />)}`;
+}

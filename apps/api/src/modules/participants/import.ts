@@ -12,6 +12,7 @@ import {
   resolveImportColumns,
   validateConsent,
   validateImportRows,
+  writeWorkbook,
   type ConsentRecord,
   type ImportCell,
   type ParticipantRole,
@@ -25,7 +26,7 @@ import { PROGRAMME_MESSAGES_RU as M } from '../programmes/messages.js';
 import type { ProgrammeService } from '../programmes/programme.service.js';
 import { Participant, ParticipantConsent } from './participant.entity.js';
 import { toConsentRecord, toDomainParticipant } from './participant.service.js';
-import { participantHintRows, writeTemplateXlsx } from './template-xlsx.js';
+import { participantHintRows } from './template-xlsx.js';
 
 /** The consent columns the platform adds to the domain's template (a person is stored only with a consent). */
 const CONSENT_COLUMNS = {
@@ -100,13 +101,22 @@ export function participantTemplateXlsx(role: ParticipantRole): Buffer {
       ? ['01.09.2025', 'Законный представитель', 'Иванова Елена Петровна', 'Мать', 'Свидетельство о рождении II-АР № 123456', 'Согласие v1']
       : ['01.09.2025', 'Участник', '', '', '', 'Согласие v1'];
   const all = [...headers, ...consentHeaders];
-  return writeTemplateXlsx(
-    [
-      { name: 'Участники', rows: [all, [...example, ...consentExample]], widths: all.map((h) => Math.min(40, Math.max(14, h.length + 4))) },
-      { name: 'Подсказки', rows: participantHintRows(role), widths: [32, 100] },
+  const [hintHeader, ...hints] = participantHintRows(role);
+  // Text-only sheets: Excel keeps «14.03.2012» and «+7 900…» as typed.
+  const book = writeWorkbook({
+    title: role === 'mentee' ? 'Шаблон базы наставляемых' : 'Шаблон базы наставников',
+    createdAt: new Date(),
+    sheets: [
+      {
+        name: 'Участники',
+        columns: all.map((label) => ({ label, width: Math.min(40, Math.max(14, label.length + 4)) })),
+        rows: [[...example, ...consentExample]],
+        textOnly: true,
+      },
+      { name: 'Подсказки', columns: hintHeader!.map((label, i) => ({ label, width: i === 0 ? 32 : 100 })), rows: hints, textOnly: true },
     ],
-    role === 'mentee' ? 'Шаблон базы наставляемых' : 'Шаблон базы наставников',
-  );
+  });
+  return Buffer.from(book.buffer, book.byteOffset, book.byteLength);
 }
 
 /**

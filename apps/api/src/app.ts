@@ -10,7 +10,7 @@ import { startHttpServer } from './engine/http/server.js';
 import { createRateLimits } from './engine/http/rate-limit.js';
 import { createLogger, type Logger } from './engine/logging.js';
 import type { MigrationReport } from './engine/migrations/district-runner.js';
-import { DistrictMigrationState } from './engine/migrations/district-migration-state.entity.js';
+import { DistrictMigrationState } from './modules/directory/district-migration-state.entity.js';
 import { migrateAllWith } from './engine/migrations/migrate-all.js';
 import { createOrmWith, type CreateOrmOptions, type MikroORM } from './engine/orm/create-orm.js';
 import { MIGRATION_SETS } from './migrations/index.js';
@@ -69,12 +69,15 @@ import { IMPORT_RESOLVERS } from './modules/imports/resolvers.js';
 import { RoadmapImport } from './modules/imports/roadmap-import.entity.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { createProgrammeLoaders } from './modules/programmes/loaders.js';
+import { createParticipantLoaders } from './modules/participants/loaders.js';
+import { createPairLoaders } from './modules/pairs/loaders.js';
 import { Programme } from './modules/programmes/programme.entity.js';
 import { ProgrammeService } from './modules/programmes/programme.service.js';
 import { PROGRAMME_RESOLVERS } from './modules/programmes/resolvers.js';
 import { Participant, ParticipantAccessLog, ParticipantConsent } from './modules/participants/participant.entity.js';
 import { PersonalDataErasure } from './modules/participants/erasure.entity.js';
 import { ParticipantService } from './modules/participants/participant.service.js';
+import { forgetQuestionnaireAnswers } from './modules/questionnaires/shared.js';
 import { PARTICIPANT_RESOLVERS } from './modules/participants/resolvers.js';
 import { programmeRoutes } from './modules/participants/routes.js';
 import { MentoringPair, PairMeeting } from './modules/pairs/pair.entity.js';
@@ -87,7 +90,7 @@ import { QuestionnaireTemplateService } from './modules/questionnaires/templates
 import { QUESTIONNAIRE_RESOLVERS } from './modules/questionnaires/resolvers.js';
 import { questionnaireRoutes } from './modules/questionnaires/routes.js';
 import { BestPractice } from './modules/practices/practice.entity.js';
-import { PracticeService } from './modules/practices/practice.service.js';
+import { PracticeService, unpublishPracticesOf } from './modules/practices/practice.service.js';
 import { PRACTICE_RESOLVERS } from './modules/practices/resolvers.js';
 import { MonitoringService } from './modules/monitoring/monitoring.service.js';
 import { MONITORING_RESOLVERS } from './modules/monitoring/resolvers.js';
@@ -209,6 +212,8 @@ export function createTenantLoaders(em: EntityManager): TenantLoaders {
     attachments: createAttachmentLoaders(em),
     imports: createImportLoaders(em),
     programmes: createProgrammeLoaders(em),
+    participants: createParticipantLoaders(em),
+    pairs: createPairLoaders(em),
   };
 }
 
@@ -280,7 +285,8 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
         async (tenant, id) => ((await tenant.em.count(ParticipantConsent, { attachmentId: id })) ? ATTACHMENT_MESSAGES_RU.consentScan : null),
       ],
     );
-    const programmes = new ProgrammeService(clock);
+    // A programme with participants may not be deleted (participants sit above programmes).
+    const programmes = new ProgrammeService(clock, async (em, programmeId) => (await em.count(Participant, { programmeId })) > 0);
     const questionnaireTemplates = new QuestionnaireTemplateService(clock, programmes);
     const partnerMatching = new PartnerMatchingSource(clock);
     const partnerApplications = new PartnerApplicationService(clock, options.provisioner ?? createAccountProvisioner(config));
@@ -323,7 +329,8 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       documents: new DocumentService(clock, config.timeZone, roadmaps, campaigns),
       ...createImportServices(config.attachments, storages, clock, roadmaps, logger),
       programmes,
-      participants: new ParticipantService(clock, programmes, storages),
+      // A withdrawal also reaches the questionnaires' free text and the published practices (modules above participants).
+      participants: new ParticipantService(clock, programmes, storages, [forgetQuestionnaireAnswers, unpublishPracticesOf]),
       pairs: new PairService(clock, programmes, partnerMatching),
       questionnaireTemplates,
       questionnaireLinks: new QuestionnaireLinkService(clock, programmes, questionnaireTemplates),

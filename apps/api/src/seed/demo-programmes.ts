@@ -19,6 +19,7 @@ import { Organization } from '../modules/directory/organization.entity.js';
 import { MentoringPair, PairMeeting } from '../modules/pairs/pair.entity.js';
 import { Participant, ParticipantConsent } from '../modules/participants/participant.entity.js';
 import { checkConsents, consentFromInput, toDomainParticipant } from '../modules/participants/participant.service.js';
+import type { DemoPerson, DemoProgramme } from './demo-programme-types.js';
 import { seedDemoSurveysAndPractices } from './demo-surveys.js';
 import { Programme } from '../modules/programmes/programme.entity.js';
 
@@ -27,56 +28,6 @@ import { Programme } from '../modules/programmes/programme.entity.js';
  * empty): people with their consents, confirmed pairs with plans and meetings. Everything is checked
  * by the same domain rules as the services (participants, consents, plan periods, meeting order).
  */
-
-interface DemoPerson {
-  key: string;
-  role: ParticipantRole;
-  /** The demo login (infra/keycloak/realm-nastavnik.json) that is this person. */
-  username?: string;
-  category: 'pupil' | 'teacher' | 'young-specialist';
-  lastName: string;
-  firstName: string;
-  middleName: string | null;
-  /** Age in whole years on 1 September of the programme's year (pupils only). */
-  age?: number;
-  /** MM-DD of the birthday (before 1 September, so `age` holds all year). */
-  birthday?: string;
-  classOrPosition: string;
-  experienceYears?: number;
-  tags: string[];
-  text: string;
-  specialGroups?: string[];
-  /** A minor's legal representative (gives the consent; `publication`: also to publication, e.g. of a best-practice case). */
-  representative?: { name: string; relation: 'mother' | 'father' | 'guardian'; document: string; publication?: boolean };
-}
-
-interface DemoPair {
-  form: string;
-  mentor: string;
-  mentees: string[];
-  /** Task titles; the first `done` are done. */
-  tasks: string[];
-  done: number;
-  /** How many meetings in the methodology's order (знакомство → пробная → планирование → регулярные). */
-  meetings: number;
-  /** A short pair completed this many days after its start (plan done, final meeting held), if that day has come. */
-  completedAfterDays?: number;
-  /** The case written up from the completed pair (published if every participant consented to publication). */
-  practice?: { title: string; summary: string; results: string };
-}
-
-export interface DemoProgramme {
-  districtCode: string;
-  organizationCode: string;
-  name: string;
-  forms: string[];
-  kinds: string[];
-  targetGroups: string[];
-  curatorName: string;
-  createdByName: string;
-  people: DemoPerson[];
-  pairs: DemoPair[];
-}
 
 const pupil = (
   key: string,

@@ -8,7 +8,7 @@ import { consentGaps } from '../modules/practices/practice.service.js';
 import { QuestionnaireAnswer, QuestionnaireLink, QuestionnaireResponse, QuestionnaireTemplate } from '../modules/questionnaires/questionnaire.entity.js';
 import { hashToken } from '../modules/questionnaires/shared.js';
 import { ensureDefaultQuestionnaires } from '../modules/questionnaires/templates.service.js';
-import type { DemoProgramme } from './demo-programmes.js';
+import type { DemoProgramme } from './demo-programme-types.js';
 import type { Programme } from '../modules/programmes/programme.entity.js';
 
 /**

@@ -8,7 +8,6 @@ import { Attachment } from '../attachments/attachment.entity.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import type { Organization } from '../directory/organization.entity.js';
 import { recordEvent } from '../roadmaps/events.js';
-import { forgetTenantReads } from '../roadmaps/access.js';
 import { buildSections, toDrafts } from '../roadmaps/content.js';
 import { ROADMAP_MESSAGES_RU } from '@nastavnik/domain';
 import { RoadmapRevision } from '../roadmaps/revision.entity.js';
@@ -18,6 +17,7 @@ import { IMPORT_MESSAGES_RU } from './messages.js';
 import { RoadmapImport } from './roadmap-import.entity.js';
 import { bytesOf, clip, type CreateFromImportRequest, type DraftSummary, type Persist } from './shared.js';
 import type { ImportSupport } from './support.js';
+import { forgetTenantReads } from '../../engine/tenancy/tenant.js';
 
 /** «на 2025/2026 учебный год», «на 2021–2024 гг.» for a generated title. */
 function periodLabel(periodStart: string, periodEnd: string): string {

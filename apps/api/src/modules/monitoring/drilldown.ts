@@ -12,11 +12,11 @@ import type { GraphQLContext } from '../../engine/graphql/context.js';
 import { PageInput, pageWindow } from '../../engine/graphql/pagination.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import { isUuid } from '../../engine/tenancy/tenant.js';
-import { logAccess } from '../programmes/loaders.js';
+import { logAccess } from '../participants/access-log.js';
 import { dateRu } from '../documents/layout.js';
-import { districtStaffRoles, schoolStaffOrganizationIds, seesWholeDistrict } from '../roadmaps/scope.js';
-import type { MonitoringService } from './monitoring.service.js';
+import type { FiguresSource } from './figures-source.js';
 import { academicYearBounds } from './queries.js';
+import { districtStaffRoles, schoolStaffOrganizationIds, seesWholeDistrict } from '../directory/scope.js';
 
 /**
  * Drill-down (issue 7): the rows behind a number of a school's dashboard, paginated.
@@ -143,7 +143,7 @@ interface Filters {
 }
 
 export class DrillDownService {
-  constructor(private readonly monitoring: MonitoringService) {}
+  constructor(private readonly monitoring: FiguresSource) {}
 
   async drillDown(
     ctx: TenantServiceContext,

@@ -19,8 +19,8 @@ import { badUserInput, forbidden, notFound } from '../../engine/errors.js';
 import type { GraphQLContext } from '../../engine/graphql/context.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import type { Tenant } from '../../engine/tenancy/tenant.js';
-import { isUuid } from '../../engine/tenancy/tenant.js';
-import { authorRoles, findRevision, forgetTenantReads } from '../roadmaps/access.js';
+import { forgetTenantReads, isUuid } from '../../engine/tenancy/tenant.js';
+import { authorRoles, findRevision } from '../roadmaps/access.js';
 import { RoadmapItem } from '../roadmaps/item.entity.js';
 import { ROADMAP_MESSAGES_RU } from '@nastavnik/domain';
 import type { RoadmapRevision } from '../roadmaps/revision.entity.js';
@@ -28,7 +28,7 @@ import type { Roadmap } from '../roadmaps/roadmap.entity.js';
 import { rolesCoveringRoadmap } from '../roadmaps/scope.js';
 import type { Figures } from './figures.js';
 import { RoadmapItemKpiLink } from './item-kpi-link.entity.js';
-import type { MonitoringService } from './monitoring.service.js';
+import type { FiguresSource } from './figures-source.js';
 import { KpiGql } from './types.js';
 
 /**
@@ -132,7 +132,7 @@ interface LinkLoaders {
 
 const loaders = new WeakMap<Tenant, LinkLoaders>();
 
-function linkLoaders(tenant: Tenant, monitoring: MonitoringService): LinkLoaders {
+function linkLoaders(tenant: Tenant, monitoring: FiguresSource): LinkLoaders {
   let found = loaders.get(tenant);
   if (!found) {
     found = {
@@ -169,7 +169,7 @@ function forgetLinks(tenant: Tenant): void {
 }
 
 export class IndicatorLinkService {
-  constructor(private readonly monitoring: MonitoringService) {}
+  constructor(private readonly monitoring: FiguresSource) {}
 
   /** The effective link of an item: the author's row (null when cleared), else the suggestion from its indicator. */
   async effectiveLink(ctx: TenantServiceContext, item: RoadmapItem): Promise<{ link: KpiLink; row: RoadmapItemKpiLink | null } | null> {

@@ -15,8 +15,8 @@ import { pageWindow, type PageInput } from '../../engine/graphql/pagination.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import type { ServiceContext, TenantServiceContext } from '../../engine/services.js';
 import { isUuid, type TenantDistrict } from '../../engine/tenancy/tenant.js';
-import { seesWholeDistrict } from '../roadmaps/scope.js';
 import { figuresOf, schoolCounts, sumMonitoringCounts, type Figures, type KpiFigure, type MonitoringCounts } from './figures.js';
+import type { DistrictFigures, FiguresSource, SchoolFiguresRow } from './figures-source.js';
 import { DrillDownService } from './drilldown.js';
 import { IndicatorLinkService } from './indicator-links.js';
 import {
@@ -42,6 +42,7 @@ import {
   type RegionDashboardGql,
   type SchoolDashboardGql,
 } from './types.js';
+import { seesWholeDistrict } from '../directory/scope.js';
 
 const SCHOOL_ROLES = ['school-director', 'school-curator'];
 
@@ -50,22 +51,6 @@ export const MONITORING_MESSAGES_RU = {
   refreshForbidden: 'Обновить сводку может сотрудник управления образования муниципалитета или администратор платформы.',
   dashboardForbidden: 'Показатели муниципалитета доступны его сотрудникам, координатору региона и администратору платформы.',
 };
-
-export interface SchoolFiguresRow {
-  organizationId: string;
-  code: string;
-  shortName: string;
-  hasHeadcount: boolean;
-  counts: MonitoringCounts;
-  figures: Figures;
-}
-
-/** A district's figures: one row per school plus the weighted totals. */
-export interface DistrictFigures {
-  schools: SchoolFiguresRow[];
-  counts: MonitoringCounts;
-  figures: Figures;
-}
 
 function kpiGql(kpi: KpiFigure): KpiGql {
   return {
@@ -201,7 +186,7 @@ function fromDb(row: SnapshotDbRow): SnapshotRow {
  * (a fixed number of SQL aggregates — ./queries.ts), the maintained roll-up in `core`
  * (`district_kpi_snapshot`, refreshed per district) and the region dashboard read from it only.
  */
-export class MonitoringService {
+export class MonitoringService implements FiguresSource {
   /** Roadmap items linked to computed KPIs (./indicator-links.ts). */
   readonly links: IndicatorLinkService;
   /** The rows behind a number (./drilldown.ts). */

@@ -4,7 +4,7 @@ import { DOCX_CONTENT_TYPE } from '../documents/docx.js';
 import type { RenderedFile } from '../documents/rendered-file.js';
 import { safeFileName } from '../documents/layout.js';
 import { writeXlsx, XLSX_CONTENT_TYPE } from '../documents/xlsx.js';
-import type { DistrictFigures } from './monitoring.service.js';
+import type { DistrictFigures } from './figures-source.js';
 import type { StatFormCountRow } from './queries.js';
 
 /** «22.11.2026 09:41» in the API's time zone. */

@@ -4,7 +4,7 @@ import type { GraphQLContext } from '../../engine/graphql/context.js';
 import type { HttpRoute } from '../../engine/http/server.js';
 import type { RenderedFile } from '../documents/rendered-file.js';
 import { create as contentDisposition } from 'content-disposition';
-import { seesWholeDistrict } from '../roadmaps/scope.js';
+import { seesWholeDistrict } from '../directory/scope.js';
 import { MONITORING_MESSAGES_RU } from './monitoring.service.js';
 import { dateTimeRu, mergeStatForm, renderDistrictNoteDocx, renderStatFormXlsx } from './reports.js';
 

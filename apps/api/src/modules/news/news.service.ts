@@ -5,9 +5,9 @@ import { pageWindow, type Page, type PageInput } from '../../engine/graphql/pagi
 import type { TenantServiceContext } from '../../engine/services.js';
 import { isUuid } from '../../engine/tenancy/tenant.js';
 import { managesOrganization } from '../programmes/scope.js';
-import { seesWholeDistrict } from '../roadmaps/scope.js';
 import { SchoolNews } from './news.entity.js';
 import type { SchoolNewsInput } from './types.js';
+import { seesWholeDistrict } from '../directory/scope.js';
 
 export const NEWS_LIMITS = { title: 300, body: 20_000 };
 

@@ -5,7 +5,7 @@ import type { TenantServiceContext } from '../../engine/services.js';
 import { Organization } from '../directory/organization.entity.js';
 import { DOCX_CONTENT_TYPE, DOCX_FONT } from '../documents/docx.js';
 import type { RenderedFile } from '../documents/rendered-file.js';
-import { logAccess } from '../programmes/loaders.js';
+import { logAccess } from '../participants/access-log.js';
 import { PROGRAMME_MESSAGES_RU as M } from '../programmes/messages.js';
 import type { ProgrammeService } from '../programmes/programme.service.js';
 import { Participant } from '../participants/participant.entity.js';

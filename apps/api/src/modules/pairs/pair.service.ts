@@ -27,9 +27,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../../engine/clock.js';
 import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
 import type { TenantServiceContext } from '../../engine/services.js';
-import { isUuid } from '../../engine/tenancy/tenant.js';
+import { forgetTenantReads, isUuid } from '../../engine/tenancy/tenant.js';
 import { within } from '../directory/scope.js';
-import { forgetTenantReads } from '../roadmaps/access.js';
 import { PROGRAMME_MESSAGES_RU as M } from '../programmes/messages.js';
 import type { Programme } from '../programmes/programme.entity.js';
 import type { ProgrammeService } from '../programmes/programme.service.js';
@@ -38,7 +37,7 @@ import { Participant } from '../participants/participant.entity.js';
 import { toDomainParticipant } from '../participants/participant.service.js';
 import type { CompletePairInput, ConfirmPairInput, ExtendPairInput, PlanTaskInput, RecordMeetingInput } from './inputs.js';
 import { MentoringPair, PairMeeting } from './pair.entity.js';
-import { PARTNER_MATCHING_MESSAGES_RU, type PartnerMatchingSource } from '../partners/matching.js';
+import { EXTERNAL_MENTOR_MESSAGES_RU, type ExternalMentorSource } from './external-mentors.js';
 
 const firstError = (issues: ValidationIssue[]) => issues.find((i) => i.severity === 'error');
 const raise = (issues: ValidationIssue[]) => {
@@ -60,7 +59,7 @@ export class PairService {
     private readonly clock: Clock,
     private readonly programmes: ProgrammeService,
     /** Partner mentors (issue 6): copied into the base while an agreement is in force; matched only then. */
-    private readonly partners?: PartnerMatchingSource,
+    private readonly partners?: ExternalMentorSource,
   ) {}
 
   /** Ids of the actor's own participant records in this district (mentor/mentee self-view). */
@@ -194,7 +193,7 @@ export class PairService {
         if (person.anonymized) throw badUserInput(name, M.anonymized);
         if (paired.has(id)) throw badUserInput(name, M.alreadyPaired);
         if (role === 'mentor' && partnerStates.has(id) && partnerStates.get(id)?.available !== true) {
-          throw badUserInput(name, PARTNER_MATCHING_MESSAGES_RU.notInForce, { reason: 'PARTNER_AGREEMENT' });
+          throw badUserInput(name, EXTERNAL_MENTOR_MESSAGES_RU.notInForce, { reason: 'PARTNER_AGREEMENT' });
         }
         if (role === 'mentee' && seen.has(id)) throw badUserInput(name, M.duplicateInPairs);
         if (role === 'mentee') seen.add(id);
@@ -281,12 +280,12 @@ export class PairService {
       createdAt: this.clock.now(),
     });
     await ctx.tenant.em.flush();
-    ctx.tenant.loaders.programmes.meetingsByPair.clear(pair.id);
+    ctx.tenant.loaders.pairs.meetingsByPair.clear(pair.id);
     return row;
   }
 
   async meetings(ctx: TenantServiceContext, pair: MentoringPair): Promise<PairMeeting[]> {
-    return ctx.tenant.loaders.programmes.meetingsByPair.load(pair.id);
+    return ctx.tenant.loaders.pairs.meetingsByPair.load(pair.id);
   }
 
   async nextMeetingTypes(ctx: TenantServiceContext, pair: MentoringPair): Promise<string[]> {

@@ -94,7 +94,7 @@ export class PairResolver {
 
   @FieldResolver(() => Participant)
   async mentor(@Root() pair: MentoringPair, @Ctx() ctx: GraphQLContext) {
-    const [mentor] = await show(ctx, [await ctx.tenant.loaders.programmes.participantById.load(pair.mentorId)], 'pairs');
+    const [mentor] = await show(ctx, [await ctx.tenant.loaders.participants.participantById.load(pair.mentorId)], 'pairs');
     return mentor;
   }
 
@@ -102,7 +102,7 @@ export class PairResolver {
   async mentees(@Root() pair: MentoringPair, @Ctx() ctx: GraphQLContext) {
     return show(
       ctx,
-      await ctx.tenant.loaders.programmes.participantById.loadMany(pair.menteeIds).then((rows) => rows.map((r) => (r instanceof Error ? null : r))),
+      await ctx.tenant.loaders.participants.participantById.loadMany(pair.menteeIds).then((rows) => rows.map((r) => (r instanceof Error ? null : r))),
       'pairs',
     );
   }
@@ -146,13 +146,13 @@ export class PairResolver {
 export class MatchSuggestionResolver {
   @FieldResolver(() => Participant)
   async mentor(@Root() s: MatchSuggestionType, @Ctx() ctx: GraphQLContext) {
-    const [mentor] = await show(ctx, [await ctx.tenant.loaders.programmes.participantById.load(s.mentorId)], 'matching');
+    const [mentor] = await show(ctx, [await ctx.tenant.loaders.participants.participantById.load(s.mentorId)], 'matching');
     return mentor;
   }
 
   @FieldResolver(() => [Participant])
   async mentees(@Root() s: MatchSuggestionType, @Ctx() ctx: GraphQLContext) {
-    const rows = await ctx.tenant.loaders.programmes.participantById.loadMany(s.menteeIds);
+    const rows = await ctx.tenant.loaders.participants.participantById.loadMany(s.menteeIds);
     return show(
       ctx,
       rows.map((r) => (r instanceof Error ? null : r)),
@@ -165,7 +165,7 @@ export class MatchSuggestionResolver {
 export class UnmatchedMenteeResolver {
   @FieldResolver(() => Participant, { nullable: true })
   async mentee(@Root() u: UnmatchedMenteeType, @Ctx() ctx: GraphQLContext) {
-    const [mentee] = await show(ctx, [await ctx.tenant.loaders.programmes.participantById.load(u.menteeId)], 'matching');
+    const [mentee] = await show(ctx, [await ctx.tenant.loaders.participants.participantById.load(u.menteeId)], 'matching');
     return mentee ?? null;
   }
 }

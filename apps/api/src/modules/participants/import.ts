@@ -20,13 +20,13 @@ import {
 import type { Clock } from '../../engine/clock.js';
 import { AppError, badUserInput } from '../../engine/errors.js';
 import type { TenantServiceContext } from '../../engine/services.js';
-import { forgetTenantReads } from '../roadmaps/access.js';
-import { logAccess } from '../programmes/loaders.js';
+import { logAccess } from './access-log.js';
 import { PROGRAMME_MESSAGES_RU as M } from '../programmes/messages.js';
 import type { ProgrammeService } from '../programmes/programme.service.js';
 import { Participant, ParticipantConsent } from './participant.entity.js';
 import { toConsentRecord, toDomainParticipant } from './participant.service.js';
 import { participantHintRows } from './template-xlsx.js';
+import { forgetTenantReads } from '../../engine/tenancy/tenant.js';
 
 /** The consent columns the platform adds to the domain's template (a person is stored only with a consent). */
 const CONSENT_COLUMNS = {

@@ -19,13 +19,11 @@ import type { Clock } from '../../engine/clock.js';
 import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
 import { pageWindow, type Page, type PageInput } from '../../engine/graphql/pagination.js';
 import type { TenantServiceContext } from '../../engine/services.js';
-import { isUuid } from '../../engine/tenancy/tenant.js';
+import { forgetTenantReads, isUuid } from '../../engine/tenancy/tenant.js';
 import { Attachment } from '../attachments/attachment.entity.js';
-import { unpublishPracticesOf } from '../practices/practice.service.js';
-import { forgetQuestionnaireAnswers } from '../questionnaires/shared.js';
 import { within } from '../directory/scope.js';
-import { forgetTenantReads } from '../roadmaps/access.js';
-import { logAccess } from '../programmes/loaders.js';
+import type { EntityManager } from '../../engine/orm/create-orm.js';
+import { logAccess } from './access-log.js';
 import { PROGRAMME_MESSAGES_RU as M } from '../programmes/messages.js';
 import type { ProgrammeService } from '../programmes/programme.service.js';
 import { managesOrganization, programmeDataScope } from '../programmes/scope.js';
@@ -150,6 +148,9 @@ export function checkConsents(person: DomainParticipant, consents: ParticipantCo
   if (!decision.allowed) throw badUserInput('consents', decision.message, { reason: decision.reason });
 }
 
+/** A step of a consent withdrawal that belongs to a module above participants (see the constructor). */
+export type WithdrawalStep = (em: EntityManager, schemaName: string, participantId: string) => Promise<void>;
+
 /**
  * The bases of mentors and mentees with their consents (152-ФЗ): a person is stored only with a
  * consent, every view of personal data is logged, a withdrawal anonymises the person in place.
@@ -160,6 +161,12 @@ export class ParticipantService {
     private readonly programmes: ProgrammeService,
     /** Where consent scans' bytes are, to delete them on withdrawal (files outside the database). */
     private readonly storages?: AttachmentStorages,
+    /**
+     * What modules above this one do with a person's traces on withdrawal, inside its transaction
+     * (questionnaires forget free text, practices unpublish cases naming the person): wired in app.ts,
+     * so participants do not import them.
+     */
+    private readonly withdrawalSteps: readonly WithdrawalStep[] = [],
   ) {}
 
   private scope(ctx: TenantServiceContext) {
@@ -335,9 +342,8 @@ export class ParticipantService {
         );
         await em.nativeUpdate(ParticipantConsent, { participantId: participant.id }, { representativeName: null, representativeDocument: null });
         await em.nativeUpdate(ParticipantConsent, { participantId: participant.id, withdrawnOn: null }, { withdrawnOn: today });
-        // Questionnaires: free text erased, numbers kept without the person; published cases naming the person taken down.
-        await forgetQuestionnaireAnswers(em, tenant.district.schemaName, participant.id);
-        await unpublishPracticesOf(em, tenant.district.schemaName, participant.id);
+        // Questionnaires: free text erased, numbers kept without the person; published cases naming the person taken down (app.ts wires them).
+        for (const step of this.withdrawalSteps) await step(em, tenant.district.schemaName, participant.id);
         return result;
       },
       { clear: true },

@@ -136,7 +136,7 @@ export class ParticipantResolver {
   @FieldResolver(() => [ParticipantConsent], { description: 'Согласия и законные представители: только директору и куратору школы участника.' })
   async consents(@Root() participant: Participant, @Ctx() ctx: GraphQLContext) {
     if (!(await lensOf(ctx).partsOf(participant)).has('consents')) return [];
-    return ctx.tenant.loaders.programmes.consentsByParticipant.load(participant.id);
+    return ctx.tenant.loaders.participants.consentsByParticipant.load(participant.id);
   }
 }
 

@@ -3,6 +3,7 @@ import type { Clock } from '../../engine/clock.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import { Participant, ParticipantConsent } from '../participants/participant.entity.js';
+import type { ExternalMentorSource } from '../pairs/external-mentors.js';
 import type { Programme } from '../programmes/programme.entity.js';
 import { PartnerAgreement, PartnerMentor, PartnerMentorConsent, PartnerPlacement } from './partner.entities.js';
 import { toConsentRecord } from './shared.js';
@@ -18,9 +19,6 @@ import { toConsentRecord } from './shared.js';
  * (existing pairs keep their mentor and are flagged) but is offered to nobody and refused by
  * confirmPairs.
  */
-export const PARTNER_MATCHING_MESSAGES_RU = {
-  notInForce: 'Соглашение с организацией-партнёром не действует: новые пары с её наставниками не создаются',
-} as const;
 
 export interface PartnerMentorState {
   /** The agreement is in force and the mentor is not archived. */
@@ -38,7 +36,7 @@ const toDomain = (a: PartnerAgreement): DomainAgreement => ({
   terminatedOn: (a.terminatedOn ?? null) as IsoDate | null,
 });
 
-export class PartnerMatchingSource {
+export class PartnerMatchingSource implements ExternalMentorSource {
   constructor(private readonly clock: Clock) {}
 
   /** Partners whose agreement covering the school is in force today (one query). */

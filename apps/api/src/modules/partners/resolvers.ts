@@ -8,11 +8,11 @@ import { Organization } from '../directory/organization.entity.js';
 import { PartnerOrganization } from '../directory/partner-organization.entity.js';
 import { Region } from '../directory/region.entity.js';
 import { MentoringPair } from '../pairs/pair.entity.js';
-import { seesWholeDistrict } from '../roadmaps/scope.js';
 import { partnerMentorShares, partnerOrganizationShare } from './kpi.js';
 import { agreementFileUrl } from './agreement-files.js';
 import { TagCatalogueResolver } from './tags.resolver.js';
 import { PartnerAgreement, PartnerAgreementFile, PartnerApplication, PartnerMentor, PartnerMentorConsent } from './partner.entities.js';
+import { seesWholeDistrict } from '../directory/scope.js';
 
 /** The files of the agreements of one request, read in one query. */
 const filesLoaders = new WeakMap<GraphQLContext, DataLoader<string, PartnerAgreementFile[]>>();

@@ -1,17 +1,10 @@
 import DataLoader from 'dataloader';
-import type { Actor } from '../../engine/auth/actor.js';
-import { loaderById, loaderGrouped } from '../../engine/loaders.js';
+import { loaderById } from '../../engine/loaders.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
-import type { Tenant } from '../../engine/tenancy/tenant.js';
-import { PairMeeting } from '../pairs/pair.entity.js';
-import { Participant, ParticipantConsent } from '../participants/participant.entity.js';
 import { Programme } from './programme.entity.js';
 
 export interface ProgrammeLoaders {
   programmeById: DataLoader<string, Programme | null>;
-  participantById: DataLoader<string, Participant | null>;
-  consentsByParticipant: DataLoader<string, ParticipantConsent[]>;
-  meetingsByPair: DataLoader<string, PairMeeting[]>;
 }
 
 declare module '../../engine/tenancy/tenant.js' {
@@ -24,55 +17,5 @@ declare module '../../engine/tenancy/tenant.js' {
 export function createProgrammeLoaders(em: EntityManager): ProgrammeLoaders {
   return {
     programmeById: loaderById((ids) => em.find(Programme, { id: { $in: ids } })),
-    participantById: loaderById((ids) => em.find(Participant, { id: { $in: ids } })),
-    consentsByParticipant: loaderGrouped(
-      (ids) => em.find(ParticipantConsent, { participantId: { $in: ids } }, { orderBy: { signedOn: 'asc', id: 'asc' } }),
-      (row) => row.participantId,
-    ),
-    meetingsByPair: loaderGrouped(
-      (ids) => em.find(PairMeeting, { pairId: { $in: ids } }, { orderBy: { date: 'asc', createdAt: 'asc', id: 'asc' } }),
-      (row) => row.pairId,
-    ),
   };
-}
-
-/**
- * The access log of personal data (152-ФЗ): every person shown to an actor is recorded — who, when,
- * which person, in which operation. Entries of one request are collected by a DataLoader and written
- * with one multi-row insert per batch (not one per person); the same person and operation is logged
- * once per request.
- */
-const accessLoggers = new WeakMap<Tenant, DataLoader<string, true>>();
-
-export function accessLogger(tenant: Tenant, actor: Actor): DataLoader<string, true> {
-  let loader = accessLoggers.get(tenant);
-  if (!loader) {
-    loader = new DataLoader<string, true>(async (keys) => {
-      const rows = keys.map((key) => key.split('|') as [string, string, string]);
-      const schema = `"${tenant.district.schemaName}"`;
-      const values = rows.map(() => '(gen_random_uuid(), ?, ?, ?, ?, ?)').join(', ');
-      const params = rows.flatMap(([participantId, organizationId, operation]) => [
-        participantId,
-        organizationId,
-        actor.userId,
-        actor.displayName || actor.username,
-        operation,
-      ]);
-      await tenant.em
-        .getConnection()
-        .execute(
-          `insert into ${schema}."participant_access_log" ("id", "participant_id", "organization_id", "user_id", "user_name", "operation") values ${values}`,
-          params,
-          'run',
-        );
-      return keys.map(() => true as const);
-    });
-    accessLoggers.set(tenant, loader);
-  }
-  return loader;
-}
-
-export async function logAccess(tenant: Tenant, actor: Actor, people: ReadonlyArray<Pick<Participant, 'id' | 'organizationId'>>, operation: string) {
-  if (people.length === 0) return;
-  await accessLogger(tenant, actor).loadMany(people.map((p) => `${p.id}|${p.organizationId}|${operation}`));
 }

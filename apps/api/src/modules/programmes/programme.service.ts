@@ -3,11 +3,9 @@ import type { Clock } from '../../engine/clock.js';
 import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
 import { pageWindow, type Page, type PageInput } from '../../engine/graphql/pagination.js';
 import type { TenantServiceContext } from '../../engine/services.js';
-import { isUuid } from '../../engine/tenancy/tenant.js';
-import { within } from '../directory/scope.js';
-import { forgetTenantReads } from '../roadmaps/access.js';
-import { schoolStaffOrganizationIds } from '../roadmaps/scope.js';
-import { Participant } from '../participants/participant.entity.js';
+import type { EntityManager } from '../../engine/orm/create-orm.js';
+import { forgetTenantReads, isUuid } from '../../engine/tenancy/tenant.js';
+import { schoolStaffOrganizationIds, within } from '../directory/scope.js';
 import type { ProgrammeInput } from './inputs.js';
 import { PROGRAMME_MESSAGES_RU as M } from './messages.js';
 import { Programme } from './programme.entity.js';
@@ -17,7 +15,14 @@ const cleanList = (values: readonly string[] | null | undefined) => [...new Set(
 
 /** Programmes of a school: several per school; school staff manage them, the district reads them. */
 export class ProgrammeService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    /**
+     * Whether a module above holds rows of the programme (participants), so it may not be deleted:
+     * wired in app.ts, so programmes do not import the modules built on them.
+     */
+    private readonly inUse: (em: EntityManager, programmeId: string) => Promise<boolean>,
+  ) {}
 
   async list(ctx: TenantServiceContext, page?: PageInput | null, organizationId?: string | null): Promise<Page<Programme>> {
     const { limit, offset } = pageWindow(page);
@@ -84,7 +89,7 @@ export class ProgrammeService {
 
   async delete(ctx: TenantServiceContext, id: string): Promise<boolean> {
     const programme = await this.getManaged(ctx, id);
-    if (await ctx.tenant.em.count(Participant, { programmeId: programme.id })) throw conflict(M.programmeHasParticipants, 'STATE');
+    if (await this.inUse(ctx.tenant.em, programme.id)) throw conflict(M.programmeHasParticipants, 'STATE');
     await ctx.tenant.em.nativeDelete(Programme, { id: programme.id });
     forgetTenantReads(ctx.tenant);
     return true;

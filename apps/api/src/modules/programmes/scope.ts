@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Actor } from '../../engine/auth/actor.js';
 import type { TenantDistrict } from '../../engine/tenancy/tenant.js';
-import { schoolStaffOrganizationIds, seesWholeDistrict } from '../roadmaps/scope.js';
+import { schoolStaffOrganizationIds, seesWholeDistrict } from '../directory/scope.js';
 
 /**
  * Row scope of programme data (programmes, participants, pairs), inside one tenant:

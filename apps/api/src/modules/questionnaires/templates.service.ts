@@ -13,12 +13,11 @@ import type { Clock } from '../../engine/clock.js';
 import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import type { TenantServiceContext } from '../../engine/services.js';
-import { isUuid } from '../../engine/tenancy/tenant.js';
+import { forgetTenantReads, isUuid } from '../../engine/tenancy/tenant.js';
 import { within } from '../directory/scope.js';
 import type { Programme } from '../programmes/programme.entity.js';
 import type { ProgrammeService } from '../programmes/programme.service.js';
 import { managesOrganization, programmeDataScope } from '../programmes/scope.js';
-import { forgetTenantReads } from '../roadmaps/access.js';
 import { QUESTIONNAIRE_API_MESSAGES_RU as M } from './messages.js';
 import { QuestionnaireResponse, QuestionnaireTemplate } from './questionnaire.entity.js';
 

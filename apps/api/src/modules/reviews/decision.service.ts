@@ -5,7 +5,7 @@ import type { TenantServiceContext } from '../../engine/services.js';
 import { District } from '../directory/district.entity.js';
 import { Organization } from '../directory/organization.entity.js';
 import { Region } from '../directory/region.entity.js';
-import { approvalSettings, checkVersion, claimRevision, findRevision, forgetTenantReads } from '../roadmaps/access.js';
+import { approvalSettings, checkVersion, claimRevision, findRevision } from '../roadmaps/access.js';
 import { RoadmapItem } from '../roadmaps/item.entity.js';
 import { ROADMAP_MESSAGES_RU } from '@nastavnik/domain';
 import type { RoadmapService } from '../roadmaps/roadmap.service.js';
@@ -15,6 +15,7 @@ import { rolesCoveringRoadmap } from '../roadmaps/scope.js';
 import { ReviewComment } from './comment.entity.js';
 import { recordEvent } from '../roadmaps/events.js';
 import type { RoadmapDecisionInput } from './inputs.js';
+import { forgetTenantReads } from '../../engine/tenancy/tenant.js';
 
 /** GraphQL's nulls as absent fields (the machine reads a block's fields as optional strings). */
 function withoutNulls<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], null> } {

@@ -66,5 +66,3 @@ export async function claimRevision(
   return expectedVersion + 1;
 }
 
-/** Kept here for the modules that import it from roadmaps; it lives in the engine (tenancy). */
-export { forgetTenantReads } from '../../engine/tenancy/tenant.js';

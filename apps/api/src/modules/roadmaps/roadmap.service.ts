@@ -6,13 +6,13 @@ import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors
 import { pageWindow, type Page, type PageInput } from '../../engine/graphql/pagination.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import type { TenantServiceContext } from '../../engine/services.js';
-import { isUuid } from '../../engine/tenancy/tenant.js';
+import { forgetTenantReads, isUuid } from '../../engine/tenancy/tenant.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { campaignScopeFilter } from '../campaigns/scope.js';
 import { Organization } from '../directory/organization.entity.js';
 import { within } from '../directory/scope.js';
 import { editSummary, recordEvent, type EditSummary } from './events.js';
-import { authorRoles, checkVersion, claimRevision, findRevision, findRoadmap, forgetTenantReads } from './access.js';
+import { authorRoles, checkVersion, claimRevision, findRevision, findRoadmap } from './access.js';
 import { buildSections, templateDrafts, toDomainSections, toDrafts, type DraftItem, type DraftSection } from './content.js';
 import { RoadmapLevel, RoadmapSource } from './enums.js';
 import type {

@@ -17,9 +17,6 @@ import type { Roadmap } from './roadmap.entity.js';
  */
 const nothing = <T>(): FilterQuery<T> => ({ id: { $in: [] } }) as FilterQuery<T>;
 
-// Who the actor is in the district (whole district, district staff, school staff): directory's rules,
-// re-exported for the modules that import them from here.
-export { districtStaffRoles, schoolStaffOrganizationIds, seesWholeDistrict } from '../directory/scope.js';
 import { schoolStaffOrganizationIds, seesWholeDistrict } from '../directory/scope.js';
 
 export function roadmapScopeFilter(actor: Actor, district: TenantDistrict): FilterQuery<Roadmap> {

@@ -1,10 +1,10 @@
 import type { Clock } from '../../engine/clock.js';
 import { forbidden } from '../../engine/errors.js';
 import type { TenantServiceContext } from '../../engine/services.js';
-import { forgetTenantReads } from './access.js';
+import { forgetTenantReads } from '../../engine/tenancy/tenant.js';
 import { DistrictSettings } from './district-settings.entity.js';
 import type { WhoAgrees } from './enums.js';
-import { districtStaffRoles } from './scope.js';
+import { districtStaffRoles } from '../directory/scope.js';
 
 /**
  * The district's settings, kept in its own schema (`district_settings`, one row): who agrees the

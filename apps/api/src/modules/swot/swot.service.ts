@@ -9,9 +9,9 @@ import type { RenderedFile } from '../documents/rendered-file.js';
 import { DOCX_CONTENT_TYPE } from '../documents/docx.js';
 import { dateRu, safeFileName } from '../documents/layout.js';
 import { managesOrganization } from '../programmes/scope.js';
-import { seesWholeDistrict } from '../roadmaps/scope.js';
 import { SwotForm } from './swot.entity.js';
 import type { SaveSwotFormInput, SwotFormGql } from './types.js';
+import { seesWholeDistrict } from '../directory/scope.js';
 
 export const SWOT_LIMITS = { items: 50, itemLength: 1000 };
 

@@ -1,10 +1,13 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Enum, OneToOne, Property } from '@mikro-orm/decorators/legacy';
-import { District } from '../../modules/directory/district.entity.js';
+import { District } from './district.entity.js';
 
 export type DistrictMigrationStatus = 'pending' | 'migrated' | 'failed';
 
-/** Where each district schema stands with the district migration set (one row per district). */
+/**
+ * Where each district schema stands with the district migration set (one row per district). Written
+ * by the engine's district runner in SQL; the mapping is here because it hangs off the district row.
+ */
 @Entity({ schema: 'core', tableName: 'district_migration_state' })
 export class DistrictMigrationState {
   @OneToOne(() => District, { primary: true, owner: true, deleteRule: 'cascade', updateRule: 'cascade' })

@@ -89,6 +89,15 @@ const schema = z
     // The secret is never echoed back: its only check is presence.
     S3_SECRET_ACCESS_KEY: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
     S3_FORCE_PATH_STYLE: z.preprocess(emptyToUndefined, z.stringbool({ error: 'ожидается true или false' }).default(true)),
+    // Off by default: the browser is sent to the bucket itself, which it must be able to reach.
+    S3_PRESIGNED_DOWNLOADS: z.preprocess(emptyToUndefined, z.stringbool({ error: 'ожидается true или false' }).default(false)),
+    S3_PUBLIC_ENDPOINT: z.preprocess(
+      emptyToUndefined,
+      z
+        .url({ protocol: /^https?$/, error: 'ожидается адрес вида https://storage.yandexcloud.net или http://127.0.0.1:9000' })
+        .transform((url) => url.replace(/\/+$/, ''))
+        .optional(),
+    ),
     ATTACHMENT_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/attachments')),
     ATTACHMENT_MAX_BYTES: z.preprocess(
       emptyToUndefined,
@@ -205,6 +214,10 @@ export interface ApiConfig {
       secretAccessKey: string;
       /** `<endpoint>/<bucket>/<key>` (true, the default) or `<bucket>.<endpoint host>/<key>`. */
       forcePathStyle: boolean;
+      /** Downloads answer 302 to a short-lived presigned URL instead of passing through the API. */
+      presignedDownloads: boolean;
+      /** The endpoint the browser reaches the bucket at, when not `endpoint` (S3_PUBLIC_ENDPOINT). */
+      publicEndpoint?: string;
     };
   };
   /** The time zone in which «today» is taken (deadlines, overdue items). */
@@ -286,6 +299,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
               accessKeyId: value.S3_ACCESS_KEY_ID,
               secretAccessKey: value.S3_SECRET_ACCESS_KEY,
               forcePathStyle: value.S3_FORCE_PATH_STYLE,
+              presignedDownloads: value.S3_PRESIGNED_DOWNLOADS,
+              ...(value.S3_PUBLIC_ENDPOINT ? { publicEndpoint: value.S3_PUBLIC_ENDPOINT } : {}),
             })
           : undefined,
     },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import type { ApiConfig } from '../../engine/config.js';
 import type { Clock } from '../../engine/clock.js';
 import { AppError, badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
@@ -23,6 +24,12 @@ export interface UploadRequest {
   organizationId?: string | null;
   data: Buffer;
 }
+
+/** What GET /attachments/:id answers: a redirect to the bucket, or the file's bytes as they come. */
+export type AttachmentDownload = { redirect: string } | { attachment: Attachment; stream: Readable };
+
+/** A presigned URL is followed at once; a short life keeps a leaked link (logs, history) of little use. */
+const PRESIGNED_URL_SECONDS = 60;
 
 /** BAD_USER_INPUT on the file, answered by the REST endpoint with a fitting HTTP status. */
 const fileError = (message: string, httpStatus: number) => new AppError('BAD_USER_INPUT', message, { field: 'file', httpStatus });
@@ -131,12 +138,27 @@ export class AttachmentService {
     return attachment;
   }
 
-  async read(ctx: TenantServiceContext, id: string): Promise<{ attachment: Attachment; data: Buffer }> {
+  /**
+   * A download, after the row scope and the owners' narrower checks: a presigned S3 URL to redirect
+   * to (S3_PRESIGNED_DOWNLOADS=true and the file is in S3), else the file as a stream — never held
+   * whole by the API. NOT_FOUND when the card is out of reach or its bytes are gone.
+   */
+  async download(ctx: TenantServiceContext, id: string): Promise<AttachmentDownload> {
     const attachment = await this.get(ctx, id);
     if (!(await this.mayRead(ctx, attachment))) throw notFound(ATTACHMENT_MESSAGES_RU.notFound);
-    const data = await this.storages[attachment.storage].get({ schemaName: ctx.tenant.district.schemaName, em: ctx.tenant.em }, attachment.id);
-    if (!data) throw notFound(ATTACHMENT_MESSAGES_RU.missing);
-    return { attachment, data };
+    const storage = this.storages[attachment.storage];
+    const target = { schemaName: ctx.tenant.district.schemaName, em: ctx.tenant.em };
+    if (storage.kind === 's3' && storage.downloadUrl && this.config.s3?.presignedDownloads) {
+      const redirect = await storage.downloadUrl(target, attachment.id, {
+        fileName: attachment.fileName,
+        contentType: attachment.contentType,
+        expiresInSeconds: PRESIGNED_URL_SECONDS,
+      });
+      return { redirect };
+    }
+    const stream = await storage.read(target, attachment.id);
+    if (!stream) throw notFound(ATTACHMENT_MESSAGES_RU.missing);
+    return { attachment, stream };
   }
 
   /** The uploader or the district's staff; not while an execution mark cites it. */

@@ -1,3 +1,4 @@
+import { pipeline } from 'node:stream/promises';
 import { create as contentDisposition } from 'content-disposition';
 import type { PlatformRole } from '@nastavnik/domain';
 import { hasRole } from '../../engine/auth/actor.js';
@@ -23,7 +24,8 @@ export function attachmentJson(attachment: Attachment) {
  * REST beside /graphql, with the same Bearer token and X-District-Id rules (the GraphQL context):
  *
  *   POST /attachments?fileName=<name>[&organizationId=<id>]   body: the file's bytes → 201 JSON card
- *   GET  /attachments/<id>                                     → the file (404 outside the row scope)
+ *   GET  /attachments/<id>                                     → the file, streamed (404 outside the row scope),
+ *                                                                or 302 to a presigned S3 URL (S3_PRESIGNED_DOWNLOADS)
  *
  * Errors: JSON `{ errors: [{ message, extensions: { code, field } }] }` with 400/401/403/404/409,
  * 413 (too large) and 415 (type not allowed).
@@ -59,14 +61,23 @@ export function attachmentRoutes(): HttpRoute[] {
       },
       async handle({ params, res, context }) {
         const ctx = await context();
-        const { attachment, data } = await ctx.services.attachments.read(ctx, params.id!);
+        const download = await ctx.services.attachments.download(ctx, params.id!);
+        if ('redirect' in download) {
+          res.statusCode = 302;
+          res.setHeader('location', download.redirect);
+          res.setHeader('cache-control', 'no-store');
+          res.end();
+          return;
+        }
+        const { attachment, stream } = download;
         res.statusCode = 200;
         res.setHeader('content-type', attachment.contentType);
-        res.setHeader('content-length', String(data.length));
+        res.setHeader('content-length', String(attachment.size));
         res.setHeader('content-disposition', contentDisposition(attachment.fileName));
         res.setHeader('x-content-type-options', 'nosniff');
         res.setHeader('cache-control', 'private, no-store');
-        res.end(data);
+        // A storage failure mid-way destroys the response: the client sees a cut-off body, never a wrong file.
+        await pipeline(stream, res);
       },
     },
   ];

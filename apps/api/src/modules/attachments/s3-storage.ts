@@ -1,7 +1,10 @@
+import type { Readable } from 'node:stream';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { create as contentDisposition } from 'content-disposition';
 import type { ApiConfig } from '../../engine/config.js';
 import { isUuid } from '../../engine/tenancy/tenant.js';
-import { EMPTY_PAYLOAD_HASH, sha256Hex, signRequest, uriEncode, type SigV4Credentials } from './sigv4.js';
-import type { AttachmentStorage, StorageTarget } from './storage.js';
+import type { AttachmentStorage, DownloadUrlOptions, StorageTarget } from './storage.js';
 
 export type S3Settings = NonNullable<ApiConfig['attachments']['s3']>;
 
@@ -27,25 +30,38 @@ const HINTS: Record<string, string> = {
   RequestTimeTooSkewed: 'the server clock is off',
 };
 
-const tagOf = (xml: string, tag: string): string | null => new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml)?.[1]?.trim() || null;
-
 /**
- * An S3-compatible object store (Yandex Object Storage, MinIO, AWS S3): one object per attachment
- * under the key `<district schema>/<attachment id>`, so districts never share keys. Plain fetch
- * with a hand-written SigV4 signature (`./sigv4.ts`); path-style URLs `<endpoint>/<bucket>/<key>`
- * by default, virtual-hosted `<bucket>.<endpoint host>/<key>` with S3_FORCE_PATH_STYLE=false.
+ * An S3-compatible object store (Yandex Object Storage, MinIO, AWS S3) through the AWS SDK: one
+ * object per attachment under the key `<district schema>/<attachment id>`, so districts never share
+ * keys. Path-style URLs `<endpoint>/<bucket>/<key>` by default, virtual-hosted
+ * `<bucket>.<endpoint host>/<key>` with S3_FORCE_PATH_STYLE=false. Downloads are streamed
+ * (`read`) or handed to the browser as a short-lived presigned URL (`downloadUrl`).
  */
 export class S3AttachmentStorage implements AttachmentStorage {
   readonly kind = 's3' as const;
-  private readonly credentials: SigV4Credentials;
-  private readonly base: URL;
+  private readonly client: S3Client;
+  /** Signs the URLs the browser gets: the signature covers the host, so it must be the public one. */
+  private readonly presigner: S3Client;
 
   constructor(
     private readonly settings: S3Settings,
-    private readonly options: { timeoutMs?: number; now?: () => Date } = {},
+    options: { timeoutMs?: number } = {},
   ) {
-    this.credentials = { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey, region: settings.region, service: 's3' };
-    this.base = new URL(settings.endpoint);
+    const clientOf = (endpoint: string) =>
+      new S3Client({
+        endpoint,
+        region: settings.region,
+        forcePathStyle: settings.forcePathStyle,
+        credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
+        // Checksums only where S3 requires them: the SDK's default CRC32 headers (and aws-chunked
+        // uploads) are not understood by every S3-compatible store.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        // requestTimeout is the socket's idle time, so a long streamed download is not cut off.
+        requestHandler: { connectionTimeout: Math.min(options.timeoutMs ?? 10_000, 10_000), requestTimeout: options.timeoutMs ?? 60_000 },
+      });
+    this.client = clientOf(settings.endpoint);
+    this.presigner = settings.publicEndpoint ? clientOf(settings.publicEndpoint) : this.client;
   }
 
   /** `<schema>/<id>`: both parts are checked, so a key never escapes the district's prefix. */
@@ -54,79 +70,104 @@ export class S3AttachmentStorage implements AttachmentStorage {
     return `${target.schemaName}/${id}`;
   }
 
-  private urlOf(key: string): URL {
-    const url = new URL(this.base);
-    const prefix = url.pathname.replace(/\/+$/, '');
-    if (this.settings.forcePathStyle) {
-      url.pathname = `${prefix}/${uriEncode(this.settings.bucket)}/${uriEncode(key, true)}`;
-    } else {
-      url.hostname = `${this.settings.bucket}.${url.hostname}`;
-      url.pathname = `${prefix}/${uriEncode(key, true)}`;
-    }
-    return url;
-  }
-
-  private async call(method: 'PUT' | 'GET' | 'DELETE', key: string, body?: Buffer, headers: Record<string, string> = {}): Promise<Response> {
-    const url = this.urlOf(key);
-    const signed = signRequest(
-      { method, url, headers, payloadHash: body ? sha256Hex(body) : EMPTY_PAYLOAD_HASH },
-      this.credentials,
-      this.options.now?.() ?? new Date(),
-    );
+  /** The SDK's error as an S3StorageError naming the call, the S3 code and what to check (never a credential). */
+  private failure(error: unknown, method: string, key: string): S3StorageError {
     const what = `S3 ${method} ${this.settings.bucket}/${key}`;
-    try {
-      return await fetch(url, {
-        method,
-        headers: signed.headers,
-        body: body ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : undefined,
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
-      });
-    } catch (error) {
-      const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-      throw new S3StorageError(`${what}: ${this.settings.endpoint} unreachable (${cause})`, 0, null);
+    if (error instanceof S3ServiceException) {
+      const status = error.$metadata.httpStatusCode ?? 0;
+      // A body-less answer leaves the SDK with no code ("UnknownError"/"NotFound"): the status speaks.
+      const code = error.name && error.name !== 'UnknownError' && error.name !== 'Unknown' ? error.name : null;
+      const hint = code && HINTS[code] ? HINTS[code] : status === 403 ? 'check S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY' : undefined;
+      const message = error.message && error.message !== code && error.message !== 'UnknownError' ? error.message : '';
+      const detail = [code, message].filter(Boolean).join(': ') || 'no details';
+      return new S3StorageError(`${what} failed: HTTP ${status} ${detail}${hint ? ` — ${hint}` : ''}`, status, code);
     }
+    const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    return new S3StorageError(`${what}: ${this.settings.endpoint} unreachable (${[code, cause].filter(Boolean).join(' ')})`, 0, null);
   }
 
-  private async failure(response: Response, method: string, key: string): Promise<S3StorageError> {
-    const text = await response.text().catch(() => '');
-    const code = tagOf(text, 'Code');
-    const message = tagOf(text, 'Message');
-    const hint = code ? HINTS[code] : response.status === 403 ? 'check S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY' : undefined;
-    const detail = [code, message].filter(Boolean).join(': ') || response.statusText;
-    return new S3StorageError(
-      `S3 ${method} ${this.settings.bucket}/${key} failed: HTTP ${response.status} ${detail}${hint ? ` — ${hint}` : ''}`,
-      response.status,
-      code,
-    );
+  private missing(error: unknown): boolean {
+    return error instanceof S3ServiceException && (error.name === 'NoSuchKey' || (error.$metadata.httpStatusCode === 404 && error.name !== 'NoSuchBucket'));
   }
 
+  /**
+   * The bytes arrive whole: the upload checks (type sniffing, the Office archive check) and the
+   * SHA-256 of the card need them, and the size is bounded by ATTACHMENT_MAX_BYTES. ContentLength
+   * spares the SDK a second look at the body.
+   */
   async put(target: StorageTarget, id: string, data: Buffer): Promise<void> {
     const key = this.keyOf(target, id);
-    const response = await this.call('PUT', key, data, { 'content-type': 'application/octet-stream' });
-    if (!response.ok) throw await this.failure(response, 'PUT', key);
-    await response.body?.cancel();
+    try {
+      await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.settings.bucket,
+          Key: key,
+          Body: data,
+          ContentLength: data.length,
+          ContentType: 'application/octet-stream',
+        }),
+      );
+    } catch (error) {
+      throw this.failure(error, 'PUT', key);
+    }
   }
 
+  /** The object's body as a stream (not buffered by the API); null when there is no such object. */
+  async read(target: StorageTarget, id: string): Promise<Readable | null> {
+    const key = this.keyOf(target, id);
+    try {
+      const response = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: key }));
+      return (response.Body as Readable | undefined) ?? null;
+    } catch (error) {
+      if (this.missing(error)) return null;
+      throw this.failure(error, 'GET', key);
+    }
+  }
+
+  /** Whole, for the callers that parse the file (imports, agreement files); downloads use `read`. */
   async get(target: StorageTarget, id: string): Promise<Buffer | null> {
     const key = this.keyOf(target, id);
-    const response = await this.call('GET', key);
-    if (response.status === 404) {
-      const failure = await this.failure(response, 'GET', key);
-      if (failure.code === 'NoSuchKey' || failure.code === null) return null;
-      throw failure;
+    try {
+      const response = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: key }));
+      return response.Body ? Buffer.from(await response.Body.transformToByteArray()) : null;
+    } catch (error) {
+      if (this.missing(error)) return null;
+      throw this.failure(error, 'GET', key);
     }
-    if (!response.ok) throw await this.failure(response, 'GET', key);
-    return Buffer.from(await response.arrayBuffer());
   }
 
   async delete(target: StorageTarget, id: string): Promise<void> {
     const key = this.keyOf(target, id);
-    const response = await this.call('DELETE', key);
-    if (response.ok) {
-      await response.body?.cancel();
-      return;
+    try {
+      // S3 answers 204 for a key that is not there too.
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: key }));
+    } catch (error) {
+      if (error instanceof S3ServiceException && error.name === 'NoSuchKey') return;
+      throw this.failure(error, 'DELETE', key);
     }
-    const failure = await this.failure(response, 'DELETE', key);
-    if (response.status !== 404 || failure.code !== 'NoSuchKey') throw failure;
+  }
+
+  /**
+   * A presigned GET the browser follows (signed locally, no S3 round trip): S3 sends the file with
+   * our name and type (response-content-disposition / -type are part of the signature) and refuses
+   * the URL once it expires.
+   */
+  async downloadUrl(target: StorageTarget, id: string, options: DownloadUrlOptions): Promise<string> {
+    const key = this.keyOf(target, id);
+    try {
+      return await getSignedUrl(
+        this.presigner,
+        new GetObjectCommand({
+          Bucket: this.settings.bucket,
+          Key: key,
+          ResponseContentDisposition: contentDisposition(options.fileName),
+          ResponseContentType: options.contentType,
+        }),
+        { expiresIn: options.expiresInSeconds },
+      );
+    } catch (error) {
+      throw this.failure(error, 'PRESIGN', key);
+    }
   }
 }

@@ -1,5 +1,6 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { ApiConfig } from '../../engine/config.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import { isUuid } from '../../engine/tenancy/tenant.js';
@@ -15,6 +16,13 @@ export interface StorageTarget {
   em: EntityManager;
 }
 
+/** The presigned URL's answer: the file's name (Content-Disposition) and type, and how long it stays valid. */
+export interface DownloadUrlOptions {
+  fileName: string;
+  contentType: string;
+  expiresInSeconds: number;
+}
+
 /**
  * Keeps the bytes of attachments; the cards (name, type, size, owner) are rows of `attachment`.
  * Implementations: `database` (bytea in the district schema, the default), `disk` (a directory
@@ -25,8 +33,13 @@ export interface AttachmentStorage {
   readonly kind: AttachmentStorageKind;
   /** Called inside the transaction that inserts the card (`target.em` is that transaction's fork). */
   put(target: StorageTarget, id: string, data: Buffer): Promise<void>;
+  /** The whole file, for the callers that parse it (imports, agreement files); null when it is gone. */
   get(target: StorageTarget, id: string): Promise<Buffer | null>;
+  /** The file as a stream, for downloads (the API does not hold it whole); null when it is gone. */
+  read(target: StorageTarget, id: string): Promise<Readable | null>;
   delete(target: StorageTarget, id: string): Promise<void>;
+  /** A short-lived URL the browser can fetch the file from itself (S3 only). */
+  downloadUrl?(target: StorageTarget, id: string, options: DownloadUrlOptions): Promise<string>;
 }
 
 export class DatabaseAttachmentStorage implements AttachmentStorage {
@@ -39,6 +52,12 @@ export class DatabaseAttachmentStorage implements AttachmentStorage {
   async get(target: StorageTarget, id: string): Promise<Buffer | null> {
     const row = await target.em.findOne(AttachmentContent, { attachmentId: id });
     return row ? Buffer.from(row.data) : null;
+  }
+
+  /** bytea comes back from PostgreSQL as one value, so the row is in memory anyway; it is streamed from there. */
+  async read(target: StorageTarget, id: string): Promise<Readable | null> {
+    const data = await this.get(target, id);
+    return data ? Readable.from([data]) : null;
   }
 
   async delete(target: StorageTarget, id: string): Promise<void> {
@@ -72,6 +91,18 @@ export class DiskAttachmentStorage implements AttachmentStorage {
     }
   }
 
+  async read(target: StorageTarget, id: string): Promise<Readable | null> {
+    // Opened here, so a missing file is a null before any byte is answered.
+    let handle;
+    try {
+      handle = await open(this.fileOf(target, id), 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    return handle.createReadStream(); // closes the handle at the end or on error
+  }
+
   async delete(target: StorageTarget, id: string): Promise<void> {
     await rm(this.fileOf(target, id), { force: true });
   }
@@ -87,6 +118,9 @@ class UnconfiguredS3Storage implements AttachmentStorage {
     return this.fail();
   }
   async get(): Promise<Buffer | null> {
+    return this.fail();
+  }
+  async read(): Promise<Readable | null> {
     return this.fail();
   }
   async delete(): Promise<void> {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { DISTRICT_STAFF_ROLES, SCHOOL_STAFF_ROLES, type AgreementStatus } from '@nastavnik/domain';
 import type { Actor } from '../../engine/auth/actor.js';
 import type { ApiConfig } from '../../engine/config.js';
@@ -48,6 +49,10 @@ class CoreDatabaseStorage implements AttachmentStorage {
   async get(target: StorageTarget, id: string): Promise<Buffer | null> {
     const row = await target.em.findOne(PartnerAgreementFileContent, { fileId: id });
     return row ? Buffer.from(row.data) : null;
+  }
+  async read(target: StorageTarget, id: string): Promise<Readable | null> {
+    const data = await this.get(target, id);
+    return data ? Readable.from([data]) : null;
   }
   async delete(target: StorageTarget, id: string): Promise<void> {
     await target.em.nativeDelete(PartnerAgreementFileContent, { fileId: id });

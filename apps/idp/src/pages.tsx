@@ -1,5 +1,5 @@
 /** HTML of the embedded provider: the Russian login page, error pages and keycloak-js iframe stubs, rendered by React (it escapes every value). */
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 
 // Our own fixed stylesheet and logout script (no user data): the only raw HTML on the pages.
@@ -89,10 +89,10 @@ export function messagePage(title: string, message: string, details?: Record<str
       {rows.length ? (
         <p className="muted">
           {rows.map(([k, v]) => (
-            <span key={k}>
+            <Fragment key={k}>
               <br />
               <code>{`${k}: ${String(v ?? '')}`}</code>
-            </span>
+            </Fragment>
           ))}
         </p>
       ) : null}

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { HttpRoute } from '../engine/http/server.js';
+import { routeMatcher, type HttpRoute } from '../engine/http/routes.js';
 import { attachmentRoutes } from '../modules/attachments/routes.js';
 import { documentRoutes } from '../modules/documents/routes.js';
 import { importRoutes } from '../modules/imports/routes.js';
@@ -13,7 +13,7 @@ import { questionnaireRoutes } from '../modules/questionnaires/routes.js';
 /**
  * The REST routes the server mounts. app.ts builds them inline from each module's factory; the
  * factories only keep their dependencies for later, so they are called here with none to list
- * what they match. `routeFactories` reads app.ts so that a new module's routes cannot be missed.
+ * their methods and paths. `routeFactories` reads app.ts so that a new module's routes cannot be missed.
  */
 const FACTORIES: Record<string, () => HttpRoute[]> = {
   attachmentRoutes: () => attachmentRoutes(),
@@ -35,4 +35,9 @@ export async function routeFactories(apiDir: string): Promise<string[]> {
 
 export function serverRoutes(): Array<{ factory: string; index: number; route: HttpRoute }> {
   return Object.entries(FACTORIES).flatMap(([factory, make]) => make().map((route, index) => ({ factory, index, route })));
+}
+
+/** The server route (of serverRoutes()) a method and path reach, by Fastify's own router. */
+export function serverRouteOf(routes: ReadonlyArray<{ route: HttpRoute }>): (method: string, path: string) => HttpRoute | null {
+  return routeMatcher(routes.map((r) => r.route));
 }

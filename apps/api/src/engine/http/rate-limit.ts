@@ -1,9 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { ApiConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import type { MikroORM } from '../orm/create-orm.js';
+import type { RouteReply } from './routes.js';
 import { clientAddress, clientKey, compileTrustedProxies, type TrustedProxies } from './client-address.js';
 
 /**
@@ -120,11 +121,11 @@ function untrustedForwardingWarning(trusted: TrustedProxies, logger: Logger) {
  * `{errors: [{message, extensions: {code, reason: 'RATE_LIMIT', retryAfterSeconds}}]}`), with
  * `Retry-After` set on the response first.
  */
-export function tooManyRequests(res: ServerResponse, retryAfterSeconds: number, message: string): AppError {
-  setRetryAfter(res, retryAfterSeconds);
+export function tooManyRequests(reply: RouteReply, retryAfterSeconds: number, message: string): AppError {
+  setRetryAfter(reply, retryAfterSeconds);
   return new AppError('FORBIDDEN', message, { reason: 'RATE_LIMIT', retryAfterSeconds, httpStatus: 429 });
 }
 
-export function setRetryAfter(res: ServerResponse, retryAfterSeconds: number): void {
-  res.setHeader('retry-after', String(retryAfterSeconds));
+export function setRetryAfter(reply: RouteReply, retryAfterSeconds: number): void {
+  reply.header('retry-after', String(retryAfterSeconds));
 }

@@ -1,15 +1,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import { ERRORS_RU } from '@nastavnik/domain';
+import fastifyApollo from '@as-integrations/fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { v7 as uuidv7 } from 'uuid';
 import type { ApiConfig } from '../config.js';
-import { AppError } from '../errors.js';
 import type { GraphQLContext, RequestInfo } from '../graphql/context.js';
 import { redactQuery, runWithRequestLogger, type Logger } from '../logging.js';
+import { HttpError, replyError, schemaError } from './errors.js';
 import { nulError, nulParameter } from './hostile-input.js';
 import { isDatabaseUnavailable, OUTAGE_MESSAGES_RU, OUTAGE_RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE } from './outage.js';
+import { MAX_PARAM_LENGTH, type HttpRoute } from './routes.js';
+
+export type { HttpRoute, RouteRequest, RouteReply } from './routes.js';
 
 export interface ReadinessReport {
   ready: boolean;
@@ -22,45 +26,9 @@ export interface HttpServerOptions {
   apollo: ApolloServer<GraphQLContext>;
   buildContext: (request: RequestInfo) => Promise<GraphQLContext>;
   readiness: () => Promise<ReadinessReport>;
-  /** Small REST endpoints beside /graphql (attachments), with the same token and tenant context. */
+  /** REST endpoints beside /graphql (attachments, exports…), with the same token and tenant context. */
   routes?: HttpRoute[];
 }
-
-/** What a REST route gets: the request, the response, and the GraphQL context built on demand. */
-export interface RouteRequest {
-  req: IncomingMessage;
-  res: ServerResponse;
-  url: URL;
-  params: Record<string, string>;
-  /** The same context as /graphql (token verified, grants and tenant fixed); AppErrors become HTTP statuses. */
-  context(): Promise<GraphQLContext>;
-  /** The raw body; beyond `limit` bytes, `tooLarge()` is thrown (an AppError, answered with its status). */
-  readBody(limit: number, tooLarge: () => Error): Promise<Buffer>;
-}
-
-export interface HttpRoute {
-  method: 'GET' | 'POST';
-  /** The path parameters when the path matches, else null. */
-  match(pathname: string): Record<string, string> | null;
-  /**
-   * The path as the request log may show it, for routes whose path carries a secret (a personal
-   * survey link's token): the secret never reaches a log line.
-   */
-  logPath?(pathname: string): string;
-  handle(request: RouteRequest): Promise<void>;
-}
-
-/**
- * HTTP status of an AppError answered by a REST route (GraphQL answers them in the body instead);
- * an error may name its own with the extension `httpStatus` (413, 415), which is not sent.
- */
-const STATUS_OF_CODE: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-  CONFLICT: 409,
-};
 
 export interface RunningHttpServer {
   server: Server;
@@ -72,39 +40,13 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** On shutdown, requests still running after this long are cut (an orchestrator's grace is ~30 s). */
 const SHUTDOWN_GRACE_MS = 15_000;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** Methods answered 405 (with `Allow`) on a known path; others are a 404. HEAD is not GET here. */
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('cache-control', 'no-store');
-  res.end(JSON.stringify(body));
-}
-
-async function readRawBody(req: IncomingMessage, limit: number, message: string): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new HttpError(413, message);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, message);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  return (await readRawBody(req, MAX_BODY_BYTES, 'Слишком большой запрос.')).toString('utf8');
-}
+/** The request's id, logger and log state, attached by the node handler before Fastify sees the request. */
+const INFO = Symbol('requestInfo');
+type TrackedRequest = IncomingMessage & { [INFO]: RequestInfo };
+const infoOf = (req: IncomingMessage): RequestInfo => (req as TrackedRequest)[INFO];
 
 /** The percent-decoded path, or the raw one when its escapes are malformed. */
 function decodedPath(pathname: string): string {
@@ -112,6 +54,36 @@ function decodedPath(pathname: string): string {
     return decodeURIComponent(pathname);
   } catch {
     return pathname;
+  }
+}
+
+/**
+ * A path segment whose escapes do not decode (`%E0%A4%A`) is taken literally (its `%` escaped), as
+ * before Fastify: the route then sees the text as typed — an unknown survey token, an id that is not
+ * a UUID — and answers as for any such value, instead of the router refusing the whole URL.
+ */
+function literalMalformedEscapes(url: string): string {
+  const queryAt = url.indexOf('?');
+  const path = queryAt < 0 ? url : url.slice(0, queryAt);
+  const fixed = path
+    .split('/')
+    .map((segment) => {
+      try {
+        decodeURIComponent(segment);
+        return segment;
+      } catch {
+        return segment.replaceAll('%', '%25');
+      }
+    })
+    .join('/');
+  return queryAt < 0 ? fixed : fixed + url.slice(queryAt);
+}
+
+function parsedUrl(req: IncomingMessage): URL {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    return new URL('http://localhost/');
   }
 }
 
@@ -130,15 +102,16 @@ function databaseUnavailableForApollo(error: unknown): GraphQLError {
   });
 }
 
-function headerMapOf(req: IncomingMessage): HeaderMap {
-  const headers = new HeaderMap();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  return headers;
-}
+const headerOf = (req: IncomingMessage) => (name: string) => {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(', ') : value;
+};
 
+/**
+ * CORS by hand rather than @fastify/cors: the admin relies on these exact headers on every answer
+ * to an allowed origin and on a 204 to any OPTIONS; @fastify/cors sends the allowed methods and
+ * headers on preflights only and refuses a preflight without Access-Control-Request-Method (400).
+ */
 function applyCors(req: IncomingMessage, res: ServerResponse, allowed: string[]): void {
   const origin = req.headers.origin;
   res.setHeader('vary', 'Origin');
@@ -150,187 +123,207 @@ function applyCors(req: IncomingMessage, res: ServerResponse, allowed: string[])
   res.setHeader('access-control-max-age', '600');
 }
 
+function notFound(reply: FastifyReply): void {
+  reply
+    .code(404)
+    .header('content-type', 'application/json; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(JSON.stringify({ error: 'Не найдено.' }));
+}
+
+/** Reads the raw body up to `limit` bytes (the declared length first, then while reading). */
+async function readRawBody(req: IncomingMessage, limit: number, tooLarge: () => Error): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw tooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
 /**
- * The API's HTTP server on plain `node:http`: `/graphql` (Apollo via executeHTTPGraphQLRequest),
- * `/healthz` (the process is up) and `/readyz` (database and identity provider reachable).
- * Every response carries `x-request-id` (the caller's, when well-formed, else a new one).
+ * The API's HTTP server on Fastify: `/graphql` (Apollo through @as-integrations/fastify), the
+ * modules' REST routes, `/healthz` (the process is up) and `/readyz` (database and identity provider
+ * reachable). Every response carries `x-request-id` (the caller's, when well-formed, else a new one).
  */
 export async function startHttpServer(options: HttpServerOptions, port: number): Promise<RunningHttpServer> {
   const { config, logger, apollo } = options;
-
-  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, info: RequestInfo) {
-    const method = (req.method ?? 'GET').toUpperCase();
-    if (method !== 'GET' && method !== 'POST') {
-      res.setHeader('allow', 'GET, POST');
-      throw new HttpError(405, 'Метод не поддерживается.');
-    }
-    const headers = headerMapOf(req);
-    let body: unknown = undefined;
-    if (method === 'POST') {
-      const raw = await readBody(req);
-      const contentType = headers.get('content-type') ?? '';
-      if (/^application\/(graphql-response\+)?json\b/i.test(contentType) || contentType.includes('json')) {
-        try {
-          body = raw.length ? JSON.parse(raw) : undefined;
-        } catch {
-          throw new HttpError(400, 'Тело запроса — некорректный JSON.');
-        }
-      } else {
-        body = raw;
-      }
-    }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method, headers, search: url.search, body },
-      context: () =>
-        options.buildContext({ ...info, headers: { get: (name) => headers.get(name) } }).catch((error: unknown) => {
-          throw isDatabaseUnavailable(error) ? databaseUnavailableForApollo(error) : error;
-        }),
-    });
-    for (const [name, value] of response.headers) res.setHeader(name, value);
-    res.setHeader('cache-control', 'no-store');
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
-  }
-
-  async function handleRoute(req: IncomingMessage, res: ServerResponse, url: URL, info: RequestInfo): Promise<boolean> {
-    const method = (req.method ?? 'GET').toUpperCase();
-    let allowed: string[] = [];
-    for (const route of options.routes ?? []) {
-      const params = route.match(url.pathname);
-      if (!params) continue;
-      if (route.method !== method) {
-        allowed.push(route.method);
-        continue;
-      }
-      const headers = headerMapOf(req);
-      await route.handle({
-        req,
-        res,
-        url,
-        params,
-        context: () => options.buildContext({ ...info, headers: { get: (name) => headers.get(name) } }),
-        readBody: async (limit, tooLarge) => {
-          try {
-            return await readRawBody(req, limit, '');
-          } catch (error) {
-            throw error instanceof HttpError && error.status === 413 ? tooLarge() : error;
-          }
-        },
-      });
-      return true;
-    }
-    if (allowed.length === 0) return false;
-    allowed = [...new Set(allowed)];
-    res.setHeader('allow', allowed.join(', '));
-    throw new HttpError(405, 'Метод не поддерживается.');
-  }
+  const routes = options.routes ?? [];
+  const secretPaths = routes.flatMap((route) => (route.logPath ? [route.logPath.bind(route)] : []));
 
   // Set by close(): answers then carry `Connection: close`, so a proxy (nginx) stops reusing the
   // connection and sends its next requests to another replica.
   let draining = false;
-  const server = createServer((req, res) => {
-    if (draining) res.setHeader('connection', 'close');
-    const incomingId = req.headers['x-request-id'];
-    const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : uuidv7();
-    const requestLogger = logger.child({ reqId: requestId });
-    void runWithRequestLogger(requestLogger, () => handle(req, res, requestId, requestLogger));
+  let server!: Server;
+
+  // What every request gets before routing, whatever Fastify answers (even a malformed URL): its id,
+  // its logger (for the whole request, through AsyncLocalStorage) and its line in the request log.
+  const app = Fastify({
+    serverFactory: (handler) => {
+      server = createServer((req, res) => {
+        const started = performance.now();
+        if (draining) res.setHeader('connection', 'close');
+        const incomingId = req.headers['x-request-id'];
+        const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : uuidv7();
+        const requestLogger = logger.child({ reqId: requestId });
+        const info: RequestInfo = { requestId, logger: requestLogger, headers: { get: headerOf(req) }, state: {} };
+        (req as TrackedRequest)[INFO] = info;
+        res.setHeader('x-request-id', requestId);
+        const url = parsedUrl(req);
+        // Decided before anything can fail: even a refused request must not log a secret path.
+        const logPath = secretPaths.reduce((path, hide) => hide(path), url.pathname);
+        if (logPath !== url.pathname) info.state.logPath = logPath;
+        res.on('finish', () => {
+          const probe = url.pathname === '/healthz' || url.pathname === '/readyz';
+          requestLogger[probe ? 'debug' : 'info'](
+            {
+              method: req.method,
+              path: info.state.logPath ?? url.pathname,
+              // Secret parameters' values (tokens, codes, signatures) never reach the log.
+              ...(url.search ? { query: redactQuery(url.search) } : {}),
+              status: res.statusCode,
+              ms: Math.round(performance.now() - started),
+              ...(info.state.username ? { user: info.state.username } : {}),
+              ...(info.state.district ? { district: info.state.district } : {}),
+            },
+            'request',
+          );
+        });
+        runWithRequestLogger(requestLogger, () => handler(req, res));
+      });
+      return server;
+    },
+    logger: false,
+    genReqId: (req) => infoOf(req).requestId,
+    bodyLimit: MAX_BODY_BYTES,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    exposeHeadRoutes: false,
+    return503OnClosing: false,
+    rewriteUrl: (req) => literalMalformedEscapes(req.url ?? '/'),
+    // A parameter longer than any id or token; a URL the router still cannot read.
+    frameworkErrors: (error, request, reply) => {
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return notFound(reply as FastifyReply);
+      replyError(new HttpError(400, 'Некорректный адрес запроса.'), request as FastifyRequest, reply as FastifyReply, infoOf(request.raw).logger);
+    },
+    // A route's schema refused its parameters or query: a 400 naming the field, in Russian.
+    schemaErrorFormatter: (errors, dataVar) => schemaError(errors, dataVar),
   });
 
-  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string, requestLogger: Logger) {
-    const started = performance.now();
-    const info: RequestInfo = { requestId, logger: requestLogger, headers: { get: () => undefined }, state: {} };
-    res.setHeader('x-request-id', requestId);
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    // Decided before anything can fail: even a refused request must not log a secret path.
-    const secretPath = options.routes?.find((route) => route.logPath && route.match(url.pathname));
-    if (secretPath) info.state.logPath = secretPath.logPath!(url.pathname);
-    res.on('finish', () => {
-      const probe = url.pathname === '/healthz' || url.pathname === '/readyz';
-      requestLogger[probe ? 'debug' : 'info'](
-        {
-          method: req.method,
-          path: info.state.logPath ?? url.pathname,
-          // Secret parameters' values (tokens, codes, signatures) never reach the log.
-          ...(url.search ? { query: redactQuery(url.search) } : {}),
-          status: res.statusCode,
-          ms: Math.round(performance.now() - started),
-          ...(info.state.username ? { user: info.state.username } : {}),
-          ...(info.state.district ? { district: info.state.district } : {}),
-        },
-        'request',
-      );
+  app.setErrorHandler((error, request, reply) => replyError(error, request, reply, infoOf(request.raw).logger));
+  app.setNotFoundHandler((_request, reply) => notFound(reply));
+
+  app.addHook('onRequest', async (request, reply) => {
+    applyCors(request.raw, reply.raw, config.corsOrigins);
+    if (request.method === 'OPTIONS') return reply.code(204).send();
+    // A NUL in the path or a query parameter (a file name, an id) would reach PostgreSQL as text.
+    const url = parsedUrl(request.raw);
+    if (decodedPath(url.pathname).includes('\u0000')) throw nulError('path');
+    const nulField = nulParameter(url.searchParams);
+    if (nulField) throw nulError(nulField);
+  });
+  // A body parser's callbacks run outside the request's async context: the handler gets it back.
+  app.addHook('preValidation', (request, _reply, done) => runWithRequestLogger(infoOf(request.raw).logger, done));
+
+  const contextOf = (request: FastifyRequest) => options.buildContext(infoOf(request.raw));
+
+  app.route({
+    method: ['GET', 'HEAD'],
+    url: '/healthz',
+    handler: async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }),
+  });
+  app.route({
+    method: ['GET', 'HEAD'],
+    url: '/readyz',
+    handler: async (request, reply) => {
+      // No login here: the answer says only ready or not; what failed (hosts, driver messages) goes to the log.
+      const report = await options.readiness();
+      if (!report.ready) infoOf(request.raw).logger.warn({ checks: report.checks }, 'not ready');
+      return reply
+        .code(report.ready ? 200 : 503)
+        .header('cache-control', 'no-store')
+        .send({ status: report.ready ? 'ready' : 'not-ready' });
+    },
+  });
+
+  await app.register(async (graphql) => {
+    // As before Fastify: a JSON body (any `…json` type) is parsed, anything else goes to Apollo as
+    // text (its CSRF prevention refuses it); 1 MB at most.
+    graphql.removeAllContentTypeParsers();
+    graphql.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (request, body, done) => {
+      const text = body as string;
+      if (!String(request.headers['content-type'] ?? '').includes('json')) return done(null, text);
+      try {
+        done(null, text.length ? JSON.parse(text) : undefined);
+      } catch {
+        done(new HttpError(400, 'Тело запроса — некорректный JSON.'), undefined);
+      }
     });
-    try {
-      applyCors(req, res, config.corsOrigins);
-      if (req.method === 'OPTIONS') {
-        res.statusCode = 204;
-        res.end();
-        return;
-      }
-      // A NUL in the path or a query parameter (a file name, an id) would reach PostgreSQL as text.
-      if (decodedPath(url.pathname).includes('\u0000')) throw nulError('path');
-      const nulField = nulParameter(url.searchParams);
-      if (nulField) throw nulError(nulField);
-      switch (url.pathname) {
-        case '/healthz':
-          sendJson(res, 200, { status: 'ok' });
-          return;
-        case '/readyz': {
-          // No login here: the answer says only ready or not; what failed (hosts, driver messages) goes to the log.
-          const report = await options.readiness();
-          if (!report.ready) requestLogger.warn({ checks: report.checks }, 'not ready');
-          sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not-ready' });
-          return;
-        }
-        case '/graphql':
-          await handleGraphQL(req, res, url, info);
-          return;
-        default: {
-          if (await handleRoute(req, res, url, info)) return;
-          sendJson(res, 404, { error: 'Не найдено.' });
-        }
-      }
-    } catch (error) {
-      // A body refused before it was read to the end (too large, wrong caller): do not reuse the connection.
-      if (!req.complete && !res.headersSent) res.setHeader('connection', 'close');
-      if (error instanceof AppError) {
-        const { code, http: _http, httpStatus, ...extensions } = error.extensions as Record<string, unknown>;
-        const status = typeof httpStatus === 'number' ? httpStatus : (STATUS_OF_CODE[String(code)] ?? 400);
-        if (!res.headersSent) {
-          sendJson(res, status, { errors: [{ message: error.message, extensions: { code, ...extensions } }] });
-        } else res.end();
-        return;
-      }
-      if (error instanceof HttpError) {
-        if (!res.headersSent) sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
-        else res.end();
-        return;
-      }
-      if (isDatabaseUnavailable(error)) {
-        requestLogger.warn({ err: error }, 'database unavailable');
-        if (!res.headersSent) {
-          res.setHeader('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS));
-          sendJson(res, 503, { errors: [{ message: OUTAGE_MESSAGES_RU.unavailable, extensions: { code: SERVICE_UNAVAILABLE } }] });
-        } else res.end();
-        return;
-      }
-      requestLogger.error({ err: error }, 'request failed');
-      if (!res.headersSent) {
-        sendJson(res, 500, { errors: [{ message: ERRORS_RU.internal, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-      } else {
-        res.end();
-      }
+    graphql.addHook('onSend', async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+    });
+    await graphql.register(fastifyApollo(apollo), {
+      path: '/graphql',
+      method: ['GET', 'POST'],
+      context: (request) =>
+        contextOf(request).catch((error: unknown) => {
+          throw isDatabaseUnavailable(error) ? databaseUnavailableForApollo(error) : error;
+        }),
+    });
+  });
+
+  await app.register(async (rest) => {
+    // The body stays unread until the route asks for it (readBody), after its own checks (who asks,
+    // the declared size), with its own limit and its own 413.
+    rest.removeAllContentTypeParsers();
+    rest.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
+    for (const route of routes) {
+      rest.route({
+        method: route.method,
+        url: route.url,
+        schema: route.schema,
+        handler: async (request: FastifyRequest, reply: FastifyReply) => {
+          await route.handle({
+            req: request.raw,
+            reply,
+            url: parsedUrl(request.raw),
+            params: request.params as Record<string, string>,
+            context: () => contextOf(request),
+            readBody: (limit, tooLarge) => readRawBody(request.raw, limit, tooLarge),
+          });
+          // Fastify waits for the reply (a streamed file) instead of ending it when the handler returns.
+          return reply;
+        },
+      });
     }
-  }
+    // Other methods on a known path: 405 naming the allowed ones.
+    const allowed = new Map<string, Set<string>>([
+      ['/graphql', new Set(['GET', 'POST'])],
+      ['/healthz', new Set(['GET', 'HEAD'])],
+      ['/readyz', new Set(['GET', 'HEAD'])],
+    ]);
+    for (const route of routes) allowed.set(route.url, (allowed.get(route.url) ?? new Set()).add(route.method));
+    for (const [url, methods] of allowed) {
+      const others = METHODS.filter((method) => !methods.has(method));
+      const allow = METHODS.filter((method) => methods.has(method)).join(', ');
+      rest.route({
+        method: others,
+        url,
+        handler: async (request, reply) => {
+          reply.header('allow', allow);
+          replyError(new HttpError(405, 'Метод не поддерживается.'), request, reply, infoOf(request.raw).logger);
+        },
+      });
+    }
+  });
+
+  await app.ready();
   server.headersTimeout = 30_000;
   server.requestTimeout = 60_000;
   server.keepAliveTimeout = 5_000;
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, config.host, () => {

@@ -1,9 +1,8 @@
-import { pipeline } from 'node:stream/promises';
 import { create as contentDisposition } from 'content-disposition';
 import type { PlatformRole } from '@nastavnik/domain';
 import { hasRole } from '../../engine/auth/actor.js';
 import { forbidden } from '../../engine/errors.js';
-import type { HttpRoute } from '../../engine/http/server.js';
+import { sendJson, UUID_SCHEMA, uuidParams, type HttpRoute } from '../../engine/http/routes.js';
 import type { Attachment } from './attachment.entity.js';
 
 const UPLOADERS: readonly PlatformRole[] = ['school-curator', 'school-director', 'district-officer', 'district-head', 'platform-admin'];
@@ -34,8 +33,9 @@ export function attachmentRoutes(): HttpRoute[] {
   return [
     {
       method: 'POST',
-      match: (pathname) => (pathname === '/attachments' ? {} : null),
-      async handle({ url, req, res, context, readBody }) {
+      url: '/attachments',
+      schema: { querystring: { type: 'object', properties: { organizationId: UUID_SCHEMA } } },
+      async handle({ url, req, reply, context, readBody }) {
         const ctx = await context();
         if (!hasRole(ctx.actor, UPLOADERS)) throw forbidden();
         const service = ctx.services.attachments;
@@ -47,37 +47,30 @@ export function attachmentRoutes(): HttpRoute[] {
           organizationId: url.searchParams.get('organizationId'),
           data,
         });
-        res.statusCode = 201;
-        res.setHeader('content-type', 'application/json; charset=utf-8');
-        res.setHeader('cache-control', 'no-store');
-        res.end(JSON.stringify(attachmentJson(attachment)));
+        sendJson(reply, 201, attachmentJson(attachment));
       },
     },
     {
       method: 'GET',
-      match: (pathname) => {
-        const match = /^\/attachments\/([^/]+)$/.exec(pathname);
-        return match ? { id: decodeURIComponent(match[1]!) } : null;
-      },
-      async handle({ params, res, context }) {
+      url: '/attachments/:id',
+      schema: { params: uuidParams('id') },
+      async handle({ params, reply, context }) {
         const ctx = await context();
         const download = await ctx.services.attachments.download(ctx, params.id!);
         if ('redirect' in download) {
-          res.statusCode = 302;
-          res.setHeader('location', download.redirect);
-          res.setHeader('cache-control', 'no-store');
-          res.end();
+          reply.code(302).header('location', download.redirect).header('cache-control', 'no-store').send();
           return;
         }
         const { attachment, stream } = download;
-        res.statusCode = 200;
-        res.setHeader('content-type', attachment.contentType);
-        res.setHeader('content-length', String(attachment.size));
-        res.setHeader('content-disposition', contentDisposition(attachment.fileName));
-        res.setHeader('x-content-type-options', 'nosniff');
-        res.setHeader('cache-control', 'private, no-store');
-        // A storage failure mid-way destroys the response: the client sees a cut-off body, never a wrong file.
-        await pipeline(stream, res);
+        reply
+          .code(200)
+          .header('content-type', attachment.contentType)
+          .header('content-length', String(attachment.size))
+          .header('content-disposition', contentDisposition(attachment.fileName))
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store');
+        // Fastify pipes the stream; a storage failure mid-way destroys the response: the client sees a cut-off body, never a wrong file.
+        reply.send(stream);
       },
     },
   ];

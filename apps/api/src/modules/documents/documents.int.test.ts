@@ -453,10 +453,14 @@ describe('scope', () => {
     expect((await get(`/exports/revisions/${agreed.id}.pdf`, mentor)).status).toBe(404);
   });
 
-  it('unknown or malformed ids are 404; other methods 405', async () => {
-    for (const url of ['/exports/revisions/00000000-0000-7000-8000-000000000000.docx', '/exports/revisions/nope.pdf', '/exports/campaigns/%E0%A4%A.xlsx']) {
-      const response = await get(url, sibay.tokens.officer);
-      expect(response.status, url).toBe(404);
+  it('unknown ids are 404, ids that are not UUIDs 400 naming the id (the route schema); other methods 405', async () => {
+    expect((await get('/exports/revisions/00000000-0000-7000-8000-000000000000.docx', sibay.tokens.officer)).status).toBe(404);
+    for (const url of ['/exports/revisions/nope.pdf', '/exports/campaigns/%E0%A4%A.xlsx']) {
+      const response = await fetch(`${app.api.url}${url}`, { headers: { authorization: `Bearer ${sibay.tokens.officer}` } });
+      expect(response.status, url).toBe(400);
+      expect(((await response.json()) as any).errors, url).toEqual([
+        { message: 'Параметр «id»: ожидается идентификатор (UUID).', extensions: { code: 'BAD_USER_INPUT', field: 'id' } },
+      ]);
     }
     const post = await fetch(`${app.api.url}/exports/revisions/${agreed.id}.docx`, {
       method: 'POST',

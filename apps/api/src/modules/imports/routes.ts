@@ -1,21 +1,13 @@
-import type { ServerResponse } from 'node:http';
 import type { PlatformRole } from '@nastavnik/domain';
 import { hasRole } from '../../engine/auth/actor.js';
 import { badUserInput, forbidden } from '../../engine/errors.js';
 import type { GraphQLContext } from '../../engine/graphql/context.js';
-import type { HttpRoute } from '../../engine/http/server.js';
+import { NON_EMPTY_SCHEMA, sendJson, UUID_SCHEMA, uuidParams, type HttpRoute } from '../../engine/http/routes.js';
 import { BULK_MAX_BYTES, columnMappingFrom } from './shared.js';
 import { IMPORT_MESSAGES_RU } from './messages.js';
 
 const IMPORTERS: readonly PlatformRole[] = ['school-curator', 'district-officer'];
 const JSON_BODY_LIMIT = 1024 * 1024;
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('cache-control', 'no-store');
-  res.end(JSON.stringify(body));
-}
 
 /** The request's context, refused early (before the body is read) for roles that never import. */
 async function importerContext(context: () => Promise<GraphQLContext>, roles: readonly PlatformRole[] = IMPORTERS): Promise<GraphQLContext> {
@@ -44,8 +36,14 @@ export function importRoutes(): HttpRoute[] {
   return [
     {
       method: 'POST',
-      match: (pathname) => (pathname === '/imports/preview' ? {} : null),
-      async handle({ url, req, res, context, readBody }) {
+      url: '/imports/preview',
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: { fileName: NON_EMPTY_SCHEMA, organizationId: UUID_SCHEMA, campaignId: UUID_SCHEMA },
+        },
+      },
+      async handle({ url, req, reply, context, readBody }) {
         const ctx = await importerContext(context);
         const service = ctx.services.importPreviews;
         service.assertImporter(ctx);
@@ -59,21 +57,14 @@ export function importRoutes(): HttpRoute[] {
           campaignId: url.searchParams.get('campaignId'),
           data,
         });
-        sendJson(res, 201, result);
+        sendJson(reply, 201, result);
       },
     },
     {
       method: 'POST',
-      match: (pathname) => {
-        const match = /^\/imports\/([^/]+)\/preview$/.exec(pathname);
-        if (!match) return null;
-        try {
-          return { id: decodeURIComponent(match[1]!) };
-        } catch {
-          return { id: '' };
-        }
-      },
-      async handle({ params, res, context, readBody }) {
+      url: '/imports/:id/preview',
+      schema: { params: uuidParams('id') },
+      async handle({ params, reply, context, readBody }) {
         const ctx = await importerContext(context);
         const raw = (await readBody(JSON_BODY_LIMIT, () => badUserInput('columnMapping', IMPORT_MESSAGES_RU.badJson))).toString('utf8');
         let body: { columnMapping?: unknown; campaignId?: unknown } = {};
@@ -87,13 +78,14 @@ export function importRoutes(): HttpRoute[] {
           columnMapping: columnMappingFrom(body.columnMapping),
           campaignId: typeof body.campaignId === 'string' ? body.campaignId : null,
         });
-        sendJson(res, 200, result);
+        sendJson(reply, 200, result);
       },
     },
     {
       method: 'POST',
-      match: (pathname) => (pathname === '/imports/bulk' ? {} : null),
-      async handle({ url, req, res, context, readBody }) {
+      url: '/imports/bulk',
+      schema: { querystring: { type: 'object', properties: { campaignId: UUID_SCHEMA } } },
+      async handle({ url, req, reply, context, readBody }) {
         const ctx = await importerContext(context, ['district-officer']);
         const service = ctx.services.bulkImports;
         service.assertBulkImporter(ctx);
@@ -105,7 +97,7 @@ export function importRoutes(): HttpRoute[] {
           fileName: url.searchParams.get('fileName'),
         });
         const created = report.filter((entry) => entry.ok).length;
-        sendJson(res, 200, { total: report.length, created, failed: report.length - created, report });
+        sendJson(reply, 200, { total: report.length, created, failed: report.length - created, report });
       },
     },
   ];

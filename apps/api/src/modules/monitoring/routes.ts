@@ -1,26 +1,10 @@
-import type { ServerResponse } from 'node:http';
-import { badUserInput, forbidden } from '../../engine/errors.js';
+import { forbidden } from '../../engine/errors.js';
 import type { GraphQLContext } from '../../engine/graphql/context.js';
-import type { HttpRoute } from '../../engine/http/server.js';
+import { sendFile, UUID_SCHEMA, type HttpRoute } from '../../engine/http/routes.js';
 import type { RenderedFile } from '../documents/rendered-file.js';
-import { create as contentDisposition } from 'content-disposition';
-import { seesWholeDistrict } from '../directory/scope.js';
 import { MONITORING_MESSAGES_RU } from './monitoring.service.js';
 import { dateTimeRu, mergeStatForm, renderDistrictNoteDocx, renderStatFormXlsx } from './reports.js';
-
-function send(res: ServerResponse, file: RenderedFile): void {
-  res.statusCode = 200;
-  res.setHeader('content-type', file.contentType);
-  res.setHeader('content-length', String(file.data.length));
-  res.setHeader('content-disposition', contentDisposition(file.fileName));
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.setHeader('cache-control', 'private, no-store');
-  res.end(file.data);
-}
-
-function exactPath(path: string): HttpRoute['match'] {
-  return (pathname) => (pathname === path ? {} : null);
-}
+import { seesWholeDistrict } from '../directory/scope.js';
 
 async function statForm(ctx: GraphQLContext, url: URL, timeZone: string): Promise<RenderedFile> {
   const monitoring = ctx.services.monitoring;
@@ -28,8 +12,7 @@ async function statForm(ctx: GraphQLContext, url: URL, timeZone: string): Promis
   const now = new Date();
   const regionId = url.searchParams.get('regionId');
   if (regionId) {
-    // A region: the sums of its districts' snapshots (never the district schemas).
-    if (!/^[0-9a-f-]{36}$/i.test(regionId)) throw badUserInput('regionId', 'Некорректный идентификатор региона.');
+    // A region (a UUID: the route's schema): the sums of its districts' snapshots (never the district schemas).
     monitoring.assertRegionAccess(ctx.actor, regionId);
     const { region, districts } = await monitoring.regionSnapshots(ctx.em, regionId, year);
     const snapshots = districts.flatMap((d) => (d.snapshot ? [d.snapshot] : []));
@@ -90,25 +73,30 @@ export function monitoringRoutes(timeZone: string): HttpRoute[] {
   return [
     {
       method: 'GET',
-      match: exactPath('/exports/stat-form.xlsx'),
-      async handle({ res, url, context }) {
-        send(res, await statForm(await context(), url, timeZone));
+      url: '/exports/stat-form.xlsx',
+      schema: { querystring: { type: 'object', properties: { regionId: UUID_SCHEMA } } },
+      async handle({ reply, url, context }) {
+        sendFile(reply, await statForm(await context(), url, timeZone));
       },
     },
     {
       method: 'GET',
-      match: exactPath('/exports/district-note.docx'),
-      async handle({ res, url, context }) {
-        send(res, await districtNote(await context(), url, timeZone));
+      url: '/exports/district-note.docx',
+      async handle({ reply, url, context }) {
+        sendFile(reply, await districtNote(await context(), url, timeZone));
       },
     },
     {
       method: 'GET',
-      match: exactPath('/exports/swot.docx'),
-      async handle({ res, url, context }) {
+      url: '/exports/swot.docx',
+      schema: { querystring: { type: 'object', properties: { organizationId: UUID_SCHEMA, programmeId: UUID_SCHEMA } } },
+      async handle({ reply, url, context }) {
         const ctx = await context();
         const organizationId = url.searchParams.get('organizationId') ?? '';
-        send(res, await ctx.services.swot.docx(ctx, organizationId, url.searchParams.get('academicYear') ?? '', url.searchParams.get('programmeId') || null));
+        sendFile(
+          reply,
+          await ctx.services.swot.docx(ctx, organizationId, url.searchParams.get('academicYear') ?? '', url.searchParams.get('programmeId') || null),
+        );
       },
     },
   ];

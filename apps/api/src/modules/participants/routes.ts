@@ -1,12 +1,19 @@
-import type { HttpRoute } from '../../engine/http/server.js';
-import { create as contentDisposition } from 'content-disposition';
+import { sendFile, sendJson, uuidParams, type HttpRoute, type RouteReply } from '../../engine/http/routes.js';
 import { renderPairsOrderDocx } from '../pairs/order.js';
 import { PROGRAMME_MESSAGES_RU as M } from '../programmes/messages.js';
 import { badUserInput } from '../../engine/errors.js';
+import { create as contentDisposition } from 'content-disposition';
 import { importParticipants, participantTemplateCsv, participantTemplateXlsx } from './import.js';
 import { TEMPLATE_XLSX_CONTENT_TYPE } from './template-xlsx.js';
 
-const exact = (path: string) => (pathname: string) => (pathname === path ? {} : null);
+function sendTemplate(reply: RouteReply, contentType: string, fileName: string, data: Buffer) {
+  reply
+    .code(200)
+    .header('content-type', contentType)
+    .header('content-length', String(data.length))
+    .header('content-disposition', contentDisposition(fileName))
+    .send(data);
+}
 
 /**
  * REST endpoints of the programmes (same token and tenant rules as /graphql):
@@ -20,8 +27,8 @@ export function programmeRoutes(): HttpRoute[] {
   return [
     {
       method: 'POST',
-      match: exact('/participants/import'),
-      async handle({ url, res, context, readBody }) {
+      url: '/participants/import',
+      async handle({ url, reply, context, readBody }) {
         const ctx = await context();
         const data = await readBody(ctx.services.attachments.maxBytes, () => ctx.services.attachments.tooLarge());
         const report = await importParticipants(
@@ -34,48 +41,36 @@ export function programmeRoutes(): HttpRoute[] {
             data,
           },
         );
-        res.statusCode = 200;
-        res.setHeader('content-type', 'application/json; charset=utf-8');
-        res.end(JSON.stringify(report));
+        sendJson(reply, 200, report);
       },
     },
     {
       method: 'GET',
-      match: exact('/participants/import-template.csv'),
-      async handle({ url, res, context }) {
+      url: '/participants/import-template.csv',
+      async handle({ url, reply, context }) {
         await context();
         const role = url.searchParams.get('role') ?? 'mentee';
         if (role !== 'mentee' && role !== 'mentor') throw badUserInput('role', M.importRole);
         const body = Buffer.from(participantTemplateCsv(role), 'utf8');
-        res.statusCode = 200;
-        res.setHeader('content-type', 'text/csv; charset=utf-8');
-        res.setHeader('content-length', String(body.length));
-        res.setHeader('content-disposition', contentDisposition(role === 'mentee' ? 'Шаблон базы наставляемых.csv' : 'Шаблон базы наставников.csv'));
-        res.end(body);
+        sendTemplate(reply, 'text/csv; charset=utf-8', role === 'mentee' ? 'Шаблон базы наставляемых.csv' : 'Шаблон базы наставников.csv', body);
       },
     },
     {
       method: 'GET',
-      match: exact('/participants/import-template.xlsx'),
-      async handle({ url, res, context }) {
+      url: '/participants/import-template.xlsx',
+      async handle({ url, reply, context }) {
         await context();
         const role = url.searchParams.get('role') ?? 'mentee';
         if (role !== 'mentee' && role !== 'mentor') throw badUserInput('role', M.importRole);
         const body = participantTemplateXlsx(role);
-        res.statusCode = 200;
-        res.setHeader('content-type', TEMPLATE_XLSX_CONTENT_TYPE);
-        res.setHeader('content-length', String(body.length));
-        res.setHeader('content-disposition', contentDisposition(role === 'mentee' ? 'Шаблон базы наставляемых.xlsx' : 'Шаблон базы наставников.xlsx'));
-        res.end(body);
+        sendTemplate(reply, TEMPLATE_XLSX_CONTENT_TYPE, role === 'mentee' ? 'Шаблон базы наставляемых.xlsx' : 'Шаблон базы наставников.xlsx', body);
       },
     },
     {
       method: 'GET',
-      match: (pathname) => {
-        const match = /^\/exports\/programmes\/([^/]+)\/pairs-order\.docx$/.exec(pathname);
-        return match ? { id: decodeURIComponent(match[1]!) } : null;
-      },
-      async handle({ url, params, res, context }) {
+      url: '/exports/programmes/:id/pairs-order.docx',
+      schema: { params: uuidParams('id') },
+      async handle({ url, params, reply, context }) {
         const ctx = await context();
         const file = await renderPairsOrderDocx(
           { actor: ctx.actor, em: ctx.em, tenant: ctx.tenant },
@@ -87,13 +82,7 @@ export function programmeRoutes(): HttpRoute[] {
           },
           ctx.services.clock.today(),
         );
-        res.statusCode = 200;
-        res.setHeader('content-type', file.contentType);
-        res.setHeader('content-length', String(file.data.length));
-        res.setHeader('content-disposition', contentDisposition(file.fileName));
-        res.setHeader('x-content-type-options', 'nosniff');
-        res.setHeader('cache-control', 'private, no-store');
-        res.end(file.data);
+        sendFile(reply, file);
       },
     },
   ];

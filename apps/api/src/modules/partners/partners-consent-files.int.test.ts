@@ -247,7 +247,10 @@ describe('partners: the signed agreement files', () => {
       expect(got.data.toString('utf8')).not.toContain('%PDF');
     }
     expect((await download(null, signed.body.url)).status).toBe(401);
-    expect((await download(sber, '/partner-files/not-a-uuid')).status).toBe(404);
+    // An id that is not a UUID is refused by the route's schema, naming it.
+    const malformed = await download(sber, '/partner-files/not-a-uuid');
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.data.toString('utf8')).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
 
     // The cards in GraphQL: to the parties, in upload order; another partner sees neither agreement nor files.
     const seen = (await ok<{ partnerAgreements: any[] }>(app, FILES, t.directorA)).partnerAgreements.find((a) => a.id === agreementId);

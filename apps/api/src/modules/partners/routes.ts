@@ -1,7 +1,6 @@
-import { create as contentDisposition } from 'content-disposition';
 import { AppError, badUserInput, unauthenticated } from '../../engine/errors.js';
 import { refuseNul } from '../../engine/http/hostile-input.js';
-import type { HttpRoute } from '../../engine/http/server.js';
+import { NON_EMPTY_SCHEMA, sendFile, sendJson, uuidParams, type HttpRoute } from '../../engine/http/routes.js';
 import { tooManyRequests, type PublicRateLimit } from '../../engine/http/rate-limit.js';
 import type { MikroORM } from '../../engine/orm/create-orm.js';
 import { District } from '../directory/district.entity.js';
@@ -25,8 +24,6 @@ export function agreementFileJson(file: PartnerAgreementFile) {
   };
 }
 
-const exact = (path: string) => (pathname: string) => (pathname === path ? {} : null);
-
 /** A sign-up form is small: 16 KiB is plenty. */
 export const APPLY_MAX_BYTES = 16 * 1024;
 
@@ -44,13 +41,6 @@ const FIELDS = [
   'contactEmail',
   'contactPhone',
 ] as const;
-
-function json(res: import('node:http').ServerResponse, status: number, body: unknown) {
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('cache-control', 'no-store');
-  res.end(JSON.stringify(body));
-}
 
 /**
  * Public endpoints of the partners' sign-up (no token: the organisation has no account yet):
@@ -86,47 +76,37 @@ export function partnerRoutes(deps: {
   return [
     {
       method: 'POST',
-      match: (pathname) => {
-        const match = /^\/partner-files\/agreements\/([^/]+)$/.exec(pathname);
-        return match ? { id: decodeURIComponent(match[1]!) } : null;
-      },
-      async handle({ params, url, req, res, context, readBody }) {
+      url: '/partner-files/agreements/:id',
+      schema: { params: uuidParams('id'), querystring: { type: 'object', properties: { fileName: NON_EMPTY_SCHEMA } } },
+      async handle({ params, url, req, reply, context, readBody }) {
         const ctx = await context();
         if (!ctx.actor) throw unauthenticated();
         const declared = req.headers['content-length'] !== undefined ? Number(req.headers['content-length']) : null;
         deps.files.precheck(url.searchParams.get('fileName'), declared);
         const data = await readBody(deps.files.maxBytes, () => deps.files.tooLarge());
         const file = await deps.files.upload({ actor: ctx.actor, em: ctx.em }, params.id!, { fileName: url.searchParams.get('fileName') ?? '', data });
-        json(res, 201, agreementFileJson(file));
+        sendJson(reply, 201, agreementFileJson(file));
       },
     },
     {
       method: 'GET',
-      match: (pathname) => {
-        const match = /^\/partner-files\/([^/]+)$/.exec(pathname);
-        return match ? { id: decodeURIComponent(match[1]!) } : null;
-      },
-      async handle({ params, res, context }) {
+      url: '/partner-files/:id',
+      schema: { params: uuidParams('id') },
+      async handle({ params, reply, context }) {
         const ctx = await context();
         if (!ctx.actor) throw unauthenticated();
         const { file, data } = await deps.files.read({ actor: ctx.actor, em: ctx.em }, params.id!);
-        res.statusCode = 200;
-        res.setHeader('content-type', file.contentType);
-        res.setHeader('content-length', String(data.length));
-        res.setHeader('content-disposition', contentDisposition(file.fileName));
-        res.setHeader('x-content-type-options', 'nosniff');
-        res.setHeader('cache-control', 'private, no-store');
-        res.end(data);
+        sendFile(reply, { contentType: file.contentType, fileName: file.fileName, data });
       },
     },
     {
       method: 'GET',
-      match: exact('/partners/districts'),
-      async handle({ res }) {
+      url: '/partners/districts',
+      async handle({ reply }) {
         const em = deps.orm.em.fork({ clear: true });
         const districts = await em.find(District, {}, { populate: ['region'], orderBy: { name: 'asc' }, limit: 5000 });
-        json(
-          res,
+        sendJson(
+          reply,
           200,
           districts.map((d) => ({ id: d.id, name: d.name, region: { id: d.region.id, name: d.region.name } })),
         );
@@ -134,8 +114,8 @@ export function partnerRoutes(deps: {
     },
     {
       method: 'POST',
-      match: exact('/partners/mentors/import'),
-      async handle({ res, context, readBody }) {
+      url: '/partners/mentors/import',
+      async handle({ reply, context, readBody }) {
         const ctx = await context();
         const data = await readBody(1024 * 1024, () => new AppError('BAD_USER_INPUT', 'Файл больше 1 МБ', { field: 'file', httpStatus: 413 }));
         // An .xlsx book (told by its content: a ZIP) or CSV text.
@@ -147,13 +127,13 @@ export function partnerRoutes(deps: {
           table = book.rows.map((row) => row.map((cell) => cell.trim().replace(/^(\d{2})\.(\d{2})\.(\d{4})$/, '$3-$2-$1')));
         } else table = parseCsv(data.toString('utf8'));
         const report = await deps.mentors.importMentors({ actor: ctx.actor, em: ctx.em }, table);
-        json(res, 200, report);
+        sendJson(reply, 200, report);
       },
     },
     {
       method: 'POST',
-      match: exact('/partners/apply'),
-      async handle({ req, res, readBody }) {
+      url: '/partners/apply',
+      async handle({ req, reply, readBody }) {
         const raw = await readBody(APPLY_MAX_BYTES, () => new AppError('BAD_USER_INPUT', 'Слишком большой запрос.', { field: 'body', httpStatus: 413 }));
         let body: unknown;
         try {
@@ -173,11 +153,11 @@ export function partnerRoutes(deps: {
         const em = deps.orm.em.fork({ clear: true });
         const admit = async () => {
           const verdict = await deps.applyLimit.take(req);
-          if (!verdict.allowed) throw tooManyRequests(res, verdict.retryAfterSeconds, PARTNER_MESSAGES_RU.rateLimited);
+          if (!verdict.allowed) throw tooManyRequests(reply, verdict.retryAfterSeconds, PARTNER_MESSAGES_RU.rateLimited);
         };
         const { consent, consentTextVersion } = body as Record<string, unknown>;
         const application = await deps.applications.apply(em, input, admit, { given: consent, textVersion: consentTextVersion });
-        json(res, 201, { id: application.id, status: application.status });
+        sendJson(reply, 201, { id: application.id, status: application.status });
       },
     },
   ];

@@ -1,30 +1,18 @@
-import type { ServerResponse } from 'node:http';
-import type { HttpRoute } from '../../engine/http/server.js';
 import { create as contentDisposition } from 'content-disposition';
+import { UUID_SCHEMA, type HttpRoute, type RouteReply } from '../../engine/http/routes.js';
 import type { PublicService } from './public.service.js';
 import { renderPublicSchoolHtml } from './school-page.js';
-
-function decode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return '';
-  }
-}
 
 /** No scripts, no forms, no external resources; any site may frame the page. */
 export const EMBEDDABLE_PAGE_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
 
-function sendBody(res: ServerResponse, status: number, contentType: string, body: Buffer | string, extra: Record<string, string> = {}) {
+function sendBody(reply: RouteReply, status: number, contentType: string, body: Buffer | string, extra: Record<string, string> = {}) {
   const data = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  res.statusCode = status;
-  res.setHeader('content-type', contentType);
-  res.setHeader('content-length', String(data.length));
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.setHeader('cache-control', 'public, max-age=300');
-  for (const [name, value] of Object.entries(extra)) res.setHeader(name, value);
-  res.end(data);
+  reply.code(status).header('content-type', contentType).header('content-length', String(data.length));
+  reply.header('x-content-type-options', 'nosniff').header('cache-control', 'public, max-age=300');
+  for (const [name, value] of Object.entries(extra)) reply.header(name, value);
+  reply.send(data);
 }
 
 /**
@@ -35,32 +23,33 @@ function sendBody(res: ServerResponse, status: number, contentType: string, body
  *   GET /public/schools/<districtCode>/<organizationCode>/roadmaps/<id>.docx|pdf  the agreed revision in force only
  */
 export function publicRoutes(service: PublicService): HttpRoute[] {
-  const PAGE = /^\/public\/schools\/([^/]+)\/([^/]+?)(\.html)?$/;
-  const FILE = /^\/public\/schools\/([^/]+)\/([^/]+)\/roadmaps\/([^/]+)\.(docx|pdf)$/;
   return [
     {
       method: 'GET',
-      match: (pathname) => {
-        const m = PAGE.exec(pathname);
-        return m ? { district: decode(m[1]!), organization: decode(m[2]!), html: m[3] ? '1' : '' } : null;
-      },
-      async handle({ res, params }) {
-        const page = await service.page(params.district!, params.organization!);
+      // One route for both: `<organizationCode>.html` is the page, the code alone the JSON.
+      url: '/public/schools/:district/:organization',
+      async handle({ reply, params }) {
+        const html = params.organization!.endsWith('.html');
+        const page = await service.page(params.district!, html ? params.organization!.slice(0, -'.html'.length) : params.organization!);
         // Schools embed the page on their own sites (an iframe) or read the JSON from a script:
         // framing and cross-origin reads are allowed; the page itself runs no script.
-        if (params.html) sendBody(res, 200, 'text/html; charset=utf-8', renderPublicSchoolHtml(page), { 'content-security-policy': EMBEDDABLE_PAGE_CSP });
-        else sendBody(res, 200, 'application/json; charset=utf-8', JSON.stringify(page), { 'access-control-allow-origin': '*' });
+        if (html) sendBody(reply, 200, 'text/html; charset=utf-8', renderPublicSchoolHtml(page), { 'content-security-policy': EMBEDDABLE_PAGE_CSP });
+        else sendBody(reply, 200, 'application/json; charset=utf-8', JSON.stringify(page), { 'access-control-allow-origin': '*' });
       },
     },
     {
       method: 'GET',
-      match: (pathname) => {
-        const m = FILE.exec(pathname);
-        return m ? { district: decode(m[1]!), organization: decode(m[2]!), revision: decode(m[3]!), format: m[4]! } : null;
+      url: '/public/schools/:district/:organization/roadmaps/:revision.:format',
+      schema: {
+        params: {
+          type: 'object',
+          properties: { revision: UUID_SCHEMA, format: { type: 'string', enum: ['docx', 'pdf'] } },
+          required: ['revision', 'format'],
+        },
       },
-      async handle({ res, params }) {
+      async handle({ reply, params }) {
         const file = await service.roadmapFile(params.district!, params.organization!, params.revision!, params.format as 'docx' | 'pdf');
-        sendBody(res, 200, file.contentType, file.data, { 'content-disposition': contentDisposition(file.fileName) });
+        sendBody(reply, 200, file.contentType, file.data, { 'content-disposition': contentDisposition(file.fileName) });
       },
     },
   ];

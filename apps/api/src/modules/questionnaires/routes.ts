@@ -1,8 +1,7 @@
-import type { ServerResponse } from 'node:http';
 import { AppError } from '../../engine/errors.js';
 import { HOSTILE_INPUT_MESSAGES_RU, nulParameter } from '../../engine/http/hostile-input.js';
 import { isDatabaseUnavailable, OUTAGE_MESSAGES_RU, OUTAGE_RETRY_AFTER_SECONDS } from '../../engine/http/outage.js';
-import type { HttpRoute } from '../../engine/http/server.js';
+import type { HttpRoute, RouteReply } from '../../engine/http/routes.js';
 import { setRetryAfter, type PublicRateLimit } from '../../engine/http/rate-limit.js';
 import type { Logger } from '../../engine/logging.js';
 import type { MikroORM } from '../../engine/orm/create-orm.js';
@@ -20,18 +19,19 @@ import type { QuestionnaireLinkService } from './links.service.js';
 
 const FORM_MAX_BYTES = 64 * 1024;
 
-function send(res: ServerResponse, status: number, html: string) {
+function send(reply: RouteReply, status: number, html: string) {
   const data = Buffer.from(html, 'utf8');
-  res.statusCode = status;
-  res.setHeader('content-type', 'text/html; charset=utf-8');
-  res.setHeader('content-length', String(data.length));
-  res.setHeader('cache-control', 'no-store');
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.setHeader('referrer-policy', 'no-referrer');
-  res.setHeader('x-robots-tag', 'noindex, nofollow');
-  res.setHeader('x-frame-options', 'DENY');
-  res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-  res.end(data);
+  reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('content-length', String(data.length))
+    .header('cache-control', 'no-store')
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'no-referrer')
+    .header('x-robots-tag', 'noindex, nofollow')
+    .header('x-frame-options', 'DENY')
+    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+    .send(data);
 }
 
 /** Form fields `q_<questionId>` (repeated for several options) → answers by question id. */
@@ -62,73 +62,64 @@ export function questionnaireRoutes(deps: {
   logger?: Logger;
   submitLimit: PublicRateLimit;
 }): HttpRoute[] {
-  const PATH = /^\/public\/surveys\/([^/]{1,200})$/;
-  const match = (pathname: string) => {
-    const m = PATH.exec(pathname);
-    if (!m) return null;
-    try {
-      return { token: decodeURIComponent(m[1]!) };
-    } catch {
-      return { token: '' };
-    }
-  };
-  // The token is the only key to a person's questionnaire: the database keeps its hash, the log nothing.
-  const hideToken = (pathname: string) => pathname.replace(PATH, '/public/surveys/[скрыто]');
-  const guard = async (res: ServerResponse, run: () => Promise<void>) => {
+  // The token is the only key to a person's questionnaire: the database keeps its hash, the log
+  // nothing. Applied to every request's path before routing (even one refused as malformed).
+  const hideToken = (pathname: string) => pathname.replace(/^\/public\/surveys\/[^/]+$/, '/public/surveys/[скрыто]');
+  const guard = async (reply: RouteReply, run: () => Promise<void>) => {
     try {
       await run();
     } catch (error) {
       if (error instanceof AppError && error.extensions.httpStatus === 413) {
-        send(res, 413, renderTextPage(SURVEY_TOO_LARGE_RU.title, SURVEY_TOO_LARGE_RU.text));
+        send(reply, 413, renderTextPage(SURVEY_TOO_LARGE_RU.title, SURVEY_TOO_LARGE_RU.text));
         return;
       }
       if (isDatabaseUnavailable(error)) {
         // The database is away for a moment: 503 with Retry-After, the form can be sent again.
         deps.logger?.warn({ err: error }, 'public survey: database unavailable');
-        setRetryAfter(res, OUTAGE_RETRY_AFTER_SECONDS);
-        send(res, 503, renderTextPage(SURVEY_UNAVAILABLE_RU.title, OUTAGE_MESSAGES_RU.unavailable));
+        setRetryAfter(reply, OUTAGE_RETRY_AFTER_SECONDS);
+        send(reply, 503, renderTextPage(SURVEY_UNAVAILABLE_RU.title, OUTAGE_MESSAGES_RU.unavailable));
         return;
       }
       deps.logger?.error({ err: error }, 'public survey failed');
-      send(res, 500, renderMessagePage('error'));
+      send(reply, 500, renderMessagePage('error'));
     }
   };
   return [
     {
       method: 'GET',
-      match,
+      url: '/public/surveys/:token',
       logPath: hideToken,
-      async handle({ res, params, url }) {
-        await guard(res, async () => {
+      async handle({ reply, params, url }) {
+        await guard(reply, async () => {
           const opened = await deps.questionnaires.openByToken(deps.orm, params.token!);
-          if (opened.state !== 'open') return send(res, SURVEY_PAGES_RU[opened.state].status, renderMessagePage(opened.state));
-          send(res, 200, renderSurveyForm(opened.form, url.pathname));
+          if (opened.state !== 'open') return send(reply, SURVEY_PAGES_RU[opened.state].status, renderMessagePage(opened.state));
+          send(reply, 200, renderSurveyForm(opened.form, url.pathname));
         });
       },
     },
     {
       method: 'POST',
-      match,
+      url: '/public/surveys/:token',
       logPath: hideToken,
-      async handle({ req, res, params, url, readBody }) {
-        await guard(res, async () => {
+      async handle({ req, reply, params, url, readBody }) {
+        await guard(reply, async () => {
           // Before the body and the token are looked at: a flood costs one upsert per request.
           const verdict = await deps.submitLimit.take(req);
           if (!verdict.allowed) {
-            setRetryAfter(res, verdict.retryAfterSeconds);
-            return send(res, 429, renderTooManyPage(verdict.retryAfterSeconds));
+            setRetryAfter(reply, verdict.retryAfterSeconds);
+            return send(reply, 429, renderTooManyPage(verdict.retryAfterSeconds));
           }
           const body = await readBody(FORM_MAX_BYTES, () => new AppError('BAD_USER_INPUT', 'Слишком большой ответ', { field: 'body', httpStatus: 413 }));
           const text = body.toString('utf8');
           // A NUL would fail in PostgreSQL as a 500: refused here, naming the field (issue 12).
           const nulField = nulParameter(new URLSearchParams(text));
-          if (nulField) return send(res, 400, renderTextPage(SURVEY_NUL_RU.title, HOSTILE_INPUT_MESSAGES_RU.nul(nulField)));
+          if (nulField) return send(reply, 400, renderTextPage(SURVEY_NUL_RU.title, HOSTILE_INPUT_MESSAGES_RU.nul(nulField)));
           const { raw, answeredBy } = parseSurveyBody(text);
           const result = await deps.questionnaires.submitByToken(deps.orm, params.token!, raw, answeredBy);
           if (result.state === 'invalid') {
-            return send(res, 422, renderSurveyForm(result.form, url.pathname, raw, result.sheet.errors, answeredBy, result.answeredByError));
+            return send(reply, 422, renderSurveyForm(result.form, url.pathname, raw, result.sheet.errors, answeredBy, result.answeredByError));
           }
-          send(res, SURVEY_PAGES_RU[result.state].status, renderMessagePage(result.state));
+          send(reply, SURVEY_PAGES_RU[result.state].status, renderMessagePage(result.state));
         });
       },
     },

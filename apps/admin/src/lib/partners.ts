@@ -14,6 +14,7 @@ import {
   tagKey,
   validatePartnerAgreement,
   validatePartnerApplication,
+  writeCsv,
   type PartnerApplicationInput,
 } from '@nastavnik/domain';
 import { ru } from '../i18n/ru';
@@ -349,8 +350,6 @@ export const MENTOR_CSV_HEADERS = [
   'Согласие: дата подписания',
 ] as const;
 
-const csvCell = (value: string) => (/[;"\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
 /** The template to fill in Excel: UTF-8 with BOM, «;», the header and one example row. */
 export function mentorTemplateCsv(): string {
   const example = [
@@ -368,7 +367,7 @@ export function mentorTemplateCsv(): string {
     'Согласие на обработку ПДн, ред. 1',
     '2025-10-01',
   ];
-  return `\uFEFF${[MENTOR_CSV_HEADERS.map(csvCell).join(';'), example.map(csvCell).join(';')].join('\r\n')}\r\n`;
+  return writeCsv([[...MENTOR_CSV_HEADERS], example]);
 }
 
 export interface MentorImportReport {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_MESSAGES_RU, CsvFormatError, parseCsv } from './csv.js';
+import { CSV_MESSAGES_RU, CsvFormatError, parseCsv, writeCsv } from './csv.js';
 
 describe('parseCsv', () => {
   it("reads Excel's Russian CSV: BOM, «;», CRLF", () => {
@@ -82,5 +82,26 @@ describe('parseCsv', () => {
   it('refuses an unclosed quote with a Russian message', () => {
     expect(() => parseCsv('a;b\n"Петров;2\n3;4\n')).toThrow(CsvFormatError);
     expect(() => parseCsv('a;b\n"Петров;2\n3;4\n')).toThrow(CSV_MESSAGES_RU.quoteNotClosed);
+  });
+});
+
+describe('writeCsv', () => {
+  it('writes what Excel in a Russian locale opens: BOM, «;», CRLF, quotes only where needed', () => {
+    expect(
+      writeCsv([
+        ['Фамилия', 'Имя'],
+        ['Иванов', 'Иван'],
+      ]),
+    ).toBe('\ufeffФамилия;Имя\r\nИванов;Иван\r\n');
+  });
+
+  it('quotes cells with «;», quotes and line breaks, and parseCsv reads them back', () => {
+    const rows = [
+      ['a;b', 'сказал "да"', 'строка 1\nстрока 2', 'просто'],
+      ['', 'x\r\ny', '"', ';'],
+    ];
+    const csv = writeCsv(rows);
+    expect(csv).toContain('"a;b";"сказал ""да""";"строка 1\nстрока 2";просто');
+    expect(parseCsv(csv)).toEqual(rows);
   });
 });

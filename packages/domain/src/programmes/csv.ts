@@ -1,6 +1,7 @@
-// The browser build of csv-parse: the domain also runs in the admin (Vite), and the Node entry
-// (`csv-parse/sync`) relies on Node's global Buffer.
+// The browser builds of csv-parse and csv-stringify: the domain also runs in the admin (Vite), and
+// the Node entries (`csv-parse/sync`) rely on Node's global Buffer.
 import { CsvError, parse } from 'csv-parse/browser/esm/sync';
+import { stringify } from 'csv-stringify/browser/esm/sync';
 
 export const CSV_MESSAGES_RU = {
   quoteNotClosed: 'Файл CSV: кавычка в начале ячейки не закрыта до конца файла — проверьте кавычки или сохраните файл из Excel заново',
@@ -62,4 +63,12 @@ export function parseCsv(text: string): string[][] {
     const line = error instanceof CsvError && typeof error['lines'] === 'number' ? error['lines'] : 1;
     throw new CsvFormatError(CSV_MESSAGES_RU.unreadable(line));
   }
+}
+
+/**
+ * A table as CSV for Excel in a Russian locale: UTF-8 with BOM, «;» between cells, CRLF after every
+ * line, quotes only where a cell needs them (csv-stringify, the writer of the csv-parse project).
+ */
+export function writeCsv(rows: ReadonlyArray<ReadonlyArray<string>>): string {
+  return `\ufeff${stringify(rows as string[][], { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[\r\n]/ })}`;
 }

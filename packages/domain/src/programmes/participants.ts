@@ -1,5 +1,6 @@
 import { isIsoDate, isoDate, isLeapYear, type IsoDate } from '../roadmap/iso-date.js';
 import type { ValidationIssue } from '../roadmap/model.js';
+import { writeCsv } from './csv.js';
 import {
   BUILT_IN_FORMS,
   PARTICIPANT_CATEGORIES,
@@ -480,8 +481,7 @@ export function participantImportTemplate(role: ParticipantRole): { headers: str
 /** The template as CSV for Excel in a Russian locale: BOM, «;» separators, CRLF. */
 export function participantImportTemplateCsv(role: ParticipantRole): string {
   const { headers, example } = participantImportTemplate(role);
-  const line = (cells: string[]) => cells.map((c) => (/[;"\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';');
-  return `\ufeff${line(headers)}\r\n${line(example)}\r\n`;
+  return writeCsv([headers, example]);
 }
 
 const CATEGORY_WORDS: ReadonlyArray<[string, ParticipantCategory]> = [

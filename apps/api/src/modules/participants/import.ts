@@ -12,6 +12,7 @@ import {
   resolveImportColumns,
   validateConsent,
   validateImportRows,
+  writeCsv,
   writeWorkbook,
   type ConsentRecord,
   type ImportCell,
@@ -79,8 +80,6 @@ export function parseCsv(text: string): string[][] {
   }
 }
 
-const csvLine = (cells: string[]) => cells.map((c) => (/[;"\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';');
-
 /** The domain's template plus the consent columns, as CSV (BOM, «;», CRLF). */
 export function participantTemplateCsv(role: ParticipantRole): string {
   const { headers, example } = participantImportTemplate(role);
@@ -89,7 +88,10 @@ export function participantTemplateCsv(role: ParticipantRole): string {
     role === 'mentee'
       ? ['01.09.2025', 'Законный представитель', 'Иванова Елена Петровна', 'Мать', 'Свидетельство о рождении II-АР № 123456', 'Согласие v1']
       : ['01.09.2025', 'Участник', '', '', '', 'Согласие v1'];
-  return `\ufeff${csvLine([...headers, ...consentHeaders])}\r\n${csvLine([...example, ...consentExample])}\r\n`;
+  return writeCsv([
+    [...headers, ...consentHeaders],
+    [...example, ...consentExample],
+  ]);
 }
 
 /** The template as an XLSX book: sheet «Участники» (headers and an example row), sheet «Подсказки» (allowed values). */

@@ -428,12 +428,12 @@ describe('evidence over HTTP with ATTACHMENT_STORAGE=s3', () => {
   });
 
   it('with S3_PRESIGNED_DOWNLOADS=true the download answers 302 to a short-lived presigned URL, after the same access checks', async () => {
-    const uploaded = await upload(presigning, w.tokens.curator1, 'Протокол заседания.pdf', PDF);
+    // Each test API has its own identity provider: tokens of the same people from this one.
+    const curator1 = await presigning.tokenFor('school-curator', [groups.organization(w.region, w.district, w.school1)], 'gimnaziya.curator');
+    const curator2 = await presigning.tokenFor('school-curator', [groups.organization(w.region, w.district, w.school2)], 'sosh4.curator');
+    const uploaded = await upload(presigning, curator1, 'Протокол заседания.pdf', PDF);
     expect(uploaded.status).toBe(201);
-    const response = await fetch(`${presigning.api.url}${uploaded.body.url}`, {
-      headers: { authorization: `Bearer ${w.tokens.curator1}` },
-      redirect: 'manual',
-    });
+    const response = await fetch(`${presigning.api.url}${uploaded.body.url}`, { headers: { authorization: `Bearer ${curator1}` }, redirect: 'manual' });
     expect(response.status).toBe(302);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const location = response.headers.get('location') ?? '';
@@ -448,7 +448,7 @@ describe('evidence over HTTP with ATTACHMENT_STORAGE=s3', () => {
     expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(file.headers.get('content-disposition') ?? '')?.[1] ?? '')).toBe('Протокол заседания.pdf');
 
     // Another school's curator and no token at all: no URL is handed out.
-    const foreign = await fetch(`${presigning.api.url}${uploaded.body.url}`, { headers: { authorization: `Bearer ${w.tokens.curator2}` }, redirect: 'manual' });
+    const foreign = await fetch(`${presigning.api.url}${uploaded.body.url}`, { headers: { authorization: `Bearer ${curator2}` }, redirect: 'manual' });
     expect(foreign.status).toBe(404);
     expect(foreign.headers.get('location')).toBeNull();
     const anonymous = await fetch(`${presigning.api.url}${uploaded.body.url}`, { redirect: 'manual' });

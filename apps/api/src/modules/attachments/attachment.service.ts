@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type { ApiConfig } from '../../engine/config.js';
 import type { Clock } from '../../engine/clock.js';
 import { AppError, badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
+import { currentLogger, silentLogger } from '../../engine/logging.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import { forgetTenantReads, isUuid, type Tenant } from '../../engine/tenancy/tenant.js';
 import { Organization } from '../directory/organization.entity.js';
@@ -10,6 +11,7 @@ import { districtStaffRoles, schoolStaffOrganizationIds, within } from '../direc
 import { Attachment } from './attachment.entity.js';
 import { ALLOWED_FILE_TYPES, ATTACHMENT_MESSAGES_RU, cleanFileName, extensionOf, type FileType } from './file-types.js';
 import { attachmentScopeFilter } from './scope.js';
+import { S3StorageError } from './s3-storage.js';
 import type { AttachmentStorages } from './storage.js';
 
 /**
@@ -30,6 +32,18 @@ export type AttachmentDownload = { redirect: string } | { attachment: Attachment
 
 /** A presigned URL is followed at once; a short life keeps a leaked link (logs, history) of little use. */
 const PRESIGNED_URL_SECONDS = 60;
+
+const STORAGE_UNAVAILABLE_RU = 'Хранилище файлов недоступно. Попробуйте позже или сообщите администратору.';
+
+/**
+ * An S3 failure (credentials, bucket, network) reaches the user as a Russian 503; the S3 detail —
+ * the code and what to check, never a credential — goes to the request's log for the operator.
+ */
+function storageFailure(error: unknown): unknown {
+  if (!(error instanceof S3StorageError)) return error;
+  currentLogger(silentLogger()).error({ err: error }, 'attachment storage failed');
+  return new AppError('SERVICE_UNAVAILABLE', STORAGE_UNAVAILABLE_RU, { httpStatus: 503 });
+}
 
 /** BAD_USER_INPUT on the file, answered by the REST endpoint with a fitting HTTP status. */
 const fileError = (message: string, httpStatus: number) => new AppError('BAD_USER_INPUT', message, { field: 'file', httpStatus });
@@ -122,7 +136,7 @@ export class AttachmentService {
       );
     } catch (error) {
       if (storage.kind !== 'database') await storage.delete(target(tenant.em), attachment.id).catch(() => undefined);
-      throw error;
+      throw storageFailure(error);
     }
     forgetTenantReads(tenant);
     return tenant.em.findOneOrFail(Attachment, { id: attachment.id });
@@ -148,17 +162,21 @@ export class AttachmentService {
     if (!(await this.mayRead(ctx, attachment))) throw notFound(ATTACHMENT_MESSAGES_RU.notFound);
     const storage = this.storages[attachment.storage];
     const target = { schemaName: ctx.tenant.district.schemaName, em: ctx.tenant.em };
-    if (storage.kind === 's3' && storage.downloadUrl && this.config.s3?.presignedDownloads) {
-      const redirect = await storage.downloadUrl(target, attachment.id, {
-        fileName: attachment.fileName,
-        contentType: attachment.contentType,
-        expiresInSeconds: PRESIGNED_URL_SECONDS,
-      });
-      return { redirect };
+    try {
+      if (storage.kind === 's3' && storage.downloadUrl && this.config.s3?.presignedDownloads) {
+        const redirect = await storage.downloadUrl(target, attachment.id, {
+          fileName: attachment.fileName,
+          contentType: attachment.contentType,
+          expiresInSeconds: PRESIGNED_URL_SECONDS,
+        });
+        return { redirect };
+      }
+      const stream = await storage.read(target, attachment.id);
+      if (!stream) throw notFound(ATTACHMENT_MESSAGES_RU.missing);
+      return { attachment, stream };
+    } catch (error) {
+      throw storageFailure(error);
     }
-    const stream = await storage.read(target, attachment.id);
-    if (!stream) throw notFound(ATTACHMENT_MESSAGES_RU.missing);
-    return { attachment, stream };
   }
 
   /** The uploader or the district's staff; not while an execution mark cites it. */
@@ -172,13 +190,17 @@ export class AttachmentService {
       if (reason) throw conflict(reason, 'STATE');
     }
     const storage = this.storages[attachment.storage];
-    await tenant.em.transactional(
-      async (em) => {
-        await em.nativeDelete(Attachment, { id: attachment.id });
-        await storage.delete({ schemaName: tenant.district.schemaName, em }, attachment.id);
-      },
-      { clear: true },
-    );
+    await tenant.em
+      .transactional(
+        async (em) => {
+          await em.nativeDelete(Attachment, { id: attachment.id });
+          await storage.delete({ schemaName: tenant.district.schemaName, em }, attachment.id);
+        },
+        { clear: true },
+      )
+      .catch((error: unknown) => {
+        throw storageFailure(error);
+      });
     forgetTenantReads(tenant);
     return true;
   }

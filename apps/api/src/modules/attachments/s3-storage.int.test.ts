@@ -456,28 +456,48 @@ describe('evidence over HTTP with ATTACHMENT_STORAGE=s3', () => {
     expect(anonymous.headers.get('location')).toBeNull();
   });
 
-  it('with a wrong secret the upload and the download fail cleanly: no card is left, the log names the S3 error and not the secret', async () => {
+  it('with a wrong secret upload, download and delete fail cleanly: a Russian 503, no card left or lost, the log names the S3 error and not the secret', async () => {
     const secret = 'wrong-secret-Yk2mWq5';
     const broken = await startTestApp({ ...s3Env(), S3_SECRET_ACCESS_KEY: secret });
-    try {
-      const curator = await broken.tokenFor('school-curator', [groups.organization(w.region, w.district, w.school1)]);
-      const before = await broken.orm.em.fork().getConnection().execute(`select count(*)::int as n from "${w.district.schemaName}".attachment`);
-      const failed = await upload(broken, curator, 'Протокол.pdf', PDF);
-      expect(failed.status).toBe(500);
-      expect(failed.body.errors[0].message).toMatch(/[а-я]/i);
-      expect(JSON.stringify(failed.body)).not.toContain(secret);
-      expect(JSON.stringify(failed.body)).not.toContain('S3');
-      const after = await broken.orm.em.fork().getConnection().execute(`select count(*)::int as n from "${w.district.schemaName}".attachment`);
-      expect(after).toEqual(before);
-
-      // A file stored with the right key, read with the wrong one.
-      const stored = await upload(app, w.tokens.curator1, 'Протокол.pdf', PDF);
-      const download = await fetch(`${broken.api.url}${stored.body.url}`, { headers: { authorization: `Bearer ${curator}` } });
-      expect(download.status).toBe(500);
-      const text = await download.text();
+    const count = async () => broken.orm.em.fork().getConnection().execute(`select count(*)::int as n from "${w.district.schemaName}".attachment`);
+    const unavailable = (text: string) => {
       expect(text).not.toContain(secret);
       expect(text).not.toContain('S3');
       expect(text).not.toContain('%PDF');
+      expect(JSON.parse(text).errors[0]).toEqual({
+        message: 'Хранилище файлов недоступно. Попробуйте позже или сообщите администратору.',
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      });
+    };
+    try {
+      const curator = await broken.tokenFor('school-curator', [groups.organization(w.region, w.district, w.school1)]);
+      const before = await count();
+      const failed = await fetch(`${broken.api.url}/attachments?${new URLSearchParams({ fileName: 'Протокол.pdf' })}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${curator}` },
+        body: PDF,
+      });
+      expect(failed.status).toBe(503);
+      unavailable(await failed.text());
+      expect(await count()).toEqual(before);
+
+      // A file stored with the right key, read and deleted with the wrong one.
+      const stored = await upload(app, w.tokens.curator1, 'Протокол.pdf', PDF);
+      const download = await fetch(`${broken.api.url}${stored.body.url}`, { headers: { authorization: `Bearer ${curator}` } });
+      expect(download.status).toBe(503);
+      unavailable(await download.text());
+
+      const officer = await broken.tokenFor('district-officer', [groups.district(w.region, w.district)], 'sibay.officer');
+      const deleted = await broken.gql(`mutation($id: ID!) { deleteAttachment(id: $id) }`, { token: officer, variables: { id: stored.body.id } });
+      expect(deleted.body.errors?.[0]).toMatchObject({
+        message: 'Хранилище файлов недоступно. Попробуйте позже или сообщите администратору.',
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      });
+      const kept = await broken.orm.em
+        .fork()
+        .getConnection()
+        .execute(`select count(*)::int as n from "${w.district.schemaName}".attachment where id = ?`, [stored.body.id]);
+      expect(kept).toEqual([{ n: 1 }]);
 
       const logs = JSON.stringify(broken.logs);
       expect(logs).toContain('SignatureDoesNotMatch');

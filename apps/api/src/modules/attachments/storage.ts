@@ -5,7 +5,7 @@ import type { ApiConfig } from '../../engine/config.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import { isUuid } from '../../engine/tenancy/tenant.js';
 import { AttachmentContent } from './attachment.entity.js';
-import { S3AttachmentStorage } from './s3-storage.js';
+import { S3AttachmentStorage, S3StorageError } from './s3-storage.js';
 
 /** The storages a file can be in (`attachment.storage`); ATTACHMENT_STORAGE picks the one for new files. */
 export type AttachmentStorageKind = 'database' | 'disk' | 's3';
@@ -112,7 +112,11 @@ export class DiskAttachmentStorage implements AttachmentStorage {
 class UnconfiguredS3Storage implements AttachmentStorage {
   readonly kind = 's3' as const;
   private fail(): never {
-    throw new Error('the file is kept in S3 storage, but S3 is not configured (set S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY)');
+    throw new S3StorageError(
+      'the file is kept in S3 storage, but S3 is not configured (set S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY)',
+      0,
+      null,
+    );
   }
   async put(): Promise<void> {
     return this.fail();

@@ -425,6 +425,13 @@ describe('evidence over HTTP with ATTACHMENT_STORAGE=s3', () => {
 
     await ok(app, `mutation($id: ID!) { deleteAttachment(id: $id) }`, w.tokens.curator1, { id: uploaded.body.id });
     expect(existsSync(objectFile(key))).toBe(false);
+
+    // The object gone behind the API's back: a Russian 404 before any byte, not a 200 with an empty body.
+    const orphan = await upload(app, w.tokens.curator1, 'Протокол.pdf', PDF);
+    await new S3AttachmentStorage(settings()).delete({ schemaName: w.district.schemaName } as StorageTarget, orphan.body.id);
+    const gone = await fetch(`${app.api.url}${orphan.body.url}`, { headers: { authorization: `Bearer ${w.tokens.curator1}` } });
+    expect(gone.status).toBe(404);
+    expect(((await gone.json()) as any).errors[0].message).toBe('Содержимое файла не найдено в хранилище');
   });
 
   it('with S3_PRESIGNED_DOWNLOADS=true the download answers 302 to a short-lived presigned URL, after the same access checks', async () => {

@@ -1,3 +1,4 @@
+import { Agent, get } from 'node:http';
 import { Writable } from 'node:stream';
 import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { createApolloServer } from '../graphql/apollo.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createLogger } from '../logging.js';
 import { sendJson, uuidParams, type HttpRoute } from './routes.js';
-import { startHttpServer, type RunningHttpServer } from './server.js';
+import { startHttpServer, type HttpServerOptions, type RunningHttpServer } from './server.js';
 
 /**
  * The HTTP layer on its own (Fastify, real sockets, no database): route schemas, the error JSON,
@@ -50,6 +51,8 @@ const routes: HttpRoute[] = [
   },
 ];
 
+let options: Omit<HttpServerOptions, 'routes'>;
+
 beforeAll(async () => {
   const logger = createLogger(
     { logLevel: 'info' },
@@ -66,22 +69,19 @@ beforeAll(async () => {
     config: { production: false },
     logger,
   });
-  http = await startHttpServer(
-    {
-      config: { host: '127.0.0.1', corsOrigins: [ORIGIN] },
-      logger,
-      apollo,
-      readiness: async () => ({ ready: true, checks: {} }),
-      routes,
-      buildContext: async (request) => {
-        // The directory's database is away: the context cannot be built.
-        if (request.headers.get('x-test-outage')) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
-        if (!request.headers.get('authorization')) throw new AppError('UNAUTHENTICATED', 'Требуется вход.');
-        return {} as GraphQLContext;
-      },
+  options = {
+    config: { host: '127.0.0.1', corsOrigins: [ORIGIN] },
+    logger,
+    apollo,
+    readiness: async () => ({ ready: true, checks: {} }),
+    buildContext: async (request) => {
+      // The directory's database is away: the context cannot be built.
+      if (request.headers.get('x-test-outage')) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      if (!request.headers.get('authorization')) throw new AppError('UNAUTHENTICATED', 'Требуется вход.');
+      return {} as GraphQLContext;
     },
-    0,
-  );
+  };
+  http = await startHttpServer({ ...options, routes }, 0);
   base = `http://127.0.0.1:${http.port}`;
 });
 
@@ -241,5 +241,45 @@ describe('every answer', () => {
     expect(lines.filter((line) => line.path === '/secret/[скрыто]').map((line) => line.status)).toEqual([200, 405]);
     expect(lines.find((line) => line.path === `/things/${ID}` && String(line.query).includes('token'))?.query).toBe('?kind=a&token=[скрыто]');
     expect(JSON.stringify(logs)).not.toMatch(/s3cr3t-t0ken|hidden-value/);
+  });
+});
+
+describe('shutdown', () => {
+  it('a request in flight is answered; one arriving on an open connection too, with Connection: close; then nothing is accepted', async () => {
+    let arrived!: () => void;
+    const inFlight = new Promise<void>((resolve) => (arrived = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: HttpRoute = {
+      method: 'GET',
+      url: '/slow',
+      async handle({ reply }) {
+        arrived();
+        await gate;
+        sendJson(reply, 200, { done: true });
+      },
+    };
+    const server = await startHttpServer({ ...options, routes: [slow] }, 0);
+    // One kept-alive connection, as a proxy holds them.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const ask = (path: string) =>
+      new Promise<{ status?: number; connection?: string; body: string }>((resolve, reject) => {
+        get({ host: '127.0.0.1', port: server.port, path, agent }, (res) => {
+          let body = '';
+          res.on('data', (chunk) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode, connection: res.headers.connection, body }));
+        }).on('error', reject);
+      });
+    expect((await ask('/healthz')).connection).toBe('keep-alive');
+    const slowAnswer = ask('/slow');
+    await inFlight;
+    const closed = server.close();
+    release();
+    expect(await slowAnswer).toMatchObject({ status: 200, body: '{"done":true}' });
+    // The next request on that open connection is still served, and tells the client to let it go.
+    expect(await ask('/healthz')).toMatchObject({ status: 200, connection: 'close' });
+    await closed;
+    await expect(fetch(`http://127.0.0.1:${server.port}/healthz`)).rejects.toThrow();
+    agent.destroy();
   });
 });

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import fastifyApollo from '@as-integrations/fastify';
@@ -8,12 +8,11 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ApiConfig } from '../config.js';
 import type { GraphQLContext, RequestInfo } from '../graphql/context.js';
 import { redactQuery, runWithRequestLogger, type Logger } from '../logging.js';
+import { applyCors, decodedPath, headerOf, literalMalformedEscapes, parsedUrl, readRawBody } from './edge.js';
 import { HttpError, replyError, schemaError } from './errors.js';
 import { nulError, nulParameter } from './hostile-input.js';
 import { isDatabaseUnavailable, OUTAGE_MESSAGES_RU, OUTAGE_RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE } from './outage.js';
 import { MAX_PARAM_LENGTH, type HttpRoute } from './routes.js';
-
-export type { HttpRoute, RouteRequest, RouteReply } from './routes.js';
 
 export interface ReadinessReport {
   ready: boolean;
@@ -48,45 +47,6 @@ const INFO = Symbol('requestInfo');
 type TrackedRequest = IncomingMessage & { [INFO]: RequestInfo };
 const infoOf = (req: IncomingMessage): RequestInfo => (req as TrackedRequest)[INFO];
 
-/** The percent-decoded path, or the raw one when its escapes are malformed. */
-function decodedPath(pathname: string): string {
-  try {
-    return decodeURIComponent(pathname);
-  } catch {
-    return pathname;
-  }
-}
-
-/**
- * A path segment whose escapes do not decode (`%E0%A4%A`) is taken literally (its `%` escaped), as
- * before Fastify: the route then sees the text as typed — an unknown survey token, an id that is not
- * a UUID — and answers as for any such value, instead of the router refusing the whole URL.
- */
-function literalMalformedEscapes(url: string): string {
-  const queryAt = url.indexOf('?');
-  const path = queryAt < 0 ? url : url.slice(0, queryAt);
-  const fixed = path
-    .split('/')
-    .map((segment) => {
-      try {
-        decodeURIComponent(segment);
-        return segment;
-      } catch {
-        return segment.replaceAll('%', '%25');
-      }
-    })
-    .join('/');
-  return queryAt < 0 ? fixed : fixed + url.slice(queryAt);
-}
-
-function parsedUrl(req: IncomingMessage): URL {
-  try {
-    return new URL(req.url ?? '/', 'http://localhost');
-  } catch {
-    return new URL('http://localhost/');
-  }
-}
-
 /**
  * Building the GraphQL context reads the directory (grants): with the database unreachable that
  * fails before any resolver runs, and Apollo would answer 500. This error carries Apollo's HTTP
@@ -102,47 +62,12 @@ function databaseUnavailableForApollo(error: unknown): GraphQLError {
   });
 }
 
-const headerOf = (req: IncomingMessage) => (name: string) => {
-  const value = req.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value.join(', ') : value;
-};
-
-/**
- * CORS by hand rather than @fastify/cors: the admin relies on these exact headers on every answer
- * to an allowed origin and on a 204 to any OPTIONS; @fastify/cors sends the allowed methods and
- * headers on preflights only and refuses a preflight without Access-Control-Request-Method (400).
- */
-function applyCors(req: IncomingMessage, res: ServerResponse, allowed: string[]): void {
-  const origin = req.headers.origin;
-  res.setHeader('vary', 'Origin');
-  if (!origin || !(allowed.includes('*') || allowed.includes(origin))) return;
-  res.setHeader('access-control-allow-origin', origin);
-  res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-  res.setHeader('access-control-allow-headers', 'authorization, content-type, x-district-id, x-request-id, apollo-require-preflight, x-apollo-operation-name');
-  res.setHeader('access-control-expose-headers', 'x-request-id, content-disposition');
-  res.setHeader('access-control-max-age', '600');
-}
-
 function notFound(reply: FastifyReply): void {
   reply
     .code(404)
     .header('content-type', 'application/json; charset=utf-8')
     .header('cache-control', 'no-store')
     .send(JSON.stringify({ error: 'Не найдено.' }));
-}
-
-/** Reads the raw body up to `limit` bytes (the declared length first, then while reading). */
-async function readRawBody(req: IncomingMessage, limit: number, tooLarge: () => Error): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw tooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sendFile, sendJson, uuidParams, type HttpRoute, type RouteReply } from '../../engine/http/routes.js';
+import { sendFile, sendJson, UUID_SCHEMA, uuidParams, type HttpRoute, type RouteReply } from '../../engine/http/routes.js';
 import { renderPairsOrderDocx } from '../pairs/order.js';
 import { PROGRAMME_MESSAGES_RU as M } from '../programmes/messages.js';
 import { badUserInput } from '../../engine/errors.js';
@@ -28,6 +28,7 @@ export function programmeRoutes(): HttpRoute[] {
     {
       method: 'POST',
       url: '/participants/import',
+      schema: { querystring: { type: 'object', properties: { programmeId: UUID_SCHEMA } } },
       async handle({ url, reply, context, readBody }) {
         const ctx = await context();
         const data = await readBody(ctx.services.attachments.maxBytes, () => ctx.services.attachments.tooLarge());

@@ -4,6 +4,9 @@
  * other, the strongly connected tangles, engine → module imports, file-level cycles, and the largest
  * source files of the repository. Read with dependency-cruiser (the tool the boundary check uses);
  * test files are left out. `npm run module-map -w @nastavnik/api` (add `--json` for a machine copy).
+ *
+ * `--check` (part of `npm run lint:deps`): fails when modules import each other round a loop, even
+ * within one layer (the layer rules only forbid imports upward), or when engine/ imports a module.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -106,7 +109,12 @@ const report = {
   fileCycles: [...fileCycles].sort(),
   largestFiles: largest,
 };
-if (process.argv.includes('--json')) {
+if (process.argv.includes('--check')) {
+  const problems = [...tangles.map((t) => `modules import each other round a loop: ${t.join(', ')}`), ...engineUp.map((e) => `engine imports a module: ${e}`)];
+  for (const problem of problems) console.error(problem);
+  if (problems.length) process.exit(1);
+  console.log(`module map: ${report.moduleImportEdges} module import edges, no module cycle, engine imports no module`);
+} else if (process.argv.includes('--json')) {
   console.log(JSON.stringify(report, null, 2));
 } else {
   console.log(`product modules: ${report.productModules}`);

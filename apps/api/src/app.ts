@@ -80,6 +80,7 @@ import { ParticipantService } from './modules/participants/participant.service.j
 import { forgetQuestionnaireAnswers } from './modules/questionnaires/shared.js';
 import { PARTICIPANT_RESOLVERS } from './modules/participants/resolvers.js';
 import { programmeRoutes } from './modules/participants/routes.js';
+import { pairRoutes } from './modules/pairs/routes.js';
 import { MentoringPair, PairMeeting } from './modules/pairs/pair.entity.js';
 import { PairService } from './modules/pairs/pair.service.js';
 import { PAIR_RESOLVERS } from './modules/pairs/resolvers.js';
@@ -363,6 +364,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
           ...documentRoutes(),
           ...importRoutes(),
           ...programmeRoutes(),
+          ...pairRoutes(),
           ...questionnaireRoutes({
             orm,
             questionnaires: services.questionnaireLinks,

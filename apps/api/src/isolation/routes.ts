@@ -6,6 +6,7 @@ import { documentRoutes } from '../modules/documents/routes.js';
 import { importRoutes } from '../modules/imports/routes.js';
 import { monitoringRoutes } from '../modules/monitoring/routes.js';
 import { programmeRoutes } from '../modules/participants/routes.js';
+import { pairRoutes } from '../modules/pairs/routes.js';
 import { partnerRoutes } from '../modules/partners/routes.js';
 import { publicRoutes } from '../modules/public/routes.js';
 import { questionnaireRoutes } from '../modules/questionnaires/routes.js';
@@ -20,6 +21,7 @@ const FACTORIES: Record<string, () => HttpRoute[]> = {
   documentRoutes: () => documentRoutes(),
   importRoutes: () => importRoutes(),
   programmeRoutes: () => programmeRoutes(),
+  pairRoutes: () => pairRoutes(),
   questionnaireRoutes: () => questionnaireRoutes({} as never),
   partnerRoutes: () => partnerRoutes({} as never),
   monitoringRoutes: () => monitoringRoutes('Europe/Moscow'),

@@ -4,7 +4,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { create as contentDisposition } from 'content-disposition';
 import type { ApiConfig } from '../../engine/config.js';
 import { isUuid } from '../../engine/tenancy/tenant.js';
-import type { AttachmentStorage, DownloadUrlOptions, StorageTarget } from './storage.js';
+import type { AttachmentStorage, DownloadUrlOptions, StorageTarget } from './storage-contract.js';
 
 export type S3Settings = NonNullable<ApiConfig['attachments']['s3']>;
 

@@ -1,5 +1,4 @@
-import { sendFile, sendJson, UUID_SCHEMA, uuidParams, type HttpRoute, type RouteReply } from '../../engine/http/routes.js';
-import { renderPairsOrderDocx } from '../pairs/order.js';
+import { sendJson, UUID_SCHEMA, type HttpRoute, type RouteReply } from '../../engine/http/routes.js';
 import { PROGRAMME_MESSAGES_RU as M } from '../programmes/messages.js';
 import { badUserInput } from '../../engine/errors.js';
 import { create as contentDisposition } from 'content-disposition';
@@ -21,7 +20,6 @@ function sendTemplate(reply: RouteReply, contentType: string, fileName: string, 
  *   POST /participants/import?programmeId=<id>&role=mentee|mentor[&fileName=…]   body = XLSX or CSV (told apart by content); 200 per-row report
  *   GET  /participants/import-template.csv?role=mentee|mentor                    the template (with consent columns)
  *   GET  /participants/import-template.xlsx?role=mentee|mentor                   the same as an Excel book (+ sheet «Подсказки»)
- *   GET  /exports/programmes/<id>/pairs-order.docx[?number=…&date=ГГГГ-ММ-ДД]     the director's order on the pairs
  */
 export function programmeRoutes(): HttpRoute[] {
   return [
@@ -65,25 +63,6 @@ export function programmeRoutes(): HttpRoute[] {
         if (role !== 'mentee' && role !== 'mentor') throw badUserInput('role', M.importRole);
         const body = participantTemplateXlsx(role);
         sendTemplate(reply, TEMPLATE_XLSX_CONTENT_TYPE, role === 'mentee' ? 'Шаблон базы наставляемых.xlsx' : 'Шаблон базы наставников.xlsx', body);
-      },
-    },
-    {
-      method: 'GET',
-      url: '/exports/programmes/:id/pairs-order.docx',
-      schema: { params: uuidParams('id') },
-      async handle({ url, params, reply, context }) {
-        const ctx = await context();
-        const file = await renderPairsOrderDocx(
-          { actor: ctx.actor, em: ctx.em, tenant: ctx.tenant },
-          ctx.services.programmes,
-          params.id!,
-          {
-            number: url.searchParams.get('number'),
-            date: url.searchParams.get('date'),
-          },
-          ctx.services.clock.today(),
-        );
-        sendFile(reply, file);
       },
     },
   ];

@@ -65,4 +65,3 @@ export async function claimRevision(
   if (affected === 0) throw conflict(ROADMAP_MESSAGES_RU.staleVersion);
   return expectedVersion + 1;
 }
-

@@ -1,8 +1,4 @@
-import type {
-  ApprovalAction as DomainAction,
-  RoadmapLevel as DomainLevel,
-  RoadmapState as DomainState,
-} from '@nastavnik/domain';
+import type { ApprovalAction as DomainAction, RoadmapLevel as DomainLevel, RoadmapState as DomainState } from '@nastavnik/domain';
 import { registerEnumType } from 'type-graphql';
 
 /**
@@ -52,11 +48,7 @@ export enum RoadmapSource {
 
 // Compile-time checks: every GraphQL value is a domain value and vice versa.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _checks: [
-  Same<`${RoadmapState}`, DomainState>,
-  Same<`${ApprovalAction}`, DomainAction>,
-  Same<`${RoadmapLevel}`, DomainLevel>,
-] = [true, true, true];
+const _checks: [Same<`${RoadmapState}`, DomainState>, Same<`${ApprovalAction}`, DomainAction>, Same<`${RoadmapLevel}`, DomainLevel>] = [true, true, true];
 void _checks;
 
 registerEnumType(RoadmapState, { name: 'RoadmapState', description: 'Состояние редакции дорожной карты' });

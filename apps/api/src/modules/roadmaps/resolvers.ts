@@ -151,7 +151,6 @@ export class RoadmapResolver {
   async programmeName(@Root() roadmap: Roadmap, @Ctx() ctx: GraphQLContext) {
     return (await revisionOf(ctx, roadmap.latestRevisionId!)).programmeName;
   }
-
 }
 
 @Resolver(() => RoadmapRevision)
@@ -265,7 +264,6 @@ export class RoadmapRevisionResolver {
     ]);
     return validateSections(toDomainSections(sections, items)).filter((issue) => issue.severity === 'warning');
   }
-
 }
 
 @Resolver(() => RoadmapSection)

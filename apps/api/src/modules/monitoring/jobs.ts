@@ -34,7 +34,7 @@ export function kpiRefreshJob(options: { monitoring: MonitoringService; interval
       for (const district of districts) {
         signal.throwIfAborted();
         try {
-          await monitoring.refreshSnapshot(conn, district, year);
+          await monitoring.snapshots.refreshSnapshot(conn, district, year);
           refreshed++;
         } catch (error) {
           failed.push(district.code);

@@ -63,13 +63,13 @@ export class MonitoringResolver {
   @Authorized('region-coordinator', 'platform-admin')
   @Query(() => RegionDashboardGql, { description: 'Показатели региона по муниципалитетам — из сводной таблицы, с датой её обновления.' })
   regionDashboard(@Ctx() ctx: GraphQLContext, @Arg('regionId', () => ID) regionId: string, @Arg('academicYear') academicYear: string) {
-    return ctx.services.monitoring.regionDashboard(ctx, regionId, academicYear);
+    return ctx.services.monitoring.snapshots.regionDashboard(ctx, regionId, academicYear);
   }
 
   @Authorized('district-officer', 'district-head', 'platform-admin')
   @Mutation(() => DistrictKpiSnapshotGql, { description: 'Пересчитать сводку муниципалитета запроса за учебный год (для региона и страны).' })
   refreshDistrictSnapshot(@Ctx() ctx: GraphQLContext, @Arg('academicYear') academicYear: string) {
-    return ctx.services.monitoring.refreshDistrictSnapshot(ctx, academicYear);
+    return ctx.services.monitoring.snapshots.refreshDistrictSnapshot(ctx, academicYear);
   }
 }
 

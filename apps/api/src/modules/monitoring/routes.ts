@@ -2,7 +2,7 @@ import { forbidden } from '../../engine/errors.js';
 import type { GraphQLContext } from '../../engine/graphql/context.js';
 import { sendFile, UUID_SCHEMA, type HttpRoute } from '../../engine/http/routes.js';
 import type { RenderedFile } from '../documents/rendered-file.js';
-import { MONITORING_MESSAGES_RU } from './monitoring.service.js';
+import { MONITORING_MESSAGES_RU } from './messages.js';
 import { dateTimeRu, mergeStatForm, renderDistrictNoteDocx, renderStatFormXlsx } from './reports.js';
 import { seesWholeDistrict } from '../directory/scope.js';
 
@@ -13,8 +13,8 @@ async function statForm(ctx: GraphQLContext, url: URL, timeZone: string): Promis
   const regionId = url.searchParams.get('regionId');
   if (regionId) {
     // A region (a UUID: the route's schema): the sums of its districts' snapshots (never the district schemas).
-    monitoring.assertRegionAccess(ctx.actor, regionId);
-    const { region, districts } = await monitoring.regionSnapshots(ctx.em, regionId, year);
+    monitoring.snapshots.assertRegionAccess(ctx.actor, regionId);
+    const { region, districts } = await monitoring.snapshots.regionSnapshots(ctx.em, regionId, year);
     const snapshots = districts.flatMap((d) => (d.snapshot ? [d.snapshot] : []));
     const oldest = snapshots.length ? new Date(Math.min(...snapshots.map((s) => s.asOf.getTime()))) : null;
     return renderStatFormXlsx({

@@ -12,7 +12,9 @@ import { buildSections, toDrafts } from '../roadmaps/content.js';
 import { ROADMAP_MESSAGES_RU } from '@nastavnik/domain';
 import { RoadmapRevision } from '../roadmaps/revision.entity.js';
 import { Roadmap } from '../roadmaps/roadmap.entity.js';
-import { checkHeader, type RevisionHeader, type RoadmapService } from '../roadmaps/roadmap.service.js';
+import { checkHeader, type RevisionHeader } from '../roadmaps/header.js';
+import type { RoadmapService } from '../roadmaps/roadmap.service.js';
+import { writeContent } from '../roadmaps/revision-store.js';
 import { IMPORT_MESSAGES_RU } from './messages.js';
 import { RoadmapImport } from './roadmap-import.entity.js';
 import { bytesOf, clip, type CreateFromImportRequest, type DraftSummary, type Persist } from './shared.js';
@@ -196,7 +198,7 @@ export class ImportDraftService {
             updatedAt: now,
           });
           roadmap.latestRevisionId = revision.id;
-          this.roadmaps.writeContent(em, revision, sections, { sections: [], items: [] });
+          writeContent(em, revision, sections, { sections: [], items: [] });
           recordEvent(em, {
             revision,
             actor,

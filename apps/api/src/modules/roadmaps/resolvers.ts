@@ -174,31 +174,31 @@ export class RoadmapRevisionResolver {
     description: 'Сохраняет черновик целиком (заголовок, разделы, мероприятия). Только в редактируемом состоянии, с expectedVersion.',
   })
   saveRoadmapRevision(@Ctx() ctx: GraphQLContext, @Arg('input', () => SaveRoadmapRevisionInput) input: SaveRoadmapRevisionInput) {
-    return ctx.services.roadmaps.save(ctx, input);
+    return ctx.services.roadmaps.editor.save(ctx, input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => RoadmapRevision)
   addRoadmapItem(@Ctx() ctx: GraphQLContext, @Arg('input', () => AddRoadmapItemInput) input: AddRoadmapItemInput) {
-    return ctx.services.roadmaps.addItem(ctx, input);
+    return ctx.services.roadmaps.editor.addItem(ctx, input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => RoadmapRevision)
   updateRoadmapItem(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpdateRoadmapItemInput) input: UpdateRoadmapItemInput) {
-    return ctx.services.roadmaps.updateItem(ctx, input);
+    return ctx.services.roadmaps.editor.updateItem(ctx, input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => RoadmapRevision)
   removeRoadmapItem(@Ctx() ctx: GraphQLContext, @Arg('input', () => RemoveRoadmapItemInput) input: RemoveRoadmapItemInput) {
-    return ctx.services.roadmaps.removeItem(ctx, input);
+    return ctx.services.roadmaps.editor.removeItem(ctx, input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => RoadmapRevision)
   moveRoadmapItem(@Ctx() ctx: GraphQLContext, @Arg('input', () => MoveRoadmapItemInput) input: MoveRoadmapItemInput) {
-    return ctx.services.roadmaps.moveItem(ctx, input);
+    return ctx.services.roadmaps.editor.moveItem(ctx, input);
   }
 
   @FieldResolver(() => Roadmap)

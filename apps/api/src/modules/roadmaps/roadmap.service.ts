@@ -1,8 +1,7 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { diffRevisions, isEditable, isIsoDate, type Item, type RevisionDiff, type Section } from '@nastavnik/domain';
-import type { FilterQuery } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { diffRevisions, isIsoDate, ROADMAP_MESSAGES_RU, type RevisionDiff, type Section } from '@nastavnik/domain';
 import type { Clock } from '../../engine/clock.js';
-import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
+import { badUserInput, forbidden, notFound } from '../../engine/errors.js';
 import { pageWindow, type Page, type PageInput } from '../../engine/graphql/pagination.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import type { TenantServiceContext } from '../../engine/services.js';
@@ -11,53 +10,18 @@ import { Campaign } from '../campaigns/campaign.entity.js';
 import { campaignScopeFilter } from '../campaigns/scope.js';
 import { Organization } from '../directory/organization.entity.js';
 import { within } from '../directory/scope.js';
-import { editSummary, recordEvent, type EditSummary } from './events.js';
-import { authorRoles, checkVersion, claimRevision, findRevision, findRoadmap } from './access.js';
-import { buildSections, templateDrafts, toDomainSections, toDrafts, type DraftItem, type DraftSection } from './content.js';
+import { authorRoles, findRevision, findRoadmap } from './access.js';
+import { buildSections, templateDrafts, toDrafts, type DraftSection } from './content.js';
 import { RoadmapLevel, RoadmapSource } from './enums.js';
-import type {
-  AddRoadmapItemInput,
-  CreateRoadmapInput,
-  MoveRoadmapItemInput,
-  RemoveRoadmapItemInput,
-  RoadmapFilter,
-  SaveRoadmapRevisionInput,
-  UpdateRoadmapItemInput,
-} from './inputs.js';
-import { RoadmapItem } from './item.entity.js';
-import { ROADMAP_FIELD_LABELS_RU as FIELD_LABELS_RU, ROADMAP_MESSAGES_RU } from '@nastavnik/domain';
+import { recordEvent } from './events.js';
+import { checkHeader } from './header.js';
+import type { CreateRoadmapInput, RoadmapFilter } from './inputs.js';
+import { RevisionEditor } from './revision-editor.js';
 import { RoadmapRevision } from './revision.entity.js';
+import { copyContent, readContent, writeContent } from './revision-store.js';
 import { Roadmap } from './roadmap.entity.js';
 import { roadmapScopeFilter, rolesCoveringRoadmap } from './scope.js';
-import { RoadmapSection } from './section.entity.js';
 import { STANDARD_TEMPLATE } from './template.js';
-
-export interface RevisionHeader {
-  title: string;
-  programmeName: string;
-  periodStart: string;
-  periodEnd: string;
-}
-
-const HEADER_LIMITS = { title: 1000, programmeName: 300 } as const;
-
-/** Validates a header; BAD_USER_INPUT naming the field. */
-export function checkHeader(header: RevisionHeader): RevisionHeader {
-  const title = header.title.trim();
-  const programmeName = header.programmeName.trim();
-  for (const [field, value] of [
-    ['title', title],
-    ['programmeName', programmeName],
-  ] as const) {
-    if (!value) throw badUserInput(field, ROADMAP_MESSAGES_RU.required(FIELD_LABELS_RU[field]));
-    if (value.length > HEADER_LIMITS[field]) throw badUserInput(field, ROADMAP_MESSAGES_RU.tooLong(FIELD_LABELS_RU[field], HEADER_LIMITS[field]));
-  }
-  for (const field of ['periodStart', 'periodEnd'] as const) {
-    if (!isIsoDate(header[field])) throw badUserInput(field, ROADMAP_MESSAGES_RU.invalidDate(FIELD_LABELS_RU[field]));
-  }
-  if (header.periodEnd < header.periodStart) throw badUserInput('periodEnd', ROADMAP_MESSAGES_RU.periodOrder);
-  return { title, programmeName, periodStart: header.periodStart, periodEnd: header.periodEnd };
-}
 
 /** The academic year (September–August) a date falls in. */
 function academicYearPeriod(today: string): { periodStart: string; periodEnd: string } {
@@ -73,21 +37,17 @@ function periodLabel(periodStart: string, periodEnd: string): string {
   return from === to ? `${from} год` : `${from}–${to} гг.`;
 }
 
-/** What a user edits in one go: the header and the sections (as typed). */
-interface DraftContent {
-  header: RevisionHeader;
-  sections: DraftSection[];
-  /** The item an edit was about (fine-grained mutations), for the audit trail. */
-  itemKey?: string | null;
-}
-
 /**
  * Roadmaps, their revisions and their content: creation (template, copy, empty), listing within
- * the row scope, editing a revision (whole or item by item) under the optimistic lock, and the
- * comparison of two revisions. The approval itself is the DecisionService's (reviews module).
+ * the row scope, and the comparison of two revisions; editing a draft is the editor's (./revision-editor.ts). The approval itself is the DecisionService's (reviews module).
  */
 export class RoadmapService {
-  constructor(private readonly clock: Clock) {}
+  /** Editing a draft, whole or item by item, under the optimistic lock (./revision-editor.ts). */
+  readonly editor: RevisionEditor;
+
+  constructor(private readonly clock: Clock) {
+    this.editor = new RevisionEditor(clock);
+  }
 
   // ————— reading —————
 
@@ -115,12 +75,8 @@ export class RoadmapService {
   }
 
   /** The content of a revision in the domain's shape (sections with items, keys as ids). */
-  async content(em: EntityManager, revision: RoadmapRevision): Promise<Section[]> {
-    const [sections, items] = await Promise.all([
-      em.find(RoadmapSection, { revision: revision.id }, { orderBy: { position: 'asc' } }),
-      em.find(RoadmapItem, { revision: revision.id }, { orderBy: { position: 'asc' } }),
-    ]);
-    return toDomainSections(sections, items);
+  content(em: EntityManager, revision: RoadmapRevision): Promise<Section[]> {
+    return readContent(em, revision);
   }
 
   /** Compares two revisions (of the same roadmap) item by item and field by field. */
@@ -214,7 +170,7 @@ export class RoadmapService {
             updatedAt: now,
           });
           roadmap.latestRevisionId = revision.id;
-          this.writeContent(em, revision, sections, { sections: [], items: [] });
+          writeContent(em, revision, sections, { sections: [], items: [] });
           recordEvent(em, {
             revision,
             actor,
@@ -260,227 +216,9 @@ export class RoadmapService {
     return this.content(em, revision);
   }
 
-  // ————— editing —————
-
-  /** The whole draft at once (the editor's «Сохранить»). */
-  save(ctx: TenantServiceContext, input: SaveRoadmapRevisionInput): Promise<RoadmapRevision> {
-    return this.edit(ctx, input.revisionId, input.expectedVersion, (current) => ({
-      header: {
-        title: input.title ?? current.header.title,
-        programmeName: input.programmeName ?? current.header.programmeName,
-        periodStart: input.periodStart ?? current.header.periodStart,
-        periodEnd: input.periodEnd ?? current.header.periodEnd,
-      },
-      sections: input.sections ?? [],
-    }));
-  }
-
-  addItem(ctx: TenantServiceContext, input: AddRoadmapItemInput): Promise<RoadmapRevision> {
-    return this.edit(ctx, input.revisionId, input.expectedVersion, (current) => {
-      const section = current.sections.find((s) => s.key === input.sectionKey);
-      if (!section) throw badUserInput('sectionKey', ROADMAP_MESSAGES_RU.sectionNotFound);
-      const position = Math.min(Math.max(input.position ?? section.items.length, 0), section.items.length);
-      const item: DraftItem = { ...input.item, key: input.item.key ?? null };
-      section.items.splice(position, 0, item);
-      return { ...current, itemKey: null };
-    });
-  }
-
-  updateItem(ctx: TenantServiceContext, input: UpdateRoadmapItemInput): Promise<RoadmapRevision> {
-    return this.edit(ctx, input.revisionId, input.expectedVersion, (current) => {
-      const found = this.locate(current.sections, input.itemKey, 'itemKey');
-      const patch = Object.fromEntries(Object.entries(input.item).filter(([field, value]) => value != null && field !== 'key'));
-      found.section.items[found.index] = { ...found.item, ...patch };
-      return { ...current, itemKey: found.item.key };
-    });
-  }
-
-  removeItem(ctx: TenantServiceContext, input: RemoveRoadmapItemInput): Promise<RoadmapRevision> {
-    return this.edit(ctx, input.revisionId, input.expectedVersion, (current) => {
-      const found = this.locate(current.sections, input.itemKey, 'itemKey');
-      found.section.items.splice(found.index, 1);
-      return { ...current, itemKey: found.item.key };
-    });
-  }
-
-  moveItem(ctx: TenantServiceContext, input: MoveRoadmapItemInput): Promise<RoadmapRevision> {
-    return this.edit(ctx, input.revisionId, input.expectedVersion, (current) => {
-      const found = this.locate(current.sections, input.itemKey, 'itemKey');
-      const target = input.sectionKey ? current.sections.find((s) => s.key === input.sectionKey) : found.section;
-      if (!target) throw badUserInput('sectionKey', ROADMAP_MESSAGES_RU.sectionNotFound);
-      found.section.items.splice(found.index, 1);
-      const position = Math.min(Math.max(input.position, 0), target.items.length);
-      target.items.splice(position, 0, found.item);
-      return { ...current, itemKey: found.item.key };
-    });
-  }
-
-  private locate(sections: DraftSection[], key: string, field: string) {
-    for (const section of sections) {
-      const index = section.items.findIndex((item) => item.key === key);
-      if (index >= 0) return { section, index, item: section.items[index]! };
-    }
-    throw badUserInput(field, ROADMAP_MESSAGES_RU.itemNotFound);
-  }
-
-  /**
-   * One edit of a revision: checks scope, author, version, state; builds and validates the new
-   * content (nothing is written if that fails); then, in one transaction, claims the version and
-   * writes the content and the audit record. A concurrent edit with the same version loses the
-   * claim and gets CONFLICT; its transaction rolls back.
-   */
-  private async edit(
-    ctx: TenantServiceContext,
-    revisionId: string,
-    expectedVersion: number,
-    change: (current: DraftContent) => DraftContent,
-  ): Promise<RoadmapRevision> {
-    const { actor, tenant } = ctx;
-    const { revision, roadmap } = await findRevision(ctx, revisionId);
-    const roles = rolesCoveringRoadmap(actor, tenant.district, roadmap);
-    const authors = authorRoles(roles, roadmap.level);
-    if (authors.length === 0) throw forbidden(ROADMAP_MESSAGES_RU.onlyAuthorEdits(roadmap.level));
-    checkVersion(revision, expectedVersion);
-    if (!isEditable(revision.state)) throw conflict(ROADMAP_MESSAGES_RU.notEditable(revision.state, roadmap.level), 'STATE');
-    if (roadmap.latestRevisionId !== revision.id) throw conflict(ROADMAP_MESSAGES_RU.notLatest, 'STATE');
-
-    const before = await this.content(tenant.em, revision);
-    const currentHeader: RevisionHeader = {
-      title: revision.title,
-      programmeName: revision.programmeName,
-      periodStart: revision.periodStart,
-      periodEnd: revision.periodEnd,
-    };
-    const next = change({ header: { ...currentHeader }, sections: toDrafts(before, true) });
-    const header = checkHeader(next.header);
-    const after = buildSections(next.sections, header);
-    const headerChanges = (Object.keys(currentHeader) as Array<keyof RevisionHeader>).filter((f) => currentHeader[f] !== header[f]);
-    const summary: EditSummary = editSummary(diffRevisions({ sections: before }, { sections: after }), headerChanges);
-
-    const now = this.clock.now();
-    await tenant.em.transactional(
-      async (em) => {
-        const version = await claimRevision(em, revision, expectedVersion, header, now);
-        const managed = await em.findOneOrFail(RoadmapRevision, { id: revision.id });
-        const [sections, items] = await Promise.all([em.find(RoadmapSection, { revision: revision.id }), em.find(RoadmapItem, { revision: revision.id })]);
-        this.writeContent(em, managed, after, { sections, items });
-        recordEvent(em, {
-          revision: managed,
-          actor,
-          role: authors[0]!,
-          action: 'save',
-          fromState: revision.state,
-          toState: revision.state,
-          itemKey: next.itemKey ?? null,
-          changes: summary,
-          versionAfter: version,
-          at: now,
-        });
-        await em.flush();
-      },
-      { clear: true },
-    );
-    forgetTenantReads(tenant);
-    return tenant.em.findOneOrFail(RoadmapRevision, { id: revision.id });
-  }
-
-  /**
-   * Makes the stored sections and items of `revision` (`existing`, loaded in `em`) equal to
-   * `sections`, matching rows by their stable keys (rows keep their ids; new keys are inserted, missing ones deleted). In the caller's
-   * unit of work (flushed by the caller).
-   */
-  writeContent(
-    em: EntityManager,
-    revision: RoadmapRevision,
-    sections: readonly Section[],
-    existing: { sections: readonly RoadmapSection[]; items: readonly RoadmapItem[] },
-  ): void {
-    const existingSections = existing.sections;
-    const existingItems = existing.items;
-    const sectionByKey = new Map(existingSections.map((s) => [s.key, s]));
-    const itemByKey = new Map(existingItems.map((i) => [i.key, i]));
-    const keptSections = new Set<RoadmapSection>();
-    const keptItems = new Set<RoadmapItem>();
-    for (const [s, section] of sections.entries()) {
-      let sectionRow = sectionByKey.get(section.id);
-      const sectionData = { position: s, title: section.title, task: section.task, result: section.result };
-      if (sectionRow) Object.assign(sectionRow, sectionData);
-      else sectionRow = em.create(RoadmapSection, { revision, key: section.id, ...sectionData });
-      keptSections.add(sectionRow);
-      for (const [i, item] of section.items.entries()) {
-        const itemData = itemColumns(item, i);
-        let itemRow = itemByKey.get(item.id);
-        if (itemRow) {
-          if (itemRow.section !== sectionRow) itemRow.section = sectionRow;
-          assignChanged(itemRow, itemData);
-        } else {
-          itemRow = em.create(RoadmapItem, { revision, section: sectionRow, key: item.id, ...itemData });
-        }
-        keptItems.add(itemRow);
-      }
-    }
-    for (const item of existingItems) if (!keptItems.has(item)) em.remove(item);
-    for (const section of existingSections) if (!keptSections.has(section)) em.remove(section);
-  }
-
-  /** Copies a revision's rows into a new revision, keeping the stable keys (deadline JSON as stored). */
-  async copyContent(em: EntityManager, from: RoadmapRevision, to: RoadmapRevision): Promise<void> {
-    const [sections, items] = await Promise.all([em.find(RoadmapSection, { revision: from.id }), em.find(RoadmapItem, { revision: from.id })]);
-    const copies = new Map<string, RoadmapSection>();
-    for (const section of sections) {
-      copies.set(
-        section.id,
-        em.create(RoadmapSection, {
-          revision: to,
-          key: section.key,
-          position: section.position,
-          title: section.title,
-          task: section.task,
-          result: section.result,
-        }),
-      );
-    }
-    for (const item of items) {
-      em.create(RoadmapItem, {
-        revision: to,
-        section: copies.get(item.section.id)!,
-        key: item.key,
-        position: item.position,
-        number: item.number,
-        activity: item.activity,
-        content: item.content,
-        deadlineText: item.deadlineText,
-        deadline: item.deadline,
-        dueDate: item.dueDate,
-        responsible: item.responsible,
-        expectedResult: item.expectedResult,
-        indicator: item.indicator,
-      });
-    }
-  }
-}
-
-function itemColumns(item: Item, position: number) {
-  return {
-    position,
-    number: item.number,
-    activity: item.activity,
-    content: item.content,
-    deadlineText: item.deadlineText,
-    deadline: item.deadline,
-    dueDate: item.deadline.due,
-    responsible: item.responsible,
-    expectedResult: item.expectedResult,
-    indicator: item.indicator,
-  };
-}
-
-/** Assigns only what differs (JSON compared by value), so unchanged rows produce no UPDATE. */
-function assignChanged(row: RoadmapItem, data: ReturnType<typeof itemColumns>): void {
-  for (const [field, value] of Object.entries(data) as Array<[keyof typeof data, unknown]>) {
-    const current = row[field];
-    const same = field === 'deadline' ? JSON.stringify(current) === JSON.stringify(value) : current === value;
-    if (!same) (row as unknown as Record<string, unknown>)[field] = value;
+  /** Copies a revision's rows into a new revision, keeping the stable keys (the approval's new revision). */
+  copyContent(em: EntityManager, from: RoadmapRevision, to: RoadmapRevision): Promise<void> {
+    return copyContent(em, from, to);
   }
 }
 

@@ -9,10 +9,19 @@ export interface Clock {
   now(): Date;
 }
 
+// One formatter per time zone: constructing an Intl.DateTimeFormat costs far more than formatting
+// with it, and `clock.today()` runs for every item of a roadmap page (a third of its CPU, issue 14).
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of `instant` in `timeZone`, as YYYY-MM-DD. */
 export function isoDateIn(instant: Date, timeZone: string): IsoDate {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  let format = DATE_FORMATS.get(timeZone);
+  if (!format) {
+    // en-CA formats dates as YYYY-MM-DD; an unknown zone throws here, before it is kept.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    DATE_FORMATS.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 export function systemClock(timeZone: string): Clock {

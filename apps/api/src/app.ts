@@ -15,14 +15,13 @@ import { migrateAllWith } from './engine/migrations/migrate-all.js';
 import { createOrmWith, type CreateOrmOptions, type MikroORM } from './engine/orm/create-orm.js';
 import { MIGRATION_SETS } from './migrations/index.js';
 import { District } from './modules/directory/district.entity.js';
-import { resolveGrants } from './modules/directory/grants.js';
+import { DirectoryCache } from './modules/directory/directory-cache.js';
 import { createDirectoryLoaders } from './modules/directory/loaders.js';
 import { Organization } from './modules/directory/organization.entity.js';
 import { PartnerOrganization } from './modules/directory/partner-organization.entity.js';
 import { Region } from './modules/directory/region.entity.js';
 import { DIRECTORY_RESOLVERS } from './modules/directory/resolvers.js';
 import { DistrictService, OrganizationService, PartnerService, RegionService } from './modules/directory/services.js';
-import { tenantDirectory } from './modules/directory/tenant-directory.js';
 import { Headcount } from './modules/headcounts/headcount.entity.js';
 import { HeadcountService } from './modules/headcounts/headcount.service.js';
 import { createHeadcountLoaders } from './modules/headcounts/loaders.js';
@@ -259,6 +258,8 @@ export interface RunningApiServer {
   orm: MikroORM;
   /** The background job queue of this process (workers only when config.jobs.enabled). */
   jobs: JobQueue;
+  /** The directory as the requests' context reads it (kept while its change channel is up). */
+  directory: DirectoryCache;
   stop(): Promise<void>;
 }
 
@@ -268,7 +269,10 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
   const ownsOrm = !options.orm;
   const orm = options.orm ?? (await createOrm(config, { logger }));
   let jobQueue: JobQueue | undefined;
+  const directory = new DirectoryCache();
   try {
+    // LISTEN needs a session of its own: the direct URL when a pooler (transaction mode) is in front.
+    await directory.start(orm, { connectionString: config.databaseDirectUrl ?? orm.config.get('clientUrl')!, logger });
     const clock = options.clock ?? systemClock(config.timeZone);
     const organizations = new OrganizationService();
     const roadmaps = new RoadmapService(clock);
@@ -386,8 +390,8 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
             {
               orm,
               verifyToken,
-              resolveGrants,
-              tenantDirectory,
+              resolveGrants: directory.resolveGrants,
+              tenantDirectory: directory.tenantDirectory,
               createLoaders: (em, actor) => ({ directory: createDirectoryLoaders(em, actor) }),
               createTenantLoaders,
               services,
@@ -406,17 +410,20 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       port: http.port,
       orm,
       jobs: jobQueue,
+      directory,
       async stop() {
         if (stopped) return;
         stopped = true;
         await jobQueue!.stop();
         await http.close();
         await apollo.stop();
+        await directory.stop();
         if (ownsOrm) await orm.close();
       },
     };
   } catch (error) {
     await jobQueue?.stop().catch(() => undefined);
+    await directory.stop().catch(() => undefined);
     if (ownsOrm) await orm.close();
     throw error;
   }

@@ -11,7 +11,7 @@ import { createRateLimits } from './engine/http/rate-limit.js';
 import { createLogger, type Logger } from './engine/logging.js';
 import type { MigrationReport } from './engine/migrations/district-runner.js';
 import { DistrictMigrationState } from './modules/directory/district-migration-state.entity.js';
-import { migrateAllWith } from './engine/migrations/migrate-all.js';
+import { migrateAllWith, type MigrateAllOptions } from './engine/migrations/migrate-all.js';
 import { createOrmWith, type CreateOrmOptions, type MikroORM } from './engine/orm/create-orm.js';
 import { MIGRATION_SETS } from './migrations/index.js';
 import { District } from './modules/directory/district.entity.js';
@@ -221,9 +221,9 @@ export function createOrm(config: ApiConfig, options: Omit<CreateOrmOptions, 'en
   return createOrmWith(config, { ...options, entities: [...CORE_ENTITIES, ...TENANT_ENTITIES] });
 }
 
-/** Core migrations, then every district schema (see engine/migrations/district-runner.ts). */
-export function migrateAll(orm: MikroORM, logger?: Logger): Promise<MigrationReport> {
-  return migrateAllWith(orm, MIGRATION_SETS, logger);
+/** Core migrations, then every district schema (see engine/migrations/migrate-all.ts). */
+export function migrateAll(orm: MikroORM, logger?: Logger, options?: MigrateAllOptions): Promise<MigrationReport> {
+  return migrateAllWith(orm, MIGRATION_SETS, logger, options);
 }
 
 export function buildApiSchema() {

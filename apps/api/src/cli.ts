@@ -69,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'migrate':
       return withOrm(config, async (orm) => {
-        const report = await migrateAll(orm, logger);
+        const report = await migrateAll(orm, logger, { concurrency: config.migrationConcurrency });
         console.log(JSON.stringify(report, null, 2));
         return report.failed.length > 0 ? 1 : 0;
       });

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config);
   const orm = await createOrm(config, { logger });
-  const report = await migrateAll(orm, logger);
+  const report = await migrateAll(orm, logger, { concurrency: config.migrationConcurrency });
   for (const failure of report.failed) {
     logger.error({ district: failure.district, error: failure.error }, 'district schema not migrated; its data stay unavailable until fixed');
   }

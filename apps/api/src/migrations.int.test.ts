@@ -152,8 +152,8 @@ describe('district migrations', () => {
         last_migration: null,
       });
       expect(await stateOf(healthy)).toMatchObject({ status: 'migrated', attempts: 1, error: null });
-      // The failed migration was rolled back: nothing recorded as applied in the broken schema.
-      expect(await sql(`select name from "${broken.schemaName}".mikro_orm_migrations`)).toEqual([]);
+      // The district's run was rolled back as a whole: not even its tracking table was left behind.
+      expect(await sql(`select to_regclass(?) as "table"`, [`"${broken.schemaName}".mikro_orm_migrations`])).toEqual([{ table: null }]);
 
       // Still broken: retried (not skipped), still failed, attempt counted.
       const second = await migrateAll(orm);

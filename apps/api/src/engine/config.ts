@@ -51,6 +51,11 @@ const schema = z
     NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).optional()),
     DB_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(10)),
+    // District schemas migrated at once at start-up, each on its own pooled connection (of DB_POOL_MAX).
+    MIGRATION_CONCURRENCY: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number({ error: 'ожидается целое число' }).int('ожидается целое число').min(1).max(32).default(4),
+    ),
     CORS_ORIGINS: z.preprocess(
       emptyToUndefined,
       z
@@ -191,6 +196,8 @@ export interface ApiConfig {
   production: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   dbPoolMax: number;
+  /** District schemas migrated in parallel at start-up (MIGRATION_CONCURRENCY, default 4). */
+  migrationConcurrency: number;
   /** Allowed browser origins; `*` allows any. */
   corsOrigins: string[];
   attachments: {
@@ -285,6 +292,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     production,
     logLevel: value.LOG_LEVEL ?? (value.NODE_ENV === 'test' ? 'warn' : 'info'),
     dbPoolMax: value.DB_POOL_MAX,
+    migrationConcurrency: value.MIGRATION_CONCURRENCY,
     corsOrigins: value.CORS_ORIGINS,
     attachments: {
       storage: value.ATTACHMENT_STORAGE,

@@ -1,4 +1,5 @@
 import type { ApiConfig } from '../config.js';
+import { unavailableDistricts } from '../migrations/availability.js';
 import type { MikroORM } from '../orm/create-orm.js';
 import type { ReadinessReport } from './server.js';
 
@@ -20,7 +21,7 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   });
 }
 
-/** `/readyz`: the database answers `select 1` and the identity provider serves its JWKS. */
+/** `/readyz`: the database answers `select 1` and the identity provider serves its JWKS (and names districts left unmigrated). */
 export function createReadinessCheck(orm: MikroORM, config: Pick<ApiConfig, 'keycloak'>): () => Promise<ReadinessReport> {
   return async () => {
     const checks: Record<string, string> = {};
@@ -37,6 +38,9 @@ export function createReadinessCheck(orm: MikroORM, config: Pick<ApiConfig, 'key
     ]);
     checks.database = database.status === 'fulfilled' ? 'ok' : `недоступна: ${reason(database.reason)}`;
     checks.identityProvider = identityProvider.status === 'fulfilled' ? 'ok' : `недоступен (${config.keycloak.jwksUrl}): ${reason(identityProvider.reason)}`;
+    // Districts whose migration failed are named, but do not make the replica unready: the others keep serving.
+    const failed = unavailableDistricts(orm);
+    if (failed.length > 0) checks.districts = `не обновлены (данные недоступны): ${failed.map((d) => d.code).join(', ')}`;
     return { ready: database.status === 'fulfilled' && identityProvider.status === 'fulfilled', checks };
   };
 }

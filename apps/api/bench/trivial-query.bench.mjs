@@ -8,6 +8,7 @@
 // from the `cli` client's password grant. The API (`node dist/main.js`) and the plain server each in
 // a process of their own; autocannon drives them alike (keep-alive, 10 connections), runs interleaved,
 // median req/s. Exit 1 when the API makes under 0.8× the plain server's req/s.
+// BENCH_PROFILE=1 writes the API's CPU profile to /tmp/prof.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -94,7 +95,8 @@ async function load(autocannon, url, token, seconds) {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: QUERY }),
   });
-  if (result.non2xx || result.errors || result.timeouts) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+  if (result.non2xx || result.errors || result.timeouts)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
   return result.requests.average;
 }
 
@@ -145,20 +147,24 @@ async function bench() {
     if (!token) throw new Error(`password grant for ${USER}: ${tokenResponse.status}`);
 
     const apiPort = await freePort();
-    const api = spawn(process.execPath, [path.join(here, '../dist/main.js')], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        DATABASE_URL: dbUrl,
-        KEYCLOAK_URL: idp.url,
-        KEYCLOAK_REALM: 'nastavnik',
-        API_HOST: '127.0.0.1',
-        API_PORT: String(apiPort),
-        LOG_LEVEL: 'warn',
-        ATTACHMENT_DIR: path.join(tempDir, 'attachments'),
+    const api = spawn(
+      process.execPath,
+      [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), path.join(here, '../dist/main.js')],
+      {
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          DATABASE_URL: dbUrl,
+          KEYCLOAK_URL: idp.url,
+          KEYCLOAK_REALM: 'nastavnik',
+          API_HOST: '127.0.0.1',
+          API_PORT: String(apiPort),
+          LOG_LEVEL: 'warn',
+          ATTACHMENT_DIR: path.join(tempDir, 'attachments'),
+        },
+        stdio: ['ignore', 'inherit', 'inherit'],
       },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    );
     children.push(api);
     await waitFor('API', async () => (await fetch(`http://127.0.0.1:${apiPort}/readyz`)).ok, api);
     const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;

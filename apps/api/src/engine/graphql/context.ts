@@ -4,7 +4,6 @@ import { accessOf, type Actor, type ResolvedGrant } from '../auth/actor.js';
 import type { TokenVerifier } from '../auth/token.js';
 import { AppError, forbidden } from '../errors.js';
 import { setRequestLogger, type Logger } from '../logging.js';
-import { assertDistrictServing } from '../migrations/availability.js';
 import { createTenantAccessor, resolveTenantDistrict, TENANT_HEADER, type Tenant, type TenantDirectory, type TenantLoaders } from '../tenancy/tenant.js';
 
 /** Per-request dataloaders over the shared-directory fork; modules add theirs by declaration merging. */
@@ -33,8 +32,9 @@ export interface GraphQLContext {
 export interface ContextDependencies {
   orm: MikroORM;
   verifyToken: TokenVerifier;
-  resolveGrants: (em: EntityManager, grants: readonly Grant[]) => Promise<ResolvedGrant[]>;
-  tenantDirectory: TenantDirectory;
+  /** `em` makes the directory fork on first use: a cached directory needs none. */
+  resolveGrants: (em: () => EntityManager, grants: readonly Grant[]) => Promise<ResolvedGrant[]>;
+  tenantDirectory: TenantDirectory<() => EntityManager>;
   createLoaders: (em: EntityManager, actor: Actor) => RequestLoaders;
   createTenantLoaders: (em: EntityManager) => TenantLoaders;
   services: Services;
@@ -48,22 +48,35 @@ export interface RequestInfo {
   state: { username?: string; district?: string; /** The path for the request log, secrets hidden (see HttpRoute.logPath). */ logPath?: string };
 }
 
+/** The directory fork and its loaders, made on first use: most operations never touch them. */
+interface DirectoryAccessor {
+  em(): EntityManager;
+  loaders(): RequestLoaders;
+}
+
 /**
- * The context object. `tenant` is a getter on the prototype reading an own property, because
- * Apollo clones the context with Object.assign (own getters would be evaluated by the clone, and
- * private fields would not be copied).
+ * The context object. `tenant`, `em` and `loaders` are getters on the prototype reading an own
+ * property, because Apollo clones the context with Object.assign (own getters would be evaluated by
+ * the clone, and private fields would not be copied).
  */
 class RequestContext implements GraphQLContext {
   requestId!: string;
   logger!: Logger;
   actor!: Actor;
-  em!: EntityManager;
-  loaders!: RequestLoaders;
   services!: Services;
+  directoryAccessor!: DirectoryAccessor;
   tenantAccessor!: { readonly districtId: string | null; get(): Tenant };
 
-  constructor(values: Omit<RequestContext, 'tenant' | 'tenantDistrictId'>) {
+  constructor(values: Omit<RequestContext, 'tenant' | 'tenantDistrictId' | 'em' | 'loaders'>) {
     Object.assign(this, values);
+  }
+
+  get em(): EntityManager {
+    return this.directoryAccessor.em();
+  }
+
+  get loaders(): RequestLoaders {
+    return this.directoryAccessor.loaders();
   }
 
   get tenantDistrictId(): string | null {
@@ -93,8 +106,10 @@ export async function buildContext(deps: ContextDependencies, request: RequestIn
     const identity = await deps.verifyToken(request.headers.get('authorization'));
     request.state.username = identity.username;
     const loggerContext = { reqId: request.requestId };
-    const em = deps.orm.em.fork({ clear: true, loggerContext });
-    const grants = await deps.resolveGrants(em, identity.grants);
+    let em: EntityManager | undefined;
+    let loaders: RequestLoaders | undefined;
+    const directoryEm = () => (em ??= deps.orm.em.fork({ clear: true, loggerContext }));
+    const grants = await deps.resolveGrants(directoryEm, identity.grants);
     if (grants.length === 0) throw forbidden(ERRORS_RU.noGrants);
     const actor: Actor = {
       ...identity,
@@ -102,10 +117,9 @@ export async function buildContext(deps: ContextDependencies, request: RequestIn
       grants,
       access: accessOf(grants),
     };
-    const district = await resolveTenantDistrict(actor, request.headers.get(TENANT_HEADER), deps.tenantDirectory, em);
+    const district = await resolveTenantDistrict(actor, request.headers.get(TENANT_HEADER), deps.tenantDirectory, directoryEm);
     if (district) request.state.district = district.code;
     const tenant = createTenantAccessor(district, (d) => {
-      assertDistrictServing(deps.orm, d.id);
       const tenantEm = deps.orm.em.fork({ clear: true, schema: d.schemaName, loggerContext });
       return { district: d, em: tenantEm, loaders: deps.createTenantLoaders(tenantEm) };
     });
@@ -115,8 +129,7 @@ export async function buildContext(deps: ContextDependencies, request: RequestIn
       requestId: request.requestId,
       logger,
       actor,
-      em,
-      loaders: deps.createLoaders(em, actor),
+      directoryAccessor: { em: directoryEm, loaders: () => (loaders ??= deps.createLoaders(directoryEm(), actor)) },
       services: deps.services,
       tenantAccessor: tenant,
     });

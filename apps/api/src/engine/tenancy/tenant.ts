@@ -22,11 +22,14 @@ export interface Tenant {
   loaders: TenantLoaders;
 }
 
-/** How tenancy reads the directory (implemented by the directory module). */
-export interface TenantDirectory {
-  districtById(em: EntityManager, id: string): Promise<TenantDistrict | null>;
-  districtsOfRegions(em: EntityManager, regionIds: readonly string[]): Promise<TenantDistrict[]>;
-  districtsByIds(em: EntityManager, ids: readonly string[]): Promise<TenantDistrict[]>;
+/**
+ * How tenancy reads the directory (implemented by the directory module). `E` is how it reaches the
+ * database: an EntityManager, or a function making one only when needed (a cached directory).
+ */
+export interface TenantDirectory<E = EntityManager> {
+  districtById(em: E, id: string): Promise<TenantDistrict | null>;
+  districtsOfRegions(em: E, regionIds: readonly string[]): Promise<TenantDistrict[]>;
+  districtsByIds(em: E, ids: readonly string[]): Promise<TenantDistrict[]>;
 }
 
 export const TENANT_HEADER = 'x-district-id';
@@ -45,11 +48,11 @@ export function isUuid(value: string): boolean {
  * only an *unverified* id until it is checked against the grants here. A header naming a district
  * outside the grants is FORBIDDEN (also when that district does not exist, so ids cannot be probed).
  */
-export async function resolveTenantDistrict(
+export async function resolveTenantDistrict<E>(
   actor: Actor,
   unverifiedDistrictId: string | undefined,
-  directory: TenantDirectory,
-  em: EntityManager,
+  directory: TenantDirectory<E>,
+  em: E,
 ): Promise<TenantDistrict | null> {
   const access = actor.access;
   if (unverifiedDistrictId !== undefined && unverifiedDistrictId.trim() !== '') {

@@ -105,15 +105,15 @@ export class DirectoryCache {
   }
 
   /** `resolveGrants` (grants.ts), cached per set of grants. */
-  readonly resolveGrants = (em: EntityManager, grants: readonly Grant[]): Promise<ResolvedGrant[]> =>
-    this.cached(this.grantSets, JSON.stringify(grants), () => resolveGrants(em, grants)) as Promise<ResolvedGrant[]>;
+  readonly resolveGrants = (em: () => EntityManager, grants: readonly Grant[]): Promise<ResolvedGrant[]> =>
+    this.cached(this.grantSets, JSON.stringify(grants), () => resolveGrants(em(), grants)) as Promise<ResolvedGrant[]>;
 
   /** `tenantDirectory` (tenant-directory.ts), cached per district and per region. */
-  readonly tenantDirectory: TenantDirectory = {
-    districtById: (em, id) => this.cached(this.districts, id, () => tenantDirectory.districtById(em, id)),
+  readonly tenantDirectory: TenantDirectory<() => EntityManager> = {
+    districtById: (em, id) => this.cached(this.districts, id, () => tenantDirectory.districtById(em(), id)),
     districtsOfRegions: async (em, regionIds) => {
       const lists = await Promise.all(
-        regionIds.map((regionId) => this.cached(this.regionDistricts, regionId, () => tenantDirectory.districtsOfRegions(em, [regionId]))),
+        regionIds.map((regionId) => this.cached(this.regionDistricts, regionId, () => tenantDirectory.districtsOfRegions(em(), [regionId]))),
       );
       return lists.flat();
     },

@@ -42,7 +42,12 @@ async function serveApi() {
     KPI_REFRESH_INTERVAL_SECONDS: '0',
     JOBS_ENABLED: 'false',
   });
-  const orm = await createOrm(config, { onQuery: () => statements++ });
+  const orm = await createOrm(config, {
+    onQuery: (sql) => {
+      statements++;
+      if (process.env.BENCH_LOG_SQL) console.log(sql);
+    },
+  });
   const clock = { today: () => TODAY, now: () => new Date() };
   const api = await startApiServer({ config, orm, port: 0, logger: pino({ level: 'silent' }), clock });
   process.on('message', (message) => {
@@ -252,7 +257,9 @@ async function revisionViewQuery() {
 }
 
 function startServer(kind, env) {
-  const child = fork(self, [kind], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_PROFILE=<dir>: a CPU profile of the API process (written when it stops).
+  const execArgv = kind === 'api' && process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = fork(self, [kind], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = new Promise((resolve, reject) => {
     child.once('message', (message) => resolve(message.url));
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));

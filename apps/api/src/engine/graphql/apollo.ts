@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { Kind, visit, type ASTNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { ApiConfig } from '../config.js';
@@ -123,6 +123,9 @@ export async function createApolloServer<TContext extends BaseContext>(options: 
       hostileInputPlugin<TContext>(),
       databaseOutagePlugin<TContext>(),
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo installs its cache-control plugin by default; its willResolveField hook makes Apollo
+      // wrap every field's resolver (a third of a roadmap page's execution). The API sets no cache hints.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await server.start();

@@ -1,11 +1,10 @@
 import DataLoader from 'dataloader';
-import { pairKey, splitPairKey } from '../../engine/loaders.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import { ItemExecution } from './item-execution.entity.js';
 
 export interface ExecutionLoaders {
-  /** Key `roadmapId|itemKey`. */
-  byRoadmapItem: DataLoader<string, ItemExecution | null>;
+  /** The marks of each roadmap by item key: one statement for all items of a page. */
+  byRoadmapId: DataLoader<string, ReadonlyMap<string, ItemExecution>>;
 }
 
 declare module '../../engine/tenancy/tenant.js' {
@@ -16,14 +15,11 @@ declare module '../../engine/tenancy/tenant.js' {
 
 export function createExecutionLoaders(em: EntityManager): ExecutionLoaders {
   return {
-    byRoadmapItem: new DataLoader(async (keys) => {
-      const pairs = keys.map(splitPairKey);
-      const rows = await em.find(ItemExecution, {
-        roadmap: { $in: [...new Set(pairs.map(([r]) => r))] },
-        itemKey: { $in: [...new Set(pairs.map(([, k]) => k))] },
-      });
-      const map = new Map(rows.map((row) => [pairKey(row.roadmap.id, row.itemKey), row]));
-      return keys.map((key) => map.get(key) ?? null);
+    byRoadmapId: new DataLoader(async (ids) => {
+      const rows = await em.find(ItemExecution, { roadmap: { $in: [...ids] } });
+      const byRoadmap = new Map(ids.map((id) => [id, new Map<string, ItemExecution>()]));
+      for (const row of rows) byRoadmap.get(row.roadmap.id)?.set(row.itemKey, row);
+      return ids.map((id) => byRoadmap.get(id)!);
     }),
   };
 }

@@ -2,9 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } fro
 import type { GraphQLContext } from '../../engine/graphql/context.js';
 import { Attachment } from '../attachments/attachment.entity.js';
 import { isOverdue } from '@nastavnik/domain';
-import { pairKey } from '../../engine/loaders.js';
 import { RoadmapItem } from '../roadmaps/item.entity.js';
-import { revisionOf } from '../roadmaps/resolvers.js';
+import { roadmapIdOfItem } from '../roadmaps/resolvers.js';
 import { Roadmap } from '../roadmaps/roadmap.entity.js';
 import { RoadmapExecutionType } from '../roadmaps/types.js';
 import { MarkItemDoneInput } from './inputs.js';
@@ -32,8 +31,8 @@ export class ItemExecutionResolver {
 
 /** The execution mark of an item (by its roadmap and stable key). */
 export async function executionOf(ctx: GraphQLContext, item: RoadmapItem): Promise<ItemExecution | null> {
-  const revision = await revisionOf(ctx, item.revision.id);
-  return ctx.tenant.loaders.execution.byRoadmapItem.load(pairKey(revision.roadmap.id, item.key));
+  const marks = await ctx.tenant.loaders.execution.byRoadmapId.load(await roadmapIdOfItem(ctx, item));
+  return marks.get(item.key) ?? null;
 }
 
 /** The execution fields of a roadmap and of its items: execution extends the roadmap types from above. */
@@ -43,12 +42,12 @@ export class RoadmapExecutionFieldsResolver {
   async execution(@Root() roadmap: Roadmap, @Ctx() ctx: GraphQLContext): Promise<RoadmapExecutionType | null> {
     if (!roadmap.inForceRevisionId) return null;
     const items = await ctx.tenant.loaders.roadmaps.itemsByRevisionId.load(roadmap.inForceRevisionId);
-    const marks = await Promise.all(items.map((item) => ctx.tenant.loaders.execution.byRoadmapItem.load(pairKey(roadmap.id, item.key))));
+    const marks = await ctx.tenant.loaders.execution.byRoadmapId.load(roadmap.id);
     const today = ctx.services.clock.today();
     let doneCount = 0;
     let overdueCount = 0;
-    items.forEach((item, i) => {
-      const done = marks[i]?.done ?? false;
+    items.forEach((item) => {
+      const done = marks.get(item.key)?.done ?? false;
       if (done) doneCount++;
       if (isOverdue(item.deadline, today, done)) overdueCount++;
     });

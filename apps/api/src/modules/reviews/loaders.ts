@@ -1,13 +1,22 @@
-import type DataLoader from 'dataloader';
-import { loaderGrouped, pairKey, splitPairKey } from '../../engine/loaders.js';
+import DataLoader from 'dataloader';
+import { loaderGrouped } from '../../engine/loaders.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import { ReviewComment } from './comment.entity.js';
 import { RoadmapEvent } from '../roadmaps/event.entity.js';
 
+/** The comments of one roadmap (all its revisions), in order, grouped the two ways pages read them. */
+export interface RoadmapComments {
+  byRevisionId: ReadonlyMap<string, ReviewComment[]>;
+  /** The comments on an item (by its stable key) in every revision of the roadmap. */
+  byItemKey: ReadonlyMap<string, ReviewComment[]>;
+}
+
 export interface ReviewLoaders {
-  commentsByRevisionId: DataLoader<string, ReviewComment[]>;
-  /** Key `roadmapId|itemKey`: the comments on an item in every revision of its roadmap. */
-  commentsByRoadmapItem: DataLoader<string, ReviewComment[]>;
+  /**
+   * A revision's comments and its items' comments come from here: one statement for the whole
+   * roadmap (a page shows the revision's, its items' and the previous revision's comments).
+   */
+  commentsByRoadmapId: DataLoader<string, RoadmapComments>;
   eventsByRevisionId: DataLoader<string, RoadmapEvent[]>;
 }
 
@@ -17,23 +26,33 @@ declare module '../../engine/tenancy/tenant.js' {
   }
 }
 
+function group(comments: readonly ReviewComment[]): RoadmapComments {
+  const byRevisionId = new Map<string, ReviewComment[]>();
+  const byItemKey = new Map<string, ReviewComment[]>();
+  const add = (map: Map<string, ReviewComment[]>, key: string, comment: ReviewComment) => {
+    const list = map.get(key);
+    if (list) list.push(comment);
+    else map.set(key, [comment]);
+  };
+  for (const comment of comments) {
+    add(byRevisionId, comment.revision.id, comment);
+    if (comment.itemKey) add(byItemKey, comment.itemKey, comment);
+  }
+  return { byRevisionId, byItemKey };
+}
+
 export function createReviewLoaders(em: EntityManager): ReviewLoaders {
   return {
-    commentsByRevisionId: loaderGrouped(
-      (ids) => em.find(ReviewComment, { revision: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
-      (comment) => comment.revision.id,
-    ),
-    commentsByRoadmapItem: loaderGrouped(
-      (keys) => {
-        const pairs = keys.map(splitPairKey);
-        return em.find(
-          ReviewComment,
-          { roadmap: { $in: [...new Set(pairs.map(([r]) => r))] }, itemKey: { $in: [...new Set(pairs.map(([, k]) => k))] } },
-          { orderBy: { createdAt: 'asc', id: 'asc' } },
-        );
-      },
-      (comment) => pairKey(comment.roadmap.id, comment.itemKey ?? ''),
-    ),
+    commentsByRoadmapId: new DataLoader<string, RoadmapComments>(async (ids) => {
+      const comments = await em.find(ReviewComment, { roadmap: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+      const byRoadmap = new Map<string, ReviewComment[]>();
+      for (const comment of comments) {
+        const list = byRoadmap.get(comment.roadmap.id);
+        if (list) list.push(comment);
+        else byRoadmap.set(comment.roadmap.id, [comment]);
+      }
+      return ids.map((id) => group(byRoadmap.get(id) ?? []));
+    }),
     eventsByRevisionId: loaderGrouped(
       (ids) => em.find(RoadmapEvent, { revision: { $in: ids } }, { orderBy: { at: 'asc', id: 'asc' } }),
       (event) => event.revision.id,

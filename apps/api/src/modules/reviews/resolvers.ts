@@ -3,9 +3,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root 
 import type { GraphQLContext } from '../../engine/graphql/context.js';
 import { Role } from '../me/types.js';
 import { ApprovalAction, RoadmapState } from '../roadmaps/enums.js';
-import { pairKey } from '../../engine/loaders.js';
 import { RoadmapItem } from '../roadmaps/item.entity.js';
-import { revisionOf } from '../roadmaps/resolvers.js';
+import { roadmapIdOfItem } from '../roadmaps/resolvers.js';
 import { RoadmapRevision } from '../roadmaps/revision.entity.js';
 import { AgreementBlockType, ApprovalBlockType } from '../roadmaps/types.js';
 import { ReviewComment } from './comment.entity.js';
@@ -40,8 +39,10 @@ export class ReviewCommentResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Номер редакции, к которой оставлено замечание.' })
-  async revisionNumber(@Root() comment: ReviewComment, @Ctx() ctx: GraphQLContext) {
-    return (await ctx.tenant.loaders.roadmaps.revisionById.load(comment.revision.id))?.number ?? 0;
+  revisionNumber(@Root() comment: ReviewComment, @Ctx() ctx: GraphQLContext) {
+    // Known without a statement when the revision's page primed the roadmap's revisions.
+    if (comment.revision.number !== undefined) return comment.revision.number;
+    return ctx.tenant.loaders.roadmaps.revisionById.load(comment.revision.id).then((revision) => revision?.number ?? 0);
   }
 
   @FieldResolver(() => Role)
@@ -103,8 +104,8 @@ export class RoadmapEventResolver {
 @Resolver(() => RoadmapRevision)
 export class RevisionReviewFieldsResolver {
   @FieldResolver(() => [ReviewComment], { description: 'Замечания к этой редакции (ко всей карте и к мероприятиям).' })
-  comments(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
-    return ctx.tenant.loaders.reviews.commentsByRevisionId.load(revision.id);
+  async comments(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    return (await ctx.tenant.loaders.reviews.commentsByRoadmapId.load(revision.roadmap.id)).byRevisionId.get(revision.id) ?? [];
   }
 
   @FieldResolver(() => [RoadmapEvent], { description: 'Журнал: все решения и изменения этой редакции.' })
@@ -123,8 +124,8 @@ export class RevisionReviewFieldsResolver {
 export class ItemReviewFieldsResolver {
   @FieldResolver(() => [ReviewComment], { description: 'Замечания к мероприятию во всех редакциях карты.' })
   async comments(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
-    const revision = await revisionOf(ctx, item.revision.id);
-    return ctx.tenant.loaders.reviews.commentsByRoadmapItem.load(pairKey(revision.roadmap.id, item.key));
+    const roadmapId = await roadmapIdOfItem(ctx, item);
+    return (await ctx.tenant.loaders.reviews.commentsByRoadmapId.load(roadmapId)).byItemKey.get(item.key) ?? [];
   }
 }
 

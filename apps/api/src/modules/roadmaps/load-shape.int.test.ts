@@ -141,6 +141,36 @@ const QUERY = /* GraphQL */ `
   }
 `;
 
+/** The admin's RevisionView (apps/admin/src/pages/roadmaps/documents.ts), fragments inlined, __typename as Apollo Client adds it. */
+const COMMENT_FIELDS = 'id body itemKey revisionId revisionNumber authorName authorPosition authorRole action createdAt __typename';
+const REVISION_VIEW = /* GraphQL */ `
+  query RevisionView($id: ID!) {
+    roadmapRevision(id: $id) {
+      id number state stateLabel version editable inForce allowedActions itemsCount title programmeName periodStart periodEnd createdAt createdByName updatedAt
+      approval { position organization name date orderNumber orderDate __typename }
+      agreement { position authority name date __typename }
+      basedOn { id number comments { ${COMMENT_FIELDS} } __typename }
+      supersedes { id number __typename }
+      comments { ${COMMENT_FIELDS} }
+      warnings { field message severity __typename }
+      sections {
+        id key title task result
+        items {
+          id key sectionKey number activity content deadlineText responsible expectedResult indicator
+          deadline { kind original description reason due __typename }
+          nextDueDate done overdue
+          execution { id done doneOn documentNumber documentDate note url markedAt markedByName attachment { id fileName size url __typename } __typename }
+          comments { ${COMMENT_FIELDS} }
+          __typename
+        }
+        __typename
+      }
+      roadmap { id __typename }
+      __typename
+    }
+  }
+`;
+
 /** A roadmap of `count` items in three sections, at the district with item and whole-roadmap comments. */
 async function roadmapWith(count: number): Promise<string> {
   const { createRoadmap } = await ok<{ createRoadmap: any }>(app, CREATE_ROADMAP, w.tokens.curator1, {
@@ -183,5 +213,22 @@ describe('load shape', () => {
     // Items and comments are each read once for the whole revision.
     expect(large.filter((sql) => /from "district_[a-z0-9_]+"\."roadmap_item"/.test(sql))).toHaveLength(1);
     expect(large.filter((sql) => /from "district_[a-z0-9_]+"\."review_comment"/.test(sql)).length).toBeLessThanOrEqual(2);
+  });
+
+  it('the roadmap page (RevisionView) costs the same ≤ 5 statements for 10 and for 200 items', async () => {
+    const measure = async (roadmapId: string, expectedItems: number) => {
+      const latest = (await ok<{ roadmap: any }>(app, QUERY, w.tokens.curator1, { id: roadmapId })).roadmap.latestRevision.id;
+      const { result, queries } = await app.countQueries(() => app.gql(REVISION_VIEW, { token: w.tokens.curator1, variables: { id: latest } }));
+      expect(result.body.errors).toBeUndefined();
+      const revision = result.body.data!.roadmapRevision;
+      expect(revision.sections.flatMap((s: any) => s.items)).toHaveLength(expectedItems);
+      expect(revision.comments).toHaveLength(4);
+      expect(revision.sections.flatMap((s: any) => s.items).filter((i: any) => i.comments.length > 0)).toHaveLength(3);
+      return queries;
+    };
+    const small = await measure(await roadmapWith(10), 10);
+    const large = await measure(await roadmapWith(200), 200);
+    expect(large.length).toBe(small.length);
+    expect(large.length).toBeLessThanOrEqual(6);
   });
 });

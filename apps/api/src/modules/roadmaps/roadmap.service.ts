@@ -10,7 +10,7 @@ import { Campaign } from '../campaigns/campaign.entity.js';
 import { campaignScopeFilter } from '../campaigns/scope.js';
 import { Organization } from '../directory/organization.entity.js';
 import { within } from '../directory/scope.js';
-import { authorRoles, findRevision, findRoadmap } from './access.js';
+import { authorRoles, findRevision, findRevisionWithSiblings, findRoadmap } from './access.js';
 import { buildSections, templateDrafts, toDrafts, type DraftSection } from './content.js';
 import { RoadmapLevel, RoadmapSource } from './enums.js';
 import { recordEvent } from './events.js';
@@ -70,8 +70,14 @@ export class RoadmapService {
     return findRoadmap(ctx, id);
   }
 
+  /** The revision for its page: one statement, and the request's loaders know its roadmap and sibling revisions. */
   async getRevision(ctx: TenantServiceContext, id: string): Promise<RoadmapRevision> {
-    return (await findRevision(ctx, id)).revision;
+    const { revision, roadmap, revisions } = await findRevisionWithSiblings(ctx, id);
+    const loaders = ctx.tenant.loaders.roadmaps;
+    loaders.roadmapById.prime(roadmap.id, roadmap);
+    loaders.revisionsByRoadmapId.prime(roadmap.id, revisions);
+    for (const sibling of revisions) loaders.revisionById.prime(sibling.id, sibling);
+    return revision;
   }
 
   /** The content of a revision in the domain's shape (sections with items, keys as ids). */

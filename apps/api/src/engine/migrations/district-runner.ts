@@ -109,8 +109,11 @@ export async function migrateDistricts(
   report: MigrationReport = emptyReport(),
 ): Promise<MigrationReport> {
   const { logger } = options;
-  const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_MIGRATION_CONCURRENCY, districts.length));
+  // No more workers than pooled connections: a worker left waiting for one would time out and fail its district.
+  const poolMax = orm.config.get('pool')?.max ?? Infinity;
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_MIGRATION_CONCURRENCY, poolMax, districts.length));
   let next = 0;
+  let finished = 0;
   const worker = async () => {
     while (next < districts.length) {
       const district = districts[next++]!;
@@ -123,6 +126,7 @@ export async function migrateDistricts(
         report.failed.push({ district: district.code, error: message });
         logger?.error({ district: district.code, schema: district.schemaName, err: error }, 'district schema migration failed');
       }
+      if (++finished % 250 === 0) logger?.info({ done: finished, of: districts.length }, 'migrating district schemas');
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));

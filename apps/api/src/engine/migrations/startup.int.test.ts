@@ -54,9 +54,9 @@ async function startUp(sets = MIGRATION_SETS) {
 }
 
 /** How many times each district schema has recorded the probe migration (schema → count). */
-async function probeRuns(): Promise<Map<string, number>> {
+async function probeRuns(migration = PROBE_MIGRATION): Promise<Map<string, number>> {
   const schemas = (await sql<{ schema_name: string }>(`select schema_name from core.district order by code`)).map((row) => row.schema_name);
-  const union = schemas.map((schema) => `select '${schema}' as s, count(*)::int as n from "${schema}".mikro_orm_migrations where name = '${PROBE_MIGRATION}'`);
+  const union = schemas.map((schema) => `select '${schema}' as s, count(*)::int as n from "${schema}".mikro_orm_migrations where name = '${migration}'`);
   const rows = await sql<{ s: string; n: number }>(union.join(' union all '));
   return new Map(rows.map((row) => [row.s, row.n]));
 }
@@ -67,7 +67,8 @@ describe('start-up with many districts', () => {
     const small = await startUp();
     expect(small.report).toEqual({ core: [], migrated: [], failed: [], upToDate: ['sa-0001', 'sa-0002', 'sa-0003'] });
 
-    const more = await seedMigratedDistricts(orm, url, MIGRATION_SETS, { count: 297, prefix: 'sb' });
+    // The 297 others hold only their tracking table (what start-up and a new migration touch): seeded in seconds, not a minute.
+    const more = await seedMigratedDistricts(orm, url, MIGRATION_SETS, { count: 297, prefix: 'sb', tables: false });
     console.log(`seeding: 3 districts ${three.ms} ms, 297 districts ${more.ms} ms`);
     const large = await startUp();
     expect(large.report.upToDate).toHaveLength(300);
@@ -140,5 +141,18 @@ describe('start-up with many districts', () => {
     const states = await sql(`select status, last_migration, count(*)::int as n from core.district_migration_state group by 1, 2`);
     expect(states).toEqual([{ status: 'migrated', last_migration: PROBE_MIGRATION, n: 300 }]);
     console.log(`killed after ${done} of 300 districts; resumed ${300 - done} in ${resumed.ms.toFixed(0)} ms`);
+  }, 300_000);
+
+  it("two starters at once (two processes' ORMs): the migration lock lets one migrate, the other finds nothing pending", async () => {
+    const second = 'Migration29991231000001ScaleProbeTwice';
+    const sets = withProbeMigration(withProbeMigration(MIGRATION_SETS), { name: second });
+    const [a, b] = await Promise.all([startUp(sets), startUp(sets)]);
+    const reports = [a.report, b.report].sort((x, y) => y.migrated.length - x.migrated.length);
+    expect(reports[0]!.migrated).toHaveLength(300);
+    expect(reports[1]!.migrated).toEqual([]);
+    expect(reports[1]!.upToDate).toHaveLength(300);
+    const twice = await sql(`select last_migration, count(*)::int as n from core.district_migration_state group by 1`);
+    expect(twice).toEqual([{ last_migration: second, n: 300 }]);
+    expect([...(await probeRuns(second)).values()].filter((n) => n === 1)).toHaveLength(300);
   }, 300_000);
 });

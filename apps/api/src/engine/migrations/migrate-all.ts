@@ -15,22 +15,20 @@ export interface DistrictWithState extends DistrictTarget {
 
 /** Every district with its recorded migration state: one statement, whatever the number of districts. */
 export async function listDistrictStates(orm: MikroORM): Promise<DistrictWithState[]> {
-  const rows = await orm.em
-    .getConnection()
-    .execute<
-      Array<{
-        id: string;
-        code: string;
-        schema_name: string;
-        status: DistrictWithState['status'];
-        last_migration: string | null;
-        recorded_schema: string | null;
-      }>
-    >(
-      `select d."id", d."code", d."schema_name", s."status", s."last_migration", s."schema_name" as "recorded_schema"
+  const rows = await orm.em.getConnection().execute<
+    Array<{
+      id: string;
+      code: string;
+      schema_name: string;
+      status: DistrictWithState['status'];
+      last_migration: string | null;
+      recorded_schema: string | null;
+    }>
+  >(
+    `select d."id", d."code", d."schema_name", s."status", s."last_migration", s."schema_name" as "recorded_schema"
      from "core"."district" d left join "core"."district_migration_state" s on s."district_id" = d."id"
      order by d."code"`,
-    );
+  );
   return rows.map((row) => ({
     id: row.id,
     code: row.code,

@@ -229,6 +229,6 @@ describe('load shape', () => {
     const small = await measure(await roadmapWith(10), 10);
     const large = await measure(await roadmapWith(200), 200);
     expect(large.length).toBe(small.length);
-    expect(large.length).toBeLessThanOrEqual(6);
+    expect(large.length).toBeLessThanOrEqual(5);
   });
 });

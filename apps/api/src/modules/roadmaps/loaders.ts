@@ -29,7 +29,39 @@ declare module '../../engine/tenancy/tenant.js' {
   }
 }
 
+interface RevisionContent {
+  sections: RoadmapSection[];
+  /** By position, then id, across the sections (as the items were always read). */
+  items: RoadmapItem[];
+}
+
+/**
+ * The sections of each revision with their items in ONE statement (the items as JSON beside their
+ * section, mapped into the request's identity map): there is no collection from a section to its
+ * items to join through, and a page reads both.
+ */
+function contentLoader(em: EntityManager): DataLoader<string, RevisionContent> {
+  return new DataLoader(async (ids) => {
+    const table = (name: string) => `"${em.schema}"."${name}"`;
+    const rows = await em.getConnection().execute<Array<Record<string, unknown> & { items: Array<Record<string, unknown>> }>>(
+      `select s.*, coalesce((select json_agg(i order by i.position, i.id) from ${table('roadmap_item')} i where i.section_id = s.id), '[]') as items
+       from ${table('roadmap_section')} s where s.revision_id in (${ids.map(() => '?').join(', ')}) order by s.position, s.id`,
+      [...ids],
+    );
+    const content = new Map(ids.map((id) => [id, { sections: [], items: [] } as RevisionContent]));
+    for (const { items, ...row } of rows) {
+      const section = em.map(RoadmapSection, row);
+      const target = content.get(section.revision.id)!;
+      target.sections.push(section);
+      for (const item of items) target.items.push(em.map(RoadmapItem, item));
+    }
+    for (const { items } of content.values()) items.sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return ids.map((id) => content.get(id)!);
+  });
+}
+
 export function createRoadmapLoaders(em: EntityManager): RoadmapLoaders {
+  const content = contentLoader(em);
   return {
     roadmapById: loaderById((ids) => em.find(Roadmap, { id: { $in: ids } })),
     revisionById: loaderById((ids) => em.find(RoadmapRevision, { id: { $in: ids } })),
@@ -37,14 +69,8 @@ export function createRoadmapLoaders(em: EntityManager): RoadmapLoaders {
       (ids) => em.find(RoadmapRevision, { roadmap: { $in: ids } }, { orderBy: { number: 'asc' } }),
       (revision) => revision.roadmap.id,
     ),
-    sectionsByRevisionId: loaderGrouped(
-      (ids) => em.find(RoadmapSection, { revision: { $in: ids } }, { orderBy: { position: 'asc', id: 'asc' } }),
-      (section) => section.revision.id,
-    ),
-    itemsByRevisionId: loaderGrouped(
-      (ids) => em.find(RoadmapItem, { revision: { $in: ids } }, { orderBy: { position: 'asc', id: 'asc' } }),
-      (item) => item.revision.id,
-    ),
+    sectionsByRevisionId: new DataLoader(async (ids) => (await content.loadMany(ids)).map((c) => (c instanceof Error ? c : c.sections))),
+    itemsByRevisionId: new DataLoader(async (ids) => (await content.loadMany(ids)).map((c) => (c instanceof Error ? c : c.items))),
     itemById: loaderById((ids) => em.find(RoadmapItem, { id: { $in: ids } })),
     settings: new DataLoader(async (keys) => {
       const row = await em.findOne(DistrictSettings, { id: 1 });

@@ -10,7 +10,7 @@
 // median req/s. Exit 1 when the API makes under 0.8× the plain server's req/s.
 // BENCH_PROFILE=1 writes the API's CPU profile to /tmp/prof.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -85,6 +85,16 @@ async function post(url, token) {
   return { status: response.status, body: await response.json() };
 }
 
+/** CPU seconds (user + system) a process has used so far (Linux). */
+async function cpuSeconds(pid, mainThreadOnly = false) {
+  try {
+    const fields = (await readFile(mainThreadOnly ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 async function load(autocannon, url, token, seconds) {
   const result = await autocannon({
     url,
@@ -97,7 +107,15 @@ async function load(autocannon, url, token, seconds) {
   });
   if (result.non2xx || result.errors || result.timeouts)
     throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
-  return result.requests.average;
+  return { rate: result.requests.average, requests: result.requests.total };
+}
+
+/** One timed run: req/s, and the server's CPU per request (less sensitive to a busy machine). */
+async function measure(autocannon, url, token, seconds, pid) {
+  const before = [await cpuSeconds(pid), await cpuSeconds(pid, true)];
+  const { rate, requests } = await load(autocannon, url, token, seconds);
+  const after = [await cpuSeconds(pid), await cpuSeconds(pid, true)];
+  return { rate, cpuMs: ((after[0] - before[0]) * 1000) / requests, mainMs: ((after[1] - before[1]) * 1000) / requests };
 }
 
 const median = (values) => {
@@ -160,6 +178,10 @@ async function bench() {
           API_HOST: '127.0.0.1',
           API_PORT: String(apiPort),
           LOG_LEVEL: 'warn',
+          // The request path only: the background jobs (the KPI refresh of every district at start)
+          // would load PostgreSQL on the same cores during the API's rounds and not the plain server's.
+          JOBS_ENABLED: 'false',
+          KPI_REFRESH_INTERVAL_SECONDS: '0',
           ATTACHMENT_DIR: path.join(tempDir, 'attachments'),
         },
         stdio: ['ignore', 'inherit', 'inherit'],
@@ -169,7 +191,11 @@ async function bench() {
     await waitFor('API', async () => (await fetch(`http://127.0.0.1:${apiPort}/readyz`)).ok, api);
     const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
 
-    const plain = spawn(process.execPath, [fileURLToPath(import.meta.url), '--plain', issuer], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const plain = spawn(
+      process.execPath,
+      [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof-plain'] : []), fileURLToPath(import.meta.url), '--plain', issuer],
+      { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+    );
     children.push(plain);
     const plainUrl = await new Promise((resolve, reject) => {
       plain.once('message', (message) => resolve(message.url));
@@ -187,20 +213,27 @@ async function bench() {
     // Warm-up (JIT, JWKS, the API's directory cache), then interleaved rounds.
     await load(autocannon, apiUrl, token, 2);
     await load(autocannon, plainUrl, token, 2);
-    const rates = { api: [], plain: [] };
+    const runs = { api: [], plain: [] };
     for (let round = 0; round < ROUNDS; round++) {
-      rates.api.push(await load(autocannon, apiUrl, token, SECONDS));
-      rates.plain.push(await load(autocannon, plainUrl, token, SECONDS));
+      runs.api.push(await measure(autocannon, apiUrl, token, SECONDS, api.pid));
+      runs.plain.push(await measure(autocannon, plainUrl, token, SECONDS, plain.pid));
     }
+    const rates = { api: runs.api.map((run) => run.rate), plain: runs.plain.map((run) => run.rate) };
     const apiRate = median(rates.api);
     const plainRate = median(rates.plain);
+    const cpu = (side, field) => median(runs[side].map((run) => run[field]));
     const ratio = apiRate / plainRate;
     console.log(`\n{ me { __typename } } as ${USER}, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s interleaved`);
-    console.table({
-      API: { 'median req/s': Math.round(apiRate), rounds: rates.api.map(Math.round).join(' ') },
-      'plain Apollo Server 5 (Fastify)': { 'median req/s': Math.round(plainRate), rounds: rates.plain.map(Math.round).join(' ') },
+    const row = (side) => ({
+      'median req/s': Math.round(median(rates[side])),
+      rounds: rates[side].map(Math.round).join(' '),
+      'CPU ms/request': cpu(side, 'cpuMs').toFixed(3),
+      'main thread ms/request': cpu(side, 'mainMs').toFixed(3),
     });
-    console.log(`ratio API / plain: ${ratio.toFixed(2)} (goal ≥ ${MIN_RATIO})`);
+    console.table({ API: row('api'), 'plain Apollo Server 5 (Fastify)': row('plain') });
+    console.log(
+      `ratio API / plain: ${ratio.toFixed(2)} (goal ≥ ${MIN_RATIO}); CPU per request plain / API: ${(cpu('plain', 'cpuMs') / cpu('api', 'cpuMs')).toFixed(2)}, main thread: ${(cpu('plain', 'mainMs') / cpu('api', 'mainMs')).toFixed(2)}`,
+    );
     if (ratio < MIN_RATIO) {
       console.error(`FAIL: the API makes ${ratio.toFixed(2)}× the plain server's req/s, under ${MIN_RATIO}`);
       return 1;

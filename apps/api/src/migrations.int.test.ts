@@ -40,7 +40,7 @@ const DISTRICT_TABLES = [
   'school_news',
   'swot_form',
 ];
-const LAST_DISTRICT_MIGRATION = 'Migration20261205000000PersonalDataErasure';
+const LAST_DISTRICT_MIGRATION = 'Migration20261205100000KpiDirtyTriggers';
 
 beforeAll(async () => {
   orm = await createOrm(loadConfig({ NODE_ENV: 'test', DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' }));
@@ -95,6 +95,7 @@ describe('district migrations', () => {
       'district',
       'district_kpi_snapshot',
       'district_migration_state',
+      'kpi_dirty',
       'mikro_orm_migrations',
       'organization',
       'partner_agreement',
@@ -116,6 +117,7 @@ describe('district migrations', () => {
       'Migration20260201000000AttachmentS3',
       'Migration20261122100000QuestionnairesPractices',
       'Migration20261122200000MonitoringLinksSwotNews',
+      'Migration20261205000000PersonalDataErasure',
       LAST_DISTRICT_MIGRATION,
     ]);
     expect(await stateOf(district)).toMatchObject({ status: 'migrated', last_migration: LAST_DISTRICT_MIGRATION, error: null });

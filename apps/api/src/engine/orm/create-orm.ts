@@ -92,7 +92,9 @@ export async function createOrmWith(config: ApiConfig, options: CreateOrmOptions
     migrations: { transactional: true, allOrNothing: true, snapshot: false, silent: true },
     // The migration tracking tables are the migrators' business, not the entities'; so are the SQL
     // routines the migrations create (erasure_redact_jsonb), which no entity can declare.
-    schemaGenerator: { disableForeignKeys: false, skipTables: ['mikro_orm_migrations'], ignoreRoutines: true },
+    // Tables and triggers written by hand in migrations, which no entity maps: the KPI dirty marks
+    // (written by triggers only) and the statement-level triggers (directory NOTIFY, KPI marks).
+    schemaGenerator: { disableForeignKeys: false, skipTables: ['mikro_orm_migrations', 'kpi_dirty'], ignoreRoutines: true, ignoreTriggers: true },
   });
   directUrls.set(orm, directUrl);
   return orm;

@@ -7,6 +7,7 @@ import { Migration20260201000000AttachmentS3 } from './Migration20260201000000At
 import { Migration20261122100000QuestionnairesPractices } from './Migration20261122100000QuestionnairesPractices.js';
 import { Migration20261122200000MonitoringLinksSwotNews } from './Migration20261122200000MonitoringLinksSwotNews.js';
 import { Migration20261205000000PersonalDataErasure } from './Migration20261205000000PersonalDataErasure.js';
+import { Migration20261205100000KpiDirtyTriggers } from './Migration20261205100000KpiDirtyTriggers.js';
 
 /** The per-district migration set, applied to every district schema in order. Add new ones at the end. */
 export const DISTRICT_MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const DISTRICT_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122100000QuestionnairesPractices', class: Migration20261122100000QuestionnairesPractices },
   { name: 'Migration20261122200000MonitoringLinksSwotNews', class: Migration20261122200000MonitoringLinksSwotNews },
   { name: 'Migration20261205000000PersonalDataErasure', class: Migration20261205000000PersonalDataErasure },
+  { name: 'Migration20261205100000KpiDirtyTriggers', class: Migration20261205100000KpiDirtyTriggers },
 ];

@@ -284,6 +284,7 @@ export const CORE_COLUMNS: readonly ErasureColumn[] = [
   ...table('organization', { code: 'code', name: 'directory', short_name: 'directory', kind: 'code', address: 'directory' }),
   ...table('partner_organization', { code: 'code', name: 'directory', kind: 'code' }),
   ...table('district_migration_state', { schema_name: 'code', status: 'code', last_migration: 'code', error: 'code' }),
+  ...table('kpi_dirty', { schema_name: 'code' }),
   ...table('district_kpi_snapshot', {
     academic_year: 'code',
     plan_percents: 'code',

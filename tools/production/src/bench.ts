@@ -2,7 +2,8 @@
  * The API under the production topology (nginx → two replicas → PgBouncer → PostgreSQL): the
  * mixed read/write load of load.ts at concurrency 20 for 60 s through nginx. Prints requests/s,
  * p50/p95/p99 latency, the error rate and each API process's resident memory (peak and at the end).
- * A figure, not a timed test: the exit code is non-zero only when the topology does not start.
+ * A figure, not a timed test: the exit code is non-zero when the topology does not start or an API
+ * process's peak resident memory passes issue 14's goal (400 MB, BENCH_RSS_GOAL_MB).
  *
  *   node src/run.mjs bench      BENCH_CONCURRENCY (20), BENCH_SECONDS (60)
  */
@@ -11,6 +12,7 @@ import { startTopology } from './topology.ts';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const RSS_GOAL_MB = Number(process.env.BENCH_RSS_GOAL_MB ?? 400);
 const mb = (bytes: number | null) => (bytes === null ? '—' : `${Math.round(bytes / 1024 / 1024)} MB`);
 
 // One replica after the other: the benchmark measures serving; starting together is the test's job.
@@ -37,6 +39,9 @@ try {
   console.log(`  latency       p50 ${figures.p50.toFixed(1)} ms, p95 ${figures.p95.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms`);
   topology.apis.forEach((api, i) => console.log(`  API ${i + 1} RSS    ${mb(api.rss())} at the end, ${mb(peak[i]!)} peak`));
   if (result.samples.length) console.log(`  first failures:\n    ${result.samples.slice(0, 5).join('\n    ')}`);
+  const over = peak.filter((bytes) => bytes > RSS_GOAL_MB * 1024 * 1024).length;
+  console.log(`  memory goal   every API process under ${RSS_GOAL_MB} MB: ${over === 0 ? 'met' : `MISSED by ${over} of ${peak.length}`}`);
+  if (over > 0) process.exitCode = 1;
 } finally {
   await topology.stop();
 }

@@ -4,6 +4,7 @@ import { accessOf, type Actor, type ResolvedGrant } from '../auth/actor.js';
 import type { TokenVerifier } from '../auth/token.js';
 import { AppError, forbidden } from '../errors.js';
 import { setRequestLogger, type Logger } from '../logging.js';
+import { assertDistrictServing } from '../migrations/availability.js';
 import { createTenantAccessor, resolveTenantDistrict, TENANT_HEADER, type Tenant, type TenantDirectory, type TenantLoaders } from '../tenancy/tenant.js';
 
 /** Per-request dataloaders over the shared-directory fork; modules add theirs by declaration merging. */
@@ -120,6 +121,7 @@ export async function buildContext(deps: ContextDependencies, request: RequestIn
     const district = await resolveTenantDistrict(actor, request.headers.get(TENANT_HEADER), deps.tenantDirectory, directoryEm);
     if (district) request.state.district = district.code;
     const tenant = createTenantAccessor(district, (d) => {
+      assertDistrictServing(deps.orm, d.id);
       const tenantEm = deps.orm.em.fork({ clear: true, schema: d.schemaName, loggerContext });
       return { district: d, em: tenantEm, loaders: deps.createTenantLoaders(tenantEm) };
     });

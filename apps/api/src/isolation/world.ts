@@ -435,6 +435,8 @@ export async function foreignFingerprint(app: TestApp, w: World): Promise<Record
     organization: `id in ('${w.b1.id}', '${w.b2.id}', '${w.s2.id}')`,
     district_kpi_snapshot: `district_id = '${w.districtB.id}'`,
     district_migration_state: `district_id = '${w.districtB.id}'`,
+    // A's writes must not mark B's KPIs as changed.
+    kpi_dirty: `schema_name = '${w.districtB.schemaName}'`,
     partner_organization: `id = '${p2}'`,
     partner_mentor: `partner_id = '${p2}'`,
     partner_mentor_consent: `mentor_id in (select id from core.partner_mentor where partner_id = '${p2}')`,

@@ -96,7 +96,11 @@ export function buildItem(item: DraftItem, position: number, period: DeadlineCon
 /** Stored rows → domain sections (ordered by position), with the stable keys as ids. */
 export function toDomainSections(sections: readonly RoadmapSection[], items: readonly RoadmapItem[]): Section[] {
   const bySection = new Map<string, RoadmapItem[]>();
-  for (const item of items) bySection.set(item.section.id, [...(bySection.get(item.section.id) ?? []), item]);
+  for (const item of items) {
+    const list = bySection.get(item.section.id);
+    if (list) list.push(item);
+    else bySection.set(item.section.id, [item]);
+  }
   return [...sections]
     .sort((a, b) => a.position - b.position)
     .map((section) => ({

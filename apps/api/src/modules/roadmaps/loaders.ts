@@ -17,6 +17,7 @@ export interface RoadmapLoaders {
   /** All revisions of each roadmap, by number. */
   revisionsByRoadmapId: DataLoader<string, RoadmapRevision[]>;
   sectionsByRevisionId: DataLoader<string, RoadmapSection[]>;
+  /** Read-only item objects (see readItem), not managed entities. */
   itemsByRevisionId: DataLoader<string, RoadmapItem[]>;
   itemById: DataLoader<string, RoadmapItem | null>;
   /** The district's settings row (or null: the defaults). Key: anything, e.g. 'settings'. */
@@ -33,6 +34,34 @@ interface RevisionContent {
   sections: RoadmapSection[];
   /** By position, then id, across the sections (as the items were always read). */
   items: RoadmapItem[];
+}
+
+/**
+ * An item row as a read-only object of the item's shape, not a managed entity: merging hundreds of
+ * rows into the identity map was the largest CPU cost of a roadmap page. Its `revision` and
+ * `section` are the section's (managed) ones; nothing writes through these objects (the editor
+ * reads and writes entities itself).
+ */
+function readItem(row: Record<string, unknown>, section: RoadmapSection): RoadmapItem {
+  // On RoadmapItem's prototype (type-graphql copies any @Root() that is not an instance into a new
+  // entity, per field), as own data properties (the ORM's prototype setters would want a managed entity).
+  const own = (value: unknown): PropertyDescriptor => ({ value, writable: true, enumerable: true, configurable: true });
+  return Object.create(RoadmapItem.prototype, {
+    id: own(row.id),
+    revision: own(section.revision),
+    section: own(section),
+    key: own(row.key),
+    position: own(row.position),
+    number: own(row.number),
+    activity: own(row.activity),
+    content: own(row.content),
+    deadlineText: own(row.deadline_text),
+    deadline: own(row.deadline),
+    dueDate: own(row.due_date),
+    responsible: own(row.responsible),
+    expectedResult: own(row.expected_result),
+    indicator: own(row.indicator),
+  }) as RoadmapItem;
 }
 
 /**
@@ -53,7 +82,7 @@ function contentLoader(em: EntityManager): DataLoader<string, RevisionContent> {
       const section = em.map(RoadmapSection, row);
       const target = content.get(section.revision.id)!;
       target.sections.push(section);
-      for (const item of items) target.items.push(em.map(RoadmapItem, item));
+      for (const item of items) target.items.push(readItem(item, section));
     }
     for (const { items } of content.values()) items.sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return ids.map((id) => content.get(id)!);

@@ -19,8 +19,17 @@ export const ARMOR_LIMITS = {
   maxTokens: 2000,
 } as const;
 
+/** Per parsed document: Apollo keeps one DocumentNode per query text in its cache, so each is walked once. */
+const nulPaths = new WeakMap<DocumentNode, string | null>();
+
 /** The argument path (`input.title`) of the first string literal in the document holding a NUL. */
 function nulLiteralPath(document: DocumentNode): string | null {
+  let found = nulPaths.get(document);
+  if (found === undefined) nulPaths.set(document, (found = findNulLiteral(document)));
+  return found;
+}
+
+function findNulLiteral(document: DocumentNode): string | null {
   let found: string | null = null;
   visit(document, {
     StringValue(node, _key, parent, _path, ancestors) {

@@ -1,4 +1,4 @@
-import { isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from '../auth/authorize.js';
 
@@ -25,8 +25,11 @@ export async function buildGraphQLSchema(resolvers: NonEmptyArray<Function>): Pr
 function dropPlainFieldResolvers(schema: GraphQLSchema): void {
   const storage = getMetadataStorage();
   for (const objectType of storage.objectTypes) {
-    const type = schema.getType(objectType.name);
-    if (!isObjectType(type)) continue;
+    const named = schema.getType(objectType.name);
+    // By its tag, not `isObjectType` (instanceof): a test runner that loads graphql's ESM build
+    // beside type-graphql's CommonJS one (tools/keycloak) would see no object type at all.
+    if (Object.prototype.toString.call(named) !== '[object GraphQLObjectType]') continue;
+    const type = named as GraphQLObjectType;
     const fields = type.getFields();
     for (const field of objectType.fields ?? []) {
       const built = fields[field.schemaName];

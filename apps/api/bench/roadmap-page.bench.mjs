@@ -12,7 +12,7 @@
 // Exit 1 when a ratio (API time / hand-written time) is over 1.5 or a page costs more than 5 statements.
 import { fork } from 'node:child_process';
 import { deepStrictEqual } from 'node:assert/strict';
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { readFile, readdir, mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -290,6 +290,54 @@ function post(url, body, token) {
   });
 }
 
+/** CPU seconds (user + system) a process has used so far (Linux; NaN elsewhere). */
+async function cpuSeconds(pid) {
+  try {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * CPU seconds of the PostgreSQL both endpoints query: the embedded server's postmaster (found by its
+ * data directory) and its children; with DATABASE_URL, every postgres process on this machine.
+ */
+async function postgresCpuSeconds(dataDir) {
+  const stats = new Map();
+  for (const entry of await readdir('/proc').catch(() => [])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    if (!stat.includes('(postgres)')) continue;
+    stats.set(entry, stat.split(') ')[1].split(' '));
+  }
+  let postmaster;
+  if (dataDir) {
+    for (const pid of stats.keys()) {
+      const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+      if (cmdline.includes(dataDir)) postmaster = pid;
+    }
+  }
+  let total = 0;
+  for (const [pid, fields] of stats) {
+    if (postmaster && pid !== postmaster && fields[1] !== postmaster) continue;
+    total += (Number(fields[11]) + Number(fields[12])) / 100;
+  }
+  return total;
+}
+
+/**
+ * One timed run, with the server's and PostgreSQL's CPU per request beside req/s: on a busy
+ * machine req/s moves with whatever else runs, CPU per request much less.
+ */
+async function measure(url, body, token, pid, dataDir) {
+  const before = [await cpuSeconds(pid), await postgresCpuSeconds(dataDir)];
+  const run = await drive(url, body, token);
+  const after = [await cpuSeconds(pid), await postgresCpuSeconds(dataDir)];
+  return { ...run, cpuMs: ((after[0] - before[0]) * 1000) / run.requests, pgMs: ((after[1] - before[1]) * 1000) / run.requests };
+}
+
 /** Keeps CONCURRENCY requests in flight for RUN_MS: requests per second and the 95th percentile latency. */
 async function drive(url, body, token) {
   const latencies = [];
@@ -307,7 +355,7 @@ async function drive(url, body, token) {
   );
   const elapsed = performance.now() - started;
   latencies.sort((a, b) => a - b);
-  return { rps: (latencies.length / elapsed) * 1000, p95: latencies[Math.floor(latencies.length * 0.95)] };
+  return { rps: (latencies.length / elapsed) * 1000, p95: latencies[Math.floor(latencies.length * 0.95)], requests: latencies.length };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -434,12 +482,14 @@ async function main() {
   const name = `nastavnik_bench_roadmap_${Date.now().toString(36)}`;
   let orm;
   let idp;
+  let pgDataDir;
   const servers = [];
   let exitCode = 0;
   try {
     if (!serverUrl) {
       tempDir = await mkdtemp(path.join(os.tmpdir(), 'nastavnik-bench-'));
-      embedded = await api.startEmbeddedPostgres({ dataDir: path.join(tempDir, 'pg'), database: 'postgres' });
+      pgDataDir = path.join(tempDir, 'pg');
+      embedded = await api.startEmbeddedPostgres({ dataDir: pgDataDir, database: 'postgres' });
       serverUrl = embedded.url;
     }
     await api.createDatabase(serverUrl, name);
@@ -486,8 +536,8 @@ async function main() {
       await drive(apiUrl, body, token); // warm-up (JIT, pools)
       await drive(handUrl, body, token);
       for (let run = 0; run < RUNS; run++) {
-        apiRuns.push(await drive(apiUrl, body, token));
-        handRuns.push(await drive(handUrl, body, token));
+        apiRuns.push(await measure(apiUrl, body, token, apiServer.child.pid, pgDataDir));
+        handRuns.push(await measure(handUrl, body, token, handServer.child.pid, pgDataDir));
       }
       const row = {
         size,
@@ -496,6 +546,10 @@ async function main() {
         apiP95: median(apiRuns.map((r) => r.p95)),
         handRps: median(handRuns.map((r) => r.rps)),
         handP95: median(handRuns.map((r) => r.p95)),
+        apiCpu: median(apiRuns.map((r) => r.cpuMs)),
+        apiPg: median(apiRuns.map((r) => r.pgMs)),
+        handCpu: median(handRuns.map((r) => r.cpuMs)),
+        handPg: median(handRuns.map((r) => r.pgMs)),
       };
       row.ratio = row.handRps / row.apiRps;
       rows.push(row);
@@ -510,6 +564,13 @@ async function main() {
     for (const r of rows) {
       console.log(
         `${String(r.size).padStart(5)} | ${String(r.statements).padStart(10)} | ${r.apiRps.toFixed(0).padStart(9)} | ${r.apiP95.toFixed(1).padStart(10)} | ${r.handRps.toFixed(0).padStart(10)} | ${r.handP95.toFixed(1).padStart(11)} | ${r.ratio.toFixed(2)}`,
+      );
+    }
+    // Where the time goes (not part of the verdict): CPU per request of each server process and of PostgreSQL.
+    console.log('items | API CPU ms/req | its PostgreSQL ms/req | hand CPU ms/req | its PostgreSQL ms/req');
+    for (const r of rows) {
+      console.log(
+        `${String(r.size).padStart(5)} | ${r.apiCpu.toFixed(2).padStart(14)} | ${r.apiPg.toFixed(2).padStart(21)} | ${r.handCpu.toFixed(2).padStart(15)} | ${r.handPg.toFixed(2).padStart(21)}`,
       );
     }
     if (problems.length) {

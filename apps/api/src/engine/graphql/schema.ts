@@ -13,6 +13,7 @@ export async function buildGraphQLSchema(resolvers: NonEmptyArray<Function>): Pr
     emitSchemaFile: false,
   });
   dropPlainFieldResolvers(schema);
+  callFieldResolversDirectly(schema, resolvers);
   return schema;
 }
 
@@ -37,6 +38,56 @@ function dropPlainFieldResolvers(schema: GraphQLSchema): void {
       if (storage.fieldResolvers.some((resolver) => resolver.getObjectType?.() === field.target && resolver.methodName === field.name)) continue;
       built.resolve = undefined;
     }
+  }
+}
+
+type ParamKind = 'root' | 'context' | 'info';
+
+/**
+ * type-graphql calls a field resolver method through a wrapper that, on every value, looks the
+ * resolver class up in its container (a linear search), sorts and maps the parameter list and runs
+ * the (empty) middleware chain: a roadmap page of 200 items makes thousands of such calls. A field
+ * resolver with no role check, no middleware and no arguments (only @Root, @Ctx, @Info) is called
+ * directly instead, with the same arguments; a root that is not an instance of the method's @Root
+ * type still goes through type-graphql (which converts it).
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql types its resolver classes so
+function callFieldResolversDirectly(schema: GraphQLSchema, resolvers: readonly Function[]): void {
+  const storage = getMetadataStorage();
+  const instances = new Map<unknown, Record<string, (...args: unknown[]) => unknown>>();
+  const decided = new Set<string>();
+  for (const resolver of storage.fieldResolvers) {
+    // As type-graphql picks a field's resolver: the first of the built classes for the type and method.
+    if (resolver.kind !== 'external' || !resolvers.includes(resolver.target)) continue;
+    const objectClass = resolver.getObjectType?.();
+    const objectType = storage.objectTypes.find((type) => type.target === objectClass);
+    const fieldMetadata = objectType?.fields?.find((f) => f.name === resolver.methodName);
+    if (!objectType || !fieldMetadata) continue;
+    const decision = `${objectType.name}.${fieldMetadata.schemaName}`;
+    if (decided.has(decision)) continue;
+    decided.add(decision);
+    if (resolver.roles || resolver.middlewares?.length) continue;
+    const named = schema.getType(objectType.name);
+    if (Object.prototype.toString.call(named) !== '[object GraphQLObjectType]') continue;
+    const field = (named as GraphQLObjectType).getFields()[fieldMetadata.schemaName];
+    if (!field || !field.resolve || field.args.length > 0 || fieldMetadata?.roles || fieldMetadata?.middlewares?.length) continue;
+    const params = [...(resolver.params ?? [])].sort((a, b) => a.index - b.index);
+    if (!params.every((p) => (p.kind === 'root' || p.kind === 'context' || p.kind === 'info') && !('propertyName' in p && p.propertyName))) continue;
+    const kinds = params.map((p) => p.kind as ParamKind);
+    // The class @Root() converts to (its design type); a plain object root keeps type-graphql's path.
+    const rootParam = params.find((p) => p.kind === 'root') as { getType?: () => unknown } | undefined;
+    const rootType = rootParam?.getType?.();
+    const rootClass = typeof rootType === 'function' ? (rootType as abstract new (...args: never[]) => unknown) : undefined;
+    let instance = instances.get(resolver.target);
+    if (!instance) instances.set(resolver.target, (instance = new (resolver.target as new () => Record<string, (...args: unknown[]) => unknown>)()));
+    const method = instance[resolver.methodName]!;
+    const target = instance;
+    const wrapped = field.resolve;
+    field.resolve = (root, args, context, info) => {
+      if (rootClass && root != null && !(root instanceof rootClass)) return wrapped(root, args, context, info);
+      const values = kinds.map((kind) => (kind === 'root' ? root : kind === 'context' ? context : info));
+      return method.apply(target, values);
+    };
   }
 }
 

@@ -3,6 +3,7 @@ import type { GraphQLContext } from '../../engine/graphql/context.js';
 import { Attachment } from '../attachments/attachment.entity.js';
 import { isOverdue } from '@nastavnik/domain';
 import { RoadmapItem } from '../roadmaps/item.entity.js';
+import { andThen, whenLoaded } from '../roadmaps/loaders.js';
 import { roadmapIdOfItem } from '../roadmaps/resolvers.js';
 import { Roadmap } from '../roadmaps/roadmap.entity.js';
 import { RoadmapExecutionType } from '../roadmaps/types.js';
@@ -29,10 +30,11 @@ export class ItemExecutionResolver {
   }
 }
 
-/** The execution mark of an item (by its roadmap and stable key). */
-export async function executionOf(ctx: GraphQLContext, item: RoadmapItem): Promise<ItemExecution | null> {
-  const marks = await ctx.tenant.loaders.execution.byRoadmapId.load(await roadmapIdOfItem(ctx, item));
-  return marks.get(item.key) ?? null;
+/** The execution mark of an item (by its roadmap and stable key) to `then`: synchronously when the request holds the roadmap's marks. */
+function withExecution<R>(ctx: GraphQLContext, item: RoadmapItem, then: (mark: ItemExecution | null) => R): R | Promise<R> {
+  return andThen(roadmapIdOfItem(ctx, item), (roadmapId) =>
+    whenLoaded(ctx.tenant.loaders.execution.byRoadmapId, roadmapId, (marks) => then(marks.get(item.key) ?? null)),
+  );
 }
 
 /** The execution fields of a roadmap and of its items: execution extends the roadmap types from above. */
@@ -59,17 +61,17 @@ export class RoadmapExecutionFieldsResolver {
 export class ItemExecutionFieldsResolver {
   @FieldResolver(() => ItemExecution, { nullable: true, description: 'Отметка о выполнении (по карте и постоянному идентификатору).' })
   execution(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
-    return executionOf(ctx, item);
+    return withExecution(ctx, item, (mark) => mark);
   }
 
   @FieldResolver(() => Boolean)
-  async done(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
-    return (await executionOf(ctx, item))?.done ?? false;
+  done(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
+    return withExecution(ctx, item, (mark) => mark?.done ?? false);
   }
 
   @FieldResolver(() => Boolean, { description: 'Просрочено: срок прошёл, а мероприятие не выполнено.' })
-  async overdue(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
-    return isOverdue(item.deadline, ctx.services.clock.today(), (await executionOf(ctx, item))?.done ?? false);
+  overdue(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
+    return withExecution(ctx, item, (mark) => isOverdue(item.deadline, ctx.services.clock.today(), mark?.done ?? false));
   }
 }
 

@@ -4,6 +4,7 @@ import type { GraphQLContext } from '../../engine/graphql/context.js';
 import { Role } from '../me/types.js';
 import { ApprovalAction, RoadmapState } from '../roadmaps/enums.js';
 import { RoadmapItem } from '../roadmaps/item.entity.js';
+import { andThen, whenLoaded } from '../roadmaps/loaders.js';
 import { roadmapIdOfItem } from '../roadmaps/resolvers.js';
 import { RoadmapRevision } from '../roadmaps/revision.entity.js';
 import { AgreementBlockType, ApprovalBlockType } from '../roadmaps/types.js';
@@ -104,8 +105,8 @@ export class RoadmapEventResolver {
 @Resolver(() => RoadmapRevision)
 export class RevisionReviewFieldsResolver {
   @FieldResolver(() => [ReviewComment], { description: 'Замечания к этой редакции (ко всей карте и к мероприятиям).' })
-  async comments(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
-    return (await ctx.tenant.loaders.reviews.commentsByRoadmapId.load(revision.roadmap.id)).byRevisionId.get(revision.id) ?? [];
+  comments(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    return whenLoaded(ctx.tenant.loaders.reviews.commentsByRoadmapId, revision.roadmap.id, (comments) => comments.byRevisionId.get(revision.id) ?? []);
   }
 
   @FieldResolver(() => [RoadmapEvent], { description: 'Журнал: все решения и изменения этой редакции.' })
@@ -123,10 +124,13 @@ export class RevisionReviewFieldsResolver {
 @Resolver(() => RoadmapItem)
 export class ItemReviewFieldsResolver {
   @FieldResolver(() => [ReviewComment], { description: 'Замечания к мероприятию во всех редакциях карты.' })
-  async comments(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
-    const roadmapId = await roadmapIdOfItem(ctx, item);
-    return (await ctx.tenant.loaders.reviews.commentsByRoadmapId.load(roadmapId)).byItemKey.get(item.key) ?? [];
+  comments(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
+    return andThen(roadmapIdOfItem(ctx, item), (roadmapId) =>
+      whenLoaded(ctx.tenant.loaders.reviews.commentsByRoadmapId, roadmapId, (comments) => comments.byItemKey.get(item.key) ?? NO_COMMENTS),
+    );
   }
 }
+
+const NO_COMMENTS: readonly ReviewComment[] = Object.freeze([]);
 
 export const REVIEW_RESOLVERS = [ReviewCommentResolver, RoadmapEventResolver, RevisionReviewFieldsResolver, ItemReviewFieldsResolver] as const;

@@ -5,6 +5,7 @@ import type { TenantServiceContext } from '../../engine/services.js';
 import { isUuid, type Tenant } from '../../engine/tenancy/tenant.js';
 import { within } from '../directory/scope.js';
 import { ROADMAP_MESSAGES_RU } from '@nastavnik/domain';
+import { whenLoaded } from './loaders.js';
 import { RoadmapRevision } from './revision.entity.js';
 import { Roadmap } from './roadmap.entity.js';
 import { roadmapScopeFilter } from './scope.js';
@@ -29,38 +30,14 @@ export async function findRevision(
   return { revision, roadmap };
 }
 
-/**
- * A revision by id with every revision of its roadmap and the roadmap itself, in ONE statement,
- * within the actor's row scope (the same filter as findRevision); NOT_FOUND otherwise. The page of
- * a revision then finds its basedOn, supersedes and its comments' revisions without asking again.
- */
-export async function findRevisionWithSiblings(
-  ctx: TenantServiceContext,
-  id: string,
-  em: EntityManager = ctx.tenant.em,
-): Promise<{ revision: RoadmapRevision; roadmap: Roadmap; revisions: RoadmapRevision[] }> {
-  const roadmapOfRevision = em.createQueryBuilder(RoadmapRevision, 'x').select('roadmap').where({ id });
-  const revisions = isUuid(id)
-    ? await em.find(
-        RoadmapRevision,
-        { roadmap: within(roadmapScopeFilter(ctx.actor, ctx.tenant.district), { id: { $in: roadmapOfRevision } }) },
-        { populate: ['roadmap'], strategy: 'joined', orderBy: { number: 'asc' } },
-      )
-    : [];
-  const revision = revisions.find((candidate) => candidate.id === id);
-  if (!revision) throw notFound(ROADMAP_MESSAGES_RU.revisionNotFound);
-  return { revision, roadmap: revision.roadmap, revisions };
-}
-
 /** The roles among `roles` that author a roadmap of this level (the machine lets them submit a draft). */
 export function authorRoles(roles: readonly PlatformRole[], level: RoadmapLevel): PlatformRole[] {
   return roles.filter((role) => allowedActions('draft', role, level).includes('submitToDirector'));
 }
 
-/** The district's approval settings (the defaults when it never set them). */
-export async function approvalSettings(tenant: Tenant): Promise<ApprovalSettings> {
-  const row = await tenant.loaders.roadmaps.settings.load('settings');
-  return row ? { whoAgrees: row.whoAgrees } : { ...DEFAULT_APPROVAL_SETTINGS };
+/** The district's approval settings (the defaults when it never set them); without a promise when the request holds them. */
+export function approvalSettings(tenant: Tenant): ApprovalSettings | Promise<ApprovalSettings> {
+  return whenLoaded(tenant.loaders.roadmaps.settings, 'settings', (row) => (row ? { whoAgrees: row.whoAgrees } : { ...DEFAULT_APPROVAL_SETTINGS }));
 }
 
 /** Stale `expectedVersion`: CONFLICT before anything is attempted. */

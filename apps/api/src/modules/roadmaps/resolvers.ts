@@ -8,7 +8,8 @@ import {
   validateSections,
   type Deadline,
 } from '@nastavnik/domain';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../engine/graphql/context.js';
 import { PageInput, PageOf } from '../../engine/graphql/pagination.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
@@ -27,6 +28,7 @@ import {
   UpdateRoadmapItemInput,
 } from './inputs.js';
 import { RoadmapItem } from './item.entity.js';
+import { andThen, whenLoaded, type RevisionContent } from './loaders.js';
 import { DistrictSettings } from './district-settings.entity.js';
 import { RoadmapRevision } from './revision.entity.js';
 import { Roadmap } from './roadmap.entity.js';
@@ -39,9 +41,15 @@ import type { ItemRef, RevisionDiff, Section } from '@nastavnik/domain';
 export class RoadmapPage extends PageOf(Roadmap) {}
 
 export async function revisionOf(ctx: GraphQLContext, id: string): Promise<RoadmapRevision> {
-  const revision = await ctx.tenant.loaders.roadmaps.revisionById.load(id);
-  if (!revision) throw new Error(`dangling reference: revision ${id}`);
-  return revision;
+  return revisionNow(ctx, id);
+}
+
+/** A revision by id: without a promise when the request already holds it (a page read in one statement). */
+function revisionNow(ctx: GraphQLContext, id: string): RoadmapRevision | Promise<RoadmapRevision> {
+  return whenLoaded(ctx.tenant.loaders.roadmaps.revisionById, id, (revision) => {
+    if (!revision) throw new Error(`dangling reference: revision ${id}`);
+    return revision;
+  });
 }
 
 /**
@@ -51,13 +59,21 @@ export async function revisionOf(ctx: GraphQLContext, id: string): Promise<Roadm
 export function roadmapIdOfItem(ctx: GraphQLContext, item: RoadmapItem): string | Promise<string> {
   const roadmap = item.revision.roadmap as Roadmap | undefined;
   if (roadmap) return roadmap.id;
-  return revisionOf(ctx, item.revision.id).then((revision) => revision.roadmap.id);
+  return andThen(revisionNow(ctx, item.revision.id), (revision) => revision.roadmap.id);
 }
 
-async function roadmapOf(ctx: GraphQLContext, id: string): Promise<Roadmap> {
-  const roadmap = await ctx.tenant.loaders.roadmaps.roadmapById.load(id);
-  if (!roadmap) throw new Error(`dangling reference: roadmap ${id}`);
-  return roadmap;
+/** The roadmap of a revision to `then`: synchronously when the request holds it. */
+function withRoadmap<R>(ctx: GraphQLContext, revision: RoadmapRevision, then: (roadmap: Roadmap) => R | Promise<R>): R | Promise<R> {
+  const id = revision.roadmap.id;
+  return whenLoaded(ctx.tenant.loaders.roadmaps.roadmapById, id, (roadmap) => {
+    if (!roadmap) throw new Error(`dangling reference: roadmap ${id}`);
+    return then(roadmap);
+  });
+}
+
+/** A revision's sections and items to `then`: synchronously when the request holds them. */
+function withContent<R>(ctx: GraphQLContext, revisionId: string, then: (content: RevisionContent) => R): R | Promise<R> {
+  return whenLoaded(ctx.tenant.loaders.roadmaps.contentByRevisionId, revisionId, then);
 }
 
 function deadlineType(deadline: Deadline): ItemDeadlineType {
@@ -167,8 +183,8 @@ export class RoadmapResolver {
 export class RoadmapRevisionResolver {
   @Authorized()
   @Query(() => RoadmapRevision, { nullable: true })
-  roadmapRevision(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string) {
-    return ctx.services.roadmaps.getRevision(ctx, id);
+  roadmapRevision(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo) {
+    return ctx.services.roadmaps.getRevision(ctx, id, info);
   }
 
   @Authorized()
@@ -213,12 +229,12 @@ export class RoadmapRevisionResolver {
 
   @FieldResolver(() => Roadmap)
   roadmap(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
-    return roadmapOf(ctx, revision.roadmap.id);
+    return withRoadmap(ctx, revision, (roadmap) => roadmap);
   }
 
   @FieldResolver(() => String, { description: 'Состояние по-русски.' })
-  async stateLabel(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
-    return roadmapStateLabelRu(revision.state, (await roadmapOf(ctx, revision.roadmap.id)).level);
+  stateLabel(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    return withRoadmap(ctx, revision, (roadmap) => roadmapStateLabelRu(revision.state, roadmap.level));
   }
 
   @FieldResolver(() => String, { description: 'Кто создал редакцию.' })
@@ -228,12 +244,12 @@ export class RoadmapRevisionResolver {
 
   @FieldResolver(() => RoadmapRevision, { nullable: true, description: 'Редакция, на основе которой создана эта.' })
   basedOn(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
-    return revision.basedOnId ? revisionOf(ctx, revision.basedOnId) : null;
+    return revision.basedOnId ? revisionNow(ctx, revision.basedOnId) : null;
   }
 
   @FieldResolver(() => RoadmapRevision, { nullable: true, description: 'Согласованная редакция, которую эта заменит после согласования.' })
   supersedes(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
-    return revision.supersedesId ? revisionOf(ctx, revision.supersedesId) : null;
+    return revision.supersedesId ? revisionNow(ctx, revision.supersedesId) : null;
   }
 
   @FieldResolver(() => Boolean, { description: 'Действует (согласована и не заменена).' })
@@ -242,47 +258,48 @@ export class RoadmapRevisionResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Пользователь может изменять эту редакцию сейчас.' })
-  async editable(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
-    const roadmap = await roadmapOf(ctx, revision.roadmap.id);
-    if (!isEditable(revision.state) || roadmap.latestRevisionId !== revision.id) return false;
-    return authorRoles(rolesCoveringRoadmap(ctx.actor, ctx.tenant.district, roadmap), roadmap.level).length > 0;
+  editable(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    return withRoadmap(ctx, revision, (roadmap) => {
+      if (!isEditable(revision.state) || roadmap.latestRevisionId !== revision.id) return false;
+      return authorRoles(rolesCoveringRoadmap(ctx.actor, ctx.tenant.district, roadmap), roadmap.level).length > 0;
+    });
   }
 
   @FieldResolver(() => [ApprovalAction], { description: 'Действия согласования, доступные пользователю сейчас (кнопки).' })
-  async allowedActions(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
-    const roadmap = await roadmapOf(ctx, revision.roadmap.id);
-    if (roadmap.latestRevisionId !== revision.id) return [];
-    const roles = rolesCoveringRoadmap(ctx.actor, ctx.tenant.district, roadmap);
-    return actorAllowedActions({ roles, coversRoadmap: roles.length > 0 }, revision.state, roadmap.level, await approvalSettings(ctx.tenant));
+  allowedActions(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    return withRoadmap(ctx, revision, (roadmap) => {
+      if (roadmap.latestRevisionId !== revision.id) return [];
+      const roles = rolesCoveringRoadmap(ctx.actor, ctx.tenant.district, roadmap);
+      return andThen(approvalSettings(ctx.tenant), (settings) =>
+        actorAllowedActions({ roles, coversRoadmap: roles.length > 0 }, revision.state, roadmap.level, settings),
+      );
+    });
   }
 
   @FieldResolver(() => [RoadmapSection])
   sections(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
-    return ctx.tenant.loaders.roadmaps.sectionsByRevisionId.load(revision.id);
+    return withContent(ctx, revision.id, (content) => content.sections);
   }
 
   @FieldResolver(() => Int)
-  async itemsCount(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
-    return (await ctx.tenant.loaders.roadmaps.itemsByRevisionId.load(revision.id)).length;
+  itemsCount(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    return withContent(ctx, revision.id, (content) => content.items.length);
   }
 
   @FieldResolver(() => [ValidationIssueType], { description: 'Предупреждения (не мешают сохранению и отправке): нераспознанные сроки…' })
-  async warnings(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
-    const [sections, items] = await Promise.all([
-      ctx.tenant.loaders.roadmaps.sectionsByRevisionId.load(revision.id),
-      ctx.tenant.loaders.roadmaps.itemsByRevisionId.load(revision.id),
-    ]);
-    return validateSections(toDomainSections(sections, items)).filter((issue) => issue.severity === 'warning');
+  warnings(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    return withContent(ctx, revision.id, (content) =>
+      validateSections(toDomainSections(content.sections, content.items)).filter((issue) => issue.severity === 'warning'),
+    );
   }
 }
 
 @Resolver(() => RoadmapSection)
 export class RoadmapSectionResolver {
-  /** From the revision's items (one query for all sections), in their order. */
+  /** From the revision's content (one query for all sections), in their order. */
   @FieldResolver(() => [RoadmapItem])
-  async items(@Root() section: RoadmapSection, @Ctx() ctx: GraphQLContext) {
-    const items = await ctx.tenant.loaders.roadmaps.itemsByRevisionId.load(section.revision.id);
-    return items.filter((item) => item.section.id === section.id);
+  items(@Root() section: RoadmapSection, @Ctx() ctx: GraphQLContext) {
+    return withContent(ctx, section.revision.id, (content) => content.itemsBySectionId.get(section.id) ?? []);
   }
 }
 

@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import { diffRevisions, isIsoDate, ROADMAP_MESSAGES_RU, type RevisionDiff, type Section } from '@nastavnik/domain';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Clock } from '../../engine/clock.js';
 import { badUserInput, forbidden, notFound } from '../../engine/errors.js';
 import { pageWindow, type Page, type PageInput } from '../../engine/graphql/pagination.js';
@@ -10,10 +11,11 @@ import { Campaign } from '../campaigns/campaign.entity.js';
 import { campaignScopeFilter } from '../campaigns/scope.js';
 import { Organization } from '../directory/organization.entity.js';
 import { within } from '../directory/scope.js';
-import { authorRoles, findRevision, findRevisionWithSiblings, findRoadmap } from './access.js';
+import { authorRoles, findRevision, findRoadmap } from './access.js';
 import { buildSections, templateDrafts, toDrafts, type DraftSection } from './content.js';
 import { RoadmapLevel, RoadmapSource } from './enums.js';
 import { recordEvent } from './events.js';
+import { readRevisionPage } from './page.js';
 import { checkHeader } from './header.js';
 import type { CreateRoadmapInput, RoadmapFilter } from './inputs.js';
 import { RevisionEditor } from './revision-editor.js';
@@ -70,14 +72,12 @@ export class RoadmapService {
     return findRoadmap(ctx, id);
   }
 
-  /** The revision for its page: one statement, and the request's loaders know its roadmap and sibling revisions. */
-  async getRevision(ctx: TenantServiceContext, id: string): Promise<RoadmapRevision> {
-    const { revision, roadmap, revisions } = await findRevisionWithSiblings(ctx, id);
-    const loaders = ctx.tenant.loaders.roadmaps;
-    loaders.roadmapById.prime(roadmap.id, roadmap);
-    loaders.revisionsByRoadmapId.prime(roadmap.id, revisions);
-    for (const sibling of revisions) loaders.revisionById.prime(sibling.id, sibling);
-    return revision;
+  /**
+   * The revision for its page: one statement reads it (within the row scope) with what the page
+   * shows, and the request's loaders hold it (./page.ts). `info`: the selection under the revision.
+   */
+  getRevision(ctx: TenantServiceContext, id: string, info?: GraphQLResolveInfo): Promise<RoadmapRevision> {
+    return readRevisionPage(ctx, id, info);
   }
 
   /** The content of a revision in the domain's shape (sections with items, keys as ids). */

@@ -20,9 +20,22 @@ const nothing = <T>(): FilterQuery<T> => ({ id: { $in: [] } }) as FilterQuery<T>
 import { schoolStaffOrganizationIds, seesWholeDistrict } from '../directory/scope.js';
 
 export function roadmapScopeFilter(actor: Actor, district: TenantDistrict): FilterQuery<Roadmap> {
-  if (seesWholeDistrict(actor, district)) return {};
-  const organizationIds = schoolStaffOrganizationIds(actor, district);
-  return organizationIds.length ? { level: 'school', organizationId: { $in: organizationIds } } : nothing();
+  const scope = roadmapScope(actor, district);
+  if (scope === 'district') return {};
+  return scope.length ? { level: 'school', organizationId: { $in: scope } } : nothing();
+}
+
+/** The same scope as a SQL condition on the roadmap row `alias`, with its parameters (`?`, as EntityManager.execute takes them). */
+export function roadmapScopeSql(actor: Actor, district: TenantDistrict, alias: string): { sql: string; params: string[] } {
+  const scope = roadmapScope(actor, district);
+  if (scope === 'district') return { sql: 'true', params: [] };
+  if (scope.length === 0) return { sql: 'false', params: [] };
+  return { sql: `${alias}.level = 'school' and ${alias}.organization_id in (${scope.map(() => '?').join(', ')})`, params: scope };
+}
+
+/** Every roadmap of the district, or the school roadmaps of these organisations (none when empty). */
+function roadmapScope(actor: Actor, district: TenantDistrict): 'district' | string[] {
+  return seesWholeDistrict(actor, district) ? 'district' : schoolStaffOrganizationIds(actor, district);
 }
 
 /**

@@ -95,7 +95,7 @@ import { PRACTICE_RESOLVERS } from './modules/practices/resolvers.js';
 import { MonitoringService } from './modules/monitoring/monitoring.service.js';
 import { MONITORING_RESOLVERS } from './modules/monitoring/resolvers.js';
 import { monitoringRoutes } from './modules/monitoring/routes.js';
-import { kpiRefreshJob } from './modules/monitoring/jobs.js';
+import { KPI_REFRESH_JOB, kpiRefreshJob } from './modules/monitoring/jobs.js';
 import { DistrictKpiSnapshot } from './modules/monitoring/snapshot.entity.js';
 import { PublicService } from './modules/public/public.service.js';
 import { publicRoutes } from './modules/public/routes.js';
@@ -298,7 +298,11 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     const partnerMentors = new PartnerMentorService(clock);
     const partnerAgreements = new PartnerAgreementService(clock);
     const partnerFiles = new AgreementFileService(config.attachments, storages, clock, partnerAgreements);
-    const monitoring = new MonitoringService(clock);
+    const monitoring = new MonitoringService(clock, {
+      staleSeconds: config.monitoringStaleSeconds,
+      // A view of changed figures asks for the background refresh instead of waiting for its schedule.
+      requestRefresh: () => void jobQueue?.request(KPI_REFRESH_JOB).catch((error: unknown) => logger.warn({ err: error }, 'KPI refresh could not be queued')),
+    });
     // The modules' background jobs (engine/jobs): scheduled, retried, one run at a time across replicas.
     jobQueue = createJobQueue({
       connectionString: orm.config.get('clientUrl')!,

@@ -14,6 +14,8 @@ const DISTRICT_TABLES = [
   'attachment_content',
   'best_practice',
   'campaign',
+  'dashboard_school',
+  'dashboard_total',
   'district_settings',
   'headcount',
   'item_execution',
@@ -40,7 +42,7 @@ const DISTRICT_TABLES = [
   'school_news',
   'swot_form',
 ];
-const LAST_DISTRICT_MIGRATION = 'Migration20261205100000KpiDirtyTriggers';
+const LAST_DISTRICT_MIGRATION = 'Migration20261205200000DashboardAggregates';
 
 beforeAll(async () => {
   orm = await createOrm(loadConfig({ NODE_ENV: 'test', DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' }));
@@ -118,6 +120,7 @@ describe('district migrations', () => {
       'Migration20261122100000QuestionnairesPractices',
       'Migration20261122200000MonitoringLinksSwotNews',
       'Migration20261205000000PersonalDataErasure',
+      'Migration20261205100000KpiDirtyTriggers',
       LAST_DISTRICT_MIGRATION,
     ]);
     expect(await stateOf(district)).toMatchObject({ status: 'migrated', last_migration: LAST_DISTRICT_MIGRATION, error: null });

@@ -122,6 +122,15 @@ const schema = z
         .max(7 * 24 * 3600)
         .default(600),
     ),
+    MONITORING_STALE_SECONDS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 3600)
+        .default(120),
+    ),
     JOBS_ENABLED: z.preprocess(emptyToUndefined, z.stringbool({ error: 'ожидается true или false' }).default(true)),
     JOBS_SCHEMA: z.preprocess(
       emptyToUndefined,
@@ -231,6 +240,8 @@ export interface ApiConfig {
   timeZone: string;
   /** Seconds between refreshes of the monitoring roll-up (`core.district_kpi_snapshot`); 0 = off. */
   kpiRefreshIntervalSeconds: number;
+  /** How old a changed district's stored dashboard figures may be and still be shown while a refresh is queued; 0 = always fresh. */
+  monitoringStaleSeconds: number;
   /**
    * The public endpoints without a login (partner sign-up, survey links): per-client limits, counted
    * in PostgreSQL (`rate_limit.counter`) so that every replica sees the same counts.
@@ -314,6 +325,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     timeZone: value.TIME_ZONE,
     kpiRefreshIntervalSeconds: value.KPI_REFRESH_INTERVAL_SECONDS,
+    monitoringStaleSeconds: value.MONITORING_STALE_SECONDS,
     publicEndpoints: {
       trustedProxies: value.TRUSTED_PROXIES,
       partnerApplyPerHour: value.PARTNER_APPLY_LIMIT_PER_HOUR,

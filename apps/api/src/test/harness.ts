@@ -70,6 +70,8 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
     DB_POOL_MAX: '5',
     // The snapshot job would refresh in the background mid-test; tests run it themselves.
     KPI_REFRESH_INTERVAL_SECONDS: '0',
+    // Dashboards recompute whenever something changed, so tests read exact figures right after a write.
+    MONITORING_STALE_SECONDS: '0',
     // No workers, schedules or queue maintenance polling in the dozens of test APIs; the files that
     // test background work turn them on (engine/jobs).
     JOBS_ENABLED: 'false',

@@ -71,6 +71,8 @@ export interface JobQueue {
    * good: completed, or failed after its retries. Needs a replica with workers.
    */
   runNow(name: string, options?: { timeoutMs?: number }): Promise<JobRunRecord>;
+  /** Queues one run soon (or joins the one already waiting) without waiting for it; any replica with workers takes it. */
+  request(name: string): Promise<void>;
   overview(options?: { runs?: number }): Promise<JobOverview[]>;
 }
 
@@ -221,6 +223,11 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
         if (Date.now() > deadline) throw new Error(`job ${name} (${id}) did not finish in time; state ${row?.state ?? 'gone'}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
+    },
+    async request(name) {
+      if (!byName.has(name)) throw new Error(`unknown job ${name}`);
+      // null when a run is already waiting (stately): that one will do.
+      await boss.send(name, { trigger: 'manual' });
     },
     async overview(overviewOptions = {}) {
       const limit = Math.min(Math.max(overviewOptions.runs ?? 10, 1), 50);

@@ -93,8 +93,14 @@ export async function createOrmWith(config: ApiConfig, options: CreateOrmOptions
     // The migration tracking tables are the migrators' business, not the entities'; so are the SQL
     // routines the migrations create (erasure_redact_jsonb), which no entity can declare.
     // Tables and triggers written by hand in migrations, which no entity maps: the KPI dirty marks
-    // (written by triggers only) and the statement-level triggers (directory NOTIFY, KPI marks).
-    schemaGenerator: { disableForeignKeys: false, skipTables: ['mikro_orm_migrations', 'kpi_dirty'], ignoreRoutines: true, ignoreTriggers: true },
+    // (written by triggers only), the dashboard's stored figures (written in SQL by the KPI refresh)
+    // and the statement-level triggers (directory NOTIFY, KPI marks).
+    schemaGenerator: {
+      disableForeignKeys: false,
+      skipTables: ['mikro_orm_migrations', 'kpi_dirty', 'dashboard_total', 'dashboard_school'],
+      ignoreRoutines: true,
+      ignoreTriggers: true,
+    },
   });
   directUrls.set(orm, directUrl);
   return orm;

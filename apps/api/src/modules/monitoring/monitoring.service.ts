@@ -1,10 +1,11 @@
-import { ERRORS_RU, isValidAcademicYear, TRAFFIC_LIGHT_LABELS_RU, type IsoDate } from '@nastavnik/domain';
+import { academicYearOf, ERRORS_RU, isValidAcademicYear, TRAFFIC_LIGHT_LABELS_RU, type IsoDate } from '@nastavnik/domain';
 import type { Clock } from '../../engine/clock.js';
 import { badUserInput, forbidden, notFound } from '../../engine/errors.js';
 import { pageWindow, type PageInput } from '../../engine/graphql/pagination.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import { isUuid, type TenantDistrict } from '../../engine/tenancy/tenant.js';
 import { seesWholeDistrict } from '../directory/scope.js';
+import { readDashboard, type StoredDashboard } from './dashboard-store.js';
 import { DrillDownService } from './drilldown.js';
 import { figuresOf, schoolCounts, sumMonitoringCounts, type KpiFigure } from './figures.js';
 import type { DistrictFigures, FiguresSource, SchoolFiguresRow } from './figures-source.js';
@@ -14,7 +15,6 @@ import { MONITORING_MESSAGES_RU } from './messages.js';
 import { gatherDistrictCounts, gatherExecutionSeries, gatherStatFormCounts, type SqlRunner, type StatFormCountRow } from './queries.js';
 import { KpiSnapshotService } from './snapshots.js';
 import {
-  DashboardSortField,
   type DashboardSortInput,
   type DistrictDashboardGql,
   type ExecutionSeriesGql,
@@ -25,17 +25,19 @@ import {
 
 const SCHOOL_ROLES = ['school-director', 'school-curator'];
 
-const SORT_VALUE: Record<DashboardSortField, (row: SchoolFiguresRow) => number | string | null> = {
-  [DashboardSortField.NAME]: (r) => r.shortName,
-  [DashboardSortField.PUPIL_COVERAGE]: (r) => r.figures.pupilCoverage.value,
-  [DashboardSortField.TEACHER_COVERAGE]: (r) => r.figures.teacherCoverage.value,
-  [DashboardSortField.FEDERAL_TARGET]: (r) => r.figures.federalTarget70.value,
-  [DashboardSortField.CONSENTS]: (r) => r.figures.consentsCollected.value,
-  [DashboardSortField.PLANS]: (r) => r.figures.plansDone.value,
-  [DashboardSortField.EXECUTION]: (r) => r.figures.roadmapExecution.value,
-  [DashboardSortField.FINAL_EVENT]: (r) => r.figures.finalEventAttendance.value,
-  [DashboardSortField.PARTICIPANTS]: (r) => r.counts.participants,
-};
+export interface MonitoringOptions {
+  /**
+   * How old the stored dashboard figures of a district with unprocessed changes may be and still be
+   * shown (with their «на …» time) while a refresh is queued; older, they are recomputed within the
+   * request. 0: always recomputed when something changed (tests).
+   */
+  staleSeconds: number;
+  /** Queues the background refresh of changed districts (wired to the job queue at the composition root). */
+  requestRefresh?: () => void;
+}
+
+/** A view of stale figures queues a refresh at most this often per process. */
+const REQUEST_REFRESH_EVERY_MS = 5_000;
 
 /**
  * Monitoring (issue 7): school and district figures from live data of the request's district
@@ -50,7 +52,10 @@ export class MonitoringService implements FiguresSource {
   /** The maintained roll-up in `core` and the region dashboard read from it (./snapshots.ts). */
   readonly snapshots: KpiSnapshotService;
 
-  constructor(private readonly clock: Clock) {
+  constructor(
+    private readonly clock: Clock,
+    private readonly options: MonitoringOptions = { staleSeconds: 0 },
+  ) {
     this.links = new IndicatorLinkService(this);
     this.drillDown = new DrillDownService(this);
     this.snapshots = new KpiSnapshotService(this, clock);
@@ -125,7 +130,59 @@ export class MonitoringService implements FiguresSource {
     return this.schoolGql(row, year, this.clock.now());
   }
 
-  /** Every school of the request's district with its figures (sorted, paginated) and the district's totals. */
+  /**
+   * The district's stored figures (./dashboard-store.ts) for one page, recomputed first when missing,
+   * computed for an earlier day, stale, or older than `staleSeconds` while the district has
+   * unprocessed changes (a mark in `core.kpi_dirty`); within that age they are shown and a
+   * background refresh is queued. Two statements in parallel when the figures hold.
+   */
+  private async storedDashboard(
+    ctx: TenantServiceContext,
+    year: string,
+    window: { limit: number; offset: number },
+    sort?: DashboardSortInput | null,
+  ): Promise<{ stored: StoredDashboard; districtName: string }> {
+    const { tenant } = ctx;
+    const sql = tenant.em.getConnection();
+    const [state, first] = await Promise.all([
+      ctx.em.getConnection().execute<{ name: string; dirty: boolean }[]>(
+        `select d.name, k.schema_name is not null as dirty from "core"."district" d
+         left join "core"."kpi_dirty" k on k.schema_name = d.schema_name where d.id = ?`,
+        [tenant.district.id],
+      ),
+      readDashboard(sql, tenant.district, year, window, sort),
+    ]);
+    const dirty = state[0]?.dirty ?? false;
+    const today = this.clock.today();
+    const current = academicYearOf(new Date(`${today}T12:00:00Z`)) === year;
+    const ageSeconds = first ? (this.clock.now().getTime() - first.asOf.getTime()) / 1000 : Infinity;
+    const holds = first && !first.stale && first.computedFor === today && (!dirty || ageSeconds <= this.options.staleSeconds);
+    if (holds) {
+      if (dirty && current) this.requestRefresh();
+      return { stored: first, districtName: state[0]?.name ?? '' };
+    }
+    // The mark is taken before the counts are read, as the job does: a change committed meanwhile is
+    // in them or marks the district again. Only for the current year, which is what the job refreshes.
+    if (dirty && current) await sql.execute(`delete from "core"."kpi_dirty" where "schema_name" = ?`, [tenant.district.schemaName], 'run');
+    await this.snapshots.refreshSnapshot(sql, tenant.district, year);
+    const stored = await readDashboard(sql, tenant.district, year, window, sort);
+    if (!stored) throw new Error(`dashboard of ${tenant.district.code} ${year} not stored after its refresh`);
+    return { stored, districtName: state[0]?.name ?? '' };
+  }
+
+  private lastRefreshRequest = 0;
+
+  private requestRefresh(): void {
+    const now = Date.now();
+    if (!this.options.requestRefresh || now - this.lastRefreshRequest < REQUEST_REFRESH_EVERY_MS) return;
+    this.lastRefreshRequest = now;
+    this.options.requestRefresh();
+  }
+
+  /**
+   * Every school of the request's district with its figures (sorted and paged in SQL) and the
+   * district's totals, from the maintained figures (issue 14, goal 3); `asOf` says when they were computed.
+   */
   async districtDashboard(
     ctx: TenantServiceContext,
     academicYear: string,
@@ -135,28 +192,16 @@ export class MonitoringService implements FiguresSource {
     const year = this.checkYear(academicYear);
     const { tenant, actor } = ctx;
     if (!seesWholeDistrict(actor, tenant.district)) throw forbidden(MONITORING_MESSAGES_RU.dashboardForbidden);
-    const result = await this.districtFigures(tenant.em.getConnection(), tenant.district, year);
-    const field = sort?.field ?? DashboardSortField.NAME;
-    const direction = sort?.descending ? -1 : 1;
-    const value = SORT_VALUE[field];
-    const sorted = [...result.schools].sort((a, b) => {
-      const x = value(a);
-      const y = value(b);
-      if (x === null || y === null) return x === y ? a.shortName.localeCompare(b.shortName, 'ru') : x === null ? 1 : -1;
-      const order = typeof x === 'string' ? x.localeCompare(String(y), 'ru') : x - (y as number);
-      return order * direction || a.shortName.localeCompare(b.shortName, 'ru') || a.organizationId.localeCompare(b.organizationId);
-    });
     const { limit, offset } = pageWindow(page);
-    const asOf = this.clock.now();
-    const district = await ctx.em.getConnection().execute<{ name: string }[]>(`select name from "core"."district" where id = ?`, [tenant.district.id]);
+    const { stored, districtName } = await this.storedDashboard(ctx, year, { limit, offset }, sort);
     return {
       districtId: tenant.district.id,
-      districtName: district[0]?.name ?? '',
+      districtName,
       academicYear: year,
-      asOf,
-      schools: { items: sorted.slice(offset, offset + limit).map((row) => this.schoolGql(row, year, asOf)), total: sorted.length, limit, offset },
-      counts: countsGql(result.counts),
-      figures: figuresGql(result.figures),
+      asOf: stored.asOf,
+      schools: { items: stored.schools.map((row) => this.schoolGql(row, year, stored.asOf)), total: stored.total, limit, offset },
+      counts: countsGql(stored.counts),
+      figures: figuresGql(stored.figures),
     };
   }
 
@@ -199,10 +244,10 @@ export class MonitoringService implements FiguresSource {
     const year = this.checkYear(academicYear);
     const { tenant, actor } = ctx;
     if (!seesWholeDistrict(actor, tenant.district)) throw forbidden(MONITORING_MESSAGES_RU.dashboardForbidden);
-    const result = await this.districtFigures(tenant.em.getConnection(), tenant.district, year);
     const { limit, offset } = pageWindow(page);
+    const { stored } = await this.storedDashboard(ctx, year, { limit, offset });
     const rank: Record<string, number> = { red: 3, yellow: 2, green: 1, grey: 0 };
-    const rows = result.schools.map((row) => {
+    const rows = stored.schools.map((row) => {
       const cells = GRID_KPIS.map((code) => {
         const kpi = row.figures[code];
         return { code, labelRu: kpi.labelRu, display: kpi.display, light: kpi.light, lightRu: kpi.light ? TRAFFIC_LIGHT_LABELS_RU[kpi.light] : null };
@@ -212,9 +257,9 @@ export class MonitoringService implements FiguresSource {
     });
     return {
       academicYear: year,
-      asOf: this.clock.now(),
+      asOf: stored.asOf,
       kpis: [...GRID_KPIS],
-      schools: { items: rows.slice(offset, offset + limit), total: rows.length, limit, offset },
+      schools: { items: rows, total: stored.total, limit, offset },
     };
   }
 }

@@ -9,6 +9,7 @@ import { figuresOf, sumMonitoringCounts, type MonitoringCounts } from './figures
 import { MONITORING_MESSAGES_RU } from './messages.js';
 import type { DistrictKpiSnapshotGql, DistrictRollupGql, RegionDashboardGql } from './types.js';
 import type { FiguresSource } from './figures-source.js';
+import { writeDashboard } from './dashboard-store.js';
 import { countsGql, figuresGql } from './gql-mapping.js';
 import { EMPTY_SURVEYS, gatherStatFormCounts, type SqlRunner, type StatFormCountRow, type SurveyCounts } from './queries.js';
 
@@ -93,15 +94,21 @@ export class KpiSnapshotService {
     private readonly clock: Clock,
   ) {}
 
-  /** Recomputes one district's snapshot for one academic year (7 statements: counts, stat form, upsert). */
+  /**
+   * Recomputes one district's figures for one academic year: its row of the region's roll-up and the
+   * stored figures of its dashboard (./dashboard-store.ts). 9 statements: counts, stat form, two writes.
+   */
   async refreshSnapshot(sql: SqlRunner, district: Pick<TenantDistrict, 'id' | 'schemaName' | 'regionId'>, academicYear: string): Promise<SnapshotRow> {
+    const today = this.clock.today();
     const [figures, statForm] = await Promise.all([
       this.figures.districtFigures(sql, district, academicYear),
       gatherStatFormCounts(sql, district, academicYear),
     ]);
     const c = figures.counts;
     const asOf = this.clock.now();
-    await sql.execute(
+    // Two writes in parallel (both idempotent upserts of the same computation).
+    const dashboard = writeDashboard(sql, district, academicYear, figures, today, asOf);
+    const rollup = sql.execute(
       `insert into "core"."district_kpi_snapshot" ("district_id", "academic_year", "region_id", "schools", "schools_with_headcount",
          "pupils", "teachers", "pupil_participants", "teacher_participants", "pupil_participants_counted", "teacher_participants_counted",
          "mentors", "mentees", "partner_mentors", "participants", "with_consent", "final_invited", "final_attended", "surveys", "plan_percents", "execution", "by_role_category", "stat_form", "as_of")
@@ -142,6 +149,7 @@ export class KpiSnapshotService {
         asOf,
       ],
     );
+    await Promise.all([dashboard, rollup]);
     return { districtId: district.id, academicYear, counts: c, statForm, asOf };
   }
 

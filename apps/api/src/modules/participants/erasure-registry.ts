@@ -58,6 +58,9 @@ const actor = (userId: string): ['actor-name', Row] => ['actor-name', { userId }
 export const DISTRICT_COLUMNS: readonly ErasureColumn[] = [
   ...table('mikro_orm_migrations', { name: 'code' }),
   ...table('headcount', { academic_year: 'code' }),
+  // The dashboard's stored figures: counts and KPI values per school, no person (modules/monitoring/dashboard-store.ts).
+  ...table('dashboard_total', { academic_year: 'code', counts: 'code', figures: 'code' }),
+  ...table('dashboard_school', { academic_year: 'code', code: 'code', short_name: 'directory', counts: 'code' }),
   ...table('district_settings', { who_agrees: 'code', updated_by_name: 'actor-name' }),
   ...table('campaign', {
     title: 'free-text',

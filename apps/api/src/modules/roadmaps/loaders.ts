@@ -100,8 +100,8 @@ export interface RevisionContent {
 /**
  * An item row as a read-only object of the item's shape, not a managed entity: merging hundreds of
  * rows into the identity map was the largest CPU cost of a roadmap page. Its `revision` and
- * `section` are the section's (managed) ones; nothing writes through these objects (the editor
- * reads and writes entities itself).
+ * `section` are the section's; nothing writes through these objects (the editor reads and writes
+ * entities itself).
  */
 function readItem(row: Record<string, unknown>, section: RoadmapSection): RoadmapItem {
   const item = {
@@ -140,12 +140,30 @@ export function sectionRowsSql(table: (name: string) => string, revisionIdSql: s
        from ${table('roadmap_section')} s where s.revision_id = ${revisionIdSql}`;
 }
 
-/** Section rows (of one revision, in order) as its content: sections mapped into the request's identity map, items read-only. */
-export function toContent(em: EntityManager, rows: readonly SectionRow[]): RevisionContent {
+/** A section row as a read-only object of the section's shape (as readItem). */
+function readSection(row: Record<string, unknown>, revision: RoadmapRevision): RoadmapSection {
+  const section = {
+    __proto__: RoadmapSection.prototype,
+    id: row.id,
+    revision,
+    key: row.key,
+    position: row.position,
+    title: row.title,
+    task: row.task,
+    result: row.result,
+  };
+  return section as unknown as RoadmapSection;
+}
+
+/**
+ * Section rows (of one revision, in order) as its content, read-only objects (see readItem). The
+ * revision is the page's, else the request's entity (or a reference to it).
+ */
+export function toContent(em: EntityManager, rows: readonly SectionRow[], revision?: RoadmapRevision): RevisionContent {
   const content: RevisionContent = { sections: [], items: [], itemsBySectionId: new Map() };
   const bySection = content.itemsBySectionId as Map<string, RoadmapItem[]>;
   for (const { items, ...row } of rows) {
-    const section = em.map(RoadmapSection, row);
+    const section = readSection(row, revision ?? em.getReference(RoadmapRevision, row.revision_id as string));
     content.sections.push(section);
     const own = items.map((item) => readItem(item, section));
     bySection.set(section.id, own);

@@ -1,7 +1,9 @@
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { ROADMAP_MESSAGES_RU } from '@nastavnik/domain';
 import { notFound } from '../../engine/errors.js';
+import type { EntityManager } from '../../engine/orm/create-orm.js';
 import type { TenantServiceContext } from '../../engine/services.js';
+import { Campaign } from '../campaigns/campaign.entity.js';
 import { isUuid, type Tenant } from '../../engine/tenancy/tenant.js';
 import { DistrictSettings } from './district-settings.entity.js';
 import { sectionRowsSql, toContent, type SectionRow } from './loaders.js';
@@ -14,7 +16,8 @@ import { roadmapScopeSql } from './scope.js';
  * actor's row scope, its roadmap and sibling revisions, the district's settings, the revision's
  * sections with their items — and what the modules above add to it (reviews: the roadmap's
  * comments; execution: its marks). Everything is handed to the request's loaders, so the field
- * resolvers find it there (most of them without a promise, see PeekLoader).
+ * resolvers find it there (most of them without a promise, see PeekLoader). The rows come as
+ * read-only objects, not managed entities (see readRoadmap).
  */
 
 export interface RevisionPage {
@@ -103,15 +106,74 @@ export async function readRevisionPage(ctx: TenantServiceContext, id: string, in
   );
   if (!row) throw notFound(ROADMAP_MESSAGES_RU.revisionNotFound);
 
-  const roadmap = em.map(Roadmap, row.roadmap as Record<string, unknown>);
-  const revisions = (row.revisions as Array<Record<string, unknown>>).map((revision) => em.map(RoadmapRevision, revision));
+  const roadmap = readRoadmap(row.roadmap as Record<string, unknown>, em);
+  const revisions = (row.revisions as Array<Record<string, unknown>>).map((revision) => readRevision(revision, roadmap));
   const page: RevisionPage = { roadmap, revisions, revisionById: new Map(revisions.map((revision) => [revision.id, revision])) };
+  const revision = page.revisionById.get(id)!;
   const loaders = tenant.loaders.roadmaps;
   loaders.roadmapById.prime(roadmap.id, roadmap);
   loaders.revisionsByRoadmapId.prime(roadmap.id, revisions);
-  for (const revision of revisions) loaders.revisionById.prime(revision.id, revision);
-  if (withSettings) loaders.settings.prime('settings', row.settings ? em.map(DistrictSettings, row.settings as Record<string, unknown>) : null);
-  if (withContent) loaders.contentByRevisionId.prime(id, toContent(em, row.sections as SectionRow[]));
+  for (const sibling of revisions) loaders.revisionById.prime(sibling.id, sibling);
+  if (withSettings) loaders.settings.prime('settings', row.settings ? readSettings(row.settings as Record<string, unknown>) : null);
+  if (withContent) loaders.contentByRevisionId.prime(id, toContent(em, row.sections as SectionRow[], revision));
   wanted.forEach((part, i) => part.prime(tenant, page, row[`part_${i}`]));
-  return page.revisionById.get(id)!;
+  return revision;
+}
+
+// The page's rows as read-only objects of their entities' shape, not managed entities (mapping
+// them into the identity map cost more than the rest of a 10-item page's reading): on the entity's
+// prototype (type-graphql converts a root of another class), fields as own properties defined by
+// the literal (the ORM's prototype setters would want a managed entity). Nothing writes through them.
+
+const date = (value: unknown) => (value == null ? value : new Date(value as string));
+
+function readRoadmap(row: Record<string, unknown>, em: EntityManager): Roadmap {
+  const roadmap = {
+    __proto__: Roadmap.prototype,
+    id: row.id,
+    level: row.level,
+    organizationId: row.organization_id,
+    campaign: row.campaign_id ? em.getReference(Campaign, row.campaign_id as string) : null,
+    latestRevisionId: row.latest_revision_id,
+    inForceRevisionId: row.in_force_revision_id,
+    createdByUserId: row.created_by_user_id,
+    createdByName: row.created_by_name,
+    createdAt: date(row.created_at),
+  };
+  return roadmap as unknown as Roadmap;
+}
+
+function readRevision(row: Record<string, unknown>, roadmap: Roadmap): RoadmapRevision {
+  const revision = {
+    __proto__: RoadmapRevision.prototype,
+    id: row.id,
+    roadmap,
+    number: row.number,
+    state: row.state,
+    version: row.version,
+    basedOnId: row.based_on_id,
+    supersedesId: row.supersedes_id,
+    title: row.title,
+    programmeName: row.programme_name,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    approval: row.approval,
+    agreement: row.agreement,
+    createdByUserId: row.created_by_user_id,
+    createdByName: row.created_by_name,
+    createdAt: date(row.created_at),
+    updatedAt: date(row.updated_at),
+  };
+  return revision as unknown as RoadmapRevision;
+}
+
+function readSettings(row: Record<string, unknown>): DistrictSettings {
+  const settings = {
+    __proto__: DistrictSettings.prototype,
+    id: row.id,
+    whoAgrees: row.who_agrees,
+    updatedByName: row.updated_by_name,
+    updatedAt: date(row.updated_at),
+  };
+  return settings as unknown as DistrictSettings;
 }

@@ -316,11 +316,10 @@ export class RoadmapItemResolver {
   }
 
   @FieldResolver(() => ID, { description: 'Постоянный идентификатор раздела.' })
-  async sectionKey(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
+  sectionKey(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
     // A page's items carry their loaded section; an item loaded alone has only its section's id.
     if (item.section.key !== undefined) return item.section.key;
-    const sections = await ctx.tenant.loaders.roadmaps.sectionsByRevisionId.load(item.revision.id);
-    return sections.find((s) => s.id === item.section.id)?.key ?? item.section.id;
+    return withContent(ctx, item.revision.id, (content) => content.sections.find((s) => s.id === item.section.id)?.key ?? item.section.id);
   }
 }
 

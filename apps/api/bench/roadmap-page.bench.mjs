@@ -257,9 +257,15 @@ async function revisionViewQuery() {
 }
 
 function startServer(kind, env) {
-  // BENCH_PROFILE=<dir>: a CPU profile of the API process (written when it stops).
-  const execArgv = kind === 'api' && process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = fork(self, [kind], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_PROFILE=<dir>: a CPU profile of each server process, in <dir>/api and <dir>/hand (written when it stops).
+  const execArgv = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}/${kind}`] : [];
+  // NODE_ENV=production as the API's image runs it (and the trivial-query bench): libraries such as
+  // graphql-js take their development-only checks otherwise.
+  const child = fork(self, [kind], {
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
+    execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const ready = new Promise((resolve, reject) => {
     child.once('message', (message) => resolve(message.url));
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));

@@ -3,23 +3,12 @@
 // computing them live from the source tables (what each view did before, and what a refresh does).
 // Runs over dist/ (build first): `npm run bench -w @nastavnik/api`.
 //
-// A fresh database on DATABASE_URL's server (dropped at the end), else an embedded PostgreSQL in a
-// temp dir. Seeds with generate_series bulk inserts (src/seed/monitoring-scale.ts), then calls the
+// A fresh database (bench-database.mjs: on DATABASE_URL's server, else an embedded PostgreSQL in a
+// temp dir). Seeds with generate_series bulk inserts (src/seed/monitoring-scale.ts), then calls the
 // service with a statement counter: RUNS views over every sort field and pages, p50/p95.
 // Exit 1 when the statements differ between 10 and 1,000 schools, exceed MAX_STATEMENTS, or the p95 is over budget.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import {
-  createDatabase,
-  createOrm,
-  databaseUrl,
-  dropDatabase,
-  loadConfig,
-  migrateAll,
-  startEmbeddedPostgres,
-  createDistrictWithSchema,
-} from '../dist/index.js';
+import { createOrm, loadConfig, migrateAll, createDistrictWithSchema } from '../dist/index.js';
+import { openBenchDatabase } from './bench-database.mjs';
 import { MonitoringService } from '../dist/modules/monitoring/monitoring.service.js';
 import { seedMonitoringDistrict } from '../dist/seed/monitoring-scale.js';
 
@@ -33,21 +22,13 @@ const PAGE = 20;
 const SORTS = ['NAME', 'PUPIL_COVERAGE', 'TEACHER_COVERAGE', 'FEDERAL_TARGET', 'CONSENTS', 'PLANS', 'EXECUTION', 'FINAL_EVENT', 'PARTICIPANTS'];
 const YEAR = '2025/2026';
 
-let embedded;
-let tempDir;
-let serverUrl = process.env.DATABASE_URL?.trim() || undefined;
-const name = `nastavnik_bench_${Date.now().toString(36)}`;
+let database;
 let orm;
 let exitCode = 0;
 try {
-  if (!serverUrl) {
-    tempDir = await mkdtemp(path.join(os.tmpdir(), 'nastavnik-bench-'));
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(tempDir, 'pg'), database: 'postgres' });
-    serverUrl = embedded.url;
-  }
-  await createDatabase(serverUrl, name);
+  database = await openBenchDatabase('nastavnik_bench');
   let recording;
-  orm = await createOrm(loadConfig({ NODE_ENV: 'development', DATABASE_URL: databaseUrl(serverUrl, name), LOG_LEVEL: 'silent' }), {
+  orm = await createOrm(loadConfig({ NODE_ENV: 'development', DATABASE_URL: database.url, LOG_LEVEL: 'silent' }), {
     onQuery: (sql) => recording?.push(sql),
   });
   const report = await migrateAll(orm);
@@ -182,11 +163,6 @@ try {
   exitCode = 1;
 } finally {
   await orm?.close().catch(() => undefined);
-  if (embedded) {
-    await embedded.stop().catch(() => undefined);
-    if (tempDir) await rm(tempDir, { recursive: true, force: true });
-  } else if (serverUrl) {
-    await dropDatabase(serverUrl, name).catch(() => undefined);
-  }
+  await database?.close();
 }
 process.exit(exitCode);

@@ -1,17 +1,15 @@
 // Start-up with many districts (issue 14, goal 4). Runs over dist/ (build first): `npm run bench -w @nastavnik/api`.
 //
-// A fresh database on DATABASE_URL's server (dropped at the end), else an embedded PostgreSQL in a
-// temp dir. Seeds STARTUP_BENCH_DISTRICTS (default 2,300) migrated districts (the whole district
+// A fresh database (bench-database.mjs: on DATABASE_URL's server, else an embedded PostgreSQL in a
+// temp dir). Seeds STARTUP_BENCH_DISTRICTS (default 2,300) migrated districts (the whole district
 // set's SQL per schema, engine/migrations/scale-fixtures.ts), then measures, each time as a fresh
 // process would (a new ORM, every ORM statement counted):
 //   1. start-up with nothing pending, with 3 districts and with all of them: < 3 s, the same statements;
 //   2. a new, harmless district migration (one empty table) over all of them: < 10 min, none failed;
 //   3. start-up again with nothing pending (the new migration recorded everywhere).
 // Prints a table; exit 1 when a goal is missed.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { createDatabase, createOrm, databaseUrl, dropDatabase, loadConfig, startEmbeddedPostgres } from '../dist/index.js';
+import { createOrm, loadConfig } from '../dist/index.js';
+import { openBenchDatabase } from './bench-database.mjs';
 import { migrateDistricts } from '../dist/engine/migrations/district-runner.js';
 import { migrateAllWith } from '../dist/engine/migrations/migrate-all.js';
 import { seedMigratedDistricts, withProbeMigration } from '../dist/engine/migrations/scale-fixtures.js';
@@ -28,22 +26,14 @@ const STARTUP_BUDGET_MS = 3000;
 const MIGRATION_BUDGET_MS = 10 * 60 * 1000;
 const RUNS = 3;
 
-let embedded;
-let tempDir;
-let serverUrl = process.env.DATABASE_URL?.trim() || undefined;
-const name = `nastavnik_bench_startup_${Date.now().toString(36)}`;
+let database;
 let exitCode = 0;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 try {
-  if (!serverUrl) {
-    tempDir = await mkdtemp(path.join(os.tmpdir(), 'nastavnik-bench-'));
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(tempDir, 'pg'), database: 'postgres' });
-    serverUrl = embedded.url;
-  }
-  await createDatabase(serverUrl, name);
-  const url = databaseUrl(serverUrl, name);
+  database = await openBenchDatabase('nastavnik_bench_startup');
+  const { url } = database;
   const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: url, LOG_LEVEL: 'silent', DB_POOL_MAX: String(Math.max(10, CONCURRENCY + 2)) });
 
   /** One start-up as a fresh process makes it. */
@@ -166,11 +156,6 @@ try {
   console.error(error);
   exitCode = 1;
 } finally {
-  if (embedded) {
-    await embedded.stop().catch(() => undefined);
-    if (tempDir) await rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
-  } else if (serverUrl) {
-    await dropDatabase(serverUrl, name).catch(() => undefined);
-  }
+  await database?.close();
 }
 process.exit(exitCode);

@@ -100,21 +100,36 @@ export function silentLogger(): Logger {
 }
 
 /**
- * The logger of the request being served (request id, then user and district once known), for
- * code that has no request context at hand — e.g. Apollo's error formatter.
+ * A child logger made on first use. pino's `child` (bindings serialised and redacted, a formatter
+ * set built) costs more than the rest of a trivial request's own work, and most requests log
+ * nothing but their request line, which server.ts writes without one.
  */
-const requestLogger = new AsyncLocalStorage<{ logger: Logger }>();
+export function lazyChild(parent: Logger, bindings: Record<string, unknown>): () => Logger {
+  let child: Logger | undefined;
+  return () => (child ??= parent.child(bindings));
+}
 
-export function runWithRequestLogger<T>(logger: Logger, run: () => T): T {
-  return requestLogger.run({ logger }, run);
+/**
+ * The logger of the request being served (request id, then user and district once known), for
+ * code that has no request context at hand — e.g. Apollo's error formatter. One scope per request:
+ * re-entered (runWithRequestLogger) where a callback has lost the async context.
+ */
+export interface RequestLogScope {
+  logger: () => Logger;
+}
+
+const requestLogger = new AsyncLocalStorage<RequestLogScope>();
+
+export function runWithRequestLogger<T>(scope: RequestLogScope, run: () => T): T {
+  return requestLogger.run(scope, run);
 }
 
 /** Replaces the current request's logger (after the actor and tenant are known). */
-export function setRequestLogger(logger: Logger): void {
+export function setRequestLogger(logger: () => Logger): void {
   const store = requestLogger.getStore();
   if (store) store.logger = logger;
 }
 
 export function currentLogger(fallback: Logger): Logger {
-  return requestLogger.getStore()?.logger ?? fallback;
+  return requestLogger.getStore()?.logger() ?? fallback;
 }

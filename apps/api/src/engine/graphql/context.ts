@@ -3,7 +3,7 @@ import type { EntityManager, MikroORM } from '../orm/create-orm.js';
 import { accessOf, type Actor, type ResolvedGrant } from '../auth/actor.js';
 import type { TokenVerifier } from '../auth/token.js';
 import { AppError, forbidden } from '../errors.js';
-import { setRequestLogger, type Logger } from '../logging.js';
+import { lazyChild, setRequestLogger, type Logger, type RequestLogScope } from '../logging.js';
 import { assertDistrictServing } from '../migrations/availability.js';
 import { createTenantAccessor, resolveTenantDistrict, TENANT_HEADER, type Tenant, type TenantDirectory, type TenantLoaders } from '../tenancy/tenant.js';
 
@@ -43,7 +43,12 @@ export interface ContextDependencies {
 
 export interface RequestInfo {
   requestId: string;
-  logger: Logger;
+  /** The request's logger (its id bound), made on first use. */
+  readonly logger: Logger;
+  /** The process's logger: the context makes its own child of it, with the user and district bound. */
+  rootLogger: Logger;
+  /** The request's logger for code without the context (AsyncLocalStorage, see logging.ts). */
+  logScope: RequestLogScope;
   headers: { get(name: string): string | undefined };
   /** Filled in for the access log. */
   state: { username?: string; district?: string; /** The path for the request log, secrets hidden (see HttpRoute.logPath). */ logPath?: string };
@@ -62,14 +67,18 @@ interface DirectoryAccessor {
  */
 class RequestContext implements GraphQLContext {
   requestId!: string;
-  logger!: Logger;
+  loggerOf!: () => Logger;
   actor!: Actor;
   services!: Services;
   directoryAccessor!: DirectoryAccessor;
   tenantAccessor!: { readonly districtId: string | null; get(): Tenant };
 
-  constructor(values: Omit<RequestContext, 'tenant' | 'tenantDistrictId' | 'em' | 'loaders'>) {
+  constructor(values: Omit<RequestContext, 'tenant' | 'tenantDistrictId' | 'em' | 'loaders' | 'logger'>) {
     Object.assign(this, values);
+  }
+
+  get logger(): Logger {
+    return this.loggerOf();
   }
 
   get em(): EntityManager {
@@ -87,6 +96,25 @@ class RequestContext implements GraphQLContext {
   get tenant(): Tenant {
     return this.tenantAccessor.get();
   }
+}
+
+/**
+ * Roles and access of a set of resolved grants. The directory cache hands every request of the same
+ * grants the same frozen array while the directory is unchanged, so they are derived once per array
+ * (frozen too: requests share them); an array read past the cache is derived for its request alone.
+ */
+const derivedFromGrants = new WeakMap<readonly ResolvedGrant[], Pick<Actor, 'roles' | 'access'>>();
+
+function rolesAndAccess(grants: ResolvedGrant[]): Pick<Actor, 'roles' | 'access'> {
+  const known = derivedFromGrants.get(grants);
+  if (known) return known;
+  const derived = { roles: [...new Set(grants.map((grant) => grant.role))], access: accessOf(grants) };
+  if (!Object.isFrozen(grants)) return derived;
+  Object.freeze(derived.roles);
+  for (const ids of Object.values(derived.access)) if (Array.isArray(ids)) Object.freeze(ids);
+  Object.freeze(derived.access);
+  derivedFromGrants.set(grants, derived);
+  return derived;
 }
 
 /** GraphQL errors raised while building the context are answered with HTTP 200 (see README). */
@@ -112,12 +140,7 @@ export async function buildContext(deps: ContextDependencies, request: RequestIn
     const directoryEm = () => (em ??= deps.orm.em.fork({ clear: true, loggerContext }));
     const grants = await deps.resolveGrants(directoryEm, identity.grants);
     if (grants.length === 0) throw forbidden(ERRORS_RU.noGrants);
-    const actor: Actor = {
-      ...identity,
-      roles: [...new Set(grants.map((grant) => grant.role))],
-      grants,
-      access: accessOf(grants),
-    };
+    const actor: Actor = { ...identity, ...rolesAndAccess(grants), grants };
     const district = await resolveTenantDistrict(actor, request.headers.get(TENANT_HEADER), deps.tenantDirectory, directoryEm);
     if (district) request.state.district = district.code;
     const tenant = createTenantAccessor(district, (d) => {
@@ -125,11 +148,11 @@ export async function buildContext(deps: ContextDependencies, request: RequestIn
       const tenantEm = deps.orm.em.fork({ clear: true, schema: d.schemaName, loggerContext });
       return { district: d, em: tenantEm, loaders: deps.createTenantLoaders(tenantEm) };
     });
-    const logger = request.logger.child({ user: actor.username, ...(district ? { district: district.code } : {}) });
+    const logger = lazyChild(request.rootLogger, { reqId: request.requestId, user: actor.username, ...(district ? { district: district.code } : {}) });
     setRequestLogger(logger);
     return new RequestContext({
       requestId: request.requestId,
-      logger,
+      loggerOf: logger,
       actor,
       directoryAccessor: { em: directoryEm, loaders: () => (loaders ??= deps.createLoaders(directoryEm(), actor)) },
       services: deps.services,

@@ -17,6 +17,7 @@ export function decodedPath(pathname: string): string {
  * a UUID — and answers as for any such value, instead of the router refusing the whole URL.
  */
 export function literalMalformedEscapes(url: string): string {
+  if (!url.includes('%')) return url;
   const queryAt = url.indexOf('?');
   const path = queryAt < 0 ? url : url.slice(0, queryAt);
   const fixed = path

@@ -1,13 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
-import { v7 as uuidv7 } from 'uuid';
 import type { ApiConfig } from '../config.js';
 import type { GraphQLContext, RequestInfo } from '../graphql/context.js';
-import { redactQuery, runWithRequestLogger, type Logger } from '../logging.js';
+import { lazyChild, redactQuery, runWithRequestLogger, type Logger, type RequestLogScope } from '../logging.js';
 import { applyCors, decodedPath, headerOf, literalMalformedEscapes, parsedUrl, readRawBody } from './edge.js';
 import { HttpError, replyError, schemaError } from './errors.js';
 import { nulError, nulParameter } from './hostile-input.js';
@@ -46,6 +46,29 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const INFO = Symbol('requestInfo');
 type TrackedRequest = IncomingMessage & { [INFO]: RequestInfo };
 const infoOf = (req: IncomingMessage): RequestInfo => (req as TrackedRequest)[INFO];
+
+/**
+ * A class, so that `logger` is a getter on the prototype: an object literal with a getter of its
+ * own gets a hidden class of its own per request, which keeps the request's objects from being
+ * collected young (the scavenges of the API under load took 5× as long).
+ */
+class TrackedInfo implements RequestInfo {
+  readonly state: RequestInfo['state'] = {};
+  readonly headers: RequestInfo['headers'];
+
+  constructor(
+    readonly requestId: string,
+    readonly rootLogger: Logger,
+    readonly logScope: RequestLogScope,
+    header: (name: string) => string | undefined,
+  ) {
+    this.headers = { get: header };
+  }
+
+  get logger(): Logger {
+    return this.logScope.logger();
+  }
+}
 
 /**
  * Building the GraphQL context reads the directory (grants): with the database unreachable that
@@ -93,9 +116,11 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
         const started = performance.now();
         if (draining) res.setHeader('connection', 'close');
         const incomingId = req.headers['x-request-id'];
-        const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : uuidv7();
-        const requestLogger = logger.child({ reqId: requestId });
-        const info: RequestInfo = { requestId, logger: requestLogger, headers: { get: headerOf(req) }, state: {} };
+        // A random (v4) id: node draws them from a pooled buffer, uuid's v7 reads the CSPRNG each time.
+        const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
+        // The request's own logger only when something logs through it (see lazyChild).
+        const requestLogger = lazyChild(logger, { reqId: requestId });
+        const info = new TrackedInfo(requestId, logger, { logger: requestLogger }, headerOf(req));
         (req as TrackedRequest)[INFO] = info;
         res.setHeader('x-request-id', requestId);
         const url = parsedUrl(req);
@@ -103,9 +128,12 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
         const logPath = secretPaths.reduce((path, hide) => hide(path), url.pathname);
         if (logPath !== url.pathname) info.state.logPath = logPath;
         res.on('finish', () => {
-          const probe = url.pathname === '/healthz' || url.pathname === '/readyz';
-          requestLogger[probe ? 'debug' : 'info'](
+          const level = url.pathname === '/healthz' || url.pathname === '/readyz' ? 'debug' : 'info';
+          if (!logger.isLevelEnabled(level)) return;
+          // Through the process's logger with the id in the line: the same fields as a child's line.
+          logger[level](
             {
+              reqId: requestId,
               method: req.method,
               path: info.state.logPath ?? url.pathname,
               // Secret parameters' values (tokens, codes, signatures) never reach the log.
@@ -118,7 +146,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
             'request',
           );
         });
-        runWithRequestLogger(requestLogger, () => handler(req, res));
+        runWithRequestLogger(info.logScope, () => handler(req, res));
       });
       return server;
     },
@@ -141,17 +169,26 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   app.setErrorHandler((error, request, reply) => replyError(error, request, reply, infoOf(request.raw).logger));
   app.setNotFoundHandler((_request, reply) => notFound(reply));
 
-  app.addHook('onRequest', async (request, reply) => {
+  // Hooks that run on every request take callbacks, not promises (one allocation and tick fewer each).
+  app.addHook('onRequest', (request, reply, done) => {
     applyCors(request.raw, reply.raw, config.corsOrigins);
-    if (request.method === 'OPTIONS') return reply.code(204).send();
+    if (request.method === 'OPTIONS') {
+      reply.code(204).send();
+      return;
+    }
     // A NUL in the path or a query parameter (a file name, an id) would reach PostgreSQL as text.
-    const url = parsedUrl(request.raw);
-    if (decodedPath(url.pathname).includes('\u0000')) throw nulError('path');
-    const nulField = nulParameter(url.searchParams);
-    if (nulField) throw nulError(nulField);
+    // Only an escape (or a raw NUL) can put one there: a URL with neither needs no parsing.
+    const raw = request.raw.url ?? '/';
+    if (raw.includes('%') || raw.includes('\u0000')) {
+      const url = parsedUrl(request.raw);
+      if (decodedPath(url.pathname).includes('\u0000')) return done(nulError('path'));
+      const nulField = nulParameter(url.searchParams);
+      if (nulField) return done(nulError(nulField));
+    }
+    done();
   });
   // A body parser's callbacks run outside the request's async context: the handler gets it back.
-  app.addHook('preValidation', (request, _reply, done) => runWithRequestLogger(infoOf(request.raw).logger, done));
+  app.addHook('preValidation', (request, _reply, done) => runWithRequestLogger(infoOf(request.raw).logScope, done));
 
   const contextOf = (request: FastifyRequest) => options.buildContext(infoOf(request.raw));
 
@@ -187,8 +224,9 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
         done(new HttpError(400, 'Тело запроса — некорректный JSON.'), undefined);
       }
     });
-    graphql.addHook('onSend', async (_request, reply) => {
+    graphql.addHook('onSend', (_request, reply, payload, done) => {
       reply.header('cache-control', 'no-store');
+      done(null, payload);
     });
     await graphql.register(fastifyApollo(apollo), {
       path: '/graphql',

@@ -83,10 +83,23 @@ function callFieldResolversDirectly(schema: GraphQLSchema, resolvers: readonly F
     const method = instance[resolver.methodName]!;
     const target = instance;
     const wrapped = field.resolve;
+    const pick = (kind: ParamKind, root: unknown, context: unknown, info: unknown) => (kind === 'root' ? root : kind === 'context' ? context : info);
+    // The usual shapes without an argument array per call.
+    const call: (root: unknown, context: unknown, info: unknown) => unknown =
+      kinds.length === 0
+        ? () => method.call(target)
+        : kinds.length === 1
+          ? (root, context, info) => method.call(target, pick(kinds[0]!, root, context, info))
+          : kinds.length === 2 && kinds[0] === 'root' && kinds[1] === 'context'
+            ? (root, context) => method.call(target, root, context)
+            : (root, context, info) =>
+                method.apply(
+                  target,
+                  kinds.map((kind) => pick(kind, root, context, info)),
+                );
     field.resolve = (root, args, context, info) => {
       if (rootClass && root != null && !(root instanceof rootClass)) return wrapped(root, args, context, info);
-      const values = kinds.map((kind) => (kind === 'root' ? root : kind === 'context' ? context : info));
-      return method.apply(target, values);
+      return call(root, context, info);
     };
   }
 }

@@ -32,9 +32,17 @@ export class ItemExecutionResolver {
 
 /** The execution mark of an item (by its roadmap and stable key) to `then`: synchronously when the request holds the roadmap's marks. */
 function withExecution<R>(ctx: GraphQLContext, item: RoadmapItem, then: (mark: ItemExecution | null) => R): R | Promise<R> {
+  const marks = marksHeld(ctx, item);
+  if (marks) return then(marks.get(item.key) ?? null);
   return andThen(roadmapIdOfItem(ctx, item), (roadmapId) =>
     whenLoaded(ctx.tenant.loaders.execution.byRoadmapId, roadmapId, (marks) => then(marks.get(item.key) ?? null)),
   );
+}
+
+/** The marks of the item's roadmap when the request already holds them (a page), else undefined. */
+function marksHeld(ctx: GraphQLContext, item: RoadmapItem): ReadonlyMap<string, ItemExecution> | undefined {
+  const roadmap = item.revision.roadmap as Roadmap | undefined;
+  return roadmap ? ctx.tenant.loaders.execution.byRoadmapId.peek(roadmap.id) : undefined;
 }
 
 /** The execution fields of a roadmap and of its items: execution extends the roadmap types from above. */
@@ -61,16 +69,23 @@ export class RoadmapExecutionFieldsResolver {
 export class ItemExecutionFieldsResolver {
   @FieldResolver(() => ItemExecution, { nullable: true, description: 'Отметка о выполнении (по карте и постоянному идентификатору).' })
   execution(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
+    const marks = marksHeld(ctx, item);
+    if (marks) return marks.get(item.key) ?? null;
     return withExecution(ctx, item, (mark) => mark);
   }
 
   @FieldResolver(() => Boolean)
   done(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
+    // Held marks first, without a closure per item (a page of 200 asks three fields of each).
+    const marks = marksHeld(ctx, item);
+    if (marks) return marks.get(item.key)?.done ?? false;
     return withExecution(ctx, item, (mark) => mark?.done ?? false);
   }
 
   @FieldResolver(() => Boolean, { description: 'Просрочено: срок прошёл, а мероприятие не выполнено.' })
   overdue(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
+    const marks = marksHeld(ctx, item);
+    if (marks) return isOverdue(item.deadline, ctx.services.clock.today(), marks.get(item.key)?.done ?? false);
     return withExecution(ctx, item, (mark) => isOverdue(item.deadline, ctx.services.clock.today(), mark?.done ?? false));
   }
 }

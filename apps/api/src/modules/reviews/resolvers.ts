@@ -7,6 +7,7 @@ import { RoadmapItem } from '../roadmaps/item.entity.js';
 import { andThen, whenLoaded } from '../roadmaps/loaders.js';
 import { roadmapIdOfItem } from '../roadmaps/resolvers.js';
 import { RoadmapRevision } from '../roadmaps/revision.entity.js';
+import type { Roadmap } from '../roadmaps/roadmap.entity.js';
 import { AgreementBlockType, ApprovalBlockType } from '../roadmaps/types.js';
 import { ReviewComment } from './comment.entity.js';
 import { RoadmapEvent } from '../roadmaps/event.entity.js';
@@ -125,6 +126,10 @@ export class RevisionReviewFieldsResolver {
 export class ItemReviewFieldsResolver {
   @FieldResolver(() => [ReviewComment], { description: 'Замечания к мероприятию во всех редакциях карты.' })
   comments(@Root() item: RoadmapItem, @Ctx() ctx: GraphQLContext) {
+    // Held comments first, without a closure per item (a page's items all ask).
+    const roadmap = item.revision.roadmap as Roadmap | undefined;
+    const held = roadmap && ctx.tenant.loaders.reviews.commentsByRoadmapId.peek(roadmap.id);
+    if (held) return held.byItemKey.get(item.key) ?? NO_COMMENTS;
     return andThen(roadmapIdOfItem(ctx, item), (roadmapId) =>
       whenLoaded(ctx.tenant.loaders.reviews.commentsByRoadmapId, roadmapId, (comments) => comments.byItemKey.get(item.key) ?? NO_COMMENTS),
     );

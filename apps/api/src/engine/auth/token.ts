@@ -1,5 +1,6 @@
 import { grantsFromToken, type Grant } from '@nastavnik/domain';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { ApiConfig } from '../config.js';
 import { unauthenticated } from '../errors.js';
 
@@ -9,8 +10,8 @@ export interface TokenIdentity {
   username: string;
   displayName: string;
   position: string | null;
-  /** Platform roles × groups of their level (domain `grantsFromToken`); may be empty. */
-  grants: Grant[];
+  /** Platform roles × groups of their level (domain `grantsFromToken`); may be empty. Shared: frozen. */
+  grants: readonly Grant[];
 }
 
 /** The claims the API reads from a verified token. */
@@ -47,6 +48,23 @@ function claimsOf(payload: JWTPayload): Claims | null {
     for (const client of Object.values(p.resource_access)) if (!isRecord(client) || !isOptionalStringArray(client.roles)) return null;
   }
   return p as unknown as Claims;
+}
+
+/**
+ * Grants per set of client roles and groups. A user's every request carries the same ones (and so do
+ * colleagues'); reading the group paths into scopes each time was a measurable part of a trivial
+ * query. Only what the signed claims say goes in: the directory check comes after, per request.
+ */
+const grantSets = new LRUCache<string, readonly Grant[]>({ max: 10_000 });
+
+function grantsOf(roles: readonly string[], groups: readonly string[]): readonly Grant[] {
+  const key = JSON.stringify([roles, groups]);
+  let grants = grantSets.get(key);
+  if (!grants) {
+    grants = Object.freeze(grantsFromToken(roles, groups).map((grant) => Object.freeze({ ...grant, scope: Object.freeze({ ...grant.scope }) })));
+    grantSets.set(key, grants);
+  }
+  return grants;
 }
 
 /** Accepts asymmetric algorithms only (no `none`, no HMAC with a public key). */
@@ -121,7 +139,7 @@ export function createTokenVerifier(config: Pick<ApiConfig, 'keycloak'>): TokenV
       username,
       displayName: displayNameOf(claims, username),
       position: claims.position?.trim() || null,
-      grants: grantsFromToken(roles, claims.groups ?? []),
+      grants: grantsOf(roles, claims.groups ?? []),
     };
   };
 }

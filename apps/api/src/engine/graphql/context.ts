@@ -140,7 +140,16 @@ export async function buildContext(deps: ContextDependencies, request: RequestIn
     const directoryEm = () => (em ??= deps.orm.em.fork({ clear: true, loggerContext }));
     const grants = await deps.resolveGrants(directoryEm, identity.grants);
     if (grants.length === 0) throw forbidden(ERRORS_RU.noGrants);
-    const actor: Actor = { ...identity, ...rolesAndAccess(grants), grants };
+    const { roles, access } = rolesAndAccess(grants);
+    const actor: Actor = {
+      userId: identity.userId,
+      username: identity.username,
+      displayName: identity.displayName,
+      position: identity.position,
+      roles,
+      grants,
+      access,
+    };
     const district = await resolveTenantDistrict(actor, request.headers.get(TENANT_HEADER), deps.tenantDirectory, directoryEm);
     if (district) request.state.district = district.code;
     const tenant = createTenantAccessor(district, (d) => {

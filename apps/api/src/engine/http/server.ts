@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import fastifyApollo from '@as-integrations/fastify';
@@ -108,12 +108,38 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   let draining = false;
   let server!: Server;
 
+  function logRequestLine(req: IncomingMessage, res: ServerResponse, info: RequestInfo): void {
+    const started = performance.now();
+    const url = parsedUrl(req);
+    // Decided before anything can fail: even a refused request must not log a secret path.
+    const logPath = secretPaths.reduce((path, hide) => hide(path), url.pathname);
+    if (logPath !== url.pathname) info.state.logPath = logPath;
+    res.on('finish', () => {
+      const level = url.pathname === '/healthz' || url.pathname === '/readyz' ? 'debug' : 'info';
+      if (!logger.isLevelEnabled(level)) return;
+      // Through the process's logger with the id in the line: the same fields as a child's line.
+      logger[level](
+        {
+          reqId: info.requestId,
+          method: req.method,
+          path: info.state.logPath ?? url.pathname,
+          // Secret parameters' values (tokens, codes, signatures) never reach the log.
+          ...(url.search ? { query: redactQuery(url.search) } : {}),
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+          ...(info.state.username ? { user: info.state.username } : {}),
+          ...(info.state.district ? { district: info.state.district } : {}),
+        },
+        'request',
+      );
+    });
+  }
+
   // What every request gets before routing, whatever Fastify answers (even a malformed URL): its id,
   // its logger (for the whole request, through AsyncLocalStorage) and its line in the request log.
   const app = Fastify({
     serverFactory: (handler) => {
       server = createServer((req, res) => {
-        const started = performance.now();
         if (draining) res.setHeader('connection', 'close');
         const incomingId = req.headers['x-request-id'];
         // A random (v4) id: node draws them from a pooled buffer, uuid's v7 reads the CSPRNG each time.
@@ -123,29 +149,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
         const info = new TrackedInfo(requestId, logger, { logger: requestLogger }, headerOf(req));
         (req as TrackedRequest)[INFO] = info;
         res.setHeader('x-request-id', requestId);
-        const url = parsedUrl(req);
-        // Decided before anything can fail: even a refused request must not log a secret path.
-        const logPath = secretPaths.reduce((path, hide) => hide(path), url.pathname);
-        if (logPath !== url.pathname) info.state.logPath = logPath;
-        res.on('finish', () => {
-          const level = url.pathname === '/healthz' || url.pathname === '/readyz' ? 'debug' : 'info';
-          if (!logger.isLevelEnabled(level)) return;
-          // Through the process's logger with the id in the line: the same fields as a child's line.
-          logger[level](
-            {
-              reqId: requestId,
-              method: req.method,
-              path: info.state.logPath ?? url.pathname,
-              // Secret parameters' values (tokens, codes, signatures) never reach the log.
-              ...(url.search ? { query: redactQuery(url.search) } : {}),
-              status: res.statusCode,
-              ms: Math.round(performance.now() - started),
-              ...(info.state.username ? { user: info.state.username } : {}),
-              ...(info.state.district ? { district: info.state.district } : {}),
-            },
-            'request',
-          );
-        });
+        // The request line is written at `info` (probes at `debug`): below that level nothing of it is prepared.
+        if (logger.isLevelEnabled('info')) logRequestLine(req, res, info);
         runWithRequestLogger(info.logScope, () => handler(req, res));
       });
       return server;
@@ -187,8 +192,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     }
     done();
   });
-  // A body parser's callbacks run outside the request's async context: the handler gets it back.
-  app.addHook('preValidation', (request, _reply, done) => runWithRequestLogger(infoOf(request.raw).logScope, done));
+  // A body parser's callbacks keep the request's async context (and so its logger): Fastify runs
+  // them in an AsyncResource made when the parser starts, inside the handler above.
 
   const contextOf = (request: FastifyRequest) => options.buildContext(infoOf(request.raw));
 
@@ -215,7 +220,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     // As before Fastify: a JSON body (any `…json` type) is parsed, anything else goes to Apollo as
     // text (its CSRF prevention refuses it); 1 MB at most.
     graphql.removeAllContentTypeParsers();
-    graphql.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (request, body, done) => {
+    const parseBody = (request: FastifyRequest, body: string | Buffer, done: (error: Error | null, body?: unknown) => void) => {
       const text = body as string;
       if (!String(request.headers['content-type'] ?? '').includes('json')) return done(null, text);
       try {
@@ -223,7 +228,11 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
       } catch {
         done(new HttpError(400, 'Тело запроса — некорректный JSON.'), undefined);
       }
-    });
+    };
+    // The same parser under its usual type too: Fastify remembers which parser a content type got,
+    // but not when it fell back to the catch-all, which it then looks up again on every request.
+    graphql.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, parseBody);
+    graphql.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, parseBody);
     graphql.addHook('onSend', (_request, reply, payload, done) => {
       reply.header('cache-control', 'no-store');
       done(null, payload);

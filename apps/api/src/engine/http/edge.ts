@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 
 /** What every request meets at the edge, before and beside Fastify's routing (used by server.ts). */
 
@@ -47,20 +47,25 @@ export const headerOf = (req: IncomingMessage) => (name: string) => {
   return Array.isArray(value) ? value.join(', ') : value;
 };
 
+/** Where response headers go: Fastify's reply (see server.ts on why not the raw response). */
+export interface HeaderTarget {
+  header(name: string, value: string): unknown;
+}
+
 /**
  * CORS by hand rather than @fastify/cors: the admin relies on these exact headers on every answer
  * to an allowed origin and on a 204 to any OPTIONS; @fastify/cors sends the allowed methods and
  * headers on preflights only and refuses a preflight without Access-Control-Request-Method (400).
  */
-export function applyCors(req: IncomingMessage, res: ServerResponse, allowed: string[]): void {
+export function applyCors(req: IncomingMessage, reply: HeaderTarget, allowed: string[]): void {
   const origin = req.headers.origin;
-  res.setHeader('vary', 'Origin');
+  reply.header('vary', 'Origin');
   if (!origin || !(allowed.includes('*') || allowed.includes(origin))) return;
-  res.setHeader('access-control-allow-origin', origin);
-  res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-  res.setHeader('access-control-allow-headers', 'authorization, content-type, x-district-id, x-request-id, apollo-require-preflight, x-apollo-operation-name');
-  res.setHeader('access-control-expose-headers', 'x-request-id, content-disposition');
-  res.setHeader('access-control-max-age', '600');
+  reply.header('access-control-allow-origin', origin);
+  reply.header('access-control-allow-methods', 'GET, POST, OPTIONS');
+  reply.header('access-control-allow-headers', 'authorization, content-type, x-district-id, x-request-id, apollo-require-preflight, x-apollo-operation-name');
+  reply.header('access-control-expose-headers', 'x-request-id, content-disposition');
+  reply.header('access-control-max-age', '600');
 }
 
 /** Reads the raw body up to `limit` bytes (the declared length first, then while reading). */

@@ -59,6 +59,11 @@ export function schemaError(errors: FastifySchemaValidationError[], _dataVar: st
   return badUserInput(field, message);
 }
 
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
 function sendErrors(reply: FastifyReply, status: number, message: string, extensions: Record<string, unknown>): void {
   reply
     .code(status)
@@ -79,7 +84,8 @@ export function replyError(error: unknown, request: FastifyRequest, reply: Fasti
     return;
   }
   // A body refused before it was read to the end (too large, wrong caller): do not reuse the connection.
-  if (!request.raw.complete) reply.header('connection', 'close');
+  // A request without a body has nothing left unread, even when refused before node marks it complete.
+  if (!request.raw.complete && hasBody(request)) reply.header('connection', 'close');
   if (error instanceof AppError) {
     const { code, http: _http, httpStatus, ...extensions } = error.extensions as Record<string, unknown>;
     const status = typeof httpStatus === 'number' ? httpStatus : (STATUS_OF_CODE[String(code)] ?? 400);

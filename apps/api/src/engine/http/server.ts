@@ -148,7 +148,6 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
         const requestLogger = lazyChild(logger, { reqId: requestId });
         const info = new TrackedInfo(requestId, logger, { logger: requestLogger }, headerOf(req));
         (req as TrackedRequest)[INFO] = info;
-        res.setHeader('x-request-id', requestId);
         // The request line is written at `info` (probes at `debug`): below that level nothing of it is prepared.
         if (logger.isLevelEnabled('info')) logRequestLine(req, res, info);
         runWithRequestLogger(info.logScope, () => handler(req, res));
@@ -164,6 +163,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     rewriteUrl: (req) => literalMalformedEscapes(req.url ?? '/'),
     // A parameter longer than any id or token; a URL the router still cannot read.
     frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', infoOf(request.raw).requestId);
       if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return notFound(reply as FastifyReply);
       replyError(new HttpError(400, 'Некорректный адрес запроса.'), request as FastifyRequest, reply as FastifyReply, infoOf(request.raw).logger);
     },
@@ -175,8 +175,11 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   app.setNotFoundHandler((_request, reply) => notFound(reply));
 
   // Hooks that run on every request take callbacks, not promises (one allocation and tick fewer each).
+  // Response headers go on the reply, not on the raw response: one header set on the raw response
+  // makes node merge every header Fastify writes one by one (writeHead's slow path).
   app.addHook('onRequest', (request, reply, done) => {
-    applyCors(request.raw, reply.raw, config.corsOrigins);
+    reply.header('x-request-id', infoOf(request.raw).requestId);
+    applyCors(request.raw, reply, config.corsOrigins);
     if (request.method === 'OPTIONS') {
       reply.code(204).send();
       return;

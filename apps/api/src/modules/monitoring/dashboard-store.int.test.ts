@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../engine/auth/actor.js';
+import { accessOf, type Actor } from '../../engine/auth/actor.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import type { District } from '../directory/district.entity.js';
 import type { Region } from '../directory/region.entity.js';
@@ -115,6 +115,7 @@ const view = async (token: string, variables: Record<string, unknown> = {}) =>
   (await ok<{ districtDashboard: any }>(app, PAGE, token, { year: YEAR, page: { limit: 20 }, ...variables })).districtDashboard;
 
 function platformActor(): Actor {
+  // The platform admin sees every district (access computed as for a token, plus the platform flag).
   return {
     userId: 'test',
     username: 'test',
@@ -122,17 +123,8 @@ function platformActor(): Actor {
     position: null,
     roles: ['platform-admin'],
     grants: [],
-    access: {
-      platform: true,
-      coordinatorRegionIds: [],
-      staffDistrictIds: [],
-      organizationIds: [],
-      organizationDistrictIds: [],
-      partnerIds: [],
-      partnerRegionIds: [],
-      memberRegionIds: [],
-    },
-  } as Actor;
+    access: { ...accessOf([]), platform: true },
+  };
 }
 
 function serviceContext(district: District): TenantServiceContext {

@@ -1,8 +1,7 @@
-import { ApolloServer, type ApolloServerOptionsWithGateway, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { execute, GraphQLError, Kind, printSchema, visit, type ASTNode, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { Kind, visit, type ASTNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { ApiConfig } from '../config.js';
 import { createErrorFormatter } from '../errors.js';
 import { findNul, nulError } from '../http/hostile-input.js';
@@ -84,65 +83,6 @@ function databaseOutagePlugin<TContext extends BaseContext>(): ApolloServerPlugi
 }
 
 /**
- * graphql-jit's errors as graphql-js's (same message, path, locations, cause and extensions):
- * Apollo and the error formatter read `extensions` as an object, which graphql-jit leaves undefined.
- */
-function asGraphQLError(error: GraphQLError): GraphQLError {
-  const converted = new GraphQLError(error.message, {
-    path: error.path,
-    originalError: error.originalError ?? undefined,
-    extensions: error.extensions ?? undefined,
-  });
-  if (error.locations) (converted as { locations?: GraphQLError['locations'] }).locations = error.locations;
-  return converted;
-}
-
-/**
- * Executes operations with graphql-jit instead of graphql-js: each operation of a parsed document
- * is compiled once (Apollo keeps one DocumentNode per query text, see nulPaths), then runs as
- * generated code, without graphql-js's per-field collection and argument work. Served to Apollo as
- * its gateway: everything before execution — parsing with the token limit, validation with the
- * armor's depth and cost rules and the introspection policy, the plugins — and the error formatting
- * after it stay Apollo's.
- */
-function jitExecutor(schema: GraphQLSchema, logger: Logger): ApolloServerOptionsWithGateway<BaseContext>['gateway'] {
-  // Per document and operation: the compiled query, its errors (an unknown operation), or null
-  // when graphql-jit could not compile it (then graphql-js executes it, as before).
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult | null>>();
-  const compile = (document: DocumentNode, operationName: string | undefined) => {
-    try {
-      return compileQuery(schema, document, operationName);
-    } catch (error) {
-      logger.warn({ err: error, operationName }, 'graphql-jit could not compile the operation; graphql-js executes it');
-      return null;
-    }
-  };
-  return {
-    async load() {
-      return {
-        executor: async ({ document, operationName, request, context }) => {
-          let operations = compiled.get(document);
-          if (!operations) compiled.set(document, (operations = new Map()));
-          const name = operationName ?? '';
-          let query = operations.get(name);
-          if (query === undefined) operations.set(name, (query = compile(document, operationName ?? undefined)));
-          const variables = request.variables ?? {};
-          if (query === null) return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
-          if (!isCompiledQuery(query)) return query;
-          const result = await query.query(undefined, context, variables);
-          return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
-        },
-      };
-    },
-    onSchemaLoadOrUpdate(callback) {
-      callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
-      return () => {};
-    },
-    async stop() {},
-  };
-}
-
-/**
  * Apollo Server with the security defaults: CSRF prevention on, batching off, introspection and
  * field suggestions off in production, no stack traces, graphql-armor limits, no landing page.
  */
@@ -173,7 +113,7 @@ export async function createApolloServer<TContext extends BaseContext>(options: 
     error: (message: string) => logger.error({ apollo: true }, message),
   };
   const server = new ApolloServer<TContext>({
-    gateway: jitExecutor(schema, logger),
+    schema,
     logger: apolloLogger,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,

@@ -46,16 +46,12 @@ export function kpiRefreshJob(options: { monitoring: MonitoringService; interval
       const failed: string[] = [];
       for (const district of due) {
         signal.throwIfAborted();
-        // The mark goes before the counts are read: a change committed meanwhile is either in them
-        // or marks the district again for the next pass; never lost.
-        await conn.execute(`delete from "core"."kpi_dirty" where "schema_name" = ?`, [district.schemaName], 'run');
         try {
-          await monitoring.snapshots.refreshSnapshot(conn, district, year);
+          await monitoring.snapshots.refreshTakingMark(conn, district, year);
           refreshed++;
           if (refreshedCodes.length < 50) refreshedCodes.push(district.code);
         } catch (error) {
           failed.push(district.code);
-          await conn.execute(`insert into "core"."kpi_dirty" ("schema_name") values (?) on conflict do nothing`, [district.schemaName], 'run');
           logger.error({ err: error, district: district.id }, 'KPI snapshot refresh failed');
         }
       }

@@ -161,10 +161,9 @@ export class MonitoringService implements FiguresSource {
       if (dirty && current) this.requestRefresh();
       return { stored: first, districtName: state[0]?.name ?? '' };
     }
-    // The mark is taken before the counts are read, as the job does: a change committed meanwhile is
-    // in them or marks the district again. Only for the current year, which is what the job refreshes.
-    if (dirty && current) await sql.execute(`delete from "core"."kpi_dirty" where "schema_name" = ?`, [tenant.district.schemaName], 'run');
-    await this.snapshots.refreshSnapshot(sql, tenant.district, year);
+    // The mark is taken only for the current year, which is what the job refreshes.
+    if (dirty && current) await this.snapshots.refreshTakingMark(sql, tenant.district, year);
+    else await this.snapshots.refreshSnapshot(sql, tenant.district, year);
     const stored = await readDashboard(sql, tenant.district, year, window, sort);
     if (!stored) throw new Error(`dashboard of ${tenant.district.code} ${year} not stored after its refresh`);
     return { stored, districtName: state[0]?.name ?? '' };

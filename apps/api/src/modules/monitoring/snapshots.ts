@@ -153,6 +153,22 @@ export class KpiSnapshotService {
     return { districtId: district.id, academicYear, counts: c, statForm, asOf };
   }
 
+  /**
+   * Takes the district's change mark, then recomputes (the job's pass, and a dashboard view of a
+   * changed district). The mark goes before the counts are read: a change committed meanwhile is
+   * either in them or marks the district again. A failed refresh puts the mark back, so the next
+   * pass still sees the district as changed.
+   */
+  async refreshTakingMark(sql: SqlRunner, district: Pick<TenantDistrict, 'id' | 'schemaName' | 'regionId'>, academicYear: string): Promise<SnapshotRow> {
+    await sql.execute(`delete from "core"."kpi_dirty" where "schema_name" = ?`, [district.schemaName]);
+    try {
+      return await this.refreshSnapshot(sql, district, academicYear);
+    } catch (error) {
+      await sql.execute(`insert into "core"."kpi_dirty" ("schema_name") values (?) on conflict do nothing`, [district.schemaName]);
+      throw error;
+    }
+  }
+
   /** `refreshDistrictSnapshot`: the district's staff (its officer or head) or the platform admin, for the request's district. */
   async refreshDistrictSnapshot(ctx: TenantServiceContext, academicYear: string): Promise<DistrictKpiSnapshotGql> {
     const year = this.figures.checkYear(academicYear);

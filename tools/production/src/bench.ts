@@ -5,18 +5,20 @@
  * A figure, not a timed test: the exit code is non-zero when the topology does not start or an API
  * process's peak resident memory passes issue 14's goal (400 MB, BENCH_RSS_GOAL_MB).
  *
- *   node src/run.mjs bench      BENCH_CONCURRENCY (20), BENCH_SECONDS (60)
+ *   node src/run.mjs bench      BENCH_CONCURRENCY (20), BENCH_SECONDS (60),
+ *                               BENCH_API_NODE_OPTIONS (the API image's, i.e. its heap limit)
  */
 import { mixedOperations, runLoad, summary } from './load.ts';
-import { startTopology } from './topology.ts';
+import { API_IMAGE_NODE_OPTIONS, startTopology } from './topology.ts';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const RSS_GOAL_MB = Number(process.env.BENCH_RSS_GOAL_MB ?? 400);
+const API_NODE_OPTIONS = process.env.BENCH_API_NODE_OPTIONS ?? API_IMAGE_NODE_OPTIONS;
 const mb = (bytes: number | null) => (bytes === null ? '—' : `${Math.round(bytes / 1024 / 1024)} MB`);
 
 // One replica after the other: the benchmark measures serving; starting together is the test's job.
-const topology = await startTopology({ startOneByOne: true, log: (line) => console.log(`[bench] ${line}`) });
+const topology = await startTopology({ startOneByOne: true, apiEnv: { NODE_OPTIONS: API_NODE_OPTIONS }, log: (line) => console.log(`[bench] ${line}`) });
 try {
   const graphqlUrl = `${topology.adminUrl}/graphql`;
   const operations = await mixedOperations(graphqlUrl, topology.token);
@@ -34,6 +36,7 @@ try {
   const figures = summary(result);
   console.log(`\nAPI, production topology (nginx → 2 replicas → PgBouncer transaction mode → PostgreSQL 18)`);
   console.log(`  mixed load (${operations.map((op) => `${op.name}×${op.weight}`).join(', ')}), concurrency ${CONCURRENCY}, ${SECONDS} s`);
+  console.log(`  API replicas  NODE_OPTIONS=${API_NODE_OPTIONS || '(none)'}`);
   console.log(`  requests      ${figures.requests} (${figures.failed} failed, ${figures.errorPercent.toFixed(3)} %)`);
   console.log(`  requests/s    ${figures.requestsPerSecond.toFixed(1)}`);
   console.log(`  latency       p50 ${figures.p50.toFixed(1)} ms, p95 ${figures.p95.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms`);

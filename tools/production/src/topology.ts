@@ -28,6 +28,8 @@ const LOCATIONS = path.join(REPO, 'infra/nginx/nastavnik-locations.conf');
 const UPSTREAM = path.join(REPO, 'infra/nginx/nastavnik-upstream.conf');
 const LOG_FORMAT = path.join(REPO, 'infra/nginx/nastavnik-log.conf');
 const ADMIN_CONFIG_SCRIPT = path.join(REPO, 'infra/docker/admin-config.sh');
+/** The API image's `NODE_OPTIONS` (its heap limit): the replicas here run with what the image sets. */
+export const API_IMAGE_NODE_OPTIONS = /^ENV NODE_OPTIONS="([^"]*)"$/m.exec(readFileSync(path.join(REPO, 'infra/docker/api.Dockerfile'), 'utf8'))?.[1] ?? '';
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const run = promisify(execFile);
 
@@ -252,6 +254,7 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
     const apiEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
       ...process.env,
       NODE_ENV: 'production',
+      NODE_OPTIONS: API_IMAGE_NODE_OPTIONS,
       DATABASE_URL: pooledUrl,
       DATABASE_DIRECT_URL: directUrl,
       KEYCLOAK_URL: idpUrl,

@@ -132,6 +132,7 @@ const schema = z
         .default(120),
     ),
     JOBS_ENABLED: z.preprocess(emptyToUndefined, z.stringbool({ error: 'ожидается true или false' }).default(true)),
+    GRAPHQL_COMPILED_QUERIES: z.preprocess(emptyToUndefined, z.stringbool({ error: 'ожидается true или false' }).default(true)),
     JOBS_SCHEMA: z.preprocess(
       emptyToUndefined,
       z
@@ -203,6 +204,11 @@ export interface ApiConfig {
   };
   nodeEnv: 'development' | 'production' | 'test';
   production: boolean;
+  /**
+   * Queries run as graphql-jit's compiled code (GRAPHQL_COMPILED_QUERIES, default true); false runs
+   * them on graphql-js, as mutations always do (engine/graphql/compiled-queries.ts).
+   */
+  graphqlCompiledQueries: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   dbPoolMax: number;
   /** District schemas migrated in parallel at start-up (MIGRATION_CONCURRENCY, default 4). */
@@ -324,6 +330,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           : undefined,
     },
     timeZone: value.TIME_ZONE,
+    graphqlCompiledQueries: value.GRAPHQL_COMPILED_QUERIES,
     kpiRefreshIntervalSeconds: value.KPI_REFRESH_INTERVAL_SECONDS,
     monitoringStaleSeconds: value.MONITORING_STALE_SECONDS,
     publicEndpoints: {

@@ -7,7 +7,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAcademicYear, demoToday } from '../seed/demo-programmes.js';
 import { groups } from '../test/factories.js';
-import { errorCodes, startTestApp, type GraphQLResponse, type TestApp } from '../test/harness.js';
+import { pino } from 'pino';
+import { startApiServer, type RunningApiServer } from '../app.js';
+import { isoDateIn } from '../engine/clock.js';
+import { errorCodes, postGraphQL, startTestApp, type GraphQLResponse, type RequestOptions, type TestApp } from '../test/harness.js';
 import { buildCall } from './operations.js';
 import { OPERATIONS, ROUTES, type OperationRule } from './table.js';
 import { buildWorld, foreignFingerprint, schemaDigest, type Category, type World } from './world.js';
@@ -19,6 +22,10 @@ import { routeFactories, serverRouteOf, serverRoutes } from './routes.js';
  * with real ids of district B, of the sibling school S2 and of partner P2, without and with
  * `X-District-Id: <B>`. No answer may carry a foreign id; roles outside an operation's rule are
  * refused; after all mutations B's, S2's and P2's rows are byte-for-byte what they were.
+ *
+ * The same sweep proves the compiled queries (engine/graphql/compiled-queries.ts): every query call
+ * is asked again of a second API on the same database with GRAPHQL_COMPILED_QUERIES=false (graphql-js),
+ * and the status and body must be the same — data, refusals and their messages alike.
  */
 const API_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DENIED = new Set(['FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND', 'BAD_USER_INPUT']);
@@ -33,6 +40,11 @@ interface Actor {
 }
 
 let app: TestApp;
+/** The same API on graphql-js only, for the comparison with the compiled queries. */
+let plain: RunningApiServer;
+/** Query calls answered alike by both, and those that were not (with where). */
+let comparedAlike = 0;
+const answeredDifferently: string[] = [];
 let w: World;
 let schema: GraphQLSchema;
 let actors: Actor[];
@@ -48,6 +60,13 @@ const depthOf = new Map<string, number>();
 beforeAll(async () => {
   schema = buildSchema(await readFile(path.join(API_DIR, 'schema.graphql'), 'utf8'));
   app = await startTestApp();
+  plain = await startApiServer({
+    config: { ...app.config, graphqlCompiledQueries: false },
+    orm: app.orm,
+    port: 0,
+    logger: pino({ level: 'silent' }),
+    clock: { today: () => isoDateIn(new Date(), app.config.timeZone), now: () => new Date() },
+  });
   academicYear = demoAcademicYear(demoToday()).academicYear;
   demoBefore = await schemaDigest(app, 'district_sibay');
   w = await buildWorld(app);
@@ -81,10 +100,33 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  console.log(`schema isolation: ${calls} calls`);
+  console.log(`schema isolation: ${calls} calls; ${comparedAlike} query calls answered alike by compiled queries and graphql-js`);
   if (process.env.ISOLATION_REACH) console.log([...reach].map(([f, m]) => `${f}: ${[...m].map(([k, n]) => `${k}×${n}`).join(', ')}`).join('\n'));
+  await plain?.stop();
   await app?.stop();
 });
+
+const answer = (response: GraphQLResponse) => JSON.stringify({ status: response.status, body: response.body });
+
+/**
+ * A query call on the API (compiled queries), then on `plain` (graphql-js). An answer that moves
+ * by itself (a log of reads, a clock) is asked of graphql-js twice: only an answer graphql-js
+ * repeats and the compiled query does not give counts as different.
+ */
+async function askQuery(document: string, options: RequestOptions, where: string): Promise<GraphQLResponse> {
+  const response = await app.gql(document, options);
+  const viaGraphqlJs = await postGraphQL(plain.graphqlUrl, document, options);
+  calls += 2;
+  if (answer(response) === answer(viaGraphqlJs)) {
+    comparedAlike++;
+  } else {
+    const again = await postGraphQL(plain.graphqlUrl, document, options);
+    calls++;
+    if (answer(again) === answer(viaGraphqlJs))
+      answeredDifferently.push(`${where}: compiled ${answer(response).slice(0, 300)} — graphql-js ${answer(viaGraphqlJs).slice(0, 300)}`);
+  }
+  return response;
+}
 
 const fields = (kind: 'query' | 'mutation') => Object.keys((kind === 'query' ? schema.getQueryType() : schema.getMutationType())!.getFields()).sort();
 
@@ -198,8 +240,13 @@ async function sweep(kind: 'query' | 'mutation'): Promise<Outcome> {
           let depth = depthOf.get(field) ?? 3;
           for (;;) {
             const document = buildCall(schema, kind, field, { academicYear, idKind: rule.id, overrides: rule.argKinds, idFor: variant.idFor }, depth);
-            response = await app.gql(document, { token: actor.token, headers: header ? { 'x-district-id': header } : {} });
-            calls++;
+            const options: RequestOptions = { token: actor.token, headers: header ? { 'x-district-id': header } : {} };
+            if (kind === 'query') {
+              response = await askQuery(document, options, where);
+            } else {
+              response = await app.gql(document, options);
+              calls++;
+            }
             if (!isArmorRefusal(response) || depth === 0) break;
             depthOf.set(field, --depth);
           }
@@ -350,8 +397,7 @@ describe('GraphQL, every operation as every actor of A', () => {
         { academicYear, idKind: rule.id, overrides: rule.argKinds, idFor: (k) => (k && ids.get(k)?.[0]) || uuidv7() },
         depthOf.get(field) ?? 3,
       );
-      const response = await app.gql(document, { token: w.tokensS2.curator });
-      calls++;
+      const response = await askQuery(document, { token: w.tokensS2.curator }, `${field} as S2's curator, ids of S2`);
       if (
         JSON.stringify(response.body.data ?? null)
           .match(UUID)
@@ -514,8 +560,7 @@ describe('region coordinator and minors', () => {
         },
         depthOf.get(field) ?? 3,
       );
-      const response = await app.gql(document, { token: coordinator.token, headers: { 'x-district-id': w.districtA.id } });
-      calls++;
+      const response = await askQuery(document, { token: coordinator.token, headers: { 'x-district-id': w.districtA.id } }, `${field} as the coordinator`);
       if (response.body.data && Object.values(response.body.data).some((v) => v !== null)) answered++;
       const text = JSON.stringify(response.body.data ?? null);
       const shown = secrets.filter((s) => text.includes(s));
@@ -529,6 +574,13 @@ describe('region coordinator and minors', () => {
     expect(answered, 'the coordinator reads its own district (the check is not empty)').toBeGreaterThan(10);
     expect(problems).toEqual([]);
   }, 120_000);
+});
+
+describe('compiled queries', () => {
+  it('every query call above answered the same on graphql-js: status, data, errors and their messages', () => {
+    expect(answeredDifferently).toEqual([]);
+    expect(comparedAlike, 'the sweeps compared their query calls').toBeGreaterThan(1000);
+  });
 });
 
 describe('neighbours', () => {

@@ -4,6 +4,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { Kind, visit, type ASTNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { ApiConfig } from '../config.js';
 import { createErrorFormatter } from '../errors.js';
+import { compiledQueriesPlugin } from './compiled-queries.js';
 import { findNul, nulError } from '../http/hostile-input.js';
 import { isDatabaseUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from '../http/outage.js';
 import type { Logger } from '../logging.js';
@@ -88,7 +89,7 @@ function databaseOutagePlugin<TContext extends BaseContext>(): ApolloServerPlugi
  */
 export async function createApolloServer<TContext extends BaseContext>(options: {
   schema: GraphQLSchema;
-  config: Pick<ApiConfig, 'production'>;
+  config: Pick<ApiConfig, 'production' | 'graphqlCompiledQueries'>;
   logger: Logger;
 }): Promise<ApolloServer<TContext>> {
   const { schema, config, logger } = options;
@@ -112,6 +113,7 @@ export async function createApolloServer<TContext extends BaseContext>(options: 
     warn: (message: string) => logger.warn({ apollo: true }, message),
     error: (message: string) => logger.error({ apollo: true }, message),
   };
+  const formatError = createErrorFormatter(logger);
   const server = new ApolloServer<TContext>({
     schema,
     logger: apolloLogger,
@@ -123,7 +125,7 @@ export async function createApolloServer<TContext extends BaseContext>(options: 
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.production,
-    formatError: createErrorFormatter(logger),
+    formatError,
     parseOptions: { maxTokens: ARMOR_LIMITS.maxTokens },
     validationRules: protection.validationRules,
     plugins: [
@@ -135,6 +137,8 @@ export async function createApolloServer<TContext extends BaseContext>(options: 
       // Apollo installs its cache-control plugin by default; its willResolveField hook makes Apollo
       // wrap every field's resolver (a third of a roadmap page's execution). The API sets no cache hints.
       ApolloServerPluginCacheControlDisabled(),
+      // Last: it answers queries itself, after every other plugin has seen the operation.
+      ...(config.graphqlCompiledQueries ? [compiledQueriesPlugin<TContext>({ schema, formatError, logger })] : []),
     ],
   });
   await server.start();

@@ -66,7 +66,7 @@ beforeAll(async () => {
   );
   const apollo = await createApolloServer<GraphQLContext>({
     schema: buildSchema('type Query { hello: String }'),
-    config: { production: false },
+    config: { production: false, graphqlCompiledQueries: true },
     logger,
   });
   options = {

@@ -43,23 +43,30 @@ export function compiledQueriesPlugin<TContext extends BaseContext>(options: {
 }): ApolloServerPlugin<TContext> {
   const { schema, formatError, logger } = options;
   // Per parsed document (Apollo keeps one per query text) and operation name: the compiled query,
-  // or null when graphql-jit cannot compile it.
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+  // null when graphql-jit cannot compile it, or false before its second request. Compiling
+  // generates and evaluates code, which costs more than a run on graphql-js: an operation is
+  // compiled when it comes again (the admin's queries do, all the time), so a stream of one-off
+  // query texts costs no more than it did.
+  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null | false>>();
   const compiledFor = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
     let operations = compiled.get(document);
     if (!operations) compiled.set(document, (operations = new Map()));
     const key = operationName ?? '';
-    let query = operations.get(key);
-    if (query === undefined) {
-      try {
-        const result = compileQuery(schema, document, operationName);
-        query = isCompiledQuery(result) ? result : null;
-      } catch (error) {
-        logger.warn({ err: error, operationName }, 'graphql-jit could not compile the operation; graphql-js executes it');
-        query = null;
-      }
-      operations.set(key, query);
+    const known = operations.get(key);
+    if (known === undefined) {
+      operations.set(key, false);
+      return null;
     }
+    if (known !== false) return known;
+    let query: CompiledQuery | null;
+    try {
+      const result = compileQuery(schema, document, operationName);
+      query = isCompiledQuery(result) ? result : null;
+    } catch (error) {
+      logger.warn({ err: error, operationName }, 'graphql-jit could not compile the operation; graphql-js executes it');
+      query = null;
+    }
+    operations.set(key, query);
     return query;
   };
 

@@ -175,7 +175,11 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await page.getByText(`распознано: до 15.10.${startYear}`).waitFor();
     await cell('Срок', '1.2').fill('когда-нибудь потом');
     await page.getByText('срок не распознан').first().waitFor();
+    // A deadline after the period is read, and the user is told it leaves the period's monitoring.
+    await cell('Срок', '1.2').fill(`Сентябрь ${startYear + 1}, ${startYear + 2}`);
+    await page.getByText(/Срок: вне периода дорожной карты \(01\.09\.\d{4}–31\.08\.\d{4}\) — мероприятие не попадёт в мониторинг/).waitFor();
     await cell('Срок', '1.2').fill('Сентябрь');
+    expect(await page.getByText(/вне периода дорожной карты/).count()).toBe(0);
     await cell('Ответственный', '1.1').fill('И.И. Варламова, директор');
 
     // A new item at the end of the first stage, then moved up one place.

@@ -593,6 +593,41 @@ export function formatSpanRu(span: DateSpan): string {
   return `${from} ${s.year} – ${to} ${e.year}`;
 }
 
+/** The dated spans of a deadline (a date is a one-day span); none for «по графику» or an unread text. */
+function deadlineSpans(deadline: Deadline): DateSpan[] {
+  switch (deadline.kind) {
+    case 'date':
+      return [{ start: deadline.due, end: deadline.due }];
+    case 'range':
+    case 'continuous':
+      return [{ start: deadline.start, end: deadline.end }];
+    case 'months':
+    case 'recurring':
+    case 'endOfAcademicYear':
+      return deadline.occurrences;
+    case 'bySchedule':
+    case 'unrecognized':
+      return [];
+  }
+}
+
+/**
+ * Where a deadline's dates lie against the roadmap's period: `outside` when none of them falls in
+ * it (the item then counts in no year's monitoring of this roadmap), `partly` when some do, null
+ * when the deadline has no dates of its own.
+ */
+export function deadlinePlacement(deadline: Deadline, period: DeadlineContext): 'inside' | 'partly' | 'outside' | null {
+  const spans = deadlineSpans(deadline);
+  if (spans.length === 0) return null;
+  const within = (span: DateSpan) => span.start >= period.periodStart && span.end <= period.periodEnd;
+  const apart = (span: DateSpan) => span.end < period.periodStart || span.start > period.periodEnd;
+  if (spans.every(within)) return 'inside';
+  return spans.every(apart) ? 'outside' : 'partly';
+}
+
+/** «01.09.2025–31.08.2026» */
+export const formatPeriodRu = (period: DeadlineContext): string => `${ru(period.periodStart)}–${ru(period.periodEnd)}`;
+
 /** How the platform understood a deadline, in Russian, shown next to the original text. */
 export function describeDeadlineRu(deadline: Deadline): string {
   switch (deadline.kind) {

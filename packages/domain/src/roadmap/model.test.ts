@@ -69,6 +69,40 @@ describe('validateItem', () => {
   });
 });
 
+describe('a deadline against the roadmap period', () => {
+  const YEAR = { periodStart: '2025-09-01', periodEnd: '2026-08-31' };
+  const at = (deadlineText: string) => item({ deadlineText, deadline: parseDeadline(deadlineText, YEAR) });
+
+  it('warns when every date of the deadline lies outside the period (the item leaves its monitoring)', () => {
+    expect(validateItem(at('Сентябрь 2026, 2027'), YEAR)).toEqual([
+      {
+        field: 'deadlineText',
+        message: 'Срок: вне периода дорожной карты (01.09.2025–31.08.2026) — мероприятие не попадёт в мониторинг и контроль просрочек этого периода',
+        severity: 'warning',
+      },
+    ]);
+    expect(validateItem(at('до 20.08.2025'), YEAR).map((i) => i.message)).toEqual([expect.stringMatching(/^Срок: вне периода/)]);
+  });
+
+  it('warns, differently, when only some of its dates do', () => {
+    expect(validateItem(at('Август 2026, сентябрь 2026'), YEAR).map((i) => i.message)).toEqual([
+      'Срок: частично вне периода дорожной карты (01.09.2025–31.08.2026) — в мониторинге учитываются только даты внутри периода',
+    ]);
+  });
+
+  it('says nothing of deadlines inside the period, without dates, or without a period to compare with', () => {
+    for (const text of ['до 15.10.2025', 'Сентябрь', 'Ежегодно', 'Постоянно', 'по отдельному графику', 'конец учебного года']) {
+      expect(validateItem(at(text), YEAR), text).toEqual([]);
+    }
+    expect(validateItem(at('Сентябрь 2026, 2027'))).toEqual([]);
+  });
+
+  it('validateSections passes the period down, with the item path', () => {
+    const sections = [section({ items: [at('до 15.10.2025'), { ...at('Сентябрь 2027'), id: 'i-late' }] })];
+    expect(validateSections(sections, YEAR).map((i) => i.field)).toEqual(['sections[0].items[1].deadlineText']);
+  });
+});
+
 describe('validateSection / validateSections', () => {
   it('requires a title', () => {
     expect(validateSection(section())).toEqual([]);

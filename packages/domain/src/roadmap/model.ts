@@ -1,5 +1,5 @@
 import type { RoadmapState } from './approval.js';
-import type { Deadline } from './deadline.js';
+import { deadlinePlacement, formatPeriodRu, type Deadline, type DeadlineContext } from './deadline.js';
 import { isIsoDate, type IsoDate } from './iso-date.js';
 
 /**
@@ -159,6 +159,10 @@ export const VALIDATION_MESSAGES_RU = {
   invalidDate: (label: string) => `${label}: некорректная дата`,
   noEvidence: 'Подтверждение: для выполненного мероприятия укажите документ, ссылку или файл',
   deadlineUnrecognized: 'Срок: не распознан — сохранён как текст',
+  deadlineOutsidePeriod: (period: string) =>
+    `Срок: вне периода дорожной карты (${period}) — мероприятие не попадёт в мониторинг и контроль просрочек этого периода`,
+  deadlinePartlyOutsidePeriod: (period: string) =>
+    `Срок: частично вне периода дорожной карты (${period}) — в мониторинге учитываются только даты внутри периода`,
   duplicateItemId: 'Мероприятие с таким идентификатором уже есть в редакции',
 } as const;
 
@@ -179,8 +183,12 @@ function checkText<F extends string>(
   }
 }
 
-/** An item as typed: only the activity is required, since real roadmaps leave cells empty. */
-export function validateItem(item: Partial<Item>): ValidationIssue[] {
+/**
+ * An item as typed: only the activity is required, since real roadmaps leave cells empty. With the
+ * roadmap's period, a deadline whose dates lie (partly) outside it is a warning: such a deadline is
+ * kept as written, but the item drops out of the period's monitoring, which users did not expect.
+ */
+export function validateItem(item: Partial<Item>, period?: DeadlineContext): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const field of Object.keys(ITEM_MAX_LENGTHS) as ItemTextField[]) {
     checkText(issues, item, field, ITEM_FIELD_LABELS_RU[field], ITEM_MAX_LENGTHS[field], field === 'activity');
@@ -203,6 +211,11 @@ export function validateItem(item: Partial<Item>): ValidationIssue[] {
   if (item.deadline?.kind === 'unrecognized' && (item.deadlineText ?? '').trim()) {
     issues.push({ field: 'deadlineText', message: VALIDATION_MESSAGES_RU.deadlineUnrecognized, severity: 'warning' });
   }
+  const placement = item.deadline && period ? deadlinePlacement(item.deadline, period) : null;
+  if (placement === 'outside' || placement === 'partly') {
+    const message = placement === 'outside' ? VALIDATION_MESSAGES_RU.deadlineOutsidePeriod : VALIDATION_MESSAGES_RU.deadlinePartlyOutsidePeriod;
+    issues.push({ field: 'deadlineText', message: message(formatPeriodRu(period!)), severity: 'warning' });
+  }
   return issues;
 }
 
@@ -215,15 +228,18 @@ export function validateSection(section: Partial<Section>): ValidationIssue[] {
   return issues;
 }
 
-/** Every section and item of a revision, with paths; item ids must be unique for the comparison. */
-export function validateSections(sections: readonly Section[]): ValidationIssue[] {
+/**
+ * Every section and item of a revision, with paths; item ids must be unique for the comparison.
+ * With the period, deadlines outside it are warned about (validateItem).
+ */
+export function validateSections(sections: readonly Section[], period?: DeadlineContext): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const ids = new Set<string>();
   for (const [s, section] of sections.entries()) {
     for (const issue of validateSection(section)) issues.push({ ...issue, field: `sections[${s}].${issue.field}` });
     for (const [i, item] of section.items.entries()) {
       const path = `sections[${s}].items[${i}]`;
-      for (const issue of validateItem(item)) issues.push({ ...issue, field: `${path}.${issue.field}` });
+      for (const issue of validateItem(item, period)) issues.push({ ...issue, field: `${path}.${issue.field}` });
       if (item.id && ids.has(item.id)) {
         issues.push({ field: `${path}.id`, message: VALIDATION_MESSAGES_RU.duplicateItemId, severity: 'error' });
       }

@@ -201,6 +201,15 @@ describe('the deadline under its cell', () => {
     expect(previewDeadline('  ', period)).toBeNull();
   });
 
+  it('warns when the dates lie outside the period: the item would leave its monitoring without a word', () => {
+    expect(previewDeadline('Сентябрь 2026, 2027', period)).toEqual({
+      tone: 'warning',
+      text: 'распознано: ежегодно: сентябрь 2026; сентябрь 2027. Срок: вне периода дорожной карты (01.09.2025–31.08.2026) — мероприятие не попадёт в мониторинг и контроль просрочек этого периода',
+    });
+    expect(previewDeadline('Август 2026, сентябрь 2026', period)?.text).toMatch(/Срок: частично вне периода дорожной карты \(01\.09\.2025–31\.08\.2026\)/);
+    expect(previewDeadline('до 15.10.2025', period)?.tone).toBe('ok');
+  });
+
   it('reads against the typed period when it is complete, else the saved one', () => {
     const state = initEditor(revision);
     expect(periodForDeadlines(state.draft, revision)).toEqual({ start: '2025-09-01', end: '2026-08-31' });

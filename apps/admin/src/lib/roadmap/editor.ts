@@ -3,7 +3,7 @@
  * (periods in ДД.ММ.ГГГГ), kept apart from what the server last saved, so nothing typed is lost
  * on an error. A pure reducer; the page renders it and saves it with `saveRoadmapRevision`.
  */
-import { describeDeadlineRu, parseDeadline, validateItem, validateSection, VALIDATION_MESSAGES_RU } from '@nastavnik/domain';
+import { deadlinePlacement, describeDeadlineRu, formatPeriodRu, parseDeadline, validateItem, validateSection, VALIDATION_MESSAGES_RU } from '@nastavnik/domain';
 import { ru } from '../../i18n/ru';
 import { isoToRu, parseDateRu } from './dates';
 
@@ -343,13 +343,19 @@ export type DeadlinePreview = { tone: 'ok' | 'warning'; text: string } | null;
 
 /**
  * «распознано: сентябрь 2026» under the deadline cell, read against the period being edited (or
- * the saved one while the typed dates are incomplete); a gentle warning when it cannot be read.
+ * the saved one while the typed dates are incomplete); a gentle warning when it cannot be read, or
+ * when its dates lie outside the period (the item would silently leave the period's monitoring).
  */
 export function previewDeadline(text: string, period: { start: string; end: string }): DeadlinePreview {
   if (!text.trim()) return null;
-  const deadline = parseDeadline(text, { periodStart: period.start, periodEnd: period.end });
+  const context = { periodStart: period.start, periodEnd: period.end };
+  const deadline = parseDeadline(text, context);
   if (deadline.kind === 'unrecognized') return { tone: 'warning', text: ru.editor.deadlineUnrecognized(deadline.reason) };
-  return { tone: 'ok', text: ru.editor.deadlineRecognized(describeDeadlineRu(deadline)) };
+  const recognized = ru.editor.deadlineRecognized(describeDeadlineRu(deadline));
+  const placement = deadlinePlacement(deadline, context);
+  if (placement === 'outside') return { tone: 'warning', text: `${recognized}. ${VALIDATION_MESSAGES_RU.deadlineOutsidePeriod(formatPeriodRu(context))}` };
+  if (placement === 'partly') return { tone: 'warning', text: `${recognized}. ${VALIDATION_MESSAGES_RU.deadlinePartlyOutsidePeriod(formatPeriodRu(context))}` };
+  return { tone: 'ok', text: recognized };
 }
 
 /** The period to read deadlines against: the typed one when both dates are valid, else the saved one. */

@@ -153,6 +153,26 @@ describe('creating and editing', () => {
     });
     expect((await revision(app, w.tokens.curator1, id)).events.at(-1).summary).toBe('без изменений');
     expect(again.saveRoadmapRevision.version).toBe(3);
+
+    // A deadline after the roadmap's period is kept as written, with a warning naming the period.
+    const yearAfter = Number(saved.periodEnd.slice(0, 4)) + 1;
+    await ok(app, SAVE_REVISION, w.tokens.curator1, {
+      input: {
+        revisionId: id,
+        expectedVersion: 3,
+        sections: [{ title: 'Раздел', items: [{ activity: 'Мероприятие', deadlineText: `Сентябрь ${yearAfter}` }] }],
+      },
+    });
+    const late = await revision(app, w.tokens.curator1, id);
+    const period = [saved.periodStart, saved.periodEnd].map((d: string) => d.split('-').reverse().join('.')).join('–');
+    expect(late.sections[0].items[0].deadlineText).toBe(`Сентябрь ${yearAfter}`);
+    expect(late.warnings).toEqual([
+      {
+        field: 'sections[0].items[0].deadlineText',
+        message: `Срок: вне периода дорожной карты (${period}) — мероприятие не попадёт в мониторинг и контроль просрочек этого периода`,
+        severity: 'warning',
+      },
+    ]);
   });
 
   it('a platform admin opens a campaign for chosen schools in a district named by X-District-Id', async () => {

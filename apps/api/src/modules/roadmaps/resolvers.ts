@@ -286,10 +286,13 @@ export class RoadmapRevisionResolver {
     return withContent(ctx, revision.id, (content) => content.items.length);
   }
 
-  @FieldResolver(() => [ValidationIssueType], { description: 'Предупреждения (не мешают сохранению и отправке): нераспознанные сроки…' })
+  @FieldResolver(() => [ValidationIssueType], {
+    description: 'Предупреждения (не мешают сохранению и отправке): нераспознанные сроки, сроки вне периода дорожной карты…',
+  })
   warnings(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    const period = { periodStart: revision.periodStart, periodEnd: revision.periodEnd };
     return withContent(ctx, revision.id, (content) =>
-      validateSections(toDomainSections(content.sections, content.items)).filter((issue) => issue.severity === 'warning'),
+      validateSections(toDomainSections(content.sections, content.items), period).filter((issue) => issue.severity === 'warning'),
     );
   }
 }

@@ -524,4 +524,30 @@ describe('programmes: programme → participants with consents → matching → 
     await page.getByRole('heading', { level: 1, name: 'Нет доступа' }).waitFor();
     expect(errors).toEqual([]);
   });
+
+  step('15. a final meeting before the plan is done asks for a confirmation; nothing is recorded without it', async () => {
+    await logOut(page);
+    await logIn(page, stack.adminOrigin, 'gimnaziya.curator');
+    await nav().getByRole('link', { name: 'Программы' }).click();
+    await main().getByRole('link', { name: 'Вместе', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Разделы программы' }).getByRole('link', { name: 'Пары' }).click();
+    // The demo pair of «Вместе» has had its regular meetings and half of its plan done.
+    await page.getByTestId('pairs-table').getByRole('link', { name: 'Хасанова Айгуль' }).click();
+    await page.getByRole('heading', { level: 1, name: /Хасанова Айгуль/ }).waitFor();
+    const meetings = page.getByTestId('meeting-list').locator(':scope > li');
+    const held = await meetings.count();
+    const form = page.getByTestId('meeting-form');
+    await form.getByLabel('Вид встречи').selectOption('final');
+    await form.getByText(/Индивидуальный план выполнен на \d+ % \(\d из \d\)/).waitFor();
+    await form.getByLabel('Обратная связь наставника и наставляемого').fill('Подвели итоги');
+    await form.getByRole('button', { name: 'Записать встречу' }).click();
+    await form.getByText('Подтвердите итоговую встречу при невыполненном плане или выберите другой вид встречи').waitFor();
+    expect(await meetings.count()).toBe(held);
+    expect(await form.getByLabel('Обратная связь наставника и наставляемого').inputValue()).toBe('Подвели итоги');
+    await shot('10-final-meeting-confirmation');
+    // Another kind of meeting needs no confirmation: the notice goes with the choice.
+    await form.getByLabel('Вид встречи').selectOption('regular');
+    expect(await form.getByText(/Индивидуальный план выполнен на/).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });

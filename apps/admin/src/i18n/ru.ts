@@ -365,6 +365,10 @@ export const ru = {
     recordMeeting: 'Записать встречу',
     recording: 'Записываем…',
     meetingRecorded: (label: string) => `Встреча «${label}» записана.`,
+    finalPlanNotDone: (done: number, total: number, percent: number) =>
+      `Индивидуальный план выполнен на ${percent} % (${done} из ${total}). Итоговая встреча подводит итог работы по плану: сначала отметьте выполненные задачи — или подтвердите, что пара подводит итоги, не выполнив план.`,
+    finalDespitePlan: 'Записать итоговую встречу, хотя план не выполнен',
+    finalDespitePlanRequired: 'Подтвердите итоговую встречу при невыполненном плане или выберите другой вид встречи',
     recordedBy: (name: string) => `записал(а) ${name}`,
     finishTitle: 'Завершение или продление',
     complete: 'Завершить',

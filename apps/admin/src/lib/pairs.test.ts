@@ -74,6 +74,17 @@ describe('pairs: meetings in the methodology order', () => {
     expect(bad.values).toBeNull();
     expect(Object.keys(bad.errors).sort()).toEqual(['date', 'type']);
   });
+
+  it('asks to confirm a final meeting while the plan is not done; not when it is, or when there is no plan', () => {
+    const final = { type: 'final', date: '20.05.2026', notes: '', feedback: 'итоги' };
+    const unconfirmed = meetingValues(final, { done: 2, total: 5 });
+    expect(unconfirmed.values).toBeNull();
+    expect(unconfirmed.errors).toEqual({ finalDespitePlan: 'Подтвердите итоговую встречу при невыполненном плане или выберите другой вид встречи' });
+    expect(meetingValues({ ...final, finalDespitePlan: 'yes' }, { done: 2, total: 5 }).values).toMatchObject({ type: 'final' });
+    expect(meetingValues(final, { done: 5, total: 5 }).values).toMatchObject({ type: 'final' });
+    expect(meetingValues(final, { done: 0, total: 0 }).values).toMatchObject({ type: 'final' });
+    expect(meetingValues({ ...final, type: 'regular' }, { done: 2, total: 5 }).values).toMatchObject({ type: 'regular' });
+  });
 });
 
 describe('pairs: completion and extension', () => {

@@ -82,10 +82,24 @@ export interface MeetingDraft {
   date: string;
   notes: string;
   feedback: string;
+  /** `yes` when the user confirmed a final meeting while the plan is not done (else ''). */
+  finalDespitePlan?: string;
 }
 
-/** The `RecordMeetingInput` for the draft (without `pairId`); only the date's format is checked here. */
-export function meetingValues(draft: MeetingDraft): {
+/** A plan with tasks, not all of them done. */
+export function planUnfinished(progress: { done: number; total: number } | null | undefined): boolean {
+  return !!progress && progress.total > 0 && progress.done < progress.total;
+}
+
+/**
+ * The `RecordMeetingInput` for the draft (without `pairId`); only the date's format is checked here.
+ * A final meeting while the plan is not done needs the user's confirmation: it sums up the pair's
+ * work, so recording it by a slip of the list would be a silent surprise.
+ */
+export function meetingValues(
+  draft: MeetingDraft,
+  progress?: { done: number; total: number },
+): {
   errors: Partial<Record<keyof MeetingDraft, string>>;
   values: { type: string; date: string; notes: string; feedback: string } | null;
 } {
@@ -94,6 +108,7 @@ export function meetingValues(draft: MeetingDraft): {
   const date = parseDateRu(draft.date);
   if (!draft.date.trim()) errors.date = ru.programmes.requiredField;
   else if (!date) errors.date = ru.programmes.badDate;
+  if (draft.type === 'final' && planUnfinished(progress) && draft.finalDespitePlan !== 'yes') errors.finalDespitePlan = ru.pairCard.finalDespitePlanRequired;
   if (Object.keys(errors).length > 0) return { errors, values: null };
   return { errors: {}, values: { type: draft.type, date: date!, notes: draft.notes.trim(), feedback: draft.feedback } };
 }

@@ -18,7 +18,7 @@ import {
   type PublicDistrict,
 } from '../lib/partners';
 import { useForm } from '../lib/useForm';
-import { ConsentCheckbox } from '../pages/partners/ConsentCheckbox';
+import { CheckboxField } from '../components/CheckboxField';
 
 /**
  * «Заявка организации-партнёра» — the public sign-up (no login): the organisation, where it applies
@@ -156,7 +156,7 @@ export function JoinPage() {
           <TextField label={j.contactEmail} type="email" {...form.field('contactEmail')} required autoComplete="email" />
           <TextField label={j.contactPhone} type="tel" {...form.field('contactPhone')} required autoComplete="tel" />
           {/* The very text the API stores with the application (its version is sent along). */}
-          <ConsentCheckbox
+          <CheckboxField
             label={PARTNER_APPLICATION_CONSENT_RU.text}
             value={form.draft.consent}
             error={form.errors.consent}

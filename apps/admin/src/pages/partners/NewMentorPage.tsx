@@ -9,7 +9,7 @@ import { ru } from '../../i18n/ru';
 import { emptyMentorDraft, failureOf, MENTOR_FIELD_OF_API, partnerPaths, validateMentorDraft, type MentorDraft } from '../../lib/partners';
 import { todayIso } from '../../lib/roadmap/dates';
 import { useForm } from '../../lib/useForm';
-import { ConsentCheckbox } from './ConsentCheckbox';
+import { CheckboxField } from '../../components/CheckboxField';
 import { PartnersGuard } from './PartnersGuard';
 import { CreatePartnerMentorMutation, PartnerMentorsQuery } from './documents';
 
@@ -75,7 +75,7 @@ function NewMentor() {
           <legend>{f.consentSection}</legend>
           <TextField label={f.consentText} hint={f.consentTextHint} {...form.field('consentText')} required autoComplete="off" />
           <TextField label={f.consentDate} {...form.field('consentDate')} required autoComplete="off" inputMode="numeric" />
-          <ConsentCheckbox label={f.consent} value={form.draft.consent} error={form.errors.consent} onChange={(value) => form.set('consent', value)} />
+          <CheckboxField label={f.consent} value={form.draft.consent} error={form.errors.consent} onChange={(value) => form.set('consent', value)} />
         </fieldset>
         <ErrorNotice>{form.formError}</ErrorNotice>
         <div className="form-actions">

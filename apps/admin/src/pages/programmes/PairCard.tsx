@@ -2,7 +2,8 @@ import { COMPLETION_REASONS, COMPLETION_REASON_LABELS_RU } from '@nastavnik/doma
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
-import { ErrorNotice, SuccessNotice } from '../../components/Notice';
+import { CheckboxField } from '../../components/CheckboxField';
+import { ErrorNotice, Notice, SuccessNotice } from '../../components/Notice';
 import { StatusBadge } from '../../components/StatusBadge';
 import type { PairQuery } from '../../gql/graphql';
 import { ru } from '../../i18n/ru';
@@ -14,6 +15,7 @@ import {
   meetingTypeOptions,
   meetingValues,
   methodologyStep,
+  planUnfinished,
   planAfter,
   suggestedMeetingType,
   taskDraftValues,
@@ -289,7 +291,7 @@ function MeetingsSection({ pair, canRecord, onChanged }: { pair: PairData; canRe
   const t = ru.pairCard;
   const next = pair.nextMeetingTypes;
   const suggested = suggestedMeetingType(next) ?? '';
-  const form = useForm({ type: suggested, date: isoToRu(todayIso()), notes: '', feedback: '' });
+  const form = useForm({ type: suggested, date: isoToRu(todayIso()), notes: '', feedback: '', finalDespitePlan: '' });
   const [notice, setNotice] = useState<string | null>(null);
   const [record, { loading }] = useMutation(RecordMeetingMutation);
   const step = methodologyStep(pair.meetings.map((m) => m.type));
@@ -297,14 +299,14 @@ function MeetingsSection({ pair, canRecord, onChanged }: { pair: PairData; canRe
   async function submit(event: FormEvent) {
     event.preventDefault();
     setNotice(null);
-    const values = form.check(meetingValues({ ...form.draft, type: form.draft.type || suggested }));
+    const values = form.check(meetingValues({ ...form.draft, type: form.draft.type || suggested }, pair.progress));
     if (!values) return;
     try {
       await record({ variables: { input: { pairId: pair.id, ...values } } });
       await onChanged();
       setNotice(t.meetingRecorded(meetingTypeLabel(values.type)));
       // The next step of the methodology is offered again, the date kept.
-      form.setDraft((current) => ({ ...current, notes: '', feedback: '', type: '' }));
+      form.setDraft((current) => ({ ...current, notes: '', feedback: '', type: '', finalDespitePlan: '' }));
     } catch (error) {
       form.fail(error);
     }
@@ -312,6 +314,7 @@ function MeetingsSection({ pair, canRecord, onChanged }: { pair: PairData; canRe
 
   // After a meeting is recorded the suggestion moves on: keep the form's kind in step with it.
   const type = form.draft.type || suggested;
+  const finalBeforePlanDone = type === 'final' && planUnfinished(pair.progress);
   return (
     <section aria-labelledby="meetings-title" data-testid="meetings">
       <h2 id="meetings-title">{t.meetingsTitle}</h2>
@@ -349,6 +352,17 @@ function MeetingsSection({ pair, canRecord, onChanged }: { pair: PairData; canRe
               </option>
             ))}
           </SelectField>
+          {finalBeforePlanDone && (
+            <>
+              <Notice tone="warning">{t.finalPlanNotDone(pair.progress.done, pair.progress.total, pair.progress.percent ?? 0)}</Notice>
+              <CheckboxField
+                label={t.finalDespitePlan}
+                value={form.draft.finalDespitePlan}
+                error={form.errors.finalDespitePlan}
+                onChange={(value) => form.set('finalDespitePlan', value)}
+              />
+            </>
+          )}
           <TextField label={t.meetingDate} {...form.field('date')} required autoComplete="off" inputMode="numeric" />
           <TextAreaField label={t.notes} {...form.field('notes')} />
           <TextAreaField label={t.feedback} hint={t.feedbackHint} {...form.field('feedback')} required />

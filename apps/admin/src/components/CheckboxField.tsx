@@ -1,7 +1,7 @@
 import { useId } from 'react';
 
-/** A required tick (a consent) with its error beside it; the draft keeps `yes` or ''. */
-export function ConsentCheckbox({
+/** A required tick (a consent, a confirmation) with its error beside it; the draft keeps `yes` or ''. */
+export function CheckboxField({
   label,
   value,
   error,

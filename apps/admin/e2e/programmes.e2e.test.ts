@@ -85,7 +85,11 @@ describe('programmes: programme → participants with consents → matching → 
       .getByLabel('Дата рождения (ДД.ММ.ГГГГ)')
       .fill(ru(yearsAgo(40)));
     await main().getByLabel('Класс или должность').fill('учитель информатики');
+    // A synonym is saved as its catalogue tag: the form says so before saving.
+    await main().getByLabel('Компетенции или запрос (теги)').fill(`${tag}, english`);
+    await expect.poll(() => page.getByTestId('tag-rewrites').innerText()).toBe('Сохранится в написании каталога: «english» → «английский язык».');
     await main().getByLabel('Компетенции или запрос (теги)').fill(`${tag}, программирование`);
+    await page.getByTestId('tag-rewrites').waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('consent-giver').innerText()).toContain('сам участник');
     expect(
       await main()

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { TAG_CATALOGUE, tagKey, normalizeTag } from '@nastavnik/domain';
+import { TAG_CATALOGUE, tagKey, tagRewrites, normalizeTag } from '@nastavnik/domain';
 import { useId } from 'react';
 import { graphql } from '../gql';
 import { ru } from '../i18n/ru';
@@ -22,6 +22,17 @@ interface Group {
   code: string;
   label: string;
   tags: ReadonlyArray<{ tag: string }>;
+}
+
+/** Synonyms are saved as their catalogue tag: said under the field before saving, not discovered afterwards. */
+export function TagRewritesHint({ value }: { value: string }) {
+  const rewrites = tagRewrites(value);
+  if (rewrites.length === 0) return null;
+  return (
+    <p className="field-hint" role="status" data-testid="tag-rewrites">
+      {ru.partnerPortal.tagSuggestions.rewrites(rewrites.map((r) => `«${r.typed}» → «${r.saved}»`).join(', '))}
+    </p>
+  );
 }
 
 /**
@@ -64,6 +75,7 @@ export function TagSuggestions({
 
   return (
     <div className="tag-suggestions" role="group" aria-labelledby={headingId} data-testid="tag-suggestions">
+      <TagRewritesHint value={value} />
       <p id={headingId} className="field-hint">
         {label}
       </p>

@@ -721,6 +721,7 @@ export const ru = {
       used: 'Уже использованные',
       add: (tag: string) => `Добавить тег «${tag}»`,
       remove: (tag: string) => `Убрать тег «${tag}»`,
+      rewrites: (pairs: string) => `Сохранится в написании каталога: ${pairs}.`,
     },
     agreementFiles: {
       label: 'Подписанный экземпляр соглашения (PDF, DOCX, JPG, PNG)',

@@ -10,6 +10,7 @@ import {
   suggestTags,
   tagGroupOf,
   tagKey,
+  tagRewrites,
 } from './tags.js';
 
 describe('the tag catalogue', () => {
@@ -77,6 +78,22 @@ describe('normalizeTag', () => {
       'пчеловодство',
     ]);
     expect(parseTagText('математика; Физика,\nматеша')).toEqual(['математика', 'физика']);
+  });
+});
+
+describe('tagRewrites', () => {
+  it('lists the tags that will be saved in another spelling: synonyms and cut ones', () => {
+    const long = 'очень длинный тег '.repeat(6).trim();
+    expect(tagRewrites(`english; Математика, ЕГЭ, робототехника, ${long}`)).toEqual([
+      { typed: 'english', saved: 'английский язык' },
+      { typed: 'ЕГЭ', saved: 'подготовка к ЕГЭ' },
+      { typed: long, saved: normalizeTag(long) },
+    ]);
+  });
+
+  it('does not count case, «ё», quotes or spaces as a rewrite', () => {
+    expect(tagRewrites('  Математика , «шахматы», ёлка  ')).toEqual([]);
+    expect(tagRewrites('')).toEqual([]);
   });
 });
 

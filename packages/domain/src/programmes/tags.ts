@@ -277,6 +277,21 @@ export function parseTagText(text: string): string[] {
   return normalizeTags(text.split(/[,;\n]/));
 }
 
+/**
+ * The tags of a field that will be saved in another spelling than typed: a synonym becomes its
+ * catalogue tag («english» → «английский язык»), an over-long tag is cut. Case, «ё», spaces and
+ * quotes alone are not a rewrite. Shown under the field, so the change is never a surprise.
+ */
+export function tagRewrites(text: string): Array<{ typed: string; saved: string }> {
+  const rewrites: Array<{ typed: string; saved: string }> = [];
+  for (const part of text.split(/[,;\n]/)) {
+    const typed = part.trim();
+    const saved = normalizeTag(typed);
+    if (saved && tagKey(saved) !== tagKey(typed) && !rewrites.some((r) => r.saved === saved && r.typed === typed)) rewrites.push({ typed, saved });
+  }
+  return rewrites;
+}
+
 /** Is this tag from the catalogue (in its canonical spelling)? */
 export function isCatalogueTag(tag: string): boolean {
   return GROUP_OF.has(tag);

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
 import { PageTitle } from '../../components/PageTitle';
+import { TagRewritesHint } from '../../components/TagSuggestions';
 import { ru } from '../../i18n/ru';
 import { consentGiverFor, participantInput, programmePaths, type ParticipantDraft } from '../../lib/programmes';
 import { isoToRu, todayIso } from '../../lib/roadmap/dates';
@@ -89,6 +90,7 @@ function NewParticipantForm() {
         <TextField label={p.birthDate} hint={p.birthDateHint} {...form.field('birthDate')} autoComplete="off" inputMode="numeric" />
         <TextField label={p.classOrPosition} {...form.field('classOrPosition')} autoComplete="off" />
         <TextField label={p.tags} hint={p.tagsHint} {...form.field('tags')} autoComplete="off" />
+        <TagRewritesHint value={form.draft.tags} />
         <TextAreaField label={p.text} {...form.field('text')} />
 
         <fieldset className="fieldset" data-testid="consent-section">

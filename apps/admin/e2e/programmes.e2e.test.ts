@@ -76,6 +76,10 @@ describe('programmes: programme → participants with consents → matching → 
     await page.getByRole('link', { name: 'Добавить участника' }).click();
     await page.getByRole('heading', { level: 1, name: 'Добавить участника' }).waitFor();
     expect(await main().getByLabel('Роль в программе').inputValue()).toBe('MENTOR');
+    // An empty form: every problem at once, each beside its field (not one per attempt).
+    await page.getByRole('button', { name: 'Добавить', exact: true }).click();
+    await main().getByText('Фамилия: поле обязательно').waitFor();
+    await main().getByText('Имя: поле обязательно').waitFor();
     await main().getByLabel('Фамилия').fill('Сидоров');
     await main()
       .getByLabel(/^Имя(\s|$)/)

@@ -27,6 +27,23 @@ describe('classifyGraphQLErrors', () => {
     expect(classifyGraphQLErrors([{ message: ERRORS_RU.districtNotFound, extensions: { code: 'NOT_FOUND' } }]).kind).toBe('notFound');
   });
 
+  it('puts every problem the API lists in `fields` beside its field', () => {
+    const result = classifyGraphQLErrors([
+      {
+        message: 'Фамилия: поле обязательно',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          field: 'lastName',
+          fields: [
+            { field: 'lastName', message: 'Фамилия: поле обязательно' },
+            { field: 'input.firstName', message: 'Имя: поле обязательно' },
+          ],
+        },
+      },
+    ]);
+    expect(result.fieldErrors).toEqual({ lastName: 'Фамилия: поле обязательно', firstName: 'Имя: поле обязательно' });
+  });
+
   it('collects field errors of BAD_USER_INPUT', () => {
     const result = classifyGraphQLErrors([
       { message: ERRORS_RU.invalidCode('Код'), extensions: { code: 'BAD_USER_INPUT', field: 'code' } },

@@ -77,6 +77,13 @@ export function classifyGraphQLErrors(errors: readonly GraphQLErrorLike[]): AppE
     if (entry.kind !== 'badInput') continue;
     const field = fieldKey(entry.error.extensions?.field);
     if (field && !(field in fieldErrors)) fieldErrors[field] = entry.error.message;
+    // Every problem of the form at once (the API's `fields`), each beside its field.
+    const all = entry.error.extensions?.fields;
+    if (!Array.isArray(all)) continue;
+    for (const item of all as Array<{ field?: unknown; message?: unknown }>) {
+      const key = fieldKey(item?.field);
+      if (key && typeof item.message === 'string' && !(key in fieldErrors)) fieldErrors[key] = item.message;
+    }
   }
   const first = classified.find((entry) => entry.kind === kind)!.error;
   const main = first.message;

@@ -92,11 +92,23 @@ describe('programmes', () => {
         textVersion: 'Согласие v1',
       },
     ]);
-    const adult = participantInput({ ...draft, role: 'MENTOR', birthDate: '10.10.1985' }, '2025-09-05').values!;
+    const adult = participantInput({ ...draft, role: 'MENTOR', category: 'teacher', birthDate: '10.10.1985' }, '2025-09-05').values!;
     expect(adult.consents).toEqual([{ givenBy: 'self', signedOn: '2025-09-05', textVersion: 'Согласие v1' }]);
     const wrong = participantInput({ ...draft, birthDate: '1.1', signedOn: '' }, '2025-09-05');
     expect(wrong.values).toBeNull();
     expect(Object.keys(wrong.errors).sort()).toEqual(['birthDate', 'signedOn']);
+  });
+
+  it('shows every problem of the person at once, by the domain rules the API applies', () => {
+    const empty = participantInput({ ...draft, lastName: ' ', firstName: '', birthDate: '01.01.2017' }, '2025-09-05');
+    expect(empty.values).toBeNull();
+    expect(empty.errors).toEqual({
+      lastName: 'Фамилия: поле обязательно',
+      firstName: 'Имя: поле обязательно',
+      birthDate: expect.stringMatching(/от 10 до 19 лет/),
+    });
+    const longRequest = participantInput({ ...draft, text: 'а'.repeat(2001) }, '2025-09-05');
+    expect(Object.keys(longRequest.errors)).toEqual(['text']);
   });
 });
 

@@ -2,7 +2,7 @@
  * Programmes (issue 5) in the admin: paths, who gives consent by the date of birth, the participant
  * and programme forms' checks and inputs, the order's download address. Pure, so unit-tested.
  */
-import { ageOn, isMinor } from '@nastavnik/domain';
+import { ageOn, isMinor, validateParticipant, type ParticipantCategory } from '@nastavnik/domain';
 import { ru } from '../i18n/ru';
 import { parseDateRu } from './roadmap/dates';
 import type { FieldErrors } from './validation';
@@ -132,14 +132,29 @@ export interface ParticipantDraft {
 }
 
 /**
- * The `CreateParticipantInput` for the draft (without `programmeId`); only the date formats are
- * checked here — the rules (age, who consents, categories) are the API's, its messages go beside
- * the fields.
+ * The `CreateParticipantInput` for the draft (without `programmeId`). The person is checked here by
+ * the domain's own rules (validateParticipant, as the API does), so every problem shows at once
+ * beside its field; the consent rules stay the API's, its messages go beside the fields too.
  */
 export function participantInput(draft: ParticipantDraft, today: string) {
   const errors: Record<string, string> = {};
   const birthDate = draft.birthDate.trim() ? parseDateRu(draft.birthDate) : null;
   if (draft.birthDate.trim() && !birthDate) errors.birthDate = ru.programmes.badDate;
+  const role = draft.role === 'MENTOR' ? 'mentor' : 'mentee';
+  const person = {
+    lastName: draft.lastName,
+    firstName: draft.firstName,
+    middleName: draft.middleName,
+    category: draft.category as ParticipantCategory,
+    birthDate: draft.birthDate.trim() && !birthDate ? null : birthDate,
+    classOrPosition: draft.classOrPosition,
+    [role === 'mentor' ? 'competenceText' : 'requestText']: draft.text,
+  };
+  for (const issue of validateParticipant(person, { role, on: today })) {
+    // The form's one free-text field is the mentor's competences or the mentee's request.
+    const field = issue.field === 'competenceText' || issue.field === 'requestText' ? 'text' : issue.field;
+    if (issue.severity === 'error' && field in draft && !(field in errors)) errors[field] = issue.message;
+  }
   const signedOn = requireDate(draft.signedOn, 'signedOn', errors);
   if (Object.keys(errors).length > 0) return { errors: errors as FieldErrors<keyof ParticipantDraft>, values: null };
   const giver = consentGiverFor(draft.birthDate, today);

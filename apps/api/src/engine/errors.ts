@@ -25,6 +25,15 @@ export const forbidden = (message: string = ERRORS_RU.forbidden) => new AppError
 export const notFound = (message: string = ERRORS_RU.notFound) => new AppError('NOT_FOUND', message);
 export const badUserInput = (field: string, message: string, extensions: Record<string, unknown> = {}) =>
   new AppError('BAD_USER_INPUT', message, { ...extensions, field });
+/**
+ * Every problem of a form at once: the first as the error's message and `field`, all of them (first
+ * included) in `fields`, so the admin shows each beside its field instead of one per attempt.
+ */
+export function badUserInputs(issues: ReadonlyArray<{ field: string; message: string }>): AppError {
+  const [first] = issues;
+  if (!first) throw new Error('badUserInputs needs at least one issue');
+  return badUserInput(first.field, first.message, { fields: issues.map(({ field, message }) => ({ field, message })) });
+}
 /** `reason`: VERSION (someone changed the object since it was read) or STATE (the action no longer fits its state). */
 export const conflict = (message: string, reason: 'VERSION' | 'STATE' = 'VERSION') => new AppError('CONFLICT', message, { reason });
 

@@ -16,7 +16,7 @@ import {
   type ValidationIssue,
 } from '@nastavnik/domain';
 import type { Clock } from '../../engine/clock.js';
-import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
+import { badUserInput, badUserInputs, conflict, forbidden, notFound } from '../../engine/errors.js';
 import { pageWindow, type Page, type PageInput } from '../../engine/graphql/pagination.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import { forgetTenantReads, isUuid } from '../../engine/tenancy/tenant.js';
@@ -209,9 +209,11 @@ export class ParticipantService {
     return participant;
   }
 
+  /** Every error of the person at once (one per field), not the first only. */
   private checkPerson(person: DomainParticipant, role: ParticipantRole, on: string) {
-    const issue = firstError(validateParticipant(person, { role, on }));
-    if (issue) throw badUserInput(issue.field, issue.message);
+    const errors = validateParticipant(person, { role, on }).filter((issue) => issue.severity === 'error');
+    const onePerField = errors.filter((issue, index) => errors.findIndex((other) => other.field === issue.field) === index);
+    if (onePerField.length) throw badUserInputs(onePerField);
   }
 
   private async checkAttachments(ctx: TenantServiceContext, consents: ParticipantConsent[], organizationId: string) {

@@ -270,6 +270,14 @@ describe('age and consent rules', () => {
     const tooYoung = await fails(app, CREATE_PARTICIPANT, w.tokens.curator1, { input: mentee(p.id, { birthDate: '2017-01-01' }) });
     expect(tooYoung.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'birthDate' });
     expect(tooYoung.message).toMatch(/от 10 до 19 лет/);
+    // Every problem of the person at once, each with its field (not one per attempt).
+    const empty = await fails(app, CREATE_PARTICIPANT, w.tokens.curator1, { input: mentee(p.id, { lastName: ' ', firstName: '', birthDate: '2017-01-01' }) });
+    expect(empty.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lastName' });
+    expect(empty.extensions!.fields).toEqual([
+      { field: 'lastName', message: 'Фамилия: поле обязательно' },
+      { field: 'firstName', message: 'Имя: поле обязательно' },
+      { field: 'birthDate', message: expect.stringMatching(/от 10 до 19 лет/) },
+    ]);
     const adultByRepresentative = await fails(app, CREATE_PARTICIPANT, w.tokens.curator1, {
       input: mentor(p.id, { birthDate: '1980-01-01', consents: [representativeConsent()] }),
     });

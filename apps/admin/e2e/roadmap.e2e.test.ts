@@ -256,6 +256,14 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await openFromInbox('На утверждение', '07-director-inbox');
     await decide('Утвердить', async (form) => {
       expect(await form.getByLabel('Фамилия и инициалы').inputValue()).toBe('И.И. Варламова');
+      // A bad date and an empty order number: both are named at once, beside their fields.
+      const date = await form.getByLabel('Дата').first().inputValue();
+      await form.getByLabel('Дата').first().fill('31.02');
+      await form.getByRole('button', { name: 'Утвердить', exact: true }).click();
+      await form.getByText('Дата: укажите дату в формате ДД.ММ.ГГГГ').waitFor();
+      await form.getByText('Укажите номер приказа об утверждении').waitFor();
+      await form.getByText('Укажите дату приказа об утверждении').waitFor();
+      await form.getByLabel('Дата').first().fill(date);
       await form.getByLabel('Номер приказа об утверждении').fill('336');
       await form.getByLabel('Дата приказа').fill(`15.09.${startYear}`);
       await shot('08-director-approve-dialog');

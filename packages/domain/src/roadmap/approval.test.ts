@@ -10,6 +10,7 @@ import {
   actorAllowedActions,
   allowedActions,
   decide,
+  signatureBlockProblems,
   isEditable,
   roadmapStateLabelRu,
   schoolCampaignStatus,
@@ -198,7 +199,7 @@ describe('decide: messages', () => {
   const full = FULL_PAYLOAD.approval!;
 
   it('requires every field of «УТВЕРЖДАЮ», in order', () => {
-    expect(approve(undefined)).toEqual({ ok: false, code: 'BAD_USER_INPUT', field: 'approval.position', message: 'Укажите должность утверждающего' });
+    expect(approve(undefined)).toMatchObject({ ok: false, code: 'BAD_USER_INPUT', field: 'approval.position', message: 'Укажите должность утверждающего' });
     expect(approve({ ...full, position: '  ' })).toMatchObject({ field: 'approval.position', message: 'Укажите должность утверждающего' });
     expect(approve({ ...full, name: '' })).toMatchObject({ field: 'approval.name', message: 'Укажите фамилию и инициалы утверждающего' });
     expect(approve({ ...full, date: undefined })).toMatchObject({ field: 'approval.date', message: 'Укажите дату утверждения' });
@@ -208,11 +209,28 @@ describe('decide: messages', () => {
       code: 'BAD_USER_INPUT',
       field: 'approval.orderNumber',
       message: 'Укажите номер приказа об утверждении',
+      fields: [{ field: 'approval.orderNumber', message: 'Укажите номер приказа об утверждении' }],
     });
     expect(approve({ ...full, orderNumber: '1'.repeat(51) })).toMatchObject({ field: 'approval.orderNumber', message: 'Номер приказа: не более 50 символов' });
     expect(approve({ ...full, orderDate: '' })).toMatchObject({ field: 'approval.orderDate', message: 'Укажите дату приказа об утверждении' });
     expect(approve({ ...full, orderDate: '2021-02-30' })).toMatchObject({ field: 'approval.orderDate', message: 'Дата приказа: некорректная дата' });
     expect(approve({ ...full, position: 'Д'.repeat(301) })).toMatchObject({ message: 'Должность утверждающего: не более 300 символов' });
+  });
+
+  it('reports every problem of the block at once: a bad date and an empty order number together', () => {
+    expect(approve({ ...full, date: '15.09.2021', orderNumber: ' ' })).toMatchObject({
+      field: 'approval.date',
+      fields: [
+        { field: 'approval.date', message: 'Дата утверждения: некорректная дата' },
+        { field: 'approval.orderNumber', message: 'Укажите номер приказа об утверждении' },
+      ],
+    });
+    expect(signatureBlockProblems('approve', { ...full, date: '15.09.2021', orderNumber: ' ' }).map((p) => p.field)).toEqual([
+      'approval.date',
+      'approval.orderNumber',
+    ]);
+    expect(signatureBlockProblems('approve', { ...full })).toEqual([]);
+    expect(signatureBlockProblems('agree', {}).map((p) => p.field)).toEqual(['agreement.position', 'agreement.authority', 'agreement.name', 'agreement.date']);
   });
 
   it('records the approval, trimmed; the organisation is optional', () => {

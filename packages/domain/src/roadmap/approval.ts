@@ -94,7 +94,14 @@ export type Decision =
       /** agree: the revision this one supersedes (if any) leaves force and becomes `superseded`. */
       predecessorNext?: 'superseded';
     }
-  | { ok: false; code: DecisionErrorCode; message: string; field?: string };
+  | {
+      ok: false;
+      code: DecisionErrorCode;
+      message: string;
+      field?: string;
+      /** BAD_USER_INPUT of a signature block: every missing or malformed field, `field` first. */
+      fields?: Array<{ field: string; message: string }>;
+    };
 
 // ————— who may do what —————
 
@@ -238,22 +245,33 @@ interface FieldCheck<K extends string> {
   max?: number;
 }
 
-/** Reads a block's fields in order; the first missing or malformed one is reported. */
+/** Reads a block's fields in order; every missing or malformed one is reported, the first as `field`. */
 function readBlock<K extends string>(
   checks: ReadonlyArray<FieldCheck<K>>,
   source: Partial<Record<K, unknown>> | null | undefined,
   prefix: string,
-): Invalid | Record<K, string> {
+): (Invalid & { fields: Invalid[] }) | Record<K, string> {
   const out: Partial<Record<K, string>> = {};
+  const problems: Invalid[] = [];
   for (const { key, kind, label, missing, max = TEXT_MAX } of checks) {
     const field = `${prefix}.${key}`;
     const value = trimmed(source?.[key]);
-    if (!value) return { field, message: missing };
-    if (kind === 'date' && !isIsoDate(value)) return { field, message: `${label}: некорректная дата` };
-    if (value.length > max) return { field, message: `${label}: не более ${max} символов` };
-    out[key] = value;
+    if (!value) problems.push({ field, message: missing });
+    else if (kind === 'date' && !isIsoDate(value)) problems.push({ field, message: `${label}: некорректная дата` });
+    else if (value.length > max) problems.push({ field, message: `${label}: не более ${max} символов` });
+    else out[key] = value;
   }
-  return out as Record<K, string>;
+  return problems.length ? { ...problems[0]!, fields: problems } : (out as Record<K, string>);
+}
+
+/**
+ * The problems of a «УТВЕРЖДАЮ» (approve) or «СОГЛАСОВАНО» (agree) block as typed, all at once, with
+ * the same fields and messages the decision gives (`approval.orderNumber`): the admin's dialog shows
+ * them before sending.
+ */
+export function signatureBlockProblems(action: 'approve' | 'agree', source: Record<string, unknown>): Invalid[] {
+  const block = action === 'approve' ? readBlock(APPROVAL_CHECKS, source, 'approval') : readBlock(AGREEMENT_CHECKS, source, 'agreement');
+  return 'message' in block ? (block.fields as Invalid[]) : [];
 }
 
 const APPROVAL_CHECKS: ReadonlyArray<FieldCheck<Exclude<keyof ApprovalBlock, 'organization'>>> = [

@@ -1,3 +1,4 @@
+import { signatureBlockProblems } from '@nastavnik/domain';
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Dialog } from '../../components/Dialog';
@@ -6,7 +7,7 @@ import { FormButtons } from '../../components/FormButtons';
 import { ErrorNotice } from '../../components/Notice';
 import type { ApprovalAction, DecideRoadmapMutation, DecideRoadmapMutationVariables } from '../../gql/graphql';
 import { ru } from '../../i18n/ru';
-import { classifyError } from '../../lib/errors';
+import { classifyError, fieldKey } from '../../lib/errors';
 import { isoToRu, parseDateRu, signatureName, todayIso } from '../../lib/roadmap/dates';
 import { useForm } from '../../lib/useForm';
 import { useMe } from '../../me';
@@ -88,17 +89,28 @@ export function DecisionDialog({
   const [decide, { loading }] = useMutation(DecideMutation, { context, refetchQueries: AFTER_DECISION });
   const [conflict, setConflict] = useState(false);
 
-  function dates(fields: ReadonlyArray<[keyof typeof form.draft, string]>): Record<string, string | null> | null {
+  /**
+   * The dates as typed (ДД.ММ.ГГГГ) → ISO, then the block checked by the domain's own rules
+   * (signatureBlockProblems, as the API decides): every problem at once, each beside its field.
+   */
+  function checkBlock(
+    block: 'approve' | 'agree',
+    fields: ReadonlyArray<keyof typeof form.draft>,
+    dateFields: ReadonlyArray<[keyof typeof form.draft, string]>,
+  ): Record<string, string | null> | null {
     const out: Record<string, string | null> = {};
     const errors: Partial<Record<keyof typeof form.draft, string>> = {};
-    for (const [field, label] of fields) {
+    for (const field of fields) out[field] = form.draft[field].trim() || null;
+    for (const [field, label] of dateFields) {
       const text = form.draft[field].trim();
-      if (!text) out[field] = null;
-      else {
-        const iso = parseDateRu(text);
-        if (iso) out[field] = iso;
-        else errors[field] = ru.dates.invalid(label);
-      }
+      if (!text) continue;
+      const iso = parseDateRu(text);
+      if (iso) out[field] = iso;
+      else errors[field] = ru.dates.invalid(label);
+    }
+    for (const problem of signatureBlockProblems(block, out)) {
+      const field = fieldKey(problem.field) as keyof typeof form.draft | null;
+      if (field && field in form.draft && !errors[field]) errors[field] = problem.message;
     }
     return form.check({ errors, values: Object.keys(errors).length ? null : out });
   }
@@ -111,10 +123,14 @@ export function DecisionDialog({
       input: { revisionId: target.revisionId, expectedVersion: target.version, action },
     };
     if (action === 'APPROVE') {
-      const checked = dates([
-        ['date', ru.actions.date],
-        ['orderDate', ru.actions.orderDate],
-      ]);
+      const checked = checkBlock(
+        'approve',
+        ['position', 'organization', 'name', 'date', 'orderNumber', 'orderDate'],
+        [
+          ['date', ru.actions.date],
+          ['orderDate', ru.actions.orderDate],
+        ],
+      );
       if (!checked) return;
       input.input.approval = {
         position: text(form.draft.position),
@@ -125,7 +141,7 @@ export function DecisionDialog({
         orderDate: checked.orderDate ?? null,
       };
     } else if (action === 'AGREE') {
-      const checked = dates([['date', ru.actions.date]]);
+      const checked = checkBlock('agree', ['position', 'authority', 'name', 'date'], [['date', ru.actions.date]]);
       if (!checked) return;
       input.input.agreement = {
         position: text(form.draft.position),

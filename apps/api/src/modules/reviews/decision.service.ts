@@ -1,6 +1,6 @@
 import { decide, type ApprovalAction, type Decision, type DecisionErrorCode, type PlatformRole } from '@nastavnik/domain';
 import type { Clock } from '../../engine/clock.js';
-import { badUserInput, conflict, forbidden } from '../../engine/errors.js';
+import { badUserInput, badUserInputs, conflict, forbidden } from '../../engine/errors.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import { District } from '../directory/district.entity.js';
 import { Organization } from '../directory/organization.entity.js';
@@ -73,7 +73,7 @@ export class DecisionService {
     if (!accepted) {
       const refusals = outcomes.map((o) => o.decision).filter((d): d is Extract<Decision, { ok: false }> => !d.ok);
       const refusal = refusals.sort((a, b) => REFUSAL_RANK[a.code] - REFUSAL_RANK[b.code])[0]!;
-      if (refusal.code === 'BAD_USER_INPUT') throw badUserInput(refusal.field ?? 'input', refusal.message);
+      if (refusal.code === 'BAD_USER_INPUT') throw refusal.fields?.length ? badUserInputs(refusal.fields) : badUserInput(refusal.field ?? 'input', refusal.message);
       if (refusal.code === 'CONFLICT_STATE') throw conflict(refusal.message, 'STATE');
       throw forbidden(refusal.message);
     }

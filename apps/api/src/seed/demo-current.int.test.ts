@@ -204,4 +204,28 @@ describe.skipIf(academicYear === DEMO_CAMPAIGN.academicYear)('demo roadmap of th
     const sosh4 = (await (await fetch(`${app.api.url}/public/schools/sibay/sosh4`)).json()) as any;
     expect(sosh4.roadmaps).toEqual([]);
   });
+
+  it('the public page in HTML labels each stage task once («Задача этапа: …», not «Задача: Задача этапа: …»)', async () => {
+    const response = await fetch(`${app.api.url}/public/schools/sibay/gimnaziya.html`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('Задача этапа: ');
+    expect(html).not.toMatch(/Задача:\s*Задача/);
+  });
+
+  it('a wrong school code on the public page is a Russian 404 page, not the API’s JSON', async () => {
+    for (const path of ['/public/schools/sibay/no_such_school.html', '/public/schools/nowhere/gimnaziya.html']) {
+      const response = await fetch(`${app.api.url}${path}`);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      const html = await response.text();
+      expect(html).toContain('<html lang="ru">');
+      expect(html).toContain('Страница не найдена');
+      expect(html).not.toContain('errors');
+    }
+    // The JSON address stays JSON (a script reads it): a 404 with the error in JSON.
+    const json = await fetch(`${app.api.url}/public/schools/sibay/no_such_school`);
+    expect(json.status).toBe(404);
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+  });
 });

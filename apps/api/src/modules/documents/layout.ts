@@ -207,7 +207,7 @@ export function rowsOf(sections: readonly Section[], columns: readonly DocumentC
 }
 
 /** «Задача: …» — unless the text already starts with the word («Задача этапа: …», as in the template). */
-function labelled(label: string, text: string): string {
+export function labelled(label: string, text: string): string {
   const value = text.trim();
   if (!value) return '';
   return value.toLowerCase().startsWith(label.toLowerCase()) ? value : `${label}: ${value}`;

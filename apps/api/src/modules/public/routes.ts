@@ -1,7 +1,8 @@
 import { create as contentDisposition } from 'content-disposition';
 import { UUID_SCHEMA, type HttpRoute, type RouteReply } from '../../engine/http/routes.js';
 import type { PublicService } from './public.service.js';
-import { renderPublicSchoolHtml } from './school-page.js';
+import { AppError } from '../../engine/errors.js';
+import { renderPublicNotFoundHtml, renderPublicSchoolHtml } from './school-page.js';
 
 /** No scripts, no forms, no external resources; any site may frame the page. */
 export const EMBEDDABLE_PAGE_CSP =
@@ -30,7 +31,16 @@ export function publicRoutes(service: PublicService): HttpRoute[] {
       url: '/public/schools/:district/:organization',
       async handle({ reply, params }) {
         const html = params.organization!.endsWith('.html');
-        const page = await service.page(params.district!, html ? params.organization!.slice(0, -'.html'.length) : params.organization!);
+        const code = html ? params.organization!.slice(0, -'.html'.length) : params.organization!;
+        const page = await service.page(params.district!, code).catch((error: unknown) => {
+          // A visitor following a wrong link gets a Russian page, not the API's JSON error.
+          if (html && error instanceof AppError && error.extensions.code === 'NOT_FOUND') return null;
+          throw error;
+        });
+        if (!page) {
+          sendBody(reply, 404, 'text/html; charset=utf-8', renderPublicNotFoundHtml(), { 'content-security-policy': EMBEDDABLE_PAGE_CSP });
+          return;
+        }
         // Schools embed the page on their own sites (an iframe) or read the JSON from a script:
         // framing and cross-origin reads are allowed; the page itself runs no script.
         if (html) sendBody(reply, 200, 'text/html; charset=utf-8', renderPublicSchoolHtml(page), { 'content-security-policy': EMBEDDABLE_PAGE_CSP });

@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { dateRu } from '../documents/layout.js';
+import { dateRu, labelled } from '../documents/layout.js';
 import type { PublicSchoolPage } from './public.service.js';
 
 // Our own fixed stylesheet (no user data): the only raw HTML on the page.
@@ -71,7 +71,7 @@ function Roadmap({ roadmap: r }: { roadmap: PublicSchoolPage['roadmaps'][number]
         <tbody>
           {r.sections.flatMap((s, si) => [
             <tr key={`s${si}`} className="section">
-              <td colSpan={7}>{s.task ? `${s.title} — Задача: ${s.task}` : s.title}</td>
+              <td colSpan={7}>{s.task.trim() ? `${s.title} — ${labelled('Задача', s.task)}` : s.title}</td>
             </tr>,
             ...s.items.map((i, ii) => (
               <tr key={`s${si}i${ii}`}>
@@ -150,4 +150,23 @@ function SchoolPage({ page }: { page: PublicSchoolPage }) {
 /** A minimal server-rendered page in Russian (no scripts, no external resources), embeddable by link; React escapes every value. */
 export function renderPublicSchoolHtml(page: PublicSchoolPage): string {
   return `<!doctype html>\n${renderToStaticMarkup(<SchoolPage page={page} />)}`;
+}
+
+/** The page for a school code that leads nowhere (HTTP 404): Russian, no scripts, the same style as the school page. */
+export function renderPublicNotFoundHtml(): string {
+  const page = (
+    <html lang="ru">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>Страница не найдена — Наставничество</title>
+        <style dangerouslySetInnerHTML={{ __html: STYLE }} />
+      </head>
+      <body>
+        <h1>Страница не найдена</h1>
+        <p>Страницы наставничества с таким адресом нет. Проверьте ссылку или обратитесь в образовательную организацию.</p>
+      </body>
+    </html>
+  );
+  return `<!doctype html>\n${renderToStaticMarkup(page)}`;
 }

@@ -74,8 +74,9 @@ async function openFromInbox(list: string, screenshotName?: string): Promise<voi
   if (screenshotName) await shot(screenshotName);
   // This journey's roadmap (a stack reused with E2E_ADMIN_URL may hold others of the school).
   await section
-    .getByRole('link', { name: 'МОБУ «Гимназия»' })
-    .and(page.locator(`[href^="${new URL(roadmapUrl).pathname}"]`))
+    .getByRole('listitem')
+    .filter({ hasText: 'МОБУ «Гимназия»' })
+    .locator(`a[href^="${new URL(roadmapUrl).pathname}"]`)
     .click();
   await page.getByTestId('revision-state').waitFor();
   roadmapUrl = page.url().split('?')[0]!;

@@ -1191,6 +1191,10 @@ export const ru = {
     campaignDeadline: (count: number) => `не представили дорожную карту: ${count}`,
     itemDeadline: 'мероприятие дорожной карты',
     due: (date: string) => `срок ${date}`,
+    period: (from: string, to: string) => `период ${from} – ${to}`,
+    schoolRoadmap: 'дорожная карта организации',
+    districtRoadmap: 'дорожная карта муниципалитета',
+    amendment: (number: number) => `изменение редакции № ${number}`,
   },
   exports: {
     docx: 'Скачать DOCX',

@@ -92,16 +92,30 @@ function Inbox() {
 
 function InboxRevisionRow({ revision, paths }: { revision: InboxRevisionFragment; paths: RoadmapPaths }) {
   const roadmap = revision.roadmap;
+  const district = roadmapLevelOf(roadmap.level) === 'district';
+  // Two roadmaps of one school must not look alike: the link names the roadmap (its title and
+  // period), the note says whose it is and what kind of revision waits.
   return (
-    <li className="inbox-item">
+    <li className="inbox-item" data-testid="inbox-entry">
       <div>
-        <Link to={paths.roadmap(roadmap.id)}>{roadmap.organization?.shortName ?? ru.campaigns.districtRoadmap}</Link>
-        <span className="cell-note">{roadmap.title}</span>
+        <Link to={paths.roadmap(roadmap.id)}>{revision.title || roadmap.title}</Link>
+        <span className="cell-note">
+          {[
+            district ? ru.inbox.districtRoadmap : (roadmap.organization?.shortName ?? ru.inbox.schoolRoadmap),
+            ru.inbox.period(isoToRu(revision.periodStart), isoToRu(revision.periodEnd)),
+          ].join(' · ')}
+        </span>
       </div>
       <div className="inbox-when">
         <StatusBadge {...stateBadge(revision.state, roadmapLevelOf(roadmap.level))} />
         <span className="cell-note">
-          {ru.roadmap.revisionLabel(revision.number)} · {formatDateRu(revision.updatedAt)}
+          {[
+            ru.roadmap.revisionLabel(revision.number),
+            revision.supersedes ? ru.inbox.amendment(revision.supersedes.number) : null,
+            formatDateRu(revision.updatedAt),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </span>
       </div>
     </li>

@@ -616,6 +616,13 @@ export const InboxRevisionFragment = graphql(`
     number
     state
     updatedAt
+    title
+    periodStart
+    periodEnd
+    supersedes {
+      id
+      number
+    }
     roadmap {
       id
       level

@@ -6,7 +6,7 @@ import { buildSchema, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import codegen from '../../codegen';
 import { platformRoleOf } from '../lib/access';
-import { ru } from './ru';
+import { plural, ru } from './ru';
 
 const adminRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const schemaFile = path.resolve(adminRoot, String(codegen.schema));
@@ -61,5 +61,31 @@ describe('the Russian catalogue', () => {
 
   it('says «Показано 1–20 из N»', () => {
     expect(ru.table.shown(1, 20, 57)).toBe('Показано 1–20 из 57');
+  });
+});
+
+describe('counts agree with their nouns (Intl.PluralRules through `plural`)', () => {
+  it('chooses one, few or many by the number', () => {
+    const forms = ['организация', 'организации', 'организаций'] as const;
+    expect([1, 2, 5, 11, 21, 22, 25, 111, 1.5].map((n) => `${n} ${plural(n, ...forms)}`)).toEqual([
+      '1 организация',
+      '2 организации',
+      '5 организаций',
+      '11 организаций',
+      '21 организация',
+      '22 организации',
+      '25 организаций',
+      '111 организаций',
+      '1.5 организации',
+    ]);
+  });
+
+  it('says «2 строки», «через 1 день», «не больше 1 символа»', () => {
+    expect(ru.table.exportTooLarge(2)).toContain('первые 2 строки;');
+    expect(ru.table.exportTooLarge(10000)).toContain('первые 10000 строк;');
+    expect(ru.partnerPortal.application.eraseText(1)).toContain('через 1 день после');
+    expect(ru.partnerPortal.application.eraseText(3)).toContain('через 3 дня после');
+    expect(ru.news.tooLong('Заголовок', 1)).toBe('Заголовок: не больше 1 символа.');
+    expect(ru.news.tooLong('Заголовок', 200)).toBe('Заголовок: не больше 200 символов.');
   });
 });

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from './demo-directory.js';
 import { District } from '../modules/directory/district.entity.js';
@@ -7,6 +8,7 @@ import { demoAcademicYear, demoToday } from './demo-programmes.js';
 import { RoadmapEvent } from '../modules/roadmaps/event.entity.js';
 import { Roadmap } from '../modules/roadmaps/roadmap.entity.js';
 import { startTestApp, type TestApp } from '../test/harness.js';
+import { download } from '../test/imports.js';
 import { CAMPAIGN_PAGE, ok } from '../test/roadmaps.js';
 import { Campaign } from '../modules/campaigns/campaign.entity.js';
 import { DEMO_CAMPAIGN } from './demo-campaigns.js';
@@ -203,6 +205,14 @@ describe.skipIf(academicYear === DEMO_CAMPAIGN.academicYear)('demo roadmap of th
     expect(shown.sections.flatMap((s: any) => s.items).length).toBeGreaterThan(5);
     const sosh4 = (await (await fetch(`${app.api.url}/public/schools/sibay/sosh4`)).json()) as any;
     expect(sosh4.roadmaps).toEqual([]);
+  });
+
+  it('the district note of Sibay (two schools) agrees the count with its noun: «2 образовательные организации»', async () => {
+    const file = await download(app, `/exports/district-note.docx?academicYear=${encodeURIComponent(academicYear)}`, await token('sibay.officer'));
+    expect(file.status).toBe(200);
+    const text = strFromU8(unzipSync(new Uint8Array(file.bytes))['word/document.xml']!).replace(/<[^>]+>/g, '');
+    expect(text).toContain('В муниципалитете 2 образовательные организации;');
+    expect(text).not.toContain('2 образовательных организаций');
   });
 
   it('the public page in HTML labels each stage task once («Задача этапа: …», not «Задача: Задача этапа: …»)', async () => {

@@ -1,4 +1,4 @@
-import { academicYearOf } from '@nastavnik/domain';
+import { academicYearOf, pluralRu } from '@nastavnik/domain';
 import { scheduleEvery, type JobDefinition } from '../../engine/jobs/definition.js';
 import type { MonitoringService } from './monitoring.service.js';
 
@@ -57,7 +57,7 @@ export function kpiRefreshJob(options: { monitoring: MonitoringService; interval
       }
       if (failed.length > 0) {
         throw new Error(
-          `Сводка не обновлена для ${failed.length} из ${due.length} муниципалитетов: ${failed.slice(0, 20).join(', ')}${failed.length > 20 ? '…' : ''}`,
+          `Сводка не обновлена для ${failed.length} из ${due.length} ${pluralRu(due.length, ['муниципалитета', 'муниципалитетов', 'муниципалитетов'])}: ${failed.slice(0, 20).join(', ')}${failed.length > 20 ? '…' : ''}`,
         );
       }
       return { refreshed, unchanged: districts.length - due.length, districts: districts.length, academicYear: year, refreshedCodes };

@@ -1,5 +1,5 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { formatPercentRu, STAT_FORM_COLUMNS_RU, statFormRows, type Kpi, type ParticipantCategory, type ParticipantRole } from '@nastavnik/domain';
+import { formatPercentRu, pluralRu, STAT_FORM_COLUMNS_RU, statFormRows, type Kpi, type ParticipantCategory, type ParticipantRole } from '@nastavnik/domain';
 import { DOCX_CONTENT_TYPE } from '../documents/docx.js';
 import type { RenderedFile } from '../documents/rendered-file.js';
 import { safeFileName } from '../documents/layout.js';
@@ -147,8 +147,9 @@ export async function renderDistrictNoteDocx(input: {
           para(`${input.authorityName}. Данные платформы на ${input.asOfRu}.`, { center: true }),
           para('1. Общие сведения', { bold: true, heading: HeadingLevel.HEADING_1 }),
           para(
-            `В муниципалитете ${c.schools} образовательных организаций; численность за учебный год указали ${c.schoolsWithHeadcount}. ` +
-              `Обучающихся — ${c.pupils}, педагогов — ${c.teachers}. В программах наставничества участвуют ${c.participants} человек: ` +
+            `В муниципалитете ${c.schools} ${pluralRu(c.schools, ['образовательная организация', 'образовательные организации', 'образовательных организаций'])}; ` +
+              `численность за учебный год указали ${c.schoolsWithHeadcount}. ` +
+              `Обучающихся — ${c.pupils}, педагогов — ${c.teachers}. В программах наставничества ${pluralRu(c.participants, ['участвует', 'участвуют', 'участвуют'])} ${c.participants} ${pluralRu(c.participants, ['человек', 'человека', 'человек'])}: ` +
               `наставников — ${c.mentors} (из них от организаций-партнёров — ${c.partnerMentors}), наставляемых — ${c.mentees}.`,
           ),
           para('2. Показатели', { bold: true, heading: HeadingLevel.HEADING_1 }),
@@ -165,7 +166,7 @@ export async function renderDistrictNoteDocx(input: {
           table,
           para('4. Выполнение дорожных карт', { bold: true, heading: HeadingLevel.HEADING_1 }),
           para(
-            `В согласованных дорожных картах, действующих в учебном году, ${ex.total} мероприятий: выполнено в срок — ${ex.onTime}, ` +
+            `В согласованных дорожных картах, действующих в учебном году, ${ex.total} ${pluralRu(ex.total, ['мероприятие', 'мероприятия', 'мероприятий'])}: выполнено в срок — ${ex.onTime}, ` +
               `с опозданием — ${ex.late}, просрочено — ${ex.overdue}, срок не наступил — ${ex.notYetDue}. ` +
               conclusionRu('Выполнение дорожных карт в срок', k.roadmapExecution, 'составило'),
           ),

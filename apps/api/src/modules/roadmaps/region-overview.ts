@@ -1,4 +1,4 @@
-import { ERRORS_RU, isValidAcademicYear, type RoadmapState as DomainState, type SchoolCampaignStatus } from '@nastavnik/domain';
+import { ERRORS_RU, isValidAcademicYear, pluralRu, type RoadmapState as DomainState, type SchoolCampaignStatus } from '@nastavnik/domain';
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { Clock } from '../../engine/clock.js';
 import { badUserInput, forbidden, notFound } from '../../engine/errors.js';
@@ -26,7 +26,8 @@ export const REGION_DISTRICTS_MAX = 100;
 
 export const REGION_OVERVIEW_MESSAGES_RU = {
   forbidden: 'Дорожные карты региона доступны координатору этого региона и администратору платформы.',
-  tooManyDistricts: (n: number) => `В регионе ${n} муниципалитетов — больше, чем сводка собирает напрямую (${REGION_DISTRICTS_MAX}).`,
+  tooManyDistricts: (n: number) =>
+    `В регионе ${n} ${pluralRu(n, ['муниципалитет', 'муниципалитета', 'муниципалитетов'])} — больше, чем сводка собирает напрямую (${REGION_DISTRICTS_MAX}).`,
 };
 
 @ObjectType('RegionCampaignSummary', { description: 'Кампания муниципалитета (последняя или за учебный год) с числом организаций по состояниям.' })

@@ -18,6 +18,7 @@ import {
   kpiHint,
   kpiLinkHint,
   kpiLinkLight,
+  kpiLinkValue,
   LIGHT_COLOURS,
   lightLabel,
   lightOf,
@@ -228,6 +229,14 @@ describe('KPI link of a roadmap item', () => {
     expect(kpiLinkLight('notMet')).toBe('red');
     expect(kpiLinkLight('noData')).toBe('grey');
     expect(kpiLinkLight('whatever')).toBe('grey');
+  });
+
+  it('does not repeat «нет данных» after «Нет данных»', () => {
+    const noData = { ...link, status: 'noData', statusRu: 'Нет данных', currentDisplay: 'нет данных' };
+    expect(kpiLinkValue(noData)).toBeNull();
+    expect(kpiLinkValue({ ...noData, status: undefined })).toBeNull();
+    expect(kpiLinkHint(noData).split('\n')[1]).toBe('Статус: Нет данных (2025/2026)');
+    expect(kpiLinkValue(link)).toBe('7,5 %');
   });
 
   it('explains the status with the formula and inputs of each figure', () => {

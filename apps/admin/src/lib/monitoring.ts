@@ -281,11 +281,21 @@ export interface KpiLinkLike {
   figures: ReadonlyArray<KpiLike>;
 }
 
+/**
+ * The value beside the status, «Не выполнено (7,5 %)»; none when it would only repeat the status
+ * («Нет данных», not «Нет данных (нет данных)»).
+ */
+export function kpiLinkValue(link: Pick<KpiLinkLike, 'currentDisplay' | 'statusRu'> & { status?: string }): string | null {
+  const value = link.currentDisplay.trim();
+  if (!value || (link.status !== undefined && kpiLinkStatusOf(link.status) === 'noData')) return null;
+  return value.toLocaleLowerCase('ru') === link.statusRu.trim().toLocaleLowerCase('ru') ? null : value;
+}
+
 /** The hover text of a linked indicator: the condition, the status and value, each figure's formula and inputs. */
 export function kpiLinkHint(link: KpiLinkLike): string {
   const lines = [
     link.describedRu,
-    `${ru.monitoring.link.status}: ${link.statusRu} (${link.currentDisplay}, ${link.academicYear})`,
+    `${ru.monitoring.link.status}: ${link.statusRu} (${[kpiLinkValue(link), link.academicYear].filter(Boolean).join(', ')})`,
     link.source === 'suggested' ? ru.monitoring.link.suggested : ru.monitoring.link.manual(link.setByName ?? null),
   ];
   for (const figure of link.figures) lines.push('', kpiHint(figure));

@@ -8,7 +8,7 @@ import type { KpiLinkFieldsFragment } from '../../gql/graphql';
 import { ru } from '../../i18n/ru';
 import { canExecuteRoadmap } from '../../lib/access';
 import { classifyError } from '../../lib/errors';
-import { kpiLinkHint, kpiLinkLight, LIGHT_COLOURS } from '../../lib/monitoring';
+import { kpiLinkHint, kpiLinkLight, kpiLinkValue, LIGHT_COLOURS } from '../../lib/monitoring';
 import { useMe } from '../../me';
 import { useDistrictScope } from './useDistrictScope';
 
@@ -158,7 +158,8 @@ export function ItemKpiLink({ itemId, number, links }: { itemId: string; number:
         <span className={`kpi-link-status kpi-link-${link.status}`} title={kpiLinkHint(link)} tabIndex={0} data-status={link.status}>
           <span className="light-dot" style={{ background: LIGHT_COLOURS[light] }} aria-hidden="true" />
           <span className="cell-caption">{ru.monitoring.link.label}: </span>
-          {link.describedRu} — <strong>{link.statusRu}</strong> ({link.currentDisplay})
+          {link.describedRu} — <strong>{link.statusRu}</strong>
+          {kpiLinkValue(link) ? ` (${kpiLinkValue(link)})` : null}
           {link.source === 'suggested' && <span className="muted"> · {ru.monitoring.link.suggestedBadge}</span>}
         </span>
       ) : (

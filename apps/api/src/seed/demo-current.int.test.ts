@@ -215,6 +215,29 @@ describe.skipIf(academicYear === DEMO_CAMPAIGN.academicYear)('demo roadmap of th
     expect(text).not.toContain('2 образовательных организаций');
   });
 
+  it('the 70 % target on the dashboards names the academic year chosen, not 2024', async () => {
+    const { gimnaziya } = await sibay();
+    const officer = await token('sibay.officer');
+    const curator = await token('gimnaziya.curator');
+    for (const year of [academicYear, DEMO_CAMPAIGN.academicYear]) {
+      const expected = `не менее 70 % к концу ${year} учебного года`;
+      const district = await ok<{ districtDashboard: any }>(
+        app,
+        `query($year: String!) { districtDashboard(academicYear: $year) { figures { federalTarget70 { target { textRu } } } } }`,
+        officer,
+        { year },
+      );
+      expect(district.districtDashboard.figures.federalTarget70.target.textRu).toBe(expected);
+      const school = await ok<{ schoolDashboard: any }>(
+        app,
+        `query($id: ID!, $year: String!) { schoolDashboard(organizationId: $id, academicYear: $year) { figures { federalTarget70 { target { textRu } } } } }`,
+        curator,
+        { id: gimnaziya.id, year },
+      );
+      expect(school.schoolDashboard.figures.federalTarget70.target.textRu).toBe(expected);
+    }
+  });
+
   it('the public page in HTML labels each stage task once («Задача этапа: …», not «Задача: Задача этапа: …»)', async () => {
     const response = await fetch(`${app.api.url}/public/schools/sibay/gimnaziya.html`);
     expect(response.status).toBe(200);

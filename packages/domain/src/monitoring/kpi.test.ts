@@ -113,7 +113,9 @@ describe('federalTarget70', () => {
   it('700 of 1000 pupils and teachers: met; 699: not met', () => {
     const met = federalTarget70(700, 1000);
     expect(met).toMatchObject({ code: 'federalTarget70', value: 70, display: '70,0 %' });
-    expect(met.target).toEqual({ value: 70, met: true, textRu: 'не менее 70 % к 2024 году' });
+    expect(met.target).toEqual({ value: 70, met: true, textRu: 'не менее 70 %' });
+    expect(federalTarget70(70, 100, '2026/2027').target?.textRu).toBe('не менее 70 % к концу 2026/2027 учебного года');
+    expect(federalTarget70(70, 100, '2025/2026').target?.textRu).toBe('не менее 70 % к концу 2025/2026 учебного года');
     expect(federalTarget70(699, 1000)).toMatchObject({ display: '69,9 %', target: { met: false } });
     expect(met.formulaRu).toBe('участники (обучающиеся и педагоги) ÷ численность обучающихся и педагогов × 100 %');
   });

@@ -55,8 +55,15 @@ export const KPI_TARGETS = {
   finalEventAttendance: 90,
 } as const satisfies Partial<Record<KpiCode, number>>;
 
-/** The year of the federal 70 % target. */
-export const FEDERAL_TARGET_YEAR = 2024;
+/**
+ * The federal 70 % target for the academic year reported on: «не менее 70 % к концу 2026/2027
+ * учебного года». Р-145 set it «к 2024 году»; a dashboard of a later year measures it for its own
+ * year, so the text follows the year chosen (without one, the bare threshold).
+ */
+export function federalTargetTextRu(academicYear?: string | null): string {
+  const threshold = targetTextRu(KPI_TARGETS.federalTarget70);
+  return academicYear ? `${threshold} к концу ${academicYear} учебного года` : threshold;
+}
 
 /** `percent`: a share or average in %; `score`: a mean on a questionnaire scale; `scoreChange`: after − before. */
 export type KpiUnit = 'percent' | 'score' | 'scoreChange';
@@ -177,14 +184,14 @@ export function coverage(
  * The federal target (Р-145): by 2024 at least 70 % of pupils — in some texts pupils and teachers —
  * involved in a form of mentorship. The caller passes the sums it reports on (pupils + teachers).
  */
-export function federalTarget70(participants: number | null | undefined, headcount: number | null | undefined): Kpi {
+export function federalTarget70(participants: number | null | undefined, headcount: number | null | undefined, academicYear?: string | null): Kpi {
   return share('federalTarget70', participants, headcount, {
     formulaRu: 'участники (обучающиеся и педагоги) ÷ численность обучающихся и педагогов × 100 %',
     numeratorLabel: 'Участники наставничества (обучающиеся и педагоги)',
     denominatorLabel: 'Численность обучающихся и педагогов',
     inconsistentRu: 'Участников больше, чем обучающихся и педагогов: проверьте численность',
     target: KPI_TARGETS.federalTarget70,
-    targetTextRu: `${targetTextRu(KPI_TARGETS.federalTarget70)} к ${FEDERAL_TARGET_YEAR} году`,
+    targetTextRu: federalTargetTextRu(academicYear),
   });
 }
 

@@ -1,4 +1,4 @@
-import type { IsoDate } from '@nastavnik/domain';
+import { federalTargetTextRu, type IsoDate } from '@nastavnik/domain';
 import type { TenantDistrict } from '../../engine/tenancy/tenant.js';
 import { figuresOf, type Figures, type MonitoringCounts } from './figures.js';
 import type { DistrictFigures, SchoolFiguresRow } from './figures-source.js';
@@ -174,9 +174,14 @@ export async function readDashboard(
   const row = rows[0];
   if (!row) return null;
   const computedFor = row.computed_for as IsoDate;
+  // Totals stored before the target's text named the academic year say it for the year read.
+  const federal = row.figures.federalTarget70;
+  const figures = federal?.target
+    ? { ...row.figures, federalTarget70: { ...federal, target: { ...federal.target, textRu: federalTargetTextRu(academicYear) } } }
+    : row.figures;
   return {
     counts: row.counts,
-    figures: row.figures,
+    figures,
     computedFor,
     asOf: new Date(row.as_of),
     stale: row.stale,
@@ -187,7 +192,7 @@ export async function readDashboard(
       shortName: school.short_name,
       hasHeadcount: school.has_headcount,
       counts: school.counts,
-      figures: figuresOf(school.counts, computedFor),
+      figures: figuresOf(school.counts, computedFor, { academicYear }),
     })),
   };
 }

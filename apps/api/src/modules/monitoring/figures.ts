@@ -206,7 +206,7 @@ function plansOf(percents: Record<string, number>) {
 export function figuresOf(
   counts: MonitoringCounts,
   today: IsoDate,
-  options: { coverageRows?: readonly MonitoringCounts[]; rowsRu?: string; executionItems?: readonly ExecutionItem[] } = {},
+  options: { coverageRows?: readonly MonitoringCounts[]; rowsRu?: string; executionItems?: readonly ExecutionItem[]; academicYear?: string } = {},
 ): Figures {
   const rows = options.coverageRows;
   const hasHeadcount = counts.schoolsWithHeadcount > 0;
@@ -223,8 +223,12 @@ export function figuresOf(
       )
     : coverage(counts.teacherParticipants, hasHeadcount ? counts.teachers : null, { groupRu: 'педагоги' });
   const federal = rows
-    ? federalTarget70(counts.pupilParticipantsCounted + counts.teacherParticipantsCounted, hasHeadcount ? counts.pupils + counts.teachers : null)
-    : federalTarget70(counts.pupilParticipants + counts.teacherParticipants, hasHeadcount ? counts.pupils + counts.teachers : null);
+    ? federalTarget70(
+        counts.pupilParticipantsCounted + counts.teacherParticipantsCounted,
+        hasHeadcount ? counts.pupils + counts.teachers : null,
+        options.academicYear,
+      )
+    : federalTarget70(counts.pupilParticipants + counts.teacherParticipants, hasHeadcount ? counts.pupils + counts.teachers : null, options.academicYear);
   const plans = plansDone(plansOf(counts.planPercents));
   const items = options.executionItems ?? itemsFromExecutionCounts(counts.execution, today);
   const satisfactionFigure = satisfactionFromSums(

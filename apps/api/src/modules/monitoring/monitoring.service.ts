@@ -92,11 +92,12 @@ export class MonitoringService implements FiguresSource {
         shortName: school.organization.shortName,
         hasHeadcount: counts.hasHeadcount,
         counts,
-        figures: figuresOf(counts, today, { executionItems: counts.executionKpiItems }),
+        figures: figuresOf(counts, today, { executionItems: counts.executionKpiItems, academicYear }),
       };
     });
     const counts = sumMonitoringCounts(schools.map((s) => s.counts));
     const figures = figuresOf(counts, today, {
+      academicYear,
       coverageRows: schools.map((s) => s.counts),
       executionItems: schools.flatMap((s) => (s.counts as ReturnType<typeof schoolCounts>).executionKpiItems),
     });

@@ -216,7 +216,9 @@ export class KpiSnapshotService {
       name: d.name,
       asOf: d.snapshot?.asOf ?? null,
       counts: d.snapshot ? countsGql(d.snapshot.counts) : null,
-      figures: d.snapshot ? figuresGql(figuresOf(d.snapshot.counts, isoOf(d.snapshot.asOf, today), { coverageRows: [d.snapshot.counts] })) : null,
+      figures: d.snapshot
+        ? figuresGql(figuresOf(d.snapshot.counts, isoOf(d.snapshot.asOf, today), { coverageRows: [d.snapshot.counts], academicYear: year }))
+        : null,
     }));
     const counts = sumMonitoringCounts(withSnapshot.map((d) => d.snapshot!.counts));
     const asOfs = withSnapshot.map((d) => d.snapshot!.asOf.getTime());
@@ -228,7 +230,9 @@ export class KpiSnapshotService {
       districtsWithoutSnapshot: districts.length - withSnapshot.length,
       districts: rows,
       counts: countsGql(counts),
-      figures: figuresGql(figuresOf(counts, today, { coverageRows: withSnapshot.map((d) => d.snapshot!.counts), rowsRu: 'муниципалитетов' })),
+      figures: figuresGql(
+        figuresOf(counts, today, { coverageRows: withSnapshot.map((d) => d.snapshot!.counts), rowsRu: 'муниципалитетов', academicYear: year }),
+      ),
     };
   }
 }

@@ -11,6 +11,8 @@ let browser: Browser | undefined;
 let page: Page;
 let signedIn = false;
 const step = journey('daily-use', () => page);
+// Layout checks: their own journey, so a broken step above does not skip them.
+const layoutStep = journey('daily-use-layout', () => page);
 
 const nav = () => page.getByRole('navigation', { name: 'Разделы' });
 const shot = (name: string) => screenshot(page, `daily-use-${name}`);
@@ -20,6 +22,48 @@ async function as(username: string): Promise<void> {
   else await page.goto(stack.adminUrl);
   await logIn(page, stack.adminOrigin, username);
   signedIn = true;
+}
+
+/** Words of the textareas in tables wider than the room they have (the browser would break them mid-letter). */
+async function wordsTooWideForTheirCell(): Promise<string[]> {
+  return page.evaluate(() => {
+    const context = document.createElement('canvas').getContext('2d')!;
+    const cut: string[] = [];
+    for (const area of document.querySelectorAll<HTMLTextAreaElement>('main table textarea')) {
+      const style = getComputedStyle(area);
+      context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = area.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      for (const word of area.value.split(/\s+/)) if (word && context.measureText(word).width > room + 0.5) cut.push(word);
+    }
+    return cut;
+  });
+}
+
+/** Words of table cells the page shows on two lines (split mid-letter). */
+async function wordsSplitInTables(): Promise<string[]> {
+  return page.evaluate(() => {
+    const split: string[] = [];
+    const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement?.closest('td, th')) continue;
+      for (const match of (node.textContent ?? '').matchAll(/[А-Яа-яЁёA-Za-z]{4,}/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+        if (lines.size > 1) split.push(match[0]);
+      }
+    }
+    return split;
+  });
+}
+
+/** How far the table sticks out of its frame (px; 0 — it fits). */
+async function tableOverflow(testId: string): Promise<number> {
+  return page.getByTestId(testId).evaluate((table) => {
+    const frame = table.closest('.table-wrap') ?? table.parentElement!;
+    return Math.max(0, Math.round(table.getBoundingClientRect().right - frame.getBoundingClientRect().right));
+  });
 }
 
 async function open(path: string, heading: string | RegExp): Promise<void> {
@@ -87,5 +131,42 @@ describe('daily use: what the demo roles meet every day', () => {
     await link.click();
     await page.getByTestId('revision-state').waitFor();
     expect(new URL(page.url()).pathname).toBe(roadmapPath);
+  });
+  layoutStep('words in the roadmap editor fit their columns at 1280 px (a guard: no «педагогическог о»)', async () => {
+    await as('gimnaziya.curator');
+    await open('/roadmaps', 'Дорожные карты');
+    const row = page.getByTestId('campaigns-table').getByRole('row').filter({ hasText: '2025/2026' });
+    const create = row.getByRole('link', { name: 'Создать дорожную карту' });
+    if (await create.count()) {
+      await create.first().click();
+      await page.getByRole('heading', { level: 1, name: 'Создать дорожную карту' }).waitFor();
+      await page.getByLabel('Название программы наставничества').fill('Вместе');
+      await page.getByRole('button', { name: 'Создать дорожную карту' }).click();
+    } else {
+      await row.getByRole('link', { name: 'Открыть дорожную карту' }).first().click();
+    }
+    await page.getByTestId('roadmap-editor').waitFor();
+    await expect.poll(() => page.locator('main table textarea').count()).toBeGreaterThan(10);
+    await shot('03-editor-1280');
+    expect(await wordsTooWideForTheirCell()).toEqual([]);
+    expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+  });
+
+  layoutStep('the district’s monitoring table fits its frame at 1280 px; no word is split in it', async () => {
+    await as('sibay.officer');
+    await open('/monitoring/district', 'Показатели муниципалитета');
+    await page.getByTestId('district-dashboard').waitFor();
+    await shot('04-district-monitoring-1280');
+    expect(await tableOverflow('district-dashboard')).toBe(0);
+    expect(await wordsSplitInTables()).toEqual([]);
+  });
+
+  layoutStep('the region’s monitoring table fits its frame at 1280 px', async () => {
+    await as('rnc.bashkortostan');
+    await open('/monitoring/region', /Показатели/);
+    await page.getByTestId('region-dashboard').waitFor();
+    await shot('05-region-monitoring-1280');
+    expect(await tableOverflow('region-dashboard')).toBe(0);
+    expect(await wordsSplitInTables()).toEqual([]);
   });
 });

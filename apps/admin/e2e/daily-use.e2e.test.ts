@@ -161,6 +161,19 @@ describe('daily use: what the demo roles meet every day', () => {
     expect(await wordsSplitInTables()).toEqual([]);
   });
 
+  layoutStep('the dashboard’s «данные на …» is Moscow time, named «(МСК)», as in the exported files — not the browser’s zone', async () => {
+    const before = Date.now();
+    await page.getByRole('button', { name: 'Обновить сводку' }).click();
+    const shown = page.getByTestId('district-as-of');
+    await expect.poll(() => shown.innerText(), { timeout: 30_000 }).toMatch(/\(МСК\)/);
+    const text = await shown.innerText();
+    const match = /(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2}) \(МСК\)/.exec(text);
+    expect(match, text).not.toBeNull();
+    const [, dd, mm, yyyy, hh, min] = match!.map(Number);
+    // Moscow is UTC+3 all year round; the browser here runs in another zone (UTC).
+    expect(Math.abs(Date.UTC(yyyy!, mm! - 1, dd!, hh! - 3, min!) - before)).toBeLessThan(3 * 60_000);
+  });
+
   layoutStep('the region’s monitoring table fits its frame at 1280 px', async () => {
     await as('rnc.bashkortostan');
     await open('/monitoring/region', /Показатели/);

@@ -12,6 +12,7 @@ export const MeQueryDocument = graphql(`
       displayName
       position
       roles
+      timeZone
       grants {
         role
         scopeKind

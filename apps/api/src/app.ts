@@ -322,6 +322,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     await jobQueue.start();
     const services = {
       clock,
+      timeZone: config.timeZone,
       regions: new RegionService(),
       districts: new DistrictService(orm),
       organizations,

@@ -5,3 +5,42 @@ export function formatDateRu(value: Date | string): string {
   const mm = String(date.getUTCMonth() + 1).padStart(2, '0');
   return `${dd}.${mm}.${date.getUTCFullYear()}`;
 }
+
+/** Minutes east of UTC of `timeZone` at `instant`. */
+function offsetMinutes(instant: Date, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(instant)
+      .map((part) => [part.type, Number(part.value)]),
+  ) as Record<string, number>;
+  const local = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
+  return Math.round((local - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/**
+ * The zone as Russians name it, against Moscow time: «МСК», «МСК+2» (Yekaterinburg), «МСК−1»
+ * (Kaliningrad); a zone off by a fraction of an hour «МСК+2:30».
+ */
+export function timeZoneLabelRu(timeZone: string, instant: Date = new Date()): string {
+  const difference = offsetMinutes(instant, timeZone) - offsetMinutes(instant, 'Europe/Moscow');
+  if (difference === 0) return 'МСК';
+  const sign = difference > 0 ? '+' : '−';
+  const hours = Math.floor(Math.abs(difference) / 60);
+  const minutes = Math.abs(difference) % 60;
+  return `МСК${sign}${hours}${minutes ? `:${String(minutes).padStart(2, '0')}` : ''}`;
+}
+
+/**
+ * «05.12.2026 02:38 (МСК)»: a moment in the product's time zone, named — the screen and the exported
+ * files say the same.
+ */
+export function formatDateTimeRu(value: Date | string, timeZone: string): string {
+  const instant = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(instant.getTime())) return String(value);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  ) as Record<string, string>;
+  return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute} (${timeZoneLabelRu(timeZone, instant)})`;
+}

@@ -131,9 +131,9 @@ describe('kpiHint', () => {
 
 describe('dates, bars, paths', () => {
   it('writes the as-of time as ДД.ММ.ГГГГ ЧЧ:ММ', () => {
-    expect(dateTimeRu('2026-03-05T07:04:00Z', 'UTC')).toBe('05.03.2026 07:04');
-    expect(dateTimeRu('2026-03-05T21:30:00Z', 'Asia/Yekaterinburg')).toBe('06.03.2026 02:30');
-    expect(dateTimeRu('2026-03-05T00:00:00Z', 'UTC')).toBe('05.03.2026 00:00');
+    expect(dateTimeRu('2026-03-05T07:04:00Z', 'Europe/Moscow')).toBe('05.03.2026 10:04 (МСК)');
+    expect(dateTimeRu('2026-03-05T21:30:00Z', 'Asia/Yekaterinburg')).toBe('06.03.2026 02:30 (МСК+2)');
+    expect(dateTimeRu('2026-12-04T23:38:00Z', 'Europe/Moscow')).toBe('05.12.2026 02:38 (МСК)');
   });
 
   it('scales bars to 100 % (or the largest value), no data → null', () => {

@@ -2,6 +2,7 @@
  * Monitoring (issue 7) in the browser: pure helpers for the dashboards — traffic-light colours,
  * the «как посчитано» hint of a figure, sorting with «нет данных» last, the as-of line, paths.
  */
+import { formatDateTimeRu } from '@nastavnik/domain';
 import { ru } from '../i18n/ru';
 import { formatNumber } from './format';
 
@@ -82,16 +83,12 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** ISO date-time → «ДД.ММ.ГГГГ ЧЧ:ММ» in the browser's time zone (or the one given). */
-export function dateTimeRu(iso: string, timeZone?: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(date)
-      .map((part) => [part.type, part.value]),
-  ) as Record<string, string>;
-  return `${parts.day}.${parts.month}.${parts.year} ${pad(Number(parts.hour))}:${parts.minute}`;
+/**
+ * ISO date-time → «ДД.ММ.ГГГГ ЧЧ:ММ (МСК)» in the product's time zone (`me.timeZone`), named: the
+ * exported files (formatted by the API in the same zone) say the same.
+ */
+export function dateTimeRu(iso: string, timeZone: string): string {
+  return formatDateTimeRu(iso, timeZone);
 }
 
 /** Bars of a chart: width as a share of the scale (0–100 %, at least the value itself), no data → null. */

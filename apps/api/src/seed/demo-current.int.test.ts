@@ -215,6 +215,21 @@ describe.skipIf(academicYear === DEMO_CAMPAIGN.academicYear)('demo roadmap of th
     expect(text).not.toContain('2 образовательных организаций');
   });
 
+  it('exported files give a moment in the product’s time zone and name it, as the screen does (Me.timeZone)', async () => {
+    const officer = await token('sibay.officer');
+    const me = await ok<{ me: { timeZone: string } }>(app, `{ me { timeZone } }`, officer);
+    expect(me.me.timeZone).toBe('Europe/Moscow');
+    const before = Date.now();
+    const file = await download(app, `/exports/district-note.docx?academicYear=${encodeURIComponent(academicYear)}`, officer);
+    const text = strFromU8(unzipSync(new Uint8Array(file.bytes))['word/document.xml']!).replace(/<[^>]+>/g, '');
+    const shown = /Данные платформы на (\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2}) \(МСК\)\./.exec(text);
+    expect(shown, text.slice(0, 400)).not.toBeNull();
+    // Moscow is UTC+3 all year round.
+    const [, dd, mm, yyyy, hh, min] = shown!.map(Number);
+    const asUtc = Date.UTC(yyyy!, mm! - 1, dd!, hh! - 3, min!);
+    expect(Math.abs(asUtc - before)).toBeLessThan(2 * 60_000);
+  });
+
   it('the 70 % target on the dashboards names the academic year chosen, not 2024', async () => {
     const { gimnaziya } = await sibay();
     const officer = await token('sibay.officer');

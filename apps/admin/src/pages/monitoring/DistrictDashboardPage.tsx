@@ -73,7 +73,7 @@ export function DistrictDashboardPage() {
 
 function Dashboard() {
   const scope = useDistrictScope();
-  const { grants } = useMe();
+  const { grants, me } = useMe();
   const { year, yearParam } = useAcademicYear();
   const [params, setParams] = useSearchParams();
   const { page, setPage, limit, offset } = useListParams();
@@ -213,7 +213,7 @@ function Dashboard() {
       <div className="toolbar">
         <YearSelect />
         <p className="muted as-of" data-testid="district-as-of">
-          {ru.monitoring.asOf(dateTimeRu(dashboard.asOf))}
+          {ru.monitoring.asOf(dateTimeRu(dashboard.asOf, me.timeZone))}
         </p>
         {mayRefresh && (
           <button
@@ -223,7 +223,7 @@ function Dashboard() {
             onClick={() =>
               void refresh({ variables: { academicYear: year } })
                 .then((result) => {
-                  if (result.data) setRefreshed(dateTimeRu(result.data.refreshDistrictSnapshot.asOf));
+                  if (result.data) setRefreshed(dateTimeRu(result.data.refreshDistrictSnapshot.asOf, me.timeZone));
                   void refetch();
                 })
                 .catch(() => undefined)

@@ -61,6 +61,7 @@ export function RegionDashboardPage() {
 }
 
 function RegionTable({ regionId }: { regionId: string }) {
+  const { me } = useMe();
   const { year, yearParam } = useAcademicYear();
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'name', descending: false });
   const tableRef = useRef<HTMLTableElement>(null);
@@ -106,7 +107,7 @@ function RegionTable({ regionId }: { regionId: string }) {
     <>
       <h2 id="region-dashboard-heading">{region.regionName}</h2>
       <p className="muted as-of" data-testid="region-as-of">
-        {region.asOf ? ru.monitoring.asOf(dateTimeRu(region.asOf)) : ru.monitoring.noSnapshot}
+        {region.asOf ? ru.monitoring.asOf(dateTimeRu(region.asOf, me.timeZone)) : ru.monitoring.noSnapshot}
         {region.districtsWithoutSnapshot > 0 && ` · ${ru.monitoring.withoutSnapshot(region.districtsWithoutSnapshot)}`}
       </p>
       <LightLegend />
@@ -129,7 +130,7 @@ function RegionTable({ regionId }: { regionId: string }) {
                     {row.name}
                   </Link>
                   <span className="cell-note" data-export="skip">
-                    {row.asOf ? ru.monitoring.asOf(dateTimeRu(row.asOf)) : ru.monitoring.noSnapshot}
+                    {row.asOf ? ru.monitoring.asOf(dateTimeRu(row.asOf, me.timeZone)) : ru.monitoring.noSnapshot}
                   </span>
                 </th>
                 <td className="num">{row.counts ? row.counts.participants : <span className="kpi-nodata">{ru.monitoring.noData}</span>}</td>
@@ -157,7 +158,7 @@ function RegionTable({ regionId }: { regionId: string }) {
       <TableExportButton
         tableRef={tableRef}
         title={`${ru.monitoring.regionTitle}: ${region.regionName}`}
-        heading={[region.asOf ? ru.monitoring.asOf(dateTimeRu(region.asOf)) : ru.monitoring.noSnapshot]}
+        heading={[region.asOf ? ru.monitoring.asOf(dateTimeRu(region.asOf, me.timeZone)) : ru.monitoring.noSnapshot]}
       />
     </>
   );

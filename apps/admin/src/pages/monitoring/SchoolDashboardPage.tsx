@@ -42,7 +42,7 @@ function drillLabel(target: DrillTarget): string {
 export function SchoolDashboardPage() {
   const { organizationId = '' } = useParams();
   const scope = useDistrictScope();
-  const { grants } = useMe();
+  const { grants, me } = useMe();
   const { year, yearParam } = useAcademicYear();
   const drill = useDrillParam();
   const {
@@ -84,7 +84,7 @@ export function SchoolDashboardPage() {
           <div className="toolbar">
             <YearSelect />
             <p className="muted as-of" data-testid="school-as-of">
-              {ru.monitoring.asOf(dateTimeRu(data.schoolDashboard.asOf))}
+              {ru.monitoring.asOf(dateTimeRu(data.schoolDashboard.asOf, me.timeZone))}
             </p>
           </div>
           {!data.schoolDashboard.hasHeadcount && <p className="cell-note-warning">{ru.monitoring.noHeadcount}</p>}

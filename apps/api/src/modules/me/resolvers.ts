@@ -10,7 +10,7 @@ import { GrantType, Me, type Role, type ScopeKind } from './types.js';
 export class MeResolver {
   @Authorized()
   @Query(() => Me)
-  me(@Ctx() { actor }: GraphQLContext): Me {
+  me(@Ctx() { actor, services }: GraphQLContext): Me {
     return {
       id: actor.userId,
       username: actor.username,
@@ -22,6 +22,8 @@ export class MeResolver {
         scopeKind: grant.scope.kind as ScopeKind,
         grant,
       })),
+      // The product's zone (TIME_ZONE); districts have none of their own in the model.
+      timeZone: services.timeZone,
     };
   }
 }
@@ -51,3 +53,10 @@ export class GrantResolver {
 }
 
 export const ME_RESOLVERS = [MeResolver, GrantResolver] as const;
+
+declare module '../../engine/graphql/context.js' {
+  interface Services {
+    /** The product's time zone (config TIME_ZONE): the screen and the exported files show times in it. */
+    timeZone: string;
+  }
+}

@@ -64,4 +64,7 @@ export class Me {
 
   @Field(() => [GrantType])
   grants!: GrantType[];
+
+  @Field({ description: 'Часовой пояс, в котором показываются время на экране и в выгрузках (IANA, например Europe/Moscow).' })
+  timeZone!: string;
 }

@@ -1,5 +1,14 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { formatPercentRu, pluralRu, STAT_FORM_COLUMNS_RU, statFormRows, type Kpi, type ParticipantCategory, type ParticipantRole } from '@nastavnik/domain';
+import {
+  formatDateTimeRu,
+  formatPercentRu,
+  pluralRu,
+  STAT_FORM_COLUMNS_RU,
+  statFormRows,
+  type Kpi,
+  type ParticipantCategory,
+  type ParticipantRole,
+} from '@nastavnik/domain';
 import { DOCX_CONTENT_TYPE } from '../documents/docx.js';
 import type { RenderedFile } from '../documents/rendered-file.js';
 import { safeFileName } from '../documents/layout.js';
@@ -7,11 +16,9 @@ import { writeXlsx, XLSX_CONTENT_TYPE } from '../documents/xlsx.js';
 import type { DistrictFigures } from './figures-source.js';
 import type { StatFormCountRow } from './queries.js';
 
-/** «22.11.2026 09:41» in the API's time zone. */
+/** «22.11.2026 09:41 (МСК)»: in the product's time zone, named — as the screen shows it (Me.timeZone). */
 export function dateTimeRu(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })
-    .format(instant)
-    .replace(',', '');
+  return formatDateTimeRu(instant, timeZone);
 }
 
 /** Sums rows of the same role × form × category (a region over its districts). */
@@ -43,7 +50,7 @@ export function renderStatFormXlsx(input: {
     name: 'Статистическая форма',
     title,
     createdAt: input.now,
-    heading: [title, `${input.ownerName}, ${input.academicYear} учебный год`, `Данные на ${input.asOfRu} (${input.sourceRu})`],
+    heading: [title, `${input.ownerName}, ${input.academicYear} учебный год`, `Данные на ${input.asOfRu}; ${input.sourceRu}`],
     columns: [
       { label: STAT_FORM_COLUMNS_RU.role, width: 18 },
       { label: STAT_FORM_COLUMNS_RU.form, width: 42 },

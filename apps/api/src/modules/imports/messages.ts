@@ -1,3 +1,4 @@
+import { pluralRu } from '@nastavnik/domain';
 import type { ImportErrorCode } from '@nastavnik/domain';
 
 /**
@@ -23,7 +24,7 @@ export const IMPORT_MESSAGES_RU = {
   archiveTooLarge: (max: string) => `Архив слишком большой: не более ${max}`,
   archiveCorrupt: 'Архив повреждён или не является ZIP-архивом',
   archiveBomb: (max: string) => `Архив слишком большой после распаковки (более ${max}) или сжат подозрительно сильно — импорт отклонён`,
-  tooManyFiles: (max: number) => `В архиве больше ${max} файлов — разделите его на несколько`,
+  tooManyFiles: (max: number) => `В архиве больше ${max} ${pluralRu(max, ['файла', 'файлов', 'файлов'])} — разделите его на несколько`,
   archiveEmpty: 'В архиве нет файлов для импорта',
   nestedArchive: 'Вложенные архивы не поддерживаются — распакуйте их',
   entryCorrupt: 'Файл в архиве повреждён',

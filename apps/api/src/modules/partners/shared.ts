@@ -1,4 +1,4 @@
-import { type ConsentRecord, type ConsentScope, type PlatformRole, type ValidationIssue } from '@nastavnik/domain';
+import { type ConsentRecord, type ConsentScope, type PlatformRole, type ValidationIssue, pluralRu } from '@nastavnik/domain';
 import type { Actor } from '../../engine/auth/actor.js';
 import { badUserInput, forbidden } from '../../engine/errors.js';
 import type { PartnerMentorConsent } from './partner.entities.js';
@@ -21,7 +21,7 @@ export const PARTNER_MESSAGES_RU = {
   mentorArchived: 'Наставник уже в архиве',
   mentorNotArchived: 'Наставник не в архиве',
   nameRequired: (label: string) => `${label}: поле обязательно`,
-  tooLong: (label: string, max: number) => `${label}: не более ${max} символов`,
+  tooLong: (label: string, max: number) => `${label}: не более ${max} ${pluralRu(max, ['символа', 'символов', 'символов'])}`,
   capacity: 'Сколько наставляемых: от 1 до 30',
   invalidDate: (label: string) => `${label}: некорректная дата`,
   invalidPhone: (value: string) => `Телефон: некорректный номер «${value}»`,

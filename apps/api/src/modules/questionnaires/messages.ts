@@ -1,4 +1,4 @@
-import { QUESTIONNAIRE_KIND_LABELS_RU, type QuestionnaireKind } from '@nastavnik/domain';
+import { QUESTIONNAIRE_KIND_LABELS_RU, type QuestionnaireKind, pluralRu } from '@nastavnik/domain';
 
 /** Russian messages of the questionnaires. */
 export const QUESTIONNAIRE_API_MESSAGES_RU = {
@@ -9,8 +9,8 @@ export const QUESTIONNAIRE_API_MESSAGES_RU = {
   phaseRequired: 'Этап оценки влияния: укажите before («до») или after («после»)',
   phaseOnlyImpact: 'Этап «до/после» указывается только для оценки влияния',
   noParticipants: 'Выберите хотя бы одного участника',
-  tooManyLinks: (max: number) => `Не более ${max} ссылок за один раз`,
-  validDays: (max: number) => `Срок действия ссылки: от 1 до ${max} дней`,
+  tooManyLinks: (max: number) => `Не более ${max} ${pluralRu(max, ['ссылки', 'ссылок', 'ссылок'])} за один раз`,
+  validDays: (max: number) => `Срок действия ссылки: от 1 до ${max} ${pluralRu(max, ['дня', 'дней', 'дней'])}`,
   participantNotInProgramme: 'Участник не найден в этой программе',
   anonymized: 'Персональные данные участника обезличены после отзыва согласия: анкета недоступна',
   wrongRole: (name: string, kind: QuestionnaireKind) => `${name}: «${QUESTIONNAIRE_KIND_LABELS_RU[kind]}» — для участников другой роли`,

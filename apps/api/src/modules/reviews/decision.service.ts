@@ -73,7 +73,8 @@ export class DecisionService {
     if (!accepted) {
       const refusals = outcomes.map((o) => o.decision).filter((d): d is Extract<Decision, { ok: false }> => !d.ok);
       const refusal = refusals.sort((a, b) => REFUSAL_RANK[a.code] - REFUSAL_RANK[b.code])[0]!;
-      if (refusal.code === 'BAD_USER_INPUT') throw refusal.fields?.length ? badUserInputs(refusal.fields) : badUserInput(refusal.field ?? 'input', refusal.message);
+      if (refusal.code === 'BAD_USER_INPUT')
+        throw refusal.fields?.length ? badUserInputs(refusal.fields) : badUserInput(refusal.field ?? 'input', refusal.message);
       if (refusal.code === 'CONFLICT_STATE') throw conflict(refusal.message, 'STATE');
       throw forbidden(refusal.message);
     }

@@ -66,6 +66,19 @@ async function tableOverflow(testId: string): Promise<number> {
   });
 }
 
+/** On the current page: how much wider than the screen it is (px), and whether the header's user block covers the product's name. */
+async function phoneLayout(): Promise<{ over: number; headerOverlap: boolean }> {
+  return page.evaluate(() => {
+    const brand = document.querySelector('.brand-name')?.getBoundingClientRect();
+    const others = [...document.querySelectorAll('.user-text, .logout')].map((e) => e.getBoundingClientRect());
+    const meets = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    return {
+      over: Math.max(0, document.documentElement.scrollWidth - window.innerWidth),
+      headerOverlap: !!brand && others.some((box) => meets(brand, box)),
+    };
+  });
+}
+
 async function open(path: string, heading: string | RegExp): Promise<void> {
   await page.goto(new URL(path, stack.adminOrigin).href);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 120_000 });
@@ -172,6 +185,50 @@ describe('daily use: what the demo roles meet every day', () => {
     const [, dd, mm, yyyy, hh, min] = match!.map(Number);
     // Moscow is UTC+3 all year round; the browser here runs in another zone (UTC).
     expect(Math.abs(Date.UTC(yyyy!, mm! - 1, dd!, hh! - 3, min!) - before)).toBeLessThan(3 * 60_000);
+  });
+
+  layoutStep('every main page fits a phone (390 px): none wider than the screen, the user’s name not over the product’s', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const problems: string[] = [];
+    let pages = 0;
+    try {
+      for (const username of ['gimnaziya.curator', 'gimnaziya.director', 'sibay.officer', 'rnc.bashkortostan', 'gimnaziya.mentee', 'partner.admin']) {
+        await as(username);
+        const paths = new Set(
+          await nav()
+            .locator('a')
+            .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '')),
+        );
+        const visited = new Set<string>();
+        for (const path of paths) {
+          if (!path.startsWith('/') || visited.has(path)) continue;
+          visited.add(path);
+          await page.goto(new URL(path, stack.adminOrigin).href);
+          await page.locator('main h1').first().waitFor({ timeout: 120_000 });
+          await page.waitForFunction(() => !document.querySelector('main .loading'), undefined, { timeout: 60_000 });
+          pages++;
+          const layout = await phoneLayout();
+          if (layout.over > 0) problems.push(`${username} ${path}: ${layout.over} px wider than the screen`);
+          if (layout.headerOverlap) problems.push(`${username} ${path}: the user's name covers the product's`);
+          // One level deeper: the first programme, roadmap, school or campaign the page links to.
+          if (visited.size < 16) {
+            const deeper = await page
+              .locator('main a')
+              .evaluateAll((links) =>
+                links
+                  .map((a) => a.getAttribute('href') ?? '')
+                  .filter((href) => /^\/(programmes|roadmaps|monitoring\/schools|districts)\/[0-9a-f-]{36}(\/[a-z]+)?$/.test(href)),
+              );
+            for (const href of deeper.slice(0, 2)) paths.add(href);
+          }
+        }
+        if (username === 'gimnaziya.curator') await shot('06-curator-phone');
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 860 });
+    }
+    expect(problems).toEqual([]);
+    expect(pages, 'pages looked at').toBeGreaterThan(30);
   });
 
   layoutStep('the region’s monitoring table fits its frame at 1280 px', async () => {

@@ -98,29 +98,32 @@ export function ExecutionChart({ title, months }: { title: string; months: Reado
         })}
         <line x1={left} x2={width - 4} y1={top + plot} y2={top + plot} stroke="#9aa3ad" />
       </svg>
-      <table className="visually-hidden" id={`${id}-table`} data-testid="execution-table">
-        <caption>{ru.monitoring.execution.tableCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{ru.monitoring.execution.month}</th>
-            {EXECUTION_SERIES.map((key) => (
-              <th key={key} scope="col">
-                {labels[key]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {months.map((month) => (
-            <tr key={month.month}>
-              <th scope="row">{month.monthRu}</th>
+      {/* Hidden by its wrapper: a table ignores width: 1px and would widen the page on a phone. */}
+      <div className="visually-hidden">
+        <table id={`${id}-table`} data-testid="execution-table">
+          <caption>{ru.monitoring.execution.tableCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{ru.monitoring.execution.month}</th>
               {EXECUTION_SERIES.map((key) => (
-                <td key={key}>{month[key]}</td>
+                <th key={key} scope="col">
+                  {labels[key]}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {months.map((month) => (
+              <tr key={month.month}>
+                <th scope="row">{month.monthRu}</th>
+                {EXECUTION_SERIES.map((key) => (
+                  <td key={key}>{month[key]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -224,6 +224,18 @@ describe('daily use: what the demo roles meet every day', () => {
         }
         if (username === 'gimnaziya.curator') await shot('06-curator-phone');
       }
+      // The school's public page: styled for the screen (not the browser's default serif), its
+      // roadmap table scrolling inside its own frame.
+      await page.goto(`${stack.adminOrigin}/public/schools/sibay/gimnaziya.html`);
+      await page.getByRole('heading', { level: 1, name: /Наставничество/ }).waitFor();
+      pages++;
+      const publicPage = await phoneLayout();
+      if (publicPage.over > 0) problems.push(`the public school page: ${publicPage.over} px wider than the screen`);
+      expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/system-ui/);
+      await shot('07-public-page-phone');
+      // Back to the admin, still signed in, for the steps after this one.
+      await page.goto(stack.adminUrl);
+      await nav().waitFor();
     } finally {
       await page.setViewportSize({ width: 1280, height: 860 });
     }

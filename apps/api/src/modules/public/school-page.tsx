@@ -3,10 +3,17 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { dateRu, labelled } from '../documents/layout.js';
 import type { PublicSchoolPage } from './public.service.js';
 
-// Our own fixed stylesheet (no user data): the only raw HTML on the page.
-const STYLE = `body{font-family:"PT Serif","Times New Roman",serif;margin:1.5rem auto;max-width:72rem;padding:0 1rem;color:#1a1a1a;line-height:1.45}
-table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{border:1px solid #999;padding:.3rem .45rem;vertical-align:top;text-align:left}
-th{background:#eef1f5}tr.section td{background:#f6f6f6;font-weight:bold}h1{font-size:1.5rem}h2{font-size:1.25rem;margin-top:2rem}`;
+// Our own fixed stylesheet (no user data): the only raw HTML on the page. A sans-serif text for the
+// screen at any width — a phone too: the roadmap table scrolls inside its own frame — and a print
+// version (serif, no frame, the addresses of the download links written out).
+const STYLE = `:root{color-scheme:light}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"PT Sans",Arial,sans-serif;margin:0 auto;max-width:72rem;padding:1.5rem 1rem 3rem;color:#1b2430;background:#fff;line-height:1.5;font-size:1rem}
+h1{font-size:1.6rem;line-height:1.25;margin:0 0 .5rem}h2{font-size:1.25rem;margin:2.25rem 0 .75rem;padding-bottom:.3rem;border-bottom:2px solid #1f5f8b}h3{font-size:1.05rem;margin:1.5rem 0 .4rem}
+.place{color:#4a5563;margin-top:0}a{color:#1f5f8b}ul{padding-left:1.2rem}li{margin:.3rem 0}article{margin-bottom:1.5rem}
+.table-frame{overflow-x:auto;border:1px solid #c9d1da;border-radius:6px;margin:.75rem 0}
+table{border-collapse:collapse;width:100%;min-width:48rem;font-size:.92rem}th,td{border-bottom:1px solid #dde3ea;padding:.45rem .6rem;vertical-align:top;text-align:left;overflow-wrap:normal;hyphens:auto}
+th{background:#eef2f6;font-weight:600}tr.section td{background:#f5f7f9;font-weight:600}
+@media print{body{font-family:"PT Serif","Times New Roman",serif;max-width:none;padding:0;font-size:11pt}h2{border-color:#000}.table-frame{overflow:visible;border:none}table{min-width:0}th,td{border:1px solid #777}tr{break-inside:avoid}a{color:#000}.downloads a::after{content:" (" attr(href) ")";font-size:9pt}}`;
 
 /** Paragraphs separated by a blank line; a single line break stays a line break. */
 function Paragraphs({ text }: { text: string }) {
@@ -53,40 +60,42 @@ function Roadmap({ roadmap: r }: { roadmap: PublicSchoolPage['roadmaps'][number]
         {r.approvalOrder ? ` Утверждена приказом ${r.approvalOrder}.` : ''}
         {r.agreedOn ? ` Согласована ${dateRu(r.agreedOn)}.` : ''}
       </p>
-      <p>
+      <p className="downloads">
         <a href={r.docxUrl}>Скачать (Word)</a> · <a href={r.pdfUrl}>Скачать (PDF)</a>
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th>№</th>
-            <th>Мероприятие</th>
-            <th>Содержание</th>
-            <th>Срок</th>
-            <th>Ответственный</th>
-            <th>Результат</th>
-            <th>Показатель</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.sections.flatMap((s, si) => [
-            <tr key={`s${si}`} className="section">
-              <td colSpan={7}>{s.task.trim() ? `${s.title} — ${labelled('Задача', s.task)}` : s.title}</td>
-            </tr>,
-            ...s.items.map((i, ii) => (
-              <tr key={`s${si}i${ii}`}>
-                <td>{i.number}</td>
-                <td>{i.activity}</td>
-                <td>{i.content}</td>
-                <td>{i.deadline}</td>
-                <td>{i.responsible}</td>
-                <td>{i.expectedResult}</td>
-                <td>{i.indicator}</td>
-              </tr>
-            )),
-          ])}
-        </tbody>
-      </table>
+      <div className="table-frame">
+        <table>
+          <thead>
+            <tr>
+              <th>№</th>
+              <th>Мероприятие</th>
+              <th>Содержание</th>
+              <th>Срок</th>
+              <th>Ответственный</th>
+              <th>Результат</th>
+              <th>Показатель</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.sections.flatMap((s, si) => [
+              <tr key={`s${si}`} className="section">
+                <td colSpan={7}>{s.task.trim() ? `${s.title} — ${labelled('Задача', s.task)}` : s.title}</td>
+              </tr>,
+              ...s.items.map((i, ii) => (
+                <tr key={`s${si}i${ii}`}>
+                  <td>{i.number}</td>
+                  <td>{i.activity}</td>
+                  <td>{i.content}</td>
+                  <td>{i.deadline}</td>
+                  <td>{i.responsible}</td>
+                  <td>{i.expectedResult}</td>
+                  <td>{i.indicator}</td>
+                </tr>
+              )),
+            ])}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
@@ -102,7 +111,7 @@ function SchoolPage({ page }: { page: PublicSchoolPage }) {
       </head>
       <body>
         <h1>{`Наставничество: ${page.organization.name}`}</h1>
-        <p>{page.organization.address ? `${page.district.name}; ${page.organization.address}` : page.district.name}</p>
+        <p className="place">{page.organization.address ? `${page.district.name}; ${page.organization.address}` : page.district.name}</p>
         <h2>Программы наставничества</h2>
         <Programmes programmes={page.programmes} />
         <h2>Дорожная карта (согласованная, действующая)</h2>

@@ -172,6 +172,16 @@ describe('partners: public sign-up → approval → partner login → mentor →
     await suggestions.getByRole('button', { name: 'робототехника', exact: true }).click();
     expect(await tagsField.inputValue()).toBe('программирование, робототехника');
     await main().getByLabel('Доступность').fill('вт, чт после 16:00');
+    // A bad e-mail and too long a description: both named at once, the length counted while typing.
+    const description = main().getByLabel('Описание компетенций');
+    await main().getByLabel('Эл. почта').fill('oleg@');
+    await description.fill('к'.repeat(2001));
+    await page.getByText('2001 из 2000 символов').waitFor();
+    await page.getByRole('button', { name: 'Добавить', exact: true }).click();
+    await page.getByText('Эл. почта: некорректный адрес «oleg@»').waitFor();
+    await page.getByText('Компетенции: не более 2000 символов').waitFor();
+    await main().getByLabel('Эл. почта').fill('');
+    await description.fill('Веду кружок робототехники');
     await main().getByLabel('Версия текста согласия').fill('Согласие на обработку ПДн, ред. 1');
     // Without the tick the form refuses, the values stay.
     await page.getByRole('button', { name: 'Добавить', exact: true }).click();

@@ -635,6 +635,7 @@ export const ru = {
       empty: 'Наставников пока нет.',
     },
     mentorForm: {
+      textCounter: (used: number, max: number) => `${used} из ${max} символов`,
       title: 'Новый наставник',
       profile: 'Профиль',
       lastName: 'Фамилия',

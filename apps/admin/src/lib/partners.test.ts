@@ -141,6 +141,11 @@ describe('the mentor registry', () => {
     };
     expect(draft.consentDate).toBe('15.10.2025');
     expect(validateMentorDraft(draft).errors).toEqual({ consent: 'Согласие на обработку персональных данных: обязательно' });
+    // The profile's rules (the API's own): a bad e-mail and too long a text are named together.
+    expect(validateMentorDraft({ ...draft, consent: 'yes', email: 'oleg@', text: 'к'.repeat(2001) }).errors).toEqual({
+      email: 'Эл. почта: некорректный адрес «oleg@»',
+      text: 'Компетенции: не более 2000 символов',
+    });
     const { values } = validateMentorDraft({ ...draft, consent: 'yes', birthDate: '12.04.1985' });
     expect(values).toMatchObject({
       birthDate: '1985-04-12',

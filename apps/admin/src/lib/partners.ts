@@ -5,6 +5,7 @@
  * ИНН/ОГРН/КПП, agreement dates); the API checks again and its messages go beside the same fields.
  */
 import {
+  checkPartnerMentorProfile,
   isPartnerKind,
   PARTNER_APPLICATION_CONSENT_RU,
   PARTNER_KIND_LABELS_RU,
@@ -283,6 +284,12 @@ export function validateMentorDraft(draft: MentorDraft): { errors: FieldErrors<k
   if (draft.birthDate.trim() && !birthDate) errors.birthDate = M.invalidDate(M.birthDateShort);
   const capacity = Number(draft.capacity.trim() || '1');
   if (!Number.isInteger(capacity) || capacity < 1 || capacity > 30) errors.capacity = M.capacityRange;
+  // The profile by the rules the API applies (lengths, e-mail, phone): every problem at once.
+  const { issues } = checkPartnerMentorProfile({ ...draft, birthDate, tags: splitTags(draft.tags), capacity: Number.isInteger(capacity) ? capacity : 1 });
+  for (const issue of issues) {
+    const field = issue.field as keyof MentorDraft;
+    if (field in draft && !errors[field]) errors[field] = issue.message;
+  }
   if (!draft.consentText.trim()) errors.consentText = M.required(M.consentTextShort);
   const signedOn = parseDateRu(draft.consentDate);
   if (!signedOn) errors.consentDate = draft.consentDate.trim() ? M.invalidDate(M.consentDateShort) : M.required(M.consentDateShort);

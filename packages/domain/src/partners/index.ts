@@ -5,3 +5,4 @@
 export * from './requisites.js';
 export * from './application.js';
 export * from './agreements.js';
+export * from './mentor.js';

@@ -1,3 +1,4 @@
+import { PARTNER_MENTOR_LIMITS } from '@nastavnik/domain';
 import { useMutation, useQuery } from '@apollo/client/react';
 import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -67,7 +68,7 @@ function NewMentor() {
           <legend>{f.competences}</legend>
           <TextField label={f.tags} hint={f.tagsHint} {...form.field('tags')} autoComplete="off" list="partner-mentor-tags" />
           <TagSuggestions listId="partner-mentor-tags" value={form.draft.tags} onChange={(text) => form.set('tags', text)} extra={knownTags} />
-          <TextAreaField label={f.text} {...form.field('text')} />
+          <TextAreaField label={f.text} hint={f.textCounter(form.draft.text.trim().length, PARTNER_MENTOR_LIMITS.text)} {...form.field('text')} />
           <TextField label={f.availability} hint={f.availabilityHint} {...form.field('availability')} autoComplete="off" />
           <TextField label={f.capacity} {...form.field('capacity')} required inputMode="numeric" autoComplete="off" />
         </fieldset>

@@ -1,4 +1,4 @@
-import { canStore, CONSENT_SCOPES, normalizePhoneRu, normalizeTags, validateConsent, type ValidationIssue } from '@nastavnik/domain';
+import { canStore, checkPartnerMentorProfile, CONSENT_SCOPES, validateConsent } from '@nastavnik/domain';
 import type { Clock } from '../../engine/clock.js';
 import { AppError, badUserInput, conflict, notFound } from '../../engine/errors.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../engine/services.js';
 import { isUuid } from '../../engine/tenancy/tenant.js';
 import { PartnerOrganization } from '../directory/partner-organization.entity.js';
 import { PartnerMentor, PartnerMentorConsent } from './partner.entities.js';
-import { ISO, ownPartnerId, PARTNER_MESSAGES_RU as M, raise, toConsentRecord } from './shared.js';
+import { ownPartnerId, PARTNER_MESSAGES_RU as M, raise, toConsentRecord } from './shared.js';
 
 export interface MentorInput {
   lastName: string;
@@ -63,8 +63,6 @@ export const MENTOR_CSV_COLUMNS: ReadonlyArray<{ key: MentorCsvKey; header: stri
   { key: 'consentDate', header: 'Согласие: дата подписания', required: true },
 ];
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** The partner's own card and its mentor registry (core schema): each mentor with their own consent; CSV import. */
 export class PartnerMentorService {
   constructor(private readonly clock: Clock) {}
@@ -86,40 +84,11 @@ export class PartnerMentorService {
     return em.find(PartnerMentorConsent, { mentorId }, { orderBy: { createdAt: 'asc' } });
   }
 
+  /** The profile by the domain's rules (the admin's form checks the same), every error at once. */
   private mentorData(input: MentorInput) {
-    const issues: ValidationIssue[] = [];
-    const error = (field: string, message: string) => issues.push({ field, message, severity: 'error' });
-    const text = (v: string | null | undefined) => (typeof v === 'string' ? v.trim().replace(/\s+/g, ' ') : '');
-    const lastName = text(input.lastName);
-    const firstName = text(input.firstName);
-    const middleName = text(input.middleName);
-    for (const [field, label, value, max] of [
-      ['lastName', 'Фамилия', lastName, 100],
-      ['firstName', 'Имя', firstName, 100],
-    ] as const) {
-      if (!value) error(field, M.nameRequired(label));
-      else if (value.length > max) error(field, M.tooLong(label, max));
-    }
-    if (middleName.length > 100) error('middleName', M.tooLong('Отчество', 100));
-    const birthDate = text(input.birthDate) || null;
-    if (birthDate && !ISO.test(birthDate)) error('birthDate', M.invalidDate('Дата рождения'));
-    const position = text(input.position) || null;
-    if (position && position.length > 200) error('position', M.tooLong('Должность', 200));
-    const email = text(input.email).toLowerCase() || null;
-    if (email && (!EMAIL.test(email) || email.length > 255)) error('email', M.invalidEmail(email));
-    const phoneText = text(input.phone);
-    const phone = phoneText ? normalizePhoneRu(phoneText) : null;
-    if (phoneText && !phone) error('phone', M.invalidPhone(phoneText));
-    // Canonical tags of the shared catalogue (synonyms, case, «ё»): a school's requests meet them in matching.
-    const tags = normalizeTags((input.tags ?? []).map((t) => text(t))).slice(0, 30);
-    const freeText = (input.text ?? '').trim();
-    if (freeText.length > 2000) error('text', M.tooLong('Компетенции', 2000));
-    const availability = text(input.availability);
-    if (availability.length > 500) error('availability', M.tooLong('Доступность', 500));
-    const capacity = input.capacity ?? 1;
-    if (!Number.isInteger(capacity) || capacity < 1 || capacity > 30) error('capacity', M.capacity);
+    const { issues, profile } = checkPartnerMentorProfile(input);
     raise(issues);
-    return { lastName, firstName, middleName: middleName || null, birthDate, position, email, phone, tags, freeText, availability, capacity };
+    return profile;
   }
 
   /** A mentor with their own consent (an adult: the participants' rules, category partner-employee). */

@@ -1,6 +1,6 @@
 import { type ConsentRecord, type ConsentScope, type PlatformRole, type ValidationIssue, pluralRu } from '@nastavnik/domain';
 import type { Actor } from '../../engine/auth/actor.js';
-import { badUserInput, forbidden } from '../../engine/errors.js';
+import { badUserInputs, forbidden } from '../../engine/errors.js';
 import type { PartnerMentorConsent } from './partner.entities.js';
 
 // What the partner services (applications, mentors, agreements) share: messages, who acts for whom, validation.
@@ -20,12 +20,8 @@ export const PARTNER_MESSAGES_RU = {
   mentorNotFound: 'Наставник не найден',
   mentorArchived: 'Наставник уже в архиве',
   mentorNotArchived: 'Наставник не в архиве',
-  nameRequired: (label: string) => `${label}: поле обязательно`,
-  tooLong: (label: string, max: number) => `${label}: не более ${max} ${pluralRu(max, ['символа', 'символов', 'символов'])}`,
-  capacity: 'Сколько наставляемых: от 1 до 30',
   invalidDate: (label: string) => `${label}: некорректная дата`,
-  invalidPhone: (value: string) => `Телефон: некорректный номер «${value}»`,
-  invalidEmail: (value: string) => `Эл. почта: некорректный адрес «${value}»`,
+  tooLong: (label: string, max: number) => `${label}: не более ${max} ${pluralRu(max, ['символа', 'символов', 'символов'])}`,
   consentRequired: 'Согласие на обработку персональных данных: обязательно',
   agreementNotFound: 'Соглашение не найдено',
   agreementDecided: 'Соглашение уже рассмотрено',
@@ -37,11 +33,13 @@ export const PARTNER_MESSAGES_RU = {
 } as const;
 const M = PARTNER_MESSAGES_RU;
 
-/** Throws the first error of a validation (the field prefixed, e.g. `consent.`). */
+/**
+ * Throws the errors of a validation, all of them (the field prefixed, e.g. `consent.`): the first as
+ * the message and `field`, every one in `fields`, so the form shows each beside its field at once.
+ */
 export const raise = (issues: ValidationIssue[], prefix = '') => {
   const errors = issues.filter((i) => i.severity === 'error');
-  const first = errors[0];
-  if (first) throw badUserInput(`${prefix}${first.field}`, first.message, { issues: errors });
+  if (errors.length) throw badUserInputs(errors.map((e) => ({ field: `${prefix}${e.field}`, message: e.message })));
 };
 
 const hasGrant = (actor: Actor, role: PlatformRole, test: (g: Actor['grants'][number]) => boolean = () => true) =>

@@ -17,6 +17,7 @@ import {
   validatePartnerApplication,
   writeCsv,
   type PartnerApplicationInput,
+  type PartnerMentorProfile,
 } from '@nastavnik/domain';
 import { ru } from '../i18n/ru';
 import { attachmentErrorOf, AttachmentError } from './attachments';
@@ -259,20 +260,8 @@ export const emptyMentorDraft = (today: string): MentorDraft => ({
   consent: '',
 });
 
-export interface MentorInputValues {
-  lastName: string;
-  firstName: string;
-  middleName: string | null;
-  birthDate: string | null;
-  position: string | null;
-  email: string | null;
-  phone: string | null;
-  tags: string[];
-  text: string;
-  availability: string;
-  capacity: number;
-  consent: { textVersion: string; signedOn: string };
-}
+/** The `createPartnerMentor` input: the domain's checked profile, its text as `text`, with the consent. */
+export type MentorInputValues = Omit<PartnerMentorProfile, 'freeText'> & { text: string; consent: { textVersion: string; signedOn: string } };
 
 /** What the form checks before sending (the API checks the rest: e-mail, phone, consent dates). */
 export function validateMentorDraft(draft: MentorDraft): { errors: FieldErrors<keyof MentorDraft>; values: MentorInputValues | null } {

@@ -30,6 +30,16 @@ async function gql<T>(token: string, query: string, variables: Record<string, un
   return body.data!;
 }
 
+/** Reads a log file until `ready` holds for it (or 5 s have passed, then returns what is there). */
+async function waitForLog(file: string, ready: (log: string) => boolean): Promise<string> {
+  const until = Date.now() + 5000;
+  for (;;) {
+    const log = await readFile(file, 'utf8');
+    if (ready(log) || Date.now() > until) return log;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: topology.directUrl });
   await client.connect();
@@ -87,8 +97,9 @@ describe('production topology: nginx → two API replicas → PgBouncer (transac
     const surveyToken = `sibay.${randomBytes(24).toString('base64url')}`;
     const code = randomBytes(16).toString('hex');
     expect((await fetch(`${topology.adminUrl}/public/surveys/${surveyToken}`)).status).toBe(404);
-    await fetch(`${topology.adminUrl}/graphql?code=${code}&fileName=visible.pdf`);
-    const accessLog = await readFile(path.join(topology.dir, 'nginx', 'nginx-access.log'), 'utf8');
+    await (await fetch(`${topology.adminUrl}/graphql?code=${code}&fileName=visible.pdf`)).arrayBuffer();
+    // nginx writes a request's line after it has sent the response, so the last line may land a moment later.
+    const accessLog = await waitForLog(path.join(topology.dir, 'nginx', 'nginx-access.log'), (log) => log.includes('GET /graphql?'));
     expect(accessLog).toContain('/public/surveys/[hidden]');
     expect(accessLog).toContain('/graphql?[hidden]');
     expect(accessLog).not.toContain(surveyToken.slice('sibay.'.length));

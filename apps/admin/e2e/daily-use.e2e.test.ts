@@ -145,6 +145,38 @@ describe('daily use: what the demo roles meet every day', () => {
     await page.getByTestId('revision-state').waitFor();
     expect(new URL(page.url()).pathname).toBe(roadmapPath);
   });
+  step(
+    'leaving a half-filled form asks first: «Остаться» keeps the input, «Уйти без сохранения» leaves, the form’s «Отмена» leaves without asking',
+    async () => {
+      await as('gimnaziya.curator');
+      await open('/programmes/new', 'Новая программа');
+      const name = page.getByRole('main').getByRole('textbox', { name: /^Название/ });
+      await name.fill('Программа, которую жалко потерять');
+      await nav().getByRole('link', { name: 'Дорожные карты' }).click();
+      const prompt = page.getByRole('dialog', { name: 'Уйти со страницы?' });
+      await prompt.waitFor();
+      await shot('02b-leave-prompt');
+      await prompt.getByRole('button', { name: 'Остаться' }).click();
+      await prompt.waitFor({ state: 'detached' });
+      expect(new URL(page.url()).pathname).toBe('/programmes/new');
+      expect(await name.inputValue()).toBe('Программа, которую жалко потерять');
+
+      await nav().getByRole('link', { name: 'Дорожные карты' }).click();
+      await prompt.getByRole('button', { name: 'Уйти без сохранения' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Дорожные карты' }).waitFor();
+
+      // The form's own «Отмена» is the user's answer already; an untouched form never asks.
+      await open('/programmes/new', 'Новая программа');
+      await nav().getByRole('link', { name: 'Программы' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Программы наставничества' }).waitFor();
+      await open('/programmes/new', 'Новая программа');
+      await name.fill('Передумали');
+      await page.getByRole('link', { name: 'Отмена' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Программы наставничества' }).waitFor();
+      expect(await prompt.count()).toBe(0);
+    },
+  );
+
   layoutStep('words in the roadmap editor fit their columns at 1280 px (a guard: no «педагогическог о»)', async () => {
     await as('gimnaziya.curator');
     await open('/roadmaps', 'Дорожные карты');

@@ -1,12 +1,13 @@
 import type { ApolloClient } from '@apollo/client';
 import { ApolloProvider, useQuery } from '@apollo/client/react';
-import { lazy, Suspense, type ComponentType } from 'react';
-import { BrowserRouter, matchPath, Route, Routes } from 'react-router';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { createBrowserRouter, matchPath, Route, RouterProvider, Routes } from 'react-router';
 import { AuthContext } from './auth/context';
 import type { Auth } from './auth/keycloak';
 import { ErrorState } from './components/ErrorState';
 import { Layout, LogoutButton, TopBar } from './components/Layout';
 import { Loading } from './components/Loading';
+import { LeaveGuard } from './lib/leaveGuard';
 import { MeProvider, MeQueryDocument } from './me';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -135,12 +136,13 @@ export function preloadPage(pathname: string): void {
 }
 
 export function App({ auth, client }: { auth: Auth; client: ApolloClient }) {
+  // A data router, for its navigation blocker (a half-filled form asks before the page changes);
+  // the pages themselves stay declared as <Routes> below the one catch-all route.
+  const [router] = useState(() => createBrowserRouter([{ path: '*', element: <SignedInShell /> }]));
   return (
     <AuthContext.Provider value={auth}>
       <ApolloProvider client={client}>
-        <BrowserRouter>
-          <SignedInShell />
-        </BrowserRouter>
+        <RouterProvider router={router} />
       </ApolloProvider>
     </AuthContext.Provider>
   );
@@ -162,15 +164,17 @@ function SignedInShell() {
   return (
     <MeProvider me={data.me}>
       <Layout>
-        <Suspense fallback={<Loading />}>
-          <Routes>
-            <Route index element={<HomePage />} />
-            {PAGE_ROUTES.map(({ path, Page }) => (
-              <Route key={path} path={path} element={<Page />} />
-            ))}
-            <Route path="*" element={<NotFoundPage />} />
-          </Routes>
-        </Suspense>
+        <LeaveGuard>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route index element={<HomePage />} />
+              {PAGE_ROUTES.map(({ path, Page }) => (
+                <Route key={path} path={path} element={<Page />} />
+              ))}
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </Suspense>
+        </LeaveGuard>
       </Layout>
     </MeProvider>
   );

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { ru } from '../i18n/ru';
+import { DISCARD_FORM_STATE } from '../lib/leaveGuard';
 
 /**
  * The form's error line and its buttons: submit (disabled and relabelled while busy) and «Отмена»,
@@ -22,7 +23,7 @@ export function FormButtons({
         {busy ? busyLabel : label}
       </button>
       {'to' in cancel ? (
-        <Link className="button button-secondary" to={cancel.to}>
+        <Link className="button button-secondary" to={cancel.to} state={DISCARD_FORM_STATE}>
           {ru.form.cancel}
         </Link>
       ) : (

@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { SelectField, TextField } from '../../components/Field';
+import { FormButtons } from '../../components/FormButtons';
 import { ErrorNotice } from '../../components/Notice';
 import { PageTitle } from '../../components/PageTitle';
 import { ru } from '../../i18n/ru';
@@ -68,11 +69,7 @@ function NewProgrammeForm() {
         <TextField label={ru.programmes.curatorName} hint={ru.programmes.curatorHint} {...form.field('curatorName')} autoComplete="off" />
         <TextField label={ru.programmes.targetGroups} hint={ru.programmes.targetGroupsHint} {...form.field('targetGroups')} autoComplete="off" />
         <ErrorNotice>{form.formError}</ErrorNotice>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={loading}>
-            {loading ? ru.programmes.submitting : ru.programmes.submit}
-          </button>
-        </div>
+        <FormButtons label={ru.programmes.submit} busy={loading} busyLabel={ru.programmes.submitting} cancel={{ to: programmePaths.list() }} />
       </form>
     </>
   );

@@ -177,6 +177,34 @@ describe('daily use: what the demo roles meet every day', () => {
     },
   );
 
+  step('a form names every problem at once, in the API’s words, and counts a limited text while typing', async () => {
+    await open('/programmes/new', 'Новая программа');
+    const main = page.getByRole('main');
+    await main.getByRole('button', { name: 'Создать программу' }).click();
+    // Each message beside its field (the field's description), all four after one click.
+    const described = async (name: RegExp) => {
+      const ids = (await main.getByRole('combobox', { name }).or(main.getByRole('textbox', { name })).first().getAttribute('aria-describedby')) ?? '';
+      const texts = await Promise.all(
+        ids
+          .split(' ')
+          .filter(Boolean)
+          .map((id) => page.locator(`[id="${id}"]`).innerText()),
+      );
+      return texts.join(' | ');
+    };
+    await expect.poll(() => described(/^Название/)).toContain('Название программы: поле обязательно');
+    expect(await described(/^Форма наставничества/)).toContain('Формы наставничества: выберите хотя бы одну');
+    expect(await described(/^Начало/)).toContain('Начало программы: укажите дату');
+    expect(await described(/^Окончание/)).toContain('Окончание программы: укажите дату');
+    const name = main.getByRole('textbox', { name: /^Название/ });
+    expect(await described(/^Название/)).toContain('0 из 300 символов');
+    await name.fill('я'.repeat(301));
+    expect(await described(/^Название/)).toContain('301 из 300 символов');
+    await shot('02c-all-errors-at-once');
+    await main.getByRole('link', { name: 'Отмена' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Программы наставничества' }).waitFor();
+  });
+
   layoutStep('words in the roadmap editor fit their columns at 1280 px (a guard: no «педагогическог о»)', async () => {
     await as('gimnaziya.curator');
     await open('/roadmaps', 'Дорожные карты');

@@ -14,3 +14,4 @@ export * from './spreadsheet/index.js';
 export * from './questionnaires/index.js';
 export * from './http-paths.js';
 export * from './plural.js';
+export * from './inputs/index.js';

@@ -4,6 +4,8 @@ import { ru } from '../i18n/ru';
 interface FieldProps {
   label: ReactNode;
   hint?: ReactNode;
+  /** A length limit shown while typing: «12 из 300 символов», marked when exceeded. */
+  counter?: { used: number; max: number } | undefined;
   error?: string | undefined;
   required?: boolean | undefined;
   className?: string;
@@ -24,11 +26,12 @@ export interface ControlProps {
  * A labelled form control with its hint and, beside it, its error. TextField, SelectField and
  * TextAreaField are this with an input, a select or a textarea; other controls use it directly.
  */
-export function Field({ label, hint, error, required, className, children }: FieldProps) {
+export function Field({ label, hint, counter, error, required, className, children }: FieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const counterId = counter ? `${id}-counter` : undefined;
+  const describedBy = [hintId, counterId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={['field', error ? 'field-invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
       <label htmlFor={id} className="field-label">
@@ -53,6 +56,11 @@ export function Field({ label, hint, error, required, className, children }: Fie
           {hint}
         </p>
       )}
+      {counter && (
+        <p id={counterId} className={counter.used > counter.max ? 'field-counter field-counter-over' : 'field-counter'}>
+          {ru.form.counter(counter.used, counter.max)}
+        </p>
+      )}
       {error && (
         <p id={errorId} className="field-error">
           {error}
@@ -65,15 +73,22 @@ export function Field({ label, hint, error, required, className, children }: Fie
 interface Labelled {
   label: ReactNode;
   hint?: ReactNode;
+  /** The API's length limit of the value: a counter under the field while typing. */
+  maxChars?: number;
   error?: string | undefined;
   fieldClassName?: string;
 }
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & Labelled;
 
-export function TextField({ label, hint, error, required, fieldClassName, ...input }: InputProps) {
+/** The counter of a value against its limit (spaces at the ends do not count: the API trims them). */
+function counterOf(value: unknown, max: number | undefined) {
+  return max === undefined ? undefined : { used: String(value ?? '').trim().length, max };
+}
+
+export function TextField({ label, hint, error, required, fieldClassName, maxChars, ...input }: InputProps) {
   return (
-    <Field label={label} hint={hint} error={error} required={required} className={fieldClassName}>
+    <Field label={label} hint={hint} counter={counterOf(input.value, maxChars)} error={error} required={required} className={fieldClassName}>
       {(control) => <input {...control} {...input} />}
     </Field>
   );
@@ -95,9 +110,9 @@ export function SelectField({ label, hint, error, required, fieldClassName, chil
 
 type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & Labelled;
 
-export function TextAreaField({ label, hint, error, required, fieldClassName, rows = 3, ...textarea }: TextAreaProps) {
+export function TextAreaField({ label, hint, error, required, fieldClassName, maxChars, rows = 3, ...textarea }: TextAreaProps) {
   return (
-    <Field label={label} hint={hint} error={error} required={required} className={fieldClassName}>
+    <Field label={label} hint={hint} counter={counterOf(textarea.value, maxChars)} error={error} required={required} className={fieldClassName}>
       {(control) => <textarea {...control} rows={rows} {...textarea} />}
     </Field>
   );

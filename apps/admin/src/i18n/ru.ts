@@ -797,6 +797,7 @@ export const ru = {
     fixErrors: 'Исправьте ошибки в форме.',
     cancel: 'Отмена',
     close: 'Закрыть',
+    counter: (used: number, max: number) => `${used} из ${max} ${plural(max, 'символа', 'символов', 'символов')}`,
     leaveTitle: 'Уйти со страницы?',
     leaveText: 'В форме есть несохранённые изменения. Если уйти, введённое пропадёт.',
     leaveStay: 'Остаться',

@@ -1,3 +1,4 @@
+import { ru } from '../i18n/ru';
 import { describe, expect, it } from 'vitest';
 import {
   addMonthsIso,
@@ -59,7 +60,26 @@ describe('programmes', () => {
   it('checks the programme form', () => {
     const bad = validateProgramme({ name: '', form: '', kind: '', periodStart: '2025', periodEnd: '', curatorName: '', targetGroups: '' });
     expect(bad.values).toBeNull();
-    expect(Object.keys(bad.errors).sort()).toEqual(['form', 'name', 'periodEnd', 'periodStart']);
+    // The shared schema's messages (the API's), beside the form's fields; a badly typed date is the form's own.
+    expect(bad.errors).toEqual({
+      name: 'Название программы: поле обязательно',
+      form: 'Формы наставничества: выберите хотя бы одну',
+      periodStart: ru.programmes.badDate,
+      periodEnd: 'Окончание программы: укажите дату',
+    });
+    expect(
+      validateProgramme({
+        name: 'Вместе',
+        form: 'teacher-pupil',
+        kind: '',
+        periodStart: '01.09.2026',
+        periodEnd: '31.08.2026',
+        curatorName: '',
+        targetGroups: '',
+      }).errors,
+    ).toEqual({
+      periodEnd: 'Окончание программы: не раньше начала',
+    });
     const good = validateProgramme({
       name: 'Вместе',
       form: 'teacher-pupil',
@@ -76,6 +96,7 @@ describe('programmes', () => {
       periodStart: '2025-09-01',
       periodEnd: '2026-08-31',
       targetGroups: ['5–9 классы'],
+      curatorName: null,
     });
   });
 

@@ -2,7 +2,7 @@
  * Programmes (issue 5) in the admin: paths, who gives consent by the date of birth, the participant
  * and programme forms' checks and inputs, the order's download address. Pure, so unit-tested.
  */
-import { ageOn, isMinor, validateParticipant, type ParticipantCategory } from '@nastavnik/domain';
+import { ageOn, checkInput, isMinor, programmeInputSchema, validateParticipant, type ParticipantCategory, type ProgrammeInputValues } from '@nastavnik/domain';
 import { ru } from '../i18n/ru';
 import { parseDateRu } from './roadmap/dates';
 import type { FieldErrors } from './validation';
@@ -69,15 +69,7 @@ export interface ProgrammeDraft {
   targetGroups: string;
 }
 
-export interface ProgrammeValues {
-  name: string;
-  forms: string[];
-  kinds: string[];
-  periodStart: string;
-  periodEnd: string;
-  curatorName?: string;
-  targetGroups: string[];
-}
+export type ProgrammeValues = ProgrammeInputValues;
 
 function requireDate(text: string, key: string, errors: Record<string, string>): string {
   if (!text.trim()) {
@@ -89,25 +81,33 @@ function requireDate(text: string, key: string, errors: Record<string, string>):
   return iso ?? '';
 }
 
+/** The shared schema's fields → the form's (one select for the forms, one for the kinds). */
+const PROGRAMME_FIELD_OF: Record<string, keyof ProgrammeDraft> = { forms: 'form', kinds: 'kind' };
+
+/**
+ * The programme form through the domain's shared schema (the API checks the same input with it):
+ * every problem at once, in the API's words. Only a date typed in a wrong format is the form's own
+ * message — the API never sees ДД.ММ.ГГГГ.
+ */
 export function validateProgramme(draft: ProgrammeDraft): { errors: FieldErrors<keyof ProgrammeDraft>; values: ProgrammeValues | null } {
-  const errors: Record<string, string> = {};
-  if (!draft.name.trim()) errors.name = ru.programmes.requiredField;
-  if (!draft.form) errors.form = ru.programmes.requiredField;
-  const periodStart = requireDate(draft.periodStart, 'periodStart', errors);
-  const periodEnd = requireDate(draft.periodEnd, 'periodEnd', errors);
-  if (Object.keys(errors).length > 0) return { errors, values: null };
-  return {
-    errors: {},
-    values: {
-      name: draft.name.trim(),
-      forms: [draft.form],
-      kinds: draft.kind ? [draft.kind] : [],
-      periodStart,
-      periodEnd,
-      ...(draft.curatorName.trim() ? { curatorName: draft.curatorName.trim() } : {}),
-      targetGroups: splitList(draft.targetGroups),
-    },
-  };
+  const typedDate = (text: string) => (text.trim() ? parseDateRu(text) : '');
+  const periodStart = typedDate(draft.periodStart);
+  const periodEnd = typedDate(draft.periodEnd);
+  const result = checkInput(programmeInputSchema, {
+    name: draft.name,
+    forms: draft.form ? [draft.form] : [],
+    kinds: draft.kind ? [draft.kind] : [],
+    targetGroups: splitList(draft.targetGroups),
+    periodStart: periodStart ?? '',
+    periodEnd: periodEnd ?? '',
+    curatorName: draft.curatorName,
+  });
+  const errors: FieldErrors<keyof ProgrammeDraft> = {};
+  for (const issue of result.issues) errors[PROGRAMME_FIELD_OF[issue.field] ?? (issue.field as keyof ProgrammeDraft)] = issue.message;
+  if (periodStart === null) errors.periodStart = ru.programmes.badDate;
+  if (periodEnd === null) errors.periodEnd = ru.programmes.badDate;
+  const ok = result.ok && periodStart !== null && periodEnd !== null;
+  return { errors, values: ok ? result.value : null };
 }
 
 /** The participant form: the person, then the consent (their own or the representative's). */

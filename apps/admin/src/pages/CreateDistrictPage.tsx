@@ -1,3 +1,4 @@
+import { DISTRICT_LIMITS } from '@nastavnik/domain';
 import { useMutation, useQuery } from '@apollo/client/react';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
@@ -90,10 +91,18 @@ function CreateDistrictForm() {
               </option>
             ))}
           </SelectField>
-          <TextField label={ru.createDistrict.name} hint={ru.createDistrict.nameHint} {...form.field('name')} required autoComplete="off" />
+          <TextField
+            label={ru.createDistrict.name}
+            hint={ru.createDistrict.nameHint}
+            maxChars={DISTRICT_LIMITS.name}
+            {...form.field('name')}
+            required
+            autoComplete="off"
+          />
           <TextField
             label={ru.createDistrict.authorityName}
             hint={ru.createDistrict.authorityNameHint}
+            maxChars={DISTRICT_LIMITS.authorityName}
             {...form.field('authorityName')}
             required
             autoComplete="off"
@@ -101,6 +110,7 @@ function CreateDistrictForm() {
           <TextField
             label={ru.createDistrict.code}
             hint={ru.createDistrict.codeHint}
+            maxChars={DISTRICT_LIMITS.code}
             {...form.field('code')}
             required
             autoComplete="off"

@@ -1,4 +1,4 @@
-import { BUILT_IN_FORM_CODES, MENTORSHIP_KINDS } from '@nastavnik/domain';
+import { BUILT_IN_FORM_CODES, MENTORSHIP_KINDS, PROGRAMME_LIMITS } from '@nastavnik/domain';
 import { useMutation } from '@apollo/client/react';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
@@ -48,7 +48,14 @@ function NewProgrammeForm() {
     <>
       <PageTitle>{ru.programmes.create}</PageTitle>
       <form className="form panel measure" onSubmit={(event) => void submit(event)} noValidate>
-        <TextField label={ru.programmes.name} hint={ru.programmes.nameHint} {...form.field('name')} required autoComplete="off" />
+        <TextField
+          label={ru.programmes.name}
+          hint={ru.programmes.nameHint}
+          maxChars={PROGRAMME_LIMITS.name}
+          {...form.field('name')}
+          required
+          autoComplete="off"
+        />
         <SelectField label={ru.programmes.forms} {...form.field('form')} required>
           <option value="">{ru.programmes.choose}</option>
           {BUILT_IN_FORM_CODES.map((code) => (
@@ -66,7 +73,13 @@ function NewProgrammeForm() {
         </SelectField>
         <TextField label={ru.programmes.periodStart} {...form.field('periodStart')} required autoComplete="off" inputMode="numeric" />
         <TextField label={ru.programmes.periodEnd} {...form.field('periodEnd')} required autoComplete="off" inputMode="numeric" />
-        <TextField label={ru.programmes.curatorName} hint={ru.programmes.curatorHint} {...form.field('curatorName')} autoComplete="off" />
+        <TextField
+          label={ru.programmes.curatorName}
+          hint={ru.programmes.curatorHint}
+          maxChars={PROGRAMME_LIMITS.curatorName}
+          {...form.field('curatorName')}
+          autoComplete="off"
+        />
         <TextField label={ru.programmes.targetGroups} hint={ru.programmes.targetGroupsHint} {...form.field('targetGroups')} autoComplete="off" />
         <ErrorNotice>{form.formError}</ErrorNotice>
         <FormButtons label={ru.programmes.submit} busy={loading} busyLabel={ru.programmes.submitting} cancel={{ to: programmePaths.list() }} />

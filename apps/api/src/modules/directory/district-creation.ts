@@ -1,6 +1,6 @@
-import { districtSchemaName, ERRORS_RU, isValidCode } from '@nastavnik/domain';
+import { checkInput, DISTRICT_LIMITS, districtSchemaName, ERRORS_RU, newDistrictSchema } from '@nastavnik/domain';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { badUserInput } from '../../engine/errors.js';
+import { badUserInput, badUserInputs } from '../../engine/errors.js';
 import { migrateDistrictSchema } from '../../engine/migrations/district-runner.js';
 import { withMigrationLock } from '../../engine/migrations/lock.js';
 import { getMigrators } from '../../engine/migrations/migrators.js';
@@ -8,7 +8,7 @@ import type { MikroORM } from '../../engine/orm/create-orm.js';
 import { isUuid } from '../../engine/tenancy/tenant.js';
 import { MIGRATION_SETS } from '../../migrations/index.js';
 import { District } from './district.entity.js';
-import { FIELD_LABELS, requiredText } from './inputs.js';
+import { FIELD_LABELS } from './inputs.js';
 import { Region } from './region.entity.js';
 
 export interface NewDistrict {
@@ -18,19 +18,13 @@ export interface NewDistrict {
   authorityName: string;
 }
 
-/** Validates the input of a new district; BAD_USER_INPUT naming the field (in Russian) otherwise. */
+/** Validates the input of a new district with the shared schema; BAD_USER_INPUT naming every field otherwise. */
 export function validateNewDistrict(input: NewDistrict): NewDistrict {
-  const code = (input.code ?? '').trim();
-  if (code.length === 0) throw badUserInput('code', ERRORS_RU.required(FIELD_LABELS.code));
-  if (!isValidCode(code)) throw badUserInput('code', ERRORS_RU.invalidCode(FIELD_LABELS.code));
-  // The schema name must fit PostgreSQL's 63-byte identifiers.
-  if (districtSchemaName(code).length > 63) throw badUserInput('code', ERRORS_RU.tooLong(FIELD_LABELS.code, 54));
-  return {
-    regionId: (input.regionId ?? '').trim(),
-    code,
-    name: requiredText('name', input.name, 255),
-    authorityName: requiredText('authorityName', input.authorityName, 500),
-  };
+  const checked = checkInput(newDistrictSchema, input);
+  if (!checked.ok) throw badUserInputs(checked.issues);
+  // The schema name must fit PostgreSQL's 63-byte identifiers (the schema's limit of the code keeps it so).
+  if (districtSchemaName(checked.value.code).length > 63) throw badUserInput('code', ERRORS_RU.tooLong(FIELD_LABELS.code, DISTRICT_LIMITS.code));
+  return checked.value;
 }
 
 async function schemaExists(orm: MikroORM, schema: string): Promise<boolean> {

@@ -51,14 +51,6 @@ export const FIELD_LABELS = {
 
 export type FieldName = keyof typeof FIELD_LABELS;
 
-/** Trims a required text field and checks its length; BAD_USER_INPUT naming the field otherwise. */
-export function requiredText(field: FieldName, value: string | null | undefined, max: number): string {
-  const text = (value ?? '').replace(/\s+/g, ' ').trim();
-  if (text.length === 0) throw badUserInput(field, ERRORS_RU.required(FIELD_LABELS[field]));
-  if (text.length > max) throw badUserInput(field, ERRORS_RU.tooLong(FIELD_LABELS[field], max));
-  return text;
-}
-
 /** A search string as an ILIKE pattern (wildcards of the user escaped), or undefined when empty. */
 export function searchPattern(search: string | null | undefined): string | undefined {
   const text = (search ?? '').trim();

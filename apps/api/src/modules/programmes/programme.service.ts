@@ -1,6 +1,6 @@
-import { BUILT_IN_FORM_CODES, isIsoDate, MENTORSHIP_KINDS } from '@nastavnik/domain';
+import { checkInput, isIsoDate, programmeInputSchema, type ProgrammeInputValues } from '@nastavnik/domain';
 import type { Clock } from '../../engine/clock.js';
-import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
+import { badUserInput, badUserInputs, conflict, forbidden, notFound } from '../../engine/errors.js';
 import { pageWindow, type Page, type PageInput } from '../../engine/graphql/pagination.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
@@ -10,8 +10,6 @@ import type { ProgrammeInput } from './inputs.js';
 import { PROGRAMME_MESSAGES_RU as M } from './messages.js';
 import { Programme } from './programme.entity.js';
 import { managesOrganization, programmeDataScope } from './scope.js';
-
-const cleanList = (values: readonly string[] | null | undefined) => [...new Set((values ?? []).map((v) => v.trim()).filter(Boolean))];
 
 /** Programmes of a school: several per school; school staff manage them, the district reads them. */
 export class ProgrammeService {
@@ -48,21 +46,11 @@ export class ProgrammeService {
     return programme;
   }
 
-  private validate(input: ProgrammeInput) {
-    const name = (input.name ?? '').trim();
-    if (!name) throw badUserInput('name', M.nameRequired);
-    if (name.length > 300) throw badUserInput('name', M.nameTooLong);
-    const forms = cleanList(input.forms);
-    if (forms.length === 0) throw badUserInput('forms', M.formsRequired);
-    for (const form of forms) if (!(BUILT_IN_FORM_CODES as readonly string[]).includes(form)) throw badUserInput('forms', M.unknownForm(form));
-    const kinds = cleanList(input.kinds).length ? cleanList(input.kinds) : ['traditional'];
-    for (const kind of kinds) if (!(MENTORSHIP_KINDS as readonly string[]).includes(kind)) throw badUserInput('kinds', M.unknownKind(kind));
-    const periodStart = (input.periodStart ?? '').trim();
-    const periodEnd = (input.periodEnd ?? '').trim();
-    if (!isIsoDate(periodStart)) throw badUserInput('periodStart', M.invalidDate('Начало программы'));
-    if (!isIsoDate(periodEnd)) throw badUserInput('periodEnd', M.invalidDate('Окончание программы'));
-    if (periodEnd < periodStart) throw badUserInput('periodEnd', M.periodOrder);
-    return { name, forms, kinds, targetGroups: cleanList(input.targetGroups), periodStart, periodEnd, curatorName: input.curatorName?.trim() || null };
+  /** The shared schema (packages/domain): every problem at once, with the admin's own messages. */
+  private validate(input: ProgrammeInput): ProgrammeInputValues {
+    const result = checkInput(programmeInputSchema, input);
+    if (!result.ok) throw badUserInputs(result.issues);
+    return result.value;
   }
 
   async create(ctx: TenantServiceContext, input: ProgrammeInput): Promise<Programme> {

@@ -1,0 +1,3 @@
+export * from './check.js';
+export * from './directory.js';
+export * from './programme.js';

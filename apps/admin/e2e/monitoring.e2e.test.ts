@@ -277,10 +277,11 @@ describe('monitoring: district → school → statistical form', () => {
       await form.getByRole('button', { name: 'Сохранить' }).click();
       await page.getByTestId('news-table').getByText(title, { exact: true }).waitFor();
     };
-    // An empty title is named beside the field.
+    // An empty title and text are named beside their fields, both at once.
     await page.getByRole('button', { name: 'Новая новость' }).click();
     await page.getByTestId('news-form').getByRole('button', { name: 'Сохранить' }).click();
-    await page.getByText('Заголовок: заполните поле.').waitFor();
+    await page.getByText('Поле «Заголовок» обязательно.').waitFor();
+    await page.getByText('Поле «Текст» обязательно.').waitFor();
     await page.getByTestId('news-form').getByRole('button', { name: 'Отмена' }).click();
 
     await add('Итоговая конференция наставников', 'Наставники и наставляемые подвели итоги года.', false);

@@ -284,13 +284,13 @@ describe('dates and the public page', () => {
     expect(ruDateToIso('')).toBeNull();
   });
 
-  it('checks a news item: title and text required, the title ≤ 300, the date real', () => {
+  it('checks a news item with the shared schema: title and text required, the title ≤ 300, the date real', () => {
     expect(checkNews({ title: '  ', body: '', date: '', published: false })).toEqual({
-      errors: { title: 'Заголовок: заполните поле.', body: 'Текст: заполните поле.' },
+      errors: { title: 'Поле «Заголовок» обязательно.', body: 'Поле «Текст» обязательно.' },
       values: null,
     });
     expect(checkNews({ title: 'x'.repeat(301), body: 'b', date: '31.02.2025', published: true }).errors).toEqual({
-      title: 'Заголовок: не больше 300 символов.',
+      title: 'Поле «Заголовок»: не более 300 символов.',
       date: 'Дата новости: укажите дату в виде ДД.ММ.ГГГГ.',
     });
     expect(checkNews({ title: ' Итоги ', body: ' Текст ', date: '10.10.2025', published: true }).values).toEqual({

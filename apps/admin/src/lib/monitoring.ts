@@ -2,7 +2,7 @@
  * Monitoring (issue 7) in the browser: pure helpers for the dashboards — traffic-light colours,
  * the «как посчитано» hint of a figure, sorting with «нет данных» last, the as-of line, paths.
  */
-import { formatDateTimeRu } from '@nastavnik/domain';
+import { checkInput, formatDateTimeRu, newsInputSchema, type NewsInputValues } from '@nastavnik/domain';
 import { ru } from '../i18n/ru';
 import { formatNumber } from './format';
 
@@ -373,21 +373,18 @@ export interface NewsDraft {
   published: boolean;
 }
 
-export const NEWS_TITLE_MAX = 300;
-
-/** The news form's check: a title (≤ 300) and a text are required, the date a real ДД.ММ.ГГГГ when given. */
+/**
+ * The news form through the domain's shared schema (the API checks the same input with it): every
+ * problem at once, in the API's words. Only a date typed in a wrong format is the form's own message.
+ */
 export function checkNews(draft: NewsDraft): {
   errors: Partial<Record<'title' | 'body' | 'date', string>>;
-  values: { title: string; body: string; publishedOn: string | null; published: boolean } | null;
+  values: NewsInputValues | null;
 } {
+  const publishedOn = draft.date.trim() ? ruDateToIso(draft.date) : '';
+  const result = checkInput(newsInputSchema, { title: draft.title, body: draft.body, publishedOn: publishedOn ?? '', published: draft.published });
   const errors: Partial<Record<'title' | 'body' | 'date', string>> = {};
-  const title = draft.title.trim();
-  const body = draft.body.trim();
-  if (!title) errors.title = ru.news.required(ru.news.titleField);
-  else if (title.length > NEWS_TITLE_MAX) errors.title = ru.news.tooLong(ru.news.titleField, NEWS_TITLE_MAX);
-  if (!body) errors.body = ru.news.required(ru.news.body);
-  const publishedOn = draft.date.trim() ? ruDateToIso(draft.date) : null;
-  if (draft.date.trim() && !publishedOn) errors.date = ru.news.badDate;
-  if (Object.keys(errors).length > 0) return { errors, values: null };
-  return { errors, values: { title, body, publishedOn, published: draft.published } };
+  for (const issue of result.issues) errors[issue.field === 'publishedOn' ? 'date' : (issue.field as 'title' | 'body')] = issue.message;
+  if (publishedOn === null) errors.date = ru.news.badDate;
+  return { errors, values: publishedOn === null ? null : result.value };
 }

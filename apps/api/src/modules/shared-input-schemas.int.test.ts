@@ -1,4 +1,4 @@
-import { checkInput, headcountSchema, newDistrictSchema, programmeInputSchema, type FieldIssue } from '@nastavnik/domain';
+import { checkInput, headcountSchema, newDistrictSchema, newsInputSchema, programmeInputSchema, type FieldIssue } from '@nastavnik/domain';
 import type { ZodType } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/harness.js';
@@ -36,6 +36,7 @@ async function expectSameMessages(schema: ZodType, mutation: string, token: stri
 
 const CREATE_PROGRAMME = `mutation($input: ProgrammeInput!) { createProgramme(input: $input) { id } }`;
 const CREATE_DISTRICT = `mutation($input: CreateDistrictInput!) { createDistrict(input: $input) { id } }`;
+const CREATE_NEWS = `mutation($organizationId: ID!, $input: SchoolNewsInput!) { createSchoolNews(organizationId: $organizationId, input: $input) { id } }`;
 const SET_HEADCOUNT = `mutation($input: SetHeadcountInput!) { setHeadcount(input: $input) { id } }`;
 
 describe('the same input gives the same messages in the admin’s check and in the API', () => {
@@ -64,6 +65,17 @@ describe('the same input gives the same messages in the admin’s check and in t
     ['an empty year', { academicYear: ' ', pupils: 100, teachers: 100_000 }],
   ])('a headcount: %s', async (_case, input) => {
     await expectSameMessages(headcountSchema, SET_HEADCOUNT, w.tokens.curator1, input, { organizationId: w.school1.id });
+  });
+
+  it.each([
+    ['everything empty', { title: ' ', body: '\n', publishedOn: null }],
+    ['a title too long, a date in the wrong format', { title: 'Т'.repeat(301), body: 'Встреча наставников', publishedOn: '10.10.2025' }],
+    ['a text too long', { title: 'Итоги', body: 'т'.repeat(20_001) }],
+  ])('a school news item: %s', async (_case, input) => {
+    const shared = checkInput(newsInputSchema, input).issues;
+    expect(shared.length).toBeGreaterThan(0);
+    const error = await fails(app, CREATE_NEWS, w.tokens.curator1, { organizationId: w.school1.id, input });
+    expect(error.extensions?.fields).toEqual(shared);
   });
 
   it('a valid input passes the shared schema and the API alike', async () => {

@@ -79,3 +79,13 @@ export function isoDate(message: string) {
     .trim()
     .refine((value) => isIsoDate(value), { error: message });
 }
+
+/** A required text of several lines: trimmed at the ends only, not empty, at most `max` characters. */
+export function requiredText(label: string, max: number) {
+  const required = ERRORS_RU.required(label);
+  return z
+    .string({ error: required })
+    .trim()
+    .min(1, { error: required })
+    .max(max, { error: ERRORS_RU.tooLong(label, max) });
+}

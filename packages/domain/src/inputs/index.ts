@@ -1,3 +1,4 @@
 export * from './check.js';
 export * from './directory.js';
 export * from './programme.js';
+export * from './news.js';

@@ -1,3 +1,4 @@
+import { NEWS_LIMITS } from '@nastavnik/domain';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
@@ -12,6 +13,7 @@ import type { SchoolNewsFieldsFragment } from '../../gql/graphql';
 import { ru } from '../../i18n/ru';
 import { hasOrganizationRole } from '../../lib/access';
 import { classifyError } from '../../lib/errors';
+import { useLeaveGuard } from '../../lib/leaveGuard';
 import { checkNews, isoDateRu, monitoringPaths, publicPageEmbedCode, publicSchoolPath, type NewsDraft } from '../../lib/monitoring';
 import { useListParams } from '../../lib/useListParams';
 import { useMe } from '../../me';
@@ -270,7 +272,10 @@ function NewsForm({
   const [errors, setErrors] = useState<Partial<Record<'title' | 'body' | 'date', string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [edited, setEdited] = useState(false);
+  useLeaveGuard(edited && !busy);
   const set = <K extends keyof NewsDraft>(key: K, value: NewsDraft[K]) => {
+    setEdited(true);
     setDraft((current) => ({ ...current, [key]: value }));
     setErrors((current) => ({ ...current, [key]: undefined }));
     setFormError(null);
@@ -286,6 +291,7 @@ function NewsForm({
     setBusy(true);
     try {
       await onSave(checked.values);
+      setEdited(false);
     } catch (failure) {
       const appError = classifyError(failure);
       const fieldErrors = { title: appError.fieldErrors.title, body: appError.fieldErrors.body, date: appError.fieldErrors.publishedOn };
@@ -297,8 +303,23 @@ function NewsForm({
   }
   return (
     <form className="form panel" onSubmit={(event) => void submit(event)} noValidate aria-label={news ? ru.news.edit : ru.news.add} data-testid="news-form">
-      <TextField label={ru.news.titleField} value={draft.title} onChange={(event) => set('title', event.target.value)} error={errors.title} required />
-      <TextAreaField label={ru.news.body} rows={6} value={draft.body} onChange={(event) => set('body', event.target.value)} error={errors.body} required />
+      <TextField
+        label={ru.news.titleField}
+        maxChars={NEWS_LIMITS.title}
+        value={draft.title}
+        onChange={(event) => set('title', event.target.value)}
+        error={errors.title}
+        required
+      />
+      <TextAreaField
+        label={ru.news.body}
+        rows={6}
+        maxChars={NEWS_LIMITS.body}
+        value={draft.body}
+        onChange={(event) => set('body', event.target.value)}
+        error={errors.body}
+        required
+      />
       <TextField
         label={ru.news.date}
         hint={ru.news.dateHint}

@@ -1,6 +1,6 @@
-import { ERRORS_RU, isIsoDate } from '@nastavnik/domain';
+import { checkInput, ERRORS_RU, newsInputSchema } from '@nastavnik/domain';
 import type { Clock } from '../../engine/clock.js';
-import { badUserInput, forbidden, notFound } from '../../engine/errors.js';
+import { badUserInputs, forbidden, notFound } from '../../engine/errors.js';
 import { pageWindow, type Page, type PageInput } from '../../engine/graphql/pagination.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import { isUuid } from '../../engine/tenancy/tenant.js';
@@ -9,12 +9,9 @@ import { SchoolNews } from './news.entity.js';
 import type { SchoolNewsInput } from './types.js';
 import { seesWholeDistrict } from '../directory/scope.js';
 
-export const NEWS_LIMITS = { title: 300, body: 20_000 };
-
 export const NEWS_MESSAGES_RU = {
   notFound: 'Новость не найдена.',
   editForbidden: 'Новости организации ведут её директор и куратор.',
-  date: 'Поле «Дата»: некорректная дата (ожидается ГГГГ-ММ-ДД).',
 };
 
 /**
@@ -38,16 +35,11 @@ export class NewsService {
     if (edit && !manages) throw forbidden(NEWS_MESSAGES_RU.editForbidden);
   }
 
+  /** The shared schema (packages/domain): every problem at once, in the admin's words. */
   private values(input: SchoolNewsInput) {
-    const title = (input.title ?? '').trim();
-    const body = (input.body ?? '').trim();
-    if (!title) throw badUserInput('title', ERRORS_RU.required('Заголовок'));
-    if (title.length > NEWS_LIMITS.title) throw badUserInput('title', ERRORS_RU.tooLong('Заголовок', NEWS_LIMITS.title));
-    if (!body) throw badUserInput('body', ERRORS_RU.required('Текст'));
-    if (body.length > NEWS_LIMITS.body) throw badUserInput('body', ERRORS_RU.tooLong('Текст', NEWS_LIMITS.body));
-    const publishedOn = input.publishedOn?.trim() || this.clock.today();
-    if (!isIsoDate(publishedOn)) throw badUserInput('publishedOn', NEWS_MESSAGES_RU.date);
-    return { title, body, publishedOn, published: input.published ?? false };
+    const checked = checkInput(newsInputSchema, input);
+    if (!checked.ok) throw badUserInputs(checked.issues);
+    return { ...checked.value, publishedOn: checked.value.publishedOn ?? this.clock.today() };
   }
 
   async list(ctx: TenantServiceContext, organizationId: string, page?: PageInput | null): Promise<Page<SchoolNews>> {

@@ -51,6 +51,8 @@ export class PlanTaskType {
   @Field(() => String, { nullable: true }) deadline!: string | null;
   @Field() done!: boolean;
   @Field(() => String, { nullable: true }) doneOn!: string | null;
+  @Field(() => String, { nullable: true, description: 'Кто отметил выполнение.' }) doneByName?: string | null;
+  @Field(() => String, { nullable: true, description: 'Комментарий к выполнению.' }) doneNote?: string | null;
 }
 
 @ObjectType('PlanProgress')

@@ -9,6 +9,7 @@ import { Layout, LogoutButton, TopBar } from './components/Layout';
 import { Loading } from './components/Loading';
 import { MeProvider, MeQueryDocument } from './me';
 import { HomePage } from './pages/HomePage';
+import { ParticipantGate } from './pages/my/ParticipantGate';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 /**
@@ -166,7 +167,15 @@ function SignedInShell() {
           <Routes>
             <Route index element={<HomePage />} />
             {PAGE_ROUTES.map(({ path, Page }) => (
-              <Route key={path} path={path} element={<Page />} />
+              <Route
+                key={path}
+                path={path}
+                element={
+                  <ParticipantGate>
+                    <Page />
+                  </ParticipantGate>
+                }
+              />
             ))}
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

@@ -221,3 +221,16 @@ describe('marking a task of my plan done', () => {
     expect(mine.tasks[0]).toMatchObject({ done: true, doneNote: 'Максим старался' });
   });
 });
+
+describe('an empty matching says why', () => {
+  it('counts the base: everyone in pairs, nobody free, withdrawn consents apart', async () => {
+    const { suggestMatches } = await ok<any>(
+      app,
+      `query($p: ID!) { suggestMatches(programmeId: $p) { suggestions { mentorId } base { mentees mentors freeMentees freeMentors withoutConsent } } }`,
+      tokens.curator1!,
+      { p: ids.programme },
+    );
+    expect(suggestMatches.suggestions).toEqual([]);
+    expect(suggestMatches.base).toEqual({ mentees: 2, mentors: 2, freeMentees: 0, freeMentors: 0, withoutConsent: 0 });
+  });
+});

@@ -151,8 +151,9 @@ export class PairService {
       await this.partners.sync(ctx, programme);
       forgetTenantReads(ctx.tenant);
     }
-    const [people, paired, partnerStates] = await Promise.all([
+    const [people, withoutConsent, paired, partnerStates] = await Promise.all([
       ctx.tenant.em.find(Participant, { programmeId: programme.id, anonymized: false }),
+      ctx.tenant.em.count(Participant, { programmeId: programme.id, anonymized: true }),
       this.pairedIds(ctx, programme.id),
       this.partners ? this.partners.states(ctx, programme) : new Map(),
     ]);
@@ -168,7 +169,14 @@ export class PairService {
       form,
       options: { on: this.clock.today(), kind },
     });
-    return { programmeId: programme.id, form: form.code, kind, ...result };
+    const base = {
+      mentees: people.filter((p) => p.role === 'mentee').length,
+      mentors: people.filter((p) => p.role === 'mentor').length,
+      freeMentees: free.filter((p) => p.role === 'mentee').length,
+      freeMentors: free.filter((p) => p.role === 'mentor').length,
+      withoutConsent,
+    };
+    return { programmeId: programme.id, form: form.code, kind, ...result, base };
   }
 
   /** Creates the pairs/groups the curator confirmed (accepted, changed or composed by hand), in one transaction. */

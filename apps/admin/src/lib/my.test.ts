@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { navigationFor, type GrantLike } from './access';
-import { contactState, contactsToShow, isParticipantOnly, isProgrammeParticipant, participantMayOpen, telHref, whatIsNext, withMyPairs } from './my';
+import {
+  type ContactPerson,
+  contactState,
+  contactsToShow,
+  isParticipantOnly,
+  isProgrammeParticipant,
+  participantMayOpen,
+  telHref,
+  whatIsNext,
+  withMyPairs,
+} from './my';
 
 const school = { id: 'o1', name: 'МОБУ «Гимназия»', shortName: 'Гимназия', district: { id: 'd1', name: 'ГО г. Сибай' } };
 const mentor: GrantLike = { role: 'MENTOR', scopeKind: 'ORGANIZATION', organization: school };
@@ -42,8 +52,8 @@ describe('the pages a mentor or mentee may open', () => {
 });
 
 describe('the other member of the pair', () => {
-  const mentorPerson = { id: 'a', displayName: 'Байгускарова Зульфия', email: ' z@example.ru ', phone: null, contactsVisible: true };
-  const menteePerson = { id: 'b', displayName: 'Сергеев Максим', email: null, phone: null, contactsVisible: false };
+  const mentorPerson: ContactPerson = { id: 'a', displayName: 'Байгускарова Зульфия', email: ' z@example.ru ', phone: null, contactsVisible: true };
+  const menteePerson: ContactPerson = { id: 'b', displayName: 'Сергеев Максим', email: null, phone: null, contactsVisible: false };
 
   it('is the mentor for a mentee and the mentees for a mentor', () => {
     const pair = { mentor: mentorPerson, mentees: [menteePerson] };

@@ -10,6 +10,7 @@ import { Loading } from './components/Loading';
 import { LeaveGuard } from './lib/leaveGuard';
 import { MeProvider, MeQueryDocument } from './me';
 import { HomePage } from './pages/HomePage';
+import { ParticipantGate } from './pages/my/ParticipantGate';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 /**
@@ -169,7 +170,15 @@ function SignedInShell() {
             <Routes>
               <Route index element={<HomePage />} />
               {PAGE_ROUTES.map(({ path, Page }) => (
-                <Route key={path} path={path} element={<Page />} />
+                <Route
+                  key={path}
+                  path={path}
+                  element={
+                    <ParticipantGate>
+                      <Page />
+                    </ParticipantGate>
+                  }
+                />
               ))}
               <Route path="*" element={<NotFoundPage />} />
             </Routes>

@@ -16,6 +16,9 @@ export interface DemoPerson {
   birthday?: string;
   classOrPosition: string;
   experienceYears?: number;
+  /** Contacts the person agreed to give (a mentee sees an adult mentor's on their own page). */
+  email?: string;
+  phone?: string;
   tags: string[];
   text: string;
   specialGroups?: string[];

@@ -3,6 +3,8 @@ import type { MeetingType } from './catalog.js';
 import {
   addMonths,
   extendPlan,
+  markPlanTask,
+  nextOpenTask,
   periodEnd,
   planProgress,
   validateCompletion,
@@ -206,5 +208,41 @@ describe('validateMeeting', () => {
     ['a real date', meeting('trial', '2024-09-31'), ['acquaintance'], ['date|Дата встречи: некорректная дата']],
   ])('%s', (_, m, history, expected) => {
     expect(validateMeeting(m, held(history)).map((i) => `${i.field}|${i.message}`)).toEqual(expected);
+  });
+});
+
+describe('markPlanTask', () => {
+  const tasks = plan().tasks;
+
+  it('marks one task done with who and the note, leaving the others as they were', () => {
+    const result = markPlanTask(tasks, { taskId: '2', done: true, note: '  Решили 12 задач  ', byName: 'Сергеев Максим', on: '2024-11-20' });
+    expect(result).toEqual({
+      ok: true,
+      tasks: [tasks[0], { ...tasks[1], done: true, doneOn: '2024-11-20', doneByName: 'Сергеев Максим', doneNote: 'Решили 12 задач' }, tasks[2]],
+    });
+  });
+
+  it('opens a task again, forgetting who marked it', () => {
+    const marked = markPlanTask(tasks, { taskId: '1', done: false, note: '', byName: 'Кто-то', on: '2024-11-20' });
+    expect(marked.ok && marked.tasks[0]).toEqual({ ...tasks[0], done: false, doneOn: null, doneByName: null, doneNote: null });
+  });
+
+  it('refuses a task of another plan and a note that is too long, naming the field', () => {
+    expect(markPlanTask(tasks, { taskId: 'x', done: true, note: '', byName: 'А', on: '2024-11-20' })).toMatchObject({
+      ok: false,
+      issues: [{ field: 'taskId', severity: 'error' }],
+    });
+    expect(markPlanTask(tasks, { taskId: '2', done: true, note: 'а'.repeat(2001), byName: 'А', on: '2024-11-20' })).toMatchObject({
+      ok: false,
+      issues: [{ field: 'note', message: 'Комментарий к задаче: не более 2000 символов' }],
+    });
+  });
+});
+
+describe('nextOpenTask', () => {
+  it('is the open task with the nearest deadline, then an undated one, and none when all are done', () => {
+    expect(nextOpenTask([task('a', false), task('b', false, '2025-03-01'), task('c', false, '2024-12-01'), task('d', true, '2024-10-01')])?.id).toBe('c');
+    expect(nextOpenTask([task('a', true, '2024-10-01'), task('b', false)])?.id).toBe('b');
+    expect(nextOpenTask([task('a', true)])).toBeNull();
   });
 });

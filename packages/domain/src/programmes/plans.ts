@@ -21,6 +21,10 @@ export interface PlanTask {
   deadline: IsoDate | null;
   done: boolean;
   doneOn: IsoDate | null;
+  /** Who marked it done (a member of the pair or the curator), as they signed in. */
+  doneByName?: string | null;
+  /** Their note on how it went (absent for marks made before notes existed). */
+  doneNote?: string | null;
 }
 
 export interface PlanExtension {
@@ -42,6 +46,7 @@ export interface IndividualPlan {
 export const PLAN_MIN_MONTHS = 3;
 export const PLAN_MAX_MONTHS = 12;
 export const TASK_TITLE_MAX = 1000;
+export const TASK_NOTE_MAX = 2000;
 export const NO_DATA_RU = 'нет данных';
 
 export interface PlanProgress {
@@ -100,6 +105,8 @@ export const PLAN_MESSAGES_RU = {
   taskDeadlineOutside: (n: number) => `Задача ${n}: срок вне периода плана`,
   taskDuplicateId: (n: number) => `Задача ${n}: такая задача уже есть в плане`,
   taskDoneOnInvalid: (n: number) => `Задача ${n}: некорректная дата выполнения`,
+  taskNotInPlan: 'Задача: такой задачи нет в плане пары',
+  taskNoteTooLong: `Комментарий к задаче: не более ${TASK_NOTE_MAX} символов`,
   extensionNotLater: (end: IsoDate) => `Продление: новая дата окончания должна быть позже ${formatDateRu(end)}`,
   extensionConsent: 'Продление: нужно взаимное согласие наставника и наставляемого',
   extensionBeyondYear: (months: number) => `Продление: с продлением план длится больше ${months} месяцев — оформите продление приказом`,
@@ -157,6 +164,37 @@ export function validatePlan(plan: IndividualPlan): ValidationIssue[] {
     ids.add(task.id);
   }
   return issues;
+}
+
+/**
+ * A member of the pair (or the curator) marks one task done — with a note on how it went — or
+ * opens it again; the other tasks stay as they are. Opening a task again clears who marked it.
+ */
+export function markPlanTask(
+  tasks: readonly PlanTask[],
+  mark: { taskId: string; done: boolean; note: string; byName: string; on: IsoDate },
+): { ok: true; tasks: PlanTask[] } | { ok: false; issues: ValidationIssue[] } {
+  const M = PLAN_MESSAGES_RU;
+  if (!tasks.some((task) => task.id === mark.taskId)) return { ok: false, issues: [{ field: 'taskId', message: M.taskNotInPlan, severity: 'error' }] };
+  const note = mark.note.trim();
+  if (note.length > TASK_NOTE_MAX) return { ok: false, issues: [{ field: 'note', message: M.taskNoteTooLong, severity: 'error' }] };
+  return {
+    ok: true,
+    tasks: tasks.map((task) =>
+      task.id !== mark.taskId
+        ? task
+        : mark.done
+          ? { ...task, done: true, doneOn: mark.on, doneByName: mark.byName, doneNote: note || null }
+          : { ...task, done: false, doneOn: null, doneByName: null, doneNote: null },
+    ),
+  };
+}
+
+/** The first open task by deadline (tasks without one last, then in the plan's order): what to do next. */
+export function nextOpenTask(tasks: readonly PlanTask[]): PlanTask | null {
+  const open = tasks.filter((task) => !task.done);
+  const dated = open.filter((task) => task.deadline !== null).sort((a, b) => (a.deadline! < b.deadline! ? -1 : a.deadline! > b.deadline! ? 1 : 0));
+  return dated[0] ?? open[0] ?? null;
 }
 
 export type PlanChange = { ok: true; plan: IndividualPlan; warnings: ValidationIssue[] } | { ok: false; issues: ValidationIssue[] };

@@ -23,7 +23,7 @@ import {
 } from '../../lib/pairs';
 import { isoToRu, todayIso } from '../../lib/roadmap/dates';
 import { useForm } from '../../lib/useForm';
-import { CompletePairMutation, ExtendPairMutation, RecordMeetingMutation, SetPairPlanMutation } from './documents';
+import { CompletePairMutation, ExtendPairMutation, MarkPlanTaskMutation, RecordMeetingMutation, SetPairPlanMutation } from './documents';
 import { categoryLabel, formLabel, kindLabel, periodRu } from './shared';
 
 export type PairData = NonNullable<PairQuery['pair']>;
@@ -33,18 +33,21 @@ const reasonLabel = (code: string | null | undefined) => (code ? ((COMPLETION_RE
 /**
  * One pair or group: its people, form, kind, period and status; the individual plan; the meetings in
  * the methodology's order; completion or extension. `manage` — the school's curator or director
- * (edits the plan, completes, extends); `canRecordMeeting` — staff and the pair's mentor.
+ * (edits the plan, completes, extends); `canRecordMeeting` — staff and the pair's mentor;
+ * `canMarkTasks` — the pair's own mentor and mentees (mark a task done with a note, or reopen it).
  */
 export function PairCard({
   pair,
   manage,
   canRecordMeeting,
+  canMarkTasks = false,
   staffView,
   onChanged,
 }: {
   pair: PairData;
   manage: boolean;
   canRecordMeeting: boolean;
+  canMarkTasks?: boolean;
   /** Staff see the matching's score and the order; the pair's own members do not. */
   staffView: boolean;
   onChanged: () => Promise<unknown>;
@@ -123,16 +126,49 @@ export function PairCard({
         </>
       )}
       {!active && <p className="muted">{t.notActive}</p>}
-      <PlanSection pair={pair} editable={manage && active} onChanged={onChanged} />
+      <PlanSection pair={pair} editable={manage && active} markable={canMarkTasks && !manage && active} onChanged={onChanged} />
       <MeetingsSection pair={pair} canRecord={canRecordMeeting && active} onChanged={onChanged} />
       {manage && active && <FinishSection pair={pair} onChanged={onChanged} />}
     </>
   );
 }
 
-function PlanSection({ pair, editable, onChanged }: { pair: PairData; editable: boolean; onChanged: () => Promise<unknown> }) {
+function PlanSection({
+  pair,
+  editable,
+  markable,
+  onChanged,
+}: {
+  pair: PairData;
+  editable: boolean;
+  /** A member of the pair: marks tasks done with a note (the curator edits the plan instead). */
+  markable: boolean;
+  onChanged: () => Promise<unknown>;
+}) {
   const t = ru.pairCard;
   const [save, { loading }] = useMutation(SetPairPlanMutation);
+  const [mark, { loading: markingTask }] = useMutation(MarkPlanTaskMutation);
+  const [marking, setMarking] = useState<string | null>(null);
+  const [markNotice, setMarkNotice] = useState<string | null>(null);
+  const markForm = useForm({ note: '' });
+
+  async function markTask(task: PairData['tasks'][number], done: boolean, event?: FormEvent) {
+    event?.preventDefault();
+    setFailure(null);
+    setMarkNotice(null);
+    markForm.begin();
+    try {
+      await mark({ variables: { input: { pairId: pair.id, taskId: task.id, done, note: done ? markForm.draft.note : null } } });
+      await onChanged();
+      setMarking(null);
+      markForm.setDraft({ note: '' });
+      setMarkNotice(done ? t.markedDone(task.title) : t.reopened(task.title));
+    } catch (error) {
+      if (done) markForm.fail(error);
+      else setFailure(classifyError(error).message);
+    }
+  }
+
   const [failure, setFailure] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const addForm = useForm({ title: '', deadline: '' });
@@ -184,6 +220,7 @@ function PlanSection({ pair, editable, onChanged }: { pair: PairData; editable: 
         </progress>
       )}
       <ErrorNotice>{failure}</ErrorNotice>
+      <SuccessNotice>{markNotice}</SuccessNotice>
       {pair.tasks.length > 0 && (
         <div className="table-wrap">
           <table className="table" aria-label={t.planTitle} data-testid="plan-tasks">
@@ -192,9 +229,9 @@ function PlanSection({ pair, editable, onChanged }: { pair: PairData; editable: 
                 <th scope="col">{t.done}</th>
                 <th scope="col">{t.task}</th>
                 <th scope="col">{t.deadlineShort}</th>
-                {editable && (
+                {(editable || markable) && (
                   <th scope="col">
-                    <span className="visually-hidden">{t.editTask}</span>
+                    <span className="visually-hidden">{editable ? t.editTask : t.actions}</span>
                   </th>
                 )}
               </tr>
@@ -238,9 +275,67 @@ function PlanSection({ pair, editable, onChanged }: { pair: PairData; editable: 
                     </td>
                     <td>
                       {task.title}
-                      {task.done && task.doneOn && <span className="muted">{` (${t.doneOn(isoToRu(task.doneOn))})`}</span>}
+                      {task.done && task.doneOn && (
+                        <span className="muted" data-testid="task-done-by">
+                          {` (${[t.doneOn(isoToRu(task.doneOn)), task.doneByName ? t.doneBy(task.doneByName) : ''].filter(Boolean).join(', ')})`}
+                        </span>
+                      )}
+                      {task.done && task.doneNote && (
+                        <p className="task-note" data-testid="task-note">
+                          {task.doneNote}
+                        </p>
+                      )}
+                      {markable && marking === task.id && (
+                        <form
+                          className="form"
+                          onSubmit={(event) => void markTask(task, true, event)}
+                          noValidate
+                          aria-label={t.markDoneTitle(task.title)}
+                          data-testid="mark-task-form"
+                        >
+                          <TextAreaField label={t.doneNote} hint={t.doneNoteHint} {...markForm.field('note')} />
+                          <ErrorNotice>{markForm.formError}</ErrorNotice>
+                          <div className="form-actions">
+                            <button type="submit" className="button button-small" disabled={markingTask}>
+                              {markingTask ? t.marking : t.confirmDone}
+                            </button>
+                            <button type="button" className="button button-secondary button-small" onClick={() => setMarking(null)}>
+                              {t.cancel}
+                            </button>
+                          </div>
+                        </form>
+                      )}
                     </td>
                     <td>{task.deadline ? isoToRu(task.deadline) : <span className="muted">{t.noDeadline}</span>}</td>
+                    {markable && (
+                      <td className="actions">
+                        {task.done ? (
+                          <button
+                            type="button"
+                            className="button button-secondary button-small"
+                            disabled={markingTask}
+                            aria-label={`${t.reopen}: ${task.title}`}
+                            onClick={() => void markTask(task, false)}
+                          >
+                            {t.reopen}
+                          </button>
+                        ) : marking !== task.id ? (
+                          <button
+                            type="button"
+                            className="button button-small"
+                            aria-label={`${t.markDone}: ${task.title}`}
+                            onClick={() => {
+                              markForm.setDraft({ note: '' });
+                              markForm.begin();
+                              setMarkNotice(null);
+                              setMarking(task.id);
+                            }}
+                          >
+                            {t.markDone}
+                          </button>
+                        ) : null}
+                      </td>
+                    )}
                     {editable && (
                       <td className="actions">
                         <button

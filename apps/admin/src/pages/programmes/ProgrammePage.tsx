@@ -11,6 +11,7 @@ import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ru } from '../../i18n/ru';
 import { classifyError, notFoundError } from '../../lib/errors';
+import { whyNoPairs, type MatchingNextStep } from '../../lib/matching';
 import { pairPaths } from '../../lib/pairs';
 import { addMonthsIso, programmePaths, programmeTabOf, type ProgrammeTab } from '../../lib/programmes';
 import { isoToRu, parseDateRu, todayIso } from '../../lib/roadmap/dates';
@@ -191,7 +192,25 @@ function ParticipantsTab({ programmeId, role }: { programmeId: string; role: 'ME
 
 function MatchingTab({ programmeId, periodEnd }: { programmeId: string; periodEnd: string }) {
   const navigate = useNavigate();
-  const { data, error, refetch, loading } = useQuery(SuggestMatchesQuery, { variables: { programmeId }, fetchPolicy: 'network-only' });
+  const { data, error, refetch, loading } = useQuery(SuggestMatchesQuery, {
+    variables: { programmeId },
+    fetchPolicy: 'network-only',
+    notifyOnNetworkStatusChange: true,
+  });
+  // A re-run keeps the last answer on screen: say that a new one is being computed.
+  const [rerunning, setRerunning] = useState(false);
+  const running = loading || rerunning;
+  async function rerun() {
+    setRerunning(true);
+    try {
+      await refetch();
+    } catch {
+      // The error is shown by QueryState below.
+    } finally {
+      setRerunning(false);
+    }
+  }
+  const found = data?.suggestMatches.suggestions.length;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const today = todayIso();
   const defaultEnd = addMonthsIso(today, 6) < periodEnd ? addMonthsIso(today, 6) : periodEnd;
@@ -225,14 +244,24 @@ function MatchingTab({ programmeId, periodEnd }: { programmeId: string; periodEn
     <section aria-label={ru.programmes.tabMatching}>
       <p className="muted measure">{ru.matching.intro}</p>
       <div className="toolbar">
-        <button type="button" className="button button-secondary" disabled={loading} onClick={() => void refetch()}>
-          {loading ? ru.matching.running : ru.matching.run}
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={running}
+          aria-busy={running}
+          onClick={() => void rerun()}
+          data-testid="run-matching"
+        >
+          {running ? ru.matching.running : ru.matching.run}
         </button>
       </div>
-      <QueryState data={data?.suggestMatches} error={error} onRetry={() => void refetch()}>
+      <p className="matching-status" role="status" aria-live="polite" data-testid="matching-status">
+        {running ? ru.matching.runningStatus : found === undefined ? '' : found > 0 ? ru.matching.doneStatus(found) : ru.matching.emptyStatus}
+      </p>
+      <QueryState data={data?.suggestMatches} error={error} onRetry={() => void rerun()}>
         {(result) => (
           <form onSubmit={(event) => void submit(event)} noValidate>
-            {result.suggestions.length === 0 && <p className="muted">{ru.matching.none}</p>}
+            {result.suggestions.length === 0 && <NoPairs programmeId={programmeId} result={result} />}
             <ul className="card-list" data-testid="suggestions">
               {result.suggestions.map((s) => (
                 <li key={s.mentorId} className="panel suggestion">
@@ -294,6 +323,54 @@ function MatchingTab({ programmeId, periodEnd }: { programmeId: string; periodEn
           </form>
         )}
       </QueryState>
+    </section>
+  );
+}
+
+/** An empty matching: why (no mentees, no free mentors, withdrawn consents, no fit) and what to do next. */
+function NoPairs({
+  programmeId,
+  result,
+}: {
+  programmeId: string;
+  result: { base: Parameters<typeof whyNoPairs>[0]; excludedMentors: ReadonlyArray<{ mentorId: string; text: string }> };
+}) {
+  const t = ru.matching;
+  const links: Record<MatchingNextStep, { to: string; label: string }> = {
+    'add-mentee': { to: programmePaths.newParticipant(programmeId, 'MENTEE'), label: t.addMentees },
+    'import-mentees': { to: programmePaths.importBase(programmeId, 'mentee'), label: t.importMentees },
+    'add-mentor': { to: programmePaths.newParticipant(programmeId, 'MENTOR'), label: t.addMentors },
+    'import-mentors': { to: programmePaths.importBase(programmeId, 'mentor'), label: t.importMentors },
+  };
+  return (
+    <section className="panel measure" aria-labelledby="no-pairs-title" data-testid="matching-empty">
+      <h2 id="no-pairs-title">{t.emptyTitle}</h2>
+      <ul>
+        {whyNoPairs(result.base).map((reason) => (
+          <li key={reason.text}>
+            {reason.text}
+            {reason.steps.length > 0 && (
+              <div className="toolbar">
+                {reason.steps.map((step) => (
+                  <Link key={step} className="button button-secondary button-small" to={links[step].to}>
+                    {links[step].label}
+                  </Link>
+                ))}
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      {result.excludedMentors.length > 0 && (
+        <>
+          <h3>{t.excludedMentors}</h3>
+          <ul>
+            {result.excludedMentors.map((mentor) => (
+              <li key={mentor.mentorId}>{mentor.text}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }

@@ -182,6 +182,18 @@ export const SuggestMatchesQuery = graphql(`
           displayName
         }
       }
+      excludedMentors {
+        mentorId
+        reason
+        text
+      }
+      base {
+        mentees
+        mentors
+        freeMentees
+        freeMentors
+        withoutConsent
+      }
     }
   }
 `);
@@ -266,6 +278,8 @@ export const PairCardFieldsFragment = graphql(`
       deadline
       done
       doneOn
+      doneByName
+      doneNote
     }
     progress {
       done
@@ -303,6 +317,32 @@ export const SetPairPlanMutation = graphql(`
         deadline
         done
         doneOn
+        doneByName
+        doneNote
+      }
+      progress {
+        done
+        total
+        overdue
+        percent
+        labelRu
+      }
+    }
+  }
+`);
+
+export const MarkPlanTaskMutation = graphql(`
+  mutation MarkPlanTask($input: MarkPlanTaskInput!) {
+    markPlanTask(input: $input) {
+      id
+      tasks {
+        id
+        title
+        deadline
+        done
+        doneOn
+        doneByName
+        doneNote
       }
       progress {
         done

@@ -39,6 +39,21 @@ export class PlanTaskInput {
   done?: boolean | null;
 }
 
+@InputType('MarkPlanTaskInput', { description: 'Отметка задачи плана участником пары (или куратором): выполнена с комментарием или снова открыта.' })
+export class MarkPlanTaskInput {
+  @Field(() => ID)
+  pairId!: string;
+
+  @Field(() => ID)
+  taskId!: string;
+
+  @Field({ description: 'true — выполнена; false — снова открыта.' })
+  done!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Как прошло, что получилось (до 2000 символов).' })
+  note?: string | null;
+}
+
 @InputType('RecordMeetingInput')
 export class RecordMeetingInput {
   @Field(() => ID)

@@ -4,6 +4,7 @@ import {
   COMPLETION_REASONS,
   extendPlan,
   isGroupKind,
+  markPlanTask,
   MEETING_TYPES,
   MENTORSHIP_KINDS,
   nextAllowedMeetingTypes,
@@ -35,7 +36,7 @@ import type { ProgrammeService } from '../programmes/programme.service.js';
 import { isStaffReader, managesOrganization, programmeDataScope } from '../programmes/scope.js';
 import { Participant } from '../participants/participant.entity.js';
 import { toDomainParticipant } from '../participants/participant.service.js';
-import type { CompletePairInput, ConfirmPairInput, ExtendPairInput, PlanTaskInput, RecordMeetingInput } from './inputs.js';
+import type { CompletePairInput, ConfirmPairInput, ExtendPairInput, MarkPlanTaskInput, PlanTaskInput, RecordMeetingInput } from './inputs.js';
 import { MentoringPair, PairMeeting } from './pair.entity.js';
 import { EXTERNAL_MENTOR_MESSAGES_RU, type ExternalMentorSource } from './external-mentors.js';
 
@@ -150,8 +151,9 @@ export class PairService {
       await this.partners.sync(ctx, programme);
       forgetTenantReads(ctx.tenant);
     }
-    const [people, paired, partnerStates] = await Promise.all([
+    const [people, withoutConsent, paired, partnerStates] = await Promise.all([
       ctx.tenant.em.find(Participant, { programmeId: programme.id, anonymized: false }),
+      ctx.tenant.em.count(Participant, { programmeId: programme.id, anonymized: true }),
       this.pairedIds(ctx, programme.id),
       this.partners ? this.partners.states(ctx, programme) : new Map(),
     ]);
@@ -167,7 +169,14 @@ export class PairService {
       form,
       options: { on: this.clock.today(), kind },
     });
-    return { programmeId: programme.id, form: form.code, kind, ...result };
+    const base = {
+      mentees: people.filter((p) => p.role === 'mentee').length,
+      mentors: people.filter((p) => p.role === 'mentor').length,
+      freeMentees: free.filter((p) => p.role === 'mentee').length,
+      freeMentors: free.filter((p) => p.role === 'mentor').length,
+      withoutConsent,
+    };
+    return { programmeId: programme.id, form: form.code, kind, ...result, base };
   }
 
   /** Creates the pairs/groups the curator confirmed (accepted, changed or composed by hand), in one transaction. */
@@ -233,26 +242,60 @@ export class PairService {
     return tenant.em.find(MentoringPair, { id: { $in: pairs.map((p) => p.id) } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
   }
 
-  /** Replaces the pair's individual plan tasks (ids kept, new ones numbered); done marks get today's date. */
+  /**
+   * Replaces the pair's individual plan tasks (ids kept, new ones numbered); a new done mark gets
+   * today's date and the curator's name, an existing one keeps who marked it and their note.
+   */
   async setPlan(ctx: TenantServiceContext, pairId: string, inputs: PlanTaskInput[]): Promise<MentoringPair> {
     const pair = await this.active(ctx, pairId);
     const today = this.clock.today();
     const before = new Map(pair.tasks.map((t) => [t.id, t]));
+    const byName = ctx.actor.displayName || ctx.actor.username;
     const tasks: PlanTask[] = inputs.map((input) => {
       const previous = input.id ? before.get(input.id) : undefined;
       const done = input.done ?? false;
+      const kept = previous?.done === true && done;
       return {
         id: previous?.id ?? uuidv7(),
         title: (input.title ?? '').trim(),
         deadline: input.deadline?.trim() || null,
         done,
-        doneOn: done ? (previous?.done ? previous.doneOn : today) : null,
+        doneOn: done ? (kept ? previous.doneOn : today) : null,
+        doneByName: done ? (kept ? (previous.doneByName ?? null) : byName) : null,
+        doneNote: kept ? (previous.doneNote ?? null) : null,
       };
     });
     const plan = { ...planOf(pair), tasks };
     const issues = validatePlan(plan).map((i) => ({ ...i, field: i.field.startsWith('tasks') ? i.field : i.field }));
     raise(issues);
     pair.tasks = tasks;
+    await ctx.tenant.em.flush();
+    return pair;
+  }
+
+  /**
+   * A member of the pair — its mentor or one of its mentees — marks a task of their plan done with a
+   * note, or opens it again; the school's director or curator may too. Anyone else is refused: a
+   * pair outside the actor's scope is «not found», a visible pair they are not in is «forbidden».
+   */
+  async markTask(ctx: TenantServiceContext, input: MarkPlanTaskInput): Promise<MentoringPair> {
+    const pair = await this.get(ctx, input.pairId, 'pairId');
+    const own = await this.ownParticipantIds(ctx);
+    const member = own.includes(pair.mentorId) || pair.menteeIds.some((id) => own.includes(id));
+    if (!member && !managesOrganization(ctx.actor, ctx.tenant.district, pair.organizationId)) throw forbidden();
+    if (pair.status !== 'active') throw conflict(M.pairNotActive, 'STATE');
+    const result = markPlanTask(pair.tasks, {
+      taskId: input.taskId,
+      done: input.done,
+      note: input.note ?? '',
+      byName: ctx.actor.displayName || ctx.actor.username,
+      on: this.clock.today(),
+    });
+    if (!result.ok) {
+      raise(result.issues);
+      throw badUserInput('taskId', result.issues[0]?.message ?? M.pairNotFound);
+    }
+    pair.tasks = result.tasks;
     await ctx.tenant.em.flush();
     return pair;
   }

@@ -4,7 +4,7 @@ import { HIDDEN_TEXT_RU } from '../participants/personal-data.js';
 import { lensOf } from '../participants/resolvers.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { Participant } from '../participants/participant.entity.js';
-import { CompletePairInput, ConfirmPairInput, ExtendPairInput, PlanTaskInput, RecordMeetingInput } from './inputs.js';
+import { CompletePairInput, ConfirmPairInput, ExtendPairInput, MarkPlanTaskInput, PlanTaskInput, RecordMeetingInput } from './inputs.js';
 import { MentoringPair, PairMeeting } from './pair.entity.js';
 import { MatchResultType, MatchSuggestionType, PlanExtensionType, PlanProgressType, PlanTaskType, UnmatchedMenteeType } from './types.js';
 
@@ -67,6 +67,12 @@ export class PairResolver {
     return ctx.services.pairs.setPlan(ctx, pairId, tasks);
   }
 
+  @Authorized('school-director', 'school-curator', 'mentor', 'mentee')
+  @Mutation(() => MentoringPair, { description: 'Отметка задачи плана участником своей пары (или куратором): выполнена с комментарием или снова открыта.' })
+  markPlanTask(@Ctx() ctx: GraphQLContext, @Arg('input', () => MarkPlanTaskInput) input: MarkPlanTaskInput) {
+    return ctx.services.pairs.markTask(ctx, input);
+  }
+
   @Authorized('school-director', 'school-curator', 'mentor')
   @Mutation(() => PairMeeting, {
     description: 'Встреча в порядке методологии (знакомство → пробная → планирование → регулярные → итоговая) с обязательной обратной связью.',
@@ -110,7 +116,8 @@ export class PairResolver {
   @FieldResolver(() => [PlanTaskType], { description: 'Задачи индивидуального плана (формулировки — школе и участникам пары).' })
   async tasks(@Root() pair: MentoringPair, @Ctx() ctx: GraphQLContext) {
     if (await lensOf(ctx).readsPairText(pair)) return pair.tasks;
-    return pair.tasks.map((task) => ({ ...task, title: HIDDEN_TEXT_RU }));
+    // Who marked a task and their note are the pair's text as much as the task itself.
+    return pair.tasks.map((task) => ({ ...task, title: HIDDEN_TEXT_RU, doneByName: null, doneNote: task.doneNote ? HIDDEN_TEXT_RU : null }));
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Комментарий при завершении (школе и участникам пары).' })

@@ -33,6 +33,15 @@ export class ExcludedMentorType {
   @Field() text!: string;
 }
 
+@ObjectType('MatchBase', { description: 'База программы для подбора.' })
+export class MatchBaseType {
+  @Field(() => Int, { description: 'Наставляемых в базе (с действующим согласием).' }) mentees!: number;
+  @Field(() => Int, { description: 'Наставников в базе (с действующим согласием).' }) mentors!: number;
+  @Field(() => Int, { description: 'Наставляемых без действующей пары.' }) freeMentees!: number;
+  @Field(() => Int, { description: 'Наставников без действующей пары.' }) freeMentors!: number;
+  @Field(() => Int, { description: 'Участников, отозвавших согласие: в подборе не участвуют.' }) withoutConsent!: number;
+}
+
 @ObjectType('MatchResult', { description: 'Предложения подбора с объяснениями и наставляемые без пары.' })
 export class MatchResultType {
   @Field(() => ID) programmeId!: string;
@@ -42,6 +51,7 @@ export class MatchResultType {
   @Field(() => [UnmatchedMenteeType]) unmatched!: UnmatchedMenteeType[];
   @Field(() => [ExcludedMentorType]) excludedMentors!: ExcludedMentorType[];
   @Field(() => Int) totalScore!: number;
+  @Field(() => MatchBaseType, { description: 'Из кого подбирали: чтобы пустой подбор объяснял, чего не хватает.' }) base!: MatchBaseType;
 }
 
 @ObjectType('PlanTask')
@@ -51,6 +61,8 @@ export class PlanTaskType {
   @Field(() => String, { nullable: true }) deadline!: string | null;
   @Field() done!: boolean;
   @Field(() => String, { nullable: true }) doneOn!: string | null;
+  @Field(() => String, { nullable: true, description: 'Кто отметил выполнение.' }) doneByName?: string | null;
+  @Field(() => String, { nullable: true, description: 'Комментарий к выполнению.' }) doneNote?: string | null;
 }
 
 @ObjectType('PlanProgress')

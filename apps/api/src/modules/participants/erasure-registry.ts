@@ -210,7 +210,7 @@ export const DISTRICT_COLUMNS: readonly ErasureColumn[] = [
       mentee_ids: 'code',
       status: 'code',
       explanation: ['pair-text', { textKeys: ['text'] }],
-      tasks: ['pair-text', { textKeys: ['title'] }],
+      tasks: ['pair-text', { textKeys: ['title', 'doneNote', 'doneByName'] }],
       extensions: ['pair-text', { textKeys: ['comment'] }],
       completion_reason: 'code',
       completion_comment: 'pair-text',

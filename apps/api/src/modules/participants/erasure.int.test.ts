@@ -175,6 +175,11 @@ describe('withdrawal of consent: erasure everywhere', () => {
       { title: 'Ариэлла: доклад', deadline: '2025-12-20' },
       { title: 'Вера Сохранова: презентация', deadline: '2025-12-20' },
     ]);
+    // A member's mark of a task keeps a note (and who marked it): pair text like the task itself.
+    const { pair: groupPlan } = await ok<any>(app, `query($id: ID!) { pair(id: $id) { tasks { id } } }`, curator, { id: groupPair });
+    await ok(app, `mutation($input: MarkPlanTaskInput!) { markPlanTask(input: $input) { id } }`, curator, {
+      input: { pairId: groupPair, taskId: groupPlan.tasks[0].id, done: true, note: 'Эрейзерова Ариэлла выступила, тел. 8-917-123-45-67' },
+    });
     await ok(app, `mutation($input: ExtendPairInput!) { extendPair(input: $input) { id } }`, curator, {
       input: { pairId: groupPair, until: '2026-06-30', comment: 'по просьбе Эрейзеровой и Сохрановой', mutualConsent: true },
     });

@@ -120,12 +120,16 @@ class Eraser {
 
   /** A jsonb array of objects with the text keys rewritten by `value(text)` (other keys kept). */
   perKey(entry: ErasureColumn, value: (text: string) => { sql: string; params: unknown[] }) {
-    const params: unknown[] = [];
+    // Each key's step reads the previous step once (as k<i>.x): pasting the previous expression
+    // into the three places that use it would repeat its placeholders without their values.
+    let params: unknown[] = [];
     let element = 'e';
-    for (const key of entry.textKeys ?? []) {
-      const next = value(`(${element} ->> '${key}')`);
-      params.push(...next.params);
-      element = `case when jsonb_typeof(${element} -> '${key}') = 'string' then jsonb_set(${element}, '{${key}}', to_jsonb(${next.sql}::text)) else ${element} end`;
+    for (const [index, key] of (entry.textKeys ?? []).entries()) {
+      const step = `k${index}`;
+      const next = value(`(${step}.x ->> '${key}')`);
+      element = `(select case when jsonb_typeof(${step}.x -> '${key}') = 'string' then jsonb_set(${step}.x, '{${key}}', to_jsonb(${next.sql}::text)) else ${step}.x end from (select ${element} as x) as ${step})`;
+      // The select list (this key's value) comes before the from clause (the previous steps).
+      params = [...next.params, ...params];
     }
     const col = quote(entry.column);
     return {

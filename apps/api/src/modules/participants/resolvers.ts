@@ -108,6 +108,13 @@ export class ParticipantResolver {
     return personalField(lensOf(ctx), p, 'experienceYears');
   }
 
+  @FieldResolver(() => Boolean, {
+    description: 'Видит ли пользователь контакты участника (по таблице доступа к ПДн): без этого пустые e-mail и телефон значат «скрыто», а не «не указаны».',
+  })
+  async contactsVisible(@Root() p: Participant, @Ctx() ctx: GraphQLContext) {
+    return !p.anonymized && (await lensOf(ctx).partsOf(p)).has('contacts');
+  }
+
   @FieldResolver(() => String, { nullable: true })
   email(@Root() p: Participant, @Ctx() ctx: GraphQLContext) {
     return personalField(lensOf(ctx), p, 'email');

@@ -1,0 +1,236 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDistrict, createOrganization, groups } from '../../test/factories.js';
+import { startTestApp, type TestApp } from '../../test/harness.js';
+import { fails, ok, roadmapWorld, type RoadmapWorld } from '../../test/roadmaps.js';
+
+/**
+ * A mentor's and a mentee's own page (issue 15): they reach each other as the personal-data table
+ * allows (an adult mentor's contacts to the mentee; a minor mentee's contacts not to the mentor),
+ * and they mark the tasks of their own plan done with a note — nobody outside the pair may, whatever
+ * their school or district, and the curator sees who marked what.
+ */
+let app: TestApp;
+let w: RoadmapWorld;
+const TODAY = '2026-10-15';
+
+let ids: { programme: string; mentor: string; mentee: string; pair: string; otherPair: string; task: string; otherTask: string };
+let tokens: Record<string, string>;
+
+const MARK = `mutation($input: MarkPlanTaskInput!) { markPlanTask(input: $input) { id tasks { id title done doneOn doneByName doneNote } progress { done total } } }`;
+const MY_PAIRS = `{ myPairs { id mentor { id displayName email phone contactsVisible } mentees { id displayName email phone contactsVisible }
+  tasks { id done doneByName doneNote } } }`;
+
+const consent = { givenBy: 'self', textVersion: 'Согласие v1', signedOn: '2026-09-05' };
+const forMinor = {
+  givenBy: 'representative',
+  representativeName: 'Сергеева Ольга Николаевна',
+  representativeRelation: 'mother',
+  representativeDocument: 'Паспорт 80 11 903457',
+  textVersion: 'Согласие v1',
+  signedOn: '2026-09-05',
+};
+
+beforeAll(async () => {
+  app = await startTestApp({}, { today: TODAY });
+  w = await roadmapWorld(app);
+  const school1 = [groups.organization(w.region, w.district, w.school1)];
+  const school2 = [groups.organization(w.region, w.district, w.school2)];
+  const elsewhere = await createDistrict(app.orm, w.region, { name: 'ГО г. Другой' });
+  const elsewhereSchool = await createOrganization(app.orm, elsewhere, { shortName: 'МОБУ «СОШ № 1»' });
+  const elsewhereGroups = [groups.organization(w.region, elsewhere, elsewhereSchool)];
+  tokens = {
+    ...w.tokens,
+    mentor: await app.tokenFor('mentor', school1, 'gimnaziya.mentor'),
+    mentee: await app.tokenFor('mentee', school1, 'gimnaziya.mentee'),
+    // The test realm has the demo logins only: other people borrow them (a login is only a name here).
+    otherMentee: await app.tokenFor('mentee', school1, 'licey21.director'),
+    school2Mentee: await app.tokenFor('mentee', school2, 'sh25.director'),
+    // The same login in another district: its schema has no such person, so no pair of this one.
+    elsewhereMentee: await app.tokenFor('mentee', elsewhereGroups, 'gimnaziya.mentee'),
+    elsewhereCurator: await app.tokenFor('school-curator', elsewhereGroups, 'kursk.officer'),
+  };
+  const curator = tokens.curator1!;
+  const { createProgramme } = await ok<{ createProgramme: { id: string } }>(
+    app,
+    `mutation($input: ProgrammeInput!) { createProgramme(input: $input) { id } }`,
+    curator,
+    {
+      input: {
+        name: 'Своя пара',
+        forms: ['teacher-pupil'],
+        kinds: ['traditional'],
+        targetGroups: ['6 классы'],
+        periodStart: '2026-09-01',
+        periodEnd: '2027-05-31',
+      },
+    },
+  );
+  const create = async (input: Record<string, unknown>) =>
+    (
+      await ok<{ createParticipant: { id: string } }>(app, `mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id } }`, curator, {
+        input: { programmeId: createProgramme.id, ...input },
+      })
+    ).createParticipant.id;
+  const mentor = await create({
+    role: 'MENTOR',
+    category: 'teacher',
+    username: 'gimnaziya.mentor',
+    lastName: 'Байгускарова',
+    firstName: 'Зульфия',
+    classOrPosition: 'учитель русского языка',
+    email: 'zulfiya@example.ru',
+    phone: '+7 917 111-22-33',
+    consents: [consent],
+  });
+  const mentee = await create({
+    role: 'MENTEE',
+    category: 'pupil',
+    username: 'gimnaziya.mentee',
+    lastName: 'Сергеев',
+    firstName: 'Максим',
+    birthDate: '2014-07-19',
+    classOrPosition: '6 «Б»',
+    email: 'maxim@example.ru',
+    phone: '+7 917 444-55-66',
+    consents: [forMinor],
+  });
+  const otherMentor = await create({ role: 'MENTOR', category: 'teacher', lastName: 'Другая', firstName: 'Анна', consents: [consent] });
+  const otherMentee = await create({
+    role: 'MENTEE',
+    category: 'pupil',
+    username: 'licey21.director',
+    lastName: 'Кузнецова',
+    firstName: 'Дарья',
+    birthDate: '2015-05-02',
+    consents: [{ ...forMinor, representativeName: 'Кузнецов Андрей' }],
+  });
+  const { confirmPairs } = await ok<{ confirmPairs: Array<{ id: string }> }>(
+    app,
+    `mutation($p: ID!, $pairs: [ConfirmPairInput!]!) { confirmPairs(programmeId: $p, pairs: $pairs) { id } }`,
+    curator,
+    {
+      p: createProgramme.id,
+      pairs: [
+        { mentorId: mentor, menteeIds: [mentee], startDate: '2026-09-15', endDate: '2027-05-31' },
+        { mentorId: otherMentor, menteeIds: [otherMentee], startDate: '2026-09-15', endDate: '2027-05-31' },
+      ],
+    },
+  );
+  const plan = async (pairId: string) =>
+    (
+      await ok<{ setPairPlan: { tasks: Array<{ id: string }> } }>(
+        app,
+        `mutation($pairId: ID!, $tasks: [PlanTaskInput!]!) { setPairPlan(pairId: $pairId, tasks: $tasks) { tasks { id } } }`,
+        curator,
+        {
+          pairId,
+          tasks: [
+            { title: 'Входной диктант', deadline: '2026-10-30' },
+            { title: 'Читательский дневник', deadline: '2026-12-20' },
+          ],
+        },
+      )
+    ).setPairPlan.tasks;
+  const [task] = await plan(confirmPairs[0]!.id);
+  const [otherTask] = await plan(confirmPairs[1]!.id);
+  ids = { programme: createProgramme.id, mentor, mentee, pair: confirmPairs[0]!.id, otherPair: confirmPairs[1]!.id, task: task!.id, otherTask: otherTask!.id };
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('the other member of my pair', () => {
+  it("the mentee reaches the adult mentor's contacts; the mentor gets no contacts of the minor mentee", async () => {
+    const [asMentee] = (await ok<any>(app, MY_PAIRS, tokens.mentee!)).myPairs;
+    expect(asMentee.mentor).toMatchObject({ email: 'zulfiya@example.ru', phone: '+7 917 111-22-33', contactsVisible: true });
+    const [asMentor] = (await ok<any>(app, MY_PAIRS, tokens.mentor!)).myPairs;
+    expect(asMentor.mentees[0]).toMatchObject({ displayName: 'Сергеев Максим', email: null, phone: null, contactsVisible: false });
+    expect(JSON.stringify(asMentor)).not.toContain('maxim@example.ru');
+  });
+
+  it("the mentee's view of the mentor is in the personal-data access log", async () => {
+    await ok(app, MY_PAIRS, tokens.mentee!);
+    const rows = await app.orm.em
+      .getConnection()
+      .execute<Array<{ operation: string }>>(
+        `select operation from "${w.district.schemaName}".participant_access_log where participant_id = ? and user_name <> ''`,
+        [ids.mentor],
+      );
+    expect(rows.map((row) => row.operation)).toContain('pairs');
+  });
+});
+
+describe('marking a task of my plan done', () => {
+  it('the mentee marks a task done with a note; the curator sees who and the note; the mentor opens it again', async () => {
+    const { markPlanTask } = await ok<any>(app, MARK, tokens.mentee!, {
+      input: { pairId: ids.pair, taskId: ids.task, done: true, note: '  Написал на «4»  ' },
+    });
+    expect(markPlanTask.tasks[0]).toMatchObject({ done: true, doneOn: TODAY, doneNote: 'Написал на «4»' });
+    expect(markPlanTask.tasks[0].doneByName).toBeTruthy();
+    expect(markPlanTask.tasks[1]).toMatchObject({ done: false, doneByName: null, doneNote: null });
+    expect(markPlanTask.progress).toEqual({ done: 1, total: 2 });
+
+    const { pair } = await ok<any>(app, `query($id: ID!) { pair(id: $id) { tasks { id done doneByName doneNote } } }`, tokens.curator1!, { id: ids.pair });
+    expect(pair.tasks[0]).toEqual({ id: ids.task, done: true, doneByName: markPlanTask.tasks[0].doneByName, doneNote: 'Написал на «4»' });
+
+    // The curator re-saving the plan keeps the member's mark and note.
+    await ok(app, `mutation($pairId: ID!, $tasks: [PlanTaskInput!]!) { setPairPlan(pairId: $pairId, tasks: $tasks) { id } }`, tokens.curator1!, {
+      pairId: ids.pair,
+      tasks: [
+        { id: ids.task, title: 'Входной диктант', deadline: '2026-10-30', done: true },
+        { id: pair.tasks[1].id, title: 'Читательский дневник', deadline: '2026-12-20', done: false },
+      ],
+    });
+    const [mine] = (await ok<any>(app, MY_PAIRS, tokens.mentor!)).myPairs;
+    expect(mine.tasks[0]).toMatchObject({ done: true, doneNote: 'Написал на «4»' });
+
+    const reopened = await ok<any>(app, MARK, tokens.mentor!, { input: { pairId: ids.pair, taskId: ids.task, done: false } });
+    expect(reopened.markPlanTask.tasks[0]).toMatchObject({ done: false, doneOn: null, doneByName: null, doneNote: null });
+  });
+
+  it('the district sees that a task is done, not who marked it nor the note', async () => {
+    await ok(app, MARK, tokens.mentor!, { input: { pairId: ids.pair, taskId: ids.task, done: true, note: 'Максим старался' } });
+    const { pair } = await ok<any>(app, `query($id: ID!) { pair(id: $id) { tasks { title done doneByName doneNote } } }`, tokens.officer!, { id: ids.pair });
+    expect(pair.tasks[0]).toEqual({ title: 'Скрыто', done: true, doneByName: null, doneNote: 'Скрыто' });
+  });
+
+  it('refuses anyone outside the pair: another pair, another school, another district, the district staff', async () => {
+    const attempt = (token: string) => fails(app, MARK, token, { input: { pairId: ids.pair, taskId: ids.task, done: true, note: 'Чужая отметка' } });
+    expect((await attempt(tokens.otherMentee!)).extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await attempt(tokens.otherMentee!)).message).toBe('Наставническая пара/группа не найдена');
+    expect((await attempt(tokens.school2Mentee!)).message).toBe('Наставническая пара/группа не найдена');
+    expect((await attempt(tokens.curator2!)).message).toBe('Наставническая пара/группа не найдена');
+    expect((await attempt(tokens.elsewhereMentee!)).message).toBe('Наставническая пара/группа не найдена');
+    expect((await attempt(tokens.elsewhereCurator!)).message).toBe('Наставническая пара/группа не найдена');
+    expect((await attempt(tokens.officer!)).extensions?.code).toBe('FORBIDDEN');
+    // A member of this pair cannot reach a task of another pair through it.
+    const foreignTask = await fails(app, MARK, tokens.mentee!, { input: { pairId: ids.pair, taskId: ids.otherTask, done: true } });
+    expect(foreignTask).toMatchObject({ message: 'Задача: такой задачи нет в плане пары', extensions: { code: 'BAD_USER_INPUT', field: 'taskId' } });
+
+    const { pair } = await ok<any>(app, `query($id: ID!) { pair(id: $id) { tasks { doneNote } } }`, tokens.curator1!, { id: ids.pair });
+    expect(JSON.stringify(pair)).not.toContain('Чужая отметка');
+    const { pair: other } = await ok<any>(app, `query($id: ID!) { pair(id: $id) { tasks { done } } }`, tokens.curator1!, { id: ids.otherPair });
+    expect(other.tasks.every((t: { done: boolean }) => !t.done)).toBe(true);
+  });
+
+  it('a too long note is refused in Russian naming the field, and the mark stays as it was', async () => {
+    const error = await fails(app, MARK, tokens.mentee!, { input: { pairId: ids.pair, taskId: ids.task, done: false, note: 'я'.repeat(2001) } });
+    expect(error).toMatchObject({ message: 'Комментарий к задаче: не более 2000 символов', extensions: { code: 'BAD_USER_INPUT', field: 'note' } });
+    const [mine] = (await ok<any>(app, MY_PAIRS, tokens.mentee!)).myPairs;
+    expect(mine.tasks[0]).toMatchObject({ done: true, doneNote: 'Максим старался' });
+  });
+});
+
+describe('an empty matching says why', () => {
+  it('counts the base: everyone in pairs, nobody free, withdrawn consents apart', async () => {
+    const { suggestMatches } = await ok<any>(
+      app,
+      `query($p: ID!) { suggestMatches(programmeId: $p) { suggestions { mentorId } base { mentees mentors freeMentees freeMentors withoutConsent } } }`,
+      tokens.curator1!,
+      { p: ids.programme },
+    );
+    expect(suggestMatches.suggestions).toEqual([]);
+    expect(suggestMatches.base).toEqual({ mentees: 2, mentors: 2, freeMentees: 0, freeMentors: 0, withoutConsent: 0 });
+  });
+});

@@ -55,7 +55,9 @@ export class RoadmapDraftService {
     assertAuthor(ctx, roadmap);
     if (!isEditable(revision.state)) throw conflict(ROADMAP_MESSAGES_RU.notEditable(revision.state, roadmap.level), 'STATE');
     if (roadmap.latestRevisionId !== revision.id) throw conflict(ROADMAP_MESSAGES_RU.notLatest, 'STATE');
-    if (!Number.isInteger(input.baseVersion) || input.baseVersion < 1) throw badUserInput('baseVersion', ROADMAP_MESSAGES_RU.staleVersion);
+    // A draft of an older version is refused: the revision was saved since (by this author, whose
+    // save dropped the draft, or by someone else — then the author's copy on the device remains).
+    if (input.baseVersion !== revision.version) throw conflict(ROADMAP_MESSAGES_RU.staleVersion);
     const content = readContent(input.content);
     const em = ctx.tenant.em;
     const fields = { revisionId: revision.id, baseVersion: input.baseVersion, content, updatedAt: this.clock.now() };

@@ -117,6 +117,10 @@ describe('the editor draft on the server', () => {
       })
     ).saveRoadmapRevision;
     expect(await draftOf(w.tokens.curator1)).toBeNull();
+    // A draft push of the version before the save (still on its way) does not bring the draft back.
+    const late = await saveDraft(w.tokens.curator1, content('Запоздавший'), current);
+    expect(late.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'VERSION' });
+    expect(await draftOf(w.tokens.curator1)).toBeNull();
     const submitted = await decide(app, w.tokens.curator1, saved, 'SUBMIT_TO_DIRECTOR');
     const refused = await saveDraft(w.tokens.curator1, content('После отправки'), submitted);
     expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATE' });

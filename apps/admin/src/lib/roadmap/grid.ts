@@ -1,6 +1,12 @@
 /**
  * The roadmap editor as a grid: which cell a key takes the user to, and what a paste from Excel or
  * Word becomes. Pure functions; the editor (pages/roadmaps/RevisionEditor.tsx) applies them.
+ *
+ * Hand-written rather than React Aria's Table/GridList: their keyboard navigation takes the arrow
+ * keys, Enter and typing (typeahead) for moving between cells and rows, while every cell here is a
+ * multi-line text field that needs them for the caret — RAC has no editable-cell mode. So the cells
+ * stay a native table of labelled textareas (Tab order intact, each with its own accessible name),
+ * and only the keys a text field does not need at that caret position move the focus.
  */
 import { isTablePaste, mapPastedRows, parsePastedText, type ImportField } from '@nastavnik/domain';
 import { ITEM_FIELDS, type ItemField } from './editor';

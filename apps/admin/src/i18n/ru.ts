@@ -1082,7 +1082,9 @@ export const ru = {
     restoreTextServer: (when: string) =>
       `На сервере сохранены ваши изменения этой редакции, ещё не сохранённые в ней (${when}) — например, сделанные на другом устройстве.`,
     rowLabel: (row: number) => `строка ${row}`,
-    addItemAfter: (label: string) => `Добавить мероприятие после: ${label}`,
+    // Not «Добавить мероприятие…»: that is the section's button at the end of the table.
+    addItemAfter: (label: string) => `Новая строка под ${label}`,
+    addRowBelow: 'Новая строка ниже (Ctrl+Enter)',
     removed: (label: string) => `Удалено мероприятие: ${label}.`,
     pasted: (count: number) => `${plural(count, 'Вставлена', 'Вставлены', 'Вставлено')} ${count} ${plural(count, 'строка', 'строки', 'строк')}.`,
     undo: 'Отменить',

@@ -721,7 +721,7 @@ function ItemRows({
               type="button"
               className="icon-button"
               aria-label={ru.editor.addItemAfter(number)}
-              title={ru.editor.addItem}
+              title={ru.editor.addRowBelow}
               onClick={() => onAddAfter(item.uid)}
             >
               +

@@ -53,6 +53,8 @@ import { createRoadmapLoaders } from './modules/roadmaps/loaders.js';
 import { ROADMAP_RESOLVERS } from './modules/roadmaps/resolvers.js';
 import { RoadmapService } from './modules/roadmaps/roadmap.service.js';
 import { DistrictSettingsService } from './modules/roadmaps/settings.service.js';
+import { RoadmapDraftService } from './modules/roadmaps/draft.service.js';
+import { RoadmapDraft } from './modules/roadmaps/draft.entity.js';
 import { Campaign } from './modules/campaigns/campaign.entity.js';
 import { ItemExecution } from './modules/execution/item-execution.entity.js';
 import { ReviewComment } from './modules/reviews/comment.entity.js';
@@ -153,6 +155,7 @@ export const TENANT_ENTITIES = [
   Campaign,
   Roadmap,
   RoadmapRevision,
+  RoadmapDraft,
   RoadmapSection,
   RoadmapItem,
   ReviewComment,
@@ -336,6 +339,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       attachments,
       inbox: new InboxService(clock, campaigns),
       districtSettings: new DistrictSettingsService(clock),
+      roadmapDrafts: new RoadmapDraftService(clock),
       documents: new DocumentService(clock, config.timeZone, roadmaps, campaigns),
       ...createImportServices(config.attachments, storages, clock, roadmaps, logger),
       programmes,

@@ -33,6 +33,7 @@ const DISTRICT_TABLES = [
   'questionnaire_template',
   'review_comment',
   'roadmap',
+  'roadmap_draft',
   'roadmap_events',
   'roadmap_import',
   'roadmap_item',
@@ -42,7 +43,7 @@ const DISTRICT_TABLES = [
   'school_news',
   'swot_form',
 ];
-const LAST_DISTRICT_MIGRATION = 'Migration20261205200000DashboardAggregates';
+const LAST_DISTRICT_MIGRATION = 'Migration20261205300000RoadmapDrafts';
 
 beforeAll(async () => {
   orm = await createOrm(loadConfig({ NODE_ENV: 'test', DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' }));
@@ -121,6 +122,7 @@ describe('district migrations', () => {
       'Migration20261122200000MonitoringLinksSwotNews',
       'Migration20261205000000PersonalDataErasure',
       'Migration20261205100000KpiDirtyTriggers',
+      'Migration20261205200000DashboardAggregates',
       LAST_DISTRICT_MIGRATION,
     ]);
     expect(await stateOf(district)).toMatchObject({ status: 'migrated', last_migration: LAST_DISTRICT_MIGRATION, error: null });

@@ -351,6 +351,7 @@ describe('the world', () => {
       'questionnaire_template',
       'review_comment',
       'roadmap',
+      'roadmap_draft',
       'roadmap_events',
       'roadmap_import',
       'roadmap_item',

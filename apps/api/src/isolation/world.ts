@@ -237,6 +237,10 @@ async function topUpS2(app: TestApp, schema: string, s2: Organization, curator: 
     ).decideRoadmap as { id: string; version: number };
   // A new revision through the director to the district, where the officer leaves a remark.
   let next = await decide(curator, { id: roadmap.revision, version: roadmap.version }, 'CREATE_REVISION');
+  // The curator's editor draft of the new revision on the server (it stays there after the submission).
+  await ok(app, `mutation($i: SaveRoadmapDraftInput!) { saveRoadmapDraft(input: $i) { id } }`, curator, {
+    i: { revisionId: next.id, baseVersion: next.version, content: JSON.stringify({ header: { title: 'Черновик гимназии' }, sections: [] }) },
+  });
   next = await decide(curator, next, 'SUBMIT_TO_DIRECTOR');
   next = await decide(director, next, 'APPROVE', { approval: APPROVAL });
   await decide(officer, next, 'COMMENT', { comment: 'Уточнить сроки' });

@@ -10,3 +10,4 @@ export { lostText, previewCorpus } from './lost-text.js';
 export { previewToSections } from './draft.js';
 export { matchHeading, type HeadingMatch } from './columns.js';
 export { ZipArchive, ZipError, isZip, DEFAULT_ZIP_LIMITS, type ZipLimits, type ZipErrorKind } from './zip.js';
+export { parsePastedText, isTablePaste, mapPastedRows, type PastedItem, type PastedRows } from './paste.js';

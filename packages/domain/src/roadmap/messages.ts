@@ -54,6 +54,8 @@ export const ROADMAP_MESSAGES_RU = {
   invalidUrl: 'Ссылка: ожидается адрес вида https://…',
   diffOtherRoadmap: 'Сравнивать можно редакции одной дорожной карты',
   readOnly: 'Просмотр доступен, изменения — нет',
+  draftUnreadable: 'Черновик: содержимое не прочитано — ожидается состояние редактора (заголовок и разделы)',
+  draftTooLarge: (max: number) => `Черновик: не более ${max.toLocaleString('ru-RU')} символов`,
 } as const;
 
 export const ROADMAP_FIELD_LABELS_RU = {

@@ -64,6 +64,16 @@ export function loadDraft(storage: DraftStorage | null, revisionId: string): Sto
   }
 }
 
+/** A draft kept on the server (its content as JSON) as a stored copy; null when it is not the editor's state. */
+export function parseStoredDraft(entry: { revisionId: string; baseVersion: number; savedAt: string; content: string }): StoredDraft | null {
+  try {
+    const draft: unknown = JSON.parse(entry.content);
+    return isDraft(draft) ? { revisionId: entry.revisionId, baseVersion: entry.baseVersion, savedAt: entry.savedAt, draft } : null;
+  } catch {
+    return null;
+  }
+}
+
 export function clearDraft(storage: DraftStorage | null, revisionId: string): void {
   try {
     storage?.removeItem(draftStorageKey(revisionId));

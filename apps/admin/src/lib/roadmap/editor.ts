@@ -98,6 +98,13 @@ export type EditorAction =
   | { type: 'section'; uid: string; field: SectionField; value: string }
   | { type: 'item'; uid: string; field: ItemField; value: string }
   | { type: 'addItem'; sectionUid: string }
+  /** A new empty row right below this item (the grid's Ctrl/Cmd+Enter). */
+  | { type: 'addItemAfter'; uid: string }
+  /**
+   * Rows pasted at this item: the first fills this item's pasted fields, the others become new
+   * items right below it (numbered on from it when the paste brought no numbers).
+   */
+  | { type: 'pasteItems'; uid: string; items: ReadonlyArray<Partial<Record<ItemField, string>>> }
   | { type: 'removeItem'; uid: string }
   | { type: 'moveItem'; uid: string; direction: -1 | 1 }
   | { type: 'addSection' }
@@ -163,6 +170,27 @@ function moveItem(draft: EditorDraft, uid: string, direction: -1 | 1): EditorDra
   };
 }
 
+/** New items right after the item `uid`, in its section; numbers go on from it where a row brings none. */
+function insertAfter(
+  draft: EditorDraft,
+  uid: string,
+  rows: ReadonlyArray<Partial<Record<ItemField, string>>>,
+  nextUid: number,
+): { draft: EditorDraft; nextUid: number } {
+  const s = draft.sections.findIndex((section) => section.items.some((item) => item.uid === uid));
+  if (s < 0 || rows.length === 0) return { draft, nextUid };
+  const section = draft.sections[s]!;
+  const at = section.items.findIndex((item) => item.uid === uid) + 1;
+  const added: EditorItem[] = [];
+  let uidCounter = nextUid;
+  for (const row of rows) {
+    const base = emptyItem(`new:${uidCounter++}`, suggestNumber(s, [...section.items.slice(0, at), ...added]));
+    added.push({ ...base, ...row, uid: base.uid, key: null });
+  }
+  const items = [...section.items.slice(0, at), ...added, ...section.items.slice(at)];
+  return { draft: { ...draft, sections: draft.sections.map((x, n) => (n === s ? { ...x, items } : x)) }, nextUid: uidCounter };
+}
+
 function editDraft(state: EditorState, action: EditorAction): { draft: EditorDraft; nextUid: number } {
   const { draft, nextUid } = state;
   switch (action.type) {
@@ -184,6 +212,14 @@ function editDraft(state: EditorState, action: EditorAction): { draft: EditorDra
         ),
         nextUid: nextUid + 1,
       };
+    }
+    case 'addItemAfter':
+      return insertAfter(draft, action.uid, [{}], nextUid);
+    case 'pasteItems': {
+      const [first, ...rest] = action.items;
+      if (!first) return { draft, nextUid };
+      const filled = mapSections(draft, (s) => ({ ...s, items: s.items.map((i) => (i.uid === action.uid ? { ...i, ...first } : i)) }));
+      return insertAfter(filled, action.uid, rest, nextUid);
     }
     case 'removeItem':
       return { draft: mapSections(draft, (s) => ({ ...s, items: s.items.filter((i) => i.uid !== action.uid) })), nextUid };

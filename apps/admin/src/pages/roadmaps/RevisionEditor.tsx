@@ -1,12 +1,23 @@
-import { useMutation } from '@apollo/client/react';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { Field, TextAreaField, TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import type { CommentFieldsFragment, RevisionFullFragment } from '../../gql/graphql';
 import { ru } from '../../i18n/ru';
 import { classifyError } from '../../lib/errors';
 import { formatDateTimeRu } from '../../lib/roadmap/dates';
-import { browserStorage, clearDraft, copiesOfThisPage, copyId, editorOpening, loadDraft, storeDraft, type RecoveryOffer } from '../../lib/roadmap/draftStorage';
+import {
+  browserStorage,
+  clearDraft,
+  copiesOfThisPage,
+  copyId,
+  editorOpening,
+  loadDraft,
+  parseStoredDraft,
+  recoveryOffer,
+  storeDraft,
+  type RecoveryOffer,
+} from '../../lib/roadmap/draftStorage';
 import {
   countErrors,
   editorReducer,
@@ -19,6 +30,7 @@ import {
   periodForDeadlines,
   previewDeadline,
   toSaveInput,
+  sameDraft,
   validateDraft,
   type EditorAction,
   type EditorDraft,
@@ -28,8 +40,9 @@ import {
   type ItemField,
   type SectionField,
 } from '../../lib/roadmap/editor';
+import { clipboardTable, gridCommand, pastedItems } from '../../lib/roadmap/grid';
 import { CommentList } from './Comments';
-import { AFTER_DECISION, SaveRevisionMutation } from './documents';
+import { AFTER_DECISION, DiscardRoadmapDraftMutation, RoadmapDraftQuery, SaveRevisionMutation, SaveRoadmapDraftMutation } from './documents';
 import { ItemColumnHeaders } from './RevisionTable';
 
 type Status =
@@ -42,6 +55,17 @@ type Status =
 
 const timeOf = (iso: string) => formatDateTimeRu(iso).split(', ')[1] ?? iso;
 
+/** How long after the last change the draft goes to the server. */
+const SERVER_SAVE_DELAY_MS = 2000;
+/** A draft on the server this much newer than this device's copy was written elsewhere later: it is the one offered. */
+const SERVER_NEWER_MS = 5000;
+
+type ServerCopy = { kind: 'saved'; at: string } | { kind: 'failed' };
+/** An action the user may take back: the draft as it was before it. */
+type Undo = { text: string; draft: EditorDraft };
+/** The offer of unsaved changes, from this device or from the server (written on any device). */
+type Offer = RecoveryOffer & { fromServer?: boolean };
+
 /**
  * The table editor of a draft: header, sections and items (add, remove, ↑ ↓, inline editing), the
  * deadline as the platform reads it under each deadline cell, the reviewers' comments under the
@@ -50,11 +74,13 @@ const timeOf = (iso: string) => formatDateTimeRu(iso).split(', ')[1] ?? iso;
  * offered back when the editor opens), a conflict keeps the user's draft and lets them choose.
  */
 export function RevisionEditor({
+  roadmapId,
   revision,
   context,
   onDirtyChange,
   refetchRevision,
 }: {
+  roadmapId: string;
   revision: RevisionFullFragment;
   context: { headers: Record<string, string> };
   /** Unsaved changes, or a copy on this device not yet restored or discarded. */
@@ -69,7 +95,10 @@ export function RevisionEditor({
   const [errors, setErrors] = useState<EditorErrors>(noErrors);
   const [status, setStatus] = useState<Status | null>(null);
   const [keptAt, setKeptAt] = useState<string | null>(null);
-  const [offer, setOffer] = useState<RecoveryOffer | null>(opening.offer);
+  const [offer, setOffer] = useState<Offer | null>(opening.offer);
+  const [serverCopy, setServerCopy] = useState<ServerCopy | null>(null);
+  const [undo, setUndo] = useState<Undo | null>(null);
+  const client = useApolloClient();
   const focusNext = useRef<string | null>(null);
   const [save, { loading }] = useMutation(SaveRevisionMutation, { context, refetchQueries: AFTER_DECISION });
   const dirty = isDirty(state);
@@ -114,6 +143,86 @@ export function RevisionEditor({
     return () => window.removeEventListener('pagehide', keepCopyNow);
   }, [keepCopyNow]);
 
+  // ————— the draft on the server (any device of this user) —————
+  // Written 2 s after the last change and when the page is hidden; the copy on this device stays
+  // the fallback when the server cannot be reached. Dropped by the server when the revision is saved.
+  const pushed = useRef<EditorDraft | null>(null);
+  /** A revision save is on its way: no draft goes to the server meanwhile (the save drops it). */
+  const saving = useRef(false);
+  const pushDraft = useCallback(async () => {
+    const current = latest.current;
+    if (saving.current || !current.dirty || current.offer || (pushed.current && sameDraft(pushed.current, current.state.draft))) return;
+    const draft = current.state.draft;
+    try {
+      const result = await client.mutate({
+        mutation: SaveRoadmapDraftMutation,
+        variables: { input: { revisionId: revision.id, baseVersion: current.state.baseVersion, content: JSON.stringify(draft) } },
+        context,
+      });
+      const at = result.data?.saveRoadmapDraft.updatedAt;
+      pushed.current = draft;
+      if (at) setServerCopy({ kind: 'saved', at });
+    } catch {
+      keepCopyNow();
+      setServerCopy({ kind: 'failed' });
+    }
+  }, [client, context, revision.id, keepCopyNow]);
+
+  useEffect(() => {
+    if (offer) return;
+    if (!dirty) {
+      // Nothing unsaved (saved, or changed back): a draft this page wrote is not offered anywhere.
+      if (pushed.current) {
+        pushed.current = null;
+        setServerCopy(null);
+        client.mutate({ mutation: DiscardRoadmapDraftMutation, variables: { roadmapId }, context }).catch(() => undefined);
+      }
+      return;
+    }
+    const timer = setTimeout(() => void pushDraft(), SERVER_SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [state.draft, dirty, offer, pushDraft, client, roadmapId, context]);
+
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') void pushDraft();
+    };
+    const onPageHide = () => void pushDraft();
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onPageHide);
+    };
+  }, [pushDraft]);
+
+  // On opening: the user's draft on the server (say, typed on another device) is offered back,
+  // unless this device holds a copy at least as recent or the user has started typing here.
+  useEffect(() => {
+    let cancelled = false;
+    client
+      .query({ query: RoadmapDraftQuery, variables: { roadmapId }, context, fetchPolicy: 'network-only' })
+      .then(({ data }) => {
+        const found = data?.roadmapDraft;
+        if (cancelled || !found || found.revisionId !== revision.id || latest.current.dirty) return;
+        const stored = parseStoredDraft({ revisionId: found.revisionId, baseVersion: found.baseVersion, savedAt: found.updatedAt, content: found.content });
+        if (!stored) return;
+        const server = recoveryOffer(stored, latest.current.state.saved, latest.current.state.baseVersion);
+        if (!server) return;
+        setOffer((local) => {
+          if (local && (sameDraft(local.stored.draft, stored.draft) || Date.parse(stored.savedAt) < Date.parse(local.stored.savedAt) + SERVER_NEWER_MS))
+            return local;
+          return { ...server, fromServer: true };
+        });
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+    // Once, when the editor opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => {
@@ -133,6 +242,7 @@ export function RevisionEditor({
   /** An edit: the draft changes, the error of that cell goes (it is checked again on saving). */
   const edit = useCallback((action: EditorAction) => {
     dispatch(action);
+    setUndo(null);
     setStatus((current) => (current?.kind === 'saved' ? null : current));
     if (action.type === 'header') {
       setErrors((current) => ({ ...current, header: { ...current.header, [action.field]: undefined } }));
@@ -159,6 +269,7 @@ export function RevisionEditor({
     const input = toSaveInput(state.draft);
     if (!input) return;
     const sent = state.draft;
+    saving.current = true;
     try {
       const result = await save({ variables: { input: { revisionId: revision.id, expectedVersion, ...input } } });
       const saved = result.data?.saveRoadmapRevision;
@@ -181,6 +292,8 @@ export function RevisionEditor({
       } else {
         setStatus({ kind: 'failed', text: appError.message });
       }
+    } finally {
+      saving.current = false;
     }
   }
 
@@ -206,6 +319,70 @@ export function RevisionEditor({
     edit({ type: 'addItem', sectionUid });
   }
 
+  // ————— the grid: keys, rows added, moved, removed and pasted —————
+  const rowOrder = state.draft.sections.flatMap((section) => section.items.map((item) => item.uid));
+
+  const focusCell = (cell: string, caret: 'start' | 'end') => {
+    const target = document.querySelector<HTMLTextAreaElement>(`[data-cell="${cell}"]`);
+    if (!target) return;
+    target.focus();
+    const at = caret === 'start' ? 0 : target.value.length;
+    target.setSelectionRange(at, at);
+  };
+
+  const cellKey = (item: EditorItem, field: ItemField, event: KeyboardEvent<HTMLTextAreaElement>) => {
+    const input = event.currentTarget;
+    const command = gridCommand(field, {
+      key: event.key,
+      altKey: event.altKey,
+      ctrlKey: event.ctrlKey,
+      metaKey: event.metaKey,
+      shiftKey: event.shiftKey,
+      value: input.value,
+      selectionStart: input.selectionStart,
+      selectionEnd: input.selectionEnd,
+    });
+    if (!command) return;
+    event.preventDefault();
+    if (command.kind === 'focus') {
+      const target = rowOrder[rowOrder.indexOf(item.uid) + command.rows];
+      if (target) focusCell(`${target}:${command.field}`, event.key === 'ArrowRight' ? 'start' : 'end');
+    } else if (command.kind === 'addBelow') {
+      addItemAfter(item.uid);
+    } else {
+      focusNext.current = `${item.uid}:${field}`;
+      edit({ type: 'moveItem', uid: item.uid, direction: command.direction });
+    }
+  };
+
+  /** Rows copied from Excel or Word become items from this cell on; a single cell is the text field's own paste. */
+  const cellPaste = (item: EditorItem, field: ItemField, event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const html = event.clipboardData.getData('text/html');
+    const table = clipboardTable(event.clipboardData.getData('text/plain'), html ? new DOMParser().parseFromString(html, 'text/html') : null);
+    if (!table) return;
+    const { items } = pastedItems(table, field);
+    if (items.length === 0) return;
+    event.preventDefault();
+    const before = state.draft;
+    edit({ type: 'pasteItems', uid: item.uid, items });
+    setUndo({ text: ru.editor.pasted(items.length), draft: before });
+  };
+
+  function addItemAfter(uid: string) {
+    focusNext.current = `new:${state.nextUid}:activity`;
+    edit({ type: 'addItemAfter', uid });
+  }
+
+  function removeItem(item: EditorItem, label: string) {
+    const before = state.draft;
+    const index = rowOrder.indexOf(item.uid);
+    // Focus stays in the grid: on the row that takes its place (or the one above at the end).
+    const next = rowOrder[index + 1] ?? rowOrder[index - 1];
+    if (next) focusNext.current = `${next}:activity`;
+    edit({ type: 'removeItem', uid: item.uid });
+    setUndo({ text: ru.editor.removed(label), draft: before });
+  }
+
   const header = (field: HeaderField) => ({
     name: field,
     value: state.draft.header[field],
@@ -218,7 +395,8 @@ export function RevisionEditor({
       {offer && (
         <Notice tone="warning" className="editor-restore" id="editor-restore">
           <p>
-            <strong>{ru.editor.restoreHeading}.</strong> {ru.editor.restoreText(formatDateTimeRu(offer.stored.savedAt))}
+            <strong>{ru.editor.restoreHeading}.</strong>{' '}
+            {(offer.fromServer ? ru.editor.restoreTextServer : ru.editor.restoreText)(formatDateTimeRu(offer.stored.savedAt))}
             {offer.serverChanged && ` ${ru.editor.restoreServerChanged}`}
           </p>
           <div className="form-actions">
@@ -239,6 +417,8 @@ export function RevisionEditor({
               onClick={() => {
                 clearDraft(storage, revision.id);
                 setOffer(null);
+                // Discarded here, the changes are not offered on another device either.
+                client.mutate({ mutation: DiscardRoadmapDraftMutation, variables: { roadmapId }, context }).catch(() => undefined);
               }}
             >
               {ru.editor.discard}
@@ -328,8 +508,8 @@ export function RevisionEditor({
             {section.items.length === 0 ? (
               <p className="muted">{ru.editor.emptySection}</p>
             ) : (
-              <div className="table-wrap">
-                <table className="table roadmap-table editor-table">
+              <div className="table-wrap editor-grid-wrap">
+                <table className="table roadmap-table editor-table" aria-label={ru.editor.section(s + 1)} aria-describedby="editor-grid-hint">
                   <thead>
                     <tr>
                       <ItemColumnHeaders />
@@ -342,12 +522,17 @@ export function RevisionEditor({
                     <ItemRows
                       key={item.uid}
                       item={item}
+                      row={rowOrder.indexOf(item.uid) + 1}
                       errors={errors.cells[item.uid]}
                       comments={item.key ? commentsByKey.get(item.key) : undefined}
                       period={period}
                       first={s === 0 && i === 0}
                       last={s === state.draft.sections.length - 1 && i === section.items.length - 1}
                       edit={edit}
+                      onKey={cellKey}
+                      onPaste={cellPaste}
+                      onAddAfter={addItemAfter}
+                      onRemove={removeItem}
                     />
                   ))}
                 </table>
@@ -362,8 +547,25 @@ export function RevisionEditor({
       <button type="button" className="button button-secondary add-button" onClick={() => edit({ type: 'addSection' })}>
         + {ru.editor.addSection}
       </button>
+      <p className="muted editor-grid-hint" id="editor-grid-hint">
+        {ru.editor.gridHint}
+      </p>
 
       <div className="save-bar" role="region" aria-label={ru.editor.save}>
+        {undo && (
+          <div className="editor-undo" role="status">
+            <span>{undo.text}</span>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => {
+                edit({ type: 'restore', draft: undo.draft });
+              }}
+            >
+              {ru.editor.undo}
+            </button>
+          </div>
+        )}
         {status?.kind === 'errors' && <Notice tone="error">{status.text}</Notice>}
         {status?.kind === 'network' && <Notice tone="error">{ru.editor.networkError}</Notice>}
         {status?.kind === 'failed' && <Notice tone="error">{status.text}</Notice>}
@@ -397,7 +599,12 @@ export function RevisionEditor({
             ) : dirty ? (
               <span className="save-dirty">
                 {ru.editor.unsaved}
-                {keptAt && <span className="save-kept"> · {ru.editor.keptLocally(timeOf(keptAt))}</span>}
+                {serverCopy?.kind === 'saved' ? (
+                  <span className="save-kept"> · {ru.editor.keptOnServer(timeOf(serverCopy.at))}</span>
+                ) : serverCopy?.kind === 'failed' ? (
+                  <span className="save-kept save-kept-failed"> · {ru.editor.serverKeepFailed}</span>
+                ) : null}
+                {keptAt && serverCopy?.kind !== 'saved' && <span className="save-kept"> · {ru.editor.keptLocally(timeOf(keptAt))}</span>}
               </span>
             ) : (
               <span className="muted">{ru.editor.allSaved}</span>
@@ -414,22 +621,36 @@ export function RevisionEditor({
 
 function ItemRows({
   item,
+  row,
   errors,
   comments,
   period,
   first,
   last,
   edit,
+  onKey,
+  onPaste,
+  onAddAfter,
+  onRemove,
 }: {
   item: EditorItem;
+  /** The row's place in the whole grid (1-based), named when the item has no number yet. */
+  row: number;
   errors: Partial<Record<ItemField | SectionField, string | undefined>> | undefined;
   comments: readonly CommentFieldsFragment[] | undefined;
   period: { start: string; end: string };
   first: boolean;
   last: boolean;
   edit: (action: EditorAction) => void;
+  onKey: (item: EditorItem, field: ItemField, event: KeyboardEvent<HTMLTextAreaElement>) => void;
+  onPaste: (item: EditorItem, field: ItemField, event: ClipboardEvent<HTMLTextAreaElement>) => void;
+  onAddAfter: (uid: string) => void;
+  onRemove: (item: EditorItem, label: string) => void;
 }) {
-  const number = item.number.trim() || '—';
+  const number = item.number.trim() || ru.editor.rowLabel(row);
+  // «Срок, мероприятие 1.2»; a row without a number yet: «Срок, строка 5».
+  const cellName = (column: string) => (item.number.trim() ? ru.editor.cellLabel(column, number) : `${column}, ${number}`);
+  const cellOf = item.number.trim() ? ru.editor.cellOf(number) : `, ${number}`;
   const preview = previewDeadline(item.deadlineText, period);
   const invalid = errors && Object.values(errors).some(Boolean);
   return (
@@ -442,11 +663,11 @@ function ItemRows({
                 key={field}
                 label={
                   index === 0 ? (
-                    <span className="visually-hidden">{ru.editor.cellLabel(ru.editor.columns[field], number)}</span>
+                    <span className="visually-hidden">{cellName(ru.editor.columns[field])}</span>
                   ) : (
                     <>
                       <span className="cell-caption">{ru.editor.columns[field]}</span>
-                      <span className="visually-hidden">{ru.editor.cellOf(number)}</span>
+                      <span className="visually-hidden">{cellOf}</span>
                     </>
                   )
                 }
@@ -463,6 +684,8 @@ function ItemRows({
                     placeholder={field === 'deadlineText' ? 'до 20.09.2025' : undefined}
                     title={field === 'deadlineText' ? ru.editor.deadlineHint : undefined}
                     onChange={(event) => edit({ type: 'item', uid: item.uid, field, value: event.target.value })}
+                    onKeyDown={(event) => onKey(item, field, event)}
+                    onPaste={(event) => onPaste(item, field, event)}
                   />
                 )}
               </Field>
@@ -496,10 +719,19 @@ function ItemRows({
             </button>
             <button
               type="button"
+              className="icon-button"
+              aria-label={ru.editor.addItemAfter(number)}
+              title={ru.editor.addRowBelow}
+              onClick={() => onAddAfter(item.uid)}
+            >
+              +
+            </button>
+            <button
+              type="button"
               className="icon-button icon-button-danger"
               aria-label={ru.editor.removeItem(number)}
               title={ru.editor.remove}
-              onClick={() => edit({ type: 'removeItem', uid: item.uid })}
+              onClick={() => onRemove(item, number)}
             >
               ✕
             </button>

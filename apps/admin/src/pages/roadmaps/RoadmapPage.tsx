@@ -270,7 +270,7 @@ function RevisionView({ roadmap, revisionId, tab }: { roadmap: Roadmap; revision
 
       {tab === 'content' &&
         (revision.editable ? (
-          <RevisionEditor revision={revision} context={scope.context} onDirtyChange={setEditorState} refetchRevision={refetchRevision} />
+          <RevisionEditor roadmapId={roadmap.id} revision={revision} context={scope.context} onDirtyChange={setEditorState} refetchRevision={refetchRevision} />
         ) : (
           <RevisionTable
             revision={revision}

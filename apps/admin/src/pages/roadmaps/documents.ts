@@ -676,3 +676,30 @@ export const DistrictAuthorityQuery = graphql(`
     }
   }
 `);
+
+export const RoadmapDraftQuery = graphql(`
+  query RoadmapDraft($roadmapId: ID!) {
+    roadmapDraft(roadmapId: $roadmapId) {
+      id
+      revisionId
+      baseVersion
+      content
+      updatedAt
+    }
+  }
+`);
+
+export const SaveRoadmapDraftMutation = graphql(`
+  mutation SaveRoadmapDraft($input: SaveRoadmapDraftInput!) {
+    saveRoadmapDraft(input: $input) {
+      id
+      updatedAt
+    }
+  }
+`);
+
+export const DiscardRoadmapDraftMutation = graphql(`
+  mutation DiscardRoadmapDraft($roadmapId: ID!) {
+    discardRoadmapDraft(roadmapId: $roadmapId)
+  }
+`);

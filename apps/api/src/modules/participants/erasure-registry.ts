@@ -136,6 +136,8 @@ export const DISTRICT_COLUMNS: readonly ErasureColumn[] = [
     },
     { owner: ORG },
   ),
+  // The editor's unsaved state (roadmap texts as typed), its author's login.
+  ...table('roadmap_draft', { user_id: 'actor-id', content: 'free-text' }, { owner: BY_ROADMAP }),
   ...table(
     'roadmap_import',
     {

@@ -174,3 +174,15 @@ export class RoadmapFilter {
   @Field(() => RoadmapLevel, { nullable: true })
   level?: RoadmapLevel | null;
 }
+
+@InputType('SaveRoadmapDraftInput')
+export class SaveRoadmapDraftInput {
+  @Field(() => ID, { description: 'Редакция, которую редактирует автор (последняя, в редактируемом состоянии).' })
+  revisionId!: string;
+
+  @Field(() => Int, { description: 'Версия редакции, с которой начато редактирование.' })
+  baseVersion!: number;
+
+  @Field(() => String, { description: 'Состояние редактора (JSON: заголовок и разделы), не более 500 000 символов.' })
+  content!: string;
+}

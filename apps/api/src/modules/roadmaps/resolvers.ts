@@ -24,9 +24,11 @@ import {
   MoveRoadmapItemInput,
   RemoveRoadmapItemInput,
   RoadmapFilter,
+  SaveRoadmapDraftInput,
   SaveRoadmapRevisionInput,
   UpdateRoadmapItemInput,
 } from './inputs.js';
+import { RoadmapDraft } from './draft.entity.js';
 import { RoadmapItem } from './item.entity.js';
 import { andThen, whenLoaded, type RevisionContent } from './loaders.js';
 import { DistrictSettings } from './district-settings.entity.js';
@@ -341,8 +343,31 @@ export class DistrictSettingsResolver {
   }
 }
 
+/** The editor's draft on the server: only its author, only for a roadmap they may edit. */
+@Resolver(() => RoadmapDraft)
+export class RoadmapDraftResolver {
+  @Authorized(...EDITORS)
+  @Query(() => RoadmapDraft, { nullable: true, description: 'Свой несохранённый черновик редактора этой дорожной карты (null — нет).' })
+  roadmapDraft(@Ctx() ctx: GraphQLContext, @Arg('roadmapId', () => ID) roadmapId: string) {
+    return ctx.services.roadmapDrafts.get(ctx, roadmapId);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => RoadmapDraft, { description: 'Сохраняет черновик редактора на сервере (автоматически, пока автор печатает).' })
+  saveRoadmapDraft(@Ctx() ctx: GraphQLContext, @Arg('input', () => SaveRoadmapDraftInput) input: SaveRoadmapDraftInput) {
+    return ctx.services.roadmapDrafts.save(ctx, input);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Boolean, { description: 'Удаляет свой черновик редактора этой дорожной карты.' })
+  discardRoadmapDraft(@Ctx() ctx: GraphQLContext, @Arg('roadmapId', () => ID) roadmapId: string) {
+    return ctx.services.roadmapDrafts.discard(ctx, roadmapId);
+  }
+}
+
 export const ROADMAP_RESOLVERS = [
   RoadmapResolver,
+  RoadmapDraftResolver,
   RoadmapRevisionResolver,
   RoadmapSectionResolver,
   RoadmapItemResolver,

@@ -4,6 +4,7 @@ import { badUserInput, conflict, forbidden } from '../../engine/errors.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import { forgetTenantReads } from '../../engine/tenancy/tenant.js';
 import { authorRoles, checkVersion, claimRevision, findRevision } from './access.js';
+import { dropDraft } from './draft.service.js';
 import { buildSections, toDrafts, type DraftItem, type DraftSection } from './content.js';
 import { editSummary, recordEvent, type EditSummary } from './events.js';
 import { checkHeader, type RevisionHeader } from './header.js';
@@ -31,7 +32,7 @@ export class RevisionEditor {
 
   /** The whole draft at once (the editor's «Сохранить»). */
   save(ctx: TenantServiceContext, input: SaveRoadmapRevisionInput): Promise<RoadmapRevision> {
-    return this.edit(ctx, input.revisionId, input.expectedVersion, (current) => ({
+    return this.edit(ctx, input.revisionId, input.expectedVersion, { dropsDraft: true }, (current) => ({
       header: {
         title: input.title ?? current.header.title,
         programmeName: input.programmeName ?? current.header.programmeName,
@@ -43,7 +44,7 @@ export class RevisionEditor {
   }
 
   addItem(ctx: TenantServiceContext, input: AddRoadmapItemInput): Promise<RoadmapRevision> {
-    return this.edit(ctx, input.revisionId, input.expectedVersion, (current) => {
+    return this.edit(ctx, input.revisionId, input.expectedVersion, {}, (current) => {
       const section = current.sections.find((s) => s.key === input.sectionKey);
       if (!section) throw badUserInput('sectionKey', ROADMAP_MESSAGES_RU.sectionNotFound);
       const position = Math.min(Math.max(input.position ?? section.items.length, 0), section.items.length);
@@ -54,7 +55,7 @@ export class RevisionEditor {
   }
 
   updateItem(ctx: TenantServiceContext, input: UpdateRoadmapItemInput): Promise<RoadmapRevision> {
-    return this.edit(ctx, input.revisionId, input.expectedVersion, (current) => {
+    return this.edit(ctx, input.revisionId, input.expectedVersion, {}, (current) => {
       const found = this.locate(current.sections, input.itemKey, 'itemKey');
       const patch = Object.fromEntries(Object.entries(input.item).filter(([field, value]) => value != null && field !== 'key'));
       found.section.items[found.index] = { ...found.item, ...patch };
@@ -63,7 +64,7 @@ export class RevisionEditor {
   }
 
   removeItem(ctx: TenantServiceContext, input: RemoveRoadmapItemInput): Promise<RoadmapRevision> {
-    return this.edit(ctx, input.revisionId, input.expectedVersion, (current) => {
+    return this.edit(ctx, input.revisionId, input.expectedVersion, {}, (current) => {
       const found = this.locate(current.sections, input.itemKey, 'itemKey');
       found.section.items.splice(found.index, 1);
       return { ...current, itemKey: found.item.key };
@@ -71,7 +72,7 @@ export class RevisionEditor {
   }
 
   moveItem(ctx: TenantServiceContext, input: MoveRoadmapItemInput): Promise<RoadmapRevision> {
-    return this.edit(ctx, input.revisionId, input.expectedVersion, (current) => {
+    return this.edit(ctx, input.revisionId, input.expectedVersion, {}, (current) => {
       const found = this.locate(current.sections, input.itemKey, 'itemKey');
       const target = input.sectionKey ? current.sections.find((s) => s.key === input.sectionKey) : found.section;
       if (!target) throw badUserInput('sectionKey', ROADMAP_MESSAGES_RU.sectionNotFound);
@@ -93,13 +94,14 @@ export class RevisionEditor {
   /**
    * One edit of a revision: checks scope, author, version, state; builds and validates the new
    * content (nothing is written if that fails); then, in one transaction, claims the version and
-   * writes the content and the audit record. A concurrent edit with the same version loses the
+   * writes the content and the audit record (and, saving from the editor, drops the author's draft). A concurrent edit with the same version loses the
    * claim and gets CONFLICT; its transaction rolls back.
    */
   private async edit(
     ctx: TenantServiceContext,
     revisionId: string,
     expectedVersion: number,
+    options: { dropsDraft?: boolean },
     change: (current: DraftContent) => DraftContent,
   ): Promise<RoadmapRevision> {
     const { actor, tenant } = ctx;
@@ -144,6 +146,8 @@ export class RevisionEditor {
           at: now,
         });
         await em.flush();
+        // The editor's draft on the server is now the revision: it is not offered again on another device.
+        if (options.dropsDraft) await dropDraft(em, roadmap.id, actor.userId);
       },
       { clear: true },
     );

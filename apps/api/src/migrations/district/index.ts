@@ -9,6 +9,7 @@ import { Migration20261122200000MonitoringLinksSwotNews } from './Migration20261
 import { Migration20261205000000PersonalDataErasure } from './Migration20261205000000PersonalDataErasure.js';
 import { Migration20261205100000KpiDirtyTriggers } from './Migration20261205100000KpiDirtyTriggers.js';
 import { Migration20261205200000DashboardAggregates } from './Migration20261205200000DashboardAggregates.js';
+import { Migration20261205300000RemindersCommentThreads } from './Migration20261205300000RemindersCommentThreads.js';
 
 /** The per-district migration set, applied to every district schema in order. Add new ones at the end. */
 export const DISTRICT_MIGRATIONS: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const DISTRICT_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205000000PersonalDataErasure', class: Migration20261205000000PersonalDataErasure },
   { name: 'Migration20261205100000KpiDirtyTriggers', class: Migration20261205100000KpiDirtyTriggers },
   { name: 'Migration20261205200000DashboardAggregates', class: Migration20261205200000DashboardAggregates },
+  { name: 'Migration20261205300000RemindersCommentThreads', class: Migration20261205300000RemindersCommentThreads },
 ];

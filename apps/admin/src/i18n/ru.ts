@@ -1657,6 +1657,36 @@ export const ru = {
     organization: organizationKinds,
     partner: partnerKinds,
   },
+  /** Issue 15, «work that moves»: reminders, bulk actions, comment threads. */
+  workMoves: {
+    selectAll: 'Выбрать все',
+    selectRow: (name: string) => `Выбрать: ${name}`,
+    selected: (count: number) => `Выбрано: ${count}`,
+    clearSelection: 'Снять выбор',
+    bulkBar: 'Действия с выбранными',
+    remind: 'Напомнить',
+    remindRow: (name: string) => `Напомнить: ${name}`,
+    remindSelected: 'Напомнить выбранным',
+    reminding: 'Записываем…',
+    reminded: (count: number) =>
+      `Напоминание записано: ${plural(count, 'организация', 'организации', 'организаций')} — ${count}. Письма уйдут, когда заработают уведомления.`,
+    remindedAt: (when: string, who: string) => `Напомнено ${when}, ${who}`,
+    remindedHint: 'Напоминание записано; письмом оно уйдёт, когда заработают уведомления.',
+    inboxReminders: 'Напоминания о сроках',
+    inboxReminder: (title: string, due: string) => `Управление образования напомнило о сроке: ${title} — до ${due}`,
+    inboxReminderBy: (who: string, when: string) => `${who}, ${when}`,
+    openComments: (count: number) => (count === 0 ? 'Открытых замечаний нет' : `Открытых замечаний: ${count}`),
+    reply: 'Ответить',
+    replyLabel: 'Ответ на замечание',
+    sendReply: 'Отправить ответ',
+    sending: 'Отправляем…',
+    cancel: 'Отмена',
+    resolve: 'Отметить решённым',
+    reopen: 'Вернуть в работу',
+    resolvedBy: (who: string, date: string) => `Решено: ${who}, ${date}`,
+    showResolved: 'Показать',
+    replies: (count: number) => plural(count, 'ответ', 'ответа', 'ответов'),
+  },
 } as const;
 
 export type Messages = typeof ru;

@@ -72,7 +72,8 @@ describe('work that moves: reminders, bulk selection, comment threads', () => {
 
   step('the officer finds the overdue gymnasium on its campaign page, selects all and reminds them; a second reminder is refused', async () => {
     await as('sibay.officer');
-    await open('/roadmaps/campaigns');
+    await open('/roadmaps');
+    await page.locator('main a[href*="/roadmaps/campaigns/"]').first().waitFor();
     const campaigns = await page
       .locator('main a[href*="/roadmaps/campaigns/"]')
       .evaluateAll((links) => [...new Set(links.map((a) => (a as HTMLAnchorElement).pathname))]);

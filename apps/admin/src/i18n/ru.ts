@@ -1686,6 +1686,8 @@ export const ru = {
     resolvedBy: (who: string, date: string) => `Решено: ${who}, ${date}`,
     showResolved: 'Показать',
     replies: (count: number) => plural(count, 'ответ', 'ответа', 'ответов'),
+    revokeSelected: 'Отозвать выбранные',
+    revokedLinks: (count: number) => `Отозвано: ${count} ${plural(count, 'ссылка', 'ссылки', 'ссылок')}.`,
   },
 } as const;
 

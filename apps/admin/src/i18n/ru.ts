@@ -1687,6 +1687,11 @@ export const ru = {
     showResolved: 'Показать',
     replies: (count: number) => plural(count, 'ответ', 'ответа', 'ответов'),
     revokeSelected: 'Отозвать выбранные',
+    tagsToAdd: 'Метки для выбранных',
+    tagsToAddHint: 'через запятую: «математика, олимпиады»',
+    addTags: 'Добавить метки',
+    addingTags: 'Добавляем…',
+    tagsAdded: (count: number) => `Метки добавлены: ${count} ${plural(count, 'участнику', 'участникам', 'участникам')}.`,
     revokedLinks: (count: number) => `Отозвано: ${count} ${plural(count, 'ссылка', 'ссылки', 'ссылок')}.`,
   },
 } as const;

@@ -99,6 +99,7 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
 
   // Mutations
   addConsent: { roles: SCHOOL_MANAGERS },
+  addParticipantTags: { roles: SCHOOL_MANAGERS },
   addRoadmapItem: { roles: ROADMAP_EDITORS },
   approvePartnerApplication: { roles: PARTNER_DECIDERS, id: 'partner_application' },
   archivePartnerMentor: { roles: [R.partner], id: 'partner_mentor' },

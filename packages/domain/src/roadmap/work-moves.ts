@@ -18,6 +18,7 @@ export function nextReminderAllowedAt(lastAt: Date | null, now: Date): Date | nu
 
 export const WORK_MOVES_MESSAGES_RU = {
   chooseRows: 'Выберите хотя бы одну строку',
+  tagsRequired: 'Метки: укажите хотя бы одну',
   tooManyRows: (max: number) => `За один раз — не более ${max} строк`,
   /** All or nothing: why nothing was done. */
   bulkRefused: (refused: number, total: number) => `Ничего не сделано: ${refused} из ${total} нельзя обработать — причины указаны в строках`,

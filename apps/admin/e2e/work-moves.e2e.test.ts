@@ -135,6 +135,30 @@ describe('work that moves: reminders, bulk selection, comment threads', () => {
     expect(new URL(page.url()).pathname).toBe(campaignPath);
   });
 
+  step('the curator ticks two mentees of «Вместе» and adds a tag to both at once', async () => {
+    await nav().getByRole('link', { name: 'Программы' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Программы наставничества' }).waitFor();
+    await page.getByTestId('programmes-table').getByRole('link', { name: 'Вместе', exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Вместе' }).waitFor();
+    await page.getByRole('navigation', { name: 'Разделы программы' }).getByRole('link', { name: 'Наставляемые' }).click();
+    const table = page.getByTestId('participants-mentee');
+    await table.waitFor();
+    const ticks = table.getByRole('checkbox', { name: /^Выбрать: / });
+    const rows = [ticks.nth(0), ticks.nth(1)];
+    const names = await Promise.all(rows.map(async (tick) => (await tick.getAttribute('aria-label'))!.replace('Выбрать: ', '')));
+    const rowOf = (name: string) => table.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+    const before = await Promise.all(names.map((name) => rowOf(name).innerText()));
+    for (const tick of rows) await tick.check();
+    const bar = page.getByRole('region', { name: 'Действия с выбранными' });
+    await bar.getByText('Выбрано: 2').waitFor();
+    await bar.getByLabel('Метки для выбранных').fill('шахматы');
+    await shot('05a-participants-selected');
+    await bar.getByRole('button', { name: 'Добавить метки' }).click();
+    await page.getByText('Метки добавлены: 2 участникам.').waitFor();
+    await bar.waitFor({ state: 'detached' });
+    for (const [index, name] of names.entries()) await expect.poll(() => rowOf(name).innerText(), { timeout: 30_000 }).not.toBe(before[index]);
+  });
+
   step('the director approves; the officer leaves a remark on the whole roadmap', async () => {
     await as('gimnaziya.director');
     await open(roadmapPath);

@@ -36,6 +36,8 @@ import { ATTACHMENT_RESOLVERS } from './modules/attachments/resolvers.js';
 import { attachmentRoutes } from './modules/attachments/routes.js';
 import { createAttachmentStorages } from './modules/attachments/storage.js';
 import { CampaignService } from './modules/campaigns/campaign.service.js';
+import { CommentThreadService } from './modules/reviews/thread.service.js';
+import { ReminderService } from './modules/campaigns/reminder.service.js';
 import { RegionRoadmapService } from './modules/roadmaps/region-overview.js';
 import { createCampaignLoaders } from './modules/campaigns/loaders.js';
 import { CAMPAIGN_RESOLVERS } from './modules/campaigns/resolvers.js';
@@ -56,6 +58,7 @@ import { DistrictSettingsService } from './modules/roadmaps/settings.service.js'
 import { RoadmapDraftService } from './modules/roadmaps/draft.service.js';
 import { RoadmapDraft } from './modules/roadmaps/draft.entity.js';
 import { Campaign } from './modules/campaigns/campaign.entity.js';
+import { CampaignReminder } from './modules/campaigns/reminder.entity.js';
 import { ItemExecution } from './modules/execution/item-execution.entity.js';
 import { ReviewComment } from './modules/reviews/comment.entity.js';
 import { RoadmapEvent } from './modules/roadmaps/event.entity.js';
@@ -179,6 +182,7 @@ export const TENANT_ENTITIES = [
   RoadmapItemKpiLink,
   SwotForm,
   SchoolNews,
+  CampaignReminder,
 ];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql types its resolver classes so
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -280,6 +284,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     const organizations = new OrganizationService();
     const roadmaps = new RoadmapService(clock);
     const campaigns = new CampaignService(clock);
+    const reminders = new ReminderService(clock, config.timeZone, campaigns);
     const storages = createAttachmentStorages(config.attachments);
     const attachments = new AttachmentService(
       config.attachments,
@@ -333,11 +338,13 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       headcounts: new HeadcountService(organizations),
       roadmaps,
       campaigns,
+      reminders,
       regionRoadmaps: new RegionRoadmapService(clock),
       decisions: new DecisionService(clock, roadmaps),
+      commentThreads: new CommentThreadService(clock),
       execution: new ExecutionService(clock, attachments),
       attachments,
-      inbox: new InboxService(clock, campaigns),
+      inbox: new InboxService(clock, campaigns, reminders),
       districtSettings: new DistrictSettingsService(clock),
       roadmapDrafts: new RoadmapDraftService(clock),
       documents: new DocumentService(clock, config.timeZone, roadmaps, campaigns),

@@ -14,6 +14,7 @@ const DISTRICT_TABLES = [
   'attachment_content',
   'best_practice',
   'campaign',
+  'campaign_reminder',
   'dashboard_school',
   'dashboard_total',
   'district_settings',
@@ -43,7 +44,7 @@ const DISTRICT_TABLES = [
   'school_news',
   'swot_form',
 ];
-const LAST_DISTRICT_MIGRATION = 'Migration20261205300000RoadmapDrafts';
+const LAST_DISTRICT_MIGRATION = 'Migration20261205400000RemindersCommentThreads';
 
 beforeAll(async () => {
   orm = await createOrm(loadConfig({ NODE_ENV: 'test', DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' }));
@@ -123,6 +124,7 @@ describe('district migrations', () => {
       'Migration20261205000000PersonalDataErasure',
       'Migration20261205100000KpiDirtyTriggers',
       'Migration20261205200000DashboardAggregates',
+      'Migration20261205300000RoadmapDrafts',
       LAST_DISTRICT_MIGRATION,
     ]);
     expect(await stateOf(district)).toMatchObject({ status: 'migrated', last_migration: LAST_DISTRICT_MIGRATION, error: null });

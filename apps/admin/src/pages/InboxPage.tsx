@@ -7,7 +7,9 @@ import { StatusBadge } from '../components/StatusBadge';
 import type { InboxRevisionFragment } from '../gql/graphql';
 import { ru } from '../i18n/ru';
 import { formatDateRu } from '../lib/format';
+import { dateTimeRu } from '../lib/monitoring';
 import { isoToRu } from '../lib/roadmap/dates';
+import { useMe } from '../me';
 import { roadmapLevelOf, stateBadge } from '../lib/roadmap/enums';
 import type { RoadmapPaths } from '../lib/roadmap/paths';
 import { InboxQuery } from './roadmaps/documents';
@@ -31,6 +33,7 @@ export function InboxPage() {
 
 function Inbox() {
   const scope = useDistrictScope();
+  const { me } = useMe();
   const { data, error, refetch } = useQuery(InboxQuery, { context: scope.context, fetchPolicy: 'cache-and-network' });
   return (
     <>
@@ -38,6 +41,30 @@ function Inbox() {
         {(inbox) => (
           <div className="inbox" data-testid="inbox">
             {inbox.total === 0 && <p className="notice notice-info">{ru.inbox.nothing}</p>}
+            {inbox.reminders.length > 0 && (
+              <section className="inbox-section" aria-labelledby="inbox-reminders" data-testid="inbox-reminders">
+                <h2 id="inbox-reminders">
+                  {ru.workMoves.inboxReminders} <span className="count-badge">{inbox.reminders.length}</span>
+                </h2>
+                <ul className="inbox-list">
+                  {inbox.reminders.map((reminder) => (
+                    <li key={reminder.id} className="inbox-item inbox-reminder">
+                      <div>
+                        <Link to={scope.paths.campaign(reminder.campaign.id)}>
+                          {ru.workMoves.inboxReminder(reminder.campaign.title, isoToRu(reminder.campaign.dueDate))}
+                        </Link>
+                        <span className="cell-note">
+                          {[
+                            reminder.organization.shortName,
+                            ru.workMoves.inboxReminderBy(reminder.remindedByName, dateTimeRu(reminder.remindedAt, me.timeZone)),
+                          ].join(' · ')}
+                        </span>
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
             {LISTS.filter((list) => inbox[list].length > 0).map((list) => (
               <section key={list} className="inbox-section" aria-labelledby={`inbox-${list}`}>
                 <h2 id={`inbox-${list}`}>

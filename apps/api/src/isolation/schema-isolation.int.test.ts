@@ -337,6 +337,7 @@ describe('the world', () => {
       'attachment',
       'best_practice',
       'campaign',
+      'campaign_reminder',
       'headcount',
       'item_execution',
       'mentoring_pair',

@@ -244,6 +244,12 @@ async function topUpS2(app: TestApp, schema: string, s2: Organization, curator: 
   next = await decide(curator, next, 'SUBMIT_TO_DIRECTOR');
   next = await decide(director, next, 'APPROVE', { approval: APPROVAL });
   await decide(officer, next, 'COMMENT', { comment: 'Уточнить сроки' });
+  // A reminder of a campaign's due date to S2 (written directly: S2 has submitted, so the API would refuse it now).
+  await sql(
+    `insert into ${schema}.campaign_reminder (id, campaign_id, organization_id, reminded_by_user_id, reminded_by_name)
+       select gen_random_uuid(), c.id, ?, 'officer', 'Специалист' from ${schema}.campaign c order by c.due_date limit 1`,
+    [s2.id],
+  );
   // Reading a participant's card writes the access log.
   const participant = (await sql(`select id::text from ${schema}.participant where organization_id = ? limit 1`, [s2.id]))[0];
   await ok(app, `query($id: ID!) { participant(id: $id) { id lastName } }`, curator, { id: participant.id });

@@ -5,3 +5,4 @@ export * from './deadline.js';
 export * from './approval.js';
 export * from './model.js';
 export * from './messages.js';
+export * from './work-moves.js';

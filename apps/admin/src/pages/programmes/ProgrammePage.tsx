@@ -4,20 +4,23 @@ import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'reac
 import { Dialog } from '../../components/Dialog';
 import { DownloadButton } from '../../components/DownloadButton';
 import { TextField } from '../../components/Field';
-import { ErrorNotice } from '../../components/Notice';
+import { BulkActionBar, bulkRefusals, RowCheckbox, SelectAllCheckbox, useRowSelection } from '../../components/BulkSelection';
+import { ErrorNotice, SuccessNotice } from '../../components/Notice';
 import { PagedTable } from '../../components/PagedTable';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ru } from '../../i18n/ru';
+import { hasRole } from '../../lib/access';
 import { classifyError, notFoundError } from '../../lib/errors';
 import { whyNoPairs, type MatchingNextStep } from '../../lib/matching';
+import { useMe } from '../../me';
 import { pairPaths } from '../../lib/pairs';
 import { addMonthsIso, programmePaths, programmeTabOf, type ProgrammeTab } from '../../lib/programmes';
 import { isoToRu, parseDateRu, todayIso } from '../../lib/roadmap/dates';
 import { useListParams } from '../../lib/useListParams';
 import { questionnairePaths } from '../../lib/questionnaires';
-import { ConfirmPairsMutation, PairsQuery, ParticipantsQuery, ProgrammeQuery, SuggestMatchesQuery } from './documents';
+import { AddParticipantTagsMutation, ConfirmPairsMutation, PairsQuery, ParticipantsQuery, ProgrammeQuery, SuggestMatchesQuery } from './documents';
 import { categoryLabel, formLabel, kindLabel, periodRu, ProgrammesGuard } from './shared';
 import { PartnerMentorBadge } from '../partners/PartnerMentorBadge';
 
@@ -135,6 +138,14 @@ function ProgrammeView() {
 
 function ParticipantsTab({ programmeId, role }: { programmeId: string; role: 'MENTOR' | 'MENTEE' }) {
   const { page, setPage, limit, offset } = useListParams();
+  const { grants } = useMe();
+  // The school's managers act on many rows at once; the API checks the organisation of each.
+  const manages = hasRole(grants, 'school-curator', 'school-director');
+  const selection = useRowSelection();
+  const [tagsText, setTagsText] = useState('');
+  const [bulkError, setBulkError] = useState<unknown>(null);
+  const [bulkNotice, setBulkNotice] = useState<string | null>(null);
+  const [addTags, { loading: adding }] = useMutation(AddParticipantTagsMutation, { refetchQueries: ['Participants'] });
   const {
     data: current,
     previousData,
@@ -145,48 +156,93 @@ function ParticipantsTab({ programmeId, role }: { programmeId: string; role: 'ME
     fetchPolicy: 'cache-and-network',
   });
   const data = current ?? previousData;
+  const refusals = bulkRefusals(bulkError);
+  const selectable = (data?.participants.items ?? []).filter((person) => !person.anonymized).map((person) => person.id);
+
+  async function addToSelected(event: FormEvent) {
+    event.preventDefault();
+    setBulkError(null);
+    setBulkNotice(null);
+    const participantIds = selection.ids;
+    try {
+      await addTags({ variables: { participantIds, tags: tagsText.split(/[,;]/) } });
+      selection.clear();
+      setTagsText('');
+      setBulkNotice(ru.workMoves.tagsAdded(participantIds.length));
+    } catch (failure) {
+      setBulkError(failure);
+    }
+  }
+
   return (
-    <PagedTable
-      list={data?.participants}
-      error={error}
-      onRetry={() => void refetch()}
-      page={page}
-      onPage={setPage}
-      tableProps={{
-        'aria-label': role === 'MENTOR' ? ru.programmes.tabMentors : ru.programmes.tabMentees,
-        'data-testid': `participants-${role.toLowerCase()}`,
-      }}
-      head={
-        <>
-          <th scope="col">{ru.programmes.fullName}</th>
-          <th scope="col">{ru.programmes.category}</th>
-          <th scope="col">{ru.programmes.classOrPosition}</th>
-          <th scope="col">{ru.programmes.tags}</th>
-          <th scope="col">{ru.programmes.consent}</th>
-        </>
-      }
-      row={(person) => (
-        <tr key={person.id}>
-          <th scope="row">
-            <Link to={programmePaths.participant(programmeId, person.id)}>{person.displayName}</Link>
-          </th>
-          <td>
-            {categoryLabel(person.category)} <PartnerMentorBadge partnerId={person.partnerId} />
-          </td>
-          <td>{person.classOrPosition ?? '—'}</td>
-          <td>{person.tags.join(', ') || '—'}</td>
-          <td>
-            {person.anonymized ? (
-              <StatusBadge label={ru.programmes.anonymized} tone="neutral" />
-            ) : person.consents.some((c) => !c.withdrawnOn) ? (
-              <StatusBadge label={ru.programmes.consentValid} tone="agreed" />
-            ) : (
-              <StatusBadge label={ru.programmes.consentWithdrawn} tone="returned" />
-            )}
-          </td>
-        </tr>
+    <>
+      <SuccessNotice>{bulkNotice}</SuccessNotice>
+      {bulkError != null && <ErrorNotice>{classifyError(bulkError).message}</ErrorNotice>}
+      {manages && (
+        <BulkActionBar selection={selection}>
+          <form className="bulk-bar-form" onSubmit={(event) => void addToSelected(event)}>
+            <TextField
+              label={ru.workMoves.tagsToAdd}
+              hint={ru.workMoves.tagsToAddHint}
+              value={tagsText}
+              onChange={(event) => setTagsText(event.target.value)}
+              error={classifyError(bulkError).fieldErrors.tags}
+            />
+            <button type="submit" className="button button-small" disabled={adding}>
+              {adding ? ru.workMoves.addingTags : ru.workMoves.addTags}
+            </button>
+          </form>
+        </BulkActionBar>
       )}
-    />
+      <PagedTable
+        list={data?.participants}
+        error={error}
+        onRetry={() => void refetch()}
+        page={page}
+        onPage={setPage}
+        tableProps={{
+          'aria-label': role === 'MENTOR' ? ru.programmes.tabMentors : ru.programmes.tabMentees,
+          'data-testid': `participants-${role.toLowerCase()}`,
+        }}
+        head={
+          <>
+            {manages && (
+              <th scope="col" className="col-check">
+                <SelectAllCheckbox selection={selection} ids={selectable} />
+              </th>
+            )}
+            <th scope="col">{ru.programmes.fullName}</th>
+            <th scope="col">{ru.programmes.category}</th>
+            <th scope="col">{ru.programmes.classOrPosition}</th>
+            <th scope="col">{ru.programmes.tags}</th>
+            <th scope="col">{ru.programmes.consent}</th>
+          </>
+        }
+        row={(person) => (
+          <tr key={person.id}>
+            {manages && <td className="col-check">{!person.anonymized && <RowCheckbox selection={selection} id={person.id} name={person.displayName} />}</td>}
+            <th scope="row">
+              <Link to={programmePaths.participant(programmeId, person.id)}>{person.displayName}</Link>
+              {refusals.has(person.id) && <span className="cell-note field-error">{refusals.get(person.id)}</span>}
+            </th>
+            <td>
+              {categoryLabel(person.category)} <PartnerMentorBadge partnerId={person.partnerId} />
+            </td>
+            <td>{person.classOrPosition ?? '—'}</td>
+            <td>{person.tags.join(', ') || '—'}</td>
+            <td>
+              {person.anonymized ? (
+                <StatusBadge label={ru.programmes.anonymized} tone="neutral" />
+              ) : person.consents.some((c) => !c.withdrawnOn) ? (
+                <StatusBadge label={ru.programmes.consentValid} tone="agreed" />
+              ) : (
+                <StatusBadge label={ru.programmes.consentWithdrawn} tone="returned" />
+              )}
+            </td>
+          </tr>
+        )}
+      />
+    </>
   );
 }
 

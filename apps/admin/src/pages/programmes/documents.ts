@@ -412,3 +412,12 @@ export const UpdateParticipantMutation = graphql(`
     }
   }
 `);
+
+export const AddParticipantTagsMutation = graphql(`
+  mutation AddParticipantTags($participantIds: [ID!]!, $tags: [String!]!) {
+    addParticipantTags(participantIds: $participantIds, tags: $tags) {
+      id
+      tags
+    }
+  }
+`);

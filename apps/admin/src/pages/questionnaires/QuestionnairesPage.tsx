@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { BulkActionBar, bulkRefusals, RowCheckbox, SelectAllCheckbox, useRowSelection } from '../../components/BulkSelection';
 import { Dialog } from '../../components/Dialog';
 import { SelectField, TextField } from '../../components/Field';
 import { ErrorNotice, Notice, SuccessNotice } from '../../components/Notice';
@@ -32,6 +33,7 @@ import {
   QuestionnaireStatusQuery,
   QuestionnaireTemplatesQuery,
   RevokeQuestionnaireLinkMutation,
+  RevokeQuestionnaireLinksMutation,
   SubmitQuestionnaireResponseMutation,
 } from './documents';
 import { SummarySection } from './SummarySection';
@@ -202,8 +204,8 @@ function KindSection({ programmeId, kind, template }: { programmeId: string; kin
       {issued.length > 0 && (
         <IssuedLinks
           links={issued}
-          onRevoked={(linkId) => {
-            setIssued((current) => current.map((l) => (l.linkId === linkId ? { ...l, revoked: true } : l)));
+          onRevoked={(linkIds) => {
+            setIssued((current) => current.map((l) => (linkIds.includes(l.linkId) ? { ...l, revoked: true } : l)));
             void status.refetch();
             setSummaryKey((k) => k + 1);
           }}
@@ -313,10 +315,15 @@ function IssueForm({
   );
 }
 
-function IssuedLinks({ links, onRevoked }: { links: Issued[]; onRevoked: (linkId: string) => void }) {
+function IssuedLinks({ links, onRevoked }: { links: Issued[]; onRevoked: (linkIds: string[]) => void }) {
   const [revoke] = useMutation(RevokeQuestionnaireLinkMutation);
+  const [revokeMany, { loading: revokingMany }] = useMutation(RevokeQuestionnaireLinksMutation);
+  const selection = useRowSelection();
   const [copied, setCopied] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [refusals, setRefusals] = useState<ReadonlyMap<string, string>>(new Map());
+  const [revokedNotice, setRevokedNotice] = useState<string | null>(null);
+  const open = links.filter((link) => !link.revoked).map((link) => link.linkId);
 
   async function copy(link: Issued) {
     setError(null);
@@ -332,9 +339,26 @@ function IssuedLinks({ links, onRevoked }: { links: Issued[]; onRevoked: (linkId
     setError(null);
     try {
       await revoke({ variables: { linkId: link.linkId } });
-      onRevoked(link.linkId);
+      onRevoked([link.linkId]);
     } catch (failure) {
       setError(classifyError(failure).message);
+    }
+  }
+
+  /** The selected links at once: all or nothing, the reasons beside the refused ones. */
+  async function revokeSelected() {
+    setError(null);
+    setRefusals(new Map());
+    setRevokedNotice(null);
+    const linkIds = selection.ids;
+    try {
+      await revokeMany({ variables: { linkIds } });
+      selection.clear();
+      setRevokedNotice(ru.workMoves.revokedLinks(linkIds.length));
+      onRevoked(linkIds);
+    } catch (failure) {
+      setError(classifyError(failure).message);
+      setRefusals(bulkRefusals(failure));
     }
   }
 
@@ -343,9 +367,21 @@ function IssuedLinks({ links, onRevoked }: { links: Issued[]; onRevoked: (linkId
       <h2>{T.issuedHeading}</h2>
       <Notice tone="warning">{T.issuedOnce}</Notice>
       <ErrorNotice>{error}</ErrorNotice>
+      <SuccessNotice>{revokedNotice}</SuccessNotice>
+      {open.length > 1 && (
+        <label className="checkbox">
+          <SelectAllCheckbox selection={selection} ids={open} /> {ru.workMoves.selectAll}
+        </label>
+      )}
+      <BulkActionBar selection={selection}>
+        <button type="button" className="button button-small" disabled={revokingMany} onClick={() => void revokeSelected()}>
+          {ru.workMoves.revokeSelected}
+        </button>
+      </BulkActionBar>
       <ul className="card-list">
         {links.map((link) => (
           <li key={link.linkId} data-link={link.linkId} style={{ marginBottom: '0.75rem' }}>
+            {!link.revoked && <RowCheckbox selection={selection} id={link.linkId} name={link.participantName} />}
             <TextField
               label={`${link.participantName}${link.phase ? ` (${T.phases[link.phase] ?? link.phase})` : ''}`}
               hint={link.revoked ? T.revoked : T.validUntil(formatDateTimeRu(link.expiresAt))}
@@ -355,6 +391,7 @@ function IssuedLinks({ links, onRevoked }: { links: Issued[]; onRevoked: (linkId
               onFocus={(event) => event.target.select()}
               data-testid="issued-url"
             />
+            {refusals.has(link.linkId) && <p className="field-error">{refusals.get(link.linkId)}</p>}
             {!link.revoked && (
               <div className="form-actions">
                 <button type="button" className="button button-secondary" onClick={() => void copy(link)}>

@@ -135,6 +135,12 @@ export const RevokeQuestionnaireLinkMutation = graphql(`
   }
 `);
 
+export const RevokeQuestionnaireLinksMutation = graphql(`
+  mutation RevokeQuestionnaireLinks($linkIds: [ID!]!) {
+    revokeQuestionnaireLinks(linkIds: $linkIds)
+  }
+`);
+
 export const SubmitQuestionnaireResponseMutation = graphql(`
   mutation SubmitQuestionnaireResponse($input: SubmitQuestionnaireInput!) {
     submitQuestionnaireResponse(input: $input) {

@@ -1,15 +1,19 @@
-import { useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
-import { SuccessNotice } from '../../components/Notice';
+import { BulkActionBar, bulkRefusals, RowCheckbox, SelectAllCheckbox, useRowSelection } from '../../components/BulkSelection';
+import { ErrorNotice, SuccessNotice } from '../../components/Notice';
 import { PagedTable } from '../../components/PagedTable';
 import { usePageLoader } from '../../components/TableExport';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusBadge } from '../../components/StatusBadge';
 import type { CampaignPageQuery as CampaignPageData, SchoolCampaignStatus } from '../../gql/graphql';
 import { ru } from '../../i18n/ru';
-import { hasOrganizationRole, isDistrictOfficerOf } from '../../lib/access';
+import { hasOrganizationRole, isDistrictOfficerOf, platformRoleOf } from '../../lib/access';
+import { classifyError } from '../../lib/errors';
+import { dateTimeRu } from '../../lib/monitoring';
 import { exportPaths } from '../../lib/downloads';
 import { DownloadButton } from '../../components/DownloadButton';
 import { notFoundError } from '../../lib/errors';
@@ -18,7 +22,7 @@ import { isoToRu } from '../../lib/roadmap/dates';
 import { campaignStatusBadge } from '../../lib/roadmap/enums';
 import { useListParams } from '../../lib/useListParams';
 import { useMe } from '../../me';
-import { CampaignPageQuery } from './documents';
+import { AFTER_DECISION, CampaignPageQuery, RemindCampaignSchoolsMutation } from './documents';
 import { useDistrictScope } from './useDistrictScope';
 
 const STATUSES: readonly SchoolCampaignStatus[] = ['NOT_STARTED', 'DRAFT', 'WITH_DIRECTOR', 'SUBMITTED', 'RETURNED', 'AGREED'];
@@ -33,6 +37,17 @@ const COUNT_KEY = {
 
 type Counts = NonNullable<CampaignPageData['campaign']>['counts'];
 
+/** Not submitted yet: the district may remind these schools of the due date. */
+const REMINDABLE: ReadonlySet<SchoolCampaignStatus> = new Set(['NOT_STARTED', 'DRAFT', 'WITH_DIRECTOR', 'RETURNED']);
+
+/** «Ирина Ивановна Иванова» → «Иванова И. И.» (who reminded, as the campaign page names them); other shapes stay. */
+export function surnameInitials(displayName: string): string {
+  const parts = displayName.trim().split(/\s+/).filter(Boolean);
+  if (parts.length !== 3 || !parts.every((part) => /^\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)?$/u.test(part))) return displayName.trim();
+  const [first, middle, last] = parts as [string, string, string];
+  return `${last} ${first[0]}. ${middle[0]}.`;
+}
+
 /**
  * A campaign: each addressed school's status with a colour badge, overdue submissions highlighted,
  * the counts per status (which also filter the table), and each school's roadmap one click away.
@@ -40,9 +55,33 @@ type Counts = NonNullable<CampaignPageData['campaign']>['counts'];
 export function CampaignPage() {
   const { campaignId = '' } = useParams();
   const scope = useDistrictScope();
-  const { grants } = useMe();
+  const { grants, me } = useMe();
   const [params] = useSearchParams();
   const officer = isDistrictOfficerOf(grants, scope.districtId);
+  // The district's staff (officer, head) remind schools; the API checks the same.
+  const reminder = grants.some((grant) => {
+    const role = platformRoleOf(grant.role);
+    return (role === 'district-officer' || role === 'district-head') && grant.district?.id === scope.districtId;
+  });
+  const selection = useRowSelection();
+  const [remindNotice, setRemindNotice] = useState<string | null>(null);
+  const [remindError, setRemindError] = useState<unknown>(null);
+  const [remindMutation, { loading: reminding }] = useMutation(RemindCampaignSchoolsMutation, {
+    context: scope.context,
+    refetchQueries: ['CampaignPage', ...AFTER_DECISION.filter((name) => name !== 'CampaignPage')],
+  });
+  const remind = async (organizationIds: string[]) => {
+    setRemindNotice(null);
+    setRemindError(null);
+    try {
+      await remindMutation({ variables: { campaignId, organizationIds } });
+      setRemindNotice(ru.workMoves.reminded(organizationIds.length));
+      selection.setAll(organizationIds, false);
+    } catch (error) {
+      setRemindError(error);
+    }
+  };
+  const refusals = bulkRefusals(remindError);
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const statusParam = params.get('status');
   const status = STATUSES.find((s) => s === statusParam) ?? null;
@@ -69,6 +108,7 @@ export function CampaignPage() {
   if (!data) return <Loading />;
   const campaign = data.campaign;
   if (!campaign) return <ErrorState error={notFoundError()} />;
+  const remindable = reminder ? campaign.schools.items.filter((school) => REMINDABLE.has(school.status)).map((school) => school.organizationId) : [];
 
   return (
     <>
@@ -125,6 +165,15 @@ export function CampaignPage() {
       <CountFilters counts={campaign.counts} status={status} overdue={overdue} campaignId={campaign.id} />
 
       <h2 id="campaign-schools">{ru.campaigns.schoolsHeading}</h2>
+      <SuccessNotice>{remindNotice}</SuccessNotice>
+      {remindError != null && <ErrorNotice>{classifyError(remindError).message}</ErrorNotice>}
+      {reminder && (
+        <BulkActionBar selection={selection}>
+          <button type="button" className="button button-small" disabled={reminding} onClick={() => void remind(selection.ids)}>
+            {reminding ? ru.workMoves.reminding : ru.workMoves.remindSelected}
+          </button>
+        </BulkActionBar>
+      )}
       {campaign.schools.total === 0 && (status || overdue) ? (
         <p className="muted">{ru.campaign.nothingWithFilter}</p>
       ) : (
@@ -139,6 +188,11 @@ export function CampaignPage() {
           tableProps={{ 'aria-labelledby': 'campaign-schools', 'data-testid': 'campaign-schools' }}
           head={
             <>
+              {reminder && (
+                <th scope="col" className="col-check">
+                  <SelectAllCheckbox selection={selection} ids={remindable} />
+                </th>
+              )}
               <th scope="col">{ru.campaigns.organization}</th>
               <th scope="col">{ru.campaigns.state}</th>
               <th scope="col">{ru.campaign.revision}</th>
@@ -149,6 +203,11 @@ export function CampaignPage() {
           }
           row={(school) => (
             <tr key={school.organizationId} className={school.overdue ? 'row-overdue' : undefined}>
+              {reminder && (
+                <td className="col-check">
+                  {REMINDABLE.has(school.status) && <RowCheckbox selection={selection} id={school.organizationId} name={school.organization.shortName} />}
+                </td>
+              )}
               <th scope="row">
                 {school.organization.shortName}
                 <span className="cell-note">{school.organization.name}</span>
@@ -161,6 +220,15 @@ export function CampaignPage() {
                   </span>
                 )}
                 {school.hasAgreedRevision && school.status !== 'AGREED' && <span className="cell-note">{ru.campaign.agreedInForce}</span>}
+                {school.lastReminder && (
+                  <span className="cell-note reminder-note" title={ru.workMoves.remindedHint}>
+                    {ru.workMoves.remindedAt(
+                      dateTimeRu(school.lastReminder.remindedAt, me.timeZone).replace(' ', ' в '),
+                      surnameInitials(school.lastReminder.remindedByName),
+                    )}
+                  </span>
+                )}
+                {refusals.has(school.organizationId) && <span className="cell-note field-error">{refusals.get(school.organizationId)}</span>}
               </td>
               <td>
                 {school.latestRevision ? (
@@ -173,6 +241,19 @@ export function CampaignPage() {
                 )}
               </td>
               <td>
+                {reminder && REMINDABLE.has(school.status) && (
+                  <>
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      disabled={reminding}
+                      aria-label={ru.workMoves.remindRow(school.organization.shortName)}
+                      onClick={() => void remind([school.organizationId])}
+                    >
+                      {ru.workMoves.remind}
+                    </button>{' '}
+                  </>
+                )}
                 {school.roadmap ? (
                   <Link to={scope.paths.roadmap(school.roadmap.id)} aria-label={`${ru.campaign.open}: ${school.organization.shortName}`}>
                     {ru.campaign.open}

@@ -249,6 +249,11 @@ function RevisionView({ roadmap, revisionId, tab }: { roadmap: Roadmap; revision
         )}
       </section>
 
+      {(revision.openCommentCount > 0 || wholeComments.length > 0) && (
+        <p className={`open-comments${revision.openCommentCount > 0 ? ' open-comments-some' : ''}`} data-testid="open-comments">
+          {ru.workMoves.openComments(revision.openCommentCount)}
+        </p>
+      )}
       {wholeComments.length > 0 && (
         <section className="panel comments-panel" aria-labelledby="whole-comments">
           <h2 id="whole-comments">{ru.roadmap.wholeComments}</h2>

@@ -13,6 +13,12 @@ export const CommentFieldsFragment = graphql(`
     authorRole
     action
     createdAt
+    parentId
+    resolvedAt
+    resolvedByName
+    canReply
+    canResolve
+    canReopen
   }
 `);
 
@@ -68,6 +74,12 @@ export const ItemFieldsFragment = graphql(`
       authorRole
       action
       createdAt
+      parentId
+      resolvedAt
+      resolvedByName
+      canReply
+      canResolve
+      canReopen
     }
   }
 `);
@@ -118,6 +130,7 @@ export const RevisionFullFragment = graphql(`
     comments {
       ...CommentFields
     }
+    openCommentCount
     warnings {
       field
       message
@@ -456,8 +469,52 @@ export const CampaignPageQuery = graphql(`
             stateLabel
             updatedAt
           }
+          lastReminder {
+            id
+            remindedAt
+            remindedByName
+          }
         }
       }
+    }
+  }
+`);
+
+export const RemindCampaignSchoolsMutation = graphql(`
+  mutation RemindCampaignSchools($campaignId: ID!, $organizationIds: [ID!]!) {
+    remindCampaignSchools(campaignId: $campaignId, organizationIds: $organizationIds) {
+      id
+      organizationId
+      remindedAt
+      remindedByName
+    }
+  }
+`);
+
+export const ReplyToReviewCommentMutation = graphql(`
+  mutation ReplyToReviewComment($commentId: ID!, $body: String!) {
+    replyToReviewComment(commentId: $commentId, body: $body) {
+      id
+    }
+  }
+`);
+
+export const ResolveReviewCommentMutation = graphql(`
+  mutation ResolveReviewComment($commentId: ID!) {
+    resolveReviewComment(commentId: $commentId) {
+      id
+      resolvedAt
+      resolvedByName
+    }
+  }
+`);
+
+export const ReopenReviewCommentMutation = graphql(`
+  mutation ReopenReviewComment($commentId: ID!) {
+    reopenReviewComment(commentId: $commentId) {
+      id
+      resolvedAt
+      resolvedByName
     }
   }
 `);
@@ -604,6 +661,20 @@ export const InboxQuery = graphql(`
           id
           key
           number
+        }
+      }
+      reminders {
+        id
+        remindedAt
+        remindedByName
+        campaign {
+          id
+          title
+          dueDate
+        }
+        organization {
+          id
+          shortName
         }
       }
     }

@@ -166,6 +166,7 @@ export class CampaignService {
     const total = rows[0]?.total ?? (offset > 0 ? await this.countSchools(ctx, campaign, filter) : 0);
     return {
       items: rows.map((row) => ({
+        campaignId: campaign.id,
         organizationId: row.organization_id,
         status: row.status as StatusEnum,
         overdue: row.overdue,
@@ -177,6 +178,14 @@ export class CampaignService {
       limit,
       offset,
     };
+  }
+
+  /** The status of these organisations in the campaign (only the addressed ones are in the map). */
+  async statusesOf(tenant: Tenant, campaign: Campaign, organizationIds: readonly string[]): Promise<Map<string, SchoolCampaignStatus>> {
+    if (organizationIds.length === 0) return new Map();
+    const base = this.schoolsSql(tenant, [campaign.id], [...organizationIds]);
+    const rows = await tenant.em.getConnection().execute<Array<{ organization_id: string; status: SchoolCampaignStatus }>>(base.sql, base.params);
+    return new Map(rows.map((row) => [row.organization_id, row.status]));
   }
 
   private async countSchools(ctx: TenantServiceContext, campaign: Campaign, filter?: CampaignSchoolFilter | null): Promise<number> {

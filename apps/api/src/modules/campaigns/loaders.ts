@@ -4,11 +4,14 @@ import { loaderById } from '../../engine/loaders.js';
 import type { Tenant } from '../../engine/tenancy/tenant.js';
 import { Campaign } from './campaign.entity.js';
 import type { CampaignService } from './campaign.service.js';
+import { CampaignReminder } from './reminder.entity.js';
 import { campaignSchoolsScope } from './scope.js';
 import type { CampaignCounts } from './types.js';
 
 export interface CampaignLoaders {
   campaignById: DataLoader<string, Campaign | null>;
+  /** The latest reminder of a school in a campaign, by `campaignId|organizationId`. */
+  lastReminder: DataLoader<string, CampaignReminder | null>;
 }
 
 /** Counts depend on the actor's scope, so they are made per request in the resolver (see `countsLoader`). */
@@ -19,7 +22,23 @@ declare module '../../engine/tenancy/tenant.js' {
 }
 
 export function createCampaignLoaders(em: Tenant['em']): CampaignLoaders {
-  return { campaignById: loaderById((ids) => em.find(Campaign, { id: { $in: ids } })) };
+  return {
+    campaignById: loaderById((ids) => em.find(Campaign, { id: { $in: ids } })),
+    lastReminder: new DataLoader(async (keys) => {
+      const pairs = keys.map((key) => key.split('|') as [string, string]);
+      const rows = await em.find(
+        CampaignReminder,
+        { $or: pairs.map(([campaign, organizationId]) => ({ campaign, organizationId })) },
+        { orderBy: { remindedAt: 'desc', id: 'desc' } },
+      );
+      const latest = new Map<string, CampaignReminder>();
+      for (const row of rows) {
+        const key = `${row.campaign.id}|${row.organizationId}`;
+        if (!latest.has(key)) latest.set(key, row);
+      }
+      return keys.map((key) => latest.get(key) ?? null);
+    }),
+  };
 }
 
 const countLoaders = new WeakMap<Tenant, DataLoader<string, CampaignCounts>>();

@@ -5,6 +5,7 @@ import { Organization } from '../directory/organization.entity.js';
 import { Campaign } from './campaign.entity.js';
 import { CampaignFilter, CampaignSchoolFilter, CreateCampaignInput } from './inputs.js';
 import { countsLoader } from './loaders.js';
+import { CampaignReminder } from './reminder.entity.js';
 import { campaignSchoolsScope } from './scope.js';
 import { CampaignCounts, CampaignPage, CampaignSchool, CampaignSchoolPage } from './types.js';
 
@@ -30,6 +31,20 @@ export class CampaignResolver {
   @Mutation(() => Campaign, { description: 'Открывает кампанию: срок представления дорожных карт для всех или выбранных организаций.' })
   createCampaign(@Ctx() ctx: GraphQLContext, @Arg('input', () => CreateCampaignInput) input: CreateCampaignInput) {
     return ctx.services.campaigns.create(ctx, input);
+  }
+
+  @Authorized('district-officer', 'district-head')
+  @Mutation(() => [CampaignReminder], {
+    description:
+      'Напоминает выбранным организациям о сроке кампании (записывается; доставка — с уведомлениями). Всё или ничего: ' +
+      'при отказе хотя бы по одной строке ничего не записывается, причины — в extensions.rows.',
+  })
+  remindCampaignSchools(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('campaignId', () => ID) campaignId: string,
+    @Arg('organizationIds', () => [ID]) organizationIds: string[],
+  ) {
+    return ctx.services.reminders.remind(ctx, campaignId, organizationIds);
   }
 
   @FieldResolver(() => Boolean, { description: 'Срок представления прошёл.' })
@@ -64,6 +79,11 @@ export class CampaignResolver {
 
 @Resolver(() => CampaignSchool)
 export class CampaignSchoolResolver {
+  @FieldResolver(() => CampaignReminder, { nullable: true, description: 'Последнее напоминание организации по этой кампании.' })
+  lastReminder(@Root() row: CampaignSchool, @Ctx() ctx: GraphQLContext) {
+    return ctx.tenant.loaders.campaigns.lastReminder.load(`${row.campaignId}|${row.organizationId}`);
+  }
+
   @FieldResolver(() => Organization)
   async organization(@Root() row: CampaignSchool, @Ctx() ctx: GraphQLContext) {
     const organization = await ctx.loaders.directory.organizationById.load(row.organizationId);
@@ -72,4 +92,21 @@ export class CampaignSchoolResolver {
   }
 }
 
-export const CAMPAIGN_RESOLVERS = [CampaignResolver, CampaignSchoolResolver] as const;
+@Resolver(() => CampaignReminder)
+export class CampaignReminderResolver {
+  @FieldResolver(() => Campaign)
+  async campaign(@Root() reminder: CampaignReminder, @Ctx() ctx: GraphQLContext) {
+    const campaign = await ctx.tenant.loaders.campaigns.campaignById.load(reminder.campaign.id);
+    if (!campaign) throw new Error(`dangling reference: campaign ${reminder.campaign.id}`);
+    return campaign;
+  }
+
+  @FieldResolver(() => Organization)
+  async organization(@Root() reminder: CampaignReminder, @Ctx() ctx: GraphQLContext) {
+    const organization = await ctx.loaders.directory.organizationById.load(reminder.organizationId);
+    if (!organization) throw new Error(`dangling reference: organization ${reminder.organizationId}`);
+    return organization;
+  }
+}
+
+export const CAMPAIGN_RESOLVERS = [CampaignResolver, CampaignSchoolResolver, CampaignReminderResolver] as const;

@@ -18,6 +18,7 @@ export class CampaignSchool {
   @Field({ description: 'У карты есть согласованная редакция, которая действует (даже если идёт изменение).' })
   hasAgreedRevision!: boolean;
 
+  campaignId!: string;
   roadmapId!: string | null;
   latestRevisionId!: string | null;
 }

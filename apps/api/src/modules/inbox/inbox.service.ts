@@ -4,6 +4,7 @@ import { addDays, type Clock } from '../../engine/clock.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import type { CampaignService } from '../campaigns/campaign.service.js';
+import type { ReminderService } from '../campaigns/reminder.service.js';
 import { campaignSchoolsScope, campaignScopeFilter } from '../campaigns/scope.js';
 import { within } from '../directory/scope.js';
 import { ItemExecution } from '../execution/item-execution.entity.js';
@@ -39,6 +40,7 @@ export class InboxService {
   constructor(
     private readonly clock: Clock,
     private readonly campaigns: CampaignService,
+    private readonly reminders: ReminderService,
   ) {}
 
   async inbox(ctx: TenantServiceContext): Promise<Inbox> {
@@ -51,7 +53,7 @@ export class InboxService {
       { state: { $in: [...WAITING] }, ...(Object.keys(scope).length ? { roadmap: scope } : {}) } as FilterQuery<RoadmapRevision>,
       { populate: ['roadmap'], orderBy: { updatedAt: 'asc', id: 'asc' }, limit: 4 * LIST_LIMIT },
     );
-    const inbox: Inbox = { toApprove: [], toReview: [], toSign: [], returned: [], deadlines: [], total: 0 };
+    const inbox: Inbox = { toApprove: [], toReview: [], toSign: [], returned: [], deadlines: [], reminders: [], total: 0 };
     for (const revision of revisions) {
       const roadmap = revision.roadmap;
       if (roadmap.latestRevisionId !== revision.id) continue;
@@ -69,7 +71,9 @@ export class InboxService {
     inbox.deadlines = [...(await this.campaignDeadlines(ctx)), ...(await this.itemDeadlines(ctx))].sort(
       (a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title),
     );
-    inbox.total = inbox.toApprove.length + inbox.toReview.length + inbox.toSign.length + inbox.returned.length + inbox.deadlines.length;
+    inbox.reminders = await this.reminders.forInbox(ctx);
+    inbox.total =
+      inbox.toApprove.length + inbox.toReview.length + inbox.toSign.length + inbox.returned.length + inbox.deadlines.length + inbox.reminders.length;
     return inbox;
   }
 

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { CampaignReminder } from '../campaigns/reminder.entity.js';
 import { RoadmapRevision } from '../roadmaps/revision.entity.js';
 
 @ObjectType('InboxDeadline', { description: 'Срок в ближайшие 7 дней: представление карты по кампании или мероприятие действующей карты.' })
@@ -47,6 +48,9 @@ export class Inbox {
 
   @Field(() => [InboxDeadline])
   deadlines!: InboxDeadline[];
+
+  @Field(() => [CampaignReminder], { description: 'Напоминания органа управления образованием о сроке кампании (организации, ещё не представившие карту).' })
+  reminders!: CampaignReminder[];
 
   @Field(() => Int)
   total!: number;

@@ -69,6 +69,8 @@ export const DISTRICT_COLUMNS: readonly ErasureColumn[] = [
     created_by_user_id: 'actor-id',
     created_by_name: actor('created_by_user_id'),
   }),
+  // Who reminded a school of a campaign's due date (district staff); the school and campaign are ids.
+  ...table('campaign_reminder', { reminded_by_user_id: 'actor-id', reminded_by_name: actor('reminded_by_user_id') }, { owner: ORG }),
   ...table('roadmap', { level: 'code', created_by_user_id: 'actor-id', created_by_name: actor('created_by_user_id') }, { owner: ORG }),
   ...table(
     'roadmap_revision',
@@ -100,7 +102,16 @@ export const DISTRICT_COLUMNS: readonly ErasureColumn[] = [
   ),
   ...table(
     'review_comment',
-    { body: 'free-text', action: 'code', author_user_id: 'actor-id', author_name: actor('author_user_id'), author_position: 'free-text', author_role: 'code' },
+    {
+      body: 'free-text',
+      action: 'code',
+      author_user_id: 'actor-id',
+      author_name: actor('author_user_id'),
+      author_position: 'free-text',
+      author_role: 'code',
+      resolved_by_user_id: 'actor-id',
+      resolved_by_name: actor('resolved_by_user_id'),
+    },
     { owner: BY_ROADMAP },
   ),
   ...table(

@@ -7,6 +7,7 @@ import {
   validateConsent,
   validateParticipant,
   withdrawalEffect,
+  WORK_MOVES_MESSAGES_RU,
   type ConsentRecord,
   type ConsentScope,
   type Participant as DomainParticipant,
@@ -15,6 +16,7 @@ import {
   type SpecialGroup,
   type ValidationIssue,
 } from '@nastavnik/domain';
+import { bulkIds, bulkRefusal, type RowRefusal } from '../../engine/bulk.js';
 import type { Clock } from '../../engine/clock.js';
 import { badUserInput, badUserInputs, conflict, forbidden, notFound } from '../../engine/errors.js';
 import { pageWindow, type Page, type PageInput } from '../../engine/graphql/pagination.js';
@@ -268,6 +270,43 @@ export class ParticipantService {
     Object.assign(participant, data);
     await ctx.tenant.em.flush();
     return participant;
+  }
+
+  /**
+   * Adds tags (requests of mentees, competences of mentors — what matching reads) to the selected
+   * participants at once: all or nothing, a reason per refused row (not found or another school's,
+   * anonymised, too many tags).
+   */
+  async addTags(ctx: TenantServiceContext, participantIds: readonly string[], tags: readonly string[]): Promise<Participant[]> {
+    const ids = bulkIds(participantIds, 'participantIds');
+    const added = normalizeTags(tags ?? []);
+    if (added.length === 0) throw badUserInput('tags', WORK_MOVES_MESSAGES_RU.tagsRequired);
+    const valid = ids.filter(isUuid);
+    const people = valid.length ? await ctx.tenant.em.find(Participant, within(this.scope(ctx), { id: { $in: valid } })) : [];
+    const byId = new Map(people.map((person) => [person.id, person]));
+    const today = this.clock.today();
+    const refusals: RowRefusal[] = [];
+    for (const id of ids) {
+      const person = byId.get(id);
+      if (!person || !managesOrganization(ctx.actor, ctx.tenant.district, person.organizationId)) {
+        refusals.push({ id, reason: WORK_MOVES_MESSAGES_RU.notFoundOrForeign });
+        continue;
+      }
+      if (person.anonymized) {
+        refusals.push({ id, reason: M.anonymized });
+        continue;
+      }
+      const draft = Object.assign(new Participant(), person, { tags: normalizeTags([...person.tags, ...added]) });
+      const issue = validateParticipant(toDomainParticipant(draft), { role: person.role, on: today }).find(
+        (problem) => problem.severity === 'error' && problem.field === 'tags',
+      );
+      if (issue) refusals.push({ id, reason: issue.message });
+    }
+    if (refusals.length > 0) throw bulkRefusal('participantIds', refusals, ids.length);
+    for (const person of people) person.tags = normalizeTags([...person.tags, ...added]);
+    await this.reveal(ctx, people, 'bulk-add-tags');
+    await ctx.tenant.em.flush();
+    return people;
   }
 
   /** Another consent (a second representative, a renewed consent). */

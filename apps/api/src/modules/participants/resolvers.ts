@@ -46,6 +46,14 @@ export class ParticipantResolver {
   }
 
   @Authorized(...MANAGERS)
+  @Mutation(() => [Participant], {
+    description: 'Добавляет метки (запросы наставляемых, компетенции наставников) выбранным участникам. Всё или ничего: причины отказа — в extensions.rows.',
+  })
+  addParticipantTags(@Ctx() ctx: GraphQLContext, @Arg('participantIds', () => [ID]) participantIds: string[], @Arg('tags', () => [String]) tags: string[]) {
+    return ctx.services.participants.addTags(ctx, participantIds, tags);
+  }
+
+  @Authorized(...MANAGERS)
   @Mutation(() => Participant)
   updateParticipant(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string, @Arg('input', () => ParticipantDataInput) input: ParticipantDataInput) {
     return ctx.services.participants.update(ctx, id, input);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { isPairQuestionnaire, questionnaireRoles, readAnswers, type AnswerSheet, type QuestionnaireKind } from '@nastavnik/domain';
+import { isPairQuestionnaire, questionnaireRoles, readAnswers, WORK_MOVES_MESSAGES_RU, type AnswerSheet, type QuestionnaireKind } from '@nastavnik/domain';
+import { bulkIds, bulkRefusal, type RowRefusal } from '../../engine/bulk.js';
 import type { Clock } from '../../engine/clock.js';
 import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
 import type { EntityManager, MikroORM } from '../../engine/orm/create-orm.js';
@@ -149,6 +150,33 @@ export class QuestionnaireLinkService {
       await ctx.tenant.em.flush();
     }
     return true;
+  }
+
+  /**
+   * Revokes several unused links at once, or none: a link not found (or another school's), one
+   * the actor does not manage or one already answered refuses the whole action, with its reason.
+   */
+  async revokeLinks(ctx: TenantServiceContext, linkIds: readonly string[]): Promise<string[]> {
+    const ids = bulkIds(linkIds, 'linkIds');
+    const valid = ids.filter(isUuid);
+    const links = valid.length
+      ? await ctx.tenant.em.find(QuestionnaireLink, within(programmeDataScope<QuestionnaireLink>(ctx.actor, ctx.tenant.district), { id: { $in: valid } }))
+      : [];
+    const byId = new Map(links.map((link) => [link.id, link]));
+    const refusals: RowRefusal[] = [];
+    for (const id of ids) {
+      const link = byId.get(id);
+      if (!link) refusals.push({ id, reason: WORK_MOVES_MESSAGES_RU.notFoundOrForeign });
+      else if (!managesOrganization(ctx.actor, ctx.tenant.district, link.organizationId))
+        refusals.push({ id, reason: WORK_MOVES_MESSAGES_RU.notFoundOrForeign });
+      else if (link.submittedAt) refusals.push({ id, reason: M.linkUsed });
+    }
+    if (refusals.length > 0) throw bulkRefusal('linkIds', refusals, ids.length);
+    const now = this.clock.now();
+    for (const link of links) if (!link.revokedAt) link.revokedAt = now;
+    await ctx.tenant.em.flush();
+    forgetTenantReads(ctx.tenant);
+    return ids;
   }
 
   // ————— the mentor's / mentee's own forms —————

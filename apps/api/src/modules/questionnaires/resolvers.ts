@@ -213,6 +213,14 @@ export class QuestionnaireResponseResolver {
   }
 
   @Authorized(...MANAGERS)
+  @Mutation(() => [ID], {
+    description: 'Отзывает несколько неиспользованных ссылок. Всё или ничего: при отказе хотя бы по одной ничего не отзывается, причины — в extensions.rows.',
+  })
+  revokeQuestionnaireLinks(@Ctx() ctx: GraphQLContext, @Arg('linkIds', () => [ID]) linkIds: string[]) {
+    return ctx.services.questionnaireLinks.revokeLinks(ctx, linkIds);
+  }
+
+  @Authorized(...MANAGERS)
   @Mutation(() => QuestionnaireResponse, { description: 'Ответы, внесённые сотрудником школы (с бумажной анкеты или со слов участника).' })
   submitQuestionnaireResponse(@Ctx() ctx: GraphQLContext, @Arg('input', () => SubmitQuestionnaireInput) input: SubmitQuestionnaireInput) {
     return ctx.services.questionnaireResults.submitByStaff(ctx, input);

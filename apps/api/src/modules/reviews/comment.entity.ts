@@ -8,7 +8,7 @@ import { RoadmapRevision } from '../roadmaps/revision.entity.js';
 /**
  * A review comment (замечание) on a revision: on the whole (`itemKey` null) or on one item, by its
  * stable key — so the comment stays beside the item in the next revision too. Written by the
- * `comment`, `return` and `returnToCurator` decisions.
+ * `comment`, `return` and `returnToCurator` decisions; a reply (`parent`) by replyToReviewComment.
  */
 @ObjectType('ReviewComment')
 @Entity({ schema: '*', tableName: 'review_comment' })
@@ -54,4 +54,20 @@ export class ReviewComment {
   @Field(() => Date)
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
+
+  /** A reply's comment (one level: a reply is never replied to); null for a comment. */
+  @ManyToOne(() => ReviewComment, { nullable: true, deleteRule: 'cascade' })
+  @Index({ name: 'review_comment_parent_id_index' })
+  parent: Opt<ReviewComment> | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'Когда замечание отмечено решённым (null — открыто).' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  resolvedAt: Opt<Date> | null = null;
+
+  @Property({ type: 'string', length: 255, nullable: true })
+  resolvedByUserId: Opt<string> | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Кто отметил решённым.' })
+  @Property({ type: 'string', length: 300, nullable: true })
+  resolvedByName: Opt<string> | null = null;
 }

@@ -84,6 +84,10 @@ function readComment(row: Record<string, unknown>, page: RevisionPage, em: Entit
     authorPosition: row.author_position,
     authorRole: row.author_role,
     createdAt: new Date(row.created_at as string),
+    parent: row.parent_id ? em.getReference(ReviewComment, row.parent_id as string) : null,
+    resolvedAt: row.resolved_at ? new Date(row.resolved_at as string) : null,
+    resolvedByUserId: row.resolved_by_user_id,
+    resolvedByName: row.resolved_by_name,
   };
   return comment as unknown as ReviewComment;
 }

@@ -13,6 +13,8 @@ import { ReviewComment } from './comment.entity.js';
 import { RoadmapEvent } from '../roadmaps/event.entity.js';
 import { editSummaryRu, type EditSummary } from '../roadmaps/events.js';
 import { RoadmapDecisionInput } from './inputs.js';
+import { commentRights, type CommentRights } from './thread.service.js';
+import { rolesCoveringRoadmap } from '../roadmaps/scope.js';
 
 const EVENT_LABELS_RU: Record<string, string> = {
   ...APPROVAL_ACTION_LABELS_RU,
@@ -35,9 +37,48 @@ export class ReviewCommentResolver {
     return ctx.services.decisions.decide(ctx, input);
   }
 
+  @Authorized('school-curator', 'school-director', 'district-officer', 'district-head', 'region-coordinator')
+  @Mutation(() => ReviewComment, { description: 'Ответ на замечание (один уровень: ответ на ответ попадает в ту же ветку).' })
+  replyToReviewComment(@Ctx() ctx: GraphQLContext, @Arg('commentId', () => ID) commentId: string, @Arg('body') body: string) {
+    return ctx.services.commentThreads.reply(ctx, commentId, body);
+  }
+
+  @Authorized('school-curator', 'school-director', 'district-officer', 'district-head', 'region-coordinator')
+  @Mutation(() => ReviewComment, { description: 'Отмечает замечание решённым (автор замечания или куратор организации).' })
+  resolveReviewComment(@Ctx() ctx: GraphQLContext, @Arg('commentId', () => ID) commentId: string) {
+    return ctx.services.commentThreads.resolve(ctx, commentId);
+  }
+
+  @Authorized('district-officer', 'district-head', 'region-coordinator')
+  @Mutation(() => ReviewComment, { description: 'Возвращает решённое замечание в работу (орган, рассматривающий карту).' })
+  reopenReviewComment(@Ctx() ctx: GraphQLContext, @Arg('commentId', () => ID) commentId: string) {
+    return ctx.services.commentThreads.reopen(ctx, commentId);
+  }
+
   @FieldResolver(() => ID)
   revisionId(@Root() comment: ReviewComment) {
     return comment.revision.id;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'Замечание, на которое это ответ (null — само замечание).' })
+  parentId(@Root() comment: ReviewComment) {
+    return comment.parent?.id ?? null;
+  }
+
+  // Flat booleans, not an object: item comments sit near the API's query depth limit.
+  @FieldResolver(() => Boolean, { description: 'Пользователь может ответить на замечание.' })
+  async canReply(@Root() comment: ReviewComment, @Ctx() ctx: GraphQLContext) {
+    return (await rightsOf(comment, ctx)).reply;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Пользователь может отметить замечание решённым.' })
+  async canResolve(@Root() comment: ReviewComment, @Ctx() ctx: GraphQLContext) {
+    return (await rightsOf(comment, ctx)).resolve;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Пользователь может вернуть замечание в работу.' })
+  async canReopen(@Root() comment: ReviewComment, @Ctx() ctx: GraphQLContext) {
+    return (await rightsOf(comment, ctx)).reopen;
   }
 
   @FieldResolver(() => Int, { description: 'Номер редакции, к которой оставлено замечание.' })
@@ -110,6 +151,15 @@ export class RevisionReviewFieldsResolver {
     return whenLoaded(ctx.tenant.loaders.reviews.commentsByRoadmapId, revision.roadmap.id, (comments) => comments.byRevisionId.get(revision.id) ?? []);
   }
 
+  @FieldResolver(() => Int, { description: 'Открытые (не решённые) замечания к карте — во всех её редакциях, без ответов.' })
+  openCommentCount(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
+    return whenLoaded(ctx.tenant.loaders.reviews.commentsByRoadmapId, revision.roadmap.id, (comments) => {
+      let open = 0;
+      for (const list of comments.byRevisionId.values()) for (const comment of list) if (!comment.parent && !comment.resolvedAt) open++;
+      return open;
+    });
+  }
+
   @FieldResolver(() => [RoadmapEvent], { description: 'Журнал: все решения и изменения этой редакции.' })
   events(@Root() revision: RoadmapRevision, @Ctx() ctx: GraphQLContext) {
     return ctx.tenant.loaders.reviews.eventsByRevisionId.load(revision.id);
@@ -137,5 +187,13 @@ export class ItemReviewFieldsResolver {
 }
 
 const NO_COMMENTS: readonly ReviewComment[] = Object.freeze([]);
+
+/** The actor's rights on a comment, from its roadmap (held by the page, else loaded once per request). */
+async function rightsOf(comment: ReviewComment, ctx: GraphQLContext): Promise<CommentRights> {
+  const held = comment.roadmap as Roadmap | undefined;
+  const roadmap = held?.level ? held : await ctx.tenant.loaders.roadmaps.roadmapById.load(comment.roadmap.id);
+  if (!roadmap) return { reply: false, resolve: false, reopen: false };
+  return commentRights(ctx.actor, rolesCoveringRoadmap(ctx.actor, ctx.tenant.district, roadmap), roadmap, comment);
+}
 
 export const REVIEW_RESOLVERS = [ReviewCommentResolver, RoadmapEventResolver, RevisionReviewFieldsResolver, ItemReviewFieldsResolver] as const;

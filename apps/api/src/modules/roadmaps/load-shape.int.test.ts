@@ -142,7 +142,8 @@ const QUERY = /* GraphQL */ `
 `;
 
 /** The admin's RevisionView (apps/admin/src/pages/roadmaps/documents.ts), fragments inlined, __typename as Apollo Client adds it. */
-const COMMENT_FIELDS = 'id body itemKey revisionId revisionNumber authorName authorPosition authorRole action createdAt __typename';
+const COMMENT_FIELDS =
+  'id body itemKey revisionId revisionNumber authorName authorPosition authorRole action createdAt parentId resolvedAt resolvedByName canReply canResolve canReopen __typename';
 const REVISION_VIEW = /* GraphQL */ `
   query RevisionView($id: ID!) {
     roadmapRevision(id: $id) {
@@ -152,6 +153,7 @@ const REVISION_VIEW = /* GraphQL */ `
       basedOn { id number comments { ${COMMENT_FIELDS} } __typename }
       supersedes { id number __typename }
       comments { ${COMMENT_FIELDS} }
+      openCommentCount
       warnings { field message severity __typename }
       sections {
         id key title task result

@@ -8,7 +8,7 @@
 import { academicYearOf } from '@nastavnik/domain';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { expectLoginPage, journey, launchBrowser, logIn, logOut, screenshot, startTestStack, type Browser, type TestStack } from './support';
+import { expectLoginPage, journey, launchBrowser, logIn, logOut, screenshot, startTestStack, type Browser, type TestStack, fillDate } from './support';
 
 let stack: TestStack;
 let browser: Browser | undefined;
@@ -123,7 +123,7 @@ describe('district settings and the district roadmap: officer → head → regio
       expect(await form.getByLabel('Организация').inputValue()).not.toBe('');
       await form.getByLabel('Должность').fill('Начальник управления образования');
       await form.getByLabel('Номер приказа об утверждении').fill('512');
-      await form.getByLabel('Дата приказа').fill(`10.09.${startYear}`);
+      await fillDate(form, 'Дата приказа', `10.09.${startYear}`);
     });
     await expectState('Направлена на согласование в регион');
     await page.getByText('УТВЕРЖДЕНО приказом № 512').waitFor();

@@ -14,7 +14,19 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { expectLoginPage, journey, launchBrowser, logIn, logOut, RESULTS_DIR, screenshot, startTestStack, type Browser, type TestStack } from './support';
+import {
+  expectLoginPage,
+  journey,
+  launchBrowser,
+  logIn,
+  logOut,
+  RESULTS_DIR,
+  screenshot,
+  startTestStack,
+  type Browser,
+  type TestStack,
+  fillDate,
+} from './support';
 
 let stack: TestStack;
 let browser: Browser | undefined;
@@ -204,11 +216,9 @@ describe('partners: public sign-up → approval → partner login → mentor →
     await selectByText(main().getByLabel(/^Школа/), /Гимназия/);
     await main().getByLabel('Предмет соглашения').fill(`Наставничество сотрудников над школьниками ${stamp}`);
     await main().getByLabel('Номер соглашения').fill(`15/${stamp}`);
-    await main().getByLabel('Дата заключения (ДД.ММ.ГГГГ)').fill(ru(now));
-    await main().getByLabel('Начало действия (ДД.ММ.ГГГГ)').fill(ru(now));
-    await main()
-      .getByLabel('Окончание действия (ДД.ММ.ГГГГ)')
-      .fill(ru(new Date(now.getFullYear() + 1, now.getMonth(), 1)));
+    await fillDate(main(), 'Дата заключения (ДД.ММ.ГГГГ)', ru(now));
+    await fillDate(main(), 'Начало действия (ДД.ММ.ГГГГ)', ru(now));
+    await fillDate(main(), 'Окончание действия (ДД.ММ.ГГГГ)', ru(new Date(now.getFullYear() + 1, now.getMonth(), 1)));
     await main()
       .getByLabel(/^Подписанный экземпляр соглашения/)
       .setInputFiles({ name: signedName, mimeType: 'application/pdf', buffer: signedPdf });
@@ -248,12 +258,8 @@ describe('partners: public sign-up → approval → partner login → mentor →
     const programmeName = `Профессии будущего ${stamp}`;
     await main().getByLabel('Название').fill(programmeName);
     await main().getByLabel('Форма наставничества').selectOption('employer-pupil');
-    await main()
-      .getByLabel('Начало (ДД.ММ.ГГГГ)')
-      .fill(ru(new Date(now.getFullYear() - 1, 8, 1)));
-    await main()
-      .getByLabel('Окончание (ДД.ММ.ГГГГ)')
-      .fill(ru(new Date(now.getFullYear() + 1, 7, 31)));
+    await fillDate(main(), 'Начало (ДД.ММ.ГГГГ)', ru(new Date(now.getFullYear() - 1, 8, 1)));
+    await fillDate(main(), 'Окончание (ДД.ММ.ГГГГ)', ru(new Date(now.getFullYear() + 1, 7, 31)));
     await main().getByLabel('Куратор программы').fill('Петрова А. А., заместитель директора');
     await page.getByRole('button', { name: 'Создать программу' }).click();
     await page.getByRole('heading', { level: 1, name: programmeName }).waitFor();

@@ -7,6 +7,7 @@ import type { Auth } from './auth/keycloak';
 import { ErrorState } from './components/ErrorState';
 import { Layout, LogoutButton, TopBar } from './components/Layout';
 import { Loading } from './components/Loading';
+import { ToastRegion } from './components/Toasts';
 import { MeProvider, MeQueryDocument } from './me';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -141,6 +142,8 @@ export function App({ auth, client }: { auth: Auth; client: ApolloClient }) {
         <BrowserRouter>
           <SignedInShell />
         </BrowserRouter>
+        {/* Outside the routes: a toast shown right before a navigation survives it. */}
+        <ToastRegion />
       </ApolloProvider>
     </AuthContext.Provider>
   );

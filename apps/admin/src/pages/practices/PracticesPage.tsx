@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { Field, SelectField, TextAreaField, TextField } from '../../components/Field';
-import { ErrorNotice, SuccessNotice } from '../../components/Notice';
+import { ErrorNotice } from '../../components/Notice';
 import { PagedTable } from '../../components/PagedTable';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
@@ -16,6 +16,7 @@ import type { Tone } from '../../lib/roadmap/enums';
 import { useListParams } from '../../lib/useListParams';
 import { ProgrammesGuard } from '../programmes/shared';
 import { BestPracticesQuery, CreateBestPracticeMutation, PracticePairsQuery, PracticeProgrammeQuery, PracticeSchoolQuery } from './documents';
+import { toast } from '../../components/Toasts';
 
 const P = ru.practices;
 export const PRACTICE_TONES: Record<string, Tone> = { draft: 'neutral', ready: 'progress', published: 'agreed' };
@@ -35,8 +36,6 @@ function useProgramme(programmeId: string) {
 
 function PracticesView() {
   const { programmeId = '' } = useParams();
-  const location = useLocation();
-  const notice = (location.state as { notice?: string } | null)?.notice;
   const { programme, error, refetch } = useProgramme(programmeId);
   const { page, setPage, limit, offset } = useListParams();
   const list = useQuery(BestPracticesQuery, { variables: { programmeId, page: { limit, offset } }, fetchPolicy: 'cache-and-network' });
@@ -49,7 +48,6 @@ function PracticesView() {
           </p>
           <PageTitle>{`${P.title}: ${p.name}`}</PageTitle>
           <p className="muted measure">{P.intro}</p>
-          {notice && <SuccessNotice>{notice}</SuccessNotice>}
           <div className="toolbar">
             <Link className="button" to={questionnairePaths.newPractice(p.id)}>
               {P.create}
@@ -136,7 +134,10 @@ function NewPracticeView() {
     try {
       const result = await create({ variables: { input: { ...draft } } });
       const id = result.data?.createBestPractice.id;
-      if (id) navigate(questionnairePaths.practice(programmeId, id), { state: { notice: P.saved } });
+      if (id) {
+        toast.success(P.saved);
+        navigate(questionnairePaths.practice(programmeId, id));
+      }
     } catch (failure) {
       const appError = classifyError(failure);
       const fields = ['pairId', 'title', 'summary', 'results', 'showNames'];

@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { SelectField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { ErrorNotice } from '../../components/Notice';
 import { PageTitle } from '../../components/PageTitle';
 import { ru } from '../../i18n/ru';
@@ -10,6 +11,7 @@ import { programmePaths, validateProgramme, type ProgrammeDraft } from '../../li
 import { useForm } from '../../lib/useForm';
 import { CreateProgrammeMutation } from './documents';
 import { formLabel, kindLabel, ProgrammesGuard } from './shared';
+import { toast } from '../../components/Toasts';
 
 export function NewProgrammePage() {
   return (
@@ -31,7 +33,10 @@ function NewProgrammeForm() {
     try {
       const result = await create({ variables: { input: values } });
       const created = result.data?.createProgramme;
-      if (created) navigate(programmePaths.programme(created.id), { state: { notice: ru.programmes.created(created.name) } });
+      if (created) {
+        toast.success(ru.programmes.created(created.name));
+        navigate(programmePaths.programme(created.id));
+      }
     } catch (error) {
       const failure = form.fail(error);
       // The API names `forms`/`kinds`; the form has one select for each.
@@ -63,8 +68,8 @@ function NewProgrammeForm() {
             </option>
           ))}
         </SelectField>
-        <TextField label={ru.programmes.periodStart} {...form.field('periodStart')} required autoComplete="off" inputMode="numeric" />
-        <TextField label={ru.programmes.periodEnd} {...form.field('periodEnd')} required autoComplete="off" inputMode="numeric" />
+        <DateField label={ru.programmes.periodStart} {...form.dateField('periodStart')} required />
+        <DateField label={ru.programmes.periodEnd} {...form.dateField('periodEnd')} required />
         <TextField label={ru.programmes.curatorName} hint={ru.programmes.curatorHint} {...form.field('curatorName')} autoComplete="off" />
         <TextField label={ru.programmes.targetGroups} hint={ru.programmes.targetGroupsHint} {...form.field('targetGroups')} autoComplete="off" />
         <ErrorNotice>{form.formError}</ErrorNotice>

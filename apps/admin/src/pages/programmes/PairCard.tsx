@@ -2,6 +2,7 @@ import { COMPLETION_REASONS, COMPLETION_REASON_LABELS_RU } from '@nastavnik/doma
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ErrorNotice, Notice, SuccessNotice } from '../../components/Notice';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -25,6 +26,7 @@ import { isoToRu, todayIso } from '../../lib/roadmap/dates';
 import { useForm } from '../../lib/useForm';
 import { CompletePairMutation, ExtendPairMutation, RecordMeetingMutation, SetPairPlanMutation } from './documents';
 import { categoryLabel, formLabel, kindLabel, periodRu } from './shared';
+import { useConfirm } from '../../components/ConfirmDialog';
 
 export type PairData = NonNullable<PairQuery['pair']>;
 
@@ -137,6 +139,7 @@ function PlanSection({ pair, editable, onChanged }: { pair: PairData; editable: 
   const [editing, setEditing] = useState<string | null>(null);
   const addForm = useForm({ title: '', deadline: '' });
   const editForm = useForm({ title: '', deadline: '' });
+  const confirm = useConfirm();
 
   async function apply(change: PlanChange, form?: typeof addForm): Promise<boolean> {
     setFailure(null);
@@ -168,6 +171,7 @@ function PlanSection({ pair, editable, onChanged }: { pair: PairData; editable: 
   const progress = pair.progress;
   return (
     <section aria-labelledby="plan-title" data-testid="plan">
+      {confirm.dialog}
       <h2 id="plan-title">{t.planTitle}</h2>
       <p data-testid="plan-progress">
         <strong>{t.progress(progress.done, progress.total, progress.percent ?? null)}</strong>
@@ -206,7 +210,7 @@ function PlanSection({ pair, editable, onChanged }: { pair: PairData; editable: 
                     <td colSpan={editable ? 4 : 3}>
                       <form className="form" onSubmit={(event) => void saveEdit(event, task.id)} noValidate>
                         <TextField label={t.task} {...editForm.field('title')} autoComplete="off" />
-                        <TextField label={t.deadline} {...editForm.field('deadline')} autoComplete="off" inputMode="numeric" />
+                        <DateField label={t.deadline} {...editForm.dateField('deadline')} />
                         <ErrorNotice>{editForm.formError}</ErrorNotice>
                         <div className="form-actions">
                           <button type="submit" className="button button-small" disabled={loading}>
@@ -258,7 +262,7 @@ function PlanSection({ pair, editable, onChanged }: { pair: PairData; editable: 
                           type="button"
                           className="button button-secondary button-small"
                           disabled={loading}
-                          onClick={() => void apply({ kind: 'remove', id: task.id })}
+                          onClick={() => confirm.ask({ title: t.removeTaskConfirm(task.title), onConfirm: () => void apply({ kind: 'remove', id: task.id }) })}
                         >
                           {t.removeTask}
                         </button>
@@ -274,7 +278,7 @@ function PlanSection({ pair, editable, onChanged }: { pair: PairData; editable: 
       {editable && (
         <form className="form panel measure" onSubmit={(event) => void add(event)} noValidate aria-label={t.addTask} data-testid="add-task">
           <TextField label={t.task} {...addForm.field('title')} required autoComplete="off" />
-          <TextField label={t.deadline} {...addForm.field('deadline')} autoComplete="off" inputMode="numeric" />
+          <DateField label={t.deadline} {...addForm.dateField('deadline')} />
           <ErrorNotice>{addForm.formError}</ErrorNotice>
           <div className="form-actions">
             <button type="submit" className="button" disabled={loading}>
@@ -363,7 +367,7 @@ function MeetingsSection({ pair, canRecord, onChanged }: { pair: PairData; canRe
               />
             </>
           )}
-          <TextField label={t.meetingDate} {...form.field('date')} required autoComplete="off" inputMode="numeric" />
+          <DateField label={t.meetingDate} {...form.dateField('date')} required />
           <TextAreaField label={t.notes} {...form.field('notes')} />
           <TextAreaField label={t.feedback} hint={t.feedbackHint} {...form.field('feedback')} required />
           <ErrorNotice>{form.formError}</ErrorNotice>
@@ -428,7 +432,7 @@ function FinishSection({ pair, onChanged }: { pair: PairData; onChanged: () => P
               </option>
             ))}
           </SelectField>
-          <TextField label={t.completedOn} {...complete.field('on')} required autoComplete="off" inputMode="numeric" />
+          <DateField label={t.completedOn} {...complete.dateField('on')} required />
           <TextAreaField label={t.comment} hint={t.commentHint} {...complete.field('comment')} />
           <ErrorNotice>{complete.formError}</ErrorNotice>
           <div className="form-actions">
@@ -438,7 +442,7 @@ function FinishSection({ pair, onChanged }: { pair: PairData; onChanged: () => P
           </div>
         </form>
         <form className="form panel" onSubmit={(event) => void submitExtend(event)} noValidate aria-label={t.extend} data-testid="extend-form">
-          <TextField label={t.until} {...extend.field('until')} required autoComplete="off" inputMode="numeric" />
+          <DateField label={t.until} {...extend.dateField('until')} required />
           <TextAreaField label={t.extendComment} {...extend.field('comment')} required />
           <label className="checkbox">
             <input

@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Dialog } from '../../components/Dialog';
 import { DownloadButton } from '../../components/DownloadButton';
 import { TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { ErrorNotice } from '../../components/Notice';
 import { PagedTable } from '../../components/PagedTable';
 import { PageTitle } from '../../components/PageTitle';
@@ -19,6 +20,7 @@ import { questionnairePaths } from '../../lib/questionnaires';
 import { ConfirmPairsMutation, PairsQuery, ParticipantsQuery, ProgrammeQuery, SuggestMatchesQuery } from './documents';
 import { categoryLabel, formLabel, kindLabel, periodRu, ProgrammesGuard } from './shared';
 import { PartnerMentorBadge } from '../partners/PartnerMentorBadge';
+import { toast } from '../../components/Toasts';
 
 export function ProgrammePage() {
   return (
@@ -31,8 +33,6 @@ export function ProgrammePage() {
 function ProgrammeView() {
   const { programmeId = '' } = useParams();
   const [params] = useSearchParams();
-  const location = useLocation();
-  const notice = (location.state as { notice?: string } | null)?.notice;
   const tab = programmeTabOf(params.get('tab'));
   const { data, error, refetch } = useQuery(ProgrammeQuery, { variables: { id: programmeId } });
   const [orderOpen, setOrderOpen] = useState(false);
@@ -75,11 +75,6 @@ function ProgrammeView() {
               </dd>
             </div>
           </dl>
-          {notice && (
-            <p className="notice notice-success" role="status">
-              {notice}
-            </p>
-          )}
           <div className="toolbar">
             <Link className="button" to={programmePaths.newParticipant(programme.id, tab === 'mentors' ? 'MENTOR' : 'MENTEE')}>
               {ru.programmes.addParticipant}
@@ -215,7 +210,8 @@ function MatchingTab({ programmeId, periodEnd }: { programmeId: string; periodEn
           pairs: suggestions.map((s) => ({ mentorId: s.mentorId, menteeIds: [...s.menteeIds], score: s.score, startDate: start, endDate: end })),
         },
       });
-      navigate(programmePaths.programme(programmeId, 'pairs'), { state: { notice: ru.matching.confirmed(result.data?.confirmPairs.length ?? 0) } });
+      toast.success(ru.matching.confirmed(result.data?.confirmPairs.length ?? 0));
+      navigate(programmePaths.programme(programmeId, 'pairs'));
     } catch (failure) {
       setFormError(classifyError(failure).message);
     }
@@ -281,8 +277,8 @@ function MatchingTab({ programmeId, periodEnd }: { programmeId: string; periodEn
             )}
             {result.suggestions.length > 0 && (
               <div className="form panel measure">
-                <TextField label={ru.matching.startDate} value={startDate} onChange={(e) => setStartDate(e.target.value)} />
-                <TextField label={ru.matching.endDate} value={endDate} onChange={(e) => setEndDate(e.target.value)} />
+                <DateField label={ru.matching.startDate} value={startDate} onChange={setStartDate} />
+                <DateField label={ru.matching.endDate} value={endDate} onChange={setEndDate} />
                 <ErrorNotice>{formError}</ErrorNotice>
                 <div className="form-actions">
                   <button type="submit" className="button" disabled={confirming}>
@@ -353,12 +349,11 @@ function OrderDialog({ programmeId, number, date, onClose }: { programmeId: stri
       <div className="form">
         <p className="muted">{ru.programmes.orderHint}</p>
         <TextField label={ru.programmes.orderNumber} value={orderNumber} onChange={(e) => setOrderNumber(e.target.value)} autoComplete="off" />
-        <TextField
+        <DateField
           label={ru.programmes.orderDate}
           value={orderDate}
-          onChange={(e) => setOrderDate(e.target.value)}
+          onChange={setOrderDate}
           error={orderDate.trim() && !iso ? ru.programmes.badDate : undefined}
-          autoComplete="off"
         />
         <div className="form-actions">
           <DownloadButton

@@ -35,6 +35,7 @@ import {
   SubmitQuestionnaireResponseMutation,
 } from './documents';
 import { SummarySection } from './SummarySection';
+import { useConfirm } from '../../components/ConfirmDialog';
 
 const T = ru.questionnaires;
 type Template = TemplatesData['questionnaireTemplates'][number];
@@ -315,6 +316,7 @@ function IssueForm({
 
 function IssuedLinks({ links, onRevoked }: { links: Issued[]; onRevoked: (linkId: string) => void }) {
   const [revoke] = useMutation(RevokeQuestionnaireLinkMutation);
+  const confirm = useConfirm();
   const [copied, setCopied] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -340,6 +342,7 @@ function IssuedLinks({ links, onRevoked }: { links: Issued[]; onRevoked: (linkId
 
   return (
     <section className="panel" aria-label={T.issuedHeading} data-testid="issued-links">
+      {confirm.dialog}
       <h2>{T.issuedHeading}</h2>
       <Notice tone="warning">{T.issuedOnce}</Notice>
       <ErrorNotice>{error}</ErrorNotice>
@@ -360,7 +363,18 @@ function IssuedLinks({ links, onRevoked }: { links: Issued[]; onRevoked: (linkId
                 <button type="button" className="button button-secondary" onClick={() => void copy(link)}>
                   {copied === link.linkId ? T.copied : T.copy}
                 </button>
-                <button type="button" className="button button-secondary" onClick={() => void doRevoke(link)}>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() =>
+                    confirm.ask({
+                      title: T.revokeConfirm(link.participantName),
+                      body: <p>{T.revokeConfirmText}</p>,
+                      confirmLabel: T.revoke,
+                      onConfirm: () => void doRevoke(link),
+                    })
+                  }
+                >
                   {T.revoke}
                 </button>
               </div>

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { SelectField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormButtons } from '../../components/FormButtons';
 import { Loading } from '../../components/Loading';
 import { ErrorNotice } from '../../components/Notice';
@@ -17,6 +18,7 @@ import { useForm } from '../../lib/useForm';
 import { useMe } from '../../me';
 import { AFTER_DECISION, CreateRoadmapMutation, NewRoadmapContextQuery as NewRoadmapContextDocument } from './documents';
 import { useDistrictScope } from './useDistrictScope';
+import { toast } from '../../components/Toasts';
 
 const SOURCES: readonly RoadmapSource[] = ['TEMPLATE', 'COPY', 'EMPTY'];
 
@@ -85,7 +87,10 @@ function NewRoadmapForm({
         },
       });
       const roadmap = result.data?.createRoadmap;
-      if (roadmap) navigate(scope.paths.roadmap(roadmap.id), { state: { notice: ru.createRoadmap.created } });
+      if (roadmap) {
+        toast.success(ru.createRoadmap.created);
+        navigate(scope.paths.roadmap(roadmap.id));
+      }
     } catch (error) {
       form.fail(error);
     }
@@ -143,24 +148,8 @@ function NewRoadmapForm({
           autoComplete="off"
         />
         <div className="form-grid form-grid-2">
-          <TextField
-            label={ru.createRoadmap.periodStart}
-            hint={ru.dates.hint}
-            placeholder={ru.dates.placeholder}
-            {...form.field('periodStart')}
-            required
-            inputMode="numeric"
-            autoComplete="off"
-          />
-          <TextField
-            label={ru.createRoadmap.periodEnd}
-            hint={ru.dates.hint}
-            placeholder={ru.dates.placeholder}
-            {...form.field('periodEnd')}
-            required
-            inputMode="numeric"
-            autoComplete="off"
-          />
+          <DateField label={ru.createRoadmap.periodStart} {...form.dateField('periodStart')} required />
+          <DateField label={ru.createRoadmap.periodEnd} {...form.dateField('periodEnd')} required />
         </div>
         <ErrorNotice>{form.formError}</ErrorNotice>
         <FormButtons

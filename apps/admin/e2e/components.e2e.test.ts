@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import {
+  chooseOption,
   dateField,
   dateText,
   expectLoginPage,
@@ -96,7 +97,26 @@ describe('components: date field, comboboxes, toasts, confirmations', () => {
     await toast.waitFor({ state: 'detached' });
   });
 
-  step('4. a destructive action asks first: «Отмена» (focused) keeps, «Удалить» removes', async () => {
+  step('4. a tag is picked from the catalogue combobox by typing; nothing matching says so in Russian', async () => {
+    await page.getByRole('navigation', { name: 'Разделы программы' }).getByRole('link', { name: 'Наставники' }).click();
+    await page.getByRole('link', { name: 'Добавить участника' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Добавить участника' }).waitFor();
+    const tags = main().getByLabel('Компетенции или запрос (теги)');
+    await tags.fill('шахматы');
+    await chooseOption(main(), 'Добавить тег из общего каталога', 'англ', 'Добавить тег «английский язык»');
+    expect(await tags.inputValue()).toBe('шахматы, английский язык');
+    const picker = main().getByRole('combobox', { name: 'Добавить тег из общего каталога' });
+    expect(await picker.inputValue()).toBe('');
+    await picker.pressSequentially('щщщщ');
+    await page.getByRole('listbox').getByText('Ничего не найдено').waitFor();
+    await shot('04-combobox-empty');
+    await picker.press('Escape');
+    // Choosing a tag already in the field takes it out again.
+    await chooseOption(main(), 'Добавить тег из общего каталога', 'англ', 'Убрать тег «английский язык»');
+    expect(await tags.inputValue()).toBe('шахматы');
+  });
+
+  step('5. a destructive action asks first: «Отмена» (focused) keeps, «Удалить» removes', async () => {
     await nav().getByRole('link', { name: 'Мониторинг' }).click();
     await page.getByRole('heading', { level: 1, name: 'МОБУ «Гимназия»' }).waitFor();
     await page.getByRole('link', { name: 'Новости для публичной страницы' }).click();

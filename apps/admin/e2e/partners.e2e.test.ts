@@ -26,6 +26,7 @@ import {
   type Browser,
   type TestStack,
   fillDate,
+  chooseOption,
 } from './support';
 
 let stack: TestStack;
@@ -178,10 +179,8 @@ describe('partners: public sign-up → approval → partner login → mentor →
     await main().getByLabel('Должность').fill('Инженер-программист');
     const tagsField = main().getByLabel('Компетенции (теги через запятую)');
     await tagsField.fill('программирование');
-    // The shared catalogue's chips add a tag to the field.
-    const suggestions = page.getByTestId('tag-suggestions');
-    await suggestions.getByText('Цифровые навыки', { exact: true }).click();
-    await suggestions.getByRole('button', { name: 'робототехника', exact: true }).click();
+    // The shared catalogue's combobox adds a tag to the field: found by typing a part of it.
+    await chooseOption(main(), 'Добавить тег из общего каталога', 'робот', 'Добавить тег «робототехника»');
     expect(await tagsField.inputValue()).toBe('программирование, робототехника');
     await main().getByLabel('Доступность').fill('вт, чт после 16:00');
     // A bad e-mail and too long a description: both named at once, the length counted while typing.
@@ -213,7 +212,7 @@ describe('partners: public sign-up → approval → partner login → mentor →
     await page.getByRole('link', { name: 'Предложить соглашение' }).click();
     await page.getByRole('heading', { level: 1, name: 'Предложить соглашение о сотрудничестве' }).waitFor();
     await selectByText(main().getByLabel(/^Муниципалитет/), /Сибай/);
-    await selectByText(main().getByLabel(/^Школа/), /Гимназия/);
+    await chooseOption(main(), /^Школа/, 'Гимназ', /Гимназия/);
     await main().getByLabel('Предмет соглашения').fill(`Наставничество сотрудников над школьниками ${stamp}`);
     await main().getByLabel('Номер соглашения').fill(`15/${stamp}`);
     await fillDate(main(), 'Дата заключения (ДД.ММ.ГГГГ)', ru(now));

@@ -384,8 +384,8 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await dialog().getByRole('button', { name: 'Отметить выполненным' }).click();
     await dialog().waitFor({ state: 'detached' });
     await late.getByText(/Выполнено \d{2}\.\d{2}\.\d{4}/).waitFor();
-    page.once('dialog', (confirm) => void confirm.accept());
     await page.getByRole('button', { name: 'Снять отметку о выполнении мероприятия 1.2' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Снять отметку' }).click();
     await late.getByText('просрочено').waitFor();
 
     // The item due in three days is in the curator's inbox.

@@ -158,6 +158,21 @@ export async function dateText(scope: Page | Locator, label: string | RegExp): P
   return segments.map((text) => text.trim()).join('.');
 }
 
+/**
+ * Picks an option of a combobox (React Aria `ComboBox`, components/ComboBox) by typing: `typed`
+ * into its input, then the option whose text matches `option` from the filtered list.
+ */
+export async function chooseOption(scope: Page | Locator, label: string | RegExp, typed: string, option: string | RegExp): Promise<void> {
+  const page = 'keyboard' in scope ? scope : scope.page();
+  const input = scope.getByRole('combobox', { name: label });
+  await input.fill('');
+  await input.pressSequentially(typed);
+  await page.getByRole('listbox').getByRole('option', { name: option }).first().click();
+  // A picker that stays open for more picks (the tag picker) is closed: while open, RAC hides the rest of the page from assistive tech.
+  if (await page.getByRole('listbox').isVisible()) await input.press('Escape');
+  await page.getByRole('listbox').waitFor({ state: 'hidden' });
+}
+
 export async function mainText(page: Page): Promise<string> {
   return page.locator('main').innerText();
 }

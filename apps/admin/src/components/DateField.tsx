@@ -52,7 +52,7 @@ export interface DateFieldProps {
  * day picked in the calendar beside it; the hint under it and the error (the form's or the API's,
  * see `lib/forms.ts`) beside it, like `Field`.
  *
- *   <DateField label={ru.x.start} {...form.dateField('periodStart')} required />
+ *   <DateField label={ru.x.start} {...form.valueField('periodStart')} required />
  */
 export function DateField({ label, hint, error, required, value, onChange, min, max, fieldClassName, isDisabled }: DateFieldProps) {
   const groupRef = useRef<HTMLDivElement>(null);
@@ -134,7 +134,9 @@ export function DateField({ label, hint, error, required, value, onChange, min, 
                   ›
                 </Button>
               </header>
-              <CalendarGrid className="calendar-grid" weekdayStyle="short">{(day) => <CalendarCell date={day} className="calendar-cell" />}</CalendarGrid>
+              <CalendarGrid className="calendar-grid" weekdayStyle="short">
+                {(day) => <CalendarCell date={day} className="calendar-cell" />}
+              </CalendarGrid>
             </Calendar>
           </Dialog>
         </Popover>

@@ -6,7 +6,7 @@ import { TextAreaField, TextField } from '../../components/Field';
 import { DateField } from '../../components/DateField';
 import { ErrorNotice } from '../../components/Notice';
 import { PageTitle } from '../../components/PageTitle';
-import { TagSuggestions } from '../../components/TagSuggestions';
+import { TagPicker } from '../../components/TagSuggestions';
 import { ru } from '../../i18n/ru';
 import { emptyMentorDraft, failureOf, MENTOR_FIELD_OF_API, partnerPaths, validateMentorDraft, type MentorDraft } from '../../lib/partners';
 import { todayIso } from '../../lib/roadmap/dates';
@@ -64,15 +64,15 @@ function NewMentor() {
           <TextField label={f.lastName} {...form.field('lastName')} required autoComplete="off" />
           <TextField label={f.firstName} {...form.field('firstName')} required autoComplete="off" />
           <TextField label={f.middleName} {...form.field('middleName')} autoComplete="off" />
-          <DateField label={f.birthDate} {...form.dateField('birthDate')} />
+          <DateField label={f.birthDate} {...form.valueField('birthDate')} />
           <TextField label={f.position} {...form.field('position')} autoComplete="off" />
           <TextField label={f.email} type="email" {...form.field('email')} autoComplete="off" />
           <TextField label={f.phone} type="tel" {...form.field('phone')} autoComplete="off" />
         </fieldset>
         <fieldset className="fieldset">
           <legend>{f.competences}</legend>
-          <TextField label={f.tags} hint={f.tagsHint} {...form.field('tags')} autoComplete="off" list="partner-mentor-tags" />
-          <TagSuggestions listId="partner-mentor-tags" value={form.draft.tags} onChange={(text) => form.set('tags', text)} extra={knownTags} />
+          <TextField label={f.tags} hint={f.tagsHint} {...form.field('tags')} autoComplete="off" />
+          <TagPicker value={form.draft.tags} onChange={(text) => form.set('tags', text)} extra={knownTags} />
           <TextAreaField label={f.text} hint={f.textCounter(form.draft.text.trim().length, PARTNER_MENTOR_LIMITS.text)} {...form.field('text')} />
           <TextField label={f.availability} hint={f.availabilityHint} {...form.field('availability')} autoComplete="off" />
           <TextField label={f.capacity} {...form.field('capacity')} required inputMode="numeric" autoComplete="off" />
@@ -80,7 +80,7 @@ function NewMentor() {
         <fieldset className="fieldset" data-testid="consent-section">
           <legend>{f.consentSection}</legend>
           <TextField label={f.consentText} hint={f.consentTextHint} {...form.field('consentText')} required autoComplete="off" />
-          <DateField label={f.consentDate} {...form.dateField('consentDate')} required />
+          <DateField label={f.consentDate} {...form.valueField('consentDate')} required />
           <CheckboxField label={f.consent} value={form.draft.consent} error={form.errors.consent} onChange={(value) => form.set('consent', value)} />
         </fieldset>
         <ErrorNotice>{form.formError}</ErrorNotice>

@@ -24,6 +24,7 @@ import { useForm } from '../../lib/useForm';
 import { PartnersGuard } from './PartnersGuard';
 import { PartnerAgreementSchoolsQuery, ProposePartnerAgreementMutation } from './documents';
 import { toast } from '../../components/Toasts';
+import { ComboBox } from '../../components/ComboBox';
 
 /** The partner proposes a cooperation agreement to a school or a whole district. */
 export function ProposeAgreementPage() {
@@ -120,20 +121,20 @@ function ProposeAgreement() {
           ))}
         </SelectField>
         {form.draft.level === 'school' && (
-          <SelectField label={f.school} {...form.field('organizationId')} required disabled={!form.draft.districtId}>
-            <option value="">{f.schoolPlaceholder}</option>
-            {(schools.data?.partnerAgreementSchools ?? []).map((school) => (
-              <option key={school.id} value={school.id}>
-                {school.shortName}
-              </option>
-            ))}
-          </SelectField>
+          <ComboBox
+            label={f.school}
+            {...form.valueField('organizationId')}
+            required
+            isDisabled={!form.draft.districtId}
+            placeholder={f.schoolPlaceholder}
+            items={(schools.data?.partnerAgreementSchools ?? []).map((school) => ({ id: school.id, label: school.shortName }))}
+          />
         )}
         <TextAreaField label={f.subject} hint={f.subjectHint} {...form.field('subject')} required rows={2} />
         <TextField label={f.number} {...form.field('number')} autoComplete="off" />
-        <DateField label={f.signedOn} {...form.dateField('signedOn')} />
-        <DateField label={f.periodStart} {...form.dateField('periodStart')} required />
-        <DateField label={f.periodEnd} hint={f.periodEndHint} {...form.dateField('periodEnd')} />
+        <DateField label={f.signedOn} {...form.valueField('signedOn')} />
+        <DateField label={f.periodStart} {...form.valueField('periodStart')} required />
+        <DateField label={f.periodEnd} hint={f.periodEndHint} {...form.valueField('periodEnd')} />
         <Field label={ru.partnerPortal.agreementFiles.label} hint={ru.partnerPortal.agreementFiles.hint} error={fileError ?? undefined}>
           {(control) => <input {...control} ref={fileInput} type="file" accept={AGREEMENT_FILE_ACCEPT} className="input" onChange={() => setFileError(null)} />}
         </Field>

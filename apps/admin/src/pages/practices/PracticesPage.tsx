@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Field, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { Field, TextAreaField, TextField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
 import { PagedTable } from '../../components/PagedTable';
 import { PageTitle } from '../../components/PageTitle';
@@ -17,6 +17,7 @@ import { useListParams } from '../../lib/useListParams';
 import { ProgrammesGuard } from '../programmes/shared';
 import { BestPracticesQuery, CreateBestPracticeMutation, PracticePairsQuery, PracticeProgrammeQuery, PracticeSchoolQuery } from './documents';
 import { toast } from '../../components/Toasts';
+import { ComboBox } from '../../components/ComboBox';
 
 const P = ru.practices;
 export const PRACTICE_TONES: Record<string, Tone> = { draft: 'neutral', ready: 'progress', published: 'agreed' };
@@ -164,14 +165,21 @@ function NewPracticeView() {
                   <p className="muted">{P.noCompletedPairs}</p>
                 ) : (
                   <form className="form measure" onSubmit={(event) => void submit(event)} noValidate>
-                    <SelectField label={P.pair} required value={draft.pairId} error={errors.pairId} onChange={(event) => set('pairId', event.target.value)}>
-                      <option value="">{ru.questionnaires.choose}</option>
-                      {completed.map((pair) => (
-                        <option key={pair.id} value={pair.id}>
-                          {P.pairOption(pair.mentor.displayName, pair.mentees.map((m) => m.displayName).join(', '), isoToRu(pair.completedOn ?? pair.endDate))}
-                        </option>
-                      ))}
-                    </SelectField>
+                    <ComboBox
+                      label={P.pair}
+                      required
+                      value={draft.pairId}
+                      error={errors.pairId}
+                      onChange={(id) => set('pairId', id)}
+                      items={completed.map((pair) => ({
+                        id: pair.id,
+                        label: P.pairOption(
+                          pair.mentor.displayName,
+                          pair.mentees.map((m) => m.displayName).join(', '),
+                          isoToRu(pair.completedOn ?? pair.endDate),
+                        ),
+                      }))}
+                    />
                     <PracticeFields draft={draft} errors={errors} set={set} />
                     <ErrorNotice>{formError}</ErrorNotice>
                     <div className="form-actions">

@@ -6,7 +6,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { DateField } from '../../components/DateField';
 import { ErrorNotice } from '../../components/Notice';
 import { PageTitle } from '../../components/PageTitle';
-import { TagRewritesHint } from '../../components/TagSuggestions';
+import { TagPicker } from '../../components/TagSuggestions';
 import { ru } from '../../i18n/ru';
 import { consentGiverFor, participantInput, programmePaths, type ParticipantDraft } from '../../lib/programmes';
 import { isoToRu, todayIso } from '../../lib/roadmap/dates';
@@ -88,10 +88,10 @@ function NewParticipantForm() {
             </option>
           ))}
         </SelectField>
-        <DateField label={p.birthDate} hint={p.birthDateHint} {...form.dateField('birthDate')} />
+        <DateField label={p.birthDate} hint={p.birthDateHint} {...form.valueField('birthDate')} />
         <TextField label={p.classOrPosition} {...form.field('classOrPosition')} autoComplete="off" />
         <TextField label={p.tags} hint={p.tagsHint} {...form.field('tags')} autoComplete="off" />
-        <TagRewritesHint value={form.draft.tags} />
+        <TagPicker value={form.draft.tags} onChange={(text) => form.set('tags', text)} />
         <TextAreaField label={p.text} {...form.field('text')} />
 
         <fieldset className="fieldset" data-testid="consent-section">
@@ -121,7 +121,7 @@ function NewParticipantForm() {
               />
             </>
           )}
-          <DateField label={p.signedOn} {...form.dateField('signedOn')} required />
+          <DateField label={p.signedOn} {...form.valueField('signedOn')} required />
           <TextField label={p.textVersion} {...form.field('textVersion')} required autoComplete="off" />
         </fieldset>
 

@@ -68,8 +68,8 @@ function NewProgrammeForm() {
             </option>
           ))}
         </SelectField>
-        <DateField label={ru.programmes.periodStart} {...form.dateField('periodStart')} required />
-        <DateField label={ru.programmes.periodEnd} {...form.dateField('periodEnd')} required />
+        <DateField label={ru.programmes.periodStart} {...form.valueField('periodStart')} required />
+        <DateField label={ru.programmes.periodEnd} {...form.valueField('periodEnd')} required />
         <TextField label={ru.programmes.curatorName} hint={ru.programmes.curatorHint} {...form.field('curatorName')} autoComplete="off" />
         <TextField label={ru.programmes.targetGroups} hint={ru.programmes.targetGroupsHint} {...form.field('targetGroups')} autoComplete="off" />
         <ErrorNotice>{form.formError}</ErrorNotice>

@@ -210,7 +210,7 @@ function PlanSection({ pair, editable, onChanged }: { pair: PairData; editable: 
                     <td colSpan={editable ? 4 : 3}>
                       <form className="form" onSubmit={(event) => void saveEdit(event, task.id)} noValidate>
                         <TextField label={t.task} {...editForm.field('title')} autoComplete="off" />
-                        <DateField label={t.deadline} {...editForm.dateField('deadline')} />
+                        <DateField label={t.deadline} {...editForm.valueField('deadline')} />
                         <ErrorNotice>{editForm.formError}</ErrorNotice>
                         <div className="form-actions">
                           <button type="submit" className="button button-small" disabled={loading}>
@@ -278,7 +278,7 @@ function PlanSection({ pair, editable, onChanged }: { pair: PairData; editable: 
       {editable && (
         <form className="form panel measure" onSubmit={(event) => void add(event)} noValidate aria-label={t.addTask} data-testid="add-task">
           <TextField label={t.task} {...addForm.field('title')} required autoComplete="off" />
-          <DateField label={t.deadline} {...addForm.dateField('deadline')} />
+          <DateField label={t.deadline} {...addForm.valueField('deadline')} />
           <ErrorNotice>{addForm.formError}</ErrorNotice>
           <div className="form-actions">
             <button type="submit" className="button" disabled={loading}>
@@ -367,7 +367,7 @@ function MeetingsSection({ pair, canRecord, onChanged }: { pair: PairData; canRe
               />
             </>
           )}
-          <DateField label={t.meetingDate} {...form.dateField('date')} required />
+          <DateField label={t.meetingDate} {...form.valueField('date')} required />
           <TextAreaField label={t.notes} {...form.field('notes')} />
           <TextAreaField label={t.feedback} hint={t.feedbackHint} {...form.field('feedback')} required />
           <ErrorNotice>{form.formError}</ErrorNotice>
@@ -432,7 +432,7 @@ function FinishSection({ pair, onChanged }: { pair: PairData; onChanged: () => P
               </option>
             ))}
           </SelectField>
-          <DateField label={t.completedOn} {...complete.dateField('on')} required />
+          <DateField label={t.completedOn} {...complete.valueField('on')} required />
           <TextAreaField label={t.comment} hint={t.commentHint} {...complete.field('comment')} />
           <ErrorNotice>{complete.formError}</ErrorNotice>
           <div className="form-actions">
@@ -442,7 +442,7 @@ function FinishSection({ pair, onChanged }: { pair: PairData; onChanged: () => P
           </div>
         </form>
         <form className="form panel" onSubmit={(event) => void submitExtend(event)} noValidate aria-label={t.extend} data-testid="extend-form">
-          <DateField label={t.until} {...extend.dateField('until')} required />
+          <DateField label={t.until} {...extend.valueField('until')} required />
           <TextAreaField label={t.extendComment} {...extend.field('comment')} required />
           <label className="checkbox">
             <input

@@ -243,7 +243,7 @@ function AddConsentForm({ person, onDone }: { person: Person; onDone: () => void
             ))}
             {form.errors.scopes && <p className="field-error">{form.errors.scopes}</p>}
           </fieldset>
-          <DateField label={p.signedOn} {...form.dateField('signedOn')} required />
+          <DateField label={p.signedOn} {...form.valueField('signedOn')} required />
           <TextField label={p.textVersion} {...form.field('textVersion')} required autoComplete="off" />
           <ErrorNotice>{form.formError}</ErrorNotice>
           <div className="form-actions">

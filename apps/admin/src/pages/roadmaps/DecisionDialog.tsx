@@ -197,9 +197,9 @@ export function DecisionDialog({
             />
             <TextField label={ru.actions.organization} {...form.field('organization')} autoComplete="off" />
             <TextField label={ru.actions.name} hint={ru.actions.nameHint} {...form.field('name')} required autoComplete="off" />
-            <DateField label={ru.actions.date} {...form.dateField('date')} required />
+            <DateField label={ru.actions.date} {...form.valueField('date')} required />
             <TextField label={ru.actions.orderNumber} {...form.field('orderNumber')} required autoComplete="off" />
-            <DateField label={ru.actions.orderDate} {...form.dateField('orderDate')} required />
+            <DateField label={ru.actions.orderDate} {...form.valueField('orderDate')} required />
           </div>
         )}
         {action === 'AGREE' && (
@@ -219,7 +219,7 @@ export function DecisionDialog({
             />
             <div className="form-grid form-grid-2">
               <TextField label={ru.actions.name} hint={ru.actions.nameHint} {...form.field('name')} required autoComplete="off" />
-              <DateField label={ru.actions.date} {...form.dateField('date')} required />
+              <DateField label={ru.actions.date} {...form.valueField('date')} required />
             </div>
           </>
         )}

@@ -93,9 +93,9 @@ export function ExecutionDialog({
           <strong>{item.number}</strong> {item.activity}
         </p>
         <div className="form-grid">
-          <DateField label={ru.execution.doneOn} {...form.dateField('doneOn')} />
+          <DateField label={ru.execution.doneOn} {...form.valueField('doneOn')} />
           <TextField label={ru.execution.documentNumber} hint={ru.execution.documentNumberHint} {...form.field('documentNumber')} autoComplete="off" />
-          <DateField label={ru.execution.documentDate} {...form.dateField('documentDate')} />
+          <DateField label={ru.execution.documentDate} {...form.valueField('documentDate')} />
           <TextField label={ru.execution.url} hint={ru.execution.urlHint} {...form.field('url')} type="url" autoComplete="off" />
         </div>
         <TextAreaField label={ru.execution.note} {...form.field('note')} rows={2} />

@@ -96,7 +96,7 @@ function NewCampaignForm({ districtId }: { districtId: string }) {
           required
           autoComplete="off"
         />
-        <DateField label={ru.campaignForm.dueDate} {...form.dateField('dueDate')} required />
+        <DateField label={ru.campaignForm.dueDate} {...form.valueField('dueDate')} required />
         <fieldset className={`fieldset${form.errors.organizationIds ? ' field-invalid' : ''}`}>
           <legend className="field-label">{ru.campaignForm.schools}</legend>
           <label className="choice">

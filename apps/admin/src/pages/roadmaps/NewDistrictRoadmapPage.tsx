@@ -92,8 +92,8 @@ function NewDistrictRoadmapForm() {
           autoComplete="off"
         />
         <div className="form-grid form-grid-2">
-          <DateField label={ru.createRoadmap.periodStart} {...form.dateField('periodStart')} required />
-          <DateField label={ru.createRoadmap.periodEnd} {...form.dateField('periodEnd')} required />
+          <DateField label={ru.createRoadmap.periodStart} {...form.valueField('periodStart')} required />
+          <DateField label={ru.createRoadmap.periodEnd} {...form.valueField('periodEnd')} required />
         </div>
         <ErrorNotice>{form.formError}</ErrorNotice>
         <FormButtons label={ru.districtRoadmap.create} busy={loading} busyLabel={ru.createRoadmap.submitting} cancel={{ to: scope.paths.list() }} />

@@ -19,6 +19,7 @@ import { useMe } from '../../me';
 import { AFTER_DECISION, CreateRoadmapMutation, NewRoadmapContextQuery as NewRoadmapContextDocument } from './documents';
 import { useDistrictScope } from './useDistrictScope';
 import { toast } from '../../components/Toasts';
+import { ComboBox } from '../../components/ComboBox';
 
 const SOURCES: readonly RoadmapSource[] = ['TEMPLATE', 'COPY', 'EMPTY'];
 
@@ -107,13 +108,12 @@ function NewRoadmapForm({
       <p className="muted">{ru.createRoadmap.forCampaign(campaign.title)}</p>
       <form className="form panel measure" onSubmit={(event) => void submit(event)} noValidate>
         {schools.length > 1 && (
-          <SelectField label={ru.campaigns.organization} {...form.field('organizationId')} required>
-            {schools.map((school) => (
-              <option key={school.organizationId} value={school.organizationId}>
-                {school.organization.shortName}
-              </option>
-            ))}
-          </SelectField>
+          <ComboBox
+            label={ru.campaigns.organization}
+            {...form.valueField('organizationId')}
+            required
+            items={schools.map((school) => ({ id: school.organizationId, label: school.organization.shortName }))}
+          />
         )}
         <fieldset className={`fieldset${form.errors.source ? ' field-invalid' : ''}`}>
           <legend className="field-label">{ru.createRoadmap.source}</legend>
@@ -148,8 +148,8 @@ function NewRoadmapForm({
           autoComplete="off"
         />
         <div className="form-grid form-grid-2">
-          <DateField label={ru.createRoadmap.periodStart} {...form.dateField('periodStart')} required />
-          <DateField label={ru.createRoadmap.periodEnd} {...form.dateField('periodEnd')} required />
+          <DateField label={ru.createRoadmap.periodStart} {...form.valueField('periodStart')} required />
+          <DateField label={ru.createRoadmap.periodEnd} {...form.valueField('periodEnd')} required />
         </div>
         <ErrorNotice>{form.formError}</ErrorNotice>
         <FormButtons

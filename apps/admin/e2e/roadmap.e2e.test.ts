@@ -164,7 +164,7 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await page.getByRole('heading', { level: 1, name: 'Создать дорожную карту' }).waitFor();
     expect(await page.getByLabel('Из типовой дорожной карты').isChecked()).toBe(true);
     await page.getByLabel('Название программы наставничества').fill('Вместе');
-    expect(await page.getByLabel('Начало периода').inputValue()).toBe(`01.09.${startYear}`);
+    expect(await dateText(page, 'Начало периода')).toBe(`01.09.${startYear}`);
     await page.getByRole('button', { name: 'Создать дорожную карту' }).click();
 
     await page.getByTestId('roadmap-editor').waitFor();

@@ -8,7 +8,19 @@
 import { academicYearOf } from '@nastavnik/domain';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { expectLoginPage, journey, launchBrowser, logIn, logOut, screenshot, startTestStack, type Browser, type TestStack } from './support';
+import {
+  expectLoginPage,
+  journey,
+  launchBrowser,
+  logIn,
+  logOut,
+  screenshot,
+  startTestStack,
+  type Browser,
+  type TestStack,
+  fillDate,
+  dateText,
+} from './support';
 
 let stack: TestStack;
 let browser: Browser | undefined;
@@ -99,7 +111,7 @@ describe('district settings and the district roadmap: officer → head → regio
     await page.getByRole('link', { name: 'Создать дорожную карту муниципалитета' }).click();
     await page.getByRole('heading', { level: 1, name: 'Создать дорожную карту муниципалитета' }).waitFor();
     expect(await page.getByLabel('Из типовой дорожной карты').isChecked()).toBe(true);
-    expect(await page.getByLabel('Начало периода').inputValue()).toBe(`01.09.${startYear}`);
+    expect(await dateText(page, 'Начало периода')).toBe(`01.09.${startYear}`);
     await page.getByLabel('Название программы наставничества').fill('Сибай наставляет');
     await page.getByRole('button', { name: 'Создать дорожную карту муниципалитета' }).click();
 
@@ -123,7 +135,7 @@ describe('district settings and the district roadmap: officer → head → regio
       expect(await form.getByLabel('Организация').inputValue()).not.toBe('');
       await form.getByLabel('Должность').fill('Начальник управления образования');
       await form.getByLabel('Номер приказа об утверждении').fill('512');
-      await form.getByLabel('Дата приказа').fill(`10.09.${startYear}`);
+      await fillDate(form, 'Дата приказа', `10.09.${startYear}`);
     });
     await expectState('Направлена на согласование в регион');
     await page.getByText('УТВЕРЖДЕНО приказом № 512').waitFor();

@@ -15,7 +15,19 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { ZipArchive } from '@nastavnik/domain';
-import { expectLoginPage, journey, launchBrowser, logIn, logOut, RESULTS_DIR, screenshot, startTestStack, type Browser, type TestStack } from './support';
+import {
+  expectLoginPage,
+  journey,
+  launchBrowser,
+  logIn,
+  logOut,
+  RESULTS_DIR,
+  screenshot,
+  startTestStack,
+  type Browser,
+  type TestStack,
+  fillDate,
+} from './support';
 
 let stack: TestStack;
 let browser: Browser | undefined;
@@ -241,11 +253,11 @@ describe('monitoring: district → school → statistical form', () => {
     await form.getByRole('button', { name: 'Удалить пункт 2: Угрозы' }).click();
     expect(await form.getByLabel('Угрозы, пункт 2').count()).toBe(0);
     // A bad date is named beside its field; nothing typed is lost.
-    await form.getByLabel('Дата заполнения').fill('31.02.2025');
+    await fillDate(form, 'Дата заполнения', '31.02');
     await form.getByRole('button', { name: 'Сохранить' }).click();
     await form.getByText('Дата заполнения: укажите дату в виде ДД.ММ.ГГГГ.').waitFor();
     expect(await form.getByLabel('Сильные стороны, пункт 2').inputValue()).toBe('Поддержка администрации');
-    await form.getByLabel('Дата заполнения').fill('01.10.2025');
+    await fillDate(form, 'Дата заполнения', '01.10.2025');
     await form.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByText('SWOT-анализ сохранён.').waitFor();
     await form.getByText(/версия 1\./).waitFor();

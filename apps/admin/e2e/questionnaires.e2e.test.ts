@@ -15,7 +15,19 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import path from 'node:path';
-import { expectLoginPage, journey, launchBrowser, logIn, logOut, RESULTS_DIR, screenshot, startTestStack, type Browser, type TestStack } from './support';
+import {
+  expectLoginPage,
+  journey,
+  launchBrowser,
+  logIn,
+  logOut,
+  RESULTS_DIR,
+  screenshot,
+  startTestStack,
+  type Browser,
+  type TestStack,
+  chooseOption,
+} from './support';
 
 let stack: TestStack;
 let browser: Browser | undefined;
@@ -181,6 +193,7 @@ describe('questionnaires and best practices', () => {
     await item.waitFor();
     const address = await item.getByTestId('issued-url').inputValue();
     await item.getByRole('button', { name: 'Отозвать' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Отозвать' }).click();
     await expect.poll(() => item.innerText()).toContain('отозвана');
     const visitor = await page.context().browser()!.newContext();
     try {
@@ -285,9 +298,8 @@ describe('questionnaires and best practices', () => {
     await main().getByRole('link', { name: 'Лучшие практики', exact: true }).click();
     await page.getByRole('link', { name: 'Новый кейс' }).click();
     await page.getByRole('heading', { level: 1, name: 'Новый кейс лучшей практики' }).waitFor();
-    const pairSelect = main().getByLabel('Завершённая пара или группа');
-    const option = pairSelect.locator('option').filter({ hasText: mentor });
-    await pairSelect.selectOption((await option.getAttribute('value')) ?? '');
+    // The pair is found by typing a part of the mentor's name into the combobox.
+    await chooseOption(main(), 'Завершённая пара или группа', mentor.split(/\s+/)[0]!, new RegExp(mentor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     const title = 'Переход в другую школу без потери темпа';
     await main().getByLabel('Название').fill(title);
     await main().getByLabel('Описание: запрос и как работала пара').fill('Пара работала над подготовкой к переходу: план на четверть, еженедельные встречи.');

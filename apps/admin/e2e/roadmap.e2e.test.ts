@@ -25,6 +25,8 @@ import {
   startTestStack,
   type Browser,
   type TestStack,
+  fillDate,
+  dateText,
 } from './support';
 
 let stack: TestStack;
@@ -125,13 +127,13 @@ describe('roadmap journey: campaign → draft → director → district → new 
     expect(await page.getByLabel('Учебный год').inputValue()).toBe(year);
     expect(await page.getByLabel('Название кампании').inputValue()).toBe(campaignTitle);
 
-    // A date in the wrong shape is caught beside the field; what was typed stays.
-    await page.getByLabel('Срок представления дорожных карт').fill('20 декабря');
+    // A half-typed date is caught beside the field; what was typed stays.
+    await fillDate(page, 'Срок представления дорожных карт', '20.12');
     await page.getByRole('button', { name: 'Открыть кампанию' }).click();
     await page.getByText('укажите дату в формате ДД.ММ.ГГГГ').waitFor();
-    expect(await page.getByLabel('Срок представления дорожных карт').inputValue()).toBe('20 декабря');
+    expect(await dateText(page, 'Срок представления дорожных карт')).toBe('20.12.гггг');
 
-    await page.getByLabel('Срок представления дорожных карт').fill(dueDate);
+    await fillDate(page, 'Срок представления дорожных карт', dueDate);
     await page.getByLabel('Для выбранных организаций').check();
     await page.getByLabel('МОБУ «Гимназия»').check();
     await page.getByLabel('МОБУ «СОШ № 4»').check();
@@ -162,7 +164,7 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await page.getByRole('heading', { level: 1, name: 'Создать дорожную карту' }).waitFor();
     expect(await page.getByLabel('Из типовой дорожной карты').isChecked()).toBe(true);
     await page.getByLabel('Название программы наставничества').fill('Вместе');
-    expect(await page.getByLabel('Начало периода').inputValue()).toBe(`01.09.${startYear}`);
+    expect(await dateText(page, 'Начало периода')).toBe(`01.09.${startYear}`);
     await page.getByRole('button', { name: 'Создать дорожную карту' }).click();
 
     await page.getByTestId('roadmap-editor').waitFor();
@@ -258,15 +260,15 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await decide('Утвердить', async (form) => {
       expect(await form.getByLabel('Фамилия и инициалы').inputValue()).toBe('И.И. Варламова');
       // A bad date and an empty order number: both are named at once, beside their fields.
-      const date = await form.getByLabel('Дата').first().inputValue();
-      await form.getByLabel('Дата').first().fill('31.02');
+      const date = await dateText(form, 'Дата');
+      await fillDate(form, 'Дата', '31.02');
       await form.getByRole('button', { name: 'Утвердить', exact: true }).click();
       await form.getByText('Дата: укажите дату в формате ДД.ММ.ГГГГ').waitFor();
       await form.getByText('Укажите номер приказа об утверждении').waitFor();
       await form.getByText('Укажите дату приказа об утверждении').waitFor();
-      await form.getByLabel('Дата').first().fill(date);
+      await fillDate(form, 'Дата', date);
       await form.getByLabel('Номер приказа об утверждении').fill('336');
-      await form.getByLabel('Дата приказа').fill(`15.09.${startYear}`);
+      await fillDate(form, 'Дата приказа', `15.09.${startYear}`);
       await shot('08-director-approve-dialog');
     });
     await expectState('Направлена на согласование');
@@ -321,7 +323,7 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await openFromInbox('На утверждение');
     await decide('Утвердить', async (form) => {
       await form.getByLabel('Номер приказа об утверждении').fill('341');
-      await form.getByLabel('Дата приказа').fill(`01.10.${startYear}`);
+      await fillDate(form, 'Дата приказа', `01.10.${startYear}`);
     });
     await expectState('Направлена на согласование');
 
@@ -356,7 +358,7 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await page.getByRole('button', { name: 'Отметить выполнение мероприятия 1.1' }).click();
     const form = dialog();
     await form.getByLabel('Номер документа').fill('приказ № 336');
-    await form.getByLabel('Дата документа').fill(`15.09.${startYear}`);
+    await fillDate(form, 'Дата документа', `15.09.${startYear}`);
     await form.getByLabel('Примечание').fill('Приказы изданы и размещены на сайте');
     await form.getByLabel('Ссылка').fill('https://gimnaziya.example.ru/docs/336');
     await form.getByLabel('Файл').setInputFiles(file);
@@ -382,8 +384,8 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await dialog().getByRole('button', { name: 'Отметить выполненным' }).click();
     await dialog().waitFor({ state: 'detached' });
     await late.getByText(/Выполнено \d{2}\.\d{2}\.\d{4}/).waitFor();
-    page.once('dialog', (confirm) => void confirm.accept());
     await page.getByRole('button', { name: 'Снять отметку о выполнении мероприятия 1.2' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Снять отметку' }).click();
     await late.getByText('просрочено').waitFor();
 
     // The item due in three days is in the curator's inbox.

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 
 export const ADMIN_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -119,6 +119,58 @@ export async function logIn(page: Page, adminOrigin: string, username: string): 
 export async function logOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Выйти' }).click();
   await expectLoginPage(page);
+}
+
+/** The date field (React Aria `DatePicker`, components/DateField) labelled `label` inside `scope`. */
+export function dateField(scope: Page | Locator, label: string | RegExp): Locator {
+  const page = 'keyboard' in scope ? scope : scope.page();
+  return scope
+    .getByRole('group', { name: label })
+    .filter({ has: page.getByRole('spinbutton') })
+    .first();
+}
+
+/**
+ * Types a date into a date field as a person does: into its ДД.ММ.ГГГГ segments, digits only
+ * («05.12.2026» is typed as 05122026; the segments advance by themselves). The field is emptied
+ * first; a shorter `date` («31.12») leaves the rest of the segments empty (a half-typed date).
+ */
+export async function fillDate(scope: Page | Locator, label: string | RegExp, date: string): Promise<void> {
+  const field = dateField(scope, label);
+  await clearDate(scope, label);
+  // focus(), not click(): a mouse press on the field sends the focus to its last empty segment.
+  await field.getByRole('spinbutton').first().focus();
+  await field.page().keyboard.type(date.replace(/\D/g, ''));
+  // Leaving the field hands a half-typed date to the form (see DateField's reportPartial).
+  await field.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
+
+/** Empties a date field: Backspace from its last segment back to its first. */
+export async function clearDate(scope: Page | Locator, label: string | RegExp): Promise<void> {
+  const field = dateField(scope, label);
+  await field.getByRole('spinbutton').last().focus();
+  for (let i = 0; i < 12; i++) await field.page().keyboard.press('Backspace');
+}
+
+/** What a date field shows, ДД.ММ.ГГГГ (the placeholders дд, мм, гггг for empty segments). */
+export async function dateText(scope: Page | Locator, label: string | RegExp): Promise<string> {
+  const segments = await dateField(scope, label).getByRole('spinbutton').allInnerTexts();
+  return segments.map((text) => text.trim()).join('.');
+}
+
+/**
+ * Picks an option of a combobox (React Aria `ComboBox`, components/ComboBox) by typing: `typed`
+ * into its input, then the option whose text matches `option` from the filtered list.
+ */
+export async function chooseOption(scope: Page | Locator, label: string | RegExp, typed: string, option: string | RegExp): Promise<void> {
+  const page = 'keyboard' in scope ? scope : scope.page();
+  const input = scope.getByRole('combobox', { name: label });
+  await input.fill('');
+  await input.pressSequentially(typed);
+  await page.getByRole('listbox').getByRole('option', { name: option }).first().click();
+  // A picker that stays open for more picks (the tag picker) is closed: while open, RAC hides the rest of the page from assistive tech.
+  if (await page.getByRole('listbox').isVisible()) await input.press('Escape');
+  await page.getByRole('listbox').waitFor({ state: 'hidden' });
 }
 
 export async function mainText(page: Page): Promise<string> {

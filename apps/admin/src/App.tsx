@@ -8,6 +8,7 @@ import { ErrorState } from './components/ErrorState';
 import { Layout, LogoutButton, TopBar } from './components/Layout';
 import { Loading } from './components/Loading';
 import { LeaveGuard } from './lib/leaveGuard';
+import { ToastRegion } from './components/Toasts';
 import { MeProvider, MeQueryDocument } from './me';
 import { HomePage } from './pages/HomePage';
 import { ParticipantGate } from './pages/my/ParticipantGate';
@@ -144,6 +145,8 @@ export function App({ auth, client }: { auth: Auth; client: ApolloClient }) {
     <AuthContext.Provider value={auth}>
       <ApolloProvider client={client}>
         <RouterProvider router={router} />
+        {/* Outside the routes: a toast shown right before a navigation survives it. */}
+        <ToastRegion />
       </ApolloProvider>
     </AuthContext.Provider>
   );

@@ -1,9 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { TAG_CATALOGUE, tagKey, tagRewrites, normalizeTag } from '@nastavnik/domain';
-import { useId } from 'react';
+import { useState } from 'react';
+import { Button, ComboBox as RacComboBox, Group, I18nProvider, Input, ListBox, ListBoxItem, Popover } from 'react-aria-components';
 import { graphql } from '../gql';
 import { ru } from '../i18n/ru';
 import { toggleTagInText } from '../lib/partners';
+import { ComboLabel } from './ComboBox';
 
 export const TagCatalogueQuery = graphql(`
   query TagCatalogue {
@@ -36,32 +38,29 @@ export function TagRewritesHint({ value }: { value: string }) {
 }
 
 /**
- * Suggestions for a comma-separated tags field (mentors' competences, mentees' requests): the
- * shared catalogue (GraphQL `tagCatalogue`) as chips by group — a click adds the tag, a second click
- * removes it — plus a <datalist> with `listId` for the input, and `extra` tags (already used
- * nearby) as their own group. Chips of tags already in `value` are pressed (compared canonically:
- * «english» is «английский язык»). The field itself stays free text: the catalogue suggests only.
+ * Adds tags from the shared catalogue (GraphQL `tagCatalogue`) to a comma-separated tags field
+ * (mentors' competences, mentees' requests): a combobox (components/ComboBox, React Aria) that
+ * filters the catalogue — and `extra` tags already used nearby — as one types; choosing a tag adds
+ * it to the field, or removes it when it is there already (compared canonically: «english» is
+ * «английский язык»). The field itself stays free text: the catalogue suggests only.
  *
- *   <TextField {...form.field('tags')} list="mentor-tags" />
- *   <TagSuggestions listId="mentor-tags" value={form.draft.tags} onChange={(text) => form.set('tags', text)} />
+ *   <TextField {...form.field('tags')} />
+ *   <TagPicker value={form.draft.tags} onChange={(text) => form.set('tags', text)} />
  */
-export function TagSuggestions({
+export function TagPicker({
   value,
   onChange,
-  listId,
   extra = [],
   label = ru.partnerPortal.tagSuggestions.title,
 }: {
   value: string;
   onChange: (text: string) => void;
-  listId?: string;
   extra?: readonly string[];
   label?: string;
 }) {
   const s = ru.partnerPortal.tagSuggestions;
-  const headingId = useId();
   const { data, error } = useQuery(TagCatalogueQuery, { fetchPolicy: 'cache-first' });
-  // The domain's copy of the catalogue while the query is on its way or failed: the chips never vanish.
+  // The domain's copy of the catalogue while the query is on its way or failed: the list never vanishes.
   const groups: readonly Group[] = data?.tagCatalogue ?? (error ? TAG_CATALOGUE : []);
   const chosen = new Set(
     value
@@ -71,38 +70,53 @@ export function TagSuggestions({
   );
   const catalogued = new Set(groups.flatMap((g) => g.tags.map((t) => tagKey(t.tag))));
   const own = [...new Set(extra)].filter((tag) => !catalogued.has(tagKey(tag)));
-  const all: Group[] = [...(own.length ? [{ code: 'used', label: s.used, tags: own.map((tag) => ({ tag })) }] : []), ...groups];
-
+  // One entry per canonical tag (RAC needs unique ids; a tag may sit in two groups).
+  const tags = [...new Map([...own, ...groups.flatMap((g) => g.tags.map((t) => t.tag))].map((tag) => [tagKey(tag), tag])).values()];
+  const [inputValue, setInputValue] = useState('');
   return (
-    <div className="tag-suggestions" role="group" aria-labelledby={headingId} data-testid="tag-suggestions">
+    <div className="tag-picker" data-testid="tag-suggestions">
       <TagRewritesHint value={value} />
-      <p id={headingId} className="field-hint">
-        {label}
-      </p>
-      {listId && <datalist id={listId}>{all.flatMap((g) => g.tags.map((t) => <option key={`${g.code}:${t.tag}`} value={t.tag} />))}</datalist>}
-      {all.map((group) => (
-        <details key={group.code} open={group.code === 'used' ? true : undefined}>
-          <summary>{group.label}</summary>
-          <ul className="chips" style={{ listStyle: 'none', margin: '0.25rem 0', padding: 0, display: 'flex', flexWrap: 'wrap', gap: '0.25rem' }}>
-            {group.tags.map(({ tag }) => {
-              const pressed = chosen.has(tagKey(tag));
-              return (
-                <li key={tag}>
-                  <button
-                    type="button"
-                    className={`button button-small ${pressed ? '' : 'button-secondary'}`}
-                    aria-pressed={pressed}
-                    title={pressed ? s.remove(tag) : s.add(tag)}
-                    onClick={() => onChange(toggleTagInText(value, tag))}
-                  >
-                    {pressed ? `✓ ${tag}` : tag}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </details>
-      ))}
+      <I18nProvider locale="ru-RU">
+        <RacComboBox
+          className="field"
+          defaultItems={tags.map((tag) => ({ id: tag, label: chosen.has(tagKey(tag)) ? `✓ ${tag}` : tag, tag }))}
+          inputValue={inputValue}
+          onInputChange={setInputValue}
+          selectedKey={null}
+          onSelectionChange={(key) => {
+            if (key === null) return;
+            onChange(toggleTagInText(value, String(key)));
+            setInputValue('');
+          }}
+          menuTrigger="focus"
+          allowsEmptyCollection
+        >
+          <ComboLabel label={label} />
+          <Group className="input combo-input">
+            <Input className="combo-field" />
+            <Button className="combo-button" aria-label={ru.widgets.showOptions}>
+              <span aria-hidden="true">▾</span>
+            </Button>
+          </Group>
+          <Popover className="combo-popover" placement="bottom start">
+            <ListBox<{ id: string; label: string; tag: string }>
+              className="combo-list"
+              renderEmptyState={() => <p className="combo-empty">{ru.widgets.nothingFound}</p>}
+            >
+              {(item) => (
+                <ListBoxItem
+                  id={item.id}
+                  textValue={item.tag}
+                  className="combo-option"
+                  aria-label={chosen.has(tagKey(item.tag)) ? s.remove(item.tag) : s.add(item.tag)}
+                >
+                  {item.label}
+                </ListBoxItem>
+              )}
+            </ListBox>
+          </Popover>
+        </RacComboBox>
+      </I18nProvider>
     </div>
   );
 }

@@ -43,6 +43,9 @@ export function useForm<D extends Draft<D>>(initial: D | (() => D), options: { o
     error: errors[name],
   });
 
+  /** The same for controls whose change hands over the value, not an event (DateField, ComboBox). */
+  const valueField = (name: K) => ({ name, value: draft[name], onChange: (text: string) => set(name, text), error: errors[name] });
+
   /** Starts a submission without a client-side check: clears the last messages. */
   function begin(): void {
     setFormError(null);
@@ -67,5 +70,5 @@ export function useForm<D extends Draft<D>>(initial: D | (() => D), options: { o
     return failure;
   }
 
-  return { draft, setDraft, set, field, errors, setErrors, formError, setFormError, begin, check, fail };
+  return { draft, setDraft, set, field, valueField, errors, setErrors, formError, setFormError, begin, check, fail };
 }

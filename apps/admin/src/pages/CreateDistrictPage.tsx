@@ -14,6 +14,7 @@ import { forbiddenError } from '../lib/errors';
 import { useForm } from '../lib/useForm';
 import { validateDistrict, type DistrictDraft } from '../lib/validation';
 import { useMe } from '../me';
+import { toast } from '../components/Toasts';
 
 const RegionChoicesQuery = graphql(`
   query RegionChoices($page: PageInput) {
@@ -66,7 +67,8 @@ function CreateDistrictForm() {
       const result = await createDistrict({ variables: { input: values } });
       const created = result.data?.createDistrict;
       if (created) {
-        navigate(districtPath(created.id), { state: { notice: ru.createDistrict.created(created.name) } });
+        toast.success(ru.createDistrict.created(created.name));
+        navigate(districtPath(created.id));
       }
     } catch (error) {
       form.fail(error);

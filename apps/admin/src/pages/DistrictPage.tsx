@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ErrorState } from '../components/ErrorState';
 import { Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
@@ -30,8 +30,6 @@ const DistrictQuery = graphql(`
 export function DistrictPage() {
   const { districtId = '' } = useParams();
   const { grants, districtContext } = useMe();
-  const location = useLocation();
-  const notice = (location.state as { notice?: string } | null)?.notice;
   const { data, error, refetch } = useQuery(DistrictQuery, { variables: { id: districtId }, context: districtContext(districtId) });
 
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
@@ -41,11 +39,6 @@ export function DistrictPage() {
 
   return (
     <>
-      {notice && (
-        <p className="notice notice-success" role="status">
-          {notice}
-        </p>
-      )}
       <PageTitle>{district.name}</PageTitle>
       <dl className="facts">
         <div>

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { TextAreaField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { Loading } from '../../components/Loading';
 import { ErrorNotice, SuccessNotice } from '../../components/Notice';
 import { PageTitle } from '../../components/PageTitle';
@@ -18,6 +19,7 @@ import { checkNews, isoDateRu, monitoringPaths, publicPageEmbedCode, publicSchoo
 import { useListParams } from '../../lib/useListParams';
 import { useMe } from '../../me';
 import { useDistrictScope } from '../roadmaps/useDistrictScope';
+import { useConfirm } from '../../components/ConfirmDialog';
 
 export const SchoolNewsFields = graphql(`
   fragment SchoolNewsFields on SchoolNews {
@@ -112,8 +114,9 @@ export function NewsPage() {
       .then(() => setNotice(ru.news.updated))
       .catch((failure: unknown) => setActionError(classifyError(failure).message));
   };
+  const confirm = useConfirm();
+  const askDelete = (news: News) => confirm.ask({ title: ru.news.confirmRemove(news.title), onConfirm: () => onDelete(news) });
   const onDelete = (news: News) => {
-    if (!window.confirm(ru.news.confirmRemove(news.title))) return;
     setNotice(null);
     setActionError(null);
     remove({ variables: { id: news.id } })
@@ -125,6 +128,7 @@ export function NewsPage() {
   const list = data?.schoolNews;
   return (
     <>
+      {confirm.dialog}
       <nav aria-label={ru.roadmap.breadcrumbs} className="breadcrumbs">
         <Link to={monitoringPaths.school(organizationId, districtParam)}>{ru.news.back}</Link>
       </nav>
@@ -236,7 +240,7 @@ export function NewsPage() {
                           className="button button-secondary button-small"
                           disabled={removeState.loading}
                           aria-label={ru.news.removeLabel(news.title)}
-                          onClick={() => onDelete(news)}
+                          onClick={() => askDelete(news)}
                         >
                           {ru.news.remove}
                         </button>
@@ -320,15 +324,7 @@ function NewsForm({
         error={errors.body}
         required
       />
-      <TextField
-        label={ru.news.date}
-        hint={ru.news.dateHint}
-        value={draft.date}
-        onChange={(event) => set('date', event.target.value)}
-        error={errors.date}
-        inputMode="numeric"
-        autoComplete="off"
-      />
+      <DateField label={ru.news.date} hint={ru.news.dateHint} value={draft.date} onChange={(text) => set('date', text)} error={errors.date} />
       <label className="checkbox">
         <input type="checkbox" checked={draft.published} onChange={(event) => set('published', event.target.checked)} /> {ru.news.published}
       </label>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorNotice, SuccessNotice } from '../../components/Notice';
 import { PageTitle } from '../../components/PageTitle';
 import { PagedTable } from '../../components/PagedTable';
@@ -42,8 +42,6 @@ function MyPartner() {
   const m = ru.partnerPortal.my;
   const [params] = useSearchParams();
   const tab = partnerTabOf(params.get('tab'));
-  const location = useLocation();
-  const notice = (location.state as { notice?: string } | null)?.notice ?? null;
   const { data, error, refetch } = useQuery(MyPartnerOrganizationQuery);
   return (
     <QueryState data={data?.myPartnerOrganization} error={error} onRetry={() => void refetch()} asPage>
@@ -54,7 +52,6 @@ function MyPartner() {
             {partnerKindLabel(partner.kind.toLowerCase().replace(/_/g, '-'))}
             {partner.region ? ` · ${partner.region.name}` : ''} · {m.code}: {partner.code}
           </p>
-          <SuccessNotice>{notice}</SuccessNotice>
           <nav className="tabs" aria-label={m.tabs}>
             {PARTNER_TABS.map((key) => (
               <Link key={key} to={partnerPaths.myTab(key)} aria-current={key === tab ? 'page' : undefined}>

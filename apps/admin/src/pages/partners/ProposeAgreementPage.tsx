@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useAuth } from '../../auth/context';
 import { Link, useNavigate } from 'react-router';
 import { Field, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { ErrorNotice } from '../../components/Notice';
 import { PageTitle } from '../../components/PageTitle';
 import { ru } from '../../i18n/ru';
@@ -22,6 +23,8 @@ import {
 import { useForm } from '../../lib/useForm';
 import { PartnersGuard } from './PartnersGuard';
 import { PartnerAgreementSchoolsQuery, ProposePartnerAgreementMutation } from './documents';
+import { toast } from '../../components/Toasts';
+import { ComboBox } from '../../components/ComboBox';
 
 /** The partner proposes a cooperation agreement to a school or a whole district. */
 export function ProposeAgreementPage() {
@@ -65,21 +68,23 @@ function ProposeAgreement() {
     try {
       const result = await propose({ variables: { input: values } });
       const id = result.data?.proposePartnerAgreement.id;
-      let notice: string = f.proposed;
+      let uploadFailure: string | null = null;
       if (file && id) {
         // The agreement exists now; its signed copy follows (a refusal is reported, the proposal stays).
         setUploading(true);
         try {
           await uploadAgreementFile(() => auth.getToken(), id, file);
         } catch (failure) {
-          notice = ru.partnerPortal.agreementFiles.uploadFailedAfterPropose(
+          uploadFailure = ru.partnerPortal.agreementFiles.uploadFailedAfterPropose(
             failure instanceof AttachmentError ? failure.appError.message : ru.errors.unexpected,
           );
         } finally {
           setUploading(false);
         }
       }
-      navigate(partnerPaths.myTab('agreements'), { state: { notice } });
+      if (uploadFailure) toast.warning(uploadFailure);
+      else toast.success(f.proposed);
+      navigate(partnerPaths.myTab('agreements'));
     } catch (error) {
       const failure = failureOf(error, Object.keys(form.draft) as Array<keyof AgreementDraft>);
       form.setErrors(failure.fieldErrors);
@@ -116,20 +121,20 @@ function ProposeAgreement() {
           ))}
         </SelectField>
         {form.draft.level === 'school' && (
-          <SelectField label={f.school} {...form.field('organizationId')} required disabled={!form.draft.districtId}>
-            <option value="">{f.schoolPlaceholder}</option>
-            {(schools.data?.partnerAgreementSchools ?? []).map((school) => (
-              <option key={school.id} value={school.id}>
-                {school.shortName}
-              </option>
-            ))}
-          </SelectField>
+          <ComboBox
+            label={f.school}
+            {...form.valueField('organizationId')}
+            required
+            isDisabled={!form.draft.districtId}
+            placeholder={f.schoolPlaceholder}
+            items={(schools.data?.partnerAgreementSchools ?? []).map((school) => ({ id: school.id, label: school.shortName }))}
+          />
         )}
         <TextAreaField label={f.subject} hint={f.subjectHint} {...form.field('subject')} required rows={2} />
         <TextField label={f.number} {...form.field('number')} autoComplete="off" />
-        <TextField label={f.signedOn} {...form.field('signedOn')} autoComplete="off" inputMode="numeric" />
-        <TextField label={f.periodStart} {...form.field('periodStart')} required autoComplete="off" inputMode="numeric" />
-        <TextField label={f.periodEnd} hint={f.periodEndHint} {...form.field('periodEnd')} autoComplete="off" inputMode="numeric" />
+        <DateField label={f.signedOn} {...form.valueField('signedOn')} />
+        <DateField label={f.periodStart} {...form.valueField('periodStart')} required />
+        <DateField label={f.periodEnd} hint={f.periodEndHint} {...form.valueField('periodEnd')} />
         <Field label={ru.partnerPortal.agreementFiles.label} hint={ru.partnerPortal.agreementFiles.hint} error={fileError ?? undefined}>
           {(control) => <input {...control} ref={fileInput} type="file" accept={AGREEMENT_FILE_ACCEPT} className="input" onChange={() => setFileError(null)} />}
         </Field>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/Field';
 import { ErrorNotice, Notice, SuccessNotice } from '../../components/Notice';
@@ -16,6 +16,7 @@ import { formatDateTimeRu } from '../../lib/roadmap/dates';
 import { ProgrammesGuard } from '../programmes/shared';
 import { BestPracticeQuery, ChangeBestPracticeStatusMutation, DeleteBestPracticeMutation, UpdateBestPracticeMutation } from './documents';
 import { PRACTICE_TONES, PracticeFields, SchoolPageLink } from './PracticesPage';
+import { toast } from '../../components/Toasts';
 
 const P = ru.practices;
 type Practice = NonNullable<PracticeData['bestPractice']>;
@@ -44,9 +45,8 @@ function PracticeView() {
 }
 
 function PracticeCard({ programmeId, practice, refetch }: { programmeId: string; practice: Practice; refetch: () => Promise<unknown> }) {
-  const location = useLocation();
   const navigate = useNavigate();
-  const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [refused, setRefused] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -78,7 +78,8 @@ function PracticeCard({ programmeId, practice, refetch }: { programmeId: string;
     setActionError(null);
     try {
       await remove({ variables: { id: practice.id } });
-      navigate(questionnairePaths.practices(programmeId), { state: { notice: P.deleted } });
+      toast.success(P.deleted);
+      navigate(questionnairePaths.practices(programmeId));
     } catch (failure) {
       setDeleting(false);
       setActionError(classifyError(failure).message);

@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { Field, SelectField, TextAreaField, TextField } from '../../components/Field';
-import { ErrorNotice, SuccessNotice } from '../../components/Notice';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Field, TextAreaField, TextField } from '../../components/Field';
+import { ErrorNotice } from '../../components/Notice';
 import { PagedTable } from '../../components/PagedTable';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
@@ -16,6 +16,8 @@ import type { Tone } from '../../lib/roadmap/enums';
 import { useListParams } from '../../lib/useListParams';
 import { ProgrammesGuard } from '../programmes/shared';
 import { BestPracticesQuery, CreateBestPracticeMutation, PracticePairsQuery, PracticeProgrammeQuery, PracticeSchoolQuery } from './documents';
+import { toast } from '../../components/Toasts';
+import { ComboBox } from '../../components/ComboBox';
 
 const P = ru.practices;
 export const PRACTICE_TONES: Record<string, Tone> = { draft: 'neutral', ready: 'progress', published: 'agreed' };
@@ -35,8 +37,6 @@ function useProgramme(programmeId: string) {
 
 function PracticesView() {
   const { programmeId = '' } = useParams();
-  const location = useLocation();
-  const notice = (location.state as { notice?: string } | null)?.notice;
   const { programme, error, refetch } = useProgramme(programmeId);
   const { page, setPage, limit, offset } = useListParams();
   const list = useQuery(BestPracticesQuery, { variables: { programmeId, page: { limit, offset } }, fetchPolicy: 'cache-and-network' });
@@ -49,7 +49,6 @@ function PracticesView() {
           </p>
           <PageTitle>{`${P.title}: ${p.name}`}</PageTitle>
           <p className="muted measure">{P.intro}</p>
-          {notice && <SuccessNotice>{notice}</SuccessNotice>}
           <div className="toolbar">
             <Link className="button" to={questionnairePaths.newPractice(p.id)}>
               {P.create}
@@ -136,7 +135,10 @@ function NewPracticeView() {
     try {
       const result = await create({ variables: { input: { ...draft } } });
       const id = result.data?.createBestPractice.id;
-      if (id) navigate(questionnairePaths.practice(programmeId, id), { state: { notice: P.saved } });
+      if (id) {
+        toast.success(P.saved);
+        navigate(questionnairePaths.practice(programmeId, id));
+      }
     } catch (failure) {
       const appError = classifyError(failure);
       const fields = ['pairId', 'title', 'summary', 'results', 'showNames'];
@@ -163,14 +165,21 @@ function NewPracticeView() {
                   <p className="muted">{P.noCompletedPairs}</p>
                 ) : (
                   <form className="form measure" onSubmit={(event) => void submit(event)} noValidate>
-                    <SelectField label={P.pair} required value={draft.pairId} error={errors.pairId} onChange={(event) => set('pairId', event.target.value)}>
-                      <option value="">{ru.questionnaires.choose}</option>
-                      {completed.map((pair) => (
-                        <option key={pair.id} value={pair.id}>
-                          {P.pairOption(pair.mentor.displayName, pair.mentees.map((m) => m.displayName).join(', '), isoToRu(pair.completedOn ?? pair.endDate))}
-                        </option>
-                      ))}
-                    </SelectField>
+                    <ComboBox
+                      label={P.pair}
+                      required
+                      value={draft.pairId}
+                      error={errors.pairId}
+                      onChange={(id) => set('pairId', id)}
+                      items={completed.map((pair) => ({
+                        id: pair.id,
+                        label: P.pairOption(
+                          pair.mentor.displayName,
+                          pair.mentees.map((m) => m.displayName).join(', '),
+                          isoToRu(pair.completedOn ?? pair.endDate),
+                        ),
+                      }))}
+                    />
                     <PracticeFields draft={draft} errors={errors} set={set} />
                     <ErrorNotice>{formError}</ErrorNotice>
                     <div className="form-actions">

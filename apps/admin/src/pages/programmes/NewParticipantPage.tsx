@@ -3,15 +3,17 @@ import { useMutation } from '@apollo/client/react';
 import type { FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { ErrorNotice } from '../../components/Notice';
 import { PageTitle } from '../../components/PageTitle';
-import { TagRewritesHint } from '../../components/TagSuggestions';
+import { TagPicker } from '../../components/TagSuggestions';
 import { ru } from '../../i18n/ru';
 import { consentGiverFor, participantInput, programmePaths, type ParticipantDraft } from '../../lib/programmes';
 import { isoToRu, todayIso } from '../../lib/roadmap/dates';
 import { useForm } from '../../lib/useForm';
 import { CreateParticipantMutation } from './documents';
 import { categoryLabel, ProgrammesGuard, relationLabel } from './shared';
+import { toast } from '../../components/Toasts';
 
 export function NewParticipantPage() {
   return (
@@ -56,9 +58,8 @@ function NewParticipantForm() {
       const result = await create({ variables: { input: { ...values, programmeId } } });
       const created = result.data?.createParticipant;
       if (created) {
-        navigate(programmePaths.programme(programmeId, values.role === 'MENTOR' ? 'mentors' : 'mentees'), {
-          state: { notice: ru.participant.created(created.displayName) },
-        });
+        toast.success(ru.participant.created(created.displayName));
+        navigate(programmePaths.programme(programmeId, values.role === 'MENTOR' ? 'mentors' : 'mentees'));
       }
     } catch (error) {
       form.fail(error);
@@ -87,10 +88,10 @@ function NewParticipantForm() {
             </option>
           ))}
         </SelectField>
-        <TextField label={p.birthDate} hint={p.birthDateHint} {...form.field('birthDate')} autoComplete="off" inputMode="numeric" />
+        <DateField label={p.birthDate} hint={p.birthDateHint} {...form.valueField('birthDate')} />
         <TextField label={p.classOrPosition} {...form.field('classOrPosition')} autoComplete="off" />
         <TextField label={p.tags} hint={p.tagsHint} {...form.field('tags')} autoComplete="off" />
-        <TagRewritesHint value={form.draft.tags} />
+        <TagPicker value={form.draft.tags} onChange={(text) => form.set('tags', text)} />
         <TextAreaField label={p.text} {...form.field('text')} />
 
         <fieldset className="fieldset" data-testid="consent-section">
@@ -120,7 +121,7 @@ function NewParticipantForm() {
               />
             </>
           )}
-          <TextField label={p.signedOn} {...form.field('signedOn')} required autoComplete="off" inputMode="numeric" />
+          <DateField label={p.signedOn} {...form.valueField('signedOn')} required />
           <TextField label={p.textVersion} {...form.field('textVersion')} required autoComplete="off" />
         </fieldset>
 

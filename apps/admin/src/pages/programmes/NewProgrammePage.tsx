@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { SelectField, TextField } from '../../components/Field';
 import { FormButtons } from '../../components/FormButtons';
+import { DateField } from '../../components/DateField';
 import { ErrorNotice } from '../../components/Notice';
 import { PageTitle } from '../../components/PageTitle';
 import { ru } from '../../i18n/ru';
@@ -11,6 +12,7 @@ import { programmePaths, validateProgramme, type ProgrammeDraft } from '../../li
 import { useForm } from '../../lib/useForm';
 import { CreateProgrammeMutation } from './documents';
 import { formLabel, kindLabel, ProgrammesGuard } from './shared';
+import { toast } from '../../components/Toasts';
 
 export function NewProgrammePage() {
   return (
@@ -32,7 +34,10 @@ function NewProgrammeForm() {
     try {
       const result = await create({ variables: { input: values } });
       const created = result.data?.createProgramme;
-      if (created) navigate(programmePaths.programme(created.id), { state: { notice: ru.programmes.created(created.name) } });
+      if (created) {
+        toast.success(ru.programmes.created(created.name));
+        navigate(programmePaths.programme(created.id));
+      }
     } catch (error) {
       const failure = form.fail(error);
       // The API names `forms`/`kinds`; the form has one select for each.
@@ -71,8 +76,8 @@ function NewProgrammeForm() {
             </option>
           ))}
         </SelectField>
-        <TextField label={ru.programmes.periodStart} {...form.field('periodStart')} required autoComplete="off" inputMode="numeric" />
-        <TextField label={ru.programmes.periodEnd} {...form.field('periodEnd')} required autoComplete="off" inputMode="numeric" />
+        <DateField label={ru.programmes.periodStart} {...form.valueField('periodStart')} required />
+        <DateField label={ru.programmes.periodEnd} {...form.valueField('periodEnd')} required />
         <TextField
           label={ru.programmes.curatorName}
           hint={ru.programmes.curatorHint}

@@ -2,6 +2,7 @@ import { COMPLETION_REASONS, COMPLETION_REASON_LABELS_RU } from '@nastavnik/doma
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ErrorNotice, Notice, SuccessNotice } from '../../components/Notice';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -25,6 +26,7 @@ import { isoToRu, todayIso } from '../../lib/roadmap/dates';
 import { useForm } from '../../lib/useForm';
 import { CompletePairMutation, ExtendPairMutation, MarkPlanTaskMutation, RecordMeetingMutation, SetPairPlanMutation } from './documents';
 import { categoryLabel, formLabel, kindLabel, periodRu } from './shared';
+import { useConfirm } from '../../components/ConfirmDialog';
 
 export type PairData = NonNullable<PairQuery['pair']>;
 
@@ -173,6 +175,7 @@ function PlanSection({
   const [editing, setEditing] = useState<string | null>(null);
   const addForm = useForm({ title: '', deadline: '' });
   const editForm = useForm({ title: '', deadline: '' });
+  const confirm = useConfirm();
 
   async function apply(change: PlanChange, form?: typeof addForm): Promise<boolean> {
     setFailure(null);
@@ -204,6 +207,7 @@ function PlanSection({
   const progress = pair.progress;
   return (
     <section aria-labelledby="plan-title" data-testid="plan">
+      {confirm.dialog}
       <h2 id="plan-title">{t.planTitle}</h2>
       <p data-testid="plan-progress">
         <strong>{t.progress(progress.done, progress.total, progress.percent ?? null)}</strong>
@@ -243,7 +247,7 @@ function PlanSection({
                     <td colSpan={editable ? 4 : 3}>
                       <form className="form" onSubmit={(event) => void saveEdit(event, task.id)} noValidate>
                         <TextField label={t.task} {...editForm.field('title')} autoComplete="off" />
-                        <TextField label={t.deadline} {...editForm.field('deadline')} autoComplete="off" inputMode="numeric" />
+                        <DateField label={t.deadline} {...editForm.valueField('deadline')} />
                         <ErrorNotice>{editForm.formError}</ErrorNotice>
                         <div className="form-actions">
                           <button type="submit" className="button button-small" disabled={loading}>
@@ -353,7 +357,7 @@ function PlanSection({
                           type="button"
                           className="button button-secondary button-small"
                           disabled={loading}
-                          onClick={() => void apply({ kind: 'remove', id: task.id })}
+                          onClick={() => confirm.ask({ title: t.removeTaskConfirm(task.title), onConfirm: () => void apply({ kind: 'remove', id: task.id }) })}
                         >
                           {t.removeTask}
                         </button>
@@ -369,7 +373,7 @@ function PlanSection({
       {editable && (
         <form className="form panel measure" onSubmit={(event) => void add(event)} noValidate aria-label={t.addTask} data-testid="add-task">
           <TextField label={t.task} {...addForm.field('title')} required autoComplete="off" />
-          <TextField label={t.deadline} {...addForm.field('deadline')} autoComplete="off" inputMode="numeric" />
+          <DateField label={t.deadline} {...addForm.valueField('deadline')} />
           <ErrorNotice>{addForm.formError}</ErrorNotice>
           <div className="form-actions">
             <button type="submit" className="button" disabled={loading}>
@@ -458,7 +462,7 @@ function MeetingsSection({ pair, canRecord, onChanged }: { pair: PairData; canRe
               />
             </>
           )}
-          <TextField label={t.meetingDate} {...form.field('date')} required autoComplete="off" inputMode="numeric" />
+          <DateField label={t.meetingDate} {...form.valueField('date')} required />
           <TextAreaField label={t.notes} {...form.field('notes')} />
           <TextAreaField label={t.feedback} hint={t.feedbackHint} {...form.field('feedback')} required />
           <ErrorNotice>{form.formError}</ErrorNotice>
@@ -523,7 +527,7 @@ function FinishSection({ pair, onChanged }: { pair: PairData; onChanged: () => P
               </option>
             ))}
           </SelectField>
-          <TextField label={t.completedOn} {...complete.field('on')} required autoComplete="off" inputMode="numeric" />
+          <DateField label={t.completedOn} {...complete.valueField('on')} required />
           <TextAreaField label={t.comment} hint={t.commentHint} {...complete.field('comment')} />
           <ErrorNotice>{complete.formError}</ErrorNotice>
           <div className="form-actions">
@@ -533,7 +537,7 @@ function FinishSection({ pair, onChanged }: { pair: PairData; onChanged: () => P
           </div>
         </form>
         <form className="form panel" onSubmit={(event) => void submitExtend(event)} noValidate aria-label={t.extend} data-testid="extend-form">
-          <TextField label={t.until} {...extend.field('until')} required autoComplete="off" inputMode="numeric" />
+          <DateField label={t.until} {...extend.valueField('until')} required />
           <TextAreaField label={t.extendComment} {...extend.field('comment')} required />
           <label className="checkbox">
             <input

@@ -13,6 +13,7 @@ import { consentGiverFor, consentInputOf, participantDataWithUsername, programme
 import { isoToRu, todayIso } from '../../lib/roadmap/dates';
 import { useForm } from '../../lib/useForm';
 import { SelectField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import type { ParticipantQuery as ParticipantQueryResult } from '../../gql/graphql';
 import { AddConsentMutation, ParticipantQuery, UpdateParticipantMutation, WithdrawConsentMutation } from './documents';
 import { categoryLabel, ProgrammesGuard, relationLabel } from './shared';
@@ -242,7 +243,7 @@ function AddConsentForm({ person, onDone }: { person: Person; onDone: () => void
             ))}
             {form.errors.scopes && <p className="field-error">{form.errors.scopes}</p>}
           </fieldset>
-          <TextField label={p.signedOn} {...form.field('signedOn')} required autoComplete="off" inputMode="numeric" />
+          <DateField label={p.signedOn} {...form.valueField('signedOn')} required />
           <TextField label={p.textVersion} {...form.field('textVersion')} required autoComplete="off" />
           <ErrorNotice>{form.formError}</ErrorNotice>
           <div className="form-actions">

@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Dialog } from '../../components/Dialog';
 import { DownloadButton } from '../../components/DownloadButton';
 import { TextField } from '../../components/Field';
 import { BulkActionBar, bulkRefusals, RowCheckbox, SelectAllCheckbox, useRowSelection } from '../../components/BulkSelection';
+import { DateField } from '../../components/DateField';
 import { ErrorNotice, SuccessNotice } from '../../components/Notice';
 import { PagedTable } from '../../components/PagedTable';
 import { PageTitle } from '../../components/PageTitle';
@@ -23,6 +24,7 @@ import { questionnairePaths } from '../../lib/questionnaires';
 import { AddParticipantTagsMutation, ConfirmPairsMutation, PairsQuery, ParticipantsQuery, ProgrammeQuery, SuggestMatchesQuery } from './documents';
 import { categoryLabel, formLabel, kindLabel, periodRu, ProgrammesGuard } from './shared';
 import { PartnerMentorBadge } from '../partners/PartnerMentorBadge';
+import { toast } from '../../components/Toasts';
 
 export function ProgrammePage() {
   return (
@@ -35,8 +37,6 @@ export function ProgrammePage() {
 function ProgrammeView() {
   const { programmeId = '' } = useParams();
   const [params] = useSearchParams();
-  const location = useLocation();
-  const notice = (location.state as { notice?: string } | null)?.notice;
   const tab = programmeTabOf(params.get('tab'));
   const { data, error, refetch } = useQuery(ProgrammeQuery, { variables: { id: programmeId } });
   const [orderOpen, setOrderOpen] = useState(false);
@@ -79,11 +79,6 @@ function ProgrammeView() {
               </dd>
             </div>
           </dl>
-          {notice && (
-            <p className="notice notice-success" role="status">
-              {notice}
-            </p>
-          )}
           <div className="toolbar">
             <Link className="button" to={programmePaths.newParticipant(programme.id, tab === 'mentors' ? 'MENTOR' : 'MENTEE')}>
               {ru.programmes.addParticipant}
@@ -290,7 +285,8 @@ function MatchingTab({ programmeId, periodEnd }: { programmeId: string; periodEn
           pairs: suggestions.map((s) => ({ mentorId: s.mentorId, menteeIds: [...s.menteeIds], score: s.score, startDate: start, endDate: end })),
         },
       });
-      navigate(programmePaths.programme(programmeId, 'pairs'), { state: { notice: ru.matching.confirmed(result.data?.confirmPairs.length ?? 0) } });
+      toast.success(ru.matching.confirmed(result.data?.confirmPairs.length ?? 0));
+      navigate(programmePaths.programme(programmeId, 'pairs'));
     } catch (failure) {
       setFormError(classifyError(failure).message);
     }
@@ -366,8 +362,8 @@ function MatchingTab({ programmeId, periodEnd }: { programmeId: string; periodEn
             )}
             {result.suggestions.length > 0 && (
               <div className="form panel measure">
-                <TextField label={ru.matching.startDate} value={startDate} onChange={(e) => setStartDate(e.target.value)} />
-                <TextField label={ru.matching.endDate} value={endDate} onChange={(e) => setEndDate(e.target.value)} />
+                <DateField label={ru.matching.startDate} value={startDate} onChange={setStartDate} />
+                <DateField label={ru.matching.endDate} value={endDate} onChange={setEndDate} />
                 <ErrorNotice>{formError}</ErrorNotice>
                 <div className="form-actions">
                   <button type="submit" className="button" disabled={confirming}>
@@ -486,12 +482,11 @@ function OrderDialog({ programmeId, number, date, onClose }: { programmeId: stri
       <div className="form">
         <p className="muted">{ru.programmes.orderHint}</p>
         <TextField label={ru.programmes.orderNumber} value={orderNumber} onChange={(e) => setOrderNumber(e.target.value)} autoComplete="off" />
-        <TextField
+        <DateField
           label={ru.programmes.orderDate}
           value={orderDate}
-          onChange={(e) => setOrderDate(e.target.value)}
+          onChange={setOrderDate}
           error={orderDate.trim() && !iso ? ru.programmes.badDate : undefined}
-          autoComplete="off"
         />
         <div className="form-actions">
           <DownloadButton

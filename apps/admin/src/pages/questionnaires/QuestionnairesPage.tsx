@@ -37,6 +37,7 @@ import {
   SubmitQuestionnaireResponseMutation,
 } from './documents';
 import { SummarySection } from './SummarySection';
+import { useConfirm } from '../../components/ConfirmDialog';
 
 const T = ru.questionnaires;
 type Template = TemplatesData['questionnaireTemplates'][number];
@@ -319,6 +320,7 @@ function IssuedLinks({ links, onRevoked }: { links: Issued[]; onRevoked: (linkId
   const [revoke] = useMutation(RevokeQuestionnaireLinkMutation);
   const [revokeMany, { loading: revokingMany }] = useMutation(RevokeQuestionnaireLinksMutation);
   const selection = useRowSelection();
+  const confirm = useConfirm();
   const [copied, setCopied] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [refusals, setRefusals] = useState<ReadonlyMap<string, string>>(new Map());
@@ -364,6 +366,7 @@ function IssuedLinks({ links, onRevoked }: { links: Issued[]; onRevoked: (linkId
 
   return (
     <section className="panel" aria-label={T.issuedHeading} data-testid="issued-links">
+      {confirm.dialog}
       <h2>{T.issuedHeading}</h2>
       <Notice tone="warning">{T.issuedOnce}</Notice>
       <ErrorNotice>{error}</ErrorNotice>
@@ -397,7 +400,18 @@ function IssuedLinks({ links, onRevoked }: { links: Issued[]; onRevoked: (linkId
                 <button type="button" className="button button-secondary" onClick={() => void copy(link)}>
                   {copied === link.linkId ? T.copied : T.copy}
                 </button>
-                <button type="button" className="button button-secondary" onClick={() => void doRevoke(link)}>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() =>
+                    confirm.ask({
+                      title: T.revokeConfirm(link.participantName),
+                      body: <p>{T.revokeConfirmText}</p>,
+                      confirmLabel: T.revoke,
+                      onConfirm: () => void doRevoke(link),
+                    })
+                  }
+                >
                   {T.revoke}
                 </button>
               </div>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { ErrorNotice, Notice, SuccessNotice } from '../../components/Notice';
 import { PageTitle } from '../../components/PageTitle';
@@ -27,6 +27,7 @@ import {
 } from '../../lib/questionnaires';
 import { ProgrammesGuard } from '../programmes/shared';
 import { QuestionnaireTemplateQuery, UpdateQuestionnaireTemplateMutation } from './documents';
+import { toast } from '../../components/Toasts';
 
 const T = ru.questionnaires;
 type Template = NonNullable<TemplateData['questionnaireTemplate']>;
@@ -81,7 +82,8 @@ function Editor({ programmeId, template }: { programmeId: string; template: Temp
       if (!next) return;
       if (next.id !== template.id) {
         // A new version: the editor continues on it.
-        navigate(questionnairePaths.template(programmeId, next.id), { replace: true, state: { notice: T.savedNewVersion(next.version) } });
+        toast.success(T.savedNewVersion(next.version));
+        navigate(questionnairePaths.template(programmeId, next.id), { replace: true });
         return;
       }
       setDraft(templateDraftOf(next));
@@ -100,7 +102,6 @@ function Editor({ programmeId, template }: { programmeId: string; template: Temp
       <p className="muted">
         {template.kindLabel} · {T.version(template.version)}
       </p>
-      <NavigationNotice />
       <Notice tone="info">{template.isCurrent ? T.versionNote : T.notCurrent}</Notice>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate data-testid="template-editor">
         <TextField
@@ -210,10 +211,4 @@ function Editor({ programmeId, template }: { programmeId: string; template: Temp
       </form>
     </>
   );
-}
-
-/** «Сохранена новая версия N» after the editor moved to the new version. */
-function NavigationNotice() {
-  const state = useLocation().state as { notice?: string } | null;
-  return state?.notice ? <SuccessNotice>{state.notice}</SuccessNotice> : null;
 }

@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { TextAreaField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormButtons } from '../../components/FormButtons';
 import { ErrorNotice } from '../../components/Notice';
 import type { ApprovalAction, DecideRoadmapMutation, DecideRoadmapMutationVariables } from '../../gql/graphql';
@@ -196,25 +197,9 @@ export function DecisionDialog({
             />
             <TextField label={ru.actions.organization} {...form.field('organization')} autoComplete="off" />
             <TextField label={ru.actions.name} hint={ru.actions.nameHint} {...form.field('name')} required autoComplete="off" />
-            <TextField
-              label={ru.actions.date}
-              hint={ru.dates.hint}
-              placeholder={ru.dates.placeholder}
-              {...form.field('date')}
-              required
-              inputMode="numeric"
-              autoComplete="off"
-            />
+            <DateField label={ru.actions.date} {...form.valueField('date')} required />
             <TextField label={ru.actions.orderNumber} {...form.field('orderNumber')} required autoComplete="off" />
-            <TextField
-              label={ru.actions.orderDate}
-              hint={ru.dates.hint}
-              placeholder={ru.dates.placeholder}
-              {...form.field('orderDate')}
-              required
-              inputMode="numeric"
-              autoComplete="off"
-            />
+            <DateField label={ru.actions.orderDate} {...form.valueField('orderDate')} required />
           </div>
         )}
         {action === 'AGREE' && (
@@ -234,15 +219,7 @@ export function DecisionDialog({
             />
             <div className="form-grid form-grid-2">
               <TextField label={ru.actions.name} hint={ru.actions.nameHint} {...form.field('name')} required autoComplete="off" />
-              <TextField
-                label={ru.actions.date}
-                hint={ru.dates.hint}
-                placeholder={ru.dates.placeholder}
-                {...form.field('date')}
-                required
-                inputMode="numeric"
-                autoComplete="off"
-              />
+              <DateField label={ru.actions.date} {...form.valueField('date')} required />
             </div>
           </>
         )}

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useAuth } from '../../auth/context';
 import { Dialog } from '../../components/Dialog';
 import { Field, TextAreaField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormButtons } from '../../components/FormButtons';
 import { ErrorNotice } from '../../components/Notice';
 import type { ItemFieldsFragment } from '../../gql/graphql';
@@ -92,23 +93,9 @@ export function ExecutionDialog({
           <strong>{item.number}</strong> {item.activity}
         </p>
         <div className="form-grid">
-          <TextField
-            label={ru.execution.doneOn}
-            hint={ru.dates.hint}
-            placeholder={ru.dates.placeholder}
-            {...form.field('doneOn')}
-            inputMode="numeric"
-            autoComplete="off"
-          />
+          <DateField label={ru.execution.doneOn} {...form.valueField('doneOn')} />
           <TextField label={ru.execution.documentNumber} hint={ru.execution.documentNumberHint} {...form.field('documentNumber')} autoComplete="off" />
-          <TextField
-            label={ru.execution.documentDate}
-            hint={ru.dates.hint}
-            placeholder={ru.dates.placeholder}
-            {...form.field('documentDate')}
-            inputMode="numeric"
-            autoComplete="off"
-          />
+          <DateField label={ru.execution.documentDate} {...form.valueField('documentDate')} />
           <TextField label={ru.execution.url} hint={ru.execution.urlHint} {...form.field('url')} type="url" autoComplete="off" />
         </div>
         <TextAreaField label={ru.execution.note} {...form.field('note')} rows={2} />

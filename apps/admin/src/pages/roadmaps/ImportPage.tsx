@@ -26,6 +26,7 @@ import { isoToRu } from '../../lib/roadmap/dates';
 import { useMe } from '../../me';
 import { AFTER_DECISION, CampaignOrganizationsQuery } from './documents';
 import { useDistrictScope } from './useDistrictScope';
+import { toast } from '../../components/Toasts';
 
 export const CreateRoadmapFromImportMutation = graphql(`
   mutation CreateRoadmapFromImport($input: CreateRoadmapFromImportInput!) {
@@ -135,7 +136,10 @@ function ImportFlow() {
         },
       });
       const roadmap = response.data?.createRoadmapFromImport;
-      if (roadmap) navigate(scope.paths.roadmap(roadmap.id), { state: { notice: ru.imports.created } });
+      if (roadmap) {
+        toast.success(ru.imports.created);
+        navigate(scope.paths.roadmap(roadmap.id));
+      }
     } catch (error) {
       setFailure(classifyError(error).message);
     }

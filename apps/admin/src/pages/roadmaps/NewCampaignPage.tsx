@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormButtons } from '../../components/FormButtons';
 import { ErrorNotice } from '../../components/Notice';
 import { PageTitle } from '../../components/PageTitle';
@@ -95,15 +96,7 @@ function NewCampaignForm({ districtId }: { districtId: string }) {
           required
           autoComplete="off"
         />
-        <TextField
-          label={ru.campaignForm.dueDate}
-          hint={ru.dates.hint}
-          placeholder={ru.dates.placeholder}
-          {...form.field('dueDate')}
-          required
-          inputMode="numeric"
-          autoComplete="off"
-        />
+        <DateField label={ru.campaignForm.dueDate} {...form.valueField('dueDate')} required />
         <fieldset className={`fieldset${form.errors.organizationIds ? ' field-invalid' : ''}`}>
           <legend className="field-label">{ru.campaignForm.schools}</legend>
           <label className="choice">

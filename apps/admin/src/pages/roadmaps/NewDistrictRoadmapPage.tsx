@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormButtons } from '../../components/FormButtons';
 import { ErrorNotice } from '../../components/Notice';
 import { PageTitle } from '../../components/PageTitle';
@@ -16,6 +17,7 @@ import { useForm } from '../../lib/useForm';
 import { useMe } from '../../me';
 import { AFTER_DECISION, CreateRoadmapMutation } from './documents';
 import { useDistrictScope } from './useDistrictScope';
+import { toast } from '../../components/Toasts';
 
 const SOURCES: readonly RoadmapSource[] = ['TEMPLATE', 'EMPTY'];
 
@@ -53,7 +55,10 @@ function NewDistrictRoadmapForm() {
         },
       });
       const roadmap = result.data?.createRoadmap;
-      if (roadmap) navigate(scope.paths.roadmap(roadmap.id), { state: { notice: ru.districtRoadmap.created } });
+      if (roadmap) {
+        toast.success(ru.districtRoadmap.created);
+        navigate(scope.paths.roadmap(roadmap.id));
+      }
     } catch (error) {
       form.fail(error);
     }
@@ -87,24 +92,8 @@ function NewDistrictRoadmapForm() {
           autoComplete="off"
         />
         <div className="form-grid form-grid-2">
-          <TextField
-            label={ru.createRoadmap.periodStart}
-            hint={ru.dates.hint}
-            placeholder={ru.dates.placeholder}
-            {...form.field('periodStart')}
-            required
-            inputMode="numeric"
-            autoComplete="off"
-          />
-          <TextField
-            label={ru.createRoadmap.periodEnd}
-            hint={ru.dates.hint}
-            placeholder={ru.dates.placeholder}
-            {...form.field('periodEnd')}
-            required
-            inputMode="numeric"
-            autoComplete="off"
-          />
+          <DateField label={ru.createRoadmap.periodStart} {...form.valueField('periodStart')} required />
+          <DateField label={ru.createRoadmap.periodEnd} {...form.valueField('periodEnd')} required />
         </div>
         <ErrorNotice>{form.formError}</ErrorNotice>
         <FormButtons label={ru.districtRoadmap.create} busy={loading} busyLabel={ru.createRoadmap.submitting} cancel={{ to: scope.paths.list() }} />

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { SelectField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FormButtons } from '../../components/FormButtons';
 import { Loading } from '../../components/Loading';
 import { ErrorNotice } from '../../components/Notice';
@@ -17,6 +18,8 @@ import { useForm } from '../../lib/useForm';
 import { useMe } from '../../me';
 import { AFTER_DECISION, CreateRoadmapMutation, NewRoadmapContextQuery as NewRoadmapContextDocument } from './documents';
 import { useDistrictScope } from './useDistrictScope';
+import { toast } from '../../components/Toasts';
+import { ComboBox } from '../../components/ComboBox';
 
 const SOURCES: readonly RoadmapSource[] = ['TEMPLATE', 'COPY', 'EMPTY'];
 
@@ -85,7 +88,10 @@ function NewRoadmapForm({
         },
       });
       const roadmap = result.data?.createRoadmap;
-      if (roadmap) navigate(scope.paths.roadmap(roadmap.id), { state: { notice: ru.createRoadmap.created } });
+      if (roadmap) {
+        toast.success(ru.createRoadmap.created);
+        navigate(scope.paths.roadmap(roadmap.id));
+      }
     } catch (error) {
       form.fail(error);
     }
@@ -102,13 +108,12 @@ function NewRoadmapForm({
       <p className="muted">{ru.createRoadmap.forCampaign(campaign.title)}</p>
       <form className="form panel measure" onSubmit={(event) => void submit(event)} noValidate>
         {schools.length > 1 && (
-          <SelectField label={ru.campaigns.organization} {...form.field('organizationId')} required>
-            {schools.map((school) => (
-              <option key={school.organizationId} value={school.organizationId}>
-                {school.organization.shortName}
-              </option>
-            ))}
-          </SelectField>
+          <ComboBox
+            label={ru.campaigns.organization}
+            {...form.valueField('organizationId')}
+            required
+            items={schools.map((school) => ({ id: school.organizationId, label: school.organization.shortName }))}
+          />
         )}
         <fieldset className={`fieldset${form.errors.source ? ' field-invalid' : ''}`}>
           <legend className="field-label">{ru.createRoadmap.source}</legend>
@@ -143,24 +148,8 @@ function NewRoadmapForm({
           autoComplete="off"
         />
         <div className="form-grid form-grid-2">
-          <TextField
-            label={ru.createRoadmap.periodStart}
-            hint={ru.dates.hint}
-            placeholder={ru.dates.placeholder}
-            {...form.field('periodStart')}
-            required
-            inputMode="numeric"
-            autoComplete="off"
-          />
-          <TextField
-            label={ru.createRoadmap.periodEnd}
-            hint={ru.dates.hint}
-            placeholder={ru.dates.placeholder}
-            {...form.field('periodEnd')}
-            required
-            inputMode="numeric"
-            autoComplete="off"
-          />
+          <DateField label={ru.createRoadmap.periodStart} {...form.valueField('periodStart')} required />
+          <DateField label={ru.createRoadmap.periodEnd} {...form.valueField('periodEnd')} required />
         </div>
         <ErrorNotice>{form.formError}</ErrorNotice>
         <FormButtons

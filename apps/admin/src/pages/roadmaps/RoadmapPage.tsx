@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useCallback, useState } from 'react';
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAuth } from '../../auth/context';
 import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
@@ -29,6 +29,8 @@ import { RevisionEditor } from './RevisionEditor';
 import { RevisionsTab } from './RevisionsTab';
 import { RevisionTable } from './RevisionTable';
 import { useDistrictScope } from './useDistrictScope';
+import { useConfirm } from '../../components/ConfirmDialog';
+import { toast } from '../../components/Toasts';
 
 type Roadmap = NonNullable<RoadmapViewData['roadmap']>;
 
@@ -55,11 +57,11 @@ function RevisionView({ roadmap, revisionId, tab }: { roadmap: Roadmap; revision
   const { grants } = useMe();
   const auth = useAuth();
   const navigate = useNavigate();
-  const location = useLocation();
+  const confirm = useConfirm();
   const { data, error, refetch } = useQuery(RevisionViewQuery, { variables: { id: revisionId }, context: scope.context });
   const [pending, setPending] = useState<PendingDecision | null>(null);
   const [marking, setMarking] = useState<ItemFieldsFragment | null>(null);
-  const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [editorState, setEditorState] = useState({ dirty: false, recovery: false });
   const dirty = editorState.dirty || editorState.recovery;
@@ -94,8 +96,16 @@ function RevisionView({ roadmap, revisionId, tab }: { roadmap: Roadmap; revision
 
   const open = (next: RoadmapTab) => paths.roadmap(roadmap.id, { revision: isLatest ? null : revision.id, tab: next });
 
+  function askUndo(item: ItemFieldsFragment) {
+    confirm.ask({
+      title: ru.execution.undoConfirmTitle,
+      body: <p>{ru.execution.undoConfirmText}</p>,
+      confirmLabel: ru.execution.undo,
+      onConfirm: () => void onUndo(item),
+    });
+  }
+
   async function onUndo(item: ItemFieldsFragment) {
-    if (!window.confirm(ru.execution.undoConfirm)) return;
     setFailure(null);
     try {
       await undo({ variables: { itemId: item.id } });
@@ -116,6 +126,7 @@ function RevisionView({ roadmap, revisionId, tab }: { roadmap: Roadmap; revision
 
   return (
     <>
+      {confirm.dialog}
       <nav aria-label={ru.roadmap.breadcrumbs} className="breadcrumbs">
         <Link to={paths.list()}>{ru.campaigns.listTitle}</Link>
         {roadmap.campaign && (
@@ -288,7 +299,7 @@ function RevisionView({ roadmap, revisionId, tab }: { roadmap: Roadmap; revision
                   }
                 : undefined,
               onMark: canExecute ? (item) => setMarking(item) : undefined,
-              onUndo: canExecute ? (item) => void onUndo(item) : undefined,
+              onUndo: canExecute ? askUndo : undefined,
               onDownload: (file) => void onDownload(file),
             }}
           />
@@ -313,7 +324,8 @@ function RevisionView({ roadmap, revisionId, tab }: { roadmap: Roadmap; revision
           onDecided={(result, action) => {
             setPending(null);
             if (action === 'CREATE_REVISION') {
-              navigate(paths.roadmap(roadmap.id), { state: { notice: ru.roadmap.decided.CREATE_REVISION } });
+              toast.success(ru.roadmap.decided.CREATE_REVISION);
+              navigate(paths.roadmap(roadmap.id));
               return;
             }
             const districtDecided: Partial<Record<ApprovalAction, string>> = ru.roadmap.decidedDistrict;

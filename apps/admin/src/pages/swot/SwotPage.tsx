@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorState } from '../../components/ErrorState';
 import { TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { Loading } from '../../components/Loading';
 import { ErrorNotice, SuccessNotice } from '../../components/Notice';
 import { PageTitle } from '../../components/PageTitle';
@@ -267,14 +268,7 @@ function SwotEditor({
           </fieldset>
         ))}
       </div>
-      <TextField
-        label={ru.swot.formDate}
-        hint={ru.swot.formDateHint}
-        value={formDate}
-        onChange={(event) => setFormDate(event.target.value)}
-        error={dateError}
-        inputMode="numeric"
-      />
+      <DateField label={ru.swot.formDate} hint={ru.swot.formDateHint} value={formDate} onChange={setFormDate} error={dateError} />
       {formError && <ErrorNotice>{formError}</ErrorNotice>}
       {saved && <SuccessNotice>{ru.swot.saved}</SuccessNotice>}
       <div className="form-actions">

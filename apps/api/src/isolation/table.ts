@@ -136,6 +136,8 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
       why: 'a partner proposes to any school or district of the country (the public form lists them); the answer names that party',
     },
   },
+  // A member of the pair (mentor or mentee) or the school's staff marks a task of the pair's plan.
+  markPlanTask: { roles: [R.director, R.curator, R.mentor, R.mentee] },
   recordMeeting: { roles: [R.director, R.curator, R.mentor] },
   recordPairsOrder: { roles: SCHOOL_MANAGERS },
   refreshDistrictSnapshot: { roles: [R.officer, R.head, R.admin] },
@@ -204,6 +206,8 @@ export const ARG_KINDS: Readonly<Record<string, string | null>> = {
   roadmapLatestRevisionId: 'roadmap_revision',
   templateId: 'questionnaire_template',
   toRevisionId: 'roadmap_revision',
+  // A task of a pair's plan: an id inside the pair's JSON, not an object.
+  taskId: null,
   // The preview's stored file.
   uploadId: 'attachment',
 };

@@ -26,8 +26,9 @@ async function violations(where: string): Promise<string[]> {
 }
 
 async function as(username: string): Promise<void> {
+  // From a fresh page, so a dialog left open by a failed check does not block «Выйти».
+  await page.goto(stack.adminUrl);
   if (signedIn) await logOut(page);
-  else await page.goto(stack.adminUrl);
   await logIn(page, stack.adminOrigin, username);
   signedIn = true;
 }
@@ -61,17 +62,24 @@ describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical violatio
       await as(username);
       const problems: string[] = [];
       const pages = await walkMainPages(page, stack.adminOrigin, async (path) => {
-        problems.push(...(await violations(`${username} ${path}`)));
+        const found = await violations(`${username} ${path}`);
+        if (found.length) console.error(found.join('\n'));
+        problems.push(...found);
       });
       expect(pages, 'pages looked at').toBeGreaterThan(1);
-      // The header's search dialog, open with results.
-      await page.keyboard.press('Control+k');
-      await page.getByRole('dialog', { name: 'Поиск по кабинету' }).waitFor();
-      await page.getByRole('searchbox').fill(username === 'partner.admin' ? 'ко' : 'ги');
-      await expect.poll(() => page.locator('.search-status').innerText(), { timeout: 30_000 }).toMatch(/^(Найдено: \d+|Ничего не найдено)/);
-      problems.push(...(await violations(`${username} search dialog`)));
-      await page.keyboard.press('Escape');
       expect(problems).toEqual([]);
     }, 600_000);
   }
+
+  it('the header’s search dialog, open with results', async () => {
+    await as('gimnaziya.curator');
+    await page.keyboard.press('Control+k');
+    const dialog = page.getByRole('dialog', { name: 'Поиск по кабинету' });
+    await dialog.waitFor();
+    await dialog.getByRole('searchbox').fill('ги');
+    await expect.poll(() => dialog.locator('.search-status').innerText(), { timeout: 30_000 }).toMatch(/^Найдено: \d+/);
+    expect(await violations('search dialog')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
 });

@@ -434,6 +434,7 @@ export const ru = {
     shown: (from: number, to: number, total: number) => `Показано ${from}–${to} из ${total}`,
     empty: 'Записей нет',
     nothingFound: 'Ничего не найдено',
+    scrollFrame: 'Таблица (прокручивается)',
     previous: 'Назад',
     next: 'Вперёд',
     pagination: 'Постраничная навигация',

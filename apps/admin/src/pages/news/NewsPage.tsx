@@ -16,6 +16,7 @@ import { checkNews, isoDateRu, monitoringPaths, publicPageEmbedCode, publicSchoo
 import { useListParams } from '../../lib/useListParams';
 import { useMe } from '../../me';
 import { useDistrictScope } from '../roadmaps/useDistrictScope';
+import { TableWrap } from '../../components/TableWrap';
 
 export const SchoolNewsFields = graphql(`
   fragment SchoolNewsFields on SchoolNews {
@@ -182,7 +183,7 @@ export function NewsPage() {
         <p className="muted">{ru.news.empty}</p>
       ) : (
         <>
-          <div className="table-wrap">
+          <TableWrap>
             <table className="table" aria-busy={loading} data-testid="news-table">
               <caption className="visually-hidden">{ru.news.table}</caption>
               <thead>
@@ -244,7 +245,7 @@ export function NewsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Pagination page={page} onPage={setPage} state={{ offset: list.offset, limit: list.limit, count: list.items.length, total: list.total }} />
         </>
       )}

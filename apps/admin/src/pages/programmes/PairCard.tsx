@@ -25,6 +25,7 @@ import { isoToRu, todayIso } from '../../lib/roadmap/dates';
 import { useForm } from '../../lib/useForm';
 import { CompletePairMutation, ExtendPairMutation, RecordMeetingMutation, SetPairPlanMutation } from './documents';
 import { categoryLabel, formLabel, kindLabel, periodRu } from './shared';
+import { TableWrap } from '../../components/TableWrap';
 
 export type PairData = NonNullable<PairQuery['pair']>;
 
@@ -185,7 +186,7 @@ function PlanSection({ pair, editable, onChanged }: { pair: PairData; editable: 
       )}
       <ErrorNotice>{failure}</ErrorNotice>
       {pair.tasks.length > 0 && (
-        <div className="table-wrap">
+        <TableWrap>
           <table className="table" aria-label={t.planTitle} data-testid="plan-tasks">
             <thead>
               <tr>
@@ -269,7 +270,7 @@ function PlanSection({ pair, editable, onChanged }: { pair: PairData; editable: 
               )}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {editable && (
         <form className="form panel measure" onSubmit={(event) => void add(event)} noValidate aria-label={t.addTask} data-testid="add-task">

@@ -19,6 +19,7 @@ import { questionnairePaths } from '../../lib/questionnaires';
 import { ConfirmPairsMutation, PairsQuery, ParticipantsQuery, ProgrammeQuery, SuggestMatchesQuery } from './documents';
 import { categoryLabel, formLabel, kindLabel, periodRu, ProgrammesGuard } from './shared';
 import { PartnerMentorBadge } from '../partners/PartnerMentorBadge';
+import { TableWrap } from '../../components/TableWrap';
 
 export function ProgrammePage() {
   return (
@@ -306,7 +307,7 @@ function PairsTab({ programmeId }: { programmeId: string }) {
         pairs.length === 0 ? (
           <p className="muted">{ru.pairs.empty}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap>
             <table className="table" aria-label={ru.programmes.tabPairs} data-testid="pairs-table">
               <thead>
                 <tr>
@@ -337,7 +338,7 @@ function PairsTab({ programmeId }: { programmeId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )
       }
     </QueryState>

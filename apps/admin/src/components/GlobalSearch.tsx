@@ -16,7 +16,6 @@ import {
   Modal,
   ModalOverlay,
   SearchField,
-  Text,
 } from 'react-aria-components';
 import { useNavigate } from 'react-router';
 import { graphql } from '../gql';
@@ -149,14 +148,9 @@ function SearchPanel({ onClose }: { onClose: () => void }) {
               <Header className="search-group-head">{ru.search.kinds[group.kind]}</Header>
               {group.hits.map((hit) => (
                 <ListBoxItem key={`${hit.kind}:${hit.id}`} id={`${hit.kind}:${hit.id}`} textValue={hit.title} className="search-hit">
-                  <Text slot="label" className="search-hit-title">
-                    {hit.title}
-                  </Text>
-                  {hit.subtitle && (
-                    <Text slot="description" className="search-hit-subtitle">
-                      {hit.subtitle}
-                    </Text>
-                  )}
+                  {/* Plain text, no label/description slots: the option's name is all it shows (WCAG 2.5.3). */}
+                  <span className="search-hit-title">{hit.title}</span>
+                  {hit.subtitle && <span className="search-hit-subtitle">{hit.subtitle}</span>}
                 </ListBoxItem>
               ))}
             </ListBoxSection>

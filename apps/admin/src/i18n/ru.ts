@@ -1354,7 +1354,7 @@ export const ru = {
       accept: 'Принять',
       acceptLabel: (n: string) => `Принять связь мероприятия ${n} с показателем`,
       change: 'Изменить',
-      changeLabel: (n: string) => `Выбрать показатель для мероприятия ${n}`,
+      changeLabel: (n: string) => `Изменить показатель мероприятия ${n}`,
       clear: 'Убрать',
       clearLabel: (n: string) => `Убрать связь мероприятия ${n} с показателем`,
       reset: 'Вернуть распознанную',

@@ -29,6 +29,7 @@ const LAYERS = [
   ['partners'],
   ['monitoring', 'swot', 'news'],
   ['public', 'inbox'],
+  ['search'],
 ];
 
 const TEST_CODE = ['\\.test\\.ts$', '\\.child\\.mjs$', '^src/test/', '^src/isolation/', '^dist/'];

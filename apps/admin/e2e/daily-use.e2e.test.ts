@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { journey, launchBrowser, logIn, logOut, mainText, screenshot, startTestStack, type Browser, type TestStack } from './support';
+import { journey, launchBrowser, logIn, logOut, mainText, screenshot, startTestStack, walkMainPages, type Browser, type TestStack } from './support';
 
 let stack: TestStack;
 let browser: Browser | undefined;
@@ -254,34 +254,11 @@ describe('daily use: what the demo roles meet every day', () => {
     try {
       for (const username of ['gimnaziya.curator', 'gimnaziya.director', 'sibay.officer', 'rnc.bashkortostan', 'gimnaziya.mentee', 'partner.admin']) {
         await as(username);
-        const paths = new Set(
-          await nav()
-            .locator('a')
-            .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '')),
-        );
-        const visited = new Set<string>();
-        for (const path of paths) {
-          if (!path.startsWith('/') || visited.has(path)) continue;
-          visited.add(path);
-          await page.goto(new URL(path, stack.adminOrigin).href);
-          await page.locator('main h1').first().waitFor({ timeout: 120_000 });
-          await page.waitForFunction(() => !document.querySelector('main .loading'), undefined, { timeout: 60_000 });
-          pages++;
+        pages += await walkMainPages(page, stack.adminOrigin, async (path) => {
           const layout = await phoneLayout();
           if (layout.over > 0) problems.push(`${username} ${path}: ${layout.over} px wider than the screen`);
           if (layout.headerOverlap) problems.push(`${username} ${path}: the user's name covers the product's`);
-          // One level deeper: the first programme, roadmap, school or campaign the page links to.
-          if (visited.size < 16) {
-            const deeper = await page
-              .locator('main a')
-              .evaluateAll((links) =>
-                links
-                  .map((a) => a.getAttribute('href') ?? '')
-                  .filter((href) => /^\/(programmes|roadmaps|monitoring\/schools|districts)\/[0-9a-f-]{36}(\/[a-z]+)?$/.test(href)),
-              );
-            for (const href of deeper.slice(0, 2)) paths.add(href);
-          }
-        }
+        });
         if (username === 'gimnaziya.curator') await shot('06-curator-phone');
       }
       // The school's public page: styled for the screen (not the browser's default serif), its

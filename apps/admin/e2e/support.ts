@@ -205,3 +205,53 @@ export function journey(name: string, currentPage: () => Page | undefined) {
     );
   };
 }
+
+/** Every demo login (password `demo`), one per role of infra/keycloak/realm-nastavnik.json. */
+export const DEMO_USERS = [
+  'admin',
+  'rnc.bashkortostan',
+  'sibay.officer',
+  'sibay.head',
+  'gimnaziya.director',
+  'gimnaziya.curator',
+  'gimnaziya.mentor',
+  'gimnaziya.mentee',
+  'partner.admin',
+] as const;
+
+/** The main pages of the signed-in user: every link of «Разделы», and one level deeper. */
+const DEEPER_LINK = /^\/(programmes|roadmaps|monitoring\/schools|districts)\/[0-9a-f-]{36}(\/[a-z]+)?$/;
+
+/** Waits until the page's heading is there and nothing in <main> is still loading. */
+export async function pageSettled(page: Page): Promise<void> {
+  await page.locator('main h1').first().waitFor({ timeout: 120_000 });
+  await page.waitForFunction(() => !document.querySelector('main .loading'), undefined, { timeout: 60_000 });
+}
+
+/**
+ * Opens each main page of the signed-in user — the navigation's links, and from them the first
+ * programmes, roadmaps, schools or campaigns they link to (a detail page of each kind) — and calls
+ * `look` on each once it has settled. Returns how many pages were looked at.
+ */
+export async function walkMainPages(page: Page, adminOrigin: string, look: (path: string) => Promise<void>): Promise<number> {
+  const paths = new Set(
+    await page
+      .getByRole('navigation', { name: 'Разделы' })
+      .locator('a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '')),
+  );
+  const visited = new Set<string>();
+  for (const path of paths) {
+    if (!path.startsWith('/') || visited.has(path)) continue;
+    visited.add(path);
+    await page.goto(new URL(path, adminOrigin).href);
+    await pageSettled(page);
+    await look(path);
+    // One level deeper: the first programme, roadmap, school or campaign the page links to.
+    if (visited.size < 16) {
+      const deeper = await page.locator('main a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+      for (const href of deeper.filter((h) => DEEPER_LINK.test(h)).slice(0, 2)) paths.add(href);
+    }
+  }
+  return visited.size;
+}

@@ -131,6 +131,8 @@ import { partnerRoutes } from './modules/partners/routes.js';
 import { eraseExpiredApplicantsJob } from './modules/partners/jobs.js';
 import { BackgroundJobService } from './modules/jobs/jobs.service.js';
 import { JOB_RESOLVERS } from './modules/jobs/resolvers.js';
+import { SEARCH_RESOLVERS } from './modules/search/resolvers.js';
+import { SearchService } from './modules/search/search.service.js';
 import type { JobDefinition } from './engine/jobs/definition.js';
 import { createJobQueue, type JobQueue } from './engine/jobs/queue.js';
 import type { EntityManager } from './engine/orm/create-orm.js';
@@ -206,6 +208,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...SWOT_RESOLVERS,
   ...NEWS_RESOLVERS,
   ...JOB_RESOLVERS,
+  ...SEARCH_RESOLVERS,
 ];
 
 /** The dataloaders of one tenant fork (per request, or per CLI run). */
@@ -328,6 +331,8 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       timeZone: config.timeZone,
     });
     await jobQueue.start();
+    // A withdrawal also reaches the questionnaires' free text and the published practices (modules above participants).
+    const participants = new ParticipantService(clock, programmes, storages, [forgetQuestionnaireAnswers, unpublishPracticesOf]);
     const services = {
       clock,
       timeZone: config.timeZone,
@@ -350,8 +355,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       documents: new DocumentService(clock, config.timeZone, roadmaps, campaigns),
       ...createImportServices(config.attachments, storages, clock, roadmaps, logger),
       programmes,
-      // A withdrawal also reaches the questionnaires' free text and the published practices (modules above participants).
-      participants: new ParticipantService(clock, programmes, storages, [forgetQuestionnaireAnswers, unpublishPracticesOf]),
+      participants,
       pairs: new PairService(clock, programmes, partnerMatching),
       questionnaireTemplates,
       questionnaireLinks: new QuestionnaireLinkService(clock, programmes, questionnaireTemplates),
@@ -366,6 +370,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       jobs: new BackgroundJobService(jobQueue),
       swot: new SwotService(clock),
       news: new NewsService(clock),
+      search: new SearchService(clock, participants),
     };
     // Per-client limits of the endpoints without a login (counters in PostgreSQL, shared by replicas).
     const limits = await createRateLimits({ orm, config, logger });

@@ -8,6 +8,7 @@ import { partnerNavItems } from '../lib/partners';
 import { withMyPairs } from '../lib/my';
 import { useMe } from '../me';
 import { InboxCountQuery } from '../pages/roadmaps/documents';
+import { GlobalSearch } from './GlobalSearch';
 
 export function TopBar({ children }: { children?: ReactNode }) {
   return (
@@ -53,6 +54,7 @@ export function Layout({ children }: { children: ReactNode }) {
   return (
     <div className="shell">
       <TopBar>
+        <GlobalSearch />
         <div className="user" aria-label={ru.topBar.userLabel} role="group">
           <div className="user-text">
             <span className="user-name">{me.displayName}</span>

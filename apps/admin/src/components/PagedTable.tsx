@@ -2,6 +2,7 @@ import { useRef, type ReactNode, type TableHTMLAttributes } from 'react';
 import { Pagination } from './Pagination';
 import { QueryState } from './QueryState';
 import { PagedTableExport, type PageLoader } from './TableExport';
+import { TableWrap } from './TableWrap';
 
 /** One page of a list as the API returns it (`RegionPage`, `OrganizationPage`, …). */
 export interface PageResult<T> {
@@ -52,14 +53,14 @@ export function PagedTable<T>({
       {(current) => (
         <>
           {current.items.length > 0 && (
-            <div className="table-wrap">
+            <TableWrap>
               <table className="table" ref={tableRef} {...tableProps}>
                 <thead>
                   <tr>{head}</tr>
                 </thead>
                 <tbody>{current.items.map(row)}</tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
           <Pagination
             page={page}

@@ -15,6 +15,7 @@ import { formatDateRu, formatNumber } from '../lib/format';
 import { useForm } from '../lib/useForm';
 import { validateHeadcount, type HeadcountDraft } from '../lib/validation';
 import { useMe } from '../me';
+import { TableWrap } from '../components/TableWrap';
 
 const OrganizationQuery = graphql(`
   query Organization($id: ID!) {
@@ -115,7 +116,7 @@ export function OrganizationPage() {
       {headcounts.length === 0 ? (
         <p className="muted">{ru.organization.noHeadcounts}</p>
       ) : (
-        <div className="table-wrap table-wrap-fit">
+        <TableWrap fit>
           <table className="table" aria-labelledby="headcounts">
             <thead>
               <tr>
@@ -140,7 +141,7 @@ export function OrganizationPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
 
       {editable && <HeadcountForm organizationId={organization.id} districtId={organization.district.id} />}

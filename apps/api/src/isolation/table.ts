@@ -94,6 +94,7 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   roadmaps: { roles: ALL },
   schoolDashboard: { roles: MONITORING_READERS },
   schoolNews: { roles: MONITORING_READERS },
+  search: { roles: ALL },
   suggestMatches: { roles: SCHOOL_MANAGERS },
   swotForm: { roles: MONITORING_READERS },
   tagCatalogue: { roles: ALL },

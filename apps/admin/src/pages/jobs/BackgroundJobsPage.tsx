@@ -5,6 +5,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { graphql } from '../../gql';
 import { ru } from '../../i18n/ru';
 import { describeSchedule, formatJobSummary, formatJobTime, jobStateLabel, jobTriggerLabel } from '../../lib/jobs';
+import { TableWrap } from '../../components/TableWrap';
 
 const BackgroundJobsQuery = graphql(`
   query BackgroundJobs {
@@ -52,7 +53,7 @@ export function BackgroundJobsPage() {
       <QueryState data={data?.backgroundJobs} error={error} onRetry={() => void refetch()}>
         {(jobs) => (
           <>
-            <div className="table-wrap">
+            <TableWrap>
               <table className="table" data-testid="background-jobs">
                 <thead>
                   <tr>
@@ -110,7 +111,7 @@ export function BackgroundJobsPage() {
                   })}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             {jobs.map((job) => (
               <section key={job.name} aria-labelledby={`job-${job.name}`}>
                 <h2 id={`job-${job.name}`}>{job.title}</h2>
@@ -118,7 +119,7 @@ export function BackgroundJobsPage() {
                 {job.runs.length === 0 ? (
                   <p>{t.noRuns}</p>
                 ) : (
-                  <div className="table-wrap">
+                  <TableWrap>
                     <table className="table">
                       <thead>
                         <tr>
@@ -152,7 +153,7 @@ export function BackgroundJobsPage() {
                         })}
                       </tbody>
                     </table>
-                  </div>
+                  </TableWrap>
                 )}
               </section>
             ))}

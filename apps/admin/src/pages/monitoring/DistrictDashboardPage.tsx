@@ -23,6 +23,7 @@ import { ExecutionPanel } from './ExecutionChart';
 import { PartnerShare } from './PartnerShare';
 import { SchoolGrid } from './SchoolGrid';
 import { useAcademicYear, YearSelect } from './shared';
+import { TableWrap } from '../../components/TableWrap';
 
 type FigureKey =
   | 'pupilCoverage'
@@ -240,7 +241,7 @@ function Dashboard() {
         <p className="muted">{ru.monitoring.noSchools}</p>
       ) : (
         <>
-          <div className="table-wrap">
+          <TableWrap>
             <table
               ref={tableRef}
               className="table monitoring-table"
@@ -255,7 +256,7 @@ function Dashboard() {
               <tbody>{schools.items.map(schoolRow)}</tbody>
               <tfoot>{totals}</tfoot>
             </table>
-          </div>
+          </TableWrap>
           <Pagination
             page={page}
             onPage={setPage}

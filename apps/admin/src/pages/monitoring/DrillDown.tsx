@@ -8,6 +8,7 @@ import { drillFromParams, isPersonKind, type DrillTarget } from '../../lib/monit
 import { useListParams } from '../../lib/useListParams';
 import { useDistrictScope } from '../roadmaps/useDistrictScope';
 import { KpiDrillDownQuery } from './documents';
+import { TableWrap } from '../../components/TableWrap';
 
 /** The drill-down the URL asks for (`?drill=KIND[&category=…]`), or null. */
 export function useDrillParam(): { target: DrillTarget | null; close: () => void } {
@@ -79,7 +80,7 @@ export function DrillDownPanel({
           {data.kpiDrillDown.items.length === 0 ? (
             <p className="muted">{ru.monitoring.drill.empty}</p>
           ) : (
-            <div className="table-wrap">
+            <TableWrap>
               <table className="table" aria-labelledby="drill-down-title" aria-busy={loading} data-testid="drill-down-table">
                 <thead>
                   <tr>
@@ -116,7 +117,7 @@ export function DrillDownPanel({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
           <Pagination
             page={page}

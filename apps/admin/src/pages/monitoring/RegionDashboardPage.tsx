@@ -14,6 +14,7 @@ import { FIGURE_COLUMNS } from './DistrictDashboardPage';
 import { MonitoringRegionsQuery, RegionDashboardQuery } from './documents';
 import { KpiFigure, LightLegend, type Kpi } from './Kpi';
 import { useAcademicYear, YearSelect } from './shared';
+import { TableWrap } from '../../components/TableWrap';
 
 type SortKey = 'name' | (typeof FIGURE_COLUMNS)[number]['key'];
 
@@ -111,7 +112,7 @@ function RegionTable({ regionId }: { regionId: string }) {
         {region.districtsWithoutSnapshot > 0 && ` · ${ru.monitoring.withoutSnapshot(region.districtsWithoutSnapshot)}`}
       </p>
       <LightLegend />
-      <div className="table-wrap">
+      <TableWrap>
         <table ref={tableRef} className="table monitoring-table" aria-labelledby="region-dashboard-heading" data-testid="region-dashboard">
           <thead>
             <tr>
@@ -154,7 +155,7 @@ function RegionTable({ regionId }: { regionId: string }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableWrap>
       <TableExportButton
         tableRef={tableRef}
         title={`${ru.monitoring.regionTitle}: ${region.regionName}`}

@@ -20,6 +20,7 @@ import { useListParams } from '../../lib/useListParams';
 import { useMe } from '../../me';
 import { useDistrictScope } from '../roadmaps/useDistrictScope';
 import { useConfirm } from '../../components/ConfirmDialog';
+import { TableWrap } from '../../components/TableWrap';
 
 export const SchoolNewsFields = graphql(`
   fragment SchoolNewsFields on SchoolNews {
@@ -188,7 +189,7 @@ export function NewsPage() {
         <p className="muted">{ru.news.empty}</p>
       ) : (
         <>
-          <div className="table-wrap">
+          <TableWrap>
             <table className="table" aria-busy={loading} data-testid="news-table">
               <caption className="visually-hidden">{ru.news.table}</caption>
               <thead>
@@ -250,7 +251,7 @@ export function NewsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Pagination page={page} onPage={setPage} state={{ offset: list.offset, limit: list.limit, count: list.items.length, total: list.total }} />
         </>
       )}

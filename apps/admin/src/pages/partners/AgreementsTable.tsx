@@ -26,6 +26,7 @@ import {
 import { isoToRu } from '../../lib/roadmap/dates';
 import { useForm } from '../../lib/useForm';
 import { DecidePartnerAgreementMutation, TerminatePartnerAgreementMutation } from './documents';
+import { TableWrap } from '../../components/TableWrap';
 
 type Agreement = AgreementsData['partnerAgreements'][number];
 
@@ -58,7 +59,7 @@ export function AgreementsTable({ agreements, side }: { agreements: readonly Agr
     <>
       <SuccessNotice>{notice}</SuccessNotice>
       <ErrorNotice>{error}</ErrorNotice>
-      <div className="table-wrap">
+      <TableWrap>
         <table className="table" data-testid="partner-agreements">
           <thead>
             <tr>
@@ -122,7 +123,7 @@ export function AgreementsTable({ agreements, side }: { agreements: readonly Agr
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {declining && (
         <DeclineDialog
           agreement={declining}

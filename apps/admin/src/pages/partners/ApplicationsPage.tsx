@@ -9,6 +9,7 @@ import { formatDateTimeRu } from '../../lib/roadmap/dates';
 import { APPLICATION_STATUSES, applicationStatusLabel, applicationStatusOf, applicationTone, partnerPaths } from '../../lib/partners';
 import { PartnersGuard } from './PartnersGuard';
 import { PartnerApplicationsQuery } from './documents';
+import { TableWrap } from '../../components/TableWrap';
 
 /** Applications of partner organisations to the officer's districts (the platform admin: all), by status. */
 export function ApplicationsPage() {
@@ -53,7 +54,7 @@ function Applications() {
           applications.length === 0 ? (
             <p className="muted">{a.empty}</p>
           ) : (
-            <div className="table-wrap">
+            <TableWrap>
               <table className="table" data-testid="partner-applications">
                 <thead>
                   <tr>
@@ -80,7 +81,7 @@ function Applications() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </QueryState>

@@ -11,6 +11,7 @@ import { AttachmentError } from '../../lib/attachments';
 import { saveBlob } from '../../lib/downloads';
 import { importFileProblem, importMentorsFile, mentorTemplateCsv, partnerPaths, type MentorImportReport } from '../../lib/partners';
 import { PartnersGuard } from './PartnersGuard';
+import { TableWrap } from '../../components/TableWrap';
 
 /** The registry from an Excel (XLSX) or CSV file: the template, the upload and the per-row report. */
 export function ImportMentorsPage() {
@@ -88,7 +89,7 @@ function ImportMentors() {
         <section aria-label={t.title}>
           <Notice tone={report.imported === report.total ? 'success' : 'info'}>{t.summary(report.total, report.imported)}</Notice>
           {report.rows.some((r) => !r.ok) && (
-            <div className="table-wrap">
+            <TableWrap>
               <table className="table" data-testid="import-report">
                 <thead>
                   <tr>
@@ -105,7 +106,7 @@ function ImportMentors() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
         </section>
       )}

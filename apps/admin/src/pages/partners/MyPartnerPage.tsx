@@ -22,6 +22,7 @@ import {
   PartnerPlacementsQuery,
   RestorePartnerMentorMutation,
 } from './documents';
+import { TableWrap } from '../../components/TableWrap';
 
 /** «Моя организация-партнёр»: the partner's card, its mentor registry, agreements and where its mentors work. */
 export function MyPartnerPage() {
@@ -210,7 +211,7 @@ function PlacementsTab() {
           placements.length === 0 ? (
             <p className="muted">{t.empty}</p>
           ) : (
-            <div className="table-wrap">
+            <TableWrap>
               <table className="table" data-testid="partner-placements">
                 <thead>
                   <tr>
@@ -245,7 +246,7 @@ function PlacementsTab() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </QueryState>

@@ -26,6 +26,7 @@ import {
 import { programmePaths } from '../../lib/programmes';
 import { ProgrammeQuery } from './documents';
 import { ProgrammesGuard } from './shared';
+import { TableWrap } from '../../components/TableWrap';
 
 export function ImportBasePage() {
   return (
@@ -153,7 +154,7 @@ function ImportReportView({ report, programmeId }: { report: ImportReport; progr
           </ul>
         </>
       )}
-      <div className="table-wrap">
+      <TableWrap>
         <table className="table" aria-label={t.reportTitle} data-testid="import-rows">
           <thead>
             <tr>
@@ -199,7 +200,7 @@ function ImportReportView({ report, programmeId }: { report: ImportReport; progr
               })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <div className="toolbar">
         <Link className="button button-secondary" to={programmePaths.programme(programmeId, report.role === 'mentor' ? 'mentors' : 'mentees')}>
           {t.openBase}

@@ -27,6 +27,7 @@ import { useForm } from '../../lib/useForm';
 import { CompletePairMutation, ExtendPairMutation, MarkPlanTaskMutation, RecordMeetingMutation, SetPairPlanMutation } from './documents';
 import { categoryLabel, formLabel, kindLabel, periodRu } from './shared';
 import { useConfirm } from '../../components/ConfirmDialog';
+import { TableWrap } from '../../components/TableWrap';
 
 export type PairData = NonNullable<PairQuery['pair']>;
 
@@ -226,7 +227,7 @@ function PlanSection({
       <ErrorNotice>{failure}</ErrorNotice>
       <SuccessNotice>{markNotice}</SuccessNotice>
       {pair.tasks.length > 0 && (
-        <div className="table-wrap">
+        <TableWrap>
           <table className="table" aria-label={t.planTitle} data-testid="plan-tasks">
             <thead>
               <tr>
@@ -368,7 +369,7 @@ function PlanSection({
               )}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {editable && (
         <form className="form panel measure" onSubmit={(event) => void add(event)} noValidate aria-label={t.addTask} data-testid="add-task">

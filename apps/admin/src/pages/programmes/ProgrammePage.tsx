@@ -25,6 +25,7 @@ import { AddParticipantTagsMutation, ConfirmPairsMutation, PairsQuery, Participa
 import { categoryLabel, formLabel, kindLabel, periodRu, ProgrammesGuard } from './shared';
 import { PartnerMentorBadge } from '../partners/PartnerMentorBadge';
 import { toast } from '../../components/Toasts';
+import { TableWrap } from '../../components/TableWrap';
 
 export function ProgrammePage() {
   return (
@@ -435,7 +436,7 @@ function PairsTab({ programmeId }: { programmeId: string }) {
         pairs.length === 0 ? (
           <p className="muted">{ru.pairs.empty}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap>
             <table className="table" aria-label={ru.programmes.tabPairs} data-testid="pairs-table">
               <thead>
                 <tr>
@@ -466,7 +467,7 @@ function PairsTab({ programmeId }: { programmeId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )
       }
     </QueryState>

@@ -3,6 +3,7 @@ import { QueryState } from '../../components/QueryState';
 import { ru } from '../../i18n/ru';
 import { barPercent, formatDelta, formatMean, fullDistribution, type QuestionnaireKind } from '../../lib/questionnaires';
 import { QuestionnaireSummaryQuery } from './documents';
+import { TableWrap } from '../../components/TableWrap';
 
 const T = ru.questionnaires;
 
@@ -62,7 +63,7 @@ export function SummarySection({ programmeId, kind }: { programmeId: string; kin
                 {summary.impact.every((q) => q.pairs === 0) ? (
                   <p className="muted">{T.noImpact}</p>
                 ) : (
-                  <div className="table-wrap">
+                  <TableWrap>
                     <table className="table" aria-label={T.impactHeading}>
                       <thead>
                         <tr>
@@ -87,7 +88,7 @@ export function SummarySection({ programmeId, kind }: { programmeId: string; kin
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </TableWrap>
                 )}
               </div>
             )}

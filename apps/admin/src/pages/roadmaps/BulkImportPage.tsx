@@ -11,6 +11,7 @@ import { forbiddenError } from '../../lib/errors';
 import { bulkImport, importErrorMessage, type BulkImportResponse } from '../../lib/imports';
 import { useMe } from '../../me';
 import { useDistrictScope } from './useDistrictScope';
+import { TableWrap } from '../../components/TableWrap';
 
 /** «Массовый импорт (ZIP)»: the district officer uploads the schools' documents at once; a report per file. */
 export function BulkImportPage() {
@@ -71,7 +72,7 @@ export function BulkImportPage() {
       {result && (
         <section aria-labelledby="bulk-report">
           <h2 id="bulk-report">{ru.imports.bulkSummary(result.total, result.created, result.failed)}</h2>
-          <div className="table-wrap">
+          <TableWrap>
             <table className="table" data-testid="bulk-report">
               <thead>
                 <tr>
@@ -103,7 +104,7 @@ export function BulkImportPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       )}
     </>

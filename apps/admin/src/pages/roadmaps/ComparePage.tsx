@@ -12,6 +12,7 @@ import { diffCounts, diffFieldLabel, diffRows, isEmptyDiff, SHOWN_ITEM_FIELDS, t
 import { roadmapLevelOf, stateBadge } from '../../lib/roadmap/enums';
 import { RevisionDiffQuery, RoadmapViewQuery } from './documents';
 import { useDistrictScope } from './useDistrictScope';
+import { TableWrap } from '../../components/TableWrap';
 
 /** An item whole, field by field (an added or a removed one). */
 function ItemCard({ item }: { item: DiffItemLike }) {
@@ -168,7 +169,7 @@ function Diff({
             {rows.length > 0 && (
               <>
                 <h2>{ru.compare.itemsHeading}</h2>
-                <div className="table-wrap">
+                <TableWrap>
                   <table className="table diff-table">
                     <thead>
                       <tr>
@@ -222,7 +223,7 @@ function Diff({
                       </tbody>
                     ))}
                   </table>
-                </div>
+                </TableWrap>
               </>
             )}
           </div>

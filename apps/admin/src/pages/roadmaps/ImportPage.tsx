@@ -27,6 +27,7 @@ import { useMe } from '../../me';
 import { AFTER_DECISION, CampaignOrganizationsQuery } from './documents';
 import { useDistrictScope } from './useDistrictScope';
 import { toast } from '../../components/Toasts';
+import { TableWrap } from '../../components/TableWrap';
 
 export const CreateRoadmapFromImportMutation = graphql(`
   mutation CreateRoadmapFromImport($input: CreateRoadmapFromImportInput!) {
@@ -325,7 +326,7 @@ function PreviewView({
       <section className="panel" aria-labelledby="import-columns">
         <h2 id="import-columns">{ru.imports.columns}</h2>
         <p className="muted">{ru.imports.columnsIntro}</p>
-        <div className="table-wrap">
+        <TableWrap>
           <table className="table" data-testid="import-columns">
             <thead>
               <tr>
@@ -364,7 +365,7 @@ function PreviewView({
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
         {updating && <p className="muted">{ru.imports.updating}</p>}
       </section>
 
@@ -374,7 +375,7 @@ function PreviewView({
           {ru.imports.stats(preview.stats.rows, preview.stats.sections, preview.stats.items)}
           {issues > 0 && <span className="status status-returned import-issues-count">{ru.imports.issuesCount(issues)}</span>}
         </p>
-        <div className="table-wrap">
+        <TableWrap>
           <table className="table import-table" data-testid="import-items">
             <thead>
               <tr>
@@ -394,7 +395,7 @@ function PreviewView({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
 
       {(preview.warnings.length > 0 || preview.unmapped.length > 0) && (

@@ -14,6 +14,7 @@ import { isoToRu } from '../../lib/roadmap/dates';
 import { campaignStatusBadge, stateBadge } from '../../lib/roadmap/enums';
 import { roadmapPaths } from '../../lib/roadmap/paths';
 import { useMe } from '../../me';
+import { TableWrap } from '../../components/TableWrap';
 
 export const RegionRoadmapOverviewQuery = graphql(`
   query RegionRoadmapOverview($regionId: ID!, $academicYear: String) {
@@ -145,7 +146,7 @@ function Overview({ regionId, academicYear }: { regionId: string; academicYear: 
   return (
     <>
       <h2 id="region-roadmaps-heading">{overview.regionName}</h2>
-      <div className="table-wrap">
+      <TableWrap>
         <table className="table" aria-labelledby="region-roadmaps-heading" data-testid="region-roadmaps">
           <thead>
             <tr>
@@ -217,7 +218,7 @@ function Overview({ regionId, academicYear }: { regionId: string; academicYear: 
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

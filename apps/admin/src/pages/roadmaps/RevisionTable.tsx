@@ -5,6 +5,7 @@ import { isoToRu } from '../../lib/roadmap/dates';
 import { ITEM_COLUMNS } from '../../lib/roadmap/editor';
 import { CommentList } from './Comments';
 import { ItemKpiLink, useItemKpiLinks } from './ItemKpiLink';
+import { TableWrap } from '../../components/TableWrap';
 
 export interface RowActions {
   /** The reviewer may comment on items now. */
@@ -100,7 +101,7 @@ export function RevisionTable({ revision, showExecution, actions }: { revision: 
           {section.items.length === 0 ? (
             <p className="muted">{ru.editor.emptySection}</p>
           ) : (
-            <div className="table-wrap">
+            <TableWrap>
               <table className={`table roadmap-table${extra ? ' roadmap-table-exec' : ''}`} aria-labelledby={`section-${section.key}`}>
                 <thead>
                   <tr>
@@ -167,7 +168,7 @@ export function RevisionTable({ revision, showExecution, actions }: { revision: 
                   </tbody>
                 ))}
               </table>
-            </div>
+            </TableWrap>
           )}
         </section>
       ))}

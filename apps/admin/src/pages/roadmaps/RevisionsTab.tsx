@@ -7,6 +7,7 @@ import { ru } from '../../i18n/ru';
 import { formatDateRu } from '../../lib/format';
 import { roadmapLevelOf, stateBadge } from '../../lib/roadmap/enums';
 import type { RoadmapPaths } from '../../lib/roadmap/paths';
+import { TableWrap } from '../../components/TableWrap';
 
 /** Every revision of the roadmap with its state, and the choice of two to compare. */
 export function RevisionsTab({ roadmap, currentId, paths }: { roadmap: RoadmapHeadFragment; currentId: string; paths: RoadmapPaths }) {
@@ -19,7 +20,7 @@ export function RevisionsTab({ roadmap, currentId, paths }: { roadmap: RoadmapHe
   return (
     <>
       <h2 id="revisions-heading">{ru.revisions.heading}</h2>
-      <div className="table-wrap table-wrap-fit">
+      <TableWrap fit>
         <table className="table" aria-labelledby="revisions-heading" data-testid="revisions-table">
           <thead>
             <tr>
@@ -65,7 +66,7 @@ export function RevisionsTab({ roadmap, currentId, paths }: { roadmap: RoadmapHe
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
 
       <h2 id="compare-heading">{ru.revisions.compareHeading}</h2>
       {revisions.length < 2 ? (

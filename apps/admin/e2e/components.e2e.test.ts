@@ -118,6 +118,8 @@ describe('components: date field, comboboxes, toasts, confirmations', () => {
 
   step('5. a destructive action asks first: «Отмена» (focused) keeps, «Удалить» removes', async () => {
     await nav().getByRole('link', { name: 'Мониторинг' }).click();
+    // The participant form of step 4 holds typed tags: leaving it asks first (lib/leaveGuard).
+    await page.getByRole('dialog', { name: 'Уйти со страницы?' }).getByRole('button', { name: 'Уйти без сохранения' }).click();
     await page.getByRole('heading', { level: 1, name: 'МОБУ «Гимназия»' }).waitFor();
     await page.getByRole('link', { name: 'Новости для публичной страницы' }).click();
     await page.getByRole('heading', { level: 1, name: 'Новости для публичной страницы' }).waitFor();

@@ -194,8 +194,9 @@ describe('daily use: what the demo roles meet every day', () => {
     };
     await expect.poll(() => described(/^Название/)).toContain('Название программы: поле обязательно');
     expect(await described(/^Форма наставничества/)).toContain('Формы наставничества: выберите хотя бы одну');
-    expect(await described(/^Начало/)).toContain('Начало программы: укажите дату');
-    expect(await described(/^Окончание/)).toContain('Окончание программы: укажите дату');
+    // The dates are React Aria date fields (segments, not one textbox): their messages stand beside them.
+    await main.getByText('Начало программы: укажите дату').waitFor();
+    await main.getByText('Окончание программы: укажите дату').waitFor();
     const name = main.getByRole('textbox', { name: /^Название/ });
     expect(await described(/^Название/)).toContain('0 из 300 символов');
     await name.fill('я'.repeat(301));

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { journey, launchBrowser, logIn, logOut, mainText, screenshot, startTestStack, type Browser, type TestStack } from './support';
+import { fillDate, journey, launchBrowser, logIn, logOut, mainText, screenshot, startTestStack, type Browser, type TestStack } from './support';
 
 let stack: TestStack;
 let browser: Browser | undefined;
@@ -186,12 +186,8 @@ describe('my page: the demo mentee and mentor', () => {
     const ru = (d: Date) => `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
     await main().getByLabel('Название').fill('Пустая программа');
     await main().getByLabel('Форма наставничества').selectOption('teacher-pupil');
-    await main()
-      .getByLabel('Начало (ДД.ММ.ГГГГ)')
-      .fill(ru(new Date(now.getFullYear() - 1, 8, 1)));
-    await main()
-      .getByLabel('Окончание (ДД.ММ.ГГГГ)')
-      .fill(ru(new Date(now.getFullYear() + 1, 7, 31)));
+    await fillDate(main(), /^Начало/, ru(new Date(now.getFullYear() - 1, 8, 1)));
+    await fillDate(main(), /^Окончание/, ru(new Date(now.getFullYear() + 1, 7, 31)));
     await page.getByRole('button', { name: 'Создать программу' }).click();
     await page.getByRole('heading', { level: 1, name: 'Пустая программа' }).waitFor();
     await page.getByRole('navigation', { name: 'Разделы программы' }).getByRole('link', { name: 'Подбор пар' }).click();

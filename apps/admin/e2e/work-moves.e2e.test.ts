@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { journey, launchBrowser, logIn, logOut, screenshot, startTestStack, type Browser, type TestStack } from './support';
+import { dateText, fillDate, journey, launchBrowser, logIn, logOut, screenshot, startTestStack, type Browser, type TestStack } from './support';
 
 let stack: TestStack;
 let browser: Browser | undefined;
@@ -164,7 +164,8 @@ describe('work that moves: reminders, bulk selection, comment threads', () => {
     await open(roadmapPath);
     await decide('Утвердить', async (form) => {
       await form.getByLabel('Номер приказа об утверждении').fill('77');
-      await form.getByLabel('Дата приказа').fill(await form.getByLabel('Дата').first().inputValue());
+      // The order is dated as the УТВЕРЖДАЮ block (React Aria date fields: typed segments).
+      await fillDate(form, 'Дата приказа', await dateText(form, 'Дата'));
     });
     await expectState('Направлена на согласование');
 

@@ -24,6 +24,9 @@ import { ru } from '../i18n/ru';
 import { fixedDistrictId } from '../lib/access';
 import { useMe } from '../me';
 
+/** The keys as printed on the keyboard (not text to translate: Russian keyboards say Ctrl too). */
+const SHORTCUT_LABELS = { other: 'Ctrl K', mac: '⌘K' } as const;
+
 const GlobalSearchQuery = graphql(`
   query GlobalSearch($query: String!, $first: Int) {
     search(query: $query, first: $first) {
@@ -61,7 +64,7 @@ export function GlobalSearch() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  const shortcut = isMac() ? ru.search.shortcutMac : ru.search.shortcut;
+  const shortcut = isMac() ? SHORTCUT_LABELS.mac : SHORTCUT_LABELS.other;
   return (
     <DialogTrigger isOpen={open} onOpenChange={setOpen}>
       <Button className="button button-secondary search-trigger" aria-keyshortcuts={isMac() ? 'Meta+K' : 'Control+K'}>

@@ -113,8 +113,6 @@ export const ru = {
   },
   search: {
     open: 'Поиск',
-    shortcut: 'Ctrl K',
-    shortcutMac: '⌘K',
     title: 'Поиск по кабинету',
     label: 'Что найти: школа, дорожная карта, программа, человек, партнёр',
     placeholder: 'Название школы, программы, фамилия…',

@@ -51,10 +51,13 @@ export const FIELD_LABELS = {
 
 export type FieldName = keyof typeof FIELD_LABELS;
 
+/** `%text%` for ILIKE, with `\`, `%` and `_` taken literally (backslash is PostgreSQL's default LIKE escape). */
+export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
 /** A search string as an ILIKE pattern (wildcards of the user escaped), or undefined when empty. */
 export function searchPattern(search: string | null | undefined): string | undefined {
   const text = (search ?? '').trim();
   if (text.length === 0) return undefined;
   if (text.length > 100) throw badUserInput('search', ERRORS_RU.tooLong(FIELD_LABELS.search, 100));
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return likePattern(text);
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../../engine/clock.js';
 import { badUserInput } from '../../engine/errors.js';
 import type { GraphQLContext } from '../../engine/graphql/context.js';
 import type { TenantServiceContext } from '../../engine/services.js';
+import { likePattern } from '../directory/inputs.js';
 import { Organization } from '../directory/organization.entity.js';
 import { PartnerOrganization } from '../directory/partner-organization.entity.js';
 import { organizationScopeFilter, partnerScopeFilter, within } from '../directory/scope.js';
@@ -19,9 +20,6 @@ import { SearchHitKind, type SearchHit } from './types.js';
 
 /** A search runs in the request's district when it has one; without one only the shared directory is searched. */
 export type SearchContext = Pick<GraphQLContext, 'actor' | 'em' | 'tenant' | 'tenantDistrictId'>;
-
-/** `%text%` for ILIKE, with `\`, `%` and `_` taken literally (backslash is PostgreSQL's default LIKE escape). */
-export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 /** People are read with some room, because the lens may then hide a found name from this actor. */
 const PEOPLE_OVERFETCH = 100;

@@ -72,6 +72,13 @@ describe('my page: the demo mentee and mentor', () => {
     // The demo pair has had its acquaintance and trial meetings; the planning one comes next.
     expect(next).toMatch(/Последняя встреча: «Пробная встреча», \d{2}\.\d{2}\.\d{4}\./);
     expect(next).toContain('Следующая по порядку: «Встреча-планирование»');
+    // The demo mentor planned it a week ahead: when (in the product's named time zone), which, where.
+    expect(await page.getByTestId('my-next-meeting').innerText()).toMatch(
+      /^Запланирована: «Встреча-планирование», \d{2}\.\d{2}\.\d{4} 15:30 \(МСК\), Кабинет наставника, 2 этаж\.$/,
+    );
+    // The mentee sees it but does not plan the pair's meetings.
+    await page.getByTestId('planned-meeting').waitFor();
+    expect(await page.getByTestId('planned-meeting').getByRole('button').count()).toBe(0);
     expect(await page.getByTestId('my-next-task').innerText()).toContain(`Ближайшая задача плана: «${TASK}»`);
     // Nothing of the school besides: no other pair, no order, no score.
     const text = await mainText(page);
@@ -147,6 +154,30 @@ describe('my page: the demo mentee and mentor', () => {
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }
+  });
+
+  step('the mentor moves the planned meeting: every problem at once beside its field, then the new time for the pair', async () => {
+    const panel = page.getByTestId('planned-meeting');
+    await panel.getByRole('button', { name: 'Перенести' }).click();
+    const form = page.getByTestId('planned-meeting-form');
+    await fillDate(form, 'Дата встречи', '01.01.2020');
+    await form.getByLabel('Время начала').fill('');
+    await form.getByLabel('Место или ссылка').fill('М'.repeat(301));
+    await form.getByRole('button', { name: 'Сохранить' }).click();
+    await form.getByText('Дата встречи: не раньше сегодняшнего дня').waitFor();
+    await form.getByText('Время встречи: укажите время в виде ЧЧ:ММ').waitFor();
+    await form.getByText('Поле «Место или ссылка»: не более 300 символов.').waitFor();
+    const later = new Date(Date.now() + 10 * 86_400_000);
+    const day = `${String(later.getDate()).padStart(2, '0')}.${String(later.getMonth() + 1).padStart(2, '0')}.${later.getFullYear()}`;
+    await fillDate(form, 'Дата встречи', day);
+    await form.getByLabel('Время начала').fill('16:45');
+    await form.getByLabel('Место или ссылка').fill('Школьная библиотека');
+    await form.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByText(`Встреча запланирована: «Встреча-планирование», ${day} 16:45 (МСК), Школьная библиотека`).first().waitFor();
+    expect(await page.getByTestId('my-next-meeting').innerText()).toBe(
+      `Запланирована: «Встреча-планирование», ${day} 16:45 (МСК), Школьная библиотека.`,
+    );
+    await shot('05a-mentor-moved-meeting');
   });
 
   step("the curator's card of the pair shows who marked the task and the note", async () => {

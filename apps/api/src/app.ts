@@ -87,6 +87,8 @@ import { programmeRoutes } from './modules/participants/routes.js';
 import { pairRoutes } from './modules/pairs/routes.js';
 import { MentoringPair, PairMeeting } from './modules/pairs/pair.entity.js';
 import { PairService } from './modules/pairs/pair.service.js';
+import { PlannedMeeting } from './modules/pairs/planned-meeting.entity.js';
+import { PlannedMeetingService } from './modules/pairs/planned-meeting.service.js';
 import { PAIR_RESOLVERS } from './modules/pairs/resolvers.js';
 import { QuestionnaireAnswer, QuestionnaireLink, QuestionnaireResponse, QuestionnaireTemplate } from './modules/questionnaires/questionnaire.entity.js';
 import { QuestionnaireLinkService } from './modules/questionnaires/links.service.js';
@@ -176,6 +178,7 @@ export const TENANT_ENTITIES = [
   PersonalDataErasure,
   MentoringPair,
   PairMeeting,
+  PlannedMeeting,
   QuestionnaireTemplate,
   QuestionnaireLink,
   QuestionnaireResponse,
@@ -333,6 +336,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     await jobQueue.start();
     // A withdrawal also reaches the questionnaires' free text and the published practices (modules above participants).
     const participants = new ParticipantService(clock, programmes, storages, [forgetQuestionnaireAnswers, unpublishPracticesOf]);
+    const pairs = new PairService(clock, programmes, partnerMatching);
     const services = {
       clock,
       timeZone: config.timeZone,
@@ -356,7 +360,8 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       ...createImportServices(config.attachments, storages, clock, roadmaps, logger),
       programmes,
       participants,
-      pairs: new PairService(clock, programmes, partnerMatching),
+      pairs,
+      plannedMeetings: new PlannedMeetingService(clock, config.timeZone, pairs),
       questionnaireTemplates,
       questionnaireLinks: new QuestionnaireLinkService(clock, programmes, questionnaireTemplates),
       questionnaireResults: new QuestionnaireResultService(clock, programmes, questionnaireTemplates),

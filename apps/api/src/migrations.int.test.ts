@@ -27,6 +27,7 @@ const DISTRICT_TABLES = [
   'participant_access_log',
   'participant_consent',
   'personal_data_erasure',
+  'planned_meeting',
   'programme',
   'questionnaire_answer',
   'questionnaire_link',
@@ -44,7 +45,7 @@ const DISTRICT_TABLES = [
   'school_news',
   'swot_form',
 ];
-const LAST_DISTRICT_MIGRATION = 'Migration20261205400000RemindersCommentThreads';
+const LAST_DISTRICT_MIGRATION = 'Migration20261205500000PlannedMeetings';
 
 beforeAll(async () => {
   orm = await createOrm(loadConfig({ NODE_ENV: 'test', DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' }));
@@ -125,6 +126,7 @@ describe('district migrations', () => {
       'Migration20261205100000KpiDirtyTriggers',
       'Migration20261205200000DashboardAggregates',
       'Migration20261205300000RoadmapDrafts',
+      'Migration20261205400000RemindersCommentThreads',
       LAST_DISTRICT_MIGRATION,
     ]);
     expect(await stateOf(district)).toMatchObject({ status: 'migrated', last_migration: LAST_DISTRICT_MIGRATION, error: null });

@@ -63,3 +63,16 @@ export function formatDateTimeRu(value: Date | string, timeZone: string): string
   ) as Record<string, string>;
   return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute} (${timeZoneLabelRu(timeZone, instant)})`;
 }
+
+/**
+ * The instant of a wall-clock date and time in `timeZone` («12.12.2026 15:00 in Yekaterinburg»):
+ * how a meeting typed on the screen is stored. Two passes settle a change of offset in between.
+ */
+export function instantOfWallClock(date: string, time: string, timeZone: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+  let instant = new Date(asUtc - offsetMinutes(new Date(asUtc), timeZone) * 60_000);
+  instant = new Date(asUtc - offsetMinutes(instant, timeZone) * 60_000);
+  return instant;
+}

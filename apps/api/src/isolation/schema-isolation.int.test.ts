@@ -345,6 +345,7 @@ describe('the world', () => {
       'participant',
       'participant_access_log',
       'participant_consent',
+      'planned_meeting',
       'programme',
       'questionnaire_answer',
       'questionnaire_link',

@@ -105,6 +105,7 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   addRoadmapItem: { roles: ROADMAP_EDITORS },
   approvePartnerApplication: { roles: PARTNER_DECIDERS, id: 'partner_application' },
   archivePartnerMentor: { roles: [R.partner], id: 'partner_mentor' },
+  cancelPlannedMeeting: { roles: [R.director, R.curator, R.mentor] },
   changeBestPracticeStatus: { roles: SCHOOL_MANAGERS, id: 'best_practice' },
   clearRoadmapItemKpiLink: { roles: ROADMAP_EDITORS },
   completePair: { roles: SCHOOL_MANAGERS },
@@ -139,6 +140,8 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   },
   // A member of the pair (mentor or mentee) or the school's staff marks a task of the pair's plan.
   markPlanTask: { roles: [R.director, R.curator, R.mentor, R.mentee] },
+  // The pair's next meeting: planned by those who record its meetings.
+  planMeeting: { roles: [R.director, R.curator, R.mentor] },
   recordMeeting: { roles: [R.director, R.curator, R.mentor] },
   recordPairsOrder: { roles: SCHOOL_MANAGERS },
   refreshDistrictSnapshot: { roles: [R.officer, R.head, R.admin] },

@@ -1,6 +1,8 @@
 import {
   academicYearOf,
   BUILT_IN_FORMS,
+  instantOfWallClock,
+  nextAllowedMeetingTypes,
   validateMeeting,
   validateParticipant,
   validatePlan,
@@ -17,6 +19,7 @@ import type { EntityManager, MikroORM } from '../engine/orm/create-orm.js';
 import { District } from '../modules/directory/district.entity.js';
 import { Organization } from '../modules/directory/organization.entity.js';
 import { MentoringPair, PairMeeting } from '../modules/pairs/pair.entity.js';
+import { PlannedMeeting } from '../modules/pairs/planned-meeting.entity.js';
 import { Participant, ParticipantConsent } from '../modules/participants/participant.entity.js';
 import { checkConsents, consentFromInput, toDomainParticipant } from '../modules/participants/participant.service.js';
 import type { DemoPerson, DemoProgramme } from './demo-programme-types.js';
@@ -488,6 +491,7 @@ export async function seedDemoProgrammes(orm: MikroORM, today: IsoDate = demoTod
     fail('период пары', validatePlanPeriod(pairStart, pairEnd));
     const pairs: MentoringPair[] = [];
     const meetings: PairMeeting[] = [];
+    const planned: PlannedMeeting[] = [];
     for (const d of demo.pairs) {
       const form = BUILT_IN_FORMS.find((f) => f.code === d.form);
       const mentor = people.get(d.mentor)!;
@@ -535,11 +539,25 @@ export async function seedDemoProgrammes(orm: MikroORM, today: IsoDate = demoTod
         Object.assign(row, { pairId: pair.id, ...meeting, recordedByName: demo.curatorName.split(',')[0]! });
         meetings.push(row);
       }
+      // An active pair has its next meeting planned a week ahead (the participant's page shows it).
+      const nextOn = addDays(today, 7);
+      const [nextType] = nextAllowedMeetingTypes(history.map((meeting) => meeting.type));
+      if (!completed && nextType && nextOn <= pairEnd) {
+        const next = new PlannedMeeting();
+        Object.assign(next, {
+          pairId: pair.id,
+          startsAt: instantOfWallClock(nextOn, '15:30', 'Europe/Moscow'),
+          type: nextType,
+          place: 'Кабинет наставника, 2 этаж',
+          plannedByName: demo.curatorName.split(',')[0]!,
+        });
+        planned.push(next);
+      }
     }
 
     await tenantEm.transactional(async (tx) => {
       tx.persist(programme);
-      for (const row of [...people.values(), ...consents, ...pairs, ...meetings]) tx.persist(row);
+      for (const row of [...people.values(), ...consents, ...pairs, ...meetings, ...planned]) tx.persist(row);
       await tx.flush();
     });
     await seedDemoSurveysAndPractices(orm.em.fork({ clear: true, schema: district.schemaName }), district.schemaName, programme, demo, today);

@@ -9,6 +9,7 @@ import { hasRole } from '../../lib/access';
 import { forbiddenError } from '../../lib/errors';
 import { contactState, contactsToShow, isProgrammeParticipant, telHref, whatIsNext } from '../../lib/my';
 import { meetingTypeLabel } from '../../lib/pairs';
+import { plannedMeetingLine } from '../../lib/plannedMeeting';
 import { isoToRu, todayIso } from '../../lib/roadmap/dates';
 import { useMe } from '../../me';
 import { PairCard } from '../programmes/PairCard';
@@ -104,16 +105,22 @@ function Contacts({ pair, asMentor }: { pair: MyPair; asMentor: boolean }) {
 }
 
 /**
- * «Следующая встреча»: meetings are recorded after they happen (the model has no planned dates), so
- * this names the last meeting, the kind expected next and the plan's nearest open task.
+ * «Следующая встреча»: the meeting the mentor or the curator planned (when, which, where), else the
+ * kind the methodology expects next; the last meeting held and the plan's nearest open task.
  */
 function WhatIsNext({ pair }: { pair: MyPair }) {
   const t = ru.my;
+  const { me } = useMe();
   if (pair.status !== 'active') return null;
   const next = whatIsNext(pair, todayIso());
   return (
     <section aria-labelledby={`my-next-${pair.id}`} data-testid="my-next">
       <h3 id={`my-next-${pair.id}`}>{t.nextTitle}</h3>
+      {pair.plannedMeeting && (
+        <p data-testid="my-next-meeting">
+          <strong>{ru.plannedMeeting.line(plannedMeetingLine(pair.plannedMeeting, me.timeZone))}</strong>
+        </p>
+      )}
       <p>
         {next.lastMeeting ? t.lastMeeting(meetingTypeLabel(next.lastMeeting.type), isoToRu(next.lastMeeting.date)) : t.noMeetingsYet}{' '}
         {next.nextMeetingTypes.length > 0 && t.nextMeeting(next.nextMeetingTypes.map((code) => `«${meetingTypeLabel(code)}»`).join(' или '))}

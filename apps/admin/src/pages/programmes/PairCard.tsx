@@ -28,6 +28,7 @@ import { CompletePairMutation, ExtendPairMutation, MarkPlanTaskMutation, RecordM
 import { categoryLabel, formLabel, kindLabel, periodRu } from './shared';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { TableWrap } from '../../components/TableWrap';
+import { PlannedMeetingPanel } from './PlannedMeetingPanel';
 
 export type PairData = NonNullable<PairQuery['pair']>;
 
@@ -130,6 +131,7 @@ export function PairCard({
       )}
       {!active && <p className="muted">{t.notActive}</p>}
       <PlanSection pair={pair} editable={manage && active} markable={canMarkTasks && !manage && active} onChanged={onChanged} />
+      <PlannedMeetingPanel pair={pair} canPlan={canRecordMeeting && active} onChanged={onChanged} />
       <MeetingsSection pair={pair} canRecord={canRecordMeeting && active} onChanged={onChanged} />
       {manage && active && <FinishSection pair={pair} onChanged={onChanged} />}
     </>

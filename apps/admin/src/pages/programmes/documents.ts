@@ -296,6 +296,13 @@ export const PairCardFieldsFragment = graphql(`
       feedback
       recordedByName
     }
+    plannedMeeting {
+      id
+      startsAt
+      type
+      place
+      plannedByName
+    }
   }
 `);
 

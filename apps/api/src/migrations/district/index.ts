@@ -11,6 +11,7 @@ import { Migration20261205100000KpiDirtyTriggers } from './Migration202612051000
 import { Migration20261205200000DashboardAggregates } from './Migration20261205200000DashboardAggregates.js';
 import { Migration20261205300000RoadmapDrafts } from './Migration20261205300000RoadmapDrafts.js';
 import { Migration20261205400000RemindersCommentThreads } from './Migration20261205400000RemindersCommentThreads.js';
+import { Migration20261205500000PlannedMeetings } from './Migration20261205500000PlannedMeetings.js';
 
 /** The per-district migration set, applied to every district schema in order. Add new ones at the end. */
 export const DISTRICT_MIGRATIONS: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const DISTRICT_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205200000DashboardAggregates', class: Migration20261205200000DashboardAggregates },
   { name: 'Migration20261205300000RoadmapDrafts', class: Migration20261205300000RoadmapDrafts },
   { name: 'Migration20261205400000RemindersCommentThreads', class: Migration20261205400000RemindersCommentThreads },
+  { name: 'Migration20261205500000PlannedMeetings', class: Migration20261205500000PlannedMeetings },
 ];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDistrict, createOrganization, groups } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
-import { fails, ok, roadmapWorld, type RoadmapWorld } from '../../test/roadmaps.js';
+import { ownPairWorld, type OwnPairWorld } from '../../test/pairs.js';
+import { fails, ok, type RoadmapWorld } from '../../test/roadmaps.js';
 
 /**
  * A mentor's and a mentee's own page (issue 15): they reach each other as the personal-data table
@@ -13,127 +13,16 @@ let app: TestApp;
 let w: RoadmapWorld;
 const TODAY = '2026-10-15';
 
-let ids: { programme: string; mentor: string; mentee: string; pair: string; otherPair: string; task: string; otherTask: string };
+let ids: OwnPairWorld['ids'];
 let tokens: Record<string, string>;
 
 const MARK = `mutation($input: MarkPlanTaskInput!) { markPlanTask(input: $input) { id tasks { id title done doneOn doneByName doneNote } progress { done total } } }`;
 const MY_PAIRS = `{ myPairs { id mentor { id displayName email phone contactsVisible } mentees { id displayName email phone contactsVisible }
   tasks { id done doneByName doneNote } } }`;
 
-const consent = { givenBy: 'self', textVersion: 'Согласие v1', signedOn: '2026-09-05' };
-const forMinor = {
-  givenBy: 'representative',
-  representativeName: 'Сергеева Ольга Николаевна',
-  representativeRelation: 'mother',
-  representativeDocument: 'Паспорт 80 11 903457',
-  textVersion: 'Согласие v1',
-  signedOn: '2026-09-05',
-};
-
 beforeAll(async () => {
   app = await startTestApp({}, { today: TODAY });
-  w = await roadmapWorld(app);
-  const school1 = [groups.organization(w.region, w.district, w.school1)];
-  const school2 = [groups.organization(w.region, w.district, w.school2)];
-  const elsewhere = await createDistrict(app.orm, w.region, { name: 'ГО г. Другой' });
-  const elsewhereSchool = await createOrganization(app.orm, elsewhere, { shortName: 'МОБУ «СОШ № 1»' });
-  const elsewhereGroups = [groups.organization(w.region, elsewhere, elsewhereSchool)];
-  tokens = {
-    ...w.tokens,
-    mentor: await app.tokenFor('mentor', school1, 'gimnaziya.mentor'),
-    mentee: await app.tokenFor('mentee', school1, 'gimnaziya.mentee'),
-    // The test realm has the demo logins only: other people borrow them (a login is only a name here).
-    otherMentee: await app.tokenFor('mentee', school1, 'licey21.director'),
-    school2Mentee: await app.tokenFor('mentee', school2, 'sh25.director'),
-    // The same login in another district: its schema has no such person, so no pair of this one.
-    elsewhereMentee: await app.tokenFor('mentee', elsewhereGroups, 'gimnaziya.mentee'),
-    elsewhereCurator: await app.tokenFor('school-curator', elsewhereGroups, 'kursk.officer'),
-  };
-  const curator = tokens.curator1!;
-  const { createProgramme } = await ok<{ createProgramme: { id: string } }>(
-    app,
-    `mutation($input: ProgrammeInput!) { createProgramme(input: $input) { id } }`,
-    curator,
-    {
-      input: {
-        name: 'Своя пара',
-        forms: ['teacher-pupil'],
-        kinds: ['traditional'],
-        targetGroups: ['6 классы'],
-        periodStart: '2026-09-01',
-        periodEnd: '2027-05-31',
-      },
-    },
-  );
-  const create = async (input: Record<string, unknown>) =>
-    (
-      await ok<{ createParticipant: { id: string } }>(app, `mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id } }`, curator, {
-        input: { programmeId: createProgramme.id, ...input },
-      })
-    ).createParticipant.id;
-  const mentor = await create({
-    role: 'MENTOR',
-    category: 'teacher',
-    username: 'gimnaziya.mentor',
-    lastName: 'Байгускарова',
-    firstName: 'Зульфия',
-    classOrPosition: 'учитель русского языка',
-    email: 'zulfiya@example.ru',
-    phone: '+7 917 111-22-33',
-    consents: [consent],
-  });
-  const mentee = await create({
-    role: 'MENTEE',
-    category: 'pupil',
-    username: 'gimnaziya.mentee',
-    lastName: 'Сергеев',
-    firstName: 'Максим',
-    birthDate: '2014-07-19',
-    classOrPosition: '6 «Б»',
-    email: 'maxim@example.ru',
-    phone: '+7 917 444-55-66',
-    consents: [forMinor],
-  });
-  const otherMentor = await create({ role: 'MENTOR', category: 'teacher', lastName: 'Другая', firstName: 'Анна', consents: [consent] });
-  const otherMentee = await create({
-    role: 'MENTEE',
-    category: 'pupil',
-    username: 'licey21.director',
-    lastName: 'Кузнецова',
-    firstName: 'Дарья',
-    birthDate: '2015-05-02',
-    consents: [{ ...forMinor, representativeName: 'Кузнецов Андрей' }],
-  });
-  const { confirmPairs } = await ok<{ confirmPairs: Array<{ id: string }> }>(
-    app,
-    `mutation($p: ID!, $pairs: [ConfirmPairInput!]!) { confirmPairs(programmeId: $p, pairs: $pairs) { id } }`,
-    curator,
-    {
-      p: createProgramme.id,
-      pairs: [
-        { mentorId: mentor, menteeIds: [mentee], startDate: '2026-09-15', endDate: '2027-05-31' },
-        { mentorId: otherMentor, menteeIds: [otherMentee], startDate: '2026-09-15', endDate: '2027-05-31' },
-      ],
-    },
-  );
-  const plan = async (pairId: string) =>
-    (
-      await ok<{ setPairPlan: { tasks: Array<{ id: string }> } }>(
-        app,
-        `mutation($pairId: ID!, $tasks: [PlanTaskInput!]!) { setPairPlan(pairId: $pairId, tasks: $tasks) { tasks { id } } }`,
-        curator,
-        {
-          pairId,
-          tasks: [
-            { title: 'Входной диктант', deadline: '2026-10-30' },
-            { title: 'Читательский дневник', deadline: '2026-12-20' },
-          ],
-        },
-      )
-    ).setPairPlan.tasks;
-  const [task] = await plan(confirmPairs[0]!.id);
-  const [otherTask] = await plan(confirmPairs[1]!.id);
-  ids = { programme: createProgramme.id, mentor, mentee, pair: confirmPairs[0]!.id, otherPair: confirmPairs[1]!.id, task: task!.id, otherTask: otherTask!.id };
+  ({ w, ids, tokens } = await ownPairWorld(app));
 });
 
 afterAll(async () => {

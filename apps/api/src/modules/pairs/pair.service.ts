@@ -64,7 +64,7 @@ export class PairService {
   ) {}
 
   /** Ids of the actor's own participant records in this district (mentor/mentee self-view). */
-  private async ownParticipantIds(ctx: TenantServiceContext): Promise<string[]> {
+  async ownParticipantIds(ctx: TenantServiceContext): Promise<string[]> {
     if (!ctx.actor.roles.some((r) => r === 'mentor' || r === 'mentee')) return [];
     const rows = await ctx.tenant.em.find(Participant, { username: ctx.actor.username, anonymized: false }, { fields: ['id'] });
     return rows.map((row) => row.id);

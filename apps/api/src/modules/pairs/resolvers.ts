@@ -6,6 +6,7 @@ import { Programme } from '../programmes/programme.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { CompletePairInput, ConfirmPairInput, ExtendPairInput, MarkPlanTaskInput, PlanTaskInput, RecordMeetingInput } from './inputs.js';
 import { MentoringPair, PairMeeting } from './pair.entity.js';
+import { PlannedMeetingResolver } from './planned-meeting.resolvers.js';
 import { MatchResultType, MatchSuggestionType, PlanExtensionType, PlanProgressType, PlanTaskType, UnmatchedMenteeType } from './types.js';
 
 const MANAGERS = ['school-director', 'school-curator'] as const;
@@ -177,4 +178,4 @@ export class UnmatchedMenteeResolver {
   }
 }
 
-export const PAIR_RESOLVERS = [PairResolver, MatchSuggestionResolver, UnmatchedMenteeResolver] as const;
+export const PAIR_RESOLVERS = [PairResolver, PlannedMeetingResolver, MatchSuggestionResolver, UnmatchedMenteeResolver] as const;

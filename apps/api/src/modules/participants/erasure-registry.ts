@@ -231,6 +231,7 @@ export const DISTRICT_COLUMNS: readonly ErasureColumn[] = [
     { owner: ORG, pair: '"id"' },
   ),
   ...table('pair_meeting', { type: 'code', notes: 'pair-text', feedback: 'pair-text', recorded_by_name: 'actor-name' }, { owner: BY_PAIR, pair: '"pair_id"' }),
+  ...table('planned_meeting', { type: 'code', place: 'pair-text', planned_by_name: 'actor-name' }, { owner: BY_PAIR, pair: '"pair_id"' }),
   ...table(
     'questionnaire_template',
     { kind: 'code', title: 'free-text', intro: 'free-text', questions: 'free-text', created_by_name: 'actor-name' },

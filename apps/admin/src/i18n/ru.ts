@@ -1245,7 +1245,6 @@ export const ru = {
     urlHint: 'Адрес страницы или документа, например https://school.ru/docs/336',
     file: 'Файл',
     fileHint: 'PDF, DOC, DOCX, XLS, XLSX, ODT, JPG, PNG, TXT; не более 10 МБ.',
-    evidenceRequired: 'Укажите подтверждение: номер документа, ссылку, примечание или файл.',
     uploading: 'Загружаем файл…',
     save: 'Отметить выполненным',
     saving: 'Сохраняем…',

@@ -3,3 +3,4 @@ export * from './directory.js';
 export * from './programme.js';
 export * from './news.js';
 export * from './meeting-plan.js';
+export * from './roadmaps.js';

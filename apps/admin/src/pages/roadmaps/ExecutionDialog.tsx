@@ -1,4 +1,5 @@
 import { useMutation } from '@apollo/client/react';
+import { EXECUTION_MARK_LIMITS } from '@nastavnik/domain';
 import { useState, type FormEvent } from 'react';
 import { useAuth } from '../../auth/context';
 import { Dialog } from '../../components/Dialog';
@@ -9,14 +10,15 @@ import { ErrorNotice } from '../../components/Notice';
 import type { ItemFieldsFragment } from '../../gql/graphql';
 import { ru } from '../../i18n/ru';
 import { AttachmentError, uploadAttachment } from '../../lib/attachments';
-import { isoToRu, parseDateRu, todayIso } from '../../lib/roadmap/dates';
+import { isoToRu, todayIso } from '../../lib/roadmap/dates';
+import { validateExecutionMark } from '../../lib/roadmap/inputs';
 import { useForm } from '../../lib/useForm';
 import { AFTER_DECISION, MarkItemDoneMutation } from './documents';
 
 /**
  * «Отметка о выполнении»: the date, the document (number and date), a note, a link and a file
  * (uploaded first through POST /attachments, then named in the mark). At least one piece of
- * evidence is asked for, as the domain's validation warns without it.
+ * evidence is asked for — the number, the note, the link or the file — here and by the API alike.
  */
 export function ExecutionDialog({
   item,
@@ -40,17 +42,11 @@ export function ExecutionDialog({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const d = form.draft;
-    const errors: Partial<Record<keyof typeof d, string>> = {};
-    const doneOn = d.doneOn.trim() ? parseDateRu(d.doneOn) : null;
-    if (d.doneOn.trim() && !doneOn) errors.doneOn = ru.dates.invalid(ru.execution.doneOn);
-    const documentDate = d.documentDate.trim() ? parseDateRu(d.documentDate) : null;
-    if (d.documentDate.trim() && !documentDate) errors.documentDate = ru.dates.invalid(ru.execution.documentDate);
-    const hasEvidence = Boolean(d.documentNumber.trim() || d.note.trim() || d.url.trim() || file);
-    const values = form.check({ errors, values: Object.keys(errors).length === 0 && hasEvidence ? { doneOn, documentDate } : null });
-    if (!values) {
-      if (!hasEvidence && Object.keys(errors).length === 0) form.setFormError(ru.execution.evidenceRequired);
-      return;
-    }
+    // The shared schema (the API checks the same mark): every problem at once, the missing evidence above the buttons.
+    const checked = validateExecutionMark(d, file !== null);
+    const values = form.check(checked);
+    if (checked.formError) form.setFormError(checked.formError);
+    if (!values) return;
     try {
       let attachmentId: string | null = null;
       if (file) {
@@ -61,20 +57,7 @@ export function ExecutionDialog({
           setUploading(false);
         }
       }
-      const text = (value: string) => value.trim() || null;
-      await mark({
-        variables: {
-          input: {
-            itemId: item.id,
-            doneOn: values.doneOn,
-            documentNumber: text(d.documentNumber),
-            documentDate: values.documentDate,
-            note: text(d.note),
-            url: text(d.url),
-            attachmentId,
-          },
-        },
-      });
+      await mark({ variables: { input: { itemId: item.id, ...values, attachmentId } } });
       onDone();
     } catch (error) {
       if (error instanceof AttachmentError) {
@@ -94,11 +77,17 @@ export function ExecutionDialog({
         </p>
         <div className="form-grid">
           <DateField label={ru.execution.doneOn} {...form.valueField('doneOn')} />
-          <TextField label={ru.execution.documentNumber} hint={ru.execution.documentNumberHint} {...form.field('documentNumber')} autoComplete="off" />
+          <TextField
+            label={ru.execution.documentNumber}
+            hint={ru.execution.documentNumberHint}
+            {...form.field('documentNumber')}
+            maxChars={EXECUTION_MARK_LIMITS.documentNumber}
+            autoComplete="off"
+          />
           <DateField label={ru.execution.documentDate} {...form.valueField('documentDate')} />
           <TextField label={ru.execution.url} hint={ru.execution.urlHint} {...form.field('url')} type="url" autoComplete="off" />
         </div>
-        <TextAreaField label={ru.execution.note} {...form.field('note')} rows={2} />
+        <TextAreaField label={ru.execution.note} {...form.field('note')} maxChars={EXECUTION_MARK_LIMITS.note} rows={2} />
         <Field label={ru.execution.file} hint={ru.execution.fileHint} error={form.errors.file}>
           {(control) => (
             <input

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { academicYearOf, ERRORS_RU, isValidAcademicYear } from '@nastavnik/domain';
+import { academicYearOf, CAMPAIGN_LIMITS, isValidAcademicYear } from '@nastavnik/domain';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
@@ -12,7 +12,7 @@ import { QueryState } from '../../components/QueryState';
 import { ru } from '../../i18n/ru';
 import { canOpenCampaign } from '../../lib/access';
 import { forbiddenError } from '../../lib/errors';
-import { parseDateRu } from '../../lib/roadmap/dates';
+import { validateCampaign } from '../../lib/roadmap/inputs';
 import { useForm } from '../../lib/useForm';
 import { useMe } from '../../me';
 import { CampaignOrganizationsQuery, CreateCampaignMutation } from './documents';
@@ -39,24 +39,13 @@ function NewCampaignForm({ districtId }: { districtId: string }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const d = form.draft;
-    const errors: Partial<Record<keyof typeof d, string>> = {};
-    if (!d.title.trim()) errors.title = ERRORS_RU.required(ru.campaignForm.titleField);
-    if (!isValidAcademicYear(d.academicYear.trim())) errors.academicYear = ERRORS_RU.invalidAcademicYear(ru.campaignForm.academicYear);
-    const dueDate = parseDateRu(d.dueDate);
-    if (!dueDate) errors.dueDate = ru.dates.invalid(ru.campaignForm.dueDate);
-    if (!everyone && chosen.size === 0) errors.organizationIds = ru.campaignForm.chooseAtLeastOne;
-    const values = form.check({ errors, values: Object.keys(errors).length ? null : { dueDate: dueDate! } });
+    // The shared schema (the API checks the same input): every problem at once, beside its field.
+    const values = form.check(validateCampaign(form.draft, { everyone, chosen: [...chosen] }));
     if (!values) return;
     try {
       const result = await create({
         variables: {
-          input: {
-            title: d.title.trim(),
-            academicYear: d.academicYear.trim(),
-            dueDate: values.dueDate,
-            organizationIds: everyone ? [] : [...chosen],
-          },
+          input: { title: values.title, academicYear: values.academicYear, dueDate: values.dueDate, organizationIds: values.organizationIds },
         },
       });
       const campaign = result.data?.createCampaign;
@@ -94,6 +83,7 @@ function NewCampaignForm({ districtId }: { districtId: string }) {
             form.set('title', event.target.value);
           }}
           required
+          maxChars={CAMPAIGN_LIMITS.title}
           autoComplete="off"
         />
         <DateField label={ru.campaignForm.dueDate} {...form.valueField('dueDate')} required />
@@ -114,14 +104,15 @@ function NewCampaignForm({ districtId }: { districtId: string }) {
                       <input
                         type="checkbox"
                         checked={chosen.has(organization.id)}
-                        onChange={(event) =>
+                        onChange={(event) => {
                           setChosen((set) => {
                             const next = new Set(set);
                             if (event.target.checked) next.add(organization.id);
                             else next.delete(organization.id);
                             return next;
-                          })
-                        }
+                          });
+                          form.setErrors((current) => ({ ...current, organizationIds: undefined }));
+                        }}
                       />{' '}
                       {organization.shortName}
                     </label>

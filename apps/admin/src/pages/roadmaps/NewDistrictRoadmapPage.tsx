@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { academicYearOf, ERRORS_RU } from '@nastavnik/domain';
+import { academicYearOf, ROADMAP_CREATION_LIMITS } from '@nastavnik/domain';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
@@ -12,7 +12,7 @@ import type { RoadmapSource } from '../../gql/graphql';
 import { ru } from '../../i18n/ru';
 import { isDistrictOfficerOf } from '../../lib/access';
 import { forbiddenError } from '../../lib/errors';
-import { parseDateRu } from '../../lib/roadmap/dates';
+import { validateRoadmapCreation } from '../../lib/roadmap/inputs';
 import { useForm } from '../../lib/useForm';
 import { useMe } from '../../me';
 import { AFTER_DECISION, CreateRoadmapMutation } from './documents';
@@ -40,18 +40,13 @@ function NewDistrictRoadmapForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const d = form.draft;
-    const errors: Partial<Record<keyof typeof d, string>> = {};
-    if (!d.programmeName.trim()) errors.programmeName = ERRORS_RU.required(ru.createRoadmap.programmeName);
-    const periodStart = parseDateRu(d.periodStart);
-    const periodEnd = parseDateRu(d.periodEnd);
-    if (!periodStart) errors.periodStart = ru.dates.invalid(ru.createRoadmap.periodStart);
-    if (!periodEnd) errors.periodEnd = ru.dates.invalid(ru.createRoadmap.periodEnd);
-    const values = form.check({ errors, values: Object.keys(errors).length ? null : { periodStart: periodStart!, periodEnd: periodEnd! } });
+    // The shared schema (the API checks the same input): every problem at once, beside its field.
+    const values = form.check(validateRoadmapCreation(d));
     if (!values) return;
     try {
       const result = await create({
         variables: {
-          input: { level: 'DISTRICT', source, programmeName: d.programmeName.trim(), periodStart: values.periodStart, periodEnd: values.periodEnd },
+          input: { level: 'DISTRICT', source, programmeName: values.programmeName, periodStart: values.periodStart, periodEnd: values.periodEnd },
         },
       });
       const roadmap = result.data?.createRoadmap;
@@ -89,6 +84,7 @@ function NewDistrictRoadmapForm() {
           hint={ru.createRoadmap.programmeNameHint}
           {...form.field('programmeName')}
           required
+          maxChars={ROADMAP_CREATION_LIMITS.programmeName}
           autoComplete="off"
         />
         <div className="form-grid form-grid-2">

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { ERRORS_RU } from '@nastavnik/domain';
+import { ROADMAP_CREATION_LIMITS } from '@nastavnik/domain';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
@@ -13,7 +13,8 @@ import type { NewRoadmapContextQuery, RoadmapSource } from '../../gql/graphql';
 import { ru } from '../../i18n/ru';
 import { forbiddenError, notFoundError } from '../../lib/errors';
 import { hasOrganizationRole } from '../../lib/access';
-import { isoToRu, parseDateRu } from '../../lib/roadmap/dates';
+import { isoToRu } from '../../lib/roadmap/dates';
+import { validateRoadmapCreation } from '../../lib/roadmap/inputs';
 import { useForm } from '../../lib/useForm';
 import { useMe } from '../../me';
 import { AFTER_DECISION, CreateRoadmapMutation, NewRoadmapContextQuery as NewRoadmapContextDocument } from './documents';
@@ -65,13 +66,8 @@ function NewRoadmapForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const d = form.draft;
-    const errors: Partial<Record<keyof typeof d, string>> = {};
-    if (!d.programmeName.trim()) errors.programmeName = ERRORS_RU.required(ru.createRoadmap.programmeName);
-    const periodStart = parseDateRu(d.periodStart);
-    const periodEnd = parseDateRu(d.periodEnd);
-    if (!periodStart) errors.periodStart = ru.dates.invalid(ru.createRoadmap.periodStart);
-    if (!periodEnd) errors.periodEnd = ru.dates.invalid(ru.createRoadmap.periodEnd);
-    const values = form.check({ errors, values: Object.keys(errors).length ? null : { periodStart: periodStart!, periodEnd: periodEnd! } });
+    // The shared schema (the API checks the same input): every problem at once, beside its field.
+    const values = form.check(validateRoadmapCreation(d));
     if (!values) return;
     try {
       const result = await create({
@@ -81,7 +77,7 @@ function NewRoadmapForm({
             organizationId: d.organizationId,
             source,
             copyFromRoadmapId: source === 'COPY' ? d.copyFromRoadmapId || copies[0]?.id || null : null,
-            programmeName: d.programmeName.trim(),
+            programmeName: values.programmeName,
             periodStart: values.periodStart,
             periodEnd: values.periodEnd,
           },
@@ -145,6 +141,7 @@ function NewRoadmapForm({
           hint={ru.createRoadmap.programmeNameHint}
           {...form.field('programmeName')}
           required
+          maxChars={ROADMAP_CREATION_LIMITS.programmeName}
           autoComplete="off"
         />
         <div className="form-grid form-grid-2">

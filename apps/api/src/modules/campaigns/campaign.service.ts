@@ -1,22 +1,14 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import {
-  ERRORS_RU,
-  isIsoDate,
-  isValidAcademicYear,
-  ROADMAP_STATES,
-  SCHOOL_CAMPAIGN_STATUSES,
-  schoolCampaignStatus,
-  type SchoolCampaignStatus,
-} from '@nastavnik/domain';
+import { campaignInputSchema, checkInput, ROADMAP_STATES, SCHOOL_CAMPAIGN_STATUSES, schoolCampaignStatus, type SchoolCampaignStatus } from '@nastavnik/domain';
 import type { Clock } from '../../engine/clock.js';
-import { badUserInput, forbidden, notFound } from '../../engine/errors.js';
+import { badUserInput, badUserInputs, forbidden, notFound } from '../../engine/errors.js';
 import { pageWindow, type Page, type PageInput } from '../../engine/graphql/pagination.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import { forgetTenantReads, isUuid, type Tenant } from '../../engine/tenancy/tenant.js';
 import { Organization } from '../directory/organization.entity.js';
 import { within } from '../directory/scope.js';
 import { SchoolCampaignStatus as StatusEnum } from './enums.js';
-import { ROADMAP_FIELD_LABELS_RU as FIELD_LABELS_RU, ROADMAP_MESSAGES_RU } from '@nastavnik/domain';
+import { ROADMAP_MESSAGES_RU } from '@nastavnik/domain';
 import { districtStaffRoles } from '../directory/scope.js';
 import { Campaign } from './campaign.entity.js';
 import type { CampaignFilter, CampaignSchoolFilter, CreateCampaignInput } from './inputs.js';
@@ -77,25 +69,10 @@ export class CampaignService {
   async create(ctx: TenantServiceContext, input: CreateCampaignInput): Promise<Campaign> {
     const { actor, tenant } = ctx;
     if (!actor.access.platform && districtStaffRoles(actor, tenant.district).length === 0) throw forbidden();
-    const title = (input.title ?? '').trim();
-    if (!title) throw badUserInput('title', ROADMAP_MESSAGES_RU.required(FIELD_LABELS_RU.title));
-    if (title.length > 500) throw badUserInput('title', ROADMAP_MESSAGES_RU.tooLong(FIELD_LABELS_RU.title, 500));
-    const academicYear = (input.academicYear ?? '').trim();
-    if (!isValidAcademicYear(academicYear)) throw badUserInput('academicYear', ERRORS_RU.invalidAcademicYear(FIELD_LABELS_RU.academicYear));
-    const startYear = Number(academicYear.slice(0, 4));
-    const periodStart = input.periodStart?.trim() || `${startYear}-09-01`;
-    const periodEnd = input.periodEnd?.trim() || `${startYear + 1}-08-31`;
-    const dueDate = (input.dueDate ?? '').trim();
-    for (const [field, value] of [
-      ['dueDate', dueDate],
-      ['periodStart', periodStart],
-      ['periodEnd', periodEnd],
-    ] as const) {
-      if (!isIsoDate(value)) throw badUserInput(field, ROADMAP_MESSAGES_RU.invalidDate(FIELD_LABELS_RU[field]));
-    }
-    if (periodEnd < periodStart) throw badUserInput('periodEnd', ROADMAP_MESSAGES_RU.periodOrder);
-
-    const organizationIds = [...new Set((input.organizationIds ?? []).map((id) => id.trim()))];
+    // The shared schema (packages/domain): every problem of the form at once, in the admin's words.
+    const checked = checkInput(campaignInputSchema, input);
+    if (!checked.ok) throw badUserInputs(checked.issues);
+    const { title, academicYear, dueDate, periodStart, periodEnd, organizationIds } = checked.value;
     if (organizationIds.length > 0) {
       const found = organizationIds.every(isUuid) ? await ctx.em.count(Organization, { id: { $in: organizationIds }, district: tenant.district.id }) : 0;
       if (found !== organizationIds.length) throw badUserInput('organizationIds', ROADMAP_MESSAGES_RU.organizationNotInDistrict);

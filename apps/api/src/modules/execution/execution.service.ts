@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { isIsoDate, validateItem, type Evidence } from '@nastavnik/domain';
+import { checkInput, executionMarkSchema, validateItem, type Evidence } from '@nastavnik/domain';
 import type { Clock } from '../../engine/clock.js';
-import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
+import { badUserInput, badUserInputs, conflict, forbidden, notFound } from '../../engine/errors.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import { forgetTenantReads, isUuid } from '../../engine/tenancy/tenant.js';
 import type { AttachmentService } from '../attachments/attachment.service.js';
@@ -9,13 +9,11 @@ import { recordEvent } from '../roadmaps/events.js';
 import { authorRoles, findRevision } from '../roadmaps/access.js';
 import { throwOnErrors, toDomainSections } from '../roadmaps/content.js';
 import { RoadmapItem } from '../roadmaps/item.entity.js';
-import { ROADMAP_FIELD_LABELS_RU as FIELD_LABELS_RU, ROADMAP_MESSAGES_RU } from '@nastavnik/domain';
+import { ROADMAP_MESSAGES_RU } from '@nastavnik/domain';
 import { RoadmapRevision } from '../roadmaps/revision.entity.js';
 import { rolesCoveringRoadmap } from '../roadmaps/scope.js';
 import type { MarkItemDoneInput } from './inputs.js';
 import { ItemExecution } from './item-execution.entity.js';
-
-const optional = (value: string | null | undefined) => value?.trim() || null;
 
 /**
  * Execution of an agreed roadmap: the author (the school's curator; the district officer for a
@@ -42,23 +40,19 @@ export class ExecutionService {
 
   async mark(ctx: TenantServiceContext, input: MarkItemDoneInput): Promise<RoadmapItem> {
     const { item, roadmap, inForce, inForceItem, role } = await this.target(ctx, input.itemId);
-    const doneOn = optional(input.doneOn) ?? this.clock.today();
-    const documentNumber = optional(input.documentNumber);
-    const documentDate = optional(input.documentDate);
-    const note = optional(input.note);
-    const url = optional(input.url);
-    if (!isIsoDate(doneOn)) throw badUserInput('doneOn', ROADMAP_MESSAGES_RU.invalidDate(FIELD_LABELS_RU.doneOn));
-    if (documentDate && !isIsoDate(documentDate)) throw badUserInput('documentDate', ROADMAP_MESSAGES_RU.invalidDate(FIELD_LABELS_RU.documentDate));
-    if (documentNumber && documentNumber.length > 100) throw badUserInput('documentNumber', ROADMAP_MESSAGES_RU.tooLong(FIELD_LABELS_RU.documentNumber, 100));
-    if (url && (url.length > 2000 || !/^https?:\/\/[^\s]+$/i.test(url))) throw badUserInput('url', ROADMAP_MESSAGES_RU.invalidUrl);
+    // The shared schema (packages/domain): every problem of the mark at once, in the admin's words.
+    const checked = checkInput(executionMarkSchema, input);
+    if (!checked.ok) throw badUserInputs(checked.issues);
+    const { documentNumber, documentDate, note, url } = checked.value;
+    const doneOn = checked.value.doneOn ?? this.clock.today();
     let attachmentId: string | null = null;
-    if (input.attachmentId) {
-      const attachment = await this.attachments.get(ctx, input.attachmentId, 'attachmentId');
+    if (checked.value.attachmentId) {
+      const attachment = await this.attachments.get(ctx, checked.value.attachmentId, 'attachmentId');
       if (attachment.organizationId !== roadmap.organizationId) throw badUserInput('attachmentId', ROADMAP_MESSAGES_RU.attachmentNotFound);
       attachmentId = attachment.id;
     }
 
-    // The domain's checks of an executed item (evidence lengths, date; «no evidence» is a warning).
+    // The domain's checks of an executed item (the schema above has already limited the evidence).
     const evidence: Evidence[] = [];
     if (documentNumber || documentDate)
       evidence.push({ kind: 'order', description: [documentNumber, documentDate].filter(Boolean).join(' от '), url: null, fileId: null });
@@ -68,7 +62,7 @@ export class ExecutionService {
     const [domainItem] = toDomainSections([inForceItem.section], [inForceItem]).flatMap((s) => s.items);
     const issues = validateItem({ ...domainItem!, done: true, doneOn, evidence }).map((issue) => ({
       ...issue,
-      // Only the note can be too long (the document number is limited above).
+      // An evidence's text is the note's (or the document's, limited above).
       field: issue.field.startsWith('evidence[') ? 'note' : issue.field,
     }));
     throwOnErrors(issues);

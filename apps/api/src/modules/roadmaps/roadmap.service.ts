@@ -1,8 +1,8 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
-import { diffRevisions, isIsoDate, ROADMAP_MESSAGES_RU, type RevisionDiff, type Section } from '@nastavnik/domain';
+import { checkInput, diffRevisions, isIsoDate, ROADMAP_MESSAGES_RU, roadmapCreationSchema, type RevisionDiff, type Section } from '@nastavnik/domain';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Clock } from '../../engine/clock.js';
-import { badUserInput, forbidden, notFound } from '../../engine/errors.js';
+import { badUserInput, badUserInputs, forbidden, notFound } from '../../engine/errors.js';
 import { pageWindow, type Page, type PageInput } from '../../engine/graphql/pagination.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import type { TenantServiceContext } from '../../engine/services.js';
@@ -116,6 +116,10 @@ export class RoadmapService {
     const roles = rolesCoveringRoadmap(actor, district, { level, organizationId: organization?.id ?? null });
     const authors = authorRoles(roles, level);
     if (authors.length === 0) throw forbidden(ROADMAP_MESSAGES_RU.onlyAuthorCreates(level));
+    // The header as typed, on the shared schema (packages/domain): every problem of the form at once.
+    const checked = checkInput(roadmapCreationSchema, input);
+    if (!checked.ok) throw badUserInputs(checked.issues);
+    const typed = checked.value;
 
     // The campaign it answers (visible to the actor, addressed to the school).
     let campaign: Campaign | null = null;
@@ -132,13 +136,14 @@ export class RoadmapService {
     }
 
     const fallback = campaign ?? academicYearPeriod(this.clock.today());
-    const periodStart = input.periodStart?.trim() || fallback.periodStart;
-    const periodEnd = input.periodEnd?.trim() || fallback.periodEnd;
-    const programmeName = (input.programmeName ?? '').trim();
+    const periodStart = typed.periodStart ?? fallback.periodStart;
+    const periodEnd = typed.periodEnd ?? fallback.periodEnd;
+    const programmeName = typed.programmeName;
     const whose = organization ? `в ${organization.shortName}` : 'муниципалитета';
     const period = isIsoDate(periodStart) && isIsoDate(periodEnd) ? ` на ${periodLabel(periodStart, periodEnd)}` : '';
+    // Checked again as a whole: one given end may not fit the campaign's other end.
     const header = checkHeader({
-      title: input.title?.trim() || `Дорожная карта реализации целевой модели наставничества «${programmeName}» ${whose}${period}`,
+      title: typed.title || `Дорожная карта реализации целевой модели наставничества «${programmeName}» ${whose}${period}`,
       programmeName,
       periodStart,
       periodEnd,

@@ -252,11 +252,15 @@ describe('monitoring: district → school → statistical form', () => {
     await form.getByLabel('Угрозы, пункт 2').fill('Лишний пункт');
     await form.getByRole('button', { name: 'Удалить пункт 2: Угрозы' }).click();
     expect(await form.getByLabel('Угрозы, пункт 2').count()).toBe(0);
-    // A bad date is named beside its field; nothing typed is lost.
+    // A bad date and a line too long are named beside their fields at once; nothing typed is lost.
     await fillDate(form, 'Дата заполнения', '31.02');
+    await form.getByLabel('Возможности, пункт 1').fill('в'.repeat(1001));
+    await form.getByText('1001 из 1000 символов').waitFor();
     await form.getByRole('button', { name: 'Сохранить' }).click();
     await form.getByText('Дата заполнения: укажите дату в виде ДД.ММ.ГГГГ.').waitFor();
+    await form.getByText('Поле «Возможности, пункт 1»: не более 1000 символов.').waitFor();
     expect(await form.getByLabel('Сильные стороны, пункт 2').inputValue()).toBe('Поддержка администрации');
+    await form.getByLabel('Возможности, пункт 1').fill('Сотрудничество с Сибайским институтом');
     await fillDate(form, 'Дата заполнения', '01.10.2025');
     await form.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByText('SWOT-анализ сохранён.').waitFor();

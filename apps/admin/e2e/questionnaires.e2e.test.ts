@@ -298,6 +298,15 @@ describe('questionnaires and best practices', () => {
     await main().getByRole('link', { name: 'Лучшие практики', exact: true }).click();
     await page.getByRole('link', { name: 'Новый кейс' }).click();
     await page.getByRole('heading', { level: 1, name: 'Новый кейс лучшей практики' }).waitFor();
+    // An empty form names the pair and every text at once, the texts in the API's words (the shared schema).
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    for (const message of [
+      'Завершённая пара или группа: обязательное поле',
+      'Название кейса: поле обязательно',
+      'Описание практики: поле обязательно',
+      'Результаты: поле обязательно',
+    ])
+      await main().getByText(message, { exact: true }).waitFor();
     // The pair is found by typing a part of the mentor's name into the combobox.
     await chooseOption(main(), 'Завершённая пара или группа', mentor.split(/\s+/)[0]!, new RegExp(mentor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     const title = 'Переход в другую школу без потери темпа';

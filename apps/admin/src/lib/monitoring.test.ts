@@ -29,6 +29,7 @@ import {
   shortMonth,
   sortWithNoDataLast,
   swotErrorTarget,
+  swotErrorsOf,
 } from './monitoring';
 
 describe('traffic lights', () => {
@@ -257,17 +258,56 @@ describe('SWOT form', () => {
     expect(cleanSwotLines(['  Опыт ', '', '   ', 'Поддержка'])).toEqual(['Опыт', 'Поддержка']);
   });
 
-  it('names a line too long by its list and number among the cleaned lines', () => {
-    const { values, errors } = checkSwot({ strengths: ['a'], weaknesses: ['', 'x'.repeat(1001)], opportunities: [], threats: ['  '] });
+  it('checks with the shared schema: a line too long named by its list and number among the cleaned lines, in the API’s words', () => {
+    const { values, errors, input } = checkSwot({ strengths: ['a'], weaknesses: ['', 'x'.repeat(1001)], opportunities: [], threats: ['  '] }, '', '2025/2026');
     expect(values).toEqual({ strengths: ['a'], weaknesses: ['x'.repeat(1001)], opportunities: [], threats: [] });
-    expect(errors).toEqual({ weaknesses: { 0: 'Не больше 1000 символов.' } });
-    expect(checkSwot({ strengths: ['x'.repeat(1000)], weaknesses: [], opportunities: [], threats: [] }).errors).toEqual({});
+    expect(errors).toEqual({ lines: { weaknesses: { 0: 'Поле «Слабые стороны, пункт 1»: не более 1000 символов.' } }, lists: {} });
+    expect(input).toBeNull();
+    expect(checkSwot({ strengths: ['x'.repeat(1000)], weaknesses: [], opportunities: [], threats: [] }, '', '2025/2026').errors).toEqual({
+      lines: {},
+      lists: {},
+    });
+  });
+
+  it('every problem at once: too many points, each long line, a date typed wrongly (the form’s own words)', () => {
+    const { errors } = checkSwot(
+      { strengths: Array.from({ length: 51 }, (_, i) => `Пункт ${i}`), weaknesses: [], opportunities: ['y'.repeat(1001)], threats: ['z'.repeat(1001)] },
+      '31.02.2025',
+      '2025/2026',
+    );
+    expect(errors).toEqual({
+      lines: {
+        opportunities: { 0: 'Поле «Возможности, пункт 1»: не более 1000 символов.' },
+        threats: { 0: 'Поле «Угрозы, пункт 1»: не более 1000 символов.' },
+      },
+      lists: { strengths: 'Поле «Сильные стороны»: не более 50 пунктов.' },
+      formDate: 'Дата заполнения: укажите дату в виде ДД.ММ.ГГГГ.',
+    });
+  });
+
+  it('a valid form gives the API’s input: the date as ГГГГ-ММ-ДД, none means today', () => {
+    const draft = { strengths: [' Опыт '], weaknesses: [''], opportunities: [], threats: [] };
+    expect(checkSwot(draft, '01.10.2025', '2025/2026').input).toEqual({
+      academicYear: '2025/2026',
+      formDate: '2025-10-01',
+      strengths: ['Опыт'],
+      weaknesses: [],
+      opportunities: [],
+      threats: [],
+    });
+    expect(checkSwot(draft, ' ', '2025/2026').input?.formDate).toBeNull();
   });
 
   it('places the API’s field errors', () => {
     expect(swotErrorTarget('weaknesses[0]')).toEqual({ list: 'weaknesses', index: 0 });
     expect(swotErrorTarget('threats')).toEqual({ list: 'threats', index: null });
     expect(swotErrorTarget('formDate')).toEqual({ field: 'formDate' });
+    expect(swotErrorsOf({ 'weaknesses[0]': 'a', threats: 'b', formDate: 'c', programmeId: 'd' })).toEqual({
+      lines: { weaknesses: { 0: 'a' } },
+      lists: { threats: 'b' },
+      formDate: 'c',
+      other: 'd',
+    });
     expect(monitoringPaths.swot('o-1', null, '2025/2026')).toBe('/monitoring/schools/o-1/swot?year=2025%2F2026');
     expect(monitoringExports.swot('o-1', '2025/2026')).toBe('/exports/swot.docx?organizationId=o-1&academicYear=2025%2F2026');
   });

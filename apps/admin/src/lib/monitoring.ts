@@ -2,7 +2,18 @@
  * Monitoring (issue 7) in the browser: pure helpers for the dashboards — traffic-light colours,
  * the «как посчитано» hint of a figure, sorting with «нет данных» last, the as-of line, paths.
  */
-import { checkInput, formatDateTimeRu, newsInputSchema, type NewsInputValues } from '@nastavnik/domain';
+import {
+  checkInput,
+  formatDateTimeRu,
+  issuesByField,
+  newsInputSchema,
+  SWOT_LIMITS,
+  SWOT_LISTS,
+  swotInputSchema,
+  type NewsInputValues,
+  type SwotInputValues,
+  type SwotList,
+} from '@nastavnik/domain';
 import { ru } from '../i18n/ru';
 import { formatNumber } from './format';
 
@@ -301,31 +312,53 @@ export function kpiLinkHint(link: KpiLinkLike): string {
 
 // ——— SWOT ———
 
-export const SWOT_LISTS = ['strengths', 'weaknesses', 'opportunities', 'threats'] as const;
-export type SwotList = (typeof SWOT_LISTS)[number];
+export { SWOT_LISTS, SWOT_LIMITS, type SwotList };
 export type SwotDraft = Record<SwotList, string[]>;
 
-/** The longest line the API accepts. */
-export const SWOT_LINE_MAX = 1000;
-
-/** Lines trimmed, empty ones dropped (the API does the same; sending them clean keeps indexes right). */
+/** Lines trimmed, empty ones dropped (the shared schema does the same; sending them clean keeps indexes right). */
 export function cleanSwotLines(lines: readonly string[]): string[] {
   return lines.map((line) => line.trim()).filter((line) => line.length > 0);
 }
 
-/**
- * Client-side check before saving: a line too long is named with its list and number (the API's
- * `weaknesses[0]`); returns the errors by list and line index of the cleaned lists.
- */
-export function checkSwot(draft: SwotDraft): { values: SwotDraft; errors: Partial<Record<SwotList, Record<number, string>>> } {
-  const values = Object.fromEntries(SWOT_LISTS.map((list) => [list, cleanSwotLines(draft[list])])) as SwotDraft;
-  const errors: Partial<Record<SwotList, Record<number, string>>> = {};
-  for (const list of SWOT_LISTS) {
-    values[list].forEach((line, index) => {
-      if (line.length > SWOT_LINE_MAX) (errors[list] ??= {})[index] = ru.swot.lineTooLong(SWOT_LINE_MAX);
-    });
+/** Where the SWOT form shows its problems: beside a line, above a list, beside the date; anything else above the buttons. */
+export interface SwotErrors {
+  lines: Partial<Record<SwotList, Record<number, string>>>;
+  lists: Partial<Record<SwotList, string>>;
+  formDate?: string;
+  /** A problem of no field of the form (the year is chosen above it). */
+  other?: string;
+}
+
+/** The problems by the API's fields (`weaknesses[0]`, `threats`, `formDate`, …) → where the form shows them. */
+export function swotErrorsOf(fields: Readonly<Record<string, string>>): SwotErrors {
+  const errors: SwotErrors = { lines: {}, lists: {} };
+  for (const [field, message] of Object.entries(fields)) {
+    const target = swotErrorTarget(field);
+    if ('list' in target) {
+      if (target.index === null) errors.lists[target.list] ??= message;
+      else (errors.lines[target.list] ??= {})[target.index] ??= message;
+    } else if (field === 'formDate') errors.formDate ??= message;
+    else errors.other ??= message;
   }
-  return { values, errors };
+  return errors;
+}
+
+export const hasSwotErrors = (errors: SwotErrors) =>
+  Object.keys(errors.lines).length > 0 || Object.keys(errors.lists).length > 0 || errors.formDate !== undefined || errors.other !== undefined;
+
+/**
+ * The SWOT form through the domain's shared schema (the API checks the same input with it): every
+ * problem at once, in the API's words, a line named among the cleaned lines (`values`, what the form
+ * shows after the check). Only a date typed in a wrong format is the form's own message.
+ */
+export function checkSwot(draft: SwotDraft, formDate = '', academicYear = ''): { values: SwotDraft; errors: SwotErrors; input: SwotInputValues | null } {
+  const values = Object.fromEntries(SWOT_LISTS.map((list) => [list, cleanSwotLines(draft[list])])) as SwotDraft;
+  const isoDate = formDate.trim() ? ruDateToIso(formDate) : null;
+  const badDate = formDate.trim() !== '' && !isoDate;
+  const result = checkInput(swotInputSchema, { academicYear, formDate: isoDate, ...values });
+  const errors = swotErrorsOf(issuesByField(result.issues));
+  if (badDate) errors.formDate = ru.swot.badDate;
+  return { values, errors, input: badDate ? null : result.value };
 }
 
 /** An API field like `weaknesses[2]` → the list and the line; `academicYear` → the field itself. */

@@ -2,6 +2,7 @@ import { PARTNER_APPLICATION_CONSENT_RU } from '@nastavnik/domain';
 import { describe, expect, it } from 'vitest';
 import { AttachmentError } from './attachments';
 import {
+  checkReason,
   agreementPartyName,
   agreementPeriodRu,
   applyErrorOf,
@@ -30,7 +31,6 @@ import {
   validateAgreementDraft,
   validateApplicationDraft,
   validateMentorDraft,
-  validateReason,
 } from './partners';
 
 // Real check digits: ПАО Сбербанк.
@@ -103,10 +103,10 @@ describe('the sign-up form', () => {
 });
 
 describe('reasons', () => {
-  it('are required and limited', () => {
-    expect(validateReason('  ', 'Причина отклонения')).toBe('Причина отклонения: поле обязательно');
-    expect(validateReason('а'.repeat(2001), 'Причина отказа')).toBe('Причина отказа: не более 2000 символов');
-    expect(validateReason('Нет сведений', 'Причина')).toBeNull();
+  it('are required and limited, checked with the shared schema in the API’s words', () => {
+    expect(checkReason('rejection', '  ')).toEqual({ errors: { reason: 'Причина отклонения: поле обязательно' }, values: null });
+    expect(checkReason('decline', 'а'.repeat(2001)).errors).toEqual({ reason: 'Причина отказа: не более 2000 символов' });
+    expect(checkReason('decline', ' Нет сведений ')).toEqual({ errors: {}, values: { reason: 'Нет сведений' } });
   });
 });
 

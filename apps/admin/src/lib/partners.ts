@@ -5,13 +5,17 @@
  * ИНН/ОГРН/КПП, agreement dates); the API checks again and its messages go beside the same fields.
  */
 import {
+  checkInput,
   checkPartnerMentorProfile,
+  declineReasonSchema,
+  issuesByField,
   isPartnerKind,
   PARTNER_APPLICATION_CONSENT_RU,
   PARTNER_KIND_LABELS_RU,
   PARTNER_KINDS,
   normalizeTag,
   parseTagText,
+  rejectionReasonSchema,
   tagKey,
   validatePartnerAgreement,
   validatePartnerApplication,
@@ -165,12 +169,13 @@ export function partnerKindLabel(code: string): string {
   return isPartnerKind(code) ? PARTNER_KIND_LABELS_RU[code] : code;
 }
 
-/** A reason to reject or decline: required, at most 2000 characters. */
-export function validateReason(text: string, label: string): string | null {
-  const value = text.trim();
-  if (!value) return `${label}: поле обязательно`;
-  if (value.length > 2000) return `${label}: не более 2000 символов`;
-  return null;
+/**
+ * A reason to reject an application (`rejection`) or to decline an agreement (`decline`) through the
+ * domain's shared schema, which the API checks it with too: required, at most 2000 characters.
+ */
+export function checkReason(kind: 'rejection' | 'decline', text: string): { errors: { reason?: string }; values: { reason: string } | null } {
+  const result = checkInput(kind === 'rejection' ? rejectionReasonSchema : declineReasonSchema, { reason: text });
+  return { errors: issuesByField(result.issues), values: result.value };
 }
 
 // ————— the mentor registry —————

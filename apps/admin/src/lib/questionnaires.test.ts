@@ -6,6 +6,8 @@ import {
   answersInput,
   barPercent,
   changeQuestion,
+  checkPractice,
+  checkTemplate,
   formatDelta,
   formatMean,
   fullDistribution,
@@ -133,6 +135,56 @@ describe('the template editor', () => {
     );
     expect(conflict.byQuestion).toEqual({});
     expect(conflict.formError).toBe('Это прежняя версия анкеты: изменять можно только действующую');
+  });
+
+  it('places every problem the API lists in `fields` at once', () => {
+    const fields = [
+      { field: 'title', message: 'Название анкеты: поле обязательно' },
+      { field: 'questions[0].text', message: 'Вопрос 1: текст вопроса обязателен' },
+      { field: 'questions[0].options', message: 'Вопрос 1: укажите не меньше двух вариантов ответа' },
+    ];
+    const result = templateErrorsOf(gqlError([{ message: fields[0]!.message, extensions: { code: 'BAD_USER_INPUT', field: 'title', fields } }]));
+    expect(result).toEqual({
+      title: 'Название анкеты: поле обязательно',
+      byQuestion: { 0: { text: 'Вопрос 1: текст вопроса обязателен', options: 'Вопрос 1: укажите не меньше двух вариантов ответа' } },
+      formError: 'Исправьте ошибки в анкете.',
+    });
+  });
+
+  it('checks the draft with the shared schema before sending: every problem beside its question, in the API’s words', () => {
+    expect(checkTemplate(draft)).toMatchObject({ errors: { byQuestion: {}, formError: null }, values: { title: 'Удовлетворённость' } });
+    const bad = changeQuestion(addQuestion({ ...draft, title: ' ' }, 'single'), 4, { options: 'очно' });
+    const checked = checkTemplate(bad);
+    expect(checked.values).toBeNull();
+    expect(checked.errors).toEqual({
+      title: 'Название анкеты: поле обязательно',
+      byQuestion: { 4: { text: 'Вопрос 5: текст вопроса обязателен', options: 'Вопрос 5: укажите не меньше двух вариантов ответа' } },
+      formError: 'Исправьте ошибки в анкете.',
+    });
+    expect(checkTemplate({ ...draft, questions: [] }).errors).toEqual({
+      questions: 'В анкете должен быть хотя бы один вопрос',
+      byQuestion: {},
+      formError: 'Исправьте ошибки в анкете.',
+    });
+  });
+});
+
+describe('a best-practice case’s form', () => {
+  it('is checked with the shared schema: every text at once, in the API’s words', () => {
+    expect(checkPractice({ title: ' ', summary: '', results: '\n', showNames: false })).toEqual({
+      errors: { title: 'Название кейса: поле обязательно', summary: 'Описание практики: поле обязательно', results: 'Результаты: поле обязательно' },
+      values: null,
+    });
+    expect(checkPractice({ title: 'Т'.repeat(301), summary: 'Описание', results: 'р'.repeat(10_001), showNames: true }).errors).toEqual({
+      title: 'Название кейса: не более 300 символов',
+      results: 'Результаты: не более 10 000 символов',
+    });
+    expect(checkPractice({ title: ' Олимпиада ', summary: ' Описание ', results: 'Призёр', showNames: true }).values).toEqual({
+      title: 'Олимпиада',
+      summary: 'Описание',
+      results: 'Призёр',
+      showNames: true,
+    });
   });
 });
 

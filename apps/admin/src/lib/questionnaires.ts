@@ -4,7 +4,18 @@
  * results and the consent gaps of a refused publication. Pure, so unit-tested.
  */
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { QUESTION_KINDS, QUESTIONNAIRE_KINDS, type QuestionKind, type QuestionnaireKind } from '@nastavnik/domain';
+import {
+  bestPracticeInputSchema,
+  checkInput,
+  issuesByField,
+  QUESTION_KINDS,
+  QUESTIONNAIRE_KINDS,
+  questionnaireTemplateInputSchema,
+  type BestPracticeInputValues,
+  type QuestionKind,
+  type QuestionnaireKind,
+  type QuestionnaireTemplateInputValues,
+} from '@nastavnik/domain';
 import { classifyError, type GraphQLErrorLike } from './errors';
 
 export { QUESTIONNAIRE_KINDS, QUESTION_KINDS };
@@ -211,24 +222,50 @@ export interface TemplateErrors {
   formError: string | null;
 }
 
-/** The API's `questions[2].options` → beside the third question's options; anything else above the buttons. */
-export function templateErrorsOf(error: unknown): TemplateErrors {
-  const result: TemplateErrors = { byQuestion: {}, formError: null };
+/** Problems by field (`questions[2].options` beside the third question's options); true when any found its place. */
+function placeTemplateIssues(result: TemplateErrors, issues: ReadonlyArray<{ field: string; message: string }>): boolean {
   let placed = false;
-  for (const e of errorsOf(error)) {
-    const field = typeof e.extensions?.field === 'string' ? e.extensions.field : '';
+  for (const { field, message } of issues) {
     const match = /^questions\[(\d+)\]\.(\w+)$/.exec(field);
     if (match) {
       const index = Number(match[1]);
       const name = match[2] === 'kind' || match[2] === 'options' ? match[2] : 'text';
-      result.byQuestion[index] = { ...result.byQuestion[index], [name]: e.message };
+      if (result.byQuestion[index]?.[name]) continue;
+      result.byQuestion[index] = { ...result.byQuestion[index], [name]: message };
       placed = true;
     } else if (field === 'title' || field === 'intro' || field === 'questions') {
-      result[field] = e.message;
+      result[field] ??= message;
       placed = true;
     }
   }
-  result.formError = placed ? 'Исправьте ошибки в анкете.' : classifyError(error).message;
+  return placed;
+}
+
+const TEMPLATE_FIX_ERRORS = 'Исправьте ошибки в анкете.';
+
+/**
+ * The editor's check through the domain's shared schema (the API checks the same input with the
+ * same rule): every problem at once, beside its question, in the API's words.
+ */
+export function checkTemplate(draft: TemplateDraft): { errors: TemplateErrors; values: QuestionnaireTemplateInputValues | null } {
+  const result = checkInput(questionnaireTemplateInputSchema, templateInput(draft));
+  const errors: TemplateErrors = { byQuestion: {}, formError: null };
+  if (!result.ok) errors.formError = placeTemplateIssues(errors, result.issues) ? TEMPLATE_FIX_ERRORS : (result.issues[0]?.message ?? TEMPLATE_FIX_ERRORS);
+  return { errors, values: result.value };
+}
+
+/** The API's problems (all of them, `fields`) → beside the questions' fields; anything else above the buttons. */
+export function templateErrorsOf(error: unknown): TemplateErrors {
+  const result: TemplateErrors = { byQuestion: {}, formError: null };
+  const issues: Array<{ field: string; message: string }> = [];
+  for (const e of errorsOf(error)) {
+    const all = e.extensions?.fields;
+    if (Array.isArray(all)) {
+      for (const item of all as Array<{ field?: unknown; message?: unknown }>)
+        if (typeof item?.field === 'string' && typeof item.message === 'string') issues.push({ field: item.field, message: item.message });
+    } else if (typeof e.extensions?.field === 'string') issues.push({ field: e.extensions.field, message: e.message });
+  }
+  result.formError = placeTemplateIssues(result, issues) ? TEMPLATE_FIX_ERRORS : classifyError(error).message;
   return result;
 }
 
@@ -280,4 +317,21 @@ export function practiceActions(status: string): Array<'ready' | 'draft' | 'publ
     default:
       return [];
   }
+}
+
+/** The case's texts as the form holds them. */
+export interface PracticeDraft {
+  title: string;
+  summary: string;
+  results: string;
+  showNames: boolean;
+}
+
+/**
+ * The case's form through the domain's shared schema (the API checks the same input with it): every
+ * problem at once, in the API's words, by the input's own fields.
+ */
+export function checkPractice(draft: PracticeDraft): { errors: Partial<Record<keyof PracticeDraft, string>>; values: BestPracticeInputValues | null } {
+  const result = checkInput(bestPracticeInputSchema, draft);
+  return { errors: issuesByField(result.issues) as Partial<Record<keyof PracticeDraft, string>>, values: result.value };
 }

@@ -4,3 +4,7 @@ export * from './programme.js';
 export * from './news.js';
 export * from './meeting-plan.js';
 export * from './roadmaps.js';
+export * from './monitoring.js';
+export * from './practices.js';
+export * from './questionnaires.js';
+export * from './reasons.js';

@@ -1,4 +1,5 @@
 import { useMutation } from '@apollo/client/react';
+import { DECISION_REASON_LIMIT } from '@nastavnik/domain';
 import { useState, type FormEvent } from 'react';
 import { useAuth } from '../../auth/context';
 import { Dialog } from '../../components/Dialog';
@@ -21,7 +22,7 @@ import {
   agreementTone,
   failureOf,
   uploadAgreementFile,
-  validateReason,
+  checkReason,
 } from '../../lib/partners';
 import { isoToRu } from '../../lib/roadmap/dates';
 import { useForm } from '../../lib/useForm';
@@ -161,10 +162,10 @@ function DeclineDialog({ agreement, onClose, onDone }: { agreement: Agreement; o
   const [decide, { loading }] = useMutation(DecidePartnerAgreementMutation, { refetchQueries: ['PartnerAgreements'] });
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problem = validateReason(form.draft.reason, t.declineReason);
-    if (!form.check({ errors: problem ? { reason: problem } : {}, values: problem ? null : true })) return;
+    const values = form.check(checkReason('decline', form.draft.reason));
+    if (!values) return;
     try {
-      await decide({ variables: { id: agreement.id, accept: false, reason: form.draft.reason.trim() } });
+      await decide({ variables: { id: agreement.id, accept: false, reason: values.reason } });
       onDone();
     } catch (error) {
       const failure = failureOf(error, ['reason'] as const);
@@ -175,7 +176,7 @@ function DeclineDialog({ agreement, onClose, onDone }: { agreement: Agreement; o
   return (
     <Dialog title={t.declineTitle} onClose={onClose}>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <TextAreaField label={t.declineReason} {...form.field('reason')} required rows={4} />
+        <TextAreaField label={t.declineReason} {...form.field('reason')} maxChars={DECISION_REASON_LIMIT} required rows={4} />
         <ErrorNotice>{form.formError}</ErrorNotice>
         <FormButtons label={t.decline} busy={loading} busyLabel={t.declining} cancel={{ onClick: onClose }} />
       </form>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { PARTNER_APPLICANT_RETENTION_DAYS, validateInn, validateKpp, validateOgrn, type RequisiteResult } from '@nastavnik/domain';
+import { DECISION_REASON_LIMIT, PARTNER_APPLICANT_RETENTION_DAYS, validateInn, validateKpp, validateOgrn, type RequisiteResult } from '@nastavnik/domain';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { Dialog } from '../../components/Dialog';
@@ -12,7 +12,7 @@ import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ru } from '../../i18n/ru';
 import { classifyError, notFoundError } from '../../lib/errors';
-import { applicationStatusLabel, applicationTone, failureOf, partnerKindLabel, partnerPaths, validateReason } from '../../lib/partners';
+import { applicationStatusLabel, applicationTone, failureOf, partnerKindLabel, partnerPaths, checkReason } from '../../lib/partners';
 import { formatDateTimeRu } from '../../lib/roadmap/dates';
 import { useForm } from '../../lib/useForm';
 import { PartnersGuard } from './PartnersGuard';
@@ -246,10 +246,10 @@ function RejectDialog({ applicationId, onClose, onDone }: { applicationId: strin
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problem = validateReason(form.draft.reason, t.reason);
-    if (!form.check({ errors: problem ? { reason: problem } : {}, values: problem ? null : form.draft.reason.trim() })) return;
+    const values = form.check(checkReason('rejection', form.draft.reason));
+    if (!values) return;
     try {
-      await reject({ variables: { id: applicationId, reason: form.draft.reason.trim() } });
+      await reject({ variables: { id: applicationId, reason: values.reason } });
       onDone();
     } catch (error) {
       const failure = failureOf(error, ['reason'] as const);
@@ -261,7 +261,7 @@ function RejectDialog({ applicationId, onClose, onDone }: { applicationId: strin
   return (
     <Dialog title={t.rejectTitle} onClose={onClose}>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <TextAreaField label={t.reason} hint={t.reasonHint} {...form.field('reason')} required rows={4} />
+        <TextAreaField label={t.reason} hint={t.reasonHint} {...form.field('reason')} maxChars={DECISION_REASON_LIMIT} required rows={4} />
         <ErrorNotice>{form.formError}</ErrorNotice>
         <FormButtons label={t.reject} busy={loading} busyLabel={t.rejecting} cancel={{ onClick: onClose }} />
       </form>

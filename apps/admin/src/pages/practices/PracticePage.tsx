@@ -10,7 +10,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import type { BestPracticeQuery as PracticeData } from '../../gql/graphql';
 import { ru } from '../../i18n/ru';
 import { classifyError, notFoundError } from '../../lib/errors';
-import { isConsentRefusal, practiceActions, questionnairePaths } from '../../lib/questionnaires';
+import { checkPractice, isConsentRefusal, practiceActions, questionnairePaths } from '../../lib/questionnaires';
 import { programmePaths } from '../../lib/programmes';
 import { formatDateTimeRu } from '../../lib/roadmap/dates';
 import { ProgrammesGuard } from '../programmes/shared';
@@ -271,9 +271,15 @@ function EditForm({ practice, onDone }: { practice: Practice; onDone: (saved: bo
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFormError(null);
-    setErrors({});
+    // The shared schema (the API's own check): every problem at once, beside its field.
+    const checked = checkPractice(draft);
+    setErrors(checked.errors as Record<string, string>);
+    if (!checked.values) {
+      setFormError(ru.form.fixErrors);
+      return;
+    }
     try {
-      await update({ variables: { id: practice.id, input: draft } });
+      await update({ variables: { id: practice.id, input: checked.values } });
       onDone(true);
     } catch (failure) {
       const appError = classifyError(failure);

@@ -1,3 +1,4 @@
+import { BEST_PRACTICE_LIMITS } from '@nastavnik/domain';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -10,7 +11,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { ru } from '../../i18n/ru';
 import { classifyError, notFoundError } from '../../lib/errors';
 import { programmePaths } from '../../lib/programmes';
-import { questionnairePaths } from '../../lib/questionnaires';
+import { checkPractice, questionnairePaths } from '../../lib/questionnaires';
 import { formatDateTimeRu, isoToRu } from '../../lib/roadmap/dates';
 import type { Tone } from '../../lib/roadmap/enums';
 import { useListParams } from '../../lib/useListParams';
@@ -126,14 +127,16 @@ function NewPracticeView() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFormError(null);
-    setErrors({});
-    if (!draft.pairId) {
-      setErrors({ pairId: `${P.pair}: ${ru.form.required}` });
+    // The pair is the form's own check; the texts go through the shared schema (the API's own check): all at once.
+    const checked = checkPractice(draft);
+    const problems: Record<string, string> = { ...(draft.pairId ? {} : { pairId: `${P.pair}: ${ru.form.required}` }), ...checked.errors };
+    setErrors(problems);
+    if (!checked.values || Object.keys(problems).length > 0) {
       setFormError(ru.form.fixErrors);
       return;
     }
     try {
-      const result = await create({ variables: { input: { ...draft } } });
+      const result = await create({ variables: { input: { pairId: draft.pairId, ...checked.values } } });
       const id = result.data?.createBestPractice.id;
       if (id) {
         toast.success(P.saved);
@@ -213,11 +216,19 @@ export function PracticeFields({
 }) {
   return (
     <>
-      <TextField label={P.caseTitle} required value={draft.title} error={errors.title || undefined} onChange={(event) => set('title', event.target.value)} />
+      <TextField
+        label={P.caseTitle}
+        required
+        maxChars={BEST_PRACTICE_LIMITS.title}
+        value={draft.title}
+        error={errors.title || undefined}
+        onChange={(event) => set('title', event.target.value)}
+      />
       <TextAreaField
         label={P.summary}
         required
         rows={5}
+        maxChars={BEST_PRACTICE_LIMITS.text}
         value={draft.summary}
         error={errors.summary || undefined}
         onChange={(event) => set('summary', event.target.value)}
@@ -226,6 +237,7 @@ export function PracticeFields({
         label={P.results}
         required
         rows={4}
+        maxChars={BEST_PRACTICE_LIMITS.text}
         value={draft.results}
         error={errors.results || undefined}
         onChange={(event) => set('results', event.target.value)}

@@ -6,12 +6,13 @@ import { ErrorNotice, Notice, SuccessNotice } from '../../components/Notice';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import type { QuestionnaireTemplateQuery as TemplateData } from '../../gql/graphql';
-import { QUESTION_KIND_LABELS_RU } from '@nastavnik/domain';
+import { QUESTION_KIND_LABELS_RU, QUESTIONNAIRE_LIMITS } from '@nastavnik/domain';
 import { ru } from '../../i18n/ru';
 import { notFoundError } from '../../lib/errors';
 import {
   addQuestion,
   changeQuestion,
+  checkTemplate,
   hasOptions,
   moveQuestion,
   QUESTION_KINDS,
@@ -74,8 +75,11 @@ function Editor({ programmeId, template }: { programmeId: string; template: Temp
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setErrors({ byQuestion: {}, formError: null });
     setSaved(null);
+    // The shared schema (the API's own rule): every problem at once, beside its question.
+    const checked = checkTemplate(draft);
+    setErrors(checked.errors);
+    if (!checked.values) return;
     try {
       const result = await save({ variables: { id: template.id, input: templateInput(draft) } });
       const next = result.data?.updateQuestionnaireTemplate;
@@ -107,11 +111,18 @@ function Editor({ programmeId, template }: { programmeId: string; template: Temp
         <TextField
           label={T.templateName}
           required
+          maxChars={QUESTIONNAIRE_LIMITS.title}
           value={draft.title}
           error={errors.title}
           onChange={(event) => edit({ ...draft, title: event.target.value })}
         />
-        <TextAreaField label={T.templateIntro} value={draft.intro} error={errors.intro} onChange={(event) => edit({ ...draft, intro: event.target.value })} />
+        <TextAreaField
+          label={T.templateIntro}
+          maxChars={QUESTIONNAIRE_LIMITS.intro}
+          value={draft.intro}
+          error={errors.intro}
+          onChange={(event) => edit({ ...draft, intro: event.target.value })}
+        />
         <ErrorNotice>{errors.questions}</ErrorNotice>
         <ol style={{ listStyle: 'none', padding: 0 }}>
           {draft.questions.map((question, index) => {
@@ -126,6 +137,7 @@ function Editor({ programmeId, template }: { programmeId: string; template: Temp
                     label={T.questionText}
                     required
                     rows={2}
+                    maxChars={QUESTIONNAIRE_LIMITS.text}
                     value={question.text}
                     error={qErrors.text}
                     onChange={(event) => edit(changeQuestion(draft, index, { text: event.target.value }), index)}

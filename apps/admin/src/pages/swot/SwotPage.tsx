@@ -15,13 +15,15 @@ import { hasOrganizationRole, hasRole } from '../../lib/access';
 import { classifyError } from '../../lib/errors';
 import {
   checkSwot,
+  hasSwotErrors,
   isoDateRu,
   monitoringExports,
   monitoringPaths,
-  ruDateToIso,
-  swotErrorTarget,
+  SWOT_LIMITS,
   SWOT_LISTS,
+  swotErrorsOf,
   type SwotDraft,
+  type SwotErrors,
   type SwotList,
 } from '../../lib/monitoring';
 import { useMe } from '../../me';
@@ -139,8 +141,6 @@ function SwotView({ form }: { form: Form | null }) {
   );
 }
 
-type LineErrors = Partial<Record<SwotList, Record<number, string>>>;
-
 function SwotEditor({
   organizationId,
   academicYear,
@@ -159,9 +159,7 @@ function SwotEditor({
   const [formDate, setFormDate] = useState(form ? isoDateRu(form.formDate) : '');
   const [version, setVersion] = useState<number | null>(form?.version ?? null);
   const [meta, setMeta] = useState(form ? ru.swot.meta(form.authorName, isoDateRu(form.formDate), form.version) : null);
-  const [lineErrors, setLineErrors] = useState<LineErrors>({});
-  const [listErrors, setListErrors] = useState<Partial<Record<SwotList, string>>>({});
-  const [dateError, setDateError] = useState<string | undefined>();
+  const [errors, setErrors] = useState<SwotErrors>({ lines: {}, lists: {} });
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   // Refetching the page's query shows «Скачать DOCX» once the form exists; the editor keeps its state.
@@ -169,29 +167,33 @@ function SwotEditor({
 
   const edit = (list: SwotList, change: (lines: string[]) => string[]) => {
     setDraft((current) => ({ ...current, [list]: change(current[list]) }));
-    setLineErrors({});
-    setListErrors({});
+    // Line numbers move with the change: the lists' messages go until the next check.
+    setErrors((current) => ({ ...current, lines: {}, lists: {} }));
     setSaved(false);
   };
+
+  /** The cleaned lists on screen, so the line numbers of the messages match what is shown. */
+  const showClean = (values: SwotDraft) =>
+    setDraft(Object.fromEntries(SWOT_LISTS.map((list) => [list, values[list].length > 0 ? values[list] : ['']])) as SwotDraft);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
     setFormError(null);
-    const { values, errors } = checkSwot(draft);
-    const isoDate = formDate.trim() ? ruDateToIso(formDate) : null;
-    const badDate = formDate.trim() !== '' && !isoDate;
-    setDateError(badDate ? ru.swot.badDate : undefined);
-    if (Object.keys(errors).length > 0 || badDate) {
-      // Show the cleaned lists so the line numbers of the errors match what is on screen.
-      setDraft(Object.fromEntries(SWOT_LISTS.map((list) => [list, values[list].length > 0 ? values[list] : ['']])) as SwotDraft);
-      setLineErrors(errors);
-      setFormError(ru.form.fixErrors);
+    // The shared schema (the API's own check): every problem at once, beside its line, list or date.
+    const { values, errors: problems, input } = checkSwot(draft, formDate, academicYear);
+    setErrors(problems);
+    if (!input || hasSwotErrors(problems)) {
+      showClean(values);
+      setFormError(problems.other ?? ru.form.fixErrors);
       return;
     }
     try {
+      const { strengths, weaknesses, opportunities, threats } = input;
       const result = await save({
-        variables: { input: { organizationId, academicYear, formDate: isoDate, expectedVersion: version, ...values } },
+        variables: {
+          input: { organizationId, academicYear, formDate: input.formDate, expectedVersion: version, strengths, weaknesses, opportunities, threats },
+        },
       });
       const next = result.data?.saveSwotForm;
       if (next) {
@@ -203,25 +205,11 @@ function SwotEditor({
       setSaved(true);
     } catch (failure) {
       const appError = classifyError(failure);
-      const nextLines: LineErrors = {};
-      const nextLists: Partial<Record<SwotList, string>> = {};
-      let placed = false;
       // The API names the line (`weaknesses[0]`) of the lists as sent (already cleaned).
-      setDraft(Object.fromEntries(SWOT_LISTS.map((list) => [list, values[list].length > 0 ? values[list] : ['']])) as SwotDraft);
-      for (const [field, message] of Object.entries(appError.fieldErrors)) {
-        const target = swotErrorTarget(field);
-        if ('list' in target) {
-          if (target.index === null) nextLists[target.list] = message;
-          else (nextLines[target.list] ??= {})[target.index] = message;
-          placed = true;
-        } else if (field === 'formDate') {
-          setDateError(message);
-          placed = true;
-        }
-      }
-      setLineErrors(nextLines);
-      setListErrors(nextLists);
-      setFormError(placed ? ru.form.fixErrors : appError.message);
+      showClean(values);
+      const placed = swotErrorsOf(appError.fieldErrors);
+      setErrors(placed);
+      setFormError(placed.other ?? (hasSwotErrors(placed) ? ru.form.fixErrors : appError.message));
     }
   }
 
@@ -233,18 +221,18 @@ function SwotEditor({
         {SWOT_LISTS.map((list) => (
           <fieldset key={list} className="swot-quadrant">
             <legend>{ru.swot.lists[list]}</legend>
-            {listErrors[list] && <p className="field-error">{listErrors[list]}</p>}
+            {errors.lists[list] && <p className="field-error">{errors.lists[list]}</p>}
             {draft[list].map((line, index) => (
               <div key={index} className="swot-line">
                 <TextField
                   label={ru.swot.line(ru.swot.lists[list], index + 1)}
                   value={line}
-                  maxLength={2000}
+                  maxChars={SWOT_LIMITS.itemLength}
                   onChange={(event) => {
                     const value = event.target.value;
                     edit(list, (lines) => lines.map((old, i) => (i === index ? value : old)));
                   }}
-                  error={lineErrors[list]?.[index]}
+                  error={errors.lines[list]?.[index]}
                   fieldClassName="swot-line-field"
                 />
                 <button
@@ -268,7 +256,16 @@ function SwotEditor({
           </fieldset>
         ))}
       </div>
-      <DateField label={ru.swot.formDate} hint={ru.swot.formDateHint} value={formDate} onChange={setFormDate} error={dateError} />
+      <DateField
+        label={ru.swot.formDate}
+        hint={ru.swot.formDateHint}
+        value={formDate}
+        onChange={(value) => {
+          setFormDate(value);
+          setErrors((current) => ({ ...current, formDate: undefined }));
+        }}
+        error={errors.formDate}
+      />
       {formError && <ErrorNotice>{formError}</ErrorNotice>}
       {saved && <SuccessNotice>{ru.swot.saved}</SuccessNotice>}
       <div className="form-actions">

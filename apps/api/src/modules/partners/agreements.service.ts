@@ -1,7 +1,7 @@
-import { agreementStatus, SCHOOL_STAFF_ROLES, validatePartnerAgreement, type AgreementStatus } from '@nastavnik/domain';
+import { agreementStatus, checkInput, declineReasonSchema, SCHOOL_STAFF_ROLES, validatePartnerAgreement, type AgreementStatus } from '@nastavnik/domain';
 import type { Actor } from '../../engine/auth/actor.js';
 import type { Clock } from '../../engine/clock.js';
-import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
+import { badUserInput, badUserInputs, conflict, forbidden, notFound } from '../../engine/errors.js';
 import type { ServiceContext } from '../../engine/services.js';
 import { isUuid } from '../../engine/tenancy/tenant.js';
 import { District } from '../directory/district.entity.js';
@@ -133,8 +133,10 @@ export class PartnerAgreementService {
     const agreement = await this.visibleAgreement(ctx, id);
     if (!this.decides(ctx.actor, agreement)) throw forbidden();
     if (agreement.decision !== 'proposed') throw conflict(M.agreementDecided, 'STATE');
-    const text = (reason ?? '').trim();
-    if (!accept && !text) throw badUserInput('reason', M.declineReasonRequired);
+    // A decline needs its reason: the shared schema (packages/domain), which the admin checks too.
+    const checked = accept ? null : checkInput(declineReasonSchema, { reason });
+    if (checked && !checked.ok) throw badUserInputs(checked.issues);
+    const text = checked?.value?.reason ?? '';
     Object.assign(agreement, {
       decision: accept ? 'accepted' : 'declined',
       declineReason: accept ? null : text,

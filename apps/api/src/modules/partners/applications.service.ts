@@ -1,15 +1,17 @@
 import {
+  checkInput,
   normalizePartnerApplication,
   PARTNER_APPLICANT_RETENTION_DAYS,
   PARTNER_APPLICATION_CONSENT_RU,
   PARTNER_APPLICATION_MESSAGES_RU,
+  rejectionReasonSchema,
   validatePartnerApplication,
   validatePartnerApplicationConsent,
   type PartnerApplicationInput,
 } from '@nastavnik/domain';
 import type { Actor } from '../../engine/auth/actor.js';
 import type { Clock } from '../../engine/clock.js';
-import { AppError, badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
+import { AppError, badUserInput, badUserInputs, conflict, forbidden, notFound } from '../../engine/errors.js';
 import { currentLogger, silentLogger } from '../../engine/logging.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import type { ServiceContext } from '../../engine/services.js';
@@ -183,9 +185,10 @@ export class PartnerApplicationService {
   }
 
   async reject(ctx: ServiceContext, id: string, reason: string): Promise<PartnerApplication> {
-    const text = (reason ?? '').trim();
-    if (!text) throw badUserInput('reason', M.rejectReasonRequired);
-    if (text.length > 2000) throw badUserInput('reason', M.tooLong('Причина отклонения', 2000));
+    // The shared schema (packages/domain): the admin checks the reason with it too.
+    const checked = checkInput(rejectionReasonSchema, { reason });
+    if (!checked.ok) throw badUserInputs(checked.issues);
+    const text = checked.value.reason;
     const application = await this.reviewable(ctx, id);
     Object.assign(application, {
       status: 'rejected',

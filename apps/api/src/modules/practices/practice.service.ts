@@ -1,5 +1,7 @@
 import {
+  bestPracticeInputSchema,
   canPublish,
+  checkInput,
   FORM_LABELS_RU,
   MENTORSHIP_KIND_LABELS_RU,
   PARTICIPANT_CATEGORY_LABELS_RU,
@@ -8,7 +10,7 @@ import {
   type ParticipantCategory,
 } from '@nastavnik/domain';
 import type { Clock } from '../../engine/clock.js';
-import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
+import { badUserInput, badUserInputs, conflict, forbidden, notFound } from '../../engine/errors.js';
 import { pageWindow, type Page, type PageInput } from '../../engine/graphql/pagination.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import type { TenantServiceContext } from '../../engine/services.js';
@@ -26,11 +28,6 @@ export const PRACTICE_MESSAGES_RU = {
   pairNotFound: 'Наставническая пара/группа не найдена',
   pairNotCompleted: 'Кейс описывается по завершённой паре/группе: сначала завершите её',
   duplicate: 'Для этой пары/группы кейс уже создан',
-  titleRequired: 'Название кейса: поле обязательно',
-  titleTooLong: 'Название кейса: не более 300 символов',
-  summaryRequired: 'Описание практики: поле обязательно',
-  resultsRequired: 'Результаты: поле обязательно',
-  textTooLong: (label: string) => `${label}: не более 10 000 символов`,
   published: 'Кейс опубликован: снимите его с публикации, чтобы изменить',
   transition: (from: string, action: string) =>
     `Кейс в состоянии «${STATUS_LABELS_RU[from as keyof typeof STATUS_LABELS_RU] ?? from}»: действие «${action}» недоступно`,
@@ -42,8 +39,6 @@ export const PRACTICE_MESSAGES_RU = {
 } as const;
 
 export const STATUS_LABELS_RU = { draft: 'черновик', ready: 'готов к публикации', published: 'опубликован' } as const;
-
-const MAX_TEXT = 10_000;
 
 export interface PracticeInput {
   pairId?: string | null;
@@ -153,18 +148,15 @@ export class PracticeService {
     return practice;
   }
 
-  private texts(input: PracticeInput) {
-    const M = PRACTICE_MESSAGES_RU;
-    const title = (input.title ?? '').trim();
-    const summary = (input.summary ?? '').trim();
-    const results = (input.results ?? '').trim();
-    if (!title) throw badUserInput('title', M.titleRequired);
-    if (title.length > 300) throw badUserInput('title', M.titleTooLong);
-    if (!summary) throw badUserInput('summary', M.summaryRequired);
-    if (summary.length > MAX_TEXT) throw badUserInput('summary', M.textTooLong('Описание практики'));
-    if (!results) throw badUserInput('results', M.resultsRequired);
-    if (results.length > MAX_TEXT) throw badUserInput('results', M.textTooLong('Результаты'));
-    return { title, summary, results, showNames: input.showNames ?? false };
+  /**
+   * The shared schema (packages/domain): every problem of the texts at once, in the admin's words,
+   * after `before` (the pair's own problem, the first field of the new case's form).
+   */
+  private texts(input: PracticeInput, before: Array<{ field: string; message: string }> = []) {
+    const checked = checkInput(bestPracticeInputSchema, input);
+    const issues = [...before, ...checked.issues];
+    if (issues.length > 0 || !checked.ok) throw badUserInputs(issues);
+    return checked.value;
   }
 
   async create(ctx: TenantServiceContext, input: PracticeInput): Promise<BestPractice> {
@@ -174,11 +166,11 @@ export class PracticeService {
       : null;
     if (!pair) throw badUserInput('pairId', PRACTICE_MESSAGES_RU.pairNotFound);
     if (!managesOrganization(ctx.actor, ctx.tenant.district, pair.organizationId)) throw forbidden();
-    if (pair.status !== 'completed') throw badUserInput('pairId', PRACTICE_MESSAGES_RU.pairNotCompleted);
+    const texts = this.texts(input, pair.status === 'completed' ? [] : [{ field: 'pairId', message: PRACTICE_MESSAGES_RU.pairNotCompleted }]);
     if (await ctx.tenant.em.count(BestPractice, { pairId: pair.id })) throw conflict(PRACTICE_MESSAGES_RU.duplicate, 'STATE');
     const practice = new BestPractice();
     Object.assign(practice, {
-      ...this.texts(input),
+      ...texts,
       programmeId: pair.programmeId,
       organizationId: pair.organizationId,
       pairId: pair.id,

@@ -4,7 +4,6 @@ import { QUESTIONNAIRE_KIND_LABELS_RU, type QuestionnaireKind, pluralRu } from '
 export const QUESTIONNAIRE_API_MESSAGES_RU = {
   templateNotFound: 'Анкета не найдена',
   templateNotCurrent: 'Это прежняя версия анкеты: изменять можно только действующую',
-  questionKind: (n: number, value: string) => `Вопрос ${n}: неизвестный тип «${value}» (scale5, scale10, single, multiple, text)`,
   unknownKind: (value: string) => `Вид анкеты: неизвестное значение «${value}» (mentee, mentor, preferences, satisfaction, impact)`,
   phaseRequired: 'Этап оценки влияния: укажите before («до») или after («после»)',
   phaseOnlyImpact: 'Этап «до/после» указывается только для оценки влияния',

@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import {
+  checkInput,
   defaultQuestionnaire,
-  isQuestionKind,
   QUESTIONNAIRE_KINDS,
+  questionnaireTemplateInputSchema,
   sameMeaning,
-  validateQuestionnaire,
   type Question,
   type QuestionnaireKind,
 } from '@nastavnik/domain';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../../engine/clock.js';
-import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
+import { badUserInput, badUserInputs, conflict, forbidden, notFound } from '../../engine/errors.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import { forgetTenantReads, isUuid } from '../../engine/tenancy/tenant.js';
@@ -98,27 +98,19 @@ export class QuestionnaireTemplateService {
     const template = await this.template(ctx, id);
     if (!managesOrganization(ctx.actor, ctx.tenant.district, template.organizationId)) throw forbidden();
     if (!template.isCurrent) throw conflict(M.templateNotCurrent, 'STATE');
+    // The shared schema (packages/domain, the domain's rule): every problem at once, in the admin's words.
+    const checked = checkInput(questionnaireTemplateInputSchema, input);
+    if (!checked.ok) throw badUserInputs(checked.issues);
     const previous = new Map(template.questions.map((q) => [q.id, q]));
     const used = new Set<string>();
-    const questions: Question[] = input.questions.map((q, i) => {
-      const kind = (q.kind ?? '').trim();
-      if (!isQuestionKind(kind)) throw badUserInput(`questions[${i}].kind`, M.questionKind(i + 1, kind));
-      const candidate: Question = {
-        id: '',
-        kind,
-        text: (q.text ?? '').replace(/\s+/g, ' ').trim(),
-        required: q.required ?? true,
-        options:
-          kind === 'single' || kind === 'multiple' ? (q.options ?? []).map((o) => o.replace(/\s+/g, ' ').trim()) : (q.options ?? []).filter((o) => o.trim()),
-      };
-      const old = q.id ? previous.get(q.id) : undefined;
+    const questions: Question[] = checked.value.questions.map(({ id: oldId, ...question }) => {
+      const candidate: Question = { id: '', ...question };
+      const old = oldId ? previous.get(oldId) : undefined;
       candidate.id = old && !used.has(old.id) && sameMeaning(old, candidate) ? old.id : newQuestionId();
       used.add(candidate.id);
       return candidate;
     });
-    const content = { title: (input.title ?? '').trim(), intro: (input.intro ?? '').trim(), questions };
-    const issue = validateQuestionnaire(content).find((i) => i.severity === 'error');
-    if (issue) throw badUserInput(issue.field, issue.message);
+    const content = { title: checked.value.title, intro: checked.value.intro, questions };
     const answered = await ctx.tenant.em.count(QuestionnaireResponse, { templateId: template.id });
     const by = ctx.actor.displayName || ctx.actor.username;
     if (answered === 0) {

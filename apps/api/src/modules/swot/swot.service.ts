@@ -1,8 +1,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { ERRORS_RU, isIsoDate, isValidAcademicYear } from '@nastavnik/domain';
+import { checkInput, ERRORS_RU, isValidAcademicYear, SWOT_INPUT_RU, SWOT_LABELS_RU, swotInputSchema, type SwotList } from '@nastavnik/domain';
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Clock } from '../../engine/clock.js';
-import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
+import { badUserInput, badUserInputs, conflict, forbidden, notFound } from '../../engine/errors.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import { isUuid } from '../../engine/tenancy/tenant.js';
 import type { RenderedFile } from '../documents/rendered-file.js';
@@ -13,24 +13,13 @@ import { SwotForm } from './swot.entity.js';
 import type { SaveSwotFormInput, SwotFormGql } from './types.js';
 import { seesWholeDistrict } from '../directory/scope.js';
 
-export const SWOT_LIMITS = { items: 50, itemLength: 1000 };
-
 export const SWOT_MESSAGES_RU = {
   editForbidden: 'SWOT-анализ заполняют директор или куратор организации.',
   programme: 'Программа: не найдена среди программ организации.',
   stale: 'SWOT-анализ уже изменил другой пользователь — обновите страницу.',
-  tooMany: (label: string) => `Поле «${label}»: не более ${SWOT_LIMITS.items} пунктов.`,
-  formDate: 'Поле «Дата»: некорректная дата (ожидается ГГГГ-ММ-ДД).',
 };
 
-export const SWOT_LABELS_RU = {
-  strengths: 'Сильные стороны',
-  weaknesses: 'Слабые стороны',
-  opportunities: 'Возможности',
-  threats: 'Угрозы',
-} as const;
-type Quadrant = keyof typeof SWOT_LABELS_RU;
-const QUADRANTS = Object.keys(SWOT_LABELS_RU) as Quadrant[];
+type Quadrant = SwotList;
 
 /**
  * The SWOT form of a school (monitoring stage 1: the quality of the programme), per academic year
@@ -43,7 +32,7 @@ export class SwotService {
 
   private year(academicYear: string): string {
     const year = (academicYear ?? '').trim();
-    if (!isValidAcademicYear(year)) throw badUserInput('academicYear', ERRORS_RU.invalidAcademicYear('Учебный год'));
+    if (!isValidAcademicYear(year)) throw badUserInput('academicYear', SWOT_INPUT_RU.academicYear);
     return year;
   }
 
@@ -106,22 +95,15 @@ export class SwotService {
   }
 
   async save(ctx: TenantServiceContext, input: SaveSwotFormInput): Promise<SwotFormGql> {
-    const year = this.year(input.academicYear);
     await this.checkOrganization(ctx, input.organizationId, true);
+    // The shared schema (packages/domain): every problem at once, in the admin's words.
+    const checked = checkInput(swotInputSchema, input);
+    if (!checked.ok) throw badUserInputs(checked.issues);
+    const { academicYear: year, strengths, weaknesses, opportunities, threats } = checked.value;
     const programmeId = input.programmeId?.trim() || null;
     const name = await this.programmeName(ctx, input.organizationId, programmeId);
-    const formDate = input.formDate?.trim() || this.clock.today();
-    if (!isIsoDate(formDate)) throw badUserInput('formDate', SWOT_MESSAGES_RU.formDate);
-    const lists = {} as Record<Quadrant, string[]>;
-    for (const quadrant of QUADRANTS) {
-      const raw = input[quadrant] ?? [];
-      // Blank lines are not points of the analysis; everything else is kept as written (trimmed).
-      const items = raw.map((item) => (item ?? '').trim()).filter((item) => item.length > 0);
-      if (items.length > SWOT_LIMITS.items) throw badUserInput(quadrant, SWOT_MESSAGES_RU.tooMany(SWOT_LABELS_RU[quadrant]));
-      const index = items.findIndex((item) => item.length > SWOT_LIMITS.itemLength);
-      if (index >= 0) throw badUserInput(`${quadrant}[${index}]`, ERRORS_RU.tooLong(`${SWOT_LABELS_RU[quadrant]}, пункт ${index + 1}`, SWOT_LIMITS.itemLength));
-      lists[quadrant] = items;
-    }
+    const formDate = checked.value.formDate ?? this.clock.today();
+    const lists: Record<Quadrant, string[]> = { strengths, weaknesses, opportunities, threats };
     const author = { authorName: ctx.actor.displayName || ctx.actor.username, authorUserId: ctx.actor.userId };
     let saved: SwotForm;
     try {

@@ -1,0 +1,1 @@
+export { startMailCatcher, type CaughtLetter, type MailCatcher, type MailCatcherOptions } from './catcher.js';

@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+/** The catcher as its own process (`npm start` runs it): ports from MAILCATCHER_SMTP_PORT / MAILCATCHER_HTTP_PORT. */
+import { startMailCatcher } from './catcher.js';
+
+const port = (value: string | undefined, fallback: number) => (value && /^\d+$/.test(value) ? Number(value) : fallback);
+const catcher = await startMailCatcher({
+  host: process.env.MAILCATCHER_HOST ?? '127.0.0.1',
+  smtpPort: port(process.env.MAILCATCHER_SMTP_PORT, 2525),
+  httpPort: port(process.env.MAILCATCHER_HTTP_PORT, 8025),
+});
+console.log(`Почтовый перехватчик: SMTP ${catcher.smtpUrl}, письма ${catcher.httpUrl}/letters`);
+const stop = () => void catcher.stop().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

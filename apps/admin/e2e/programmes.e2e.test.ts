@@ -448,9 +448,14 @@ describe('programmes: programme → participants with consents → matching → 
   step('12. extends one pair with a new end date and completes the other with its reason', async () => {
     const extend = page.getByTestId('extend-form');
     const until = new Date(now.getFullYear(), now.getMonth() + 7, 15);
+    // An empty form: every problem at once, each beside its field, in the API's words (the shared schema).
+    await extend.getByRole('button', { name: 'Продлить' }).click();
+    await expect
+      .poll(() => extend.locator('.field-error').allInnerTexts())
+      .toEqual(['Продление: укажите новую дату окончания', 'Продление: укажите причину', 'Продление: нужно взаимное согласие наставника и наставляемого']);
     await fillDate(extend, 'Новая дата окончания (ДД.ММ.ГГГГ)', ru(until));
     await extend.getByLabel('Причина продления').fill('Подготовка к турниру весной');
-    // Without the mutual consent the API refuses: its message beside the box.
+    // Without the mutual consent the extension is refused: the message beside the box.
     await extend.getByRole('button', { name: 'Продлить' }).click();
     await expect.poll(() => extend.locator('.field-error').first().innerText(), { timeout: 30_000 }).toMatch(/взаимное согласие/);
     await extend.getByLabel('Наставник и наставляемый согласны на продление').check();

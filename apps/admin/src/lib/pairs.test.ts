@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   completionValues,
   extensionValues,
+  markValues,
   meetingTypeOptions,
   meetingValues,
   methodologyStep,
@@ -37,13 +38,17 @@ describe('pairs: the plan', () => {
     expect(planAfter(tasks, { kind: 'remove', id: 't1' }).map((t) => t.id)).toEqual(['t2']);
   });
 
-  it('checks a task as typed: title required, deadline ДД.ММ.ГГГГ optional', () => {
-    expect(taskDraftValues('Проект', '20.12.2025')).toEqual({ errors: {}, values: { title: 'Проект', deadline: '2025-12-20' } });
-    expect(taskDraftValues('Проект', '')).toEqual({ errors: {}, values: { title: 'Проект', deadline: null } });
-    const bad = taskDraftValues(' ', '31.02.2025');
-    expect(bad.values).toBeNull();
-    expect(bad.errors.title).toMatch(/Заполните/);
-    expect(bad.errors.deadline).toMatch(/ДД\.ММ\.ГГГГ/);
+  it('checks a task as typed with the shared schema: title required, deadline ДД.ММ.ГГГГ optional', () => {
+    expect(taskDraftValues(tasks, null, ' Проект ', '20.12.2025')).toEqual({ errors: {}, values: { title: 'Проект', deadline: '2025-12-20' } });
+    expect(taskDraftValues(tasks, null, 'Проект', '')).toEqual({ errors: {}, values: { title: 'Проект', deadline: null } });
+    // A new task is the plan's third: the API's numbered message beside the title; a mistyped date is the form's own.
+    const bad = taskDraftValues(tasks, null, ' ', '31.02.2025');
+    expect(bad).toEqual({ errors: { title: 'Задача 3: укажите содержание', deadline: 'Укажите дату в формате ДД.ММ.ГГГГ' }, values: null });
+  });
+
+  it('checks an edited task in its place in the plan, with the API’s limit', () => {
+    expect(taskDraftValues(tasks, 't2', 'я'.repeat(1001), '')).toEqual({ errors: { title: 'Задача 2: не более 1000 символов' }, values: null });
+    expect(taskDraftValues(tasks, 't2', 'Олимпиада (район)', '15.01.2026').values).toEqual({ title: 'Олимпиада (район)', deadline: '2026-01-15' });
   });
 });
 
@@ -65,45 +70,80 @@ describe('pairs: meetings in the methodology order', () => {
     expect(methodologyStep([])).toEqual({ reached: 0, total: 5 });
   });
 
-  it('reads the meeting form: the date converted, the feedback left to the API', () => {
-    expect(meetingValues({ type: 'trial', date: '05.10.2025', notes: ' темы ', feedback: '' })).toEqual({
+  const held = [{ type: 'acquaintance', date: '2025-10-01' }];
+
+  it('reads the meeting form with the shared schema: the date converted, the order and the feedback checked', () => {
+    expect(meetingValues({ type: 'trial', date: '05.10.2025', notes: ' темы ', feedback: ' ок ' }, held)).toEqual({
       errors: {},
-      values: { type: 'trial', date: '2025-10-05', notes: 'темы', feedback: '' },
+      values: { type: 'trial', date: '2025-10-05', notes: 'темы', feedback: 'ок' },
     });
-    const bad = meetingValues({ type: '', date: '5 октября', notes: '', feedback: 'ок' });
-    expect(bad.values).toBeNull();
-    expect(Object.keys(bad.errors).sort()).toEqual(['date', 'type']);
+    expect(meetingValues({ type: '', date: '5 октября', notes: '', feedback: ' ' }, held)).toEqual({
+      errors: {
+        type: 'Тип встречи: выберите из списка',
+        date: 'Укажите дату в формате ДД.ММ.ГГГГ',
+        feedback: 'Обратная связь: обязательна после каждой встречи',
+      },
+      values: null,
+    });
+    expect(meetingValues({ type: 'regular', date: '30.09.2025', notes: '', feedback: 'ок' }, held).errors).toEqual({
+      type: 'Тип встречи: сейчас возможна «Пробная встреча», а не «Регулярная встреча»',
+      date: 'Дата встречи: не раньше предыдущей встречи (01.10.2025)',
+    });
+    expect(meetingValues({ type: 'acquaintance', date: '', notes: '', feedback: 'ок' }, []).errors).toEqual({ date: 'Дата встречи: укажите дату' });
   });
 
   it('asks to confirm a final meeting while the plan is not done; not when it is, or when there is no plan', () => {
     const final = { type: 'final', date: '20.05.2026', notes: '', feedback: 'итоги' };
-    const unconfirmed = meetingValues(final, { done: 2, total: 5 });
+    const regular = ['acquaintance', 'trial', 'planning', 'regular'].map((type, i) => ({ type, date: `2025-10-0${i + 1}` }));
+    const unconfirmed = meetingValues(final, regular, { done: 2, total: 5 });
     expect(unconfirmed.values).toBeNull();
     expect(unconfirmed.errors).toEqual({ finalDespitePlan: 'Подтвердите итоговую встречу при невыполненном плане или выберите другой вид встречи' });
-    expect(meetingValues({ ...final, finalDespitePlan: 'yes' }, { done: 2, total: 5 }).values).toMatchObject({ type: 'final' });
-    expect(meetingValues(final, { done: 5, total: 5 }).values).toMatchObject({ type: 'final' });
-    expect(meetingValues(final, { done: 0, total: 0 }).values).toMatchObject({ type: 'final' });
-    expect(meetingValues({ ...final, type: 'regular' }, { done: 2, total: 5 }).values).toMatchObject({ type: 'regular' });
+    expect(meetingValues({ ...final, finalDespitePlan: 'yes' }, regular, { done: 2, total: 5 }).values).toMatchObject({ type: 'final' });
+    expect(meetingValues(final, regular, { done: 5, total: 5 }).values).toMatchObject({ type: 'final' });
+    expect(meetingValues(final, regular, { done: 0, total: 0 }).values).toMatchObject({ type: 'final' });
+    expect(meetingValues({ ...final, type: 'regular' }, regular, { done: 2, total: 5 }).values).toMatchObject({ type: 'regular' });
   });
 });
 
 describe('pairs: completion and extension', () => {
-  it('requires a known reason and a date', () => {
-    expect(completionValues({ reason: 'plan-done', on: '30.05.2026', comment: ' ' })).toEqual({
+  const plan = { startDate: '2025-09-15', endDate: '2026-05-31', tasks };
+
+  it('checks the completion with the shared schema: a known reason, a date from the start, the comment its reason needs', () => {
+    expect(completionValues({ reason: 'plan-done', on: '30.05.2026', comment: ' ' }, plan)).toEqual({
       errors: {},
       values: { reason: 'plan-done', on: '2026-05-30', comment: null },
     });
-    const bad = completionValues({ reason: 'tired', on: '', comment: '' });
-    expect(bad.values).toBeNull();
-    expect(Object.keys(bad.errors).sort()).toEqual(['on', 'reason']);
+    expect(completionValues({ reason: 'tired', on: '', comment: '' }, plan)).toEqual({
+      errors: { reason: 'Причина завершения: выберите из списка', on: 'Дата завершения: укажите дату' },
+      values: null,
+    });
+    expect(completionValues({ reason: 'mentor-request', on: '01.09.2025', comment: '' }, plan).errors).toEqual({
+      on: 'Дата завершения: не раньше начала плана',
+      comment: 'Комментарий: для причины «По инициативе наставника (уважительная причина)» опишите обстоятельства',
+    });
+    expect(completionValues({ reason: 'plan-done', on: '31.13.2026', comment: '' }, plan).errors).toEqual({ on: 'Укажите дату в формате ДД.ММ.ГГГГ' });
   });
 
-  it('reads the new end date; the consent and the reason are the API’s to refuse', () => {
-    expect(extensionValues({ until: '31.08.2026', comment: ' олимпиада ', mutualConsent: false })).toEqual({
+  it('checks the extension with the shared schema: a later date, the mutual consent and the reason at once', () => {
+    expect(extensionValues({ until: '31.08.2026', comment: ' олимпиада ', mutualConsent: true }, plan)).toEqual({
       errors: {},
-      values: { until: '2026-08-31', comment: 'олимпиада', mutualConsent: false },
+      values: { until: '2026-08-31', comment: 'олимпиада', mutualConsent: true },
     });
-    expect(extensionValues({ until: '31.13.2026', comment: '', mutualConsent: true }).errors.until).toMatch(/ДД\.ММ\.ГГГГ/);
+    expect(extensionValues({ until: '31.05.2026', comment: ' ', mutualConsent: false }, plan)).toEqual({
+      errors: {
+        until: 'Продление: новая дата окончания должна быть позже 31.05.2026',
+        mutualConsent: 'Продление: нужно взаимное согласие наставника и наставляемого',
+        comment: 'Продление: укажите причину',
+      },
+      values: null,
+    });
+    expect(extensionValues({ until: '31.13.2026', comment: 'x', mutualConsent: true }, plan).errors).toEqual({ until: 'Укажите дату в формате ДД.ММ.ГГГГ' });
+    expect(extensionValues({ until: '', comment: 'x', mutualConsent: true }, plan).errors).toEqual({ until: 'Продление: укажите новую дату окончания' });
+  });
+
+  it('checks a member’s note with the shared schema', () => {
+    expect(markValues(tasks, 't2', ' Заняли 3 место ')).toEqual({ errors: {}, values: { taskId: 't2', done: true, note: 'Заняли 3 место' } });
+    expect(markValues(tasks, 't2', 'я'.repeat(2001))).toEqual({ errors: { note: 'Комментарий к задаче: не более 2000 символов' }, values: null });
   });
 
   it('builds the card’s address', () => {

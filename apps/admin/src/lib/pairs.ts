@@ -1,12 +1,41 @@
 /**
  * The pair/group card (issue 5): the individual plan's changes as the `setPairPlan` list, the
- * meeting suggested next in the methodology's order, the meeting, completion and extension forms'
- * date checks. Only formats are checked here — the rules (order, feedback, reasons, periods) are the
- * API's and its Russian messages go beside the fields. Pure, so unit-tested.
+ * meeting suggested next in the methodology's order, and the card's forms checked with the domain's
+ * shared schemas (the API checks the same input with them): every problem at once, in the API's
+ * words, given what the card shows of the pair (its meetings, its plan's dates and tasks). Only a
+ * date typed in a wrong format is the form's own message — the API never sees ДД.ММ.ГГГГ. Pure, so
+ * unit-tested.
  */
-import { COMPLETION_REASONS, MEETING_TYPES, MEETING_TYPE_LABELS_RU, type MeetingType } from '@nastavnik/domain';
+import {
+  checkInput,
+  completionInputSchema,
+  extensionInputSchema,
+  markPlanTaskInputSchema,
+  meetingInputSchema,
+  MEETING_TYPES,
+  MEETING_TYPE_LABELS_RU,
+  planTasksSchema,
+  type CompletionInputValues,
+  type ExtensionInputValues,
+  type FieldIssue,
+  type MeetingHistory,
+  type MeetingInputValues,
+  type MeetingType,
+} from '@nastavnik/domain';
 import { ru } from '../i18n/ru';
 import { parseDateRu } from './roadmap/dates';
+
+/** A date as typed (ДД.ММ.ГГГГ) for a shared schema: '' when empty (the schema's «укажите дату»), null when mistyped. */
+function typedDate(text: string): string | null {
+  return text.trim() ? parseDateRu(text) : '';
+}
+
+/** The shared schema's issues beside the form's fields of the same name. */
+function errorsOf<K extends string>(issues: readonly FieldIssue[], fields: readonly K[]): Partial<Record<K, string>> {
+  const errors: Partial<Record<K, string>> = {};
+  for (const issue of issues) if ((fields as readonly string[]).includes(issue.field)) errors[issue.field as K] = issue.message;
+  return errors;
+}
 
 export interface PlanTaskLike {
   id: string;
@@ -43,17 +72,30 @@ export function planAfter(tasks: readonly PlanTaskLike[], change: PlanChange): P
   }
 }
 
-/** A task as typed: the title, the deadline ДД.ММ.ГГГГ (optional). */
+/**
+ * A task as typed — the title, the deadline ДД.ММ.ГГГГ (optional) — added to the plan (`id` null) or
+ * replacing the task `id`: the whole plan after the change goes through the shared schema, as
+ * `setPairPlan` will check it, and this task's problems («Задача 3: укажите содержание») go beside
+ * its fields.
+ */
 export function taskDraftValues(
+  tasks: readonly PlanTaskLike[],
+  id: string | null,
   title: string,
   deadlineText: string,
 ): { errors: { title?: string; deadline?: string }; values: { title: string; deadline: string | null } | null } {
-  const errors: { title?: string; deadline?: string } = {};
-  if (!title.trim()) errors.title = ru.programmes.requiredField;
-  const deadline = deadlineText.trim() ? parseDateRu(deadlineText) : null;
-  if (deadlineText.trim() && !deadline) errors.deadline = ru.programmes.badDate;
+  const deadline = typedDate(deadlineText);
+  const change: PlanChange = id === null ? { kind: 'add', title, deadline: deadline || null } : { kind: 'edit', id, title, deadline: deadline || null };
+  const index = id === null ? tasks.length : tasks.findIndex((task) => task.id === id);
+  const result = checkInput(planTasksSchema, { tasks: planAfter(tasks, change) });
+  const own = `tasks[${index}].`;
+  const errors = errorsOf(
+    result.issues.filter((issue) => issue.field.startsWith(own)).map((issue) => ({ ...issue, field: issue.field.slice(own.length) })),
+    ['title', 'deadline'] as const,
+  );
+  if (deadline === null) errors.deadline = ru.programmes.badDate;
   if (errors.title || errors.deadline) return { errors, values: null };
-  return { errors: {}, values: { title: title.trim(), deadline } };
+  return { errors: {}, values: { title: title.trim(), deadline: deadline || null } };
 }
 
 export function meetingTypeLabel(code: string): string {
@@ -92,25 +134,27 @@ export function planUnfinished(progress: { done: number; total: number } | null 
 }
 
 /**
- * The `RecordMeetingInput` for the draft (without `pairId`); only the date's format is checked here.
- * A final meeting while the plan is not done needs the user's confirmation: it sums up the pair's
- * work, so recording it by a slip of the list would be a silent surprise.
+ * The `RecordMeetingInput` for the draft (without `pairId`), checked with the shared schema against
+ * the meetings the card shows (`history`): the order, the date, the feedback, all at once. A final
+ * meeting while the plan is not done also needs the user's confirmation — the card's own question,
+ * not a rule of the input (the API records it): it sums up the pair's work, so recording it by a slip
+ * of the list would be a silent surprise.
  */
 export function meetingValues(
   draft: MeetingDraft,
+  history: MeetingHistory,
   progress?: { done: number; total: number },
 ): {
   errors: Partial<Record<keyof MeetingDraft, string>>;
-  values: { type: string; date: string; notes: string; feedback: string } | null;
+  values: MeetingInputValues | null;
 } {
-  const errors: Partial<Record<keyof MeetingDraft, string>> = {};
-  if (!draft.type) errors.type = ru.programmes.requiredField;
-  const date = parseDateRu(draft.date);
-  if (!draft.date.trim()) errors.date = ru.programmes.requiredField;
-  else if (!date) errors.date = ru.programmes.badDate;
+  const date = typedDate(draft.date);
+  const result = checkInput(meetingInputSchema(history), { type: draft.type, date: date ?? '', notes: draft.notes, feedback: draft.feedback });
+  const errors: Partial<Record<keyof MeetingDraft, string>> = errorsOf(result.issues, ['type', 'date', 'notes', 'feedback'] as const);
+  if (date === null) errors.date = ru.programmes.badDate;
   if (draft.type === 'final' && planUnfinished(progress) && draft.finalDespitePlan !== 'yes') errors.finalDespitePlan = ru.pairCard.finalDespitePlanRequired;
-  if (Object.keys(errors).length > 0) return { errors, values: null };
-  return { errors: {}, values: { type: draft.type, date: date!, notes: draft.notes.trim(), feedback: draft.feedback } };
+  if (Object.keys(errors).length > 0 || !result.ok) return { errors, values: null };
+  return { errors: {}, values: result.value };
 }
 
 export interface CompletionDraft {
@@ -119,16 +163,28 @@ export interface CompletionDraft {
   comment: string;
 }
 
-export function completionValues(draft: CompletionDraft): {
+/** The plan as the completion and extension check it: its dates and its tasks' marks. */
+export interface PlanLike {
+  startDate: string;
+  endDate: string;
+  tasks: readonly { done: boolean; deadline?: string | null }[];
+}
+
+/** The `CompletePairInput` (without `pairId`) through the shared schema, against the plan the card shows. */
+export function completionValues(
+  draft: CompletionDraft,
+  plan: PlanLike,
+): {
   errors: Partial<Record<keyof CompletionDraft, string>>;
-  values: { reason: string; on: string; comment: string | null } | null;
+  values: CompletionInputValues | null;
 } {
-  const errors: Partial<Record<keyof CompletionDraft, string>> = {};
-  if (!(COMPLETION_REASONS as readonly string[]).includes(draft.reason)) errors.reason = ru.programmes.requiredField;
-  const on = parseDateRu(draft.on);
-  if (!on) errors.on = draft.on.trim() ? ru.programmes.badDate : ru.programmes.requiredField;
-  if (Object.keys(errors).length > 0) return { errors, values: null };
-  return { errors: {}, values: { reason: draft.reason, on: on!, comment: draft.comment.trim() || null } };
+  const on = typedDate(draft.on);
+  const schema = completionInputSchema({ start: plan.startDate, tasks: plan.tasks.map((task) => ({ done: task.done, deadline: task.deadline ?? null })) });
+  const result = checkInput(schema, { reason: draft.reason, on: on ?? '', comment: draft.comment });
+  const errors: Partial<Record<keyof CompletionDraft, string>> = errorsOf(result.issues, ['reason', 'on', 'comment'] as const);
+  if (on === null) errors.on = ru.programmes.badDate;
+  if (Object.keys(errors).length > 0 || !result.ok) return { errors, values: null };
+  return { errors: {}, values: result.value };
 }
 
 export interface ExtensionDraft {
@@ -137,13 +193,32 @@ export interface ExtensionDraft {
   mutualConsent: boolean;
 }
 
-export function extensionValues(draft: ExtensionDraft): {
+/** The `ExtendPairInput` (without `pairId`) through the shared schema, against the plan's current end: date, consent, reason at once. */
+export function extensionValues(
+  draft: ExtensionDraft,
+  plan: Pick<PlanLike, 'endDate'>,
+): {
   errors: Partial<Record<keyof ExtensionDraft, string>>;
-  values: { until: string; comment: string; mutualConsent: boolean } | null;
+  values: ExtensionInputValues | null;
 } {
-  const until = parseDateRu(draft.until);
-  if (!until) return { errors: { until: draft.until.trim() ? ru.programmes.badDate : ru.programmes.requiredField }, values: null };
-  return { errors: {}, values: { until, comment: draft.comment.trim(), mutualConsent: draft.mutualConsent } };
+  const until = typedDate(draft.until);
+  const result = checkInput(extensionInputSchema({ end: plan.endDate }), { until: until ?? '', comment: draft.comment, mutualConsent: draft.mutualConsent });
+  const errors: Partial<Record<keyof ExtensionDraft, string>> = errorsOf(result.issues, ['until', 'comment', 'mutualConsent'] as const);
+  if (until === null) errors.until = ru.programmes.badDate;
+  if (Object.keys(errors).length > 0 || !result.ok) return { errors, values: null };
+  return { errors: {}, values: result.value };
+}
+
+/** A member's mark of a task done with a note (`MarkPlanTaskInput` without `pairId`), through the shared schema. */
+export function markValues(
+  tasks: readonly { id: string }[],
+  taskId: string,
+  note: string,
+): { errors: { note?: string }; values: { taskId: string; done: true; note: string } | null } {
+  const result = checkInput(markPlanTaskInputSchema(tasks), { taskId, done: true, note });
+  const errors = errorsOf(result.issues, ['note'] as const);
+  if (!result.ok) return { errors, values: null };
+  return { errors: {}, values: { taskId: result.value.taskId, done: true, note: result.value.note } };
 }
 
 /** The card's address. */

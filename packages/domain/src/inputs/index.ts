@@ -8,3 +8,4 @@ export * from './monitoring.js';
 export * from './practices.js';
 export * from './questionnaires.js';
 export * from './reasons.js';
+export * from './pairs.js';

@@ -4,6 +4,7 @@ import type { ValidationIssue } from '../roadmap/model.js';
 import {
   COMPLETION_REASONS,
   COMPLETION_REASON_LABELS_RU,
+  MEETING_TYPES,
   MEETING_TYPE_LABELS_RU,
   nextAllowedMeetingTypes,
   type CompletionReason,
@@ -60,7 +61,7 @@ export interface PlanProgress {
   labelRu: string;
 }
 
-export function planProgress(tasks: readonly PlanTask[], on?: IsoDate): PlanProgress {
+export function planProgress(tasks: readonly Pick<PlanTask, 'done' | 'deadline'>[], on?: IsoDate): PlanProgress {
   const total = tasks.length;
   const done = tasks.filter((t) => t.done).length;
   const overdue = on === undefined ? 0 : tasks.filter((t) => !t.done && t.deadline !== null && t.deadline < on).length;
@@ -94,6 +95,7 @@ export function periodEnd(start: IsoDate, months: number): IsoDate {
 
 export const PLAN_MESSAGES_RU = {
   invalidDate: (label: string) => `${label}: некорректная дата`,
+  dateRequired: (label: string) => `${label}: укажите дату`,
   endBeforeStart: 'Окончание плана: не раньше начала',
   tooShort: (start: IsoDate, end: IsoDate) =>
     `Срок плана: не менее ${PLAN_MIN_MONTHS} месяцев (с ${formatDateRu(start)} — не раньше ${formatDateRu(periodEnd(start, PLAN_MIN_MONTHS))}, указано ${formatDateRu(end)})`,
@@ -107,6 +109,7 @@ export const PLAN_MESSAGES_RU = {
   taskDoneOnInvalid: (n: number) => `Задача ${n}: некорректная дата выполнения`,
   taskNotInPlan: 'Задача: такой задачи нет в плане пары',
   taskNoteTooLong: `Комментарий к задаче: не более ${TASK_NOTE_MAX} символов`,
+  extensionUntilRequired: 'Продление: укажите новую дату окончания',
   extensionNotLater: (end: IsoDate) => `Продление: новая дата окончания должна быть позже ${formatDateRu(end)}`,
   extensionConsent: 'Продление: нужно взаимное согласие наставника и наставляемого',
   extensionBeyondYear: (months: number) => `Продление: с продлением план длится больше ${months} месяцев — оформите продление приказом`,
@@ -116,6 +119,8 @@ export const PLAN_MESSAGES_RU = {
   completionBeforeStart: 'Дата завершения: не раньше начала плана',
   completionPlanNotDone: (percent: number | null) =>
     `Причина «${COMPLETION_REASON_LABELS_RU['plan-done']}»: ${percent === null ? 'в плане нет задач' : `выполнено ${percent} % задач плана`}`,
+  meetingTypeRequired: 'Тип встречи: выберите из списка',
+  meetingTypeUnknown: (type: string) => `Тип встречи: неизвестное значение «${type}»`,
   meetingOutOfOrder: (type: MeetingType, allowed: readonly MeetingType[]) =>
     allowed.length === 0
       ? `Тип встречи: итоговая встреча уже проведена — встреча «${MEETING_TYPE_LABELS_RU[type]}» невозможна`
@@ -141,11 +146,27 @@ export function validatePlanPeriod(start: IsoDate, end: IsoDate): ValidationIssu
  * year) and its tasks, numbered from 1 in the messages.
  */
 export function validatePlan(plan: IndividualPlan): ValidationIssue[] {
-  const M = PLAN_MESSAGES_RU;
   const originalEnd = plan.extensions[0]?.from ?? plan.end;
-  const issues = validatePlanPeriod(plan.start, originalEnd);
+  return [...validatePlanPeriod(plan.start, originalEnd), ...validatePlanTasks(plan.tasks, plan)];
+}
+
+/** A task of the plan as the curator sends it: no id when new, no date of the mark (the API's). */
+export interface PlanTaskDraft {
+  id?: string | null;
+  title: string;
+  deadline: string | null;
+  doneOn?: string | null;
+}
+
+/**
+ * The plan's tasks, numbered from 1 in the messages, fields `tasks[i].title` and so on: a title,
+ * real dates, no task twice. A deadline outside the period (when it is given) is a warning.
+ */
+export function validatePlanTasks(tasks: readonly PlanTaskDraft[], period?: { start: IsoDate; end: IsoDate }): ValidationIssue[] {
+  const M = PLAN_MESSAGES_RU;
+  const issues: ValidationIssue[] = [];
   const ids = new Set<string>();
-  for (const [i, task] of plan.tasks.entries()) {
+  for (const [i, task] of tasks.entries()) {
     const n = i + 1;
     const field = (name: string) => `tasks[${i}].${name}`;
     const title = task.title.trim();
@@ -153,15 +174,17 @@ export function validatePlan(plan: IndividualPlan): ValidationIssue[] {
     else if (title.length > TASK_TITLE_MAX) issues.push({ field: field('title'), message: M.taskTitleTooLong(n), severity: 'error' });
     if (task.deadline !== null) {
       if (!isIsoDate(task.deadline)) issues.push({ field: field('deadline'), message: M.taskDeadlineInvalid(n), severity: 'error' });
-      else if (isIsoDate(plan.start) && isIsoDate(plan.end) && (task.deadline < plan.start || task.deadline > plan.end)) {
+      else if (period && isIsoDate(period.start) && isIsoDate(period.end) && (task.deadline < period.start || task.deadline > period.end)) {
         issues.push({ field: field('deadline'), message: M.taskDeadlineOutside(n), severity: 'warning' });
       }
     }
-    if (task.doneOn !== null && !isIsoDate(task.doneOn)) {
+    if (task.doneOn != null && !isIsoDate(task.doneOn)) {
       issues.push({ field: field('doneOn'), message: M.taskDoneOnInvalid(n), severity: 'error' });
     }
-    if (ids.has(task.id)) issues.push({ field: field('id'), message: M.taskDuplicateId(n), severity: 'error' });
-    ids.add(task.id);
+    if (task.id) {
+      if (ids.has(task.id)) issues.push({ field: field('id'), message: M.taskDuplicateId(n), severity: 'error' });
+      ids.add(task.id);
+    }
   }
   return issues;
 }
@@ -174,10 +197,9 @@ export function markPlanTask(
   tasks: readonly PlanTask[],
   mark: { taskId: string; done: boolean; note: string; byName: string; on: IsoDate },
 ): { ok: true; tasks: PlanTask[] } | { ok: false; issues: ValidationIssue[] } {
-  const M = PLAN_MESSAGES_RU;
-  if (!tasks.some((task) => task.id === mark.taskId)) return { ok: false, issues: [{ field: 'taskId', message: M.taskNotInPlan, severity: 'error' }] };
+  const issues = validateTaskMark(tasks, mark);
+  if (issues.length > 0) return { ok: false, issues };
   const note = mark.note.trim();
-  if (note.length > TASK_NOTE_MAX) return { ok: false, issues: [{ field: 'note', message: M.taskNoteTooLong, severity: 'error' }] };
   return {
     ok: true,
     tasks: tasks.map((task) =>
@@ -188,6 +210,15 @@ export function markPlanTask(
           : { ...task, done: false, doneOn: null, doneByName: null, doneNote: null },
     ),
   };
+}
+
+/** A mark of a task: a task of this plan, a note within its limit (both problems at once). */
+export function validateTaskMark(tasks: readonly Pick<PlanTask, 'id'>[], mark: { taskId: string; note: string }): ValidationIssue[] {
+  const M = PLAN_MESSAGES_RU;
+  const issues: ValidationIssue[] = [];
+  if (!tasks.some((task) => task.id === mark.taskId)) issues.push({ field: 'taskId', message: M.taskNotInPlan, severity: 'error' });
+  if (mark.note.trim().length > TASK_NOTE_MAX) issues.push({ field: 'note', message: M.taskNoteTooLong, severity: 'error' });
+  return issues;
 }
 
 /** The first open task by deadline (tasks without one last, then in the plan's order): what to do next. */
@@ -206,16 +237,25 @@ export type PlanChange = { ok: true; plan: IndividualPlan; warnings: ValidationI
  */
 export function extendPlan(plan: IndividualPlan, extension: { until: IsoDate; on: IsoDate; comment: string; mutualConsent: boolean }): PlanChange {
   const M = PLAN_MESSAGES_RU;
-  const issues: ValidationIssue[] = [];
-  if (!isIsoDate(extension.until)) issues.push({ field: 'until', message: M.invalidDate('Продление'), severity: 'error' });
-  else if (extension.until <= plan.end) issues.push({ field: 'until', message: M.extensionNotLater(plan.end), severity: 'error' });
-  if (!extension.mutualConsent) issues.push({ field: 'mutualConsent', message: M.extensionConsent, severity: 'error' });
-  if (!extension.comment.trim()) issues.push({ field: 'comment', message: M.extensionCommentRequired, severity: 'error' });
+  const issues = validateExtension(plan, extension);
   if (issues.length > 0) return { ok: false, issues };
   const warnings: ValidationIssue[] =
     extension.until > periodEnd(plan.start, PLAN_MAX_MONTHS) ? [{ field: 'until', message: M.extensionBeyondYear(PLAN_MAX_MONTHS), severity: 'warning' }] : [];
   const record: PlanExtension = { from: plan.end, until: extension.until, on: extension.on, comment: extension.comment.trim() };
   return { ok: true, plan: { ...plan, end: extension.until, extensions: [...plan.extensions, record] }, warnings };
+}
+
+/** An extension against the plan's current end: a later real date, the mutual consent, its reason (all at once). */
+export function validateExtension(plan: Pick<IndividualPlan, 'end'>, extension: { until: string; comment: string; mutualConsent: boolean }): ValidationIssue[] {
+  const M = PLAN_MESSAGES_RU;
+  const issues: ValidationIssue[] = [];
+  const until = extension.until.trim();
+  if (!until) issues.push({ field: 'until', message: M.extensionUntilRequired, severity: 'error' });
+  else if (!isIsoDate(until)) issues.push({ field: 'until', message: M.invalidDate('Продление'), severity: 'error' });
+  else if (until <= plan.end) issues.push({ field: 'until', message: M.extensionNotLater(plan.end), severity: 'error' });
+  if (!extension.mutualConsent) issues.push({ field: 'mutualConsent', message: M.extensionConsent, severity: 'error' });
+  if (!extension.comment.trim()) issues.push({ field: 'comment', message: M.extensionCommentRequired, severity: 'error' });
+  return issues;
 }
 
 /**
@@ -224,18 +264,20 @@ export function extendPlan(plan: IndividualPlan, extension: { until: IsoDate; on
  * the plan done).
  */
 export function validateCompletion(
-  completion: { reason: CompletionReason; on: IsoDate; comment: string },
-  plan: Pick<IndividualPlan, 'start' | 'tasks'>,
+  completion: { reason: CompletionReason | string; on: string; comment: string },
+  plan: { start: IsoDate; tasks: readonly Pick<PlanTask, 'done' | 'deadline'>[] },
 ): ValidationIssue[] {
   const M = PLAN_MESSAGES_RU;
   const issues: ValidationIssue[] = [];
-  if (!(COMPLETION_REASONS as readonly string[]).includes(completion.reason)) {
-    return [{ field: 'reason', message: M.completionReasonUnknown, severity: 'error' }];
-  }
-  if (!isIsoDate(completion.on)) issues.push({ field: 'on', message: M.invalidDate('Дата завершения'), severity: 'error' });
-  else if (completion.on < plan.start) issues.push({ field: 'on', message: M.completionBeforeStart, severity: 'error' });
-  if (completion.reason !== 'plan-done' && !completion.comment.trim()) {
-    issues.push({ field: 'comment', message: M.completionCommentRequired(completion.reason), severity: 'error' });
+  const known = (COMPLETION_REASONS as readonly string[]).includes(completion.reason);
+  if (!known) issues.push({ field: 'reason', message: M.completionReasonUnknown, severity: 'error' });
+  const on = completion.on.trim();
+  if (!on) issues.push({ field: 'on', message: M.dateRequired('Дата завершения'), severity: 'error' });
+  else if (!isIsoDate(on)) issues.push({ field: 'on', message: M.invalidDate('Дата завершения'), severity: 'error' });
+  else if (on < plan.start) issues.push({ field: 'on', message: M.completionBeforeStart, severity: 'error' });
+  // The comment's rule depends on the reason: checked once the reason is one of the list.
+  if (known && completion.reason !== 'plan-done' && !completion.comment.trim()) {
+    issues.push({ field: 'comment', message: M.completionCommentRequired(completion.reason as CompletionReason), severity: 'error' });
   }
   if (completion.reason === 'plan-done') {
     const progress = planProgress(plan.tasks);
@@ -252,13 +294,25 @@ export interface MeetingRecord {
   feedback: string;
 }
 
-/** A new meeting against those held: the methodology's order, dates not going back, feedback given. */
-export function validateMeeting(meeting: MeetingRecord, history: readonly Pick<MeetingRecord, 'type' | 'date'>[]): ValidationIssue[] {
+/**
+ * A new meeting against those held: a kind of the list in the methodology's order, dates not going
+ * back, feedback given — every problem at once.
+ */
+export function validateMeeting(
+  meeting: Omit<MeetingRecord, 'type'> & { type: MeetingType | string },
+  history: readonly Pick<MeetingRecord, 'type' | 'date'>[],
+): ValidationIssue[] {
   const M = PLAN_MESSAGES_RU;
   const issues: ValidationIssue[] = [];
   const allowed = nextAllowedMeetingTypes(history.map((h) => h.type));
-  if (!allowed.includes(meeting.type)) issues.push({ field: 'type', message: M.meetingOutOfOrder(meeting.type, allowed), severity: 'error' });
-  if (!isIsoDate(meeting.date)) {
+  const type = meeting.type.trim();
+  if (!type) issues.push({ field: 'type', message: M.meetingTypeRequired, severity: 'error' });
+  else if (!(MEETING_TYPES as readonly string[]).includes(type)) issues.push({ field: 'type', message: M.meetingTypeUnknown(type), severity: 'error' });
+  else if (!allowed.includes(type as MeetingType))
+    issues.push({ field: 'type', message: M.meetingOutOfOrder(type as MeetingType, allowed), severity: 'error' });
+  if (!meeting.date.trim()) {
+    issues.push({ field: 'date', message: M.dateRequired('Дата встречи'), severity: 'error' });
+  } else if (!isIsoDate(meeting.date)) {
     issues.push({ field: 'date', message: M.meetingDateInvalid, severity: 'error' });
   } else {
     const last = history.reduce<IsoDate | null>((max, h) => (isIsoDate(h.date) && (max === null || h.date > max) ? h.date : max), null);

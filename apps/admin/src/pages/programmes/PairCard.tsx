@@ -1,4 +1,4 @@
-import { COMPLETION_REASONS, COMPLETION_REASON_LABELS_RU } from '@nastavnik/domain';
+import { COMPLETION_REASONS, COMPLETION_REASON_LABELS_RU, PAIR_INPUT_LIMITS } from '@nastavnik/domain';
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
@@ -12,6 +12,7 @@ import { classifyError } from '../../lib/errors';
 import {
   completionValues,
   extensionValues,
+  markValues,
   meetingTypeLabel,
   meetingTypeOptions,
   meetingValues,
@@ -161,9 +162,14 @@ function PlanSection({
     event?.preventDefault();
     setFailure(null);
     setMarkNotice(null);
-    markForm.begin();
+    let input: { taskId: string; done: boolean; note: string | null } = { taskId: task.id, done: false, note: null };
+    if (done) {
+      const values = markForm.check(markValues(pair.tasks, task.id, markForm.draft.note));
+      if (!values) return;
+      input = values;
+    } else markForm.begin();
     try {
-      await mark({ variables: { input: { pairId: pair.id, taskId: task.id, done, note: done ? markForm.draft.note : null } } });
+      await mark({ variables: { input: { pairId: pair.id, ...input } } });
       await onChanged();
       setMarking(null);
       markForm.setDraft({ note: '' });
@@ -195,14 +201,14 @@ function PlanSection({
 
   async function add(event: FormEvent) {
     event.preventDefault();
-    const values = addForm.check(taskDraftValues(addForm.draft.title, addForm.draft.deadline));
+    const values = addForm.check(taskDraftValues(pair.tasks, null, addForm.draft.title, addForm.draft.deadline));
     if (!values) return;
     if (await apply({ kind: 'add', ...values }, addForm)) addForm.setDraft({ title: '', deadline: '' });
   }
 
   async function saveEdit(event: FormEvent, id: string) {
     event.preventDefault();
-    const values = editForm.check(taskDraftValues(editForm.draft.title, editForm.draft.deadline));
+    const values = editForm.check(taskDraftValues(pair.tasks, id, editForm.draft.title, editForm.draft.deadline));
     if (!values) return;
     if (await apply({ kind: 'edit', id, ...values }, editForm)) setEditing(null);
   }
@@ -249,7 +255,7 @@ function PlanSection({
                   <tr key={task.id}>
                     <td colSpan={editable ? 4 : 3}>
                       <form className="form" onSubmit={(event) => void saveEdit(event, task.id)} noValidate>
-                        <TextField label={t.task} {...editForm.field('title')} autoComplete="off" />
+                        <TextField label={t.task} {...editForm.field('title')} maxChars={PAIR_INPUT_LIMITS.taskTitle} autoComplete="off" />
                         <DateField label={t.deadline} {...editForm.valueField('deadline')} />
                         <ErrorNotice>{editForm.formError}</ErrorNotice>
                         <div className="form-actions">
@@ -300,7 +306,7 @@ function PlanSection({
                           aria-label={t.markDoneTitle(task.title)}
                           data-testid="mark-task-form"
                         >
-                          <TextAreaField label={t.doneNote} hint={t.doneNoteHint} {...markForm.field('note')} />
+                          <TextAreaField label={t.doneNote} hint={t.doneNoteHint} {...markForm.field('note')} maxChars={PAIR_INPUT_LIMITS.taskNote} />
                           <ErrorNotice>{markForm.formError}</ErrorNotice>
                           <div className="form-actions">
                             <button type="submit" className="button button-small" disabled={markingTask}>
@@ -375,7 +381,7 @@ function PlanSection({
       )}
       {editable && (
         <form className="form panel measure" onSubmit={(event) => void add(event)} noValidate aria-label={t.addTask} data-testid="add-task">
-          <TextField label={t.task} {...addForm.field('title')} required autoComplete="off" />
+          <TextField label={t.task} {...addForm.field('title')} maxChars={PAIR_INPUT_LIMITS.taskTitle} required autoComplete="off" />
           <DateField label={t.deadline} {...addForm.valueField('deadline')} />
           <ErrorNotice>{addForm.formError}</ErrorNotice>
           <div className="form-actions">
@@ -401,7 +407,7 @@ function MeetingsSection({ pair, canRecord, onChanged }: { pair: PairData; canRe
   async function submit(event: FormEvent) {
     event.preventDefault();
     setNotice(null);
-    const values = form.check(meetingValues({ ...form.draft, type: form.draft.type || suggested }, pair.progress));
+    const values = form.check(meetingValues({ ...form.draft, type: form.draft.type || suggested }, pair.meetings, pair.progress));
     if (!values) return;
     try {
       await record({ variables: { input: { pairId: pair.id, ...values } } });
@@ -491,7 +497,7 @@ function FinishSection({ pair, onChanged }: { pair: PairData; onChanged: () => P
   async function submitComplete(event: FormEvent) {
     event.preventDefault();
     setNotice(null);
-    const values = complete.check(completionValues(complete.draft));
+    const values = complete.check(completionValues(complete.draft, pair));
     if (!values) return;
     try {
       await completeMutation({ variables: { input: { pairId: pair.id, ...values } } });
@@ -504,7 +510,7 @@ function FinishSection({ pair, onChanged }: { pair: PairData; onChanged: () => P
   async function submitExtend(event: FormEvent) {
     event.preventDefault();
     setNotice(null);
-    const values = extend.check(extensionValues({ ...extend.draft, mutualConsent: extend.draft.mutualConsent === 'yes' }));
+    const values = extend.check(extensionValues({ ...extend.draft, mutualConsent: extend.draft.mutualConsent === 'yes' }, pair));
     if (!values) return;
     try {
       const result = await extendMutation({ variables: { input: { pairId: pair.id, ...values } } });

@@ -1,22 +1,23 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import {
   BUILT_IN_FORMS,
-  COMPLETION_REASONS,
+  checkInput,
+  completionInputSchema,
   extendPlan,
+  extensionInputSchema,
   isGroupKind,
   markPlanTask,
-  MEETING_TYPES,
+  markPlanTaskInputSchema,
+  meetingInputSchema,
   MENTORSHIP_KINDS,
   nextAllowedMeetingTypes,
   planProgress,
+  planTasksSchema,
   suggestMatches,
   toMatchMentee,
   toMatchMentor,
-  validateCompletion,
-  validateMeeting,
   validatePlan,
   validatePlanPeriod,
-  type CompletionReason,
   type IndividualPlan,
   type MatchResult,
   type MeetingType,
@@ -26,7 +27,7 @@ import {
 } from '@nastavnik/domain';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../../engine/clock.js';
-import { badUserInput, conflict, forbidden, notFound } from '../../engine/errors.js';
+import { badUserInput, badUserInputs, conflict, forbidden, notFound } from '../../engine/errors.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import { forgetTenantReads, isUuid } from '../../engine/tenancy/tenant.js';
 import { within } from '../directory/scope.js';
@@ -41,9 +42,10 @@ import { MentoringPair, PairMeeting } from './pair.entity.js';
 import { EXTERNAL_MENTOR_MESSAGES_RU, type ExternalMentorSource } from './external-mentors.js';
 
 const firstError = (issues: ValidationIssue[]) => issues.find((i) => i.severity === 'error');
+/** The domain's errors (its warnings aside), all at once like a shared schema's. */
 const raise = (issues: ValidationIssue[]) => {
-  const issue = firstError(issues);
-  if (issue) throw badUserInput(issue.field, issue.message, { issues: issues.filter((i) => i.severity === 'error') });
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0) throw badUserInputs(errors);
 };
 
 export function planOf(pair: MentoringPair): IndividualPlan {
@@ -248,17 +250,20 @@ export class PairService {
    */
   async setPlan(ctx: TenantServiceContext, pairId: string, inputs: PlanTaskInput[]): Promise<MentoringPair> {
     const pair = await this.active(ctx, pairId);
+    // The tasks as the admin checked them (the shared schema); the plan's period is the pair's.
+    const checked = checkInput(planTasksSchema, { tasks: inputs });
+    if (!checked.ok) throw badUserInputs(checked.issues);
     const today = this.clock.today();
     const before = new Map(pair.tasks.map((t) => [t.id, t]));
     const byName = ctx.actor.displayName || ctx.actor.username;
-    const tasks: PlanTask[] = inputs.map((input) => {
+    const tasks: PlanTask[] = checked.value.tasks.map((input) => {
       const previous = input.id ? before.get(input.id) : undefined;
-      const done = input.done ?? false;
+      const done = input.done;
       const kept = previous?.done === true && done;
       return {
         id: previous?.id ?? uuidv7(),
-        title: (input.title ?? '').trim(),
-        deadline: input.deadline?.trim() || null,
+        title: input.title,
+        deadline: input.deadline,
         done,
         doneOn: done ? (kept ? previous.doneOn : today) : null,
         doneByName: done ? (kept ? (previous.doneByName ?? null) : byName) : null,
@@ -266,8 +271,7 @@ export class PairService {
       };
     });
     const plan = { ...planOf(pair), tasks };
-    const issues = validatePlan(plan).map((i) => ({ ...i, field: i.field.startsWith('tasks') ? i.field : i.field }));
-    raise(issues);
+    raise(validatePlan(plan));
     pair.tasks = tasks;
     await ctx.tenant.em.flush();
     return pair;
@@ -284,13 +288,9 @@ export class PairService {
     const member = own.includes(pair.mentorId) || pair.menteeIds.some((id) => own.includes(id));
     if (!member && !managesOrganization(ctx.actor, ctx.tenant.district, pair.organizationId)) throw forbidden();
     if (pair.status !== 'active') throw conflict(M.pairNotActive, 'STATE');
-    const result = markPlanTask(pair.tasks, {
-      taskId: input.taskId,
-      done: input.done,
-      note: input.note ?? '',
-      byName: ctx.actor.displayName || ctx.actor.username,
-      on: this.clock.today(),
-    });
+    const checked = checkInput(markPlanTaskInputSchema(pair.tasks), { taskId: input.taskId, done: input.done, note: input.note });
+    if (!checked.ok) throw badUserInputs(checked.issues);
+    const result = markPlanTask(pair.tasks, { ...checked.value, byName: ctx.actor.displayName || ctx.actor.username, on: this.clock.today() });
     if (!result.ok) {
       raise(result.issues);
       throw badUserInput('taskId', result.issues[0]?.message ?? M.pairNotFound);
@@ -306,19 +306,18 @@ export class PairService {
     const own = await this.ownParticipantIds(ctx);
     if (!managesOrganization(ctx.actor, ctx.tenant.district, pair.organizationId) && !own.includes(pair.mentorId)) throw forbidden();
     if (pair.status !== 'active') throw conflict(M.pairNotActive, 'STATE');
-    const type = input.type.trim();
-    if (!(MEETING_TYPES as readonly string[]).includes(type)) throw badUserInput('type', `Тип встречи: неизвестное значение «${type}»`);
     const history = await ctx.tenant.em.find(PairMeeting, { pairId: pair.id }, { orderBy: { date: 'asc', createdAt: 'asc' } });
-    const meeting = { type: type as MeetingType, date: input.date.trim(), notes: (input.notes ?? '').trim(), feedback: (input.feedback ?? '').trim() };
-    raise(
-      validateMeeting(
-        meeting,
-        history.map((h) => ({ type: h.type as MeetingType, date: h.date })),
-      ),
-    );
+    // The shared schema against the meetings held (the admin checks the same against those it shows).
+    const checked = checkInput(meetingInputSchema(history.map((h) => ({ type: h.type, date: h.date }))), {
+      type: input.type,
+      date: input.date,
+      notes: input.notes,
+      feedback: input.feedback,
+    });
+    if (!checked.ok) throw badUserInputs(checked.issues);
     const row = ctx.tenant.em.create(PairMeeting, {
       pairId: pair.id,
-      ...meeting,
+      ...checked.value,
       recordedByName: ctx.actor.displayName || ctx.actor.username,
       createdAt: this.clock.now(),
     });
@@ -339,23 +338,23 @@ export class PairService {
 
   async complete(ctx: TenantServiceContext, input: CompletePairInput): Promise<MentoringPair> {
     const pair = await this.active(ctx, input.pairId);
-    const reason = input.reason.trim() as CompletionReason;
-    const completion = { reason, on: input.on.trim(), comment: (input.comment ?? '').trim() };
-    if (!(COMPLETION_REASONS as readonly string[]).includes(reason)) throw badUserInput('reason', 'Причина завершения: выберите из списка');
-    raise(validateCompletion(completion, planOf(pair)));
-    Object.assign(pair, { status: 'completed', completionReason: reason, completedOn: completion.on, completionComment: completion.comment || null });
+    const checked = checkInput(completionInputSchema({ start: pair.startDate, tasks: pair.tasks }), {
+      reason: input.reason,
+      on: input.on,
+      comment: input.comment,
+    });
+    if (!checked.ok) throw badUserInputs(checked.issues);
+    const { reason, on, comment } = checked.value;
+    Object.assign(pair, { status: 'completed', completionReason: reason, completedOn: on, completionComment: comment });
     await ctx.tenant.em.flush();
     return pair;
   }
 
   async extend(ctx: TenantServiceContext, input: ExtendPairInput): Promise<MentoringPair> {
     const pair = await this.active(ctx, input.pairId);
-    const change = extendPlan(planOf(pair), {
-      until: input.until.trim(),
-      on: this.clock.today(),
-      comment: input.comment ?? '',
-      mutualConsent: input.mutualConsent,
-    });
+    const checked = checkInput(extensionInputSchema({ end: pair.endDate }), { until: input.until, comment: input.comment, mutualConsent: input.mutualConsent });
+    if (!checked.ok) throw badUserInputs(checked.issues);
+    const change = extendPlan(planOf(pair), { ...checked.value, on: this.clock.today() });
     if (!change.ok) {
       raise(change.issues);
       throw badUserInput('until', change.issues[0]?.message ?? 'Продление невозможно');

@@ -79,14 +79,14 @@ describe('pairs: meetings in the methodology order', () => {
     });
     expect(meetingValues({ type: '', date: '5 октября', notes: '', feedback: ' ' }, held)).toEqual({
       errors: {
-        type: 'Тип встречи: выберите из списка',
+        type: 'Вид встречи: выберите из списка',
         date: 'Укажите дату в формате ДД.ММ.ГГГГ',
         feedback: 'Обратная связь: обязательна после каждой встречи',
       },
       values: null,
     });
     expect(meetingValues({ type: 'regular', date: '30.09.2025', notes: '', feedback: 'ок' }, held).errors).toEqual({
-      type: 'Тип встречи: сейчас возможна «Пробная встреча», а не «Регулярная встреча»',
+      type: 'Вид встречи: сейчас возможна «Пробная встреча», а не «Регулярная встреча»',
       date: 'Дата встречи: не раньше предыдущей встречи (01.10.2025)',
     });
     expect(meetingValues({ type: 'acquaintance', date: '', notes: '', feedback: 'ок' }, []).errors).toEqual({ date: 'Дата встречи: укажите дату' });

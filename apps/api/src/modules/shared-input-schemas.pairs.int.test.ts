@@ -136,7 +136,7 @@ describe('the pair card’s inputs give the same messages in the admin’s check
   it('a meeting: all three problems at once, in the domain’s words', async () => {
     const api = await apiIssues(MEETING, { input: { pairId, type: 'regular', date: '2026-09-01', feedback: '  ' } });
     expect(api).toEqual([
-      { field: 'type', message: 'Тип встречи: сейчас возможна «Пробная встреча», а не «Регулярная встреча»' },
+      { field: 'type', message: 'Вид встречи: сейчас возможна «Пробная встреча», а не «Регулярная встреча»' },
       { field: 'date', message: 'Дата встречи: не раньше предыдущей встречи (20.09.2026)' },
       { field: 'feedback', message: 'Обратная связь: обязательна после каждой встречи' },
     ]);

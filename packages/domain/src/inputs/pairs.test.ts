@@ -56,7 +56,7 @@ describe('meetingInputSchema: a meeting after those held', () => {
 
   it('everything empty: the kind, the date and the feedback at once', () => {
     expect(issues(checkInput(meetingInputSchema(held), { type: ' ', date: '', notes: null, feedback: '  ' }))).toEqual([
-      'type|Тип встречи: выберите из списка',
+      'type|Вид встречи: выберите из списка',
       'date|Дата встречи: укажите дату',
       'feedback|Обратная связь: обязательна после каждой встречи',
     ]);
@@ -64,11 +64,11 @@ describe('meetingInputSchema: a meeting after those held', () => {
 
   it('out of order and back in time, both at once; an unknown kind and a wrong date', () => {
     expect(issues(checkInput(meetingInputSchema(held), { type: 'final', date: '2026-09-01', feedback: 'ok' }))).toEqual([
-      'type|Тип встречи: сейчас возможна «Пробная встреча», а не «Итоговая встреча»',
+      'type|Вид встречи: сейчас возможна «Пробная встреча», а не «Итоговая встреча»',
       'date|Дата встречи: не раньше предыдущей встречи (20.09.2026)',
     ]);
     expect(issues(checkInput(meetingInputSchema([]), { type: 'party', date: '2026-09-31', feedback: 'ok' }))).toEqual([
-      'type|Тип встречи: неизвестное значение «party»',
+      'type|Вид встречи: неизвестное значение «party»',
       'date|Дата встречи: некорректная дата',
     ]);
   });

@@ -32,7 +32,7 @@ function addErrors(ctx: z.RefinementCtx, issues: readonly ValidationIssue[]): vo
 
 /**
  * A text as the domain checks it: trimmed, '' when absent — a required one's absence is then the
- * domain's own message («Тип встречи: выберите из списка»), not zod's.
+ * domain's own message («Вид встречи: выберите из списка»), not zod's.
  */
 const text = z
   .string()

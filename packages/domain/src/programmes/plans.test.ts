@@ -182,26 +182,26 @@ describe('validateMeeting', () => {
 
   it.each<[string, ReturnType<typeof meeting>, MeetingType[], string[]]>([
     ['the first is the acquaintance', meeting('acquaintance'), [], []],
-    ['not a regular one first', meeting('regular'), [], ['type|Тип встречи: сейчас возможна «Встреча-знакомство», а не «Регулярная встреча»']],
+    ['not a regular one first', meeting('regular'), [], ['type|Вид встречи: сейчас возможна «Встреча-знакомство», а не «Регулярная встреча»']],
     ['a trial after the acquaintance', meeting('trial'), ['acquaintance'], []],
     [
       'planning before regular meetings',
       meeting('regular'),
       ['acquaintance', 'trial'],
-      ['type|Тип встречи: сейчас возможна «Встреча-планирование», а не «Регулярная встреча»'],
+      ['type|Вид встречи: сейчас возможна «Встреча-планирование», а не «Регулярная встреча»'],
     ],
     [
       'no final without a regular one',
       meeting('final'),
       ['acquaintance', 'trial', 'planning'],
-      ['type|Тип встречи: сейчас возможна «Регулярная встреча», а не «Итоговая встреча»'],
+      ['type|Вид встречи: сейчас возможна «Регулярная встреча», а не «Итоговая встреча»'],
     ],
     ['the final after regular ones', meeting('final'), ['acquaintance', 'trial', 'planning', 'regular'], []],
     [
       'nothing after the final',
       meeting('regular'),
       ['acquaintance', 'trial', 'planning', 'regular', 'final'],
-      ['type|Тип встречи: итоговая встреча уже проведена — встреча «Регулярная встреча» невозможна'],
+      ['type|Вид встречи: итоговая встреча уже проведена — встреча «Регулярная встреча» невозможна'],
     ],
     ['feedback is mandatory', meeting('trial', '2024-10-01', ' '), ['acquaintance'], ['feedback|Обратная связь: обязательна после каждой встречи']],
     ['dates do not go back', meeting('trial', '2024-09-01'), ['acquaintance'], ['date|Дата встречи: не раньше предыдущей встречи (10.09.2024)']],

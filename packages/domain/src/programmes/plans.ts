@@ -119,12 +119,12 @@ export const PLAN_MESSAGES_RU = {
   completionBeforeStart: 'Дата завершения: не раньше начала плана',
   completionPlanNotDone: (percent: number | null) =>
     `Причина «${COMPLETION_REASON_LABELS_RU['plan-done']}»: ${percent === null ? 'в плане нет задач' : `выполнено ${percent} % задач плана`}`,
-  meetingTypeRequired: 'Тип встречи: выберите из списка',
-  meetingTypeUnknown: (type: string) => `Тип встречи: неизвестное значение «${type}»`,
+  meetingTypeRequired: 'Вид встречи: выберите из списка',
+  meetingTypeUnknown: (type: string) => `Вид встречи: неизвестное значение «${type}»`,
   meetingOutOfOrder: (type: MeetingType, allowed: readonly MeetingType[]) =>
     allowed.length === 0
-      ? `Тип встречи: итоговая встреча уже проведена — встреча «${MEETING_TYPE_LABELS_RU[type]}» невозможна`
-      : `Тип встречи: сейчас возможна ${allowed.map((t) => `«${MEETING_TYPE_LABELS_RU[t]}»`).join(' или ')}, а не «${MEETING_TYPE_LABELS_RU[type]}»`,
+      ? `Вид встречи: итоговая встреча уже проведена — встреча «${MEETING_TYPE_LABELS_RU[type]}» невозможна`
+      : `Вид встречи: сейчас возможна ${allowed.map((t) => `«${MEETING_TYPE_LABELS_RU[t]}»`).join(' или ')}, а не «${MEETING_TYPE_LABELS_RU[type]}»`,
   meetingDateInvalid: 'Дата встречи: некорректная дата',
   meetingBeforePrevious: (date: IsoDate) => `Дата встречи: не раньше предыдущей встречи (${formatDateRu(date)})`,
   meetingFeedbackRequired: 'Обратная связь: обязательна после каждой встречи',

@@ -198,7 +198,7 @@ describe('a programme from base to completion', () => {
     // Meetings in the methodology's order; out of order is refused with the reason.
     const outOfOrder = await fails(app, MEETING, w.tokens.curator1, { input: { pairId: pair.id, type: 'trial', date: '2025-10-03', feedback: 'Хорошо' } });
     expect(outOfOrder.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'type' });
-    expect(outOfOrder.message).toBe('Тип встречи: сейчас возможна «Встреча-знакомство», а не «Пробная встреча»');
+    expect(outOfOrder.message).toBe('Вид встречи: сейчас возможна «Встреча-знакомство», а не «Пробная встреча»');
     const noFeedback = await fails(app, MEETING, w.tokens.curator1, { input: { pairId: pair.id, type: 'acquaintance', date: '2025-10-03', feedback: ' ' } });
     expect(noFeedback.message).toBe('Обратная связь: обязательна после каждой встречи');
     const dates: Array<[string, string]> = [

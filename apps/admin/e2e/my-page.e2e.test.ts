@@ -174,9 +174,7 @@ describe('my page: the demo mentee and mentor', () => {
     await form.getByLabel('Место или ссылка').fill('Школьная библиотека');
     await form.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByText(`Встреча запланирована: «Встреча-планирование», ${day} 16:45 (МСК), Школьная библиотека`).first().waitFor();
-    expect(await page.getByTestId('my-next-meeting').innerText()).toBe(
-      `Запланирована: «Встреча-планирование», ${day} 16:45 (МСК), Школьная библиотека.`,
-    );
+    expect(await page.getByTestId('my-next-meeting').innerText()).toBe(`Запланирована: «Встреча-планирование», ${day} 16:45 (МСК), Школьная библиотека.`);
     await shot('05a-mentor-moved-meeting');
   });
 

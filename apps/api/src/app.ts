@@ -131,6 +131,11 @@ import { createAccountProvisioner, type AccountProvisioner } from './modules/par
 import { PARTNER_RESOLVERS } from './modules/partners/resolvers.js';
 import { partnerRoutes } from './modules/partners/routes.js';
 import { eraseExpiredApplicantsJob } from './modules/partners/jobs.js';
+import { createSmtpMailer, type Mailer } from './engine/mail/mailer.js';
+import { emailChannel, type NotificationChannel } from './modules/notifications/channels.js';
+import { DELIVER_NOTIFICATIONS_JOB, deliverNotificationsJob } from './modules/notifications/jobs.js';
+import { Notification } from './modules/notifications/notification.entity.js';
+import { NotificationService } from './modules/notifications/notification.service.js';
 import { BackgroundJobService } from './modules/jobs/jobs.service.js';
 import { JOB_RESOLVERS } from './modules/jobs/resolvers.js';
 import { SEARCH_RESOLVERS } from './modules/search/resolvers.js';
@@ -155,6 +160,7 @@ export const CORE_ENTITIES = [
   PartnerPlacement,
   PartnerAgreementFile,
   PartnerAgreementFileContent,
+  Notification,
 ];
 export const TENANT_ENTITIES = [
   Headcount,
@@ -282,6 +288,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
   const ownsOrm = !options.orm;
   const orm = options.orm ?? (await createOrm(config, { logger }));
   let jobQueue: JobQueue | undefined;
+  let mailer: Mailer | undefined;
   const directory = new DirectoryCache();
   try {
     // LISTEN needs a session of its own: the direct URL when a pooler (transaction mode) is in front.
@@ -308,7 +315,16 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     const programmes = new ProgrammeService(clock, async (em, programmeId) => (await em.count(Participant, { programmeId })) > 0);
     const questionnaireTemplates = new QuestionnaireTemplateService(clock, programmes);
     const partnerMatching = new PartnerMatchingSource(clock);
-    const partnerApplications = new PartnerApplicationService(clock, options.provisioner ?? createAccountProvisioner(config));
+    // Notifications (issue 16): the outbox, sent by the job below through the configured channels.
+    mailer = config.mail.smtpUrl ? createSmtpMailer({ ...config.mail, smtpUrl: config.mail.smtpUrl }) : undefined;
+    const channels = new Map<string, NotificationChannel>(mailer ? [['email', emailChannel(mailer)]] : []);
+    const notifications = new NotificationService(
+      clock,
+      channels,
+      () =>
+        void jobQueue?.request(DELIVER_NOTIFICATIONS_JOB).catch((error: unknown) => logger.warn({ err: error }, 'notification delivery could not be queued')),
+    );
+    const partnerApplications = new PartnerApplicationService(clock, options.provisioner ?? createAccountProvisioner(config), notifications);
     const partnerMentors = new PartnerMentorService(clock);
     const partnerAgreements = new PartnerAgreementService(clock);
     const partnerFiles = new AgreementFileService(config.attachments, storages, clock, partnerAgreements);
@@ -324,6 +340,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       definitions: [
         kpiRefreshJob({ monitoring, intervalSeconds: config.kpiRefreshIntervalSeconds, timeZone: config.timeZone }),
         eraseExpiredApplicantsJob({ applications: partnerApplications, timeZone: config.timeZone }),
+        deliverNotificationsJob({ notifications }),
         ...(options.extraJobs ?? []),
       ],
       orm,
@@ -366,6 +383,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       questionnaireLinks: new QuestionnaireLinkService(clock, programmes, questionnaireTemplates),
       questionnaireResults: new QuestionnaireResultService(clock, programmes, questionnaireTemplates),
       practices: new PracticeService(clock),
+      notifications,
       partnerApplications,
       partnerMentors,
       partnerAgreements,
@@ -441,6 +459,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
         if (stopped) return;
         stopped = true;
         await jobQueue!.stop();
+        mailer?.close();
         await http.close();
         await apollo.stop();
         await directory.stop();
@@ -449,6 +468,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     };
   } catch (error) {
     await jobQueue?.stop().catch(() => undefined);
+    mailer?.close();
     await directory.stop().catch(() => undefined);
     if (ownsOrm) await orm.close();
     throw error;

@@ -102,6 +102,7 @@ describe('district migrations', () => {
       'district_migration_state',
       'kpi_dirty',
       'mikro_orm_migrations',
+      'notification',
       'organization',
       'partner_agreement',
       'partner_agreement_file',

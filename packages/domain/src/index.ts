@@ -15,3 +15,4 @@ export * from './questionnaires/index.js';
 export * from './http-paths.js';
 export * from './plural.js';
 export * from './inputs/index.js';
+export * from './letters/index.js';

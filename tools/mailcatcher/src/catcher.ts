@@ -38,8 +38,8 @@ export interface MailCatcher {
   /** Newest first. */
   letters(): CaughtLetter[];
   clear(): void;
-  /** The next `count` letters are refused with a temporary error (451), as a failing relay would. */
-  failNext(count: number): void;
+  /** The next `count` letters are refused with `code` (451 — temporary, the default; 550 — permanent), as a failing relay would. */
+  failNext(count: number, code?: number): void;
   stop(): Promise<void>;
 }
 
@@ -56,7 +56,7 @@ function addresses(value: AddressObject | AddressObject[] | undefined): string[]
  *   GET    /letters        → CaughtLetter[] (newest first)
  *   GET    /letters/<id>   → CaughtLetter | 404
  *   DELETE /letters        → 204 (empties the box)
- *   POST   /fail?count=N   → 204 (the next N letters are refused with 451)
+ *   POST   /fail?count=N[&code=550] → 204 (the next N letters are refused: 451, or 550 for good)
  *
  * Four routes of a development tool on node:http: a router library would be more code than them.
  */
@@ -65,6 +65,7 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
   const maxLetters = options.maxLetters ?? 1000;
   let letters: CaughtLetter[] = [];
   let failures = 0;
+  let failureCode = 451;
 
   const smtp = new SMTPServer({
     authOptional: true,
@@ -79,7 +80,8 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
         failures -= 1;
         stream.resume();
         stream.on('end', () => {
-          const error = Object.assign(new Error('Временная ошибка почтового сервера (проверка повторной отправки)'), { responseCode: 451 });
+          const text = failureCode >= 500 ? 'Адрес отклонён почтовым сервером (проверка)' : 'Временная ошибка почтового сервера (проверка повторной отправки)';
+          const error = Object.assign(new Error(text), { responseCode: failureCode });
           callback(error);
         });
         return;
@@ -133,6 +135,7 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
     }
     if (request.method === 'POST' && url.pathname === '/fail') {
       failures = Math.max(0, Math.min(1000, Number(url.searchParams.get('count') ?? '1') || 0));
+      failureCode = url.searchParams.get('code') === '550' ? 550 : 451;
       return send(response, 204);
     }
     return send(response, 404, { error: 'Нет такого адреса' });
@@ -151,8 +154,9 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
     clear: () => {
       letters = [];
     },
-    failNext: (count) => {
+    failNext: (count, code = 451) => {
       failures = count;
+      failureCode = code;
     },
     stop: async () => {
       await new Promise<void>((resolve) => http.close(() => resolve()));

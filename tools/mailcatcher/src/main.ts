@@ -9,6 +9,15 @@ const catcher = await startMailCatcher({
   httpPort: port(process.env.MAILCATCHER_HTTP_PORT, 8025),
 });
 console.log(`Почтовый перехватчик: SMTP ${catcher.smtpUrl}, письма ${catcher.httpUrl}/letters`);
-const stop = () => void catcher.stop().then(() => process.exit(0));
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+let stopping = false;
+// 'disconnect': started by tools/stack through fork, whose IPC channel closes when the starter dies.
+for (const signal of ['SIGINT', 'SIGTERM', 'disconnect'] as const) {
+  process.on(signal as NodeJS.Signals, () => {
+    if (stopping) return;
+    stopping = true;
+    catcher.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

@@ -11,7 +11,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MigrationReport } from '@nastavnik/api';
-import { startEmbeddedPostgres } from '@nastavnik/api/embedded-postgres';
+import { freePort, startEmbeddedPostgres } from '@nastavnik/api/embedded-postgres';
 import { runOnce } from './processes.js';
 import { startChild, type RunningChild } from './processes.js';
 
@@ -24,6 +24,7 @@ const SCRIPTS = {
   api: path.join(REPO_ROOT, 'apps/api/dist/main.js'),
   web: path.join(REPO_ROOT, 'tools/stack/dist/web.js'),
   cli: path.join(REPO_ROOT, 'apps/api/dist/cli.js'),
+  mailcatcher: path.join(REPO_ROOT, 'tools/mailcatcher/dist/main.js'),
 };
 
 export interface StackOptions {
@@ -31,7 +32,8 @@ export interface StackOptions {
   dataDir?: string;
   /** Wipe the embedded data first (a fresh database with fresh demo data). */
   reset?: boolean;
-  ports?: { idp?: number; api?: number; admin?: number };
+  /** Given ports (tests run stacks side by side); the mail catcher's default to free ones then. */
+  ports?: { idp?: number; api?: number; admin?: number; mailSmtp?: number; mailHttp?: number };
   /** Defaults to process.env; tests pass their own. */
   env?: NodeJS.ProcessEnv;
   quiet?: boolean;
@@ -52,6 +54,8 @@ export interface RunningStack {
   databaseUrl: string;
   embeddedDatabase: boolean;
   embeddedIdp: boolean;
+  /** The embedded mail catcher's letters (GET, JSON), when SMTP_URL is not set; undefined with a real relay. */
+  mailboxUrl: string | undefined;
   migration: MigrationReport;
   /** Process ids of the parts (for the crash tests). */
   pids(): { postgres?: number; idp?: number; api?: number; web?: number };
@@ -132,8 +136,41 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       log('• Провайдер входа: Keycloak ' + keycloakUrl);
     }
 
+    // Outgoing mail: the embedded catcher unless a relay is configured (SMTP_URL): the demo's letters
+    // stay on this machine and the platform admin reads them in the admin («Почта (разработка)»).
+    const adminPort = options.ports?.admin ?? numberOr(env.ADMIN_PORT, 5173);
+    let mailboxUrl: string | undefined;
+    let mailEnv: NodeJS.ProcessEnv = {};
+    if (!env.SMTP_URL) {
+      const smtpPort = options.ports?.mailSmtp ?? (options.ports ? await freePort() : numberOr(env.MAILCATCHER_SMTP_PORT, 2525));
+      const httpPort = options.ports?.mailHttp ?? (options.ports ? await freePort() : numberOr(env.MAILCATCHER_HTTP_PORT, 8025));
+      const catcherUrl = `http://127.0.0.1:${httpPort}`;
+      const catcher = await startChild(
+        {
+          name: 'mailcatcher',
+          title: 'Почтовый перехватчик',
+          script: SCRIPTS.mailcatcher,
+          cwd: REPO_ROOT,
+          env: { ...env, MAILCATCHER_SMTP_PORT: String(smtpPort), MAILCATCHER_HTTP_PORT: String(httpPort) },
+          readyUrl: `${catcherUrl}/letters`,
+          logFile: path.join(logDir, 'mailcatcher.log'),
+        },
+        fatal,
+        log,
+      );
+      children.mailcatcher = catcher;
+      stoppers.push(() => catcher.stop());
+      mailboxUrl = `${catcherUrl}/letters`;
+      // The catcher's certificate is the SMTP server's built-in self-signed one: STARTTLS, not verified.
+      mailEnv = { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SMTP_TLS_REJECT_UNAUTHORIZED: 'false', MAIL_CATCHER_URL: catcherUrl };
+      log(`• Почта: встроенный перехватчик, письма — ${mailboxUrl}`);
+    } else {
+      log('• Почта: SMTP ' + env.SMTP_URL.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@'));
+    }
+
     // Migrations and demo data once, here; the API process then finds nothing pending.
     const apiEnv: NodeJS.ProcessEnv = {
+      ...mailEnv,
       ...env,
       NODE_ENV: env.NODE_ENV ?? 'production',
       DATABASE_URL: databaseUrl,
@@ -142,6 +179,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       // The web server in front (web.ts) appends the peer it saw to X-Forwarded-For, as nginx does.
       TRUSTED_PROXIES: env.TRUSTED_PROXIES ?? 'loopback',
       ATTACHMENT_DIR: path.resolve(REPO_ROOT, env.ATTACHMENT_DIR ?? path.join(dataDir, 'attachments')),
+      // Links in letters lead to the admin as users open it.
+      ADMIN_PUBLIC_URL: env.ADMIN_PUBLIC_URL ?? `http://localhost:${adminPort}`,
     };
     // In a process of their own, like an operator would run them: this starter stays small.
     const cli = (command: string) =>
@@ -176,7 +215,6 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     children.api = api;
     stoppers.push(() => api.stop());
 
-    const adminPort = options.ports?.admin ?? numberOr(env.ADMIN_PORT, 5173);
     const runtime = { KEYCLOAK_URL: keycloakUrl!, KEYCLOAK_REALM: realm, KEYCLOAK_CLIENT_ID: env.KEYCLOAK_CLIENT_ID ?? 'admin' };
     if (options.dev) {
       await startViteDevServer({ port: adminPort, apiUrl, runtime, stoppers });
@@ -208,6 +246,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       databaseUrl: databaseUrl!,
       embeddedDatabase,
       embeddedIdp,
+      mailboxUrl,
       migration,
       logDir,
       pids: () => ({ postgres: postgresPid, idp: children.idp?.pid(), api: children.api?.pid(), web: children.web?.pid() }),

@@ -62,7 +62,13 @@ interface Started {
 }
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'nastavnik-stack-'));
-const ports = { IDP_PORT: String(await freePort()), API_PORT: String(await freePort()), ADMIN_PORT: String(await freePort()) };
+const ports = {
+  IDP_PORT: String(await freePort()),
+  API_PORT: String(await freePort()),
+  ADMIN_PORT: String(await freePort()),
+  MAILCATCHER_SMTP_PORT: String(await freePort()),
+  MAILCATCHER_HTTP_PORT: String(await freePort()),
+};
 const origin = `http://localhost:${ports.ADMIN_PORT}`;
 const started: Started[] = [];
 

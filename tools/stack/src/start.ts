@@ -30,7 +30,7 @@ let stopping = false;
 shutdown = async (signal: string, code = 0) => {
   if (stopping) return;
   stopping = true;
-  console.log(`\n${signal}: остановка (веб-сервер, API, провайдер входа, PostgreSQL)…`);
+  console.log(`\n${signal}: остановка (веб-сервер, API, провайдер входа, почта, PostgreSQL)…`);
   await stack.stop();
   console.log('Остановлено.');
   process.exit(code);
@@ -56,6 +56,7 @@ console.log(`
    Откройте (вход здесь): ${stack.adminUrl}
    GraphQL API:           ${stack.adminUrl}graphql
    Провайдер входа:       ${stack.idpUrl}/realms/${stack.realm}
+   Почта:                 ${stack.mailboxUrl ? `письма не уходят наружу — перехватчик ${stack.mailboxUrl}` : 'через SMTP_URL'}
    PostgreSQL:            ${stack.embeddedDatabase ? 'встроенный, ' + redact(stack.databaseUrl) : redact(stack.databaseUrl)}
    Журналы:               ${stack.logDir}
 ${stack.migration.failed.length > 0 ? `   ВНИМАНИЕ: не мигрированы схемы муниципалитетов: ${stack.migration.failed.map((f) => f.district).join(', ')}\n` : ''}

@@ -171,6 +171,29 @@ const schema = z
         }
         return entries;
       }),
+    // Outgoing mail (notifications). No SMTP_URL: letters wait in the outbox, nothing is sent.
+    SMTP_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL: ожидается адрес вида smtp://user:password@host:587 (STARTTLS) или smtps://host:465')
+        .optional(),
+    ),
+    // STARTTLS is required unless turned off (a relay on the same host without TLS).
+    SMTP_REQUIRE_TLS: z.preprocess(emptyToUndefined, z.stringbool({ error: 'ожидается true или false' }).default(true)),
+    // false only for a development relay with a self-signed certificate (the embedded mail catcher).
+    SMTP_TLS_REJECT_UNAUTHORIZED: z.preprocess(emptyToUndefined, z.stringbool({ error: 'ожидается true или false' }).default(true)),
+    MAIL_FROM: z.preprocess(emptyToUndefined, z.string().min(3).max(300).default('«Наставник» <noreply@nastavnik.local>')),
+    // The admin's address as users open it: links in letters lead there.
+    ADMIN_PUBLIC_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .url({ protocol: /^https?$/, error: 'ADMIN_PUBLIC_URL: ожидается адрес вида https://nastavnik.example.ru' })
+        .default('http://localhost:8080')
+        .transform((url) => url.replace(/\/+$/, '')),
+    ),
+    // The embedded mail catcher's HTTP view (development): the platform admin's «Почта (разработка)».
+    MAIL_CATCHER_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
     PARTNER_APPLY_LIMIT_PER_HOUR: z.preprocess(
       emptyToUndefined,
       z.coerce.number({ error: 'ожидается целое число' }).int('ожидается целое число').min(1, 'не меньше 1').max(100_000).default(10),
@@ -265,6 +288,18 @@ export interface ApiConfig {
    * DATABASE_URL may point at a pooler in transaction mode; this one must reach PostgreSQL directly.
    */
   databaseDirectUrl: string | undefined;
+  /** Outgoing mail: the notifications' e-mail channel (modules/notifications). */
+  mail: {
+    /** smtp:// (STARTTLS) or smtps:// (TLS from the start); undefined: nothing is sent, letters wait. */
+    smtpUrl: string | undefined;
+    requireTls: boolean;
+    rejectUnauthorized: boolean;
+    from: string;
+    /** Links in letters lead here (no trailing slash). */
+    adminUrl: string;
+    /** The embedded catcher's HTTP view, in development only. */
+    catcherUrl: string | undefined;
+  };
   /** The background job queue (pg-boss, engine/jobs). */
   jobs: {
     /** false: this process runs no workers and no schedules (it still reads the queue for the admin). */
@@ -339,6 +374,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       surveySubmitPerHour: value.SURVEY_SUBMIT_LIMIT_PER_HOUR,
     },
     databaseDirectUrl: value.DATABASE_DIRECT_URL ?? value.DATABASE_URL,
+    mail: {
+      smtpUrl: value.SMTP_URL,
+      requireTls: value.SMTP_REQUIRE_TLS,
+      rejectUnauthorized: value.SMTP_TLS_REJECT_UNAUTHORIZED,
+      from: value.MAIL_FROM,
+      adminUrl: value.ADMIN_PUBLIC_URL,
+      catcherUrl: production ? undefined : value.MAIL_CATCHER_URL,
+    },
     jobs: {
       enabled: value.JOBS_ENABLED,
       schema: value.JOBS_SCHEMA,

@@ -455,6 +455,8 @@ export async function foreignFingerprint(app: TestApp, w: World): Promise<Record
     partner_agreement_file_content: `file_id in (select f.id from core.partner_agreement_file f join core.partner_agreement a on a.id = f.agreement_id where a.partner_id = '${p2}')`,
     partner_placement: `partner_id = '${p2}'`,
     partner_application: `id::text = any('${pgArray(w.foreign.P2.get('partner_application') ?? [])}'::text[])`,
+    // Letters of B's district (its officers' delivery log).
+    notification: `district_id = '${w.districtB.id}'`,
     mikro_orm_migrations: null,
   };
   for (const table of await tenantTables(sql, 'core')) {

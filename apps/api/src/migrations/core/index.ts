@@ -7,6 +7,7 @@ import { Migration20261122300100PartnerConsentFiles } from './Migration202611223
 import { Migration20261123000000RateLimit } from './Migration20261123000000RateLimit.js';
 import { Migration20261205000000DirectoryNotify } from './Migration20261205000000DirectoryNotify.js';
 import { Migration20261205100000KpiDirtyMarks } from './Migration20261205100000KpiDirtyMarks.js';
+import { Migration20261205600000Notifications } from './Migration20261205600000Notifications.js';
 
 /** The shared (`core`) migration set, in order. Add new migrations at the end. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123000000RateLimit', class: Migration20261123000000RateLimit },
   { name: 'Migration20261205000000DirectoryNotify', class: Migration20261205000000DirectoryNotify },
   { name: 'Migration20261205100000KpiDirtyMarks', class: Migration20261205100000KpiDirtyMarks },
+  { name: 'Migration20261205600000Notifications', class: Migration20261205600000Notifications },
 ];

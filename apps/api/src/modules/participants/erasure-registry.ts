@@ -346,6 +346,26 @@ export const CORE_COLUMNS: readonly ErasureColumn[] = [
     },
     { owner: DISTRICT },
   ),
+  // The notifications' outbox: letters to partners' contacts are erased with them (partners module,
+  // NotificationService.eraseFor); free text of a district's letters is redacted like any other.
+  ...table(
+    'notification',
+    {
+      kind: 'code',
+      channel: 'code',
+      dedup_key: 'code',
+      person_ref: 'code',
+      recipient_address: 'partner-person',
+      recipient_name: 'partner-person',
+      subject: 'free-text',
+      text: 'free-text',
+      html: 'free-text',
+      link: 'code',
+      status: 'code',
+      last_error: 'code',
+    },
+    { owner: DISTRICT },
+  ),
   ...table('partner_mentor', {
     last_name: 'partner-person',
     first_name: 'partner-person',

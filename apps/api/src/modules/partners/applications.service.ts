@@ -2,6 +2,8 @@ import {
   checkInput,
   normalizePartnerApplication,
   PARTNER_APPLICANT_RETENTION_DAYS,
+  partnerApplicationReceivedLetter,
+  partnerApplicationRejectedLetter,
   PARTNER_APPLICATION_CONSENT_RU,
   PARTNER_APPLICATION_MESSAGES_RU,
   rejectionReasonSchema,
@@ -20,6 +22,7 @@ import { District } from '../directory/district.entity.js';
 import { PartnerKind } from '../directory/enums.js';
 import { PartnerOrganization } from '../directory/partner-organization.entity.js';
 import { Region } from '../directory/region.entity.js';
+import type { NotificationService } from '../notifications/notification.service.js';
 import { PartnerApplication } from './partner.entities.js';
 import { ProvisioningError, temporaryPassword, type AccountProvisioner } from './provisioner.js';
 import { isDistrictOfficer, isPlatformAdmin, PARTNER_MESSAGES_RU as M, raise } from './shared.js';
@@ -48,7 +51,33 @@ export class PartnerApplicationService {
   constructor(
     private readonly clock: Clock,
     private readonly provisioner: AccountProvisioner,
+    private readonly notifications: NotificationService,
   ) {}
+
+  /** The applicant's letters are about their application: erasing the applicant erases them too. */
+  private static personRef(application: { id: string }): string {
+    return `partner_application:${application.id}`;
+  }
+
+  /** A letter to the application's contact person (issue 16): received, rejected. */
+  private async tellApplicant(em: EntityManager, application: PartnerApplication, kind: 'received' | 'rejected'): Promise<void> {
+    const district = await em.findOne(District, { id: application.districtId });
+    const facts = { contactName: application.contactName, organizationName: application.name, districtName: district?.name ?? '' };
+    await this.notifications.enqueue(em, [
+      {
+        kind: `partners.application-${kind}`,
+        dedupKey: `partners.application-${kind}:${application.id}`,
+        districtId: application.districtId,
+        personRef: PartnerApplicationService.personRef(application),
+        to: { address: application.contactEmail, name: application.contactName },
+        letter:
+          kind === 'received'
+            ? partnerApplicationReceivedLetter(facts)
+            : partnerApplicationRejectedLetter({ ...facts, reason: application.rejectReason ?? '' }),
+        link: null,
+      },
+    ]);
+  }
 
   // ————— sign-up (public) —————
 
@@ -110,6 +139,7 @@ export class PartnerApplicationService {
       tx.persist(application);
       await tx.flush();
     });
+    await this.tellApplicant(em, application, 'received');
     return application;
   }
 
@@ -197,6 +227,7 @@ export class PartnerApplicationService {
       decidedByName: ctx.actor.displayName || ctx.actor.username,
     });
     await ctx.em.flush();
+    await this.tellApplicant(ctx.em, application, 'rejected');
     return application;
   }
 
@@ -211,6 +242,8 @@ export class PartnerApplicationService {
    */
   async eraseExpiredApplicants(em: EntityManager): Promise<number> {
     const cutoff = new Date(this.clock.now().getTime() - PARTNER_APPLICANT_RETENTION_DAYS * 24 * 3600 * 1000);
+    const expired = await em.find(PartnerApplication, { status: 'rejected', personalDataErasedAt: null, decidedAt: { $lt: cutoff } }, { fields: ['id'] });
+    for (const application of expired) await this.notifications.eraseFor(em, PartnerApplicationService.personRef(application));
     const erased = await em.nativeUpdate(
       PartnerApplication,
       { status: 'rejected', personalDataErasedAt: null, decidedAt: { $lt: cutoff } },
@@ -232,6 +265,7 @@ export class PartnerApplicationService {
       personalDataErasedByName: ctx.actor.displayName || ctx.actor.username,
     });
     await ctx.em.flush();
+    await this.notifications.eraseFor(ctx.em, PartnerApplicationService.personRef(application));
     currentLogger(silentLogger()).info({ applicationId: application.id, by: ctx.actor.username }, 'partner applicant personal data erased on request');
     return application;
   }

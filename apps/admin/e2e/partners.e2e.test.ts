@@ -143,6 +143,26 @@ describe('partners: public sign-up → approval → partner login → mentor →
     await page.getByRole('link', { name: 'Войти' }).click();
     await expectLoginPage(page);
     await logIn(page, stack.adminOrigin, 'sibay.officer');
+    // The applicant got «заявка получена» by e-mail (the embedded mail catcher): the district's log says so.
+    await nav().getByRole('link', { name: 'Уведомления' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Уведомления' }).waitFor();
+    const letter = page
+      .getByTestId('notification-log')
+      .getByRole('row')
+      .filter({ hasText: `anna.${stamp}@example.ru` });
+    await expect
+      .poll(
+        async () => {
+          if ((await letter.count()) > 0 && (await letter.first().innerText()).includes('Отправлено')) return true;
+          await page.reload();
+          await page.getByRole('heading', { level: 1, name: 'Уведомления' }).waitFor();
+          return false;
+        },
+        { timeout: 60_000, intervals: [2000] },
+      )
+      .toBe(true);
+    expect(await letter.first().innerText()).toContain('Заявка партнёра получена');
+    await shot('02c-officer-notifications');
     await nav().getByRole('link', { name: 'Заявки партнёров' }).click();
     await page.getByRole('heading', { level: 1, name: 'Заявки организаций-партнёров' }).waitFor();
     await page.getByTestId('partner-applications').getByRole('link', { name: partnerName }).click();

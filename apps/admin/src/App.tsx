@@ -37,6 +37,7 @@ const OrganizationPage = lazyPage(() => import('./pages/OrganizationPage'), 'Org
 const OrganizationsPage = lazyPage(() => import('./pages/OrganizationsPage'), 'OrganizationsPage');
 const RegionsPage = lazyPage(() => import('./pages/RegionsPage'), 'RegionsPage');
 const BackgroundJobsPage = lazyPage(() => import('./pages/jobs/BackgroundJobsPage'), 'BackgroundJobsPage');
+const NotificationsPage = lazyPage(() => import('./pages/notifications/NotificationsPage'), 'NotificationsPage');
 const PartnerAgreementsPage = lazyPage(() => import('./pages/partners/AgreementsPage'), 'AgreementsPage');
 const PartnerApplicationPage = lazyPage(() => import('./pages/partners/ApplicationPage'), 'ApplicationPage');
 const PartnerApplicationsPage = lazyPage(() => import('./pages/partners/ApplicationsPage'), 'ApplicationsPage');
@@ -86,6 +87,7 @@ const PAGE_ROUTES: ReadonlyArray<{ path: string; Page: LazyPage }> = [
   { path: 'districts/:districtId/organizations/:organizationId', Page: OrganizationPage },
   { path: 'organizations', Page: OrganizationsPage },
   { path: 'jobs', Page: BackgroundJobsPage },
+  { path: 'notifications', Page: NotificationsPage },
   { path: 'partners', Page: PartnersPage },
   { path: 'my-partner', Page: MyPartnerPage },
   { path: 'my-partner/mentors/new', Page: NewPartnerMentorPage },

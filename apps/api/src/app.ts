@@ -136,6 +136,9 @@ import { emailChannel, type NotificationChannel } from './modules/notifications/
 import { DELIVER_NOTIFICATIONS_JOB, deliverNotificationsJob } from './modules/notifications/jobs.js';
 import { Notification } from './modules/notifications/notification.entity.js';
 import { NotificationService } from './modules/notifications/notification.service.js';
+import { DevMailbox } from './modules/notifications/dev-mailbox.js';
+import { NotificationLogService } from './modules/notifications/log.service.js';
+import { NOTIFICATION_RESOLVERS } from './modules/notifications/resolvers.js';
 import { BackgroundJobService } from './modules/jobs/jobs.service.js';
 import { JOB_RESOLVERS } from './modules/jobs/resolvers.js';
 import { SEARCH_RESOLVERS } from './modules/search/resolvers.js';
@@ -217,6 +220,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...SWOT_RESOLVERS,
   ...NEWS_RESOLVERS,
   ...JOB_RESOLVERS,
+  ...NOTIFICATION_RESOLVERS,
   ...SEARCH_RESOLVERS,
 ];
 
@@ -384,6 +388,8 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       questionnaireResults: new QuestionnaireResultService(clock, programmes, questionnaireTemplates),
       practices: new PracticeService(clock),
       notifications,
+      notificationLog: new NotificationLogService(),
+      devMailbox: new DevMailbox(config.mail.catcherUrl),
       partnerApplications,
       partnerMentors,
       partnerAgreements,

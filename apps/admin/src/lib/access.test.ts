@@ -60,6 +60,7 @@ describe('navigationFor', () => {
       'Партнёры /partners',
       'Создать муниципалитет /districts/new',
       'Фоновые задачи /jobs',
+      'Уведомления /notifications',
       'Дорожные карты /roadmaps',
       'Мониторинг /monitoring',
     ]);
@@ -81,6 +82,7 @@ describe('navigationFor', () => {
       'Главная /',
       'Мой муниципалитет /districts/d-sibay',
       'Организации /organizations',
+      'Уведомления /notifications',
       'Дорожные карты /roadmaps',
       'Мониторинг /monitoring',
     ]);

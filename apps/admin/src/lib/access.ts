@@ -266,6 +266,7 @@ export function navigationFor(grants: readonly GrantLike[]): NavItem[] {
         add({ key: 'partners', label: ru.nav.partners, to: '/partners' });
         add({ key: 'create-district', label: ru.nav.createDistrict, to: '/districts/new' });
         add({ key: 'background-jobs', label: ru.nav.backgroundJobs, to: '/jobs' });
+        add({ key: 'notifications', label: ru.nav.notifications, to: '/notifications' });
         break;
       case 'region-coordinator': {
         const region = grant.region;
@@ -284,6 +285,7 @@ export function navigationFor(grants: readonly GrantLike[]): NavItem[] {
             end: true,
           });
           add({ key: 'organizations', label: ru.nav.organizations, to: '/organizations' });
+          add({ key: 'notifications', label: ru.nav.notifications, to: '/notifications' });
         }
         break;
       case 'school-director':

@@ -1,2 +1,3 @@
 export * from './compose.js';
 export * from './partners.js';
+export * from './kinds.js';

@@ -48,3 +48,12 @@ describe('letters', () => {
     expect(letter.text).toContain('Муниципалитет (ГО г. Сибай) рассмотрел заявку организации «ООО «Ромашка»» и отклонил её.');
   });
 });
+
+describe('the delivery log', () => {
+  it('masks a person’s own address', async () => {
+    const { maskEmail } = await import('./kinds.js');
+    expect(maskEmail('anna.ivanova@mail.ru')).toBe('a***@mail.ru');
+    expect(maskEmail('')).toBe('');
+    expect(maskEmail('broken')).toBe('***');
+  });
+});

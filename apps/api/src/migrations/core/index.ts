@@ -8,6 +8,7 @@ import { Migration20261123000000RateLimit } from './Migration20261123000000RateL
 import { Migration20261205000000DirectoryNotify } from './Migration20261205000000DirectoryNotify.js';
 import { Migration20261205100000KpiDirtyMarks } from './Migration20261205100000KpiDirtyMarks.js';
 import { Migration20261205600000Notifications } from './Migration20261205600000Notifications.js';
+import { Migration20261205700000NotificationAudience } from './Migration20261205700000NotificationAudience.js';
 
 /** The shared (`core`) migration set, in order. Add new migrations at the end. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205000000DirectoryNotify', class: Migration20261205000000DirectoryNotify },
   { name: 'Migration20261205100000KpiDirtyMarks', class: Migration20261205100000KpiDirtyMarks },
   { name: 'Migration20261205600000Notifications', class: Migration20261205600000Notifications },
+  { name: 'Migration20261205700000NotificationAudience', class: Migration20261205700000NotificationAudience },
 ];

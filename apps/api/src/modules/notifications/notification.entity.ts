@@ -1,5 +1,6 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { NotificationAudience } from '@nastavnik/domain';
 import { v7 as uuidv7 } from 'uuid';
 
 export type NotificationStatus = 'pending' | 'sent' | 'failed';
@@ -34,6 +35,10 @@ export class Notification {
 
   @Property({ type: 'string', length: 120, nullable: true })
   personRef: string | null = null;
+
+  /** staff, partner, participant, representative: the delivery log masks the last two's addresses. */
+  @Property({ type: 'string', length: 20, default: 'staff' })
+  audience: Opt<NotificationAudience> = 'staff';
 
   @Property({ type: 'string', length: 254 })
   recipientAddress!: string;

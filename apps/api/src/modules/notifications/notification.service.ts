@@ -1,4 +1,4 @@
-import type { LetterContent } from '@nastavnik/domain';
+import type { LetterContent, NotificationAudience } from '@nastavnik/domain';
 import type { Clock } from '../../engine/clock.js';
 import { currentLogger, silentLogger } from '../../engine/logging.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
@@ -12,6 +12,7 @@ export interface LetterRequest {
   dedupKey: string;
   districtId: string | null;
   personRef: string | null;
+  audience: NotificationAudience;
   to: { address: string; name: string | null };
   letter: LetterContent;
   link: string | null;
@@ -51,9 +52,9 @@ export class NotificationService {
       const address = request.to.address.trim();
       if (!address) continue;
       const rows = await em.getConnection().execute<Array<{ id: string }>>(
-        `insert into "core"."notification" (id, kind, channel, dedup_key, district_id, person_ref, recipient_address, recipient_name,
+        `insert into "core"."notification" (id, kind, channel, dedup_key, district_id, person_ref, audience, recipient_address, recipient_name,
            subject, text, html, link, status, attempts, next_attempt_at, created_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
          on conflict (dedup_key) do nothing returning id`,
         [
           new Notification().id,
@@ -62,6 +63,7 @@ export class NotificationService {
           request.dedupKey.slice(0, 300),
           request.districtId,
           request.personRef,
+          request.audience,
           address,
           request.to.name,
           request.letter.subject.slice(0, 500),

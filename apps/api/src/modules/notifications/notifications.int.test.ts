@@ -3,7 +3,7 @@ import { PARTNER_APPLICATION_CONSENT_RU } from '@nastavnik/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDistrict, createRegion, groups } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
-import { ok } from '../../test/roadmaps.js';
+import { fails, ok } from '../../test/roadmaps.js';
 import type { District } from '../directory/district.entity.js';
 import type { Region } from '../directory/region.entity.js';
 import { DELIVER_NOTIFICATIONS_JOB } from './jobs.js';
@@ -179,5 +179,53 @@ describe('letters to a partner applicant', () => {
     ]);
     expect(all).toEqual([]);
     expect(catcher.letters().filter((l) => l.text.includes('770000003') || l.subject.includes('770000003'))).toEqual([]);
+  });
+});
+
+const LOG = `query($status: String) { notificationLog(status: $status, page: { limit: 50 }) {
+  total items { kind kindLabel recipient recipientName subject status statusLabel attempts lastError sentAt } } }`;
+
+describe('the delivery log', () => {
+  it("the district's officer sees its letters; the platform admin all; another district's officer none of them", async () => {
+    const id = await apply('770000004', 'gleb@partner.example');
+    await expect.poll(() => lettersTo('gleb@partner.example').length, { timeout: 20_000 }).toBe(1);
+    const mine = (await ok<any>(app, LOG, officer)).notificationLog;
+    const entry = mine.items.find((item: any) => item.recipient === 'gleb@partner.example');
+    expect(entry).toMatchObject({
+      kind: 'partners.application-received',
+      kindLabel: 'Заявка партнёра получена',
+      recipientName: 'Иванова Анна Сергеевна',
+      status: 'sent',
+      statusLabel: 'Отправлено',
+      attempts: 1,
+      lastError: null,
+    });
+    // The letters of the failing relay above are in the same log with the relay's answer.
+    const failed = (await ok<any>(app, LOG, officer, { status: 'failed' })).notificationLog.items;
+    expect(failed.some((item: any) => /Адрес отклонён|Персональные данные удалены/.test(item.lastError))).toBe(true);
+
+    const admin = await app.tokenFor('platform-admin', [], 'admin');
+    expect((await ok<any>(app, LOG, admin)).notificationLog.total).toBeGreaterThanOrEqual(mine.total);
+
+    const elsewhere = await createDistrict(app.orm, region, { name: 'ГО г. Соседний' });
+    const stranger = await app.tokenFor('district-officer', [groups.district(region, elsewhere)], 'kursk.officer');
+    expect((await ok<any>(app, LOG, stranger)).notificationLog).toMatchObject({ total: 0, items: [] });
+    // Naming our district in the header does not help: the tenant comes from the verified grants.
+    expect((await fails(app, LOG, stranger, {}, { 'X-District-Id': district.id })).extensions?.code).toBe('FORBIDDEN');
+    const curator = await app.tokenFor('school-curator', [groups.district(region, district)], 'gimnaziya.curator');
+    expect((await fails(app, LOG, curator)).extensions?.code).toBe('FORBIDDEN');
+    void id;
+  });
+
+  it("masks a participant's or representative's own address and name", async () => {
+    await sql(
+      `insert into core.notification (id, kind, channel, dedup_key, district_id, audience, recipient_address, recipient_name, subject, text, html, status, attempts, next_attempt_at)
+       values (gen_random_uuid(), 'pairs.confirmed', 'email', 'test-mask-1', ?, 'representative', 'olga.sergeeva@mail.ru', 'Сергеева Ольга', 'Пара подтверждена', 't', 'h', 'sent', 1, now())`,
+      [district.id],
+    );
+    const items = (await ok<any>(app, LOG, officer)).notificationLog.items;
+    const masked = items.find((item: any) => item.subject === 'Пара подтверждена');
+    expect(masked).toMatchObject({ recipient: 'o***@mail.ru', recipientName: null });
+    expect(JSON.stringify(items)).not.toContain('olga.sergeeva');
   });
 });

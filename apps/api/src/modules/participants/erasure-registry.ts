@@ -355,6 +355,7 @@ export const CORE_COLUMNS: readonly ErasureColumn[] = [
       channel: 'code',
       dedup_key: 'code',
       person_ref: 'code',
+      audience: 'code',
       recipient_address: 'partner-person',
       recipient_name: 'partner-person',
       subject: 'free-text',

@@ -69,6 +69,7 @@ export class PartnerApplicationService {
         dedupKey: `partners.application-${kind}:${application.id}`,
         districtId: application.districtId,
         personRef: PartnerApplicationService.personRef(application),
+        audience: 'partner',
         to: { address: application.contactEmail, name: application.contactName },
         letter:
           kind === 'received'

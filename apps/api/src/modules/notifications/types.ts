@@ -1,0 +1,34 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { PageOf } from '../../engine/graphql/pagination.js';
+
+@ObjectType('NotificationLogEntry', {
+  description: 'Письмо в журнале доставки: кому (адрес скрыт, если это личный адрес участника), что, когда, доставлено ли.',
+})
+export class NotificationLogEntryGql {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'Вид уведомления (код).' }) kind!: string;
+  @Field() kindLabel!: string;
+  @Field({ description: 'email' }) channel!: string;
+  @Field({ description: 'Адрес получателя; личные адреса участников и представителей — скрыты (a***@mail.ru).' }) recipient!: string;
+  @Field(() => String, { nullable: true }) recipientName!: string | null;
+  @Field() subject!: string;
+  @Field({ description: 'pending, sent, failed.' }) status!: string;
+  @Field() statusLabel!: string;
+  @Field(() => Int) attempts!: number;
+  @Field(() => String, { nullable: true, description: 'Почему не доставлено (ответ почтового сервера).' }) lastError!: string | null;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date, { nullable: true }) sentAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Следующая попытка (для ожидающих).' }) nextAttemptAt!: Date | null;
+}
+
+@ObjectType('NotificationLogPage')
+export class NotificationLogPage extends PageOf(NotificationLogEntryGql) {}
+
+@ObjectType('DevMailboxLetter', { description: 'Письмо во встроенном почтовом перехватчике (только разработка).' })
+export class DevMailboxLetterGql {
+  @Field(() => ID) id!: string;
+  @Field(() => Date) receivedAt!: Date;
+  @Field(() => [String]) to!: string[];
+  @Field() subject!: string;
+  @Field() text!: string;
+}

@@ -136,6 +136,10 @@ import { emailChannel, type NotificationChannel } from './modules/notifications/
 import { DELIVER_NOTIFICATIONS_JOB, deliverNotificationsJob } from './modules/notifications/jobs.js';
 import { Notification } from './modules/notifications/notification.entity.js';
 import { NotificationService } from './modules/notifications/notification.service.js';
+import { KeycloakPeopleDirectory, type PeopleDirectory } from './modules/notifications/people.js';
+import { KeycloakAdminClient, keycloakAdminAccess } from './engine/auth/keycloak-admin.js';
+import { DecisionLetters } from './modules/reviews/decision-letters.js';
+import { ReminderLetters } from './modules/campaigns/reminder-letters.js';
 import { DevMailbox } from './modules/notifications/dev-mailbox.js';
 import { NotificationLogService } from './modules/notifications/log.service.js';
 import { NOTIFICATION_RESOLVERS } from './modules/notifications/resolvers.js';
@@ -271,6 +275,8 @@ export interface StartApiServerOptions {
   provisioner?: AccountProvisioner;
   /** Background jobs besides the product's own (tests; see engine/jobs). */
   extraJobs?: JobDefinition[];
+  /** Who receives letters (default: the identity provider's admin API). */
+  people?: PeopleDirectory;
 }
 
 export interface RunningApiServer {
@@ -301,7 +307,6 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     const organizations = new OrganizationService();
     const roadmaps = new RoadmapService(clock);
     const campaigns = new CampaignService(clock);
-    const reminders = new ReminderService(clock, config.timeZone, campaigns);
     const storages = createAttachmentStorages(config.attachments);
     const attachments = new AttachmentService(
       config.attachments,
@@ -328,6 +333,9 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       () =>
         void jobQueue?.request(DELIVER_NOTIFICATIONS_JOB).catch((error: unknown) => logger.warn({ err: error }, 'notification delivery could not be queued')),
     );
+    // Who holds a role where (the letters' recipients): the identity provider's admin API.
+    const people = options.people ?? new KeycloakPeopleDirectory(new KeycloakAdminClient(keycloakAdminAccess(config)));
+    const reminders = new ReminderService(clock, config.timeZone, campaigns, new ReminderLetters(clock, notifications, people, config.mail.adminUrl));
     const partnerApplications = new PartnerApplicationService(clock, options.provisioner ?? createAccountProvisioner(config), notifications);
     const partnerMentors = new PartnerMentorService(clock);
     const partnerAgreements = new PartnerAgreementService(clock);
@@ -370,7 +378,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       campaigns,
       reminders,
       regionRoadmaps: new RegionRoadmapService(clock),
-      decisions: new DecisionService(clock, roadmaps),
+      decisions: new DecisionService(clock, roadmaps, new DecisionLetters(notifications, people, config.mail.adminUrl)),
       commentThreads: new CommentThreadService(clock),
       execution: new ExecutionService(clock, attachments),
       attachments,

@@ -14,6 +14,11 @@ import { toRealmUser, UserRepresentation, type Realm, type RealmUser } from './r
  *                                               temporary}], groups [paths], clientRoles {api: [...]},
  *                                               attributes) → 201, Location …/users/<id>; 409 when taken
  *   GET  /admin/realms/<realm>/users?username=… → [{id, username, email, enabled, …}]
+ *   GET  /admin/realms/<realm>/group-by-path/<path> → {id, name, path} | 404
+ *   GET  /admin/realms/<realm>/groups/<id>/members?first=&max= → [user]   (direct members, as Keycloak)
+ *   GET  /admin/realms/<realm>/clients?clientId=… → [{id, clientId}]
+ *   GET  /admin/realms/<realm>/clients/<id>/roles/<role>/users?first=&max= → [user]
+ *   (the notifications' recipients: who holds a role in an organisation or a district, issue 16)
  *
  * Authorization: `Bearer <admin token>` — a shared secret from the configuration (IDP_ADMIN_TOKEN,
  * `dev-idp-admin-token` by default: the embedded provider is for development and tests only).
@@ -191,6 +196,66 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
     return json(res, 201, representation(user), { Location: `${options.publicUrl}${base}/users/${user.id}` });
   }
 
+  /** Keycloak's paging of lists: `first` (0) and `max` (100). */
+  function paged<T>(list: T[], query: URLSearchParams): T[] {
+    const first = Math.max(0, Number(query.get('first') ?? '0') || 0);
+    const max = Math.max(0, Number(query.get('max') ?? '100') || 100);
+    return list.slice(first, first + max);
+  }
+
+  /** The read-only lookups of groups, their members and a client role's users. */
+  function listRecipients(res: ServerResponse, sub: string, query: URLSearchParams): boolean {
+    if (sub.startsWith('/group-by-path/')) {
+      const path = sub.slice('/group-by-path'.length).split('/').map(decodeURIComponent).join('/');
+      const group = realm.groupByPath(path);
+      if (!group) json(res, 404, { error: 'Group path does not exist' });
+      else json(res, 200, { id: group.id, name: group.name, path: group.path });
+      return true;
+    }
+    const members = /^\/groups\/([^/]+)\/members$/.exec(sub);
+    if (members) {
+      const group = realm.groups.find((g) => g.id === decodeURIComponent(members[1]!));
+      if (!group) json(res, 404, { error: 'Could not find group by id' });
+      else
+        json(
+          res,
+          200,
+          paged(
+            realm.users.filter((u) => u.groups.includes(group.path)),
+            query,
+          ).map(representation),
+        );
+      return true;
+    }
+    if (sub === '/clients') {
+      const clientId = query.get('clientId');
+      const clients = realm.clients.filter((c) => !clientId || c.clientId === clientId);
+      json(
+        res,
+        200,
+        clients.map((c) => ({ id: c.clientId, clientId: c.clientId })),
+      );
+      return true;
+    }
+    const roleUsers = /^\/clients\/([^/]+)\/roles\/([^/]+)\/users$/.exec(sub);
+    if (roleUsers) {
+      const clientId = decodeURIComponent(roleUsers[1]!);
+      const role = decodeURIComponent(roleUsers[2]!);
+      if (!(realm.clientRoles[clientId] ?? []).some((r) => r.name === role)) json(res, 404, { error: 'Could not find role' });
+      else
+        json(
+          res,
+          200,
+          paged(
+            realm.users.filter((u) => (u.clientRoles[clientId] ?? []).includes(role)),
+            query,
+          ).map(representation),
+        );
+      return true;
+    }
+    return false;
+  }
+
   return {
     async handle(req, res, path, query) {
       if (path !== base && !path.startsWith(`${base}/`)) return false;
@@ -212,6 +277,7 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
         json(res, 200, list.map(representation));
         return true;
       }
+      if (method === 'GET' && listRecipients(res, sub, query)) return true;
       const one = /^\/users\/([^/]+)$/.exec(sub);
       if (one && method === 'GET') {
         const user = realm.userById(decodeURIComponent(one[1]!));

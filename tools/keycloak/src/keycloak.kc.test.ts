@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PARTNER_APPLICATION_CONSENT_RU } from '@nastavnik/domain';
-import { createOrm, loadConfig, startApiServer, type MikroORM, type RunningApiServer } from '@nastavnik/api';
+import { createOrm, KeycloakAdminClient, KeycloakPeopleDirectory, loadConfig, startApiServer, type MikroORM, type RunningApiServer } from '@nastavnik/api';
 import { startIdp, type RunningIdp } from '@nastavnik/idp';
 import { freePort, startStack, type RunningStack } from '@nastavnik/stack';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
@@ -128,6 +128,30 @@ describe(`Keycloak ${kc.version}: the realm file`, () => {
     const realmManagement = byClientId('realm-management');
     const granted = await admin.get<Array<{ name: string }>>(`nastavnik/users/${account.id}/role-mappings/clients/${realmManagement.id}`);
     expect(granted.map((r) => r.name).sort()).toEqual(['manage-users', 'query-groups', 'view-clients', 'view-users']);
+  });
+});
+
+describe('who holds a role where (the letters’ recipients, issue 16): the same through Keycloak and the emulator', () => {
+  it.each([
+    ['/bashkortostan/sibay/gimnaziya', ['school-curator']],
+    ['/bashkortostan/sibay/gimnaziya', ['school-curator', 'school-director']],
+    ['/bashkortostan/sibay', ['district-officer']],
+    ['/bashkortostan/sibay/gimnaziya', ['district-officer']],
+    ['/bashkortostan/no-such-district', ['district-officer']],
+  ] as const)('%s %j', async (groupPath, roles) => {
+    const real = new KeycloakPeopleDirectory(
+      new KeycloakAdminClient({ kind: 'keycloak', url: kc.url, realm: 'nastavnik', clientId: PROVISIONER.id, clientSecret: PROVISIONER.secret }),
+    );
+    const emulated = new KeycloakPeopleDirectory(new KeycloakAdminClient({ kind: 'embedded', url: idp.url, realm: 'nastavnik', token: 'dev-idp-admin-token' }));
+    const key = (people: Array<{ username: string; address: string }>) => people.map((p) => `${p.username} ${p.address}`).sort();
+    const found = await real.withRole(groupPath, roles);
+    expect(key(found)).toEqual(key(await emulated.withRole(groupPath, roles)));
+    const expected = loginUsers
+      .filter((user) => (user.groups ?? []).includes(groupPath) && roles.some((role) => (user.clientRoles?.api ?? []).includes(role)))
+      .map((user) => user.username)
+      .sort();
+    expect(found.map((p) => p.username).sort()).toEqual(expected);
+    expect(found.every((p) => p.address.includes('@'))).toBe(true);
   });
 });
 

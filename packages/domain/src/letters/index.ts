@@ -1,3 +1,5 @@
 export * from './compose.js';
 export * from './partners.js';
 export * from './kinds.js';
+export * from './roadmaps.js';
+export * from './campaigns.js';

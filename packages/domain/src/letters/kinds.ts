@@ -2,6 +2,11 @@
 export const NOTIFICATION_KIND_LABELS_RU: Readonly<Record<string, string>> = {
   'partners.application-received': 'Заявка партнёра получена',
   'partners.application-rejected': 'Заявка партнёра отклонена',
+  'roadmaps.waits-for-director': 'Дорожная карта ждёт утверждения',
+  'roadmaps.submitted': 'Дорожная карта на согласовании',
+  'roadmaps.returned': 'Дорожная карта возвращена',
+  'roadmaps.agreed': 'Дорожная карта согласована',
+  'campaigns.reminder': 'Напоминание о сроке кампании',
 };
 
 export const NOTIFICATION_STATUS_LABELS_RU: Readonly<Record<string, string>> = {

@@ -6,8 +6,8 @@ import { Campaign } from './campaign.entity.js';
 
 /**
  * The district reminded a school of a campaign's due date. The record is what the campaign page
- * and the school's inbox show; it is also the outbox of notifications (issue 16): the sender reads
- * rows with `deliveredAt` null, sends, and stamps them.
+ * and the school's inbox show; its letters (issue 16) go to the outbox at once and `deliveredAt`
+ * says when (the delivery log has what became of each).
  */
 @ObjectType('CampaignReminder', { description: 'Напоминание организации о сроке кампании.' })
 @Entity({ schema: '*', tableName: 'campaign_reminder' })
@@ -36,7 +36,7 @@ export class CampaignReminder {
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   remindedAt: Opt<Date> = new Date();
 
-  /** Set by the notification sender (issue 16) once the reminder went out. */
+  /** When its letters were put in the outbox (issue 16); null: none (no curator or director with an e-mail). */
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   deliveredAt: Opt<Date> | null = null;
 }

@@ -7,20 +7,24 @@ import { forgetTenantReads, isUuid, type Tenant } from '../../engine/tenancy/ten
 import { districtStaffRoles, schoolStaffOrganizationIds } from '../directory/scope.js';
 import { NOT_SUBMITTED_STATUSES, type CampaignService } from './campaign.service.js';
 import { CampaignReminder } from './reminder.entity.js';
+import type { ReminderLetters } from './reminder-letters.js';
+import { currentLogger, silentLogger } from '../../engine/logging.js';
 
 /** How far back a school's inbox shows the reminders it got. */
 const INBOX_DAYS = 14;
 
 /**
  * «Напомнить»: the district's staff remind schools that have not submitted their roadmap of a
- * campaign's due date. A reminder is recorded (who, when, which school); delivering it by e-mail
- * is issue 16's sender, which reads the rows not yet delivered.
+ * campaign's due date. A reminder is recorded (who, when, which school) and its letters go to the
+ * school's curator and director at once (reminder-letters.ts).
  */
 export class ReminderService {
   constructor(
     private readonly clock: Clock,
     private readonly timeZone: string,
     private readonly campaigns: CampaignService,
+    /** The letters of a reminder (issue 16); a failure to queue them keeps the reminder recorded. */
+    private readonly letters?: ReminderLetters,
   ) {}
 
   /** Reminds every listed school, or none: a refused row (not addressed, submitted, reminded within the hour, foreign) refuses all. */
@@ -58,6 +62,9 @@ export class ReminderService {
       }),
     );
     await tenant.em.flush();
+    await this.letters
+      ?.send(ctx, campaign, created)
+      .catch((error: unknown) => currentLogger(silentLogger()).error({ err: error, campaignId: campaign.id }, 'reminder letters could not be queued'));
     forgetTenantReads(tenant);
     return created;
   }

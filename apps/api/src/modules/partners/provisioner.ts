@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_IDP_ADMIN_TOKEN, keycloakAdminAccess } from '../../engine/auth/keycloak-admin.js';
 import type { ApiConfig } from '../../engine/config.js';
 
 /**
@@ -229,18 +230,11 @@ export class EmbeddedAccountProvisioner implements AccountProvisioner {
   }
 }
 
-export const DEFAULT_IDP_ADMIN_TOKEN = 'dev-idp-admin-token';
+export { DEFAULT_IDP_ADMIN_TOKEN };
 
 /** Keycloak's admin API when a service account is configured, else the embedded provider's endpoint. */
 export function createAccountProvisioner(config: Pick<ApiConfig, 'keycloak'>, env: Record<string, string | undefined> = process.env): AccountProvisioner {
-  const clientId = env.KEYCLOAK_ADMIN_CLIENT_ID?.trim();
-  const clientSecret = env.KEYCLOAK_ADMIN_CLIENT_SECRET?.trim();
-  if (clientId && clientSecret) {
-    return new KeycloakAccountProvisioner({ url: config.keycloak.url, realm: config.keycloak.realm, clientId, clientSecret });
-  }
-  return new EmbeddedAccountProvisioner({
-    url: config.keycloak.url,
-    realm: config.keycloak.realm,
-    token: env.IDP_ADMIN_TOKEN?.trim() || DEFAULT_IDP_ADMIN_TOKEN,
-  });
+  const access = keycloakAdminAccess(config, env);
+  if (access.kind === 'keycloak') return new KeycloakAccountProvisioner(access);
+  return new EmbeddedAccountProvisioner(access);
 }

@@ -16,6 +16,8 @@ import { ReviewComment } from './comment.entity.js';
 import { recordEvent } from '../roadmaps/events.js';
 import type { RoadmapDecisionInput } from './inputs.js';
 import { forgetTenantReads } from '../../engine/tenancy/tenant.js';
+import { currentLogger, silentLogger } from '../../engine/logging.js';
+import type { DecisionLetters } from './decision-letters.js';
 
 /** GraphQL's nulls as absent fields (the machine reads a block's fields as optional strings). */
 function withoutNulls<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], null> } {
@@ -39,6 +41,8 @@ export class DecisionService {
   constructor(
     private readonly clock: Clock,
     private readonly roadmaps: RoadmapService,
+    /** The letters a decision sends (issue 16); a failure to queue them never undoes the decision. */
+    private readonly letters?: DecisionLetters,
   ) {}
 
   async decide(ctx: TenantServiceContext, input: RoadmapDecisionInput): Promise<RoadmapRevision> {
@@ -86,12 +90,14 @@ export class DecisionService {
     if (roadmap.latestRevisionId !== revision.id) throw conflict(ROADMAP_MESSAGES_RU.notLatest, 'STATE');
 
     const now = this.clock.now();
+    let versionAfter = revision.version;
     const resultId = await tenant.em.transactional(
       async (em) => {
         const patch: Parameters<typeof claimRevision>[3] = { state: decision.next };
         if (record.approval) patch.approval = record.approval;
         if (record.agreement) patch.agreement = record.agreement;
         const version = await claimRevision(em, revision, input.expectedVersion, patch, now);
+        versionAfter = version;
         const managed = await em.findOneOrFail(RoadmapRevision, { id: revision.id });
         const managedRoadmap = await em.findOneOrFail(Roadmap, { id: roadmap.id });
 
@@ -181,6 +187,9 @@ export class DecisionService {
       { clear: true },
     );
     forgetTenantReads(tenant);
+    await this.letters
+      ?.after(ctx, { action, roadmap, revision, comment: record.comment, actor, versionAfter })
+      .catch((error: unknown) => currentLogger(silentLogger()).error({ err: error, revisionId: revision.id, action }, 'decision letters could not be queued'));
     return tenant.em.findOneOrFail(RoadmapRevision, { id: resultId });
   }
 

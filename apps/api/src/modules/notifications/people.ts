@@ -1,0 +1,113 @@
+import type { PlatformRole } from '@nastavnik/domain';
+import type { KeycloakAdminClient } from '../../engine/auth/keycloak-admin.js';
+import type { EntityManager } from '../../engine/orm/create-orm.js';
+import { Organization } from '../directory/organization.entity.js';
+import { District } from '../directory/district.entity.js';
+
+/** A user who receives a letter: their login, address and name as the identity provider keeps them. */
+export interface Recipient {
+  username: string;
+  address: string;
+  /** «Исхакова Лилия Фанисовна». */
+  name: string | null;
+  /** «Лилия Фанисовна»: how a letter greets them. */
+  greetingName: string | null;
+}
+
+/**
+ * Who holds a role where, for letters (issue 16): the curator and the director of a school, the
+ * officers of a district. Users and their roles live in the identity provider, not in our database,
+ * so a school that never logged in still gets its campaign's letters.
+ */
+export interface PeopleDirectory {
+  /** Enabled users with an e-mail who are members of the group and hold one of the roles. */
+  withRole(groupPath: string, roles: readonly PlatformRole[]): Promise<Recipient[]>;
+}
+
+interface UserRepresentation {
+  id: string;
+  username: string;
+  enabled?: boolean;
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  attributes?: Record<string, string[]>;
+}
+
+const PAGE = 500;
+const CACHE_MS = 60_000;
+
+/**
+ * The directory over the admin REST API (Keycloak's, or the embedded provider's subset): a group's
+ * direct members intersected with a client role's users. Lists are kept a minute, so a reminder to
+ * a thousand schools asks for each role once.
+ */
+export class KeycloakPeopleDirectory implements PeopleDirectory {
+  private readonly cache = new Map<string, { until: number; value: Promise<UserRepresentation[]> }>();
+  private clientUuid: Promise<string> | null = null;
+
+  constructor(
+    private readonly admin: KeycloakAdminClient,
+    private readonly apiClientId = 'api',
+  ) {}
+
+  private cached(key: string, load: () => Promise<UserRepresentation[]>): Promise<UserRepresentation[]> {
+    const hit = this.cache.get(key);
+    if (hit && hit.until > Date.now()) return hit.value;
+    const value = load();
+    this.cache.set(key, { until: Date.now() + CACHE_MS, value });
+    value.catch(() => this.cache.delete(key));
+    return value;
+  }
+
+  private async all(path: string): Promise<UserRepresentation[]> {
+    const users: UserRepresentation[] = [];
+    for (let first = 0; ; first += PAGE) {
+      const page =
+        (await this.admin.get<UserRepresentation[]>(`${path}${path.includes('?') ? '&' : '?'}first=${first}&max=${PAGE}&briefRepresentation=false`)) ?? [];
+      users.push(...page);
+      if (page.length < PAGE) return users;
+    }
+  }
+
+  private apiClient(): Promise<string> {
+    this.clientUuid ??= this.admin.get<Array<{ id: string }>>(`/clients?clientId=${encodeURIComponent(this.apiClientId)}`).then((clients) => {
+      const id = clients?.[0]?.id;
+      if (!id) throw new Error(`keycloak: client ${this.apiClientId} not found`);
+      return id;
+    });
+    this.clientUuid.catch(() => (this.clientUuid = null));
+    return this.clientUuid;
+  }
+
+  async withRole(groupPath: string, roles: readonly PlatformRole[]): Promise<Recipient[]> {
+    const members = await this.cached(`group:${groupPath}`, async () => {
+      const group = await this.admin.get<{ id: string }>(`/group-by-path${groupPath.split('/').map(encodeURIComponent).join('/')}`);
+      return group ? this.all(`/groups/${encodeURIComponent(group.id)}/members`) : [];
+    });
+    const client = await this.apiClient();
+    const holders = new Set<string>();
+    for (const role of roles) {
+      const users = await this.cached(`role:${role}`, async () => this.all(`/clients/${encodeURIComponent(client)}/roles/${encodeURIComponent(role)}/users`));
+      for (const user of users) holders.add(user.id);
+    }
+    return members
+      .filter((user) => user.enabled !== false && user.email && holders.has(user.id))
+      .map((user) => ({
+        username: user.username,
+        address: user.email!,
+        name: [user.lastName, user.firstName, user.attributes?.middleName?.[0]].filter(Boolean).join(' ') || null,
+        greetingName: [user.firstName, user.attributes?.middleName?.[0]].filter(Boolean).join(' ') || null,
+      }));
+  }
+}
+
+/** The identity provider's group of an organisation (`/<region>/<district>/<organisation>`) or a district. */
+export async function groupPathOf(em: EntityManager, place: { organizationId: string } | { districtId: string }): Promise<string | null> {
+  if ('organizationId' in place) {
+    const organization = await em.findOne(Organization, { id: place.organizationId }, { populate: ['district', 'district.region'] });
+    return organization ? `/${organization.district.region.code}/${organization.district.code}/${organization.code}` : null;
+  }
+  const district = await em.findOne(District, { id: place.districtId }, { populate: ['region'] });
+  return district ? `/${district.region.code}/${district.code}` : null;
+}

@@ -27,6 +27,7 @@ import {
   type TestStack,
   fillDate,
   dateText,
+  letterTo,
 } from './support';
 
 let stack: TestStack;
@@ -301,9 +302,16 @@ describe('roadmap journey: campaign → draft → director → district → new 
     await shotAt(item, '10-officer-returned-item');
   });
 
-  step('6. the curator sees the comment beside the item, creates a new revision, fixes it and resends', async () => {
+  step('6. the curator gets the letter, its link opens the roadmap with the comment; a new revision, fixed, resent', async () => {
+    // Issue 16: the return reached the curator by e-mail (the stack's mail catcher), with the remarks and a link.
+    const letter = await letterTo(stack, 'gimnaziya.curator@demo.nastavnik.local', /^Дорожная карта возвращена на доработку/);
+    expect(letter.text).toContain('Комментарий: Доработать по замечаниям');
+    expect(letter.text).toContain('• Уточните срок: к какой дате?');
+    const link = /Открыть дорожную карту: (\S+)/.exec(letter.text)?.[1];
+    expect(link?.startsWith(`${stack.adminOrigin}/roadmaps/`)).toBe(true);
     await as('gimnaziya.curator');
-    await openFromInbox('Возвращённые');
+    await page.goto(link!);
+    await page.getByRole('region', { name: 'Замечания к дорожной карте' }).getByText('Доработать по замечаниям').waitFor({ timeout: 60_000 });
     const item = page.locator('tbody', { has: page.getByRole('rowheader', { name: '1.3', exact: true }) });
     await item.getByText('Уточните срок: к какой дате?').waitFor();
     await decide('Создать новую редакцию');

@@ -59,7 +59,30 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
 export interface TestStack {
   adminUrl: string;
   adminOrigin: string;
+  /** The embedded mail catcher's letters (JSON), when the stack runs one. */
+  mailboxUrl?: string;
   stop(): Promise<void>;
+}
+
+/** A letter as the mail catcher keeps it (tools/mailcatcher). */
+export interface CaughtLetter {
+  id: string;
+  envelopeTo: string[];
+  subject: string;
+  text: string;
+}
+
+/** Waits for a letter to `address` whose subject matches, in the stack's mail catcher. */
+export async function letterTo(stack: TestStack, address: string, subject: RegExp, timeoutMs = 60_000): Promise<CaughtLetter> {
+  if (!stack.mailboxUrl) throw new Error('this stack has no mail catcher (SMTP_URL is set or E2E_ADMIN_URL points elsewhere)');
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const letters = (await (await fetch(stack.mailboxUrl)).json()) as CaughtLetter[];
+    const found = letters.find((letter) => letter.envelopeTo.includes(address) && subject.test(letter.subject));
+    if (found) return found;
+    if (Date.now() > until) throw new Error(`no letter to ${address} matching ${subject} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 async function loadStack(): Promise<typeof import('@nastavnik/stack')> {
@@ -92,6 +115,7 @@ export async function startTestStack(): Promise<TestStack> {
   return {
     adminUrl: stack.adminUrl,
     adminOrigin: new URL(stack.adminUrl).origin,
+    ...(stack.mailboxUrl ? { mailboxUrl: stack.mailboxUrl } : {}),
     async stop() {
       await stack.stop();
       await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);

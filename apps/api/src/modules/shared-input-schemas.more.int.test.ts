@@ -6,12 +6,12 @@ import {
   questionnaireTemplateInputSchema,
   rejectionReasonSchema,
   swotInputSchema,
-  type FieldIssue,
 } from '@nastavnik/domain';
 import type { ZodType } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/harness.js';
-import { fails, ok, roadmapWorld, type RoadmapWorld } from '../test/roadmaps.js';
+import { apiFieldIssues, expectSameMessages } from '../test/shared-inputs.js';
+import { ok, roadmapWorld, type RoadmapWorld } from '../test/roadmaps.js';
 
 /**
  * One validation per input (issue 15), the forms of monitoring, practices, questionnaires and
@@ -32,19 +32,10 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function apiIssues(mutation: string, token: string, variables: Record<string, unknown>): Promise<FieldIssue[]> {
-  const error = await fails(app, mutation, token, variables);
-  expect(error.extensions?.code).toBe('BAD_USER_INPUT');
-  return (error.extensions?.fields as FieldIssue[] | undefined) ?? [];
-}
-
 /** The same input through the shared schema (what the admin shows) and through the API (`variables` carry it). */
-async function expectSameMessages(schema: ZodType, input: Record<string, unknown>, mutation: string, token: string, variables: Record<string, unknown>) {
-  const shared = checkInput(schema, input).issues;
-  expect(shared.length, 'the case must be invalid').toBeGreaterThan(0);
-  expect(await apiIssues(mutation, token, variables)).toEqual(shared);
-  return shared;
-}
+const same = (schema: ZodType, input: Record<string, unknown>, mutation: string, token: string, variables: Record<string, unknown>) =>
+  expectSameMessages(app, { schema, input, mutation, token, variables });
+const apiIssues = (mutation: string, token: string, variables: Record<string, unknown>) => apiFieldIssues(app, mutation, token, variables);
 
 const SAVE_SWOT = `mutation($input: SaveSwotFormInput!) { saveSwotForm(input: $input) { id strengths formDate } }`;
 const CREATE_PRACTICE = `mutation($input: BestPracticeInput!) { createBestPractice(input: $input) { id title } }`;
@@ -84,7 +75,7 @@ describe('a SWOT form: the admin’s check and the API say the same', () => {
     ['one line over the limit', swot({ opportunities: ['  ', 'x'.repeat(1001)] })],
     ['a date that is no date', swot({ formDate: '2025-02-30' })],
   ])('%s', async (_case, input) => {
-    await expectSameMessages(swotInputSchema, input, SAVE_SWOT, w.tokens.curator1, { input: { ...input, organizationId: w.school1.id } });
+    await same(swotInputSchema, input, SAVE_SWOT, w.tokens.curator1, { input: { ...input, organizationId: w.school1.id } });
   });
 
   it('the limits themselves pass both: 50 points of 1000 characters', async () => {
@@ -171,7 +162,7 @@ describe('a best-practice case: the admin’s check and the API say the same', (
     ['texts over the limits', { title: 'Т'.repeat(301), summary: 'о'.repeat(10_001), results: 'р'.repeat(10_001) }],
     ['a title over the limit only', { ...texts, title: 'Т'.repeat(301) }],
   ])('a new case: %s', async (_case, input) => {
-    await expectSameMessages(bestPracticeInputSchema, input, CREATE_PRACTICE, w.tokens.curator1, { input: { ...input, pairId } });
+    await same(bestPracticeInputSchema, input, CREATE_PRACTICE, w.tokens.curator1, { input: { ...input, pairId } });
   });
 
   it('a pair not yet completed is named first, with every text problem after it', async () => {
@@ -189,7 +180,7 @@ describe('a best-practice case: the admin’s check and the API say the same', (
     const { createBestPractice } = await ok<{ createBestPractice: any }>(app, CREATE_PRACTICE, w.tokens.curator1, { input: { ...input, pairId } });
     expect(createBestPractice.title).toBe(input.title);
     const empty = { title: '', summary: ' ', results: texts.results };
-    await expectSameMessages(bestPracticeInputSchema, empty, UPDATE_PRACTICE, w.tokens.curator1, { id: createBestPractice.id, input: empty });
+    await same(bestPracticeInputSchema, empty, UPDATE_PRACTICE, w.tokens.curator1, { id: createBestPractice.id, input: empty });
     await ok(app, UPDATE_PRACTICE, w.tokens.curator1, { id: createBestPractice.id, input: texts });
   });
 });
@@ -220,7 +211,7 @@ describe('a questionnaire template: the admin’s check and the API say the same
     ],
     ['too many questions', { title: 'Анкета', questions: Array.from({ length: 61 }, () => ({ kind: 'text', text: 'Вопрос' })) }],
   ])('%s', async (_case, input) => {
-    await expectSameMessages(questionnaireTemplateInputSchema, input, UPDATE_TEMPLATE, w.tokens.curator1, { id: template.id, input });
+    await same(questionnaireTemplateInputSchema, input, UPDATE_TEMPLATE, w.tokens.curator1, { id: template.id, input });
   });
 
   it('a template at the limits passes both', async () => {
@@ -274,7 +265,7 @@ describe('the reasons of a refusal: the admin’s check and the API say the same
     ['a reason over the limit', 'п'.repeat(2001)],
   ])('rejecting an application: %s', async (_case, reason) => {
     const id = await apply(_case === 'everything empty' ? '01' : '02');
-    await expectSameMessages(rejectionReasonSchema, { reason }, REJECT, w.tokens.officer, { id, reason });
+    await same(rejectionReasonSchema, { reason }, REJECT, w.tokens.officer, { id, reason });
   });
 
   it('a reason at the limit rejects the application', async () => {
@@ -298,8 +289,7 @@ describe('the reasons of a refusal: the admin’s check and the API say the same
       },
     });
     const id = proposePartnerAgreement.id as string;
-    for (const reason of [null, '  ', 'о'.repeat(2001)])
-      await expectSameMessages(declineReasonSchema, { reason }, DECIDE, w.tokens.director1, { id, accept: false, reason });
+    for (const reason of [null, '  ', 'о'.repeat(2001)]) await same(declineReasonSchema, { reason }, DECIDE, w.tokens.director1, { id, accept: false, reason });
     const reason = 'о'.repeat(2000);
     expect(checkInput(declineReasonSchema, { reason }).ok).toBe(true);
     expect((await ok<{ decidePartnerAgreement: any }>(app, DECIDE, w.tokens.director1, { id, accept: false, reason })).decidePartnerAgreement.decision).toBe(

@@ -1,16 +1,9 @@
-import {
-  checkInput,
-  completionInputSchema,
-  extensionInputSchema,
-  markPlanTaskInputSchema,
-  meetingInputSchema,
-  planTasksSchema,
-  type FieldIssue,
-} from '@nastavnik/domain';
+import { checkInput, completionInputSchema, extensionInputSchema, markPlanTaskInputSchema, meetingInputSchema, planTasksSchema } from '@nastavnik/domain';
 import type { ZodType } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/harness.js';
-import { fails, ok, roadmapWorld, type RoadmapWorld } from '../test/roadmaps.js';
+import { apiFieldIssues, expectSameMessages } from '../test/shared-inputs.js';
+import { ok, roadmapWorld, type RoadmapWorld } from '../test/roadmaps.js';
 
 /**
  * One validation per input (issue 15), the pair card's forms: the plan's tasks, a meeting, a
@@ -78,20 +71,11 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function apiIssues(mutation: string, variables: Record<string, unknown>): Promise<FieldIssue[]> {
-  const error = await fails(app, mutation, w.tokens.curator1, variables);
-  expect(error.extensions?.code).toBe('BAD_USER_INPUT');
-  return (error.extensions?.fields as FieldIssue[] | undefined) ?? [];
-}
+const apiIssues = (mutation: string, variables: Record<string, unknown>) => apiFieldIssues(app, mutation, w.tokens.curator1, variables);
 
 /** The same input through the shared schema (what the admin shows) and through the API, for this pair. */
-async function expectSameMessages(schema: ZodType, mutation: string, input: Record<string, unknown>) {
-  const shared = checkInput(schema, input).issues;
-  expect(shared.length, 'the case must be invalid').toBeGreaterThan(0);
-  const api = await apiIssues(mutation, { input: { pairId, ...input } });
-  expect(api).toEqual(shared);
-  return api;
-}
+const same = (schema: ZodType, mutation: string, input: Record<string, unknown>) =>
+  expectSameMessages(app, { schema, input, mutation, token: w.tokens.curator1, variables: { input: { pairId, ...input } } });
 
 /** What the card shows of the pair, as the admin passes it to the schemas. */
 const held = () => [{ type: 'acquaintance', date: ACQUAINTANCE }];
@@ -130,7 +114,7 @@ describe('the pair card’s inputs give the same messages in the admin’s check
     ['an unknown kind, a date in the wrong format, no feedback', { type: 'party', date: '25.09.2026', feedback: '' }],
     ['a date that does not exist', { type: 'trial', date: '2026-09-31', feedback: 'Хорошо' }],
   ])('a meeting: %s', async (_case, input) => {
-    await expectSameMessages(meetingInputSchema(held()), MEETING, input);
+    await same(meetingInputSchema(held()), MEETING, input);
   });
 
   it('a meeting: all three problems at once, in the domain’s words', async () => {
@@ -146,11 +130,11 @@ describe('the pair card’s inputs give the same messages in the admin’s check
     ['everything empty', { taskId: '', done: true, note: '' }],
     ['a task of no plan and a note too long', { taskId: '00000000-0000-7000-8000-000000000000', done: true, note: 'я'.repeat(2001) }],
   ])('a mark of a task: %s', async (_case, input) => {
-    await expectSameMessages(markPlanTaskInputSchema(tasks), MARK, input);
+    await same(markPlanTaskInputSchema(tasks), MARK, input);
   });
 
   it('a mark of a task: a note too long on a task of the plan', async () => {
-    await expectSameMessages(markPlanTaskInputSchema(tasks), MARK, { taskId: tasks[1]!.id, done: true, note: ' ' + 'я'.repeat(2001) });
+    await same(markPlanTaskInputSchema(tasks), MARK, { taskId: tasks[1]!.id, done: true, note: ' ' + 'я'.repeat(2001) });
   });
 
   it.each([
@@ -158,7 +142,7 @@ describe('the pair card’s inputs give the same messages in the admin’s check
     ['not later than the end, no reason', { until: END, comment: ' ', mutualConsent: true }],
     ['a date in the wrong format, no consent', { until: '31.08.2027', comment: 'Болезнь', mutualConsent: false }],
   ])('an extension: %s', async (_case, input) => {
-    await expectSameMessages(extensionInputSchema(plan()), EXTEND, input);
+    await same(extensionInputSchema(plan()), EXTEND, input);
   });
 
   it.each([
@@ -167,7 +151,7 @@ describe('the pair card’s inputs give the same messages in the admin’s check
     ['an unknown reason, a date in the wrong format', { reason: 'boredom', on: '15.10.2026', comment: 'Устал' }],
     ['a date that does not exist, a curator’s decision without grounds', { reason: 'curator-plan-not-done', on: '2026-02-29' }],
   ])('a completion: %s', async (_case, input) => {
-    await expectSameMessages(completionInputSchema(plan()), COMPLETE, input);
+    await same(completionInputSchema(plan()), COMPLETE, input);
   });
 });
 

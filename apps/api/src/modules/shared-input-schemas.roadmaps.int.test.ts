@@ -1,7 +1,8 @@
-import { campaignInputSchema, checkInput, executionMarkSchema, roadmapCreationSchema, signatureBlockProblems, type FieldIssue } from '@nastavnik/domain';
+import { campaignInputSchema, checkInput, executionMarkSchema, roadmapCreationSchema, signatureBlockProblems } from '@nastavnik/domain';
 import type { ZodType } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/harness.js';
+import { expectSameMessages } from '../test/shared-inputs.js';
 import { agreedRoadmap, APPROVAL, CREATE_ROADMAP, decide, DECIDE, fails, MARK_DONE, ok, revision, roadmapWorld, type RoadmapWorld } from '../test/roadmaps.js';
 
 /**
@@ -38,18 +39,9 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function apiIssues(mutation: string, token: string, input: Record<string, unknown>): Promise<FieldIssue[]> {
-  const error = await fails(app, mutation, token, { input });
-  expect(error.extensions?.code).toBe('BAD_USER_INPUT');
-  return (error.extensions?.fields as FieldIssue[] | undefined) ?? [];
-}
-
 /** The same input through the shared schema (what the admin shows) and through the API. */
-async function expectSameMessages(schema: ZodType, mutation: string, token: string, input: Record<string, unknown>, context: Record<string, unknown> = {}) {
-  const shared = checkInput(schema, input).issues;
-  expect(shared.length, 'the case must be invalid').toBeGreaterThan(0);
-  expect(await apiIssues(mutation, token, { ...input, ...context })).toEqual(shared);
-}
+const same = (schema: ZodType, mutation: string, token: string, input: Record<string, unknown>, context: Record<string, unknown> = {}) =>
+  expectSameMessages(app, { schema, input, mutation, token, variables: { input: { ...input, ...context } } });
 
 const CREATE_CAMPAIGN = `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id periodStart periodEnd allOrganizations } }`;
 const CREATE = `mutation($input: CreateRoadmapInput!) { createRoadmap(input: $input) { id level } }`;
@@ -68,7 +60,7 @@ describe('the same input gives the same messages in the admin’s check and in t
     ],
     ['the end before the start', { title: 'Кампания', academicYear: '2025/2026', dueDate: '2025-09-20', periodStart: '2026-01-01', periodEnd: '2025-12-31' }],
   ])('a campaign: %s', async (_case, input) => {
-    await expectSameMessages(campaignInputSchema, CREATE_CAMPAIGN, w.tokens.officer, input);
+    await same(campaignInputSchema, CREATE_CAMPAIGN, w.tokens.officer, input);
   });
 
   it.each([
@@ -79,14 +71,14 @@ describe('the same input gives the same messages in the admin’s check and in t
       { programmeName: 'П'.repeat(301), title: 'Т'.repeat(1001), periodStart: '01.09.2026', periodEnd: '2027-08-31' },
     ],
   ])('a school roadmap: %s', async (_case, input) => {
-    await expectSameMessages(roadmapCreationSchema, CREATE, w.tokens.curator1, input, { organizationId: w.school1.id, source: 'EMPTY' });
+    await same(roadmapCreationSchema, CREATE, w.tokens.curator1, input, { organizationId: w.school1.id, source: 'EMPTY' });
   });
 
   it.each([
     ['everything empty', { programmeName: '', periodStart: '', periodEnd: '' }],
     ['the end before the start', { programmeName: 'Вместе', periodStart: '2026-09-01', periodEnd: '2025-09-01' }],
   ])('the district’s roadmap: %s', async (_case, input) => {
-    await expectSameMessages(roadmapCreationSchema, CREATE, w.tokens.officer, input, { level: 'DISTRICT', source: 'EMPTY' });
+    await same(roadmapCreationSchema, CREATE, w.tokens.officer, input, { level: 'DISTRICT', source: 'EMPTY' });
   });
 
   it.each([
@@ -96,7 +88,7 @@ describe('the same input gives the same messages in the admin’s check and in t
     ['a link in another scheme, a note too long', { url: 'javascript:alert(1)', note: 'п'.repeat(1001) }],
     ['a link too long', { url: `https://${'a'.repeat(1995)}` }],
   ])('an execution mark: %s', async (_case, input) => {
-    await expectSameMessages(executionMarkSchema, MARK_DONE, w.tokens.curator1, input, { itemId });
+    await same(executionMarkSchema, MARK_DONE, w.tokens.curator1, input, { itemId });
   });
 
   // The director's and the head's blocks: the domain's signatureBlockProblems on both sides.

@@ -27,3 +27,25 @@ describe('an empty matching explains itself', () => {
     expect(reasons[1]!.text).toBe('2 участника отозвали согласие на обработку данных: в подборе не участвуют.');
   });
 });
+
+describe('the period of the pairs being confirmed', () => {
+  const labels = { start: 'Начало', end: 'Окончание' };
+  it('shows a date typed wrong and the domain’s rule beside their fields, all at once', async () => {
+    const { confirmPeriod } = await import('./matching');
+    expect(confirmPeriod('31.02.2026', '', labels).errors).toEqual({
+      startDate: 'Начало: укажите дату в формате ДД.ММ.ГГГГ',
+      endDate: 'Окончание: укажите дату в формате ДД.ММ.ГГГГ',
+    });
+    const reversed = confirmPeriod('01.10.2026', '01.09.2026', labels);
+    expect(reversed.period).toBeNull();
+    expect(Object.keys(reversed.errors)).toEqual(['endDate']);
+    expect(confirmPeriod('01.10.2026', '31.05.2027', labels)).toEqual({ errors: {}, period: { start: '2026-10-01', end: '2027-05-31' } });
+  });
+
+  it('places the API’s period problems of any row beside the fields', async () => {
+    const { confirmPeriodErrorsOf } = await import('./matching');
+    expect(confirmPeriodErrorsOf({ 'pairs[0].endDate': 'Окончание: не раньше начала', 'pairs[1].mentorId': 'Участник не найден' })).toEqual({
+      endDate: 'Окончание: не раньше начала',
+    });
+  });
+});

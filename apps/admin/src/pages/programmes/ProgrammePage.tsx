@@ -14,7 +14,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { ru } from '../../i18n/ru';
 import { hasRole } from '../../lib/access';
 import { classifyError, notFoundError } from '../../lib/errors';
-import { whyNoPairs, type MatchingNextStep } from '../../lib/matching';
+import { confirmPeriod, confirmPeriodErrorsOf, whyNoPairs, type MatchingNextStep } from '../../lib/matching';
 import { useMe } from '../../me';
 import { pairPaths } from '../../lib/pairs';
 import { addMonthsIso, programmePaths, programmeTabOf, type ProgrammeTab } from '../../lib/programmes';
@@ -269,16 +269,20 @@ function MatchingTab({ programmeId, periodEnd }: { programmeId: string; periodEn
   const [startDate, setStartDate] = useState(isoToRu(today));
   const [endDate, setEndDate] = useState(isoToRu(defaultEnd));
   const [formError, setFormError] = useState<string | null>(null);
+  const [periodErrors, setPeriodErrors] = useState<{ startDate?: string; endDate?: string }>({});
   const [confirm, { loading: confirming }] = useMutation(ConfirmPairsMutation, { refetchQueries: ['Pairs'] });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFormError(null);
     const suggestions = data?.suggestMatches.suggestions.filter((s) => selected.has(s.mentorId)) ?? [];
-    if (suggestions.length === 0) return setFormError(ru.matching.nothingSelected);
-    const start = parseDateRu(startDate);
-    const end = parseDateRu(endDate);
-    if (!start || !end) return setFormError(ru.programmes.badDate);
+    // Every problem at once: the selection above the button, the dates beside their fields.
+    const checked = confirmPeriod(startDate, endDate, { start: ru.matching.startDate, end: ru.matching.endDate });
+    setPeriodErrors(checked.errors);
+    if (suggestions.length === 0) setFormError(ru.matching.nothingSelected);
+    else if (!checked.period) setFormError(ru.form.fixErrors);
+    if (suggestions.length === 0 || !checked.period) return;
+    const { start, end } = checked.period;
     try {
       const result = await confirm({
         variables: {
@@ -289,7 +293,12 @@ function MatchingTab({ programmeId, periodEnd }: { programmeId: string; periodEn
       toast.success(ru.matching.confirmed(result.data?.confirmPairs.length ?? 0));
       navigate(programmePaths.programme(programmeId, 'pairs'));
     } catch (failure) {
-      setFormError(classifyError(failure).message);
+      const appError = classifyError(failure);
+      const dates = confirmPeriodErrorsOf(appError.fieldErrors);
+      setPeriodErrors(dates);
+      setFormError(
+        Object.keys(dates).length > 0 && Object.keys(appError.fieldErrors).length === Object.keys(dates).length ? ru.form.fixErrors : appError.message,
+      );
     }
   }
 
@@ -363,8 +372,8 @@ function MatchingTab({ programmeId, periodEnd }: { programmeId: string; periodEn
             )}
             {result.suggestions.length > 0 && (
               <div className="form panel measure">
-                <DateField label={ru.matching.startDate} value={startDate} onChange={setStartDate} />
-                <DateField label={ru.matching.endDate} value={endDate} onChange={setEndDate} />
+                <DateField label={ru.matching.startDate} value={startDate} onChange={setStartDate} error={periodErrors.startDate} />
+                <DateField label={ru.matching.endDate} value={endDate} onChange={setEndDate} error={periodErrors.endDate} />
                 <ErrorNotice>{formError}</ErrorNotice>
                 <div className="form-actions">
                   <button type="submit" className="button" disabled={confirming}>

@@ -41,7 +41,6 @@ import type { CompletePairInput, ConfirmPairInput, ExtendPairInput, MarkPlanTask
 import { MentoringPair, PairMeeting } from './pair.entity.js';
 import { EXTERNAL_MENTOR_MESSAGES_RU, type ExternalMentorSource } from './external-mentors.js';
 
-const firstError = (issues: ValidationIssue[]) => issues.find((i) => i.severity === 'error');
 /** The domain's errors (its warnings aside), all at once like a shared schema's. */
 const raise = (issues: ValidationIssue[]) => {
   const errors = issues.filter((i) => i.severity === 'error');
@@ -190,30 +189,35 @@ export class PairService {
     const paired = await this.pairedIds(ctx, programme.id);
     const partnerStates = this.partners ? await this.partners.states(ctx, programme) : new Map<string, { available: boolean }>();
     const seen = new Set<string>();
+    // Every problem of every row at once (one per field), as the other forms report them.
+    const issues: Array<{ field: string; message: string }> = [];
+    const problem = (field: string, message: string) => {
+      if (!issues.some((issue) => issue.field === field)) issues.push({ field, message });
+    };
     const pairs = inputs.map((input, index) => {
       const field = (name: string) => `pairs[${index}].${name}`;
       const form = this.formOf(programme, input.form);
       const kind = this.kindOf(programme, input.kind);
       const menteeIds = [...new Set(input.menteeIds)];
-      if (menteeIds.length === 0) throw badUserInput(field('menteeIds'), M.noMentees);
-      if (menteeIds.length > 1 && !isGroupKind(kind)) throw badUserInput(field('menteeIds'), M.groupNeedsGroupKind);
+      if (menteeIds.length === 0) problem(field('menteeIds'), M.noMentees);
+      if (menteeIds.length > 1 && !isGroupKind(kind)) problem(field('menteeIds'), M.groupNeedsGroupKind);
       const check = (id: string, role: 'mentor' | 'mentee', name: string) => {
         const person = people.get(id);
-        if (!person || person.programmeId !== programme.id) throw badUserInput(name, M.notInProgramme);
-        if (person.role !== role) throw badUserInput(name, M.wrongRole(role === 'mentor' ? 'Наставник' : 'Наставляемый'));
-        if (person.anonymized) throw badUserInput(name, M.anonymized);
-        if (paired.has(id)) throw badUserInput(name, M.alreadyPaired);
+        if (!person || person.programmeId !== programme.id) return problem(name, M.notInProgramme);
+        if (person.role !== role) return problem(name, M.wrongRole(role === 'mentor' ? 'Наставник' : 'Наставляемый'));
+        if (person.anonymized) return problem(name, M.anonymized);
+        if (paired.has(id)) return problem(name, M.alreadyPaired);
         if (role === 'mentor' && partnerStates.has(id) && partnerStates.get(id)?.available !== true) {
           throw badUserInput(name, EXTERNAL_MENTOR_MESSAGES_RU.notInForce, { reason: 'PARTNER_AGREEMENT' });
         }
-        if (role === 'mentee' && seen.has(id)) throw badUserInput(name, M.duplicateInPairs);
+        if (role === 'mentee' && seen.has(id)) return problem(name, M.duplicateInPairs);
         if (role === 'mentee') seen.add(id);
       };
       check(input.mentorId, 'mentor', field('mentorId'));
       menteeIds.forEach((id, i) => check(id, 'mentee', `${field('menteeIds')}[${i}]`));
-      const period = validatePlanPeriod(input.startDate, input.endDate);
-      const issue = firstError(period);
-      if (issue) throw badUserInput(field(issue.field === 'start' ? 'startDate' : 'endDate'), issue.message);
+      for (const issue of validatePlanPeriod(input.startDate, input.endDate)) {
+        if (issue.severity === 'error') problem(field(issue.field === 'start' ? 'startDate' : 'endDate'), issue.message);
+      }
       const pair = new MentoringPair();
       Object.assign(pair, {
         programmeId: programme.id,
@@ -233,6 +237,7 @@ export class PairService {
       });
       return pair;
     });
+    if (issues.length > 0) throw badUserInputs(issues);
     await tenant.em.transactional(
       async (em) => {
         for (const pair of pairs) em.persist(pair);

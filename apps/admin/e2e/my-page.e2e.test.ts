@@ -5,6 +5,7 @@
  * fits a phone. And the curator's «Подобрать пары» says it runs and, finding nothing, why.
  * Screenshots go to test-results/my-page-*.png.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { fillDate, journey, launchBrowser, logIn, logOut, mainText, screenshot, startTestStack, type Browser, type TestStack } from './support';
@@ -76,9 +77,15 @@ describe('my page: the demo mentee and mentor', () => {
     expect(await page.getByTestId('my-next-meeting').innerText()).toMatch(
       /^Запланирована: «Встреча-планирование», \d{2}\.\d{2}\.\d{4} 15:30 \(МСК\), Кабинет наставника, 2 этаж\.$/,
     );
-    // The mentee sees it but does not plan the pair's meetings.
-    await page.getByTestId('planned-meeting').waitFor();
-    expect(await page.getByTestId('planned-meeting').getByRole('button').count()).toBe(0);
+    // The mentee sees it but does not plan the pair's meetings; they can put it in their calendar.
+    const planned = page.getByTestId('planned-meeting');
+    await planned.waitFor();
+    expect(await planned.getByRole('button').allInnerTexts()).toEqual(['Добавить в календарь (.ics)']);
+    const [download] = await Promise.all([page.waitForEvent('download'), planned.getByRole('button', { name: 'Добавить в календарь (.ics)' }).click()]);
+    const ics = await readFile((await download.path())!, 'utf8');
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toMatch(/DTSTART;TZID=Europe\/Moscow:\d{8}T153000/);
+    expect(ics).toContain('LOCATION:Кабинет наставника\\, 2 этаж');
     expect(await page.getByTestId('my-next-task').innerText()).toContain(`Ближайшая задача плана: «${TASK}»`);
     // Nothing of the school besides: no other pair, no order, no score.
     const text = await mainText(page);

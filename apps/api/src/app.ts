@@ -426,7 +426,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
           ...documentRoutes(),
           ...importRoutes(),
           ...programmeRoutes(),
-          ...pairRoutes(),
+          ...pairRoutes({ timeZone: config.timeZone, adminUrl: config.mail.adminUrl }),
           ...questionnaireRoutes({
             orm,
             questionnaires: services.questionnaireLinks,

@@ -76,3 +76,13 @@ export function instantOfWallClock(date: string, time: string, timeZone: string)
   instant = new Date(asUtc - offsetMinutes(instant, timeZone) * 60_000);
   return instant;
 }
+
+/** «2026-12-12T15:30:00»: the wall-clock time of `instant` in `timeZone`, without an offset. */
+export function wallClockIso(instant: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    wallClock(timeZone)
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  ) as Record<string, string>;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:00`;
+}

@@ -21,7 +21,7 @@ const FACTORIES: Record<string, () => HttpRoute[]> = {
   documentRoutes: () => documentRoutes(),
   importRoutes: () => importRoutes(),
   programmeRoutes: () => programmeRoutes(),
-  pairRoutes: () => pairRoutes(),
+  pairRoutes: () => pairRoutes({ timeZone: 'Europe/Moscow', adminUrl: 'http://localhost' }),
   questionnaireRoutes: () => questionnaireRoutes({} as never),
   partnerRoutes: () => partnerRoutes({} as never),
   monitoringRoutes: () => monitoringRoutes('Europe/Moscow'),

@@ -476,6 +476,7 @@ describe('REST routes', () => {
         'GET /exports/revisions/:id.docx',
         'GET /exports/revisions/:id.pdf',
         'GET /exports/programmes/:id/pairs-order.docx',
+        'GET /exports/pairs/:id/planned-meeting.ics',
         'GET /exports/swot.docx?organizationId',
       ].sort(),
     );

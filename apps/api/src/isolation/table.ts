@@ -273,6 +273,12 @@ export const ROUTES: Readonly<Record<string, RouteCheck>> = {
     idKind: 'programme',
     path: (id) => `/exports/programmes/${id}/pairs-order.docx`,
   },
+  'GET /exports/pairs/:id/planned-meeting.ics': {
+    kind: 'foreign',
+    method: 'GET',
+    idKind: 'mentoring_pair',
+    path: (id) => `/exports/pairs/${id}/planned-meeting.ics`,
+  },
   'POST /partner-files/agreements/:id': {
     kind: 'foreign',
     method: 'POST',

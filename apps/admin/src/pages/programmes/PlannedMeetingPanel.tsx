@@ -3,6 +3,7 @@ import { timeZoneLabelRu } from '@nastavnik/domain';
 import { useState, type FormEvent } from 'react';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { DateField } from '../../components/DateField';
+import { DownloadButton } from '../../components/DownloadButton';
 import { SelectField, TextField } from '../../components/Field';
 import { ErrorNotice, Notice } from '../../components/Notice';
 import { toast } from '../../components/Toasts';
@@ -91,7 +92,11 @@ export function PlannedMeetingPanel({ pair, canPlan, onChanged }: { pair: PairDa
           <p data-testid="planned-meeting-line">
             {`${plannedMeetingLine(planned, me.timeZone)}.`} <span className="muted">({t.plannedBy(planned.plannedByName)})</span>
           </p>
-          {plannedMeetingPassed(planned) && <Notice tone="warning">{t.passed}</Notice>}
+          {plannedMeetingPassed(planned) ? (
+            <Notice tone="warning">{t.passed}</Notice>
+          ) : (
+            <DownloadButton label={t.toCalendar} url={`/exports/pairs/${encodeURIComponent(pair.id)}/planned-meeting.ics`} fallbackName="vstrecha.ics" small />
+          )}
         </>
       ) : (
         <p className="muted">{t.none}</p>

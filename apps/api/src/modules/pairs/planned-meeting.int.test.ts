@@ -1,4 +1,5 @@
 import { checkInput, plannedMeetingSchema } from '@nastavnik/domain';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groups } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
@@ -111,5 +112,40 @@ describe('after the meeting', () => {
 
     const { cancelPlannedMeeting } = await ok<any>(app, CANCEL, tokens.mentor!, { pairId: ids.pair });
     expect(cancelPlannedMeeting.plannedMeeting).toBeNull();
+  });
+});
+
+describe('the planned meeting in a calendar (.ics)', () => {
+  const ics = (token: string, pairId = ids.pair) =>
+    fetch(`${app.api.url}/exports/pairs/${pairId}/planned-meeting.ics`, { headers: { authorization: `Bearer ${token}` } });
+
+  it('parses back with a maintained iCalendar library: the start in Moscow time, named, an hour long, the place; no names', async () => {
+    await ok(app, PLAN, tokens.mentor!, { input: { pairId: ids.pair, date: '2026-10-21', time: '15:30', type: 'trial', place: 'Кабинет 204' } });
+    const response = await ics(tokens.mentee!);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const text = await response.text();
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Moscow');
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+    expect(event.startDate.zone?.tzid).toBe('Europe/Moscow');
+    expect(event.startDate.toString()).toBe('2026-10-21T15:30:00');
+    expect(event.startDate.toJSDate().toISOString()).toBe('2026-10-21T12:30:00.000Z');
+    expect(event.duration.toSeconds()).toBe(3600);
+    expect(event.summary).toBe('Пробная встреча — программа «Своя пара»');
+    expect(event.location).toBe('Кабинет 204');
+    expect(text).not.toContain('Сергеев');
+    expect(text).not.toContain('Байгускарова');
+  });
+
+  it('the district gets the time without the place; outsiders and a pair without a plan get 404', async () => {
+    const forDistrict = await ics(tokens.officer!);
+    expect(forDistrict.status).toBe(200);
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(await forDistrict.text())).getFirstSubcomponent('vevent')!);
+    expect(event.location).toBeNull();
+    for (const token of [tokens.curator2!, tokens.elsewhereCurator!]) expect((await ics(token)).status).toBe(404);
+    const none = await ics(tokens.curator1!, ids.otherPair);
+    expect(none.status).toBe(404);
+    expect(((await none.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toBe('У пары нет запланированной встречи');
   });
 });

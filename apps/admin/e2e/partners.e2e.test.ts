@@ -295,4 +295,22 @@ describe('partners: public sign-up → approval → partner login → mentor →
     await shot('07-school-base');
     expect(errors).toEqual([]);
   });
+
+  step('7. the platform admin reads the applicant’s letter in «Почта (разработка)» (the mail catcher of npm start)', async () => {
+    await logOut(page);
+    await logIn(page, stack.adminOrigin, 'admin');
+    await nav().getByRole('link', { name: 'Уведомления' }).click();
+    const mailbox = page.getByTestId('dev-mailbox');
+    await mailbox.waitFor({ timeout: 60_000 });
+    const letter = mailbox
+      .getByRole('listitem')
+      .filter({ hasText: `anna.${stamp}@example.ru` })
+      .first();
+    await letter.waitFor({ timeout: 60_000 });
+    await letter.locator('summary').click();
+    const text = await letter.innerText();
+    expect(text).toContain(`Заявка «${partnerName}» получена`);
+    expect(text).toContain('Здравствуйте, Партнёрова Анна Сергеевна!');
+    await shot('08-admin-dev-mailbox');
+  });
 });

@@ -192,7 +192,8 @@ const schema = z
         .default('http://localhost:8080')
         .transform((url) => url.replace(/\/+$/, '')),
     ),
-    // The embedded mail catcher's HTTP view (development): the platform admin's «Почта (разработка)».
+    // The embedded mail catcher's HTTP view: set by `npm start` only when it runs the catcher (no SMTP_URL);
+    // the platform admin reads it in «Почта (разработка)». A real installation leaves it unset.
     MAIL_CATCHER_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
     PARTNER_APPLY_LIMIT_PER_HOUR: z.preprocess(
       emptyToUndefined,
@@ -297,7 +298,7 @@ export interface ApiConfig {
     from: string;
     /** Links in letters lead here (no trailing slash). */
     adminUrl: string;
-    /** The embedded catcher's HTTP view, in development only. */
+    /** The embedded catcher's HTTP view (`npm start` without SMTP_URL); unset in a real installation. */
     catcherUrl: string | undefined;
   };
   /** The background job queue (pg-boss, engine/jobs). */
@@ -380,7 +381,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rejectUnauthorized: value.SMTP_TLS_REJECT_UNAUTHORIZED,
       from: value.MAIL_FROM,
       adminUrl: value.ADMIN_PUBLIC_URL,
-      catcherUrl: production ? undefined : value.MAIL_CATCHER_URL,
+      catcherUrl: value.MAIL_CATCHER_URL,
     },
     jobs: {
       enabled: value.JOBS_ENABLED,

@@ -1,7 +1,7 @@
 /**
  * «Почта (разработка)»: the embedded mail catcher's letters, read over its HTTP view, so that a new
- * user of `npm start` sees the letters the demo produces. Only in development (MAIL_CATCHER_URL, off
- * in production by the config) and only for the platform admin.
+ * user of `npm start` sees the letters the demo produces. Only where the stack runs the catcher
+ * (it sets MAIL_CATCHER_URL; a real installation with SMTP_URL has none) and only for the platform admin.
  */
 export class DevMailbox {
   constructor(private readonly catcherUrl: string | undefined) {}

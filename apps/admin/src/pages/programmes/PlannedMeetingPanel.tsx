@@ -23,11 +23,7 @@ const PlanMeetingMutation = graphql(`
     planMeeting(input: $input) {
       id
       plannedMeeting {
-        id
-        startsAt
-        type
-        place
-        plannedByName
+        ...PlannedMeetingFields
       }
     }
   }

@@ -233,6 +233,39 @@ export const PairsQuery = graphql(`
 `);
 
 /** What the pair's card shows: the curator's page and the mentor's or mentee's own page alike. */
+/** What the plan's table and its progress bar show: the card, a saved plan and a member's mark return the same. */
+export const PairPlanFieldsFragment = graphql(`
+  fragment PairPlanFields on MentoringPair {
+    tasks {
+      id
+      title
+      deadline
+      done
+      doneOn
+      doneByName
+      doneNote
+    }
+    progress {
+      done
+      total
+      overdue
+      percent
+      labelRu
+    }
+  }
+`);
+
+/** The pair's planned meeting as the card and the planning form read it. */
+export const PlannedMeetingFieldsFragment = graphql(`
+  fragment PlannedMeetingFields on PlannedMeeting {
+    id
+    startsAt
+    type
+    place
+    plannedByName
+  }
+`);
+
 export const PairCardFieldsFragment = graphql(`
   fragment PairCardFields on MentoringPair {
     id
@@ -272,22 +305,7 @@ export const PairCardFieldsFragment = graphql(`
       category
       classOrPosition
     }
-    tasks {
-      id
-      title
-      deadline
-      done
-      doneOn
-      doneByName
-      doneNote
-    }
-    progress {
-      done
-      total
-      overdue
-      percent
-      labelRu
-    }
+    ...PairPlanFields
     meetings {
       id
       type
@@ -297,11 +315,7 @@ export const PairCardFieldsFragment = graphql(`
       recordedByName
     }
     plannedMeeting {
-      id
-      startsAt
-      type
-      place
-      plannedByName
+      ...PlannedMeetingFields
     }
   }
 `);
@@ -318,22 +332,7 @@ export const SetPairPlanMutation = graphql(`
   mutation SetPairPlan($pairId: ID!, $tasks: [PlanTaskInput!]!) {
     setPairPlan(pairId: $pairId, tasks: $tasks) {
       id
-      tasks {
-        id
-        title
-        deadline
-        done
-        doneOn
-        doneByName
-        doneNote
-      }
-      progress {
-        done
-        total
-        overdue
-        percent
-        labelRu
-      }
+      ...PairPlanFields
     }
   }
 `);
@@ -342,22 +341,7 @@ export const MarkPlanTaskMutation = graphql(`
   mutation MarkPlanTask($input: MarkPlanTaskInput!) {
     markPlanTask(input: $input) {
       id
-      tasks {
-        id
-        title
-        deadline
-        done
-        doneOn
-        doneByName
-        doneNote
-      }
-      progress {
-        done
-        total
-        overdue
-        percent
-        labelRu
-      }
+      ...PairPlanFields
     }
   }
 `);

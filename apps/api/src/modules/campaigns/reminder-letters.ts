@@ -3,7 +3,7 @@ import type { Clock } from '../../engine/clock.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import { Organization } from '../directory/organization.entity.js';
 import type { NotificationService } from '../notifications/notification.service.js';
-import { groupPathOf, type PeopleDirectory } from '../notifications/people.js';
+import { staffLetters, type PeopleDirectory } from '../notifications/people.js';
 import type { Campaign } from './campaign.entity.js';
 import { CampaignReminder } from './reminder.entity.js';
 
@@ -26,19 +26,16 @@ export class ReminderLetters {
     const overdue = campaign.dueDate < this.clock.today();
     let queued = 0;
     for (const reminder of reminders) {
-      const groupPath = await groupPathOf(ctx.em, { organizationId: reminder.organizationId });
-      if (!groupPath) continue;
       const organization = await ctx.em.findOne(Organization, { id: reminder.organizationId });
-      const recipients = await this.people.withRole(groupPath, ['school-curator', 'school-director']);
-      queued += await this.notifications.enqueue(
+      const letters = await staffLetters(
         ctx.em,
-        recipients.map((recipient) => ({
+        this.people,
+        { organizationId: reminder.organizationId },
+        ['school-curator', 'school-director'],
+        (recipient) => ({
           kind: 'campaigns.reminder',
           dedupKey: `campaigns.reminder:${reminder.id}:${recipient.username}`,
           districtId: district.id,
-          personRef: null,
-          audience: 'staff' as const,
-          to: { address: recipient.address, name: recipient.name },
           link,
           letter: campaignReminderLetter({
             greetingName: recipient.greetingName,
@@ -49,8 +46,9 @@ export class ReminderLetters {
             by: reminder.remindedByName,
             link,
           }),
-        })),
+        }),
       );
+      queued += await this.notifications.enqueue(ctx.em, letters);
       await ctx.tenant.em.nativeUpdate(CampaignReminder, { id: reminder.id }, { deliveredAt: this.clock.now() });
     }
     return queued;

@@ -36,7 +36,7 @@ export class CampaignReminder {
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   remindedAt: Opt<Date> = new Date();
 
-  /** When its letters were put in the outbox (issue 16); null: none (no curator or director with an e-mail). */
+  /** When its letters were put in the outbox (issue 16); null: not yet (a reminder older than the letters). */
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   deliveredAt: Opt<Date> | null = null;
 }

@@ -1,8 +1,9 @@
-import { startMailCatcher, type CaughtLetter, type MailCatcher } from '@nastavnik/mailcatcher';
+import type { MailCatcher } from '@nastavnik/mailcatcher';
 import { PARTNER_APPLICATION_CONSENT_RU } from '@nastavnik/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDistrict, createRegion, groups } from '../../test/factories.js';
-import { startTestApp, type TestApp } from '../../test/harness.js';
+import type { TestApp } from '../../test/harness.js';
+import { startMailTestApp, type MailTestApp } from '../../test/mail.js';
 import { fails, ok } from '../../test/roadmaps.js';
 import type { District } from '../directory/district.entity.js';
 import type { Region } from '../directory/region.entity.js';
@@ -20,22 +21,18 @@ let region: Region;
 let district: District;
 let officer: string;
 
+let mail: MailTestApp;
+
 beforeAll(async () => {
-  catcher = await startMailCatcher();
-  app = await startTestApp({
-    JOBS_ENABLED: 'true',
-    JOBS_POLL_INTERVAL_SECONDS: '0.5',
-    SMTP_URL: catcher.smtpUrl,
-    SMTP_TLS_REJECT_UNAUTHORIZED: 'false',
-  });
+  mail = await startMailTestApp();
+  ({ app, catcher } = mail);
   region = await createRegion(app.orm);
   district = await createDistrict(app.orm, region, { name: 'ГО г. Почтовый' });
   officer = await app.tokenFor('district-officer', [groups.district(region, district)], 'sibay.officer');
 });
 
 afterAll(async () => {
-  await app?.stop();
-  await catcher?.stop();
+  await mail?.stop();
 });
 
 beforeEach(() => catcher.clear());
@@ -71,7 +68,7 @@ async function apply(nine: string, email: string): Promise<string> {
 }
 
 const sql = <T>(text: string, params: unknown[] = []) => app.orm.em.getConnection().execute<T[]>(text, params);
-const lettersTo = (address: string): CaughtLetter[] => catcher.letters().filter((letter) => letter.envelopeTo.includes(address));
+const lettersTo = (address: string) => mail.lettersTo(address);
 const reject = (id: string, reason: string) =>
   ok(app, `mutation($id: ID!, $reason: String!) { rejectPartnerApplication(id: $id, reason: $reason) { id } }`, officer, { id, reason });
 

@@ -1,6 +1,7 @@
 import type { PlatformRole } from '@nastavnik/domain';
 import type { KeycloakAdminClient } from '../../engine/auth/keycloak-admin.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
+import type { LetterRequest } from './notification.service.js';
 import { Organization } from '../directory/organization.entity.js';
 import { District } from '../directory/district.entity.js';
 
@@ -110,4 +111,26 @@ export async function groupPathOf(em: EntityManager, place: { organizationId: st
   }
   const district = await em.findOne(District, { id: place.districtId }, { populate: ['region'] });
   return district ? `/${district.region.code}/${district.code}` : null;
+}
+
+/**
+ * One letter for each holder of `roles` at a school or a district (issue 16's staff letters): the
+ * place's group, its people, and `make` for what each of them gets. None when the place is unknown.
+ */
+export async function staffLetters(
+  em: EntityManager,
+  people: PeopleDirectory,
+  place: { organizationId: string } | { districtId: string },
+  roles: readonly PlatformRole[],
+  make: (recipient: Recipient) => Omit<LetterRequest, 'to' | 'audience' | 'personRef'>,
+): Promise<LetterRequest[]> {
+  const groupPath = await groupPathOf(em, place);
+  if (!groupPath) return [];
+  const recipients = await people.withRole(groupPath, roles);
+  return recipients.map((recipient) => ({
+    ...make(recipient),
+    to: { address: recipient.address, name: recipient.name },
+    audience: 'staff',
+    personRef: null,
+  }));
 }

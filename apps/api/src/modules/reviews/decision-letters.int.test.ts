@@ -1,8 +1,8 @@
-import { startMailCatcher, type CaughtLetter, type MailCatcher } from '@nastavnik/mailcatcher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_IDP_ADMIN_TOKEN } from '../../engine/auth/keycloak-admin.js';
 import { groups } from '../../test/factories.js';
-import { startTestApp, type TestApp } from '../../test/harness.js';
+import type { TestApp } from '../../test/harness.js';
+import { startMailTestApp, type MailTestApp } from '../../test/mail.js';
 import { APPROVAL, CREATE_CAMPAIGN, CREATE_ROADMAP, decide, ok, revision, roadmapWorld, type RoadmapWorld } from '../../test/roadmaps.js';
 
 /**
@@ -12,7 +12,6 @@ import { APPROVAL, CREATE_CAMPAIGN, CREATE_ROADMAP, decide, ok, revision, roadma
  * not a mentor of the same school — with a link to the roadmap and, when returned, the remarks.
  */
 let app: TestApp;
-let catcher: MailCatcher;
 let w: RoadmapWorld;
 const ADMIN_URL = 'https://nastavnik.example.ru';
 
@@ -25,15 +24,11 @@ async function idpUser(username: string, email: string, group: string, role: str
   expect(response.status, await response.clone().text()).toBe(201);
 }
 
+let mail: MailTestApp;
+
 beforeAll(async () => {
-  catcher = await startMailCatcher();
-  app = await startTestApp({
-    JOBS_ENABLED: 'true',
-    JOBS_POLL_INTERVAL_SECONDS: '0.5',
-    SMTP_URL: catcher.smtpUrl,
-    SMTP_TLS_REJECT_UNAUTHORIZED: 'false',
-    ADMIN_PUBLIC_URL: ADMIN_URL,
-  });
+  mail = await startMailTestApp({ ADMIN_PUBLIC_URL: ADMIN_URL });
+  app = mail.app;
   w = await roadmapWorld(app);
   const school1 = groups.organization(w.region, w.district, w.school1);
   const school2 = groups.organization(w.region, w.district, w.school2);
@@ -48,11 +43,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.stop();
-  await catcher?.stop();
+  await mail?.stop();
 });
 
-const to = (address: string): CaughtLetter[] => catcher.letters().filter((letter) => letter.envelopeTo.includes(address));
+const to = (address: string) => mail.lettersTo(address);
 const arrived = (address: string, count: number) => expect.poll(() => to(address).length, { timeout: 20_000 }).toBe(count);
 
 describe('letters of the approval loop', () => {

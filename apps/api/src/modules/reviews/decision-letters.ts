@@ -12,7 +12,7 @@ import type { Actor } from '../../engine/auth/actor.js';
 import type { TenantServiceContext } from '../../engine/services.js';
 import { Organization } from '../directory/organization.entity.js';
 import type { NotificationService } from '../notifications/notification.service.js';
-import { groupPathOf, type PeopleDirectory } from '../notifications/people.js';
+import { staffLetters, type PeopleDirectory } from '../notifications/people.js';
 import type { Roadmap } from '../roadmaps/roadmap.entity.js';
 import type { RoadmapRevision } from '../roadmaps/revision.entity.js';
 import { ReviewComment } from './comment.entity.js';
@@ -66,10 +66,6 @@ export class DecisionLetters {
     const { roadmap, revision } = decision;
     if (!route || roadmap.level !== 'school' || !roadmap.organizationId) return 0;
     const district = ctx.tenant.district;
-    const groupPath = await groupPathOf(ctx.em, route.place === 'organization' ? { organizationId: roadmap.organizationId } : { districtId: district.id });
-    if (!groupPath) return 0;
-    const recipients = await this.people.withRole(groupPath, route.roles);
-    if (recipients.length === 0) return 0;
     const organization = await ctx.em.findOne(Organization, { id: roadmap.organizationId });
     const remarks =
       route.kind === 'roadmaps.returned'
@@ -83,26 +79,22 @@ export class DecisionLetters {
         : [];
     const by = [decision.actor.displayName || decision.actor.username, decision.actor.position].filter(Boolean).join(', ');
     const link = `${this.adminUrl}/roadmaps/${roadmap.id}?district=${district.id}`;
-    return this.notifications.enqueue(
-      ctx.em,
-      recipients.map((recipient) => ({
-        kind: route.kind,
-        dedupKey: `${route.kind}:${revision.id}:${decision.versionAfter}:${recipient.username}`,
-        districtId: district.id,
-        personRef: null,
-        audience: 'staff' as const,
-        to: { address: recipient.address, name: recipient.name },
+    const place = route.place === 'organization' ? { organizationId: roadmap.organizationId } : { districtId: district.id };
+    const letters = await staffLetters(ctx.em, this.people, place, route.roles, (recipient) => ({
+      kind: route.kind,
+      dedupKey: `${route.kind}:${revision.id}:${decision.versionAfter}:${recipient.username}`,
+      districtId: district.id,
+      link,
+      letter: route.letter({
+        greetingName: recipient.greetingName,
+        organizationName: organization?.shortName ?? '',
+        roadmapTitle: revision.title || revision.programmeName,
         link,
-        letter: route.letter({
-          greetingName: recipient.greetingName,
-          organizationName: organization?.shortName ?? '',
-          roadmapTitle: revision.title || revision.programmeName,
-          link,
-          by,
-          comment: decision.comment,
-          remarks,
-        }),
-      })),
-    );
+        by,
+        comment: decision.comment,
+        remarks,
+      }),
+    }));
+    return this.notifications.enqueue(ctx.em, letters);
   }
 }

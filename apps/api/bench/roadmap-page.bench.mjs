@@ -88,7 +88,9 @@ select json_build_object(
   'comments', (select coalesce(json_agg(json_build_object(
       'id', cm.id, 'body', cm.body, 'itemKey', cm.item_key, 'revisionId', cm.revision_id, 'revisionNumber', cm.revision_number,
       'authorName', cm.author_name, 'authorPosition', cm.author_position, 'authorRole', cm.author_role, 'action', cm.action,
-      'createdAt', to_char(cm.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) order by cm.created_at, cm.id), '[]') from cm),
+      'createdAt', to_char(cm.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'parentId', cm.parent_id, 'resolvedAt', to_char(cm.resolved_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'resolvedByName', cm.resolved_by_name, 'authorUserId', cm.author_user_id) order by cm.created_at, cm.id), '[]') from cm),
   'sections', (select coalesce(json_agg(json_build_object('id', s.id, 'key', s.key, 'title', s.title, 'task', s.task, 'result', s.result) order by s.position, s.id), '[]')
       from "${schema}".roadmap_section s where s.revision_id = rev.id),
   'items', (select coalesce(json_agg(json_build_object(
@@ -119,15 +121,27 @@ async function serveHand() {
   const districtCode = process.env.BENCH_DISTRICT;
   const sql = HAND_SQL(schema);
   const typed = (typename, value) => (value === null ? null : { __typename: typename, ...value });
-  const comment = (c) => typed('ReviewComment', { ...c, authorRole: upperSnake(c.authorRole) });
-
-  function page(p, grants) {
+  function page(p, grants, userId) {
     const roadmap = { level: p.level, organizationId: p.organizationId };
     // The curator's school grants are all within the roadmap's school (the statement's scope).
     const roles = [...new Set(grants.filter((g) => domain.SCHOOL_STAFF_ROLES.includes(g.role)).map((g) => g.role))];
     const latest = p.latestRevisionId === p.id;
     const settings = p.whoAgrees ? { whoAgrees: p.whoAgrees } : { ...domain.DEFAULT_APPROVAL_SETTINGS };
     const authors = roles.filter((r) => domain.allowedActions('draft', r, roadmap.level).includes('submitToDirector'));
+    // A comment's thread rights (issue 15), as the API's commentRights decides them.
+    const reviewers = roles.filter((r) => (p.level === 'school' ? domain.DISTRICT_STAFF_ROLES.includes(r) : r === 'region-coordinator'));
+    const participants = roles.filter((r) => !(p.level === 'school' && r === 'region-coordinator'));
+    const comment = ({ authorUserId, ...c }) => {
+      const topLevel = c.parentId === null;
+      const resolved = c.resolvedAt !== null;
+      return typed('ReviewComment', {
+        ...c,
+        authorRole: upperSnake(c.authorRole),
+        canReply: participants.length > 0,
+        canResolve: topLevel && !resolved && (authorUserId === userId || authors.length > 0),
+        canReopen: topLevel && resolved && reviewers.length > 0,
+      });
+    };
     const today = TODAY;
     const commentsOf = (revisionId) => p.comments.filter((c) => c.revisionId === revisionId).map(comment);
     const bySection = new Map(p.sections.map((s) => [s.id, []]));
@@ -185,6 +199,8 @@ async function serveHand() {
         inForce: domain.isInForce(p.state),
         allowedActions: latest ? domain.actorAllowedActions({ roles, coversRoadmap: roles.length > 0 }, p.state, p.level, settings).map(upperSnake) : [],
         itemsCount: p.items.length,
+        // Open remarks of the whole roadmap, replies aside (the API's openCommentCount).
+        openCommentCount: p.comments.filter((c) => c.parentId === null && c.resolvedAt === null).length,
         title: p.title,
         programmeName: p.programmeName,
         periodStart: p.periodStart,
@@ -219,7 +235,7 @@ async function serveHand() {
       const grants = domain.grantsFromToken(payload.resource_access?.api?.roles ?? [], payload.groups ?? []);
       const schoolGrants = grants.filter((g) => g.scope.kind === 'organization' && g.scope.districtCode === districtCode);
       const { rows } = await pool.query(sql, [variables.id, districtCode, schoolGrants.map((g) => g.scope.organizationCode)]);
-      const data = rows[0] ? page(rows[0].page, schoolGrants) : { roadmapRevision: null };
+      const data = rows[0] ? page(rows[0].page, schoolGrants, payload.sub) : { roadmapRevision: null };
       const body = JSON.stringify({ data });
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
       res.end(body);

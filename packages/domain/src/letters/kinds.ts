@@ -1,13 +1,36 @@
-/** Kinds of notifications, in Russian for the delivery log and the preferences. */
-export const NOTIFICATION_KIND_LABELS_RU: Readonly<Record<string, string>> = {
-  'partners.application-received': 'Заявка партнёра получена',
-  'partners.application-rejected': 'Заявка партнёра отклонена',
-  'roadmaps.waits-for-director': 'Дорожная карта ждёт утверждения',
-  'roadmaps.submitted': 'Дорожная карта на согласовании',
-  'roadmaps.returned': 'Дорожная карта возвращена',
-  'roadmaps.agreed': 'Дорожная карта согласована',
-  'campaigns.reminder': 'Напоминание о сроке кампании',
+/**
+ * Kinds of notifications (issue 16): the Russian label the delivery log and the preferences show,
+ * and, for a kind the law or the process requires, why it cannot be switched off. A kind not listed
+ * here still sends (its label is its code) and may be switched off.
+ */
+export interface NotificationKindInfo {
+  label: string;
+  /** Why the user cannot switch this kind off or into the digest (shown beside it); absent when they may. */
+  required?: string;
+}
+
+const PROCESS_DECISION = 'Решение по документу: без него процесс согласования остановится';
+const PARTNER_DECISION = 'Ответ на заявку партнёра: заявитель должен его получить';
+
+export const NOTIFICATION_KINDS: Readonly<Record<string, NotificationKindInfo>> = {
+  'partners.application-received': { label: 'Заявка партнёра получена', required: PARTNER_DECISION },
+  'partners.application-rejected': { label: 'Заявка партнёра отклонена', required: PARTNER_DECISION },
+  'roadmaps.waits-for-director': { label: 'Дорожная карта ждёт утверждения', required: PROCESS_DECISION },
+  'roadmaps.submitted': { label: 'Дорожная карта на согласовании', required: PROCESS_DECISION },
+  'roadmaps.returned': { label: 'Дорожная карта возвращена', required: PROCESS_DECISION },
+  'roadmaps.agreed': { label: 'Дорожная карта согласована', required: PROCESS_DECISION },
+  'campaigns.reminder': { label: 'Напоминание о сроке кампании' },
 };
+
+/** Labels by kind (the log's column). */
+export const NOTIFICATION_KIND_LABELS_RU: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(NOTIFICATION_KINDS).map(([kind, info]) => [kind, info.label]),
+);
+
+/** Whether the user may switch the kind off or into the digest. */
+export function isRequiredKind(kind: string): boolean {
+  return Boolean(NOTIFICATION_KINDS[kind]?.required);
+}
 
 export const NOTIFICATION_STATUS_LABELS_RU: Readonly<Record<string, string>> = {
   pending: 'Ожидает отправки',

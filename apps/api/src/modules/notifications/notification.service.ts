@@ -13,7 +13,8 @@ export interface LetterRequest {
   districtId: string | null;
   personRef: string | null;
   audience: NotificationAudience;
-  to: { address: string; name: string | null };
+  /** `username` when the recipient has a login (staff, partners): their in-app inbox gets the letter too. */
+  to: { address: string; name: string | null; username?: string };
   letter: LetterContent;
   link: string | null;
   channel?: string;

@@ -129,7 +129,7 @@ export async function staffLetters(
   const recipients = await people.withRole(groupPath, roles);
   return recipients.map((recipient) => ({
     ...make(recipient),
-    to: { address: recipient.address, name: recipient.name },
+    to: { address: recipient.address, name: recipient.name, username: recipient.username },
     audience: 'staff',
     personRef: null,
   }));

@@ -33,8 +33,22 @@ export function emailChannel(mailer: Mailer): NotificationChannel {
         subject: notification.subject,
         text: notification.text,
         html: notification.html,
-        headers: { 'X-Nastavnik-Kind': notification.kind },
+        headers: {
+          'X-Nastavnik-Kind': notification.kind,
+          // RFC 2369 + RFC 8058: the mail client's own «Отписаться» switches this kind off in one click.
+          ...(notification.unsubscribeUrl
+            ? { 'List-Unsubscribe': `<${notification.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+            : {}),
+        },
       });
     },
   };
+}
+
+/**
+ * The in-app inbox: the row itself is what the user's «Уведомления» shows, so delivering is
+ * marking it sent — it appears there at that moment and never fails.
+ */
+export function inboxChannel(): NotificationChannel {
+  return { id: 'inbox', async deliver() {} };
 }

@@ -9,6 +9,8 @@ import type { Notification } from './notification.entity.js';
  */
 export interface NotificationChannel {
   readonly id: string;
+  /** True when the stored row is itself the delivery (the in-app inbox): due rows are marked sent in one statement. */
+  readonly inPlace?: boolean;
   deliver(notification: Notification): Promise<void>;
 }
 
@@ -50,5 +52,5 @@ export function emailChannel(mailer: Mailer): NotificationChannel {
  * marking it sent — it appears there at that moment and never fails.
  */
 export function inboxChannel(): NotificationChannel {
-  return { id: 'inbox', async deliver() {} };
+  return { id: 'inbox', inPlace: true, async deliver() {} };
 }

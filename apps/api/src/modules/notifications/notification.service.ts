@@ -198,8 +198,17 @@ export class NotificationService {
       { status: 'pending', nextAttemptAt: { $lte: this.clock.now() } },
       { orderBy: { createdAt: 'asc', id: 'asc' }, limit, disableIdentityMap: true },
     );
-    for (let start = 0; start < due.length; start += DELIVERY_CONCURRENCY) {
-      await Promise.all(due.slice(start, start + DELIVERY_CONCURRENCY).map((notification) => this.attempt(em, notification, report)));
+    const inPlace = due.filter((notification) => this.channels.get(notification.channel)?.inPlace);
+    if (inPlace.length > 0) {
+      report.sent += await em.nativeUpdate(
+        Notification,
+        { id: { $in: inPlace.map((notification) => notification.id) }, status: 'pending' },
+        { status: 'sent', sentAt: this.clock.now(), attempts: 1 },
+      );
+    }
+    const outward = due.filter((notification) => !this.channels.get(notification.channel)?.inPlace);
+    for (let start = 0; start < outward.length; start += DELIVERY_CONCURRENCY) {
+      await Promise.all(outward.slice(start, start + DELIVERY_CONCURRENCY).map((notification) => this.attempt(em, notification, report)));
     }
     return report;
   }

@@ -20,6 +20,10 @@ export const NOTIFICATION_KINDS: Readonly<Record<string, NotificationKindInfo>> 
   'roadmaps.returned': { label: 'Дорожная карта возвращена', required: PROCESS_DECISION },
   'roadmaps.agreed': { label: 'Дорожная карта согласована', required: PROCESS_DECISION },
   'campaigns.reminder': { label: 'Напоминание о сроке кампании' },
+  'pairs.confirmed': { label: 'Наставническая пара утверждена' },
+  'pairs.meeting-soon': { label: 'Напоминание о встрече пары' },
+  'pairs.idle': { label: 'Пара давно не встречалась' },
+  'questionnaires.link': { label: 'Ссылка на анкету' },
 };
 
 /** Labels by kind (the log's column). */

@@ -130,6 +130,30 @@ export class NotificationService {
     await em.nativeUpdate(Notification, { personRef, status: 'pending' }, { status: 'failed', lastError: 'Персональные данные удалены: письмо не отправлено' });
     return em.nativeUpdate(Notification, { personRef }, { recipientAddress: '', recipientName: null, subject: 'Удалено', text: '', html: '', link: null });
   }
+
+  /**
+   * Erasure of letters about a person that went to others (a pair's letters name its members): the
+   * letters whose keys start with one of `prefixes` are blanked, the pending ones failed.
+   */
+  async eraseByKeyPrefixes(em: EntityManager, prefixes: readonly string[]): Promise<number> {
+    let erased = 0;
+    // em.execute: inside the caller's transaction (the withdrawal's), so the erasure is all or nothing.
+    for (const prefix of prefixes) {
+      await em.execute(
+        `update "core"."notification" set status = 'failed', last_error = ? where status = 'pending' and starts_with(dedup_key, ?)`,
+        ['Персональные данные удалены: письмо не отправлено', prefix],
+        'run',
+      );
+      const result = await em.execute<{ affectedRows: number }>(
+        `update "core"."notification" set recipient_address = '', recipient_name = null, subject = 'Удалено', text = '', html = '', link = null
+          where starts_with(dedup_key, ?)`,
+        [prefix],
+        'run',
+      );
+      erased += result.affectedRows ?? 0;
+    }
+    return erased;
+  }
 }
 
 declare module '../../engine/graphql/context.js' {

@@ -181,7 +181,13 @@ describe('backgroundJobs', () => {
     const response = await app.gql<{ backgroundJobs: any[] }>(BACKGROUND_JOBS, { token: await demoToken('admin') });
     expect(response.body.errors).toBeUndefined();
     const jobs = response.body.data!.backgroundJobs;
-    expect(jobs.map((job) => job.name)).toEqual(['monitoring.kpi-refresh', 'partners.erase-expired-applicants', 'notifications.deliver']);
+    expect(jobs.map((job) => job.name)).toEqual([
+      'monitoring.kpi-refresh',
+      'partners.erase-expired-applicants',
+      'notifications.deliver',
+      'pairs.meeting-reminders',
+      'pairs.idle-reminders',
+    ]);
     expect(jobs[1]).toMatchObject({ title: expect.stringContaining('персональных данных'), retryLimit: 3 });
   });
 

@@ -12,7 +12,7 @@ import type { Clock } from '../../engine/clock.js';
 import type { EntityManager } from '../../engine/orm/create-orm.js';
 import { Organization } from '../directory/organization.entity.js';
 import type { LetterRequest, NotificationService } from '../notifications/notification.service.js';
-import { groupPathOf, type PeopleDirectory } from '../notifications/people.js';
+import type { PeopleDirectory } from '../notifications/people.js';
 import { participantAddressees, participantsById, shortName, type ParticipantAddressee } from '../participants/email-contacts.js';
 import type { Participant } from '../participants/participant.entity.js';
 import { Programme } from '../programmes/programme.entity.js';
@@ -57,10 +57,11 @@ export class PairLetters {
   /** «Куратор программы: …, адрес» for the letters of people without a login (one lookup per school). */
   private async schoolContacts(em: EntityManager, organizationIds: readonly string[]): Promise<Map<string, string>> {
     const contacts = new Map<string, string>();
-    const organizations = await em.find(Organization, { id: { $in: [...new Set(organizationIds)] } });
+    // One query for the schools and their groups' paths; the directory is asked once per school (and caches).
+    const organizations = await em.find(Organization, { id: { $in: [...new Set(organizationIds)] } }, { populate: ['district', 'district.region'] });
     for (const organization of organizations) {
-      const path = await groupPathOf(em, { organizationId: organization.id });
-      const [curator] = path ? await this.people.withRole(path, ['school-curator']).catch(() => []) : [];
+      const path = `/${organization.district.region.code}/${organization.district.code}/${organization.code}`;
+      const [curator] = await this.people.withRole(path, ['school-curator']).catch(() => []);
       contacts.set(
         organization.id,
         curator

@@ -43,6 +43,7 @@ describe('programme letters', () => {
       startDate: '2026-09-15',
       endDate: '2027-05-31',
     });
+    expect(letter.subject).toBe('Наставническая пара утверждена — «Своя пара»');
     expect(letter.text).toContain('наставляемые: Сергеев Максим, Кузнецова Дарья');
     expect(letter.text).toContain('Открыть страницу пары: https://n.example/my');
     expect(letter.text).not.toContain('По вопросам обращайтесь');

@@ -65,8 +65,11 @@ export function pairConfirmedLetter(facts: ProgrammeLetterFacts & { others: read
     facts.role === 'mentor'
       ? `${facts.others.length > 1 ? 'наставляемые' : 'наставляемый'}: ${facts.others.join(', ')}`
       : `наставник: ${facts.others.join(', ')}`;
-  const subjectPerson = facts.reader.kind === 'representative' ? `${facts.reader.childName}: ` : '';
-  return composeLetter(`${subjectPerson}наставническая пара утверждена — «${facts.programmeName}»`, {
+  const subject =
+    facts.reader.kind === 'representative'
+      ? `${facts.reader.childName}: наставническая пара утверждена — «${facts.programmeName}»`
+      : `Наставническая пара утверждена — «${facts.programmeName}»`;
+  return composeLetter(subject, {
     greeting: greetingRu(facts.greetingName),
     paragraphs: [
       facts.reader.kind === 'representative'

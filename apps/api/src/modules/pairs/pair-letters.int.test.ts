@@ -148,7 +148,7 @@ describe('programme letters', () => {
     await settle();
     for (const address of ['maxim@example.ru', 'darya@example.ru', 'irina@example.ru', 'petrova@example.ru']) expect(to(address), address).toEqual([]);
     const [mentor] = to('zulfiya@example.ru');
-    expect(mentor!.subject).toBe('наставническая пара утверждена — «Письма пар»');
+    expect(mentor!.subject).toBe('Наставническая пара утверждена — «Письма пар»');
     expect(mentor!.text).toContain('наставляемый: Сергеев Максим');
     expect(mentor!.text).toContain('с 15.09.2026 по 31.05.2027');
     expect(mentor!.text).toContain(`Открыть страницу пары: ${ADMIN_URL}/my?district=${w.district.id}`);

@@ -57,6 +57,18 @@ describe('programme letters', () => {
     expect(letter.subject).toBe('Встреча наставнической пары 15.12.2026 в 16:30 по московскому времени (Максим Сергеев)');
     expect(letter.text).toContain('Запланирована встреча наставнической пары, в которой участвует Максим Сергеев, по программе «Своя пара»');
     expect(letter.text).toContain('Вид встречи: Рабочая. Место: каб. 12.');
+    expect(letter.text).not.toContain('.ics');
+    const member = meetingSoonLetter({
+      ...facts,
+      reader: { kind: 'member' },
+      link: 'https://n.example/my',
+      when: 'x',
+      kindLabel: 'Рабочая',
+      place: null,
+      icsUrl: null,
+    });
+    expect(member.text).toContain('Файл для календаря (.ics) — на странице пары');
+    expect(member.text).toContain('Открыть страницу пары: https://n.example/my');
   });
 
   it('idle: since the last meeting or since confirmation; the curator’s list has pages, not names', () => {

@@ -93,7 +93,11 @@ export function meetingSoonLetter(
     paragraphs: [
       `Запланирована встреча ${facts.reader.kind === 'representative' ? `наставнической пары, в которой участвует ${facts.reader.childName},` : 'вашей наставнической пары'} по программе «${facts.programmeName}»: ${facts.when}.`,
       `Вид встречи: ${facts.kindLabel}.${facts.place ? ` Место: ${facts.place}.` : ''}`,
-      ...(facts.icsUrl ? [`Добавить в календарь (.ics): ${facts.icsUrl}`] : []),
+      ...(facts.icsUrl
+        ? [`Добавить в календарь (.ics): ${facts.icsUrl}`]
+        : facts.link
+          ? ['Файл для календаря (.ics) — на странице пары, кнопка «Добавить в календарь (.ics)».']
+          : []),
       ...contact,
     ],
     action,

@@ -177,6 +177,8 @@ describe('programme letters', () => {
     const [reminder] = to('olga@example.ru');
     expect(reminder!.subject).toContain(`${starts.slice(8, 10)}.${starts.slice(5, 7)}.${starts.slice(0, 4)} в ${starts.slice(11, 16)} по московскому времени`);
     expect(reminder!.text).toContain('Место: Кабинет 204.');
+    expect(to('zulfiya@example.ru')[0]!.text).toContain(`Файл для календаря (.ics) — на странице пары`);
+    expect(to('zulfiya@example.ru')[0]!.text).toContain(`${ADMIN_URL}/my?district=${w.district.id}`);
     expect(to('maxim@example.ru')).toEqual([]);
     // The other pair planned nothing: nothing for it.
     expect(to('irina@example.ru')).toEqual([]);

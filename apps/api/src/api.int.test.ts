@@ -186,6 +186,8 @@ describe('backgroundJobs', () => {
       'partners.erase-expired-applicants',
       'notifications.deliver',
       'notifications.digest',
+      'pairs.meeting-reminders',
+      'pairs.idle-reminders',
     ]);
     expect(jobs[1]).toMatchObject({ title: expect.stringContaining('персональных данных'), retryLimit: 3 });
   });

@@ -90,6 +90,10 @@ import { PairService } from './modules/pairs/pair.service.js';
 import { PlannedMeeting } from './modules/pairs/planned-meeting.entity.js';
 import { PlannedMeetingService } from './modules/pairs/planned-meeting.service.js';
 import { PAIR_RESOLVERS } from './modules/pairs/resolvers.js';
+import { PairLetters } from './modules/pairs/pair-letters.js';
+import { QuestionnaireLinkLetters } from './modules/questionnaires/link-letters.js';
+import { idlePairsJob, meetingRemindersJob } from './modules/pairs/letter-jobs.js';
+import { personRefOf } from './modules/participants/email-contacts.js';
 import { QuestionnaireAnswer, QuestionnaireLink, QuestionnaireResponse, QuestionnaireTemplate } from './modules/questionnaires/questionnaire.entity.js';
 import { QuestionnaireLinkService } from './modules/questionnaires/links.service.js';
 import { QuestionnaireResultService } from './modules/questionnaires/results.service.js';
@@ -343,6 +347,8 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     // Who holds a role where (the letters' recipients): the identity provider's admin API.
     const people = options.people ?? new KeycloakPeopleDirectory(new KeycloakAdminClient(keycloakAdminAccess(config)));
     const reminders = new ReminderService(clock, config.timeZone, campaigns, new ReminderLetters(clock, notifications, people, config.mail.adminUrl));
+    // Programme letters (issue 16): to pair members who consented to contact by e-mail, minors through their representatives.
+    const pairLetters = new PairLetters(clock, notifications, people, { adminUrl: config.mail.adminUrl, timeZone: config.timeZone });
     const partnerApplications = new PartnerApplicationService(clock, options.provisioner ?? createAccountProvisioner(config), notifications);
     const partnerMentors = new PartnerMentorService(clock);
     const partnerAgreements = new PartnerAgreementService(clock);
@@ -361,6 +367,8 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
         eraseExpiredApplicantsJob({ applications: partnerApplications, timeZone: config.timeZone }),
         deliverNotificationsJob({ notifications }),
         sendDigestsJob({ digests: new DigestService(clock, notifications, config.mail.adminUrl), timeZone: config.timeZone }),
+        meetingRemindersJob({ letters: pairLetters }),
+        idlePairsJob({ letters: pairLetters, days: config.pairIdleDays }),
         ...(options.extraJobs ?? []),
       ],
       orm,
@@ -372,8 +380,17 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     });
     await jobQueue.start();
     // A withdrawal also reaches the questionnaires' free text and the published practices (modules above participants).
-    const participants = new ParticipantService(clock, programmes, storages, [forgetQuestionnaireAnswers, unpublishPracticesOf]);
-    const pairs = new PairService(clock, programmes, partnerMatching);
+    // ... and the person's letters, and their pairs' letters naming them, are failed and blanked (notifications).
+    const participants = new ParticipantService(clock, programmes, storages, [
+      forgetQuestionnaireAnswers,
+      unpublishPracticesOf,
+      async (em, schemaName, participantId) => {
+        await notifications.eraseFor(em, personRefOf(participantId));
+        await pairLetters.eraseAbout(em, schemaName, participantId);
+      },
+    ]);
+    const pairs = new PairService(clock, programmes, partnerMatching, pairLetters);
+    const questionnaireLinks = new QuestionnaireLinkService(clock, programmes, questionnaireTemplates);
     const services = {
       clock,
       timeZone: config.timeZone,
@@ -400,7 +417,8 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       pairs,
       plannedMeetings: new PlannedMeetingService(clock, config.timeZone, pairs),
       questionnaireTemplates,
-      questionnaireLinks: new QuestionnaireLinkService(clock, programmes, questionnaireTemplates),
+      questionnaireLinks,
+      questionnaireLinkLetters: new QuestionnaireLinkLetters(clock, notifications, programmes, questionnaireLinks, config.mail.adminUrl, config.timeZone),
       questionnaireResults: new QuestionnaireResultService(clock, programmes, questionnaireTemplates),
       practices: new PracticeService(clock),
       notifications,

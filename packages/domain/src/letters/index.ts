@@ -4,3 +4,4 @@ export * from './kinds.js';
 export * from './roadmaps.js';
 export * from './campaigns.js';
 export * from './preferences.js';
+export * from './programmes.js';

@@ -21,6 +21,10 @@ export const NOTIFICATION_KINDS: Readonly<Record<string, NotificationKindInfo>> 
   'roadmaps.agreed': { label: 'Дорожная карта согласована', required: PROCESS_DECISION },
   'campaigns.reminder': { label: 'Напоминание о сроке кампании' },
   'notifications.digest': { label: 'Сводка писем за день', required: 'Сводка собирает письма, которые вы сами перевели в режим «раз в день»' },
+  'pairs.confirmed': { label: 'Наставническая пара утверждена' },
+  'pairs.meeting-soon': { label: 'Напоминание о встрече пары' },
+  'pairs.idle': { label: 'Пара давно не встречалась' },
+  'questionnaires.link': { label: 'Ссылка на анкету' },
 };
 
 /** Labels by kind (the log's column). */

@@ -173,6 +173,8 @@ describe('the job queue across two API processes', () => {
       'partners.erase-expired-applicants',
       'notifications.deliver',
       'notifications.digest',
+      'pairs.meeting-reminders',
+      'pairs.idle-reminders',
       'test.probe',
       'test.failing',
     ]);

@@ -20,6 +20,11 @@ export const NOTIFICATION_KINDS: Readonly<Record<string, NotificationKindInfo>> 
   'roadmaps.returned': { label: 'Дорожная карта возвращена', required: PROCESS_DECISION },
   'roadmaps.agreed': { label: 'Дорожная карта согласована', required: PROCESS_DECISION },
   'campaigns.reminder': { label: 'Напоминание о сроке кампании' },
+  'campaigns.opened': { label: 'Новая кампания дорожных карт' },
+  'campaigns.due-soon': { label: 'Срок кампании приближается (за 7 дней и за день)' },
+  'campaigns.overdue': { label: 'Срок кампании истёк, дорожная карта не представлена' },
+  'campaigns.officer-summary': { label: 'Сводка по кампании: кто не представил дорожную карту' },
+  'execution.weekly': { label: 'Исполнение дорожной карты: сроки недели и просрочки' },
 };
 
 /** Labels by kind (the log's column). */

@@ -45,7 +45,7 @@ const DISTRICT_TABLES = [
   'school_news',
   'swot_form',
 ];
-const LAST_DISTRICT_MIGRATION = 'Migration20261205500000PlannedMeetings';
+const LAST_DISTRICT_MIGRATION = 'Migration20261205810000CampaignOpenedLetters';
 
 beforeAll(async () => {
   orm = await createOrm(loadConfig({ NODE_ENV: 'test', DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' }));

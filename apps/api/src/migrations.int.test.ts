@@ -128,6 +128,7 @@ describe('district migrations', () => {
       'Migration20261205200000DashboardAggregates',
       'Migration20261205300000RoadmapDrafts',
       'Migration20261205400000RemindersCommentThreads',
+      'Migration20261205500000PlannedMeetings',
       LAST_DISTRICT_MIGRATION,
     ]);
     expect(await stateOf(district)).toMatchObject({ status: 'migrated', last_migration: LAST_DISTRICT_MIGRATION, error: null });

@@ -149,6 +149,10 @@ import { KeycloakPeopleDirectory, type PeopleDirectory } from './modules/notific
 import { KeycloakAdminClient, keycloakAdminAccess } from './engine/auth/keycloak-admin.js';
 import { DecisionLetters } from './modules/reviews/decision-letters.js';
 import { ReminderLetters } from './modules/campaigns/reminder-letters.js';
+import { CampaignLetters } from './modules/campaigns/campaign-letters.js';
+import { CAMPAIGN_OPENED_LETTERS_JOB, campaignDeadlineLettersJob, campaignOpenedLettersJob } from './modules/campaigns/jobs.js';
+import { ExecutionLetters } from './modules/execution/execution-letters.js';
+import { executionWeeklyLettersJob } from './modules/execution/jobs.js';
 import { DevMailbox } from './modules/notifications/dev-mailbox.js';
 import { NotificationLogService } from './modules/notifications/log.service.js';
 import { NOTIFICATION_RESOLVERS } from './modules/notifications/resolvers.js';
@@ -316,7 +320,11 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     const clock = options.clock ?? systemClock(config.timeZone);
     const organizations = new OrganizationService();
     const roadmaps = new RoadmapService(clock);
-    const campaigns = new CampaignService(clock);
+    // A campaign opened: its «new campaign» letters go from a job, not from the request (issue 16).
+    const campaigns = new CampaignService(
+      clock,
+      () => void jobQueue?.request(CAMPAIGN_OPENED_LETTERS_JOB).catch((error: unknown) => logger.warn({ err: error }, 'campaign letters could not be queued')),
+    );
     const storages = createAttachmentStorages(config.attachments);
     const attachments = new AttachmentService(
       config.attachments,
@@ -358,6 +366,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       // A view of changed figures asks for the background refresh instead of waiting for its schedule.
       requestRefresh: () => void jobQueue?.request(KPI_REFRESH_JOB).catch((error: unknown) => logger.warn({ err: error }, 'KPI refresh could not be queued')),
     });
+    const campaignLetters = new CampaignLetters(clock, campaigns, notifications, people, config.mail.adminUrl);
     // The modules' background jobs (engine/jobs): scheduled, retried, one run at a time across replicas.
     jobQueue = createJobQueue({
       connectionString: orm.config.get('clientUrl')!,
@@ -369,6 +378,12 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
         sendDigestsJob({ digests: new DigestService(clock, notifications, config.mail.adminUrl), timeZone: config.timeZone }),
         meetingRemindersJob({ letters: pairLetters }),
         idlePairsJob({ letters: pairLetters, days: config.pairIdleDays }),
+        campaignOpenedLettersJob({ letters: campaignLetters, timeZone: config.timeZone }),
+        campaignDeadlineLettersJob({ letters: campaignLetters, timeZone: config.timeZone }),
+        executionWeeklyLettersJob({
+          letters: new ExecutionLetters(clock, notifications, people, config.mail.adminUrl),
+          timeZone: config.timeZone,
+        }),
         ...(options.extraJobs ?? []),
       ],
       orm,

@@ -130,6 +130,7 @@ describe('district migrations', () => {
       'Migration20261205300000RoadmapDrafts',
       'Migration20261205400000RemindersCommentThreads',
       'Migration20261205500000PlannedMeetings',
+      'Migration20261205810000CampaignOpenedLetters',
       LAST_DISTRICT_MIGRATION,
     ]);
     expect(await stateOf(district)).toMatchObject({ status: 'migrated', last_migration: LAST_DISTRICT_MIGRATION, error: null });

@@ -5,3 +5,4 @@ export * from './roadmaps.js';
 export * from './campaigns.js';
 export * from './preferences.js';
 export * from './programmes.js';
+export * from './execution.js';

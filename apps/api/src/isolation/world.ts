@@ -457,6 +457,8 @@ export async function foreignFingerprint(app: TestApp, w: World): Promise<Record
     partner_application: `id::text = any('${pgArray(w.foreign.P2.get('partner_application') ?? [])}'::text[])`,
     // Letters of B's district (its officers' delivery log).
     notification: `district_id = '${w.districtB.id}'`,
+    // Calendar links made in B (A's users make theirs in A).
+    calendar_feed: `district_id = '${w.districtB.id}'`,
     mikro_orm_migrations: null,
   };
   for (const table of await tenantTables(sql, 'core')) {

@@ -367,6 +367,9 @@ export const CORE_COLUMNS: readonly ErasureColumn[] = [
     },
     { owner: DISTRICT },
   ),
+  // The personal calendar links: a login (the key of the user's own link), a hash, roles and group
+  // codes. Nothing written about anyone; a withdrawn participant's link yields no event of theirs.
+  ...table('calendar_feed', { username: 'code', token_hash: 'code', grants: 'code' }),
   ...table('partner_mentor', {
     last_name: 'partner-person',
     first_name: 'partner-person',

@@ -14,7 +14,7 @@ export const CALENDAR_FEED_RU = {
     `Кампания «${title}»: дорожные карты представляются в муниципалитет до ${formatDateRu(dueDate)}.\nСтраница кампании: ${link}`,
   itemSummary: (number: string, activity: string) => `Срок мероприятия${number ? ` ${number}` : ''}: ${shorten(activity, 120)}`,
   itemDescription: (place: string, deadlineText: string, link: string) =>
-    `Дорожная карта: ${place}.${deadlineText ? `\nСрок по плану: ${deadlineText}.` : ''}\nДорожная карта: ${link}`,
+    `Дорожная карта: ${place}.${deadlineText ? `\nСрок по плану: ${deadlineText}.` : ''}\nОткрыть в платформе: ${link}`,
   meetingSummary: (kind: string, programme: string | null) => `${kind}${programme ? ` — программа «${programme}»` : ''}`,
   meetingDescription: (link: string) => `Встреча наставнической пары. Подробности: ${link}`,
   /** The 404 of an unknown, reset or withdrawn link: says nothing about whether it ever existed. */

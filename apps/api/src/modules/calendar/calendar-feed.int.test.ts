@@ -289,6 +289,15 @@ describe('the link', () => {
     expect((await read(local(resetMyCalendarFeed.url))).events.length).toBeGreaterThan(0);
   });
 
+  it('roles the identity provider does not (or no longer) give the user open nothing, though the token said so', async () => {
+    // School 2's curator with a token naming school 1 (as a token issued before a move would).
+    const stale = await app.tokenFor('school-curator', [groups.organization(w.region, w.district, w.school1)], 'cal.curator2');
+    const { resetMyCalendarFeed } = await ok<any>(app, RESET, stale);
+    const response = await fetch(local(resetMyCalendarFeed.url));
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('Календарь не найден');
+  });
+
   it('who may have one: a partner or a region coordinator is refused', async () => {
     const coordinator = await app.gql(MY_FEED, { token: w.tokens.coordinator });
     expect(coordinator.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

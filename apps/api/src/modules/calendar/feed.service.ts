@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { type Grant, type PlatformRole, type Scope } from '@nastavnik/domain';
 import { accessOf, type Actor, type ResolvedGrant } from '../../engine/auth/actor.js';
 import type { Clock } from '../../engine/clock.js';
@@ -100,11 +101,11 @@ export class CalendarFeedService {
     // One statement, so two tabs asking at once end with one row (the later token wins).
     const [row] = await ctx.em.getConnection().execute<Array<{ created_at: Date }>>(
       `insert into "core"."calendar_feed" ("id", "username", "token_hash", "district_id", "grants", "created_at", "last_used_at")
-       values (gen_random_uuid(), ?, ?, ?, ?::jsonb, ?, null)
+       values (?, ?, ?, ?, ?::jsonb, ?, null)
        on conflict ("username") do update set "token_hash" = excluded."token_hash", "district_id" = excluded."district_id",
          "grants" = excluded."grants", "created_at" = excluded."created_at", "last_used_at" = null
        returning "created_at"`,
-      [ctx.actor.username, hashToken(token), ctx.tenant.district.id, JSON.stringify(grants), now],
+      [uuidv7(), ctx.actor.username, hashToken(token), ctx.tenant.district.id, JSON.stringify(grants), now],
     );
     return { url: this.url(token), createdAt: new Date(row!.created_at), lastUsedAt: null };
   }

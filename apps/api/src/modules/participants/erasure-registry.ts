@@ -358,6 +358,9 @@ export const CORE_COLUMNS: readonly ErasureColumn[] = [
       audience: 'code',
       recipient_address: 'partner-person',
       recipient_name: 'partner-person',
+      recipient_username: 'code',
+      unsubscribe_url: 'code',
+      unsubscribe_token_hash: 'code',
       subject: 'free-text',
       text: 'free-text',
       html: 'free-text',
@@ -367,6 +370,8 @@ export const CORE_COLUMNS: readonly ErasureColumn[] = [
     },
     { owner: DISTRICT },
   ),
+  // Choices per kind: a login's, or an address's (deleted with that person's letters by eraseFor).
+  ...table('notification_preference', { recipient_key: 'partner-person', kind: 'code', mode: 'code' }),
   // The personal calendar links: a login (the key of the user's own link), a hash, roles and group
   // codes. Nothing written about anyone; a withdrawn participant's link yields no event of theirs.
   ...table('calendar_feed', { username: 'code', token_hash: 'code', grants: 'code' }),

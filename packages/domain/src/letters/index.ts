@@ -4,3 +4,5 @@ export * from './kinds.js';
 export * from './roadmaps.js';
 export * from './campaigns.js';
 export * from './preferences.js';
+export * from './programmes.js';
+export * from './execution.js';

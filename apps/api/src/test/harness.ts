@@ -82,6 +82,13 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
   // The public endpoints' per-client counters live in the run's one database and every test file
   // calls from 127.0.0.1: each file starts with fresh budgets, as each API process once did.
   await orm.em.getConnection().execute(`delete from "${RATE_LIMIT_SCHEMA}"."${RATE_LIMIT_TABLE}"`);
+  // Likewise the job queue: runs an earlier file's API left waiting, retrying or active (stopped
+  // mid-run) would hold this file's runs of the same job back (one run at a time per job) for their
+  // retry delay or timeout — a letter would wait half a minute for nothing this file did.
+  if (config.jobs.enabled) {
+    const [row] = await orm.em.getConnection().execute<Array<{ found: string | null }>>(`select to_regclass(?) as found`, [`"${config.jobs.schema}".job`]);
+    if (row?.found) await orm.em.getConnection().execute(`delete from "${config.jobs.schema}".job where state in ('created', 'retry', 'active')`);
+  }
   const logs: Array<Record<string, any>> = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {

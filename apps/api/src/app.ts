@@ -336,7 +336,10 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     // Who holds a role where (the letters' recipients): the identity provider's admin API.
     const people = options.people ?? new KeycloakPeopleDirectory(new KeycloakAdminClient(keycloakAdminAccess(config)));
     const reminders = new ReminderService(clock, config.timeZone, campaigns, new ReminderLetters(clock, notifications, people, config.mail.adminUrl));
-    const partnerApplications = new PartnerApplicationService(clock, options.provisioner ?? createAccountProvisioner(config), notifications);
+    const partnerApplications = new PartnerApplicationService(clock, options.provisioner ?? createAccountProvisioner(config), notifications, {
+      adminUrl: config.mail.adminUrl,
+      timeZone: config.timeZone,
+    });
     const partnerMentors = new PartnerMentorService(clock);
     const partnerAgreements = new PartnerAgreementService(clock);
     const partnerFiles = new AgreementFileService(config.attachments, storages, clock, partnerAgreements);

@@ -3,3 +3,4 @@ export * from './partners.js';
 export * from './kinds.js';
 export * from './roadmaps.js';
 export * from './campaigns.js';
+export * from './digest.js';

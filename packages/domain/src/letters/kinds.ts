@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS: Readonly<Record<string, NotificationKindInfo>> 
   'roadmaps.returned': { label: 'Дорожная карта возвращена', required: PROCESS_DECISION },
   'roadmaps.agreed': { label: 'Дорожная карта согласована', required: PROCESS_DECISION },
   'campaigns.reminder': { label: 'Напоминание о сроке кампании' },
+  'digest.weekly': { label: 'Еженедельная сводка муниципалитета' },
 };
 
 /** Labels by kind (the log's column). */

@@ -181,7 +181,12 @@ describe('backgroundJobs', () => {
     const response = await app.gql<{ backgroundJobs: any[] }>(BACKGROUND_JOBS, { token: await demoToken('admin') });
     expect(response.body.errors).toBeUndefined();
     const jobs = response.body.data!.backgroundJobs;
-    expect(jobs.map((job) => job.name)).toEqual(['monitoring.kpi-refresh', 'partners.erase-expired-applicants', 'notifications.deliver']);
+    expect(jobs.map((job) => job.name)).toEqual([
+      'monitoring.kpi-refresh',
+      'partners.erase-expired-applicants',
+      'notifications.deliver',
+      'inbox.weekly-digest',
+    ]);
     expect(jobs[1]).toMatchObject({ title: expect.stringContaining('персональных данных'), retryLimit: 3 });
   });
 

@@ -134,6 +134,7 @@ import { eraseExpiredApplicantsJob } from './modules/partners/jobs.js';
 import { createSmtpMailer, type Mailer } from './engine/mail/mailer.js';
 import { emailChannel, type NotificationChannel } from './modules/notifications/channels.js';
 import { DELIVER_NOTIFICATIONS_JOB, deliverNotificationsJob } from './modules/notifications/jobs.js';
+import { WeeklyDigest, weeklyDigestJob } from './modules/inbox/weekly-digest.js';
 import { Notification } from './modules/notifications/notification.entity.js';
 import { NotificationService } from './modules/notifications/notification.service.js';
 import { KeycloakPeopleDirectory, type PeopleDirectory } from './modules/notifications/people.js';
@@ -356,6 +357,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
         kpiRefreshJob({ monitoring, intervalSeconds: config.kpiRefreshIntervalSeconds, timeZone: config.timeZone }),
         eraseExpiredApplicantsJob({ applications: partnerApplications, timeZone: config.timeZone }),
         deliverNotificationsJob({ notifications }),
+        weeklyDigestJob({ digest: new WeeklyDigest(clock, notifications, people, config.mail.adminUrl, config.timeZone) }),
         ...(options.extraJobs ?? []),
       ],
       orm,

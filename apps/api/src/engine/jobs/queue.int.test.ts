@@ -168,7 +168,15 @@ describe('the job queue across two API processes', () => {
     const seen = await postGraphQL<{ backgroundJobs: any[] }>(`http://127.0.0.1:${b.port}/graphql`, BACKGROUND_JOBS, { token: admin });
     expect(seen.body.errors).toBeUndefined();
     const jobs = new Map(seen.body.data!.backgroundJobs.map((job) => [job.name, job]));
-    expect([...jobs.keys()]).toEqual(['monitoring.kpi-refresh', 'partners.erase-expired-applicants', 'notifications.deliver', 'test.probe', 'test.failing']);
+    expect([...jobs.keys()]).toEqual([
+      'monitoring.kpi-refresh',
+      'partners.erase-expired-applicants',
+      'notifications.deliver',
+      'inbox.weekly-digest',
+      'test.probe',
+      'test.failing',
+    ]);
+    expect(jobs.get('inbox.weekly-digest')).toMatchObject({ schedule: '0 8 * * 1', timeZone: 'Europe/Moscow' });
     expect(jobs.get('partners.erase-expired-applicants')).toMatchObject({ schedule: '30 3 * * *', timeZone: 'Europe/Moscow', nextRunAt: expect.any(String) });
     expect(jobs.get('monitoring.kpi-refresh')).toMatchObject({ schedule: null });
     const probeJob = jobs.get('test.probe');

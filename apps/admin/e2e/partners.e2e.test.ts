@@ -146,6 +146,7 @@ describe('partners: public sign-up → approval → partner login → mentor →
     // The applicant got «заявка получена» by e-mail (the embedded mail catcher): the district's log says so.
     await nav().getByRole('link', { name: 'Уведомления' }).click();
     await page.getByRole('heading', { level: 1, name: 'Уведомления' }).waitFor();
+    await page.getByRole('link', { name: 'Журнал доставки' }).click();
     const letter = page
       .getByTestId('notification-log')
       .getByRole('row')
@@ -300,6 +301,7 @@ describe('partners: public sign-up → approval → partner login → mentor →
     await logOut(page);
     await logIn(page, stack.adminOrigin, 'admin');
     await nav().getByRole('link', { name: 'Уведомления' }).click();
+    await page.getByRole('link', { name: 'Журнал доставки' }).click();
     const mailbox = page.getByTestId('dev-mailbox');
     await mailbox.waitFor({ timeout: 60_000 });
     const letter = mailbox

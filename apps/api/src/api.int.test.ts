@@ -185,6 +185,7 @@ describe('backgroundJobs', () => {
       'monitoring.kpi-refresh',
       'partners.erase-expired-applicants',
       'notifications.deliver',
+      'notifications.digest',
       'inbox.weekly-digest',
     ]);
     expect(jobs[1]).toMatchObject({ title: expect.stringContaining('персональных данных'), retryLimit: 3 });

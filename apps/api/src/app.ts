@@ -132,8 +132,13 @@ import { PARTNER_RESOLVERS } from './modules/partners/resolvers.js';
 import { partnerRoutes } from './modules/partners/routes.js';
 import { eraseExpiredApplicantsJob } from './modules/partners/jobs.js';
 import { createSmtpMailer, type Mailer } from './engine/mail/mailer.js';
-import { emailChannel, type NotificationChannel } from './modules/notifications/channels.js';
-import { DELIVER_NOTIFICATIONS_JOB, deliverNotificationsJob } from './modules/notifications/jobs.js';
+import { emailChannel, inboxChannel, type NotificationChannel } from './modules/notifications/channels.js';
+import { DigestService } from './modules/notifications/digest.service.js';
+import { InAppInboxService } from './modules/notifications/inbox.service.js';
+import { NotificationPreferenceService } from './modules/notifications/preferences.service.js';
+import { NotificationPreference } from './modules/notifications/preference.entity.js';
+import { unsubscribeRoutes } from './modules/notifications/routes.js';
+import { DELIVER_NOTIFICATIONS_JOB, deliverNotificationsJob, sendDigestsJob } from './modules/notifications/jobs.js';
 import { WeeklyDigest, weeklyDigestJob } from './modules/inbox/weekly-digest.js';
 import { Notification } from './modules/notifications/notification.entity.js';
 import { NotificationService } from './modules/notifications/notification.service.js';
@@ -169,6 +174,7 @@ export const CORE_ENTITIES = [
   PartnerAgreementFile,
   PartnerAgreementFileContent,
   Notification,
+  NotificationPreference,
 ];
 export const TENANT_ENTITIES = [
   Headcount,
@@ -327,13 +333,14 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     const partnerMatching = new PartnerMatchingSource(clock);
     // Notifications (issue 16): the outbox, sent by the job below through the configured channels.
     mailer = config.mail.smtpUrl ? createSmtpMailer({ ...config.mail, smtpUrl: config.mail.smtpUrl }) : undefined;
-    const channels = new Map<string, NotificationChannel>(mailer ? [['email', emailChannel(mailer)]] : []);
-    const notifications = new NotificationService(
-      clock,
-      channels,
-      () =>
+    // Two channels now (issue 16, item 4): e-mail when SMTP is configured, and the in-app inbox always.
+    const channels = new Map<string, NotificationChannel>([['inbox', inboxChannel()], ...(mailer ? [['email', emailChannel(mailer)] as const] : [])]);
+    const notifications = new NotificationService(clock, channels, {
+      adminUrl: config.mail.adminUrl,
+      wake: () =>
         void jobQueue?.request(DELIVER_NOTIFICATIONS_JOB).catch((error: unknown) => logger.warn({ err: error }, 'notification delivery could not be queued')),
-    );
+    });
+    const notificationPreferences = new NotificationPreferenceService();
     // Who holds a role where (the letters' recipients): the identity provider's admin API.
     const people = options.people ?? new KeycloakPeopleDirectory(new KeycloakAdminClient(keycloakAdminAccess(config)));
     const reminders = new ReminderService(clock, config.timeZone, campaigns, new ReminderLetters(clock, notifications, people, config.mail.adminUrl));
@@ -357,6 +364,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
         kpiRefreshJob({ monitoring, intervalSeconds: config.kpiRefreshIntervalSeconds, timeZone: config.timeZone }),
         eraseExpiredApplicantsJob({ applications: partnerApplications, timeZone: config.timeZone }),
         deliverNotificationsJob({ notifications }),
+        sendDigestsJob({ digests: new DigestService(clock, notifications, config.mail.adminUrl), timeZone: config.timeZone }),
         weeklyDigestJob({ digest: new WeeklyDigest(clock, notifications, people, config.mail.adminUrl, config.timeZone) }),
         ...(options.extraJobs ?? []),
       ],
@@ -402,6 +410,8 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       practices: new PracticeService(clock),
       notifications,
       notificationLog: new NotificationLogService(),
+      notificationPreferences,
+      inAppInbox: new InAppInboxService(clock),
       devMailbox: new DevMailbox(config.mail.catcherUrl),
       partnerApplications,
       partnerMentors,
@@ -447,6 +457,13 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
           }),
           ...monitoringRoutes(config.timeZone),
           ...publicRoutes(new PublicService(orm, clock, roadmaps)),
+          ...unsubscribeRoutes({
+            orm,
+            preferences: notificationPreferences,
+            logger,
+            // As generous as the survey links' limit: a person clicks a few links, a token guesser many.
+            limit: limits.rule({ name: 'unsubscribe', points: config.publicEndpoints.surveySubmitPerHour, durationSeconds: HOUR }),
+          }),
         ],
         buildContext: (request) =>
           buildContext(

@@ -14,5 +14,5 @@ export type { MikroORM } from './engine/orm/create-orm.js';
 export { createOrm, migrateAll, startApiServer, emitSchemaSdl, type RunningApiServer, type StartApiServerOptions } from './app.js';
 export { seedDemo, DEMO_REGIONS, DEMO_PARTNERS } from './seed/demo-directory.js';
 export { createDistrictWithSchema, type NewDistrict } from './modules/directory/district-creation.js';
-export { KeycloakAdminClient, keycloakAdminAccess, type KeycloakAdminAccess } from './engine/auth/keycloak-admin.js';
+export { KeycloakAdminClient, keycloakAdminAccess, DEFAULT_IDP_ADMIN_TOKEN, type KeycloakAdminAccess } from './engine/auth/keycloak-admin.js';
 export { KeycloakPeopleDirectory, type PeopleDirectory, type Recipient } from './modules/notifications/people.js';

@@ -103,6 +103,7 @@ describe('district migrations', () => {
       'kpi_dirty',
       'mikro_orm_migrations',
       'notification',
+      'notification_preference',
       'organization',
       'partner_agreement',
       'partner_agreement_file',

@@ -60,9 +60,9 @@ describe('navigationFor', () => {
       'Партнёры /partners',
       'Создать муниципалитет /districts/new',
       'Фоновые задачи /jobs',
-      'Уведомления /notifications',
       'Дорожные карты /roadmaps',
       'Мониторинг /monitoring',
+      'Уведомления /notifications',
     ]);
   });
 
@@ -73,6 +73,7 @@ describe('navigationFor', () => {
       'Организации /organizations',
       'Дорожные карты /roadmaps',
       'Мониторинг /monitoring',
+      'Уведомления /notifications',
     ]);
   });
 
@@ -82,9 +83,9 @@ describe('navigationFor', () => {
       'Главная /',
       'Мой муниципалитет /districts/d-sibay',
       'Организации /organizations',
-      'Уведомления /notifications',
       'Дорожные карты /roadmaps',
       'Мониторинг /monitoring',
+      'Уведомления /notifications',
     ]);
     expect(links([officer, head])).toEqual(links([officer]));
   });
@@ -97,11 +98,12 @@ describe('navigationFor', () => {
       'Дорожные карты /roadmaps',
       'Мониторинг /monitoring',
       'Программы /programmes',
+      'Уведомления /notifications',
     ]);
   });
 
   it('gives a partner representative their partner organisation', () => {
-    expect(links([partner])).toEqual(['Главная /', 'Моя организация-партнёр /my-partner']);
+    expect(links([partner])).toEqual(['Главная /', 'Моя организация-партнёр /my-partner', 'Уведомления /notifications']);
   });
 
   it('names each organisation when there are several', () => {
@@ -114,6 +116,7 @@ describe('navigationFor', () => {
       'Дорожные карты /roadmaps',
       'Мониторинг /monitoring',
       'Программы /programmes',
+      'Уведомления /notifications',
     ]);
   });
 
@@ -162,7 +165,7 @@ describe('navigationFor', () => {
   it('offers roadmaps to no partner, mentor or mentee', () => {
     expect(links([partner])).not.toContain('Дорожные карты /roadmaps');
     const mentor: GrantLike = { role: 'MENTOR', scopeKind: 'ORGANIZATION', organization: gimnaziya };
-    expect(links([mentor])).toEqual(['Главная /', 'Моя организация /districts/d-sibay/organizations/o-gim']);
+    expect(links([mentor])).toEqual(['Главная /', 'Моя организация /districts/d-sibay/organizations/o-gim', 'Уведомления /notifications']);
   });
 
   it('offers nothing but home without grants', () => {

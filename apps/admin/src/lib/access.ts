@@ -266,7 +266,6 @@ export function navigationFor(grants: readonly GrantLike[]): NavItem[] {
         add({ key: 'partners', label: ru.nav.partners, to: '/partners' });
         add({ key: 'create-district', label: ru.nav.createDistrict, to: '/districts/new' });
         add({ key: 'background-jobs', label: ru.nav.backgroundJobs, to: '/jobs' });
-        add({ key: 'notifications', label: ru.nav.notifications, to: '/notifications' });
         break;
       case 'region-coordinator': {
         const region = grant.region;
@@ -285,7 +284,6 @@ export function navigationFor(grants: readonly GrantLike[]): NavItem[] {
             end: true,
           });
           add({ key: 'organizations', label: ru.nav.organizations, to: '/organizations' });
-          add({ key: 'notifications', label: ru.nav.notifications, to: '/notifications' });
         }
         break;
       case 'school-director':
@@ -322,6 +320,8 @@ export function navigationFor(grants: readonly GrantLike[]): NavItem[] {
   // Programmes: the school's director and curator run them; district and region staff see their
   // figures in «Мониторинг» (people's data stays with the school).
   if (canSeeProgrammes(grants)) items.push({ key: 'programmes', label: ru.nav.programmes, to: '/programmes' });
+  // Everyone with a role has letters (their in-app copies and their choices); staff also the delivery log.
+  if (grants.length > 0) items.push({ key: 'notifications', label: ru.nav.notifications, to: '/notifications' });
   return items;
 }
 

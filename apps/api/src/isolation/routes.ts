@@ -10,6 +10,7 @@ import { pairRoutes } from '../modules/pairs/routes.js';
 import { partnerRoutes } from '../modules/partners/routes.js';
 import { publicRoutes } from '../modules/public/routes.js';
 import { questionnaireRoutes } from '../modules/questionnaires/routes.js';
+import { unsubscribeRoutes } from '../modules/notifications/routes.js';
 
 /**
  * The REST routes the server mounts. app.ts builds them inline from each module's factory; the
@@ -26,6 +27,7 @@ const FACTORIES: Record<string, () => HttpRoute[]> = {
   partnerRoutes: () => partnerRoutes({} as never),
   monitoringRoutes: () => monitoringRoutes('Europe/Moscow'),
   publicRoutes: () => publicRoutes({} as never),
+  unsubscribeRoutes: () => unsubscribeRoutes({} as never),
 };
 
 export async function routeFactories(apiDir: string): Promise<string[]> {

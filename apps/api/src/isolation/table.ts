@@ -57,6 +57,8 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   kpiDrillDown: { roles: MONITORING_READERS },
   linkableKpis: { roles: ALL },
   me: { roles: ALL },
+  myNotificationPreferences: { roles: ALL },
+  myNotifications: { roles: ALL },
   myPairs: { roles: ALL },
   myPartnerOrganization: { roles: [R.partner] },
   myQuestionnaires: { roles: [R.mentor, R.mentee] },
@@ -132,6 +134,7 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   extendPair: { roles: SCHOOL_MANAGERS },
   issueQuestionnaireLinks: { roles: SCHOOL_MANAGERS },
   markItemDone: { roles: ROADMAP_EDITORS },
+  markNotificationsRead: { roles: ALL },
   moveRoadmapItem: { roles: ROADMAP_EDITORS },
   proposePartnerAgreement: {
     roles: [R.partner],
@@ -162,6 +165,7 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   saveSwotForm: { roles: SCHOOL_MANAGERS },
   setDistrictSettings: { roles: [R.head, R.admin] },
   setHeadcount: { roles: [R.director, R.curator, R.officer, R.head] },
+  setMyNotificationPreference: { roles: ALL },
   setPairPlan: { roles: SCHOOL_MANAGERS },
   setRoadmapItemKpiLink: { roles: ROADMAP_EDITORS },
   submitMyQuestionnaire: { roles: [R.mentor, R.mentee] },
@@ -318,4 +322,11 @@ export const ROUTES: Readonly<Record<string, RouteCheck>> = {
   },
   'GET /public/surveys/:token': { kind: 'public', method: 'GET', sample: '/public/surveys/abc', why: 'a personal survey link (secret token)' },
   'POST /public/surveys/:token': { kind: 'public', method: 'POST', sample: '/public/surveys/abc', why: 'a personal survey link (secret token)' },
+  'GET /public/unsubscribe/:token': { kind: 'public', method: 'GET', sample: '/public/unsubscribe/abc', why: "a letter's unsubscribe link (secret token)" },
+  'POST /public/unsubscribe/:token': {
+    kind: 'public',
+    method: 'POST',
+    sample: '/public/unsubscribe/abc',
+    why: "a letter's one-click unsubscribe (secret token)",
+  },
 };

@@ -457,6 +457,9 @@ export async function foreignFingerprint(app: TestApp, w: World): Promise<Record
     partner_application: `id::text = any('${pgArray(w.foreign.P2.get('partner_application') ?? [])}'::text[])`,
     // Letters of B's district (its officers' delivery log).
     notification: `district_id = '${w.districtB.id}'`,
+    // Choices per kind belong to a login or an address, not to a district: a caller changes only
+    // their own (the token's login) or one letter's (its secret link) — the preferences test tries.
+    notification_preference: null,
     mikro_orm_migrations: null,
   };
   for (const table of await tenantTables(sql, 'core')) {

@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS: Readonly<Record<string, NotificationKindInfo>> 
   'roadmaps.returned': { label: 'Дорожная карта возвращена', required: PROCESS_DECISION },
   'roadmaps.agreed': { label: 'Дорожная карта согласована', required: PROCESS_DECISION },
   'campaigns.reminder': { label: 'Напоминание о сроке кампании' },
+  'notifications.digest': { label: 'Сводка писем за день', required: 'Сводка собирает письма, которые вы сами перевели в режим «раз в день»' },
   'digest.weekly': { label: 'Еженедельная сводка муниципалитета' },
 };
 
@@ -38,6 +39,25 @@ export const NOTIFICATION_STATUS_LABELS_RU: Readonly<Record<string, string>> = {
   pending: 'Ожидает отправки',
   sent: 'Отправлено',
   failed: 'Не доставлено',
+  held: 'Ждёт сводки',
+  digested: 'Отправлено в сводке',
+  suppressed: 'Отключено получателем',
+};
+
+/** How a recipient wants a kind: at once, gathered into one letter a day, or not at all. */
+export const NOTIFICATION_MODES = ['immediate', 'digest', 'off'] as const;
+export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
+
+export const NOTIFICATION_MODE_LABELS_RU: Readonly<Record<NotificationMode, string>> = {
+  immediate: 'Сразу',
+  digest: 'Раз в день, сводкой',
+  off: 'Не присылать',
+};
+
+/** Channels a letter goes by: e-mail, and its copy in the user's in-app inbox. */
+export const NOTIFICATION_CHANNEL_LABELS_RU: Readonly<Record<string, string>> = {
+  email: 'Почта',
+  inbox: 'Уведомления в системе',
 };
 
 /** Whom a letter goes to: the log shows school staff's and partners' work addresses, masks people's own. */

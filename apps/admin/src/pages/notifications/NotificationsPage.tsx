@@ -1,179 +1,51 @@
-import { useQuery } from '@apollo/client/react';
-import { SelectField } from '../../components/Field';
-import { PagedTable } from '../../components/PagedTable';
+import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
-import { QueryState } from '../../components/QueryState';
-import { StatusBadge } from '../../components/StatusBadge';
-import { graphql } from '../../gql';
 import { ru } from '../../i18n/ru';
 import { hasRole } from '../../lib/access';
-import { dateTimeRu } from '../../lib/monitoring';
-import type { Tone } from '../../lib/roadmap/enums';
-import { useListParams } from '../../lib/useListParams';
 import { useMe } from '../../me';
-import { useSearchParams } from 'react-router';
+import { DeliveryLog } from './DeliveryLog';
+import { MyNotifications } from './MyNotifications';
+import { NotificationSettings } from './NotificationSettings';
 
-const NotificationLogQuery = graphql(`
-  query NotificationLog($status: String, $page: PageInput) {
-    notificationLog(status: $status, page: $page) {
-      total
-      limit
-      offset
-      items {
-        id
-        kindLabel
-        recipient
-        recipientName
-        subject
-        status
-        statusLabel
-        attempts
-        lastError
-        createdAt
-        sentAt
-        nextAttemptAt
-      }
-    }
-  }
-`);
-
-const DevMailboxQuery = graphql(`
-  query DevMailbox {
-    devMailbox {
-      id
-      receivedAt
-      to
-      subject
-      text
-    }
-  }
-`);
-
-const STATUS_TONES: Readonly<Record<string, Tone>> = { pending: 'review', sent: 'agreed', failed: 'returned' };
+type Tab = 'inbox' | 'settings' | 'log';
 
 /**
- * «Уведомления»: the delivery log — what was sent to whom, when, delivered or not and why (the
- * platform admin: every district; an officer or head: their district). People's own addresses come
- * masked from the API. In development the platform admin also reads the embedded mail catcher.
+ * «Уведомления» (issue 16): every user's in-app copies of their letters and their choice per kind;
+ * the platform admin and district staff also read the delivery log.
  */
 export function NotificationsPage() {
   const t = ru.notifications;
-  const { me, grants } = useMe();
-  const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? '';
-  const { page, setPage, limit, offset } = useListParams('n');
-  const { data, previousData, error, refetch } = useQuery(NotificationLogQuery, {
-    variables: { status: status || null, page: { limit, offset } },
-    fetchPolicy: 'cache-and-network',
-  });
-  const list = (data ?? previousData)?.notificationLog;
+  const { grants } = useMe();
+  const [params] = useSearchParams();
+  const seesLog = hasRole(grants, 'platform-admin') || hasRole(grants, 'district-officer') || hasRole(grants, 'district-head');
+  const asked = params.get('view');
+  const tab: Tab = asked === 'settings' || (asked === 'log' && seesLog) ? asked : 'inbox';
+  const open = (next: Tab) => {
+    const query = new URLSearchParams(params);
+    query.set('view', next);
+    query.delete('npage');
+    query.delete('status');
+    return `?${query.toString()}`;
+  };
   return (
     <>
       <PageTitle>{t.title}</PageTitle>
-      <p className="muted measure">{t.intro}</p>
-      <div className="toolbar">
-        <SelectField
-          label={t.statusFilter}
-          value={status}
-          onChange={(event) => {
-            const next = new URLSearchParams(params);
-            if (event.target.value) next.set('status', event.target.value);
-            else next.delete('status');
-            next.delete('npage');
-            setParams(next);
-          }}
-        >
-          <option value="">{t.allStatuses}</option>
-          <option value="pending">{t.statuses.pending}</option>
-          <option value="sent">{t.statuses.sent}</option>
-          <option value="failed">{t.statuses.failed}</option>
-        </SelectField>
-      </div>
-      {list && list.total === 0 ? (
-        <p className="muted" data-testid="notifications-empty">
-          {status ? t.noneFiltered : t.none}
-        </p>
-      ) : (
-        <PagedTable
-          list={list}
-          error={error}
-          onRetry={() => void refetch()}
-          page={page}
-          onPage={setPage}
-          filtered={Boolean(status)}
-          tableProps={{ 'data-testid': 'notification-log', 'aria-label': t.title }}
-          head={
-            <>
-              <th scope="col">{t.when}</th>
-              <th scope="col">{t.kind}</th>
-              <th scope="col">{t.to}</th>
-              <th scope="col">{t.subject}</th>
-              <th scope="col">{t.status}</th>
-            </>
-          }
-          row={(entry) => (
-            <tr key={entry.id}>
-              <td>{dateTimeRu(String(entry.createdAt), me.timeZone)}</td>
-              <td>{entry.kindLabel}</td>
-              <td>
-                {entry.recipientName ? (
-                  <>
-                    {entry.recipientName}
-                    <br />
-                  </>
-                ) : null}
-                <span className="muted">{entry.recipient}</span>
-              </td>
-              <td>{entry.subject}</td>
-              <td>
-                <StatusBadge label={entry.statusLabel} tone={STATUS_TONES[entry.status] ?? 'neutral'} />
-                {entry.sentAt && <div className="muted">{dateTimeRu(String(entry.sentAt), me.timeZone)}</div>}
-                {entry.status !== 'sent' && entry.attempts > 0 && <div className="muted">{t.attempts(entry.attempts)}</div>}
-                {entry.status === 'pending' && entry.nextAttemptAt && entry.attempts > 0 && (
-                  <div className="muted">{t.nextAttempt(dateTimeRu(String(entry.nextAttemptAt), me.timeZone))}</div>
-                )}
-                {entry.lastError && <div className="field-error">{entry.lastError}</div>}
-              </td>
-            </tr>
-          )}
-        />
-      )}
-      {hasRole(grants, 'platform-admin') && <DevMailbox />}
+      <nav className="tabs" aria-label={t.tabs}>
+        <Link to={open('inbox')} aria-current={tab === 'inbox' ? 'page' : undefined}>
+          {t.tabInbox}
+        </Link>
+        <Link to={open('settings')} aria-current={tab === 'settings' ? 'page' : undefined}>
+          {t.tabSettings}
+        </Link>
+        {seesLog && (
+          <Link to={open('log')} aria-current={tab === 'log' ? 'page' : undefined}>
+            {t.tabLog}
+          </Link>
+        )}
+      </nav>
+      {tab === 'inbox' && <MyNotifications />}
+      {tab === 'settings' && <NotificationSettings />}
+      {tab === 'log' && <DeliveryLog />}
     </>
-  );
-}
-
-/** The embedded catcher's letters (development only: the API answers null without a catcher). */
-function DevMailbox() {
-  const t = ru.notifications;
-  const { me } = useMe();
-  const { data, error, refetch } = useQuery(DevMailboxQuery, { fetchPolicy: 'cache-and-network' });
-  if (data && data.devMailbox === null) return null;
-  return (
-    <section aria-labelledby="dev-mailbox-title" data-testid="dev-mailbox">
-      <h2 id="dev-mailbox-title">{t.devMailbox}</h2>
-      <p className="muted measure">{t.devMailboxIntro}</p>
-      <QueryState data={data?.devMailbox ?? undefined} error={error} onRetry={() => void refetch()}>
-        {(letters) =>
-          letters.length === 0 ? (
-            <p className="muted">{t.devMailboxEmpty}</p>
-          ) : (
-            <ul className="card-list">
-              {letters.map((letter) => (
-                <li key={letter.id} className="panel">
-                  <details>
-                    <summary>
-                      <strong>{letter.subject}</strong> — {letter.to.join(', ')}{' '}
-                      <span className="muted">({dateTimeRu(String(letter.receivedAt), me.timeZone)})</span>
-                    </summary>
-                    <pre className="letter-text">{letter.text}</pre>
-                  </details>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </QueryState>
-    </section>
   );
 }

@@ -172,6 +172,7 @@ describe('the job queue across two API processes', () => {
       'monitoring.kpi-refresh',
       'partners.erase-expired-applicants',
       'notifications.deliver',
+      'notifications.digest',
       'inbox.weekly-digest',
       'test.probe',
       'test.failing',

@@ -1,6 +1,9 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { ApiConfig } from '../config.js';
 
+/** Connections the pool keeps to the relay: the outbox sends this many letters at once. */
+export const SMTP_POOL_CONNECTIONS = 5;
+
 /** One letter to one person: plain text with a simple HTML copy, and headers (List-Unsubscribe, …). */
 export interface OutgoingLetter {
   to: { name: string | null; address: string };
@@ -30,7 +33,7 @@ export function createSmtpMailer(mail: ApiConfig['mail'] & { smtpUrl: string }):
     secure,
     requireTLS: !secure && mail.requireTls,
     pool: true,
-    maxConnections: 3,
+    maxConnections: SMTP_POOL_CONNECTIONS,
     connectionTimeout: 15_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,

@@ -1,9 +1,8 @@
 import { campaignReminderLetter } from '@nastavnik/domain';
 import type { Clock } from '../../engine/clock.js';
 import type { TenantServiceContext } from '../../engine/services.js';
-import { Organization } from '../directory/organization.entity.js';
 import type { NotificationService } from '../notifications/notification.service.js';
-import { staffLetters, type PeopleDirectory } from '../notifications/people.js';
+import { schoolStaffLetters, type PeopleDirectory } from '../notifications/people.js';
 import type { Campaign } from './campaign.entity.js';
 import { CampaignReminder } from './reminder.entity.js';
 
@@ -24,32 +23,35 @@ export class ReminderLetters {
     const district = ctx.tenant.district;
     const link = `${this.adminUrl}/roadmaps/campaigns/${campaign.id}?district=${district.id}`;
     const overdue = campaign.dueDate < this.clock.today();
-    let queued = 0;
-    for (const reminder of reminders) {
-      const organization = await ctx.em.findOne(Organization, { id: reminder.organizationId });
-      const letters = await staffLetters(
-        ctx.em,
-        this.people,
-        { organizationId: reminder.organizationId },
-        ['school-curator', 'school-director'],
-        (recipient) => ({
+    const byOrganization = new Map(reminders.map((reminder) => [reminder.organizationId, reminder]));
+    // All schools at once: the schools in one query, their people a few at a time, one batched insert.
+    const letters = await schoolStaffLetters(
+      ctx.em,
+      this.people,
+      [...byOrganization.keys()],
+      ['school-curator', 'school-director'],
+      (recipient, organization) => {
+        const reminder = byOrganization.get(organization.id)!;
+        return {
           kind: 'campaigns.reminder',
           dedupKey: `campaigns.reminder:${reminder.id}:${recipient.username}`,
           districtId: district.id,
           link,
           letter: campaignReminderLetter({
             greetingName: recipient.greetingName,
-            organizationName: organization?.shortName ?? '',
+            organizationName: organization.shortName,
             campaignTitle: campaign.title,
             dueDate: campaign.dueDate,
             overdue,
             by: reminder.remindedByName,
             link,
           }),
-        }),
-      );
-      queued += await this.notifications.enqueue(ctx.em, letters);
-      await ctx.tenant.em.nativeUpdate(CampaignReminder, { id: reminder.id }, { deliveredAt: this.clock.now() });
+        };
+      },
+    );
+    const queued = await this.notifications.enqueue(ctx.em, letters);
+    if (reminders.length > 0) {
+      await ctx.tenant.em.nativeUpdate(CampaignReminder, { id: { $in: reminders.map((reminder) => reminder.id) } }, { deliveredAt: this.clock.now() });
     }
     return queued;
   }

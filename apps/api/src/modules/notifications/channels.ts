@@ -9,6 +9,8 @@ import type { Notification } from './notification.entity.js';
  */
 export interface NotificationChannel {
   readonly id: string;
+  /** True when the stored row is itself the delivery (the in-app inbox): due rows are marked sent in one statement. */
+  readonly inPlace?: boolean;
   deliver(notification: Notification): Promise<void>;
 }
 
@@ -33,8 +35,22 @@ export function emailChannel(mailer: Mailer): NotificationChannel {
         subject: notification.subject,
         text: notification.text,
         html: notification.html,
-        headers: { 'X-Nastavnik-Kind': notification.kind },
+        headers: {
+          'X-Nastavnik-Kind': notification.kind,
+          // RFC 2369 + RFC 8058: the mail client's own «Отписаться» switches this kind off in one click.
+          ...(notification.unsubscribeUrl
+            ? { 'List-Unsubscribe': `<${notification.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+            : {}),
+        },
       });
     },
   };
+}
+
+/**
+ * The in-app inbox: the row itself is what the user's «Уведомления» shows, so delivering is
+ * marking it sent — it appears there at that moment and never fails.
+ */
+export function inboxChannel(): NotificationChannel {
+  return { id: 'inbox', inPlace: true, async deliver() {} };
 }

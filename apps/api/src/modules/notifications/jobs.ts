@@ -1,5 +1,6 @@
 import { scheduleEvery, type JobDefinition } from '../../engine/jobs/definition.js';
 import type { NotificationService } from './notification.service.js';
+import type { DigestService } from './digest.service.js';
 
 export const DELIVER_NOTIFICATIONS_JOB = 'notifications.deliver';
 
@@ -27,5 +28,19 @@ export function deliverNotificationsJob(options: { notifications: NotificationSe
       }
       return total;
     },
+  };
+}
+
+export const SEND_DIGESTS_JOB = 'notifications.digest';
+
+/** The daily digest of letters held by the recipients' choice: every morning at 08:00. */
+export function sendDigestsJob(options: { digests: DigestService; timeZone: string }): JobDefinition {
+  return {
+    name: SEND_DIGESTS_JOB,
+    title: 'Сводка уведомлений за день',
+    schedule: { cron: '0 8 * * *', timeZone: options.timeZone },
+    retry: { limit: 2, delaySeconds: 300 },
+    timeoutSeconds: 600,
+    handler: ({ orm }) => options.digests.sendDue(orm.em.fork()),
   };
 }

@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../engine/services.js';
 import { Notification } from './notification.entity.js';
 import type { NotificationLogEntryGql, NotificationLogPage } from './types.js';
 
-const STATUSES = ['pending', 'sent', 'failed'] as const;
+const STATUSES = ['pending', 'sent', 'failed', 'held', 'digested', 'suppressed'] as const;
 
 const isPlatformAdmin = (actor: Actor) => actor.grants.some((g) => g.role === 'platform-admin');
 const watchesDistrict = (actor: Actor, districtId: string) =>
@@ -25,7 +25,8 @@ export class NotificationLogService {
     ctx: ServiceContext & { tenantDistrictId: string | null },
     input: { status?: string | null; page?: PageInput | null },
   ): Promise<NotificationLogPage> {
-    const where: FilterQuery<Notification> = {};
+    // The in-app copies are the users' own inbox, not deliveries to check: the log shows the outward channels.
+    const where: FilterQuery<Notification> = { channel: { $ne: 'inbox' } };
     if (isPlatformAdmin(ctx.actor)) {
       if (ctx.tenantDistrictId) where.districtId = ctx.tenantDistrictId;
     } else if (ctx.tenantDistrictId && watchesDistrict(ctx.actor, ctx.tenantDistrictId)) {

@@ -3,7 +3,11 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legac
 import type { NotificationAudience } from '@nastavnik/domain';
 import { v7 as uuidv7 } from 'uuid';
 
-export type NotificationStatus = 'pending' | 'sent' | 'failed';
+/**
+ * pending → sent | failed; `held` waits for the recipient's daily digest (then `digested`);
+ * `suppressed` was switched off by the recipient (kept so the log shows why nothing went).
+ */
+export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'held' | 'digested' | 'suppressed';
 
 /**
  * The outbox (core): one letter to one person on one channel, rendered when the event happened, sent
@@ -15,6 +19,11 @@ export type NotificationStatus = 'pending' | 'sent' | 'failed';
 @Index({ name: 'notification_status_next_attempt_at_index', properties: ['status', 'nextAttemptAt'] })
 @Index({ name: 'notification_district_id_created_at_index', properties: ['districtId', 'createdAt'] })
 @Index({ name: 'notification_person_ref_index', properties: ['personRef'] })
+// The in-app inbox: one user's copies, newest first (partial: only the inbox channel's rows).
+@Index({
+  name: 'notification_inbox_index',
+  expression: `create index "notification_inbox_index" on "core"."notification" ("recipient_username", "created_at") where "channel" = 'inbox'`,
+})
 export class Notification {
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();
@@ -45,6 +54,21 @@ export class Notification {
 
   @Property({ type: 'string', length: 300, nullable: true })
   recipientName: string | null = null;
+
+  /** The recipient's login, when they have one: the `inbox` channel's copy is theirs; preferences are keyed by it. */
+  @Property({ type: 'string', length: 120, nullable: true })
+  recipientUsername: string | null = null;
+
+  /** When the recipient opened it in the in-app inbox. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  readAt: Date | null = null;
+
+  /** The one-click unsubscribe for this kind (List-Unsubscribe); null for a kind that cannot be switched off. */
+  @Property({ type: 'string', length: 1000, nullable: true })
+  unsubscribeUrl: string | null = null;
+
+  @Property({ type: 'string', length: 64, nullable: true, unique: 'notification_unsubscribe_token_hash_unique' })
+  unsubscribeTokenHash: string | null = null;
 
   @Property({ type: 'string', length: 500 })
   subject!: string;

@@ -32,3 +32,27 @@ export class DevMailboxLetterGql {
   @Field() subject!: string;
   @Field() text!: string;
 }
+
+@ObjectType('MyNotification', { description: 'Уведомление во «Входящих уведомлениях» пользователя (копия письма в системе).' })
+export class MyNotificationGql {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'Вид уведомления (код).' }) kind!: string;
+  @Field() subject!: string;
+  @Field({ description: 'Текст письма.' }) text!: string;
+  @Field(() => String, { nullable: true, description: 'Страница объекта.' }) link!: string | null;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date, { nullable: true }) readAt!: Date | null;
+}
+
+@ObjectType('MyNotificationPage')
+export class MyNotificationPage extends PageOf(MyNotificationGql) {
+  @Field(() => Int, { description: 'Сколько непрочитанных всего.' }) unread!: number;
+}
+
+@ObjectType('NotificationPreference', { description: 'Как пользователь получает уведомления одного вида.' })
+export class NotificationPreferenceGql {
+  @Field() kind!: string;
+  @Field() label!: string;
+  @Field({ description: 'immediate — сразу, digest — раз в день сводкой, off — не присылать.' }) mode!: string;
+  @Field(() => String, { nullable: true, description: 'Почему этот вид нельзя отключить; null — можно.' }) requiredReason!: string | null;
+}

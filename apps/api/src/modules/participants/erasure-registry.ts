@@ -358,6 +358,9 @@ export const CORE_COLUMNS: readonly ErasureColumn[] = [
       audience: 'code',
       recipient_address: 'partner-person',
       recipient_name: 'partner-person',
+      recipient_username: 'code',
+      unsubscribe_url: 'code',
+      unsubscribe_token_hash: 'code',
       subject: 'free-text',
       text: 'free-text',
       html: 'free-text',
@@ -367,6 +370,8 @@ export const CORE_COLUMNS: readonly ErasureColumn[] = [
     },
     { owner: DISTRICT },
   ),
+  // Choices per kind: a login's, or an address's (deleted with that person's letters by eraseFor).
+  ...table('notification_preference', { recipient_key: 'partner-person', kind: 'code', mode: 'code' }),
   ...table('partner_mentor', {
     last_name: 'partner-person',
     first_name: 'partner-person',

@@ -202,6 +202,12 @@ describe('questionnaires and best practices', () => {
     } finally {
       await visitor.close();
     }
+    // «Отправить ссылки по почте»: the demo's people did not consent to contact by e-mail — nobody is written to, each is named.
+    const box = table.getByLabel(`Выбрать: ${otherName}`);
+    if (!(await box.isChecked())) await box.check();
+    await page.getByRole('button', { name: 'Отправить ссылки по почте' }).click();
+    await expect.poll(() => main().innerText()).toContain('Ссылки отправлены по почте: 0.');
+    expect(await main().innerText()).toContain(otherName);
   });
 
   step('5. a paper questionnaire: refused beside the missing question, values kept, then saved', async () => {

@@ -310,6 +310,12 @@ describe('roadmap journey: campaign → draft → director → district → new 
     const link = /Открыть дорожную карту: (\S+)/.exec(letter.text)?.[1];
     expect(link?.startsWith(`${stack.adminOrigin}/roadmaps/`)).toBe(true);
     await as('gimnaziya.curator');
+    // The same letter waits in the curator's «Уведомления» (the in-app channel), unread, with the same link.
+    await nav().getByRole('link', { name: 'Уведомления' }).click();
+    const copy = page.getByTestId('my-notifications').getByRole('row').filter({ hasText: 'Дорожная карта возвращена на доработку' }).first();
+    await copy.waitFor({ timeout: 60_000 });
+    expect(await copy.getByRole('link', { name: 'Открыть' }).getAttribute('href')).toBe(link!.replace(stack.adminOrigin, ''));
+    await page.getByTestId('unread-count').waitFor();
     await page.goto(link!);
     await page.getByRole('region', { name: 'Замечания к дорожной карте' }).getByText('Доработать по замечаниям').waitFor({ timeout: 60_000 });
     const item = page.locator('tbody', { has: page.getByRole('rowheader', { name: '1.3', exact: true }) });

@@ -186,6 +186,11 @@ describe('backgroundJobs', () => {
       'partners.erase-expired-applicants',
       'notifications.deliver',
       'notifications.digest',
+      'pairs.meeting-reminders',
+      'pairs.idle-reminders',
+      'campaigns.opened-letters',
+      'campaigns.deadline-letters',
+      'execution.weekly-letters',
       'inbox.weekly-digest',
     ]);
     expect(jobs[1]).toMatchObject({ title: expect.stringContaining('персональных данных'), retryLimit: 3 });

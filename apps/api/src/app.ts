@@ -90,6 +90,10 @@ import { PairService } from './modules/pairs/pair.service.js';
 import { PlannedMeeting } from './modules/pairs/planned-meeting.entity.js';
 import { PlannedMeetingService } from './modules/pairs/planned-meeting.service.js';
 import { PAIR_RESOLVERS } from './modules/pairs/resolvers.js';
+import { PairLetters } from './modules/pairs/pair-letters.js';
+import { QuestionnaireLinkLetters } from './modules/questionnaires/link-letters.js';
+import { idlePairsJob, meetingRemindersJob } from './modules/pairs/letter-jobs.js';
+import { personRefOf } from './modules/participants/email-contacts.js';
 import { QuestionnaireAnswer, QuestionnaireLink, QuestionnaireResponse, QuestionnaireTemplate } from './modules/questionnaires/questionnaire.entity.js';
 import { QuestionnaireLinkService } from './modules/questionnaires/links.service.js';
 import { QuestionnaireResultService } from './modules/questionnaires/results.service.js';
@@ -146,6 +150,10 @@ import { KeycloakPeopleDirectory, type PeopleDirectory } from './modules/notific
 import { KeycloakAdminClient, keycloakAdminAccess } from './engine/auth/keycloak-admin.js';
 import { DecisionLetters } from './modules/reviews/decision-letters.js';
 import { ReminderLetters } from './modules/campaigns/reminder-letters.js';
+import { CampaignLetters } from './modules/campaigns/campaign-letters.js';
+import { CAMPAIGN_OPENED_LETTERS_JOB, campaignDeadlineLettersJob, campaignOpenedLettersJob } from './modules/campaigns/jobs.js';
+import { ExecutionLetters } from './modules/execution/execution-letters.js';
+import { executionWeeklyLettersJob } from './modules/execution/jobs.js';
 import { DevMailbox } from './modules/notifications/dev-mailbox.js';
 import { NotificationLogService } from './modules/notifications/log.service.js';
 import { NOTIFICATION_RESOLVERS } from './modules/notifications/resolvers.js';
@@ -313,7 +321,11 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     const clock = options.clock ?? systemClock(config.timeZone);
     const organizations = new OrganizationService();
     const roadmaps = new RoadmapService(clock);
-    const campaigns = new CampaignService(clock);
+    // A campaign opened: its «new campaign» letters go from a job, not from the request (issue 16).
+    const campaigns = new CampaignService(
+      clock,
+      () => void jobQueue?.request(CAMPAIGN_OPENED_LETTERS_JOB).catch((error: unknown) => logger.warn({ err: error }, 'campaign letters could not be queued')),
+    );
     const storages = createAttachmentStorages(config.attachments);
     const attachments = new AttachmentService(
       config.attachments,
@@ -344,6 +356,8 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     // Who holds a role where (the letters' recipients): the identity provider's admin API.
     const people = options.people ?? new KeycloakPeopleDirectory(new KeycloakAdminClient(keycloakAdminAccess(config)));
     const reminders = new ReminderService(clock, config.timeZone, campaigns, new ReminderLetters(clock, notifications, people, config.mail.adminUrl));
+    // Programme letters (issue 16): to pair members who consented to contact by e-mail, minors through their representatives.
+    const pairLetters = new PairLetters(clock, notifications, people, { adminUrl: config.mail.adminUrl, timeZone: config.timeZone });
     const partnerApplications = new PartnerApplicationService(clock, options.provisioner ?? createAccountProvisioner(config), notifications, {
       adminUrl: config.mail.adminUrl,
       timeZone: config.timeZone,
@@ -356,6 +370,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       // A view of changed figures asks for the background refresh instead of waiting for its schedule.
       requestRefresh: () => void jobQueue?.request(KPI_REFRESH_JOB).catch((error: unknown) => logger.warn({ err: error }, 'KPI refresh could not be queued')),
     });
+    const campaignLetters = new CampaignLetters(clock, campaigns, notifications, people, config.mail.adminUrl);
     // The modules' background jobs (engine/jobs): scheduled, retried, one run at a time across replicas.
     jobQueue = createJobQueue({
       connectionString: orm.config.get('clientUrl')!,
@@ -365,6 +380,14 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
         eraseExpiredApplicantsJob({ applications: partnerApplications, timeZone: config.timeZone }),
         deliverNotificationsJob({ notifications }),
         sendDigestsJob({ digests: new DigestService(clock, notifications, config.mail.adminUrl), timeZone: config.timeZone }),
+        meetingRemindersJob({ letters: pairLetters }),
+        idlePairsJob({ letters: pairLetters, days: config.pairIdleDays }),
+        campaignOpenedLettersJob({ letters: campaignLetters, timeZone: config.timeZone }),
+        campaignDeadlineLettersJob({ letters: campaignLetters, timeZone: config.timeZone }),
+        executionWeeklyLettersJob({
+          letters: new ExecutionLetters(clock, notifications, people, config.mail.adminUrl),
+          timeZone: config.timeZone,
+        }),
         weeklyDigestJob({ digest: new WeeklyDigest(clock, notifications, people, config.mail.adminUrl, config.timeZone) }),
         ...(options.extraJobs ?? []),
       ],
@@ -377,8 +400,17 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     });
     await jobQueue.start();
     // A withdrawal also reaches the questionnaires' free text and the published practices (modules above participants).
-    const participants = new ParticipantService(clock, programmes, storages, [forgetQuestionnaireAnswers, unpublishPracticesOf]);
-    const pairs = new PairService(clock, programmes, partnerMatching);
+    // ... and the person's letters, and their pairs' letters naming them, are failed and blanked (notifications).
+    const participants = new ParticipantService(clock, programmes, storages, [
+      forgetQuestionnaireAnswers,
+      unpublishPracticesOf,
+      async (em, schemaName, participantId) => {
+        await notifications.eraseFor(em, personRefOf(participantId));
+        await pairLetters.eraseAbout(em, schemaName, participantId);
+      },
+    ]);
+    const pairs = new PairService(clock, programmes, partnerMatching, pairLetters);
+    const questionnaireLinks = new QuestionnaireLinkService(clock, programmes, questionnaireTemplates);
     const services = {
       clock,
       timeZone: config.timeZone,
@@ -405,7 +437,8 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       pairs,
       plannedMeetings: new PlannedMeetingService(clock, config.timeZone, pairs),
       questionnaireTemplates,
-      questionnaireLinks: new QuestionnaireLinkService(clock, programmes, questionnaireTemplates),
+      questionnaireLinks,
+      questionnaireLinkLetters: new QuestionnaireLinkLetters(clock, notifications, programmes, questionnaireLinks, config.mail.adminUrl, config.timeZone),
       questionnaireResults: new QuestionnaireResultService(clock, programmes, questionnaireTemplates),
       practices: new PracticeService(clock),
       notifications,

@@ -45,7 +45,7 @@ const DISTRICT_TABLES = [
   'school_news',
   'swot_form',
 ];
-const LAST_DISTRICT_MIGRATION = 'Migration20261205500000PlannedMeetings';
+const LAST_DISTRICT_MIGRATION = 'Migration20261205820000ConsentContactEmail';
 
 beforeAll(async () => {
   orm = await createOrm(loadConfig({ NODE_ENV: 'test', DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' }));
@@ -129,6 +129,8 @@ describe('district migrations', () => {
       'Migration20261205200000DashboardAggregates',
       'Migration20261205300000RoadmapDrafts',
       'Migration20261205400000RemindersCommentThreads',
+      'Migration20261205500000PlannedMeetings',
+      'Migration20261205810000CampaignOpenedLetters',
       LAST_DISTRICT_MIGRATION,
     ]);
     expect(await stateOf(district)).toMatchObject({ status: 'migrated', last_migration: LAST_DISTRICT_MIGRATION, error: null });

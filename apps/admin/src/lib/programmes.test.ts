@@ -174,6 +174,7 @@ describe('programmes: the card’s forms', () => {
       representativeName: 'X',
       representativeRelation: 'mother',
       representativeDocument: 'Y',
+      representativeEmail: ' olga@example.ru ',
       signedOn: '01.09.2025',
       textVersion: ' v2 ',
       scopes: 'processing, publication',
@@ -183,11 +184,16 @@ describe('programmes: the card’s forms', () => {
       representativeName: null,
       representativeRelation: null,
       representativeDocument: null,
+      representativeEmail: null,
       signedOn: '2025-09-01',
       textVersion: 'v2',
       scopes: ['processing', 'publication'],
     });
-    expect(consentInputOf({ ...base, givenBy: 'representative' }).values).toMatchObject({ representativeName: 'X', representativeRelation: 'mother' });
+    expect(consentInputOf({ ...base, givenBy: 'representative' }).values).toMatchObject({
+      representativeName: 'X',
+      representativeRelation: 'mother',
+      representativeEmail: 'olga@example.ru',
+    });
     const bad = consentInputOf({ ...base, scopes: '', signedOn: '1 сентября' });
     expect(bad.values).toBeNull();
     expect(Object.keys(bad.errors).sort()).toEqual(['scopes', 'signedOn']);

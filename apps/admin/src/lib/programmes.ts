@@ -230,9 +230,11 @@ export interface ConsentDraft {
   representativeName: string;
   representativeRelation: string;
   representativeDocument: string;
+  /** Where the representative agreed to receive letters about the minor (with «связь по электронной почте»). */
+  representativeEmail: string;
   signedOn: string;
   textVersion: string;
-  /** Comma-separated scope codes (processing, publication, photo-video). */
+  /** Comma-separated scope codes (processing, publication, photo-video, contact-email). */
   scopes: string;
 }
 
@@ -251,6 +253,7 @@ export function consentInputOf(draft: ConsentDraft) {
       representativeName: representative ? optional(draft.representativeName) : null,
       representativeRelation: representative ? optional(draft.representativeRelation) : null,
       representativeDocument: representative ? optional(draft.representativeDocument) : null,
+      representativeEmail: representative ? optional(draft.representativeEmail) : null,
       signedOn,
       textVersion: draft.textVersion.trim(),
       scopes,

@@ -113,6 +113,11 @@ const schema = z
         .max(512 * 1024 * 1024)
         .default(10 * 1024 * 1024),
     ),
+    // Issue 16: a confirmed pair without a recorded meeting for this many days nudges its members and the curator.
+    PAIR_IDLE_DAYS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number({ error: 'ожидается целое число' }).int('ожидается целое число').min(1, 'не меньше 1').max(365, 'не больше 365').default(21),
+    ),
     KPI_REFRESH_INTERVAL_SECONDS: z.preprocess(
       emptyToUndefined,
       z.coerce
@@ -268,6 +273,8 @@ export interface ApiConfig {
   };
   /** The time zone in which «today» is taken (deadlines, overdue items). */
   timeZone: string;
+  /** Days without a recorded meeting after which a pair's members and curator are written to (issue 16). */
+  pairIdleDays: number;
   /** Seconds between refreshes of the monitoring roll-up (`core.district_kpi_snapshot`); 0 = off. */
   kpiRefreshIntervalSeconds: number;
   /** How old a changed district's stored dashboard figures may be and still be shown while a refresh is queued; 0 = always fresh. */
@@ -368,6 +375,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timeZone: value.TIME_ZONE,
     graphqlCompiledQueries: value.GRAPHQL_COMPILED_QUERIES,
     kpiRefreshIntervalSeconds: value.KPI_REFRESH_INTERVAL_SECONDS,
+    pairIdleDays: value.PAIR_IDLE_DAYS,
     monitoringStaleSeconds: value.MONITORING_STALE_SECONDS,
     publicEndpoints: {
       trustedProxies: value.TRUSTED_PROXIES,

@@ -162,6 +162,7 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   saveRoadmapDraft: { roles: ROADMAP_EDITORS },
   revokeQuestionnaireLinks: { roles: SCHOOL_MANAGERS },
   saveRoadmapRevision: { roles: ROADMAP_EDITORS },
+  sendQuestionnaireLinksByEmail: { roles: SCHOOL_MANAGERS },
   saveSwotForm: { roles: SCHOOL_MANAGERS },
   setDistrictSettings: { roles: [R.head, R.admin] },
   setHeadcount: { roles: [R.director, R.curator, R.officer, R.head] },

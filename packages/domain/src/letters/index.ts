@@ -4,4 +4,6 @@ export * from './kinds.js';
 export * from './roadmaps.js';
 export * from './campaigns.js';
 export * from './preferences.js';
+export * from './programmes.js';
+export * from './execution.js';
 export * from './digest.js';

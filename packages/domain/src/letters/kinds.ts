@@ -22,6 +22,15 @@ export const NOTIFICATION_KINDS: Readonly<Record<string, NotificationKindInfo>> 
   'roadmaps.agreed': { label: 'Дорожная карта согласована', required: PROCESS_DECISION },
   'campaigns.reminder': { label: 'Напоминание о сроке кампании' },
   'notifications.digest': { label: 'Сводка писем за день', required: 'Сводка собирает письма, которые вы сами перевели в режим «раз в день»' },
+  'pairs.confirmed': { label: 'Наставническая пара утверждена' },
+  'pairs.meeting-soon': { label: 'Напоминание о встрече пары' },
+  'pairs.idle': { label: 'Пара давно не встречалась' },
+  'questionnaires.link': { label: 'Ссылка на анкету' },
+  'campaigns.opened': { label: 'Новая кампания дорожных карт' },
+  'campaigns.due-soon': { label: 'Срок кампании приближается (за 7 дней и за день)' },
+  'campaigns.overdue': { label: 'Срок кампании истёк, дорожная карта не представлена' },
+  'campaigns.officer-summary': { label: 'Сводка по кампании: кто не представил дорожную карту' },
+  'execution.weekly': { label: 'Исполнение дорожной карты: сроки недели и просрочки' },
   'digest.weekly': { label: 'Еженедельная сводка муниципалитета' },
 };
 

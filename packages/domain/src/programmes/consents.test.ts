@@ -7,6 +7,7 @@ import {
   canPublish,
   canStore,
   effectiveScopes,
+  emailContact,
   validateConsent,
   withdrawalEffect,
   type ConsentRecord,
@@ -273,5 +274,27 @@ describe('withdrawal and anonymisation', () => {
     ['1960-01-01', '50-plus'],
   ] as const)('age band of %s → %s', (birthDate, band) => {
     expect(ageBand(birthDate, ON)).toBe(band);
+  });
+});
+
+describe('emailContact', () => {
+  const withEmail = { ...mother, email: 'elena@example.ru' };
+
+  it('writes to a minor’s consenting representative, never to the minor’s own address', () => {
+    const contact = emailContact(pupil, [consent({ givenBy: withEmail, scopes: ['processing', 'contact-email'] })], ON);
+    expect(contact).toEqual({ ok: true, address: 'elena@example.ru', audience: 'representative', name: 'Иванова Елена Петровна' });
+  });
+
+  it('nobody without the contact-email scope, or without the representative’s address', () => {
+    expect(emailContact(pupil, [consent({ givenBy: withEmail })], ON)).toEqual({ ok: false, reason: 'no-consent' });
+    expect(emailContact(pupil, [consent({ scopes: ['processing', 'contact-email'] })], ON)).toEqual({ ok: false, reason: 'no-address' });
+  });
+
+  it('an adult at their own address; nobody once consent is withdrawn', () => {
+    const own = consent({ personId: 'teacher-1', givenBy: { kind: 'self' }, scopes: ['processing', 'contact-email'] });
+    expect(emailContact({ ...teacher, email: 't@example.ru' }, [own], ON)).toEqual({ ok: true, address: 't@example.ru', audience: 'participant', name: null });
+    expect(emailContact(teacher, [own], ON)).toEqual({ ok: false, reason: 'no-address' });
+    const withdrawn = { ...own, withdrawals: [{ scopes: 'all' as const, on: '2025-09-20' }] };
+    expect(emailContact({ ...teacher, email: 't@example.ru' }, [withdrawn], ON)).toEqual({ ok: false, reason: 'no-consent' });
   });
 });

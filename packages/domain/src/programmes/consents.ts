@@ -22,13 +22,14 @@ import { ageOn, mustTreatAsMinor, type Participant } from './participants.js';
  * - A withdrawal of publication or photo/video only stops those uses; the person stays.
  */
 
-export const CONSENT_SCOPES = ['processing', 'publication', 'photo-video'] as const;
+export const CONSENT_SCOPES = ['processing', 'publication', 'photo-video', 'contact-email'] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 
 export const CONSENT_SCOPE_LABELS_RU: Readonly<Record<ConsentScope, string>> = {
   processing: 'Обработка персональных данных',
   publication: 'Публикация материалов (кейсы, лучшие практики, сайт организации)',
   'photo-video': 'Фото- и видеосъёмка и публикация изображений',
+  'contact-email': 'Связь по электронной почте (уведомления о паре и встречах, ссылки на анкеты)',
 };
 
 export const REPRESENTATIVE_RELATIONS = ['mother', 'father', 'adoptive-parent', 'guardian', 'trustee', 'institution'] as const;
@@ -52,6 +53,8 @@ export type ConsentGiver =
       relation: RepresentativeRelation;
       /** The document proving the authority: «свидетельство о рождении IV-АР № 123456», a guardianship decision. */
       document: string;
+      /** Where the representative agreed to be written to (with the `contact-email` scope): a minor's letters go here. */
+      email?: string | null;
     };
 
 export interface ConsentWithdrawal {
@@ -227,6 +230,32 @@ export function canPublish(
   const storage = canStore(person, consents, on);
   if (!storage.allowed) return storage;
   return decide(person, consents, scope, on);
+}
+
+/** Where a person's letters go: their own address, or (a minor) the consenting representative's. */
+export type EmailContact =
+  { ok: true; address: string; audience: 'participant' | 'representative'; name: string | null } | { ok: false; reason: 'no-consent' | 'no-address' };
+
+/**
+ * Whom to write to about a person (issue 16), or why nobody: storage must be allowed and a consent in
+ * force must cover `contact-email`. An adult gets letters at their own address; a minor never does —
+ * the letters go to the representative who consented, at the address they gave with that consent.
+ */
+export function emailContact(person: ConsentSubject & { email?: string | null }, consents: readonly ConsentRecord[], on: IsoDate): EmailContact {
+  const storage = canStore(person, consents, on);
+  if (!storage.allowed) return { ok: false, reason: 'no-consent' };
+  const decision = decide(person, consents, 'contact-email', on);
+  if (!decision.allowed) return { ok: false, reason: 'no-consent' };
+  if (!mustTreatAsMinor(person, on)) {
+    const address = person.email?.trim();
+    return address ? { ok: true, address, audience: 'participant', name: null } : { ok: false, reason: 'no-address' };
+  }
+  for (const consent of decision.basis) {
+    const giver = consent.givenBy;
+    const address = giver.kind === 'representative' ? giver.email?.trim() : '';
+    if (giver.kind === 'representative' && address) return { ok: true, address, audience: 'representative', name: giver.name.trim() || null };
+  }
+  return { ok: false, reason: 'no-address' };
 }
 
 // ————— withdrawal and anonymisation —————

@@ -166,6 +166,7 @@ function AddConsentForm({ person, onDone }: { person: Person; onDone: () => void
     representativeName: '',
     representativeRelation: '',
     representativeDocument: '',
+    representativeEmail: '',
     signedOn: isoToRu(todayIso()),
     textVersion: p.defaultTextVersion,
     scopes: 'processing',
@@ -225,6 +226,13 @@ function AddConsentForm({ person, onDone }: { person: Person; onDone: () => void
                 hint={p.representativeDocumentHint}
                 {...form.field('representativeDocument')}
                 required
+                autoComplete="off"
+              />
+              <TextField
+                label={p.representativeEmail}
+                hint={p.representativeEmailHint}
+                type="email"
+                {...form.field('representativeEmail')}
                 autoComplete="off"
               />
             </>

@@ -34,6 +34,7 @@ import {
   QuestionnaireTemplatesQuery,
   RevokeQuestionnaireLinkMutation,
   RevokeQuestionnaireLinksMutation,
+  SendQuestionnaireLinksByEmailMutation,
   SubmitQuestionnaireResponseMutation,
 } from './documents';
 import { SummarySection } from './SummarySection';
@@ -249,25 +250,34 @@ function IssueForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [issue, { loading }] = useMutation(IssueQuestionnaireLinksMutation);
+  const [sendByEmail, { loading: sending }] = useMutation(SendQuestionnaireLinksByEmailMutation);
+  const [sentNotice, setSentNotice] = useState<string | null>(null);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent, byEmail = false) {
     event.preventDefault();
     setFormError(null);
     setErrors({});
+    setSentNotice(null);
     if (selected.size === 0) return setFormError(T.nothingSelected);
     const days = Number(validDays.trim());
+    const input = {
+      programmeId,
+      kind,
+      participantIds: [...selected.keys()],
+      ...(kind === 'impact' ? { phase } : {}),
+      validDays: Number.isInteger(days) ? days : -1,
+    };
     try {
-      const result = await issue({
-        variables: {
-          input: {
-            programmeId,
-            kind,
-            participantIds: [...selected.keys()],
-            ...(kind === 'impact' ? { phase } : {}),
-            validDays: Number.isInteger(days) ? days : -1,
-          },
-        },
-      });
+      if (byEmail) {
+        // The links go straight to the people's mail: none is shown here.
+        const report = (await sendByEmail({ variables: { input } })).data?.sendQuestionnaireLinksByEmail;
+        if (report) {
+          const skipped = report.skippedPeople.map((person) => person.participantName).join(', ');
+          setSentNotice([T.sentByEmail(report.sent), ...(report.skipped > 0 ? [T.skippedByEmail(skipped)] : [])].join(' '));
+        }
+        return;
+      }
+      const result = await issue({ variables: { input } });
       const origin = window.location.origin;
       onIssued(
         (result.data?.issueQuestionnaireLinks ?? []).map((l) => ({
@@ -307,9 +317,13 @@ function IssueForm({
         error={errors.validDays}
       />
       <ErrorNotice>{formError}</ErrorNotice>
+      <SuccessNotice>{sentNotice}</SuccessNotice>
       <div className="form-actions">
-        <button type="submit" className="button" disabled={loading}>
+        <button type="submit" className="button" disabled={loading || sending}>
           {loading ? T.issuing : T.issue}
+        </button>
+        <button type="button" className="button button-secondary" disabled={loading || sending} onClick={(event) => void submit(event, true)}>
+          {sending ? T.sendingByEmail : T.sendByEmail}
         </button>
       </div>
     </form>

@@ -129,6 +129,20 @@ export const IssueQuestionnaireLinksMutation = graphql(`
   }
 `);
 
+export const SendQuestionnaireLinksByEmailMutation = graphql(`
+  mutation SendQuestionnaireLinksByEmail($input: IssueQuestionnaireLinksInput!) {
+    sendQuestionnaireLinksByEmail(input: $input) {
+      sent
+      skipped
+      skippedPeople {
+        participantId
+        participantName
+        reason
+      }
+    }
+  }
+`);
+
 export const RevokeQuestionnaireLinkMutation = graphql(`
   mutation RevokeQuestionnaireLink($linkId: ID!) {
     revokeQuestionnaireLink(linkId: $linkId)

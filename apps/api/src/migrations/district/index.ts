@@ -12,6 +12,8 @@ import { Migration20261205200000DashboardAggregates } from './Migration202612052
 import { Migration20261205300000RoadmapDrafts } from './Migration20261205300000RoadmapDrafts.js';
 import { Migration20261205400000RemindersCommentThreads } from './Migration20261205400000RemindersCommentThreads.js';
 import { Migration20261205500000PlannedMeetings } from './Migration20261205500000PlannedMeetings.js';
+import { Migration20261205810000CampaignOpenedLetters } from './Migration20261205810000CampaignOpenedLetters.js';
+import { Migration20261205820000ConsentContactEmail } from './Migration20261205820000ConsentContactEmail.js';
 
 /** The per-district migration set, applied to every district schema in order. Add new ones at the end. */
 export const DISTRICT_MIGRATIONS: MigrationObject[] = [
@@ -28,4 +30,6 @@ export const DISTRICT_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205300000RoadmapDrafts', class: Migration20261205300000RoadmapDrafts },
   { name: 'Migration20261205400000RemindersCommentThreads', class: Migration20261205400000RemindersCommentThreads },
   { name: 'Migration20261205500000PlannedMeetings', class: Migration20261205500000PlannedMeetings },
+  { name: 'Migration20261205810000CampaignOpenedLetters', class: Migration20261205810000CampaignOpenedLetters },
+  { name: 'Migration20261205820000ConsentContactEmail', class: Migration20261205820000ConsentContactEmail },
 ];

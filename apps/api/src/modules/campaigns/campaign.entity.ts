@@ -52,4 +52,8 @@ export class Campaign {
   @Field(() => Date)
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
+
+  /** When the «new campaign» letters to its schools were queued; null: still to go (campaign-letters.ts). */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  openedLettersAt: Opt<Date> | null = null;
 }

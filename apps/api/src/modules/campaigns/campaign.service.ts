@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { campaignInputSchema, checkInput, ROADMAP_STATES, SCHOOL_CAMPAIGN_STATUSES, schoolCampaignStatus, type SchoolCampaignStatus } from '@nastavnik/domain';
 import type { Clock } from '../../engine/clock.js';
+import type { EntityManager } from '../../engine/orm/create-orm.js';
 import { badUserInput, badUserInputs, forbidden, notFound } from '../../engine/errors.js';
 import { pageWindow, type Page, type PageInput } from '../../engine/graphql/pagination.js';
 import type { TenantServiceContext } from '../../engine/services.js';
@@ -29,6 +30,17 @@ const NOT_SUBMITTED_SQL = `(${NOT_SUBMITTED_STATUSES.map((s) => `'${s}'`).join('
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
+/** The district a campaign query runs in: its id (`core.organization`) and its schema. */
+export type CampaignDistrict = { id: string; schemaName: string };
+
+export interface CampaignSchoolForLetters {
+  campaignId: string;
+  organizationId: string;
+  shortName: string;
+  /** Submitted to the district or agreed: not «не подано». */
+  submitted: boolean;
+}
+
 interface SchoolRow {
   campaign_id: string;
   organization_id: string;
@@ -46,7 +58,11 @@ interface SchoolRow {
  * SQL over the district's schema and `core.organization`.
  */
 export class CampaignService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    /** A campaign was opened: its «new campaign» letters are to go (wired to the letters' job in app.ts). */
+    private readonly onOpened: () => void = () => {},
+  ) {}
 
   async list(ctx: TenantServiceContext, page?: PageInput | null, filter?: CampaignFilter | null): Promise<Page<Campaign>> {
     const { limit, offset } = pageWindow(page);
@@ -90,6 +106,7 @@ export class CampaignService {
       createdAt: this.clock.now(),
     });
     await tenant.em.flush();
+    this.onOpened();
     forgetTenantReads(tenant);
     return tenant.em.findOneOrFail(Campaign, { id: campaign.id });
   }
@@ -100,9 +117,9 @@ export class CampaignService {
   }
 
   /** The base SQL of campaign pages: one row per (campaign, addressed organisation in scope). */
-  private schoolsSql(tenant: Tenant, campaignIds: readonly string[], scope: string[] | null): { sql: string; params: unknown[] } {
-    const schema = `"${tenant.district.schemaName}"`;
-    const params: unknown[] = [this.clock.today(), tenant.district.id, ...campaignIds];
+  private schoolsSql(district: CampaignDistrict, campaignIds: readonly string[], scope: string[] | null): { sql: string; params: unknown[] } {
+    const schema = `"${district.schemaName}"`;
+    const params: unknown[] = [this.clock.today(), district.id, ...campaignIds];
     let sql = `select c.id as campaign_id, o.id as organization_id, o.short_name, r.id as roadmap_id,
         r.latest_revision_id, (r.in_force_revision_id is not null) as has_agreed, ${STATUS_SQL} as status, c.due_date,
         (?::date > c.due_date) as past_due
@@ -124,7 +141,7 @@ export class CampaignService {
   /** The campaign page: addressed schools with their status, filterable, paginated (by name). */
   async schools(ctx: TenantServiceContext, campaign: Campaign, page?: PageInput | null, filter?: CampaignSchoolFilter | null): Promise<Page<CampaignSchool>> {
     const { limit, offset } = pageWindow(page);
-    const base = this.schoolsSql(ctx.tenant, [campaign.id], campaignSchoolsScope(ctx.actor, ctx.tenant.district));
+    const base = this.schoolsSql(ctx.tenant.district, [campaign.id], campaignSchoolsScope(ctx.actor, ctx.tenant.district));
     const conditions: string[] = [];
     const params = [...base.params];
     if (filter?.status) {
@@ -160,9 +177,30 @@ export class CampaignService {
   /** The status of these organisations in the campaign (only the addressed ones are in the map). */
   async statusesOf(tenant: Tenant, campaign: Campaign, organizationIds: readonly string[]): Promise<Map<string, SchoolCampaignStatus>> {
     if (organizationIds.length === 0) return new Map();
-    const base = this.schoolsSql(tenant, [campaign.id], [...organizationIds]);
+    const base = this.schoolsSql(tenant.district, [campaign.id], [...organizationIds]);
     const rows = await tenant.em.getConnection().execute<Array<{ organization_id: string; status: SchoolCampaignStatus }>>(base.sql, base.params);
     return new Map(rows.map((row) => [row.organization_id, row.status]));
+  }
+
+  /**
+   * Every addressed school of these campaigns with its name and whether it has submitted — the
+   * campaign page's rule, one statement — for the letters' jobs, which run outside a request.
+   */
+  async schoolsForLetters(em: EntityManager, district: CampaignDistrict, campaignIds: readonly string[]): Promise<CampaignSchoolForLetters[]> {
+    if (campaignIds.length === 0) return [];
+    const base = this.schoolsSql(district, campaignIds, null);
+    const rows = await em
+      .getConnection()
+      .execute<Array<{ campaign_id: string; organization_id: string; short_name: string; status: SchoolCampaignStatus }>>(
+        `select campaign_id, organization_id, short_name, status from (${base.sql}) t order by campaign_id, short_name, organization_id`,
+        base.params,
+      );
+    return rows.map((row) => ({
+      campaignId: row.campaign_id,
+      organizationId: row.organization_id,
+      shortName: row.short_name,
+      submitted: !NOT_SUBMITTED_STATUSES.includes(row.status),
+    }));
   }
 
   private async countSchools(ctx: TenantServiceContext, campaign: Campaign, filter?: CampaignSchoolFilter | null): Promise<number> {
@@ -179,7 +217,7 @@ export class CampaignService {
       result.set(id, { total: 0, notStarted: 0, draft: 0, withDirector: 0, submitted: 0, returned: 0, agreed: 0, overdue: 0 });
     }
     if (campaignIds.length === 0) return result;
-    const base = this.schoolsSql(tenant, campaignIds, scope);
+    const base = this.schoolsSql(tenant.district, campaignIds, scope);
     const rows = await tenant.em.getConnection().execute<Array<{ campaign_id: string; status: SchoolCampaignStatus; n: number; overdue: number }>>(
       `select campaign_id, status, count(*)::int as n,
          count(*) filter (where past_due and status in ${NOT_SUBMITTED_SQL})::int as overdue

@@ -264,6 +264,30 @@ export class NotificationService {
       { recipientAddress: '', recipientName: null, subject: 'Удалено', text: '', html: '', link: null, unsubscribeUrl: null, unsubscribeTokenHash: null },
     );
   }
+
+  /**
+   * Erasure of letters about a person that went to others (a pair's letters name its members): the
+   * letters whose keys start with one of `prefixes` are blanked, the pending ones failed.
+   */
+  async eraseByKeyPrefixes(em: EntityManager, prefixes: readonly string[]): Promise<number> {
+    let erased = 0;
+    // em.execute: inside the caller's transaction (the withdrawal's), so the erasure is all or nothing.
+    for (const prefix of prefixes) {
+      await em.execute(
+        `update "core"."notification" set status = 'failed', last_error = ? where status in ('pending', 'held') and starts_with(dedup_key, ?)`,
+        ['Персональные данные удалены: письмо не отправлено', prefix],
+        'run',
+      );
+      const result = await em.execute<{ affectedRows: number }>(
+        `update "core"."notification" set recipient_address = '', recipient_name = null, subject = 'Удалено', text = '', html = '', link = null,
+          unsubscribe_url = null, unsubscribe_token_hash = null where starts_with(dedup_key, ?)`,
+        [prefix],
+        'run',
+      );
+      erased += result.affectedRows ?? 0;
+    }
+    return erased;
+  }
 }
 
 declare module '../../engine/graphql/context.js' {

@@ -40,6 +40,8 @@ import { toDomainParticipant } from '../participants/participant.service.js';
 import type { CompletePairInput, ConfirmPairInput, ExtendPairInput, MarkPlanTaskInput, PlanTaskInput, RecordMeetingInput } from './inputs.js';
 import { MentoringPair, PairMeeting } from './pair.entity.js';
 import { EXTERNAL_MENTOR_MESSAGES_RU, type ExternalMentorSource } from './external-mentors.js';
+import type { PairLetters } from './pair-letters.js';
+import { currentLogger, silentLogger } from '../../engine/logging.js';
 
 /** The domain's errors (its warnings aside), all at once like a shared schema's. */
 const raise = (issues: ValidationIssue[]) => {
@@ -62,6 +64,8 @@ export class PairService {
     private readonly programmes: ProgrammeService,
     /** Partner mentors (issue 6): copied into the base while an agreement is in force; matched only then. */
     private readonly partners?: ExternalMentorSource,
+    /** The members' letters (issue 16): «пара утверждена» after a confirmation. */
+    private readonly letters?: PairLetters,
   ) {}
 
   /** Ids of the actor's own participant records in this district (mentor/mentee self-view). */
@@ -246,7 +250,12 @@ export class PairService {
       { clear: true },
     );
     forgetTenantReads(tenant);
-    return tenant.em.find(MentoringPair, { id: { $in: pairs.map((p) => p.id) } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    const confirmed = await tenant.em.find(MentoringPair, { id: { $in: pairs.map((p) => p.id) } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    // The pairs are committed whatever happens to their letters: a failure is logged, not the curator's error.
+    await this.letters
+      ?.confirmed(ctx.em, tenant.em, tenant.district, confirmed)
+      .catch((error: unknown) => currentLogger(silentLogger()).warn({ err: error }, 'pair letters could not be enqueued'));
+    return confirmed;
   }
 
   /**

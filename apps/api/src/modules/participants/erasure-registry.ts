@@ -208,6 +208,7 @@ export const DISTRICT_COLUMNS: readonly ErasureColumn[] = [
       representative_name: 'person-row',
       representative_relation: 'code',
       representative_document: 'person-row',
+      representative_email: 'person-row',
       scopes: 'code',
       text_version: 'code',
       recorded_by_name: 'actor-name',

@@ -20,7 +20,10 @@ export class ConsentInput {
   @Field(() => String, { nullable: true, description: 'Документ, подтверждающий полномочия представителя.' })
   representativeDocument?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'processing (по умолчанию), publication, photo-video.' })
+  @Field(() => String, { nullable: true, description: 'Электронная почта представителя: письма о несовершеннолетнем (при согласии contact-email).' })
+  representativeEmail?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'processing (по умолчанию), publication, photo-video, contact-email (связь по электронной почте).' })
   scopes?: string[] | null;
 
   @Field({ description: 'Версия текста согласия.' })

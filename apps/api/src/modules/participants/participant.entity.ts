@@ -122,6 +122,13 @@ export class ParticipantConsent {
   @Property({ type: 'string', length: 300, nullable: true })
   representativeName: string | null = null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Адрес электронной почты представителя для писем о несовершеннолетнем (при согласии на связь по почте).',
+  })
+  @Property({ type: 'string', length: 254, nullable: true })
+  representativeEmail: string | null = null;
+
   @Field(() => String, { nullable: true, description: 'mother, father, adoptive-parent, guardian, trustee, institution.' })
   @Property({ type: 'string', length: 30, nullable: true })
   representativeRelation: string | null = null;

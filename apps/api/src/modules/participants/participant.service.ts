@@ -71,6 +71,7 @@ export function toConsentRecord(c: ParticipantConsent): ConsentRecord {
             name: c.representativeName ?? '',
             relation: (c.representativeRelation ?? 'guardian') as (typeof REPRESENTATIVE_RELATIONS)[number],
             document: c.representativeDocument ?? '',
+            email: c.representativeEmail,
           },
     scopes: c.scopes as ConsentScope[],
     textVersion: c.textVersion,
@@ -83,6 +84,7 @@ export function toConsentRecord(c: ParticipantConsent): ConsentRecord {
 
 const text = (value: string | null | undefined) => (value ?? '').trim();
 const list = (values: readonly string[] | null | undefined) => [...new Set((values ?? []).map((v) => v.trim()).filter(Boolean))];
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const firstError = (issues: ValidationIssue[]) => issues.find((i) => i.severity === 'error');
 
 /** The person's data as typed, cleaned. */
@@ -118,6 +120,8 @@ export function consentFromInput(input: ConsentInput, participantId: string, rec
     if (!relation) throw badUserInput(field('representativeRelation'), M.representativeRelationRequired);
     if (!(REPRESENTATIVE_RELATIONS as readonly string[]).includes(relation)) throw badUserInput(field('representativeRelation'), M.unknownRelation(relation));
   }
+  const representativeEmail = text(input.representativeEmail) || null;
+  if (representativeEmail && !EMAIL.test(representativeEmail)) throw badUserInput(field('representativeEmail'), M.representativeEmailInvalid);
   const consent = new ParticipantConsent();
   Object.assign(consent, {
     participantId,
@@ -125,6 +129,7 @@ export function consentFromInput(input: ConsentInput, participantId: string, rec
     representativeName: givenBy === 'representative' ? text(input.representativeName) : null,
     representativeRelation: givenBy === 'representative' ? relation : null,
     representativeDocument: givenBy === 'representative' ? text(input.representativeDocument) : null,
+    representativeEmail: givenBy === 'representative' ? representativeEmail : null,
     scopes,
     textVersion: text(input.textVersion),
     signedOn: text(input.signedOn),
@@ -381,7 +386,11 @@ export class ParticipantService {
             ageBand: anonymized.ageBand,
           },
         );
-        await em.nativeUpdate(ParticipantConsent, { participantId: participant.id }, { representativeName: null, representativeDocument: null });
+        await em.nativeUpdate(
+          ParticipantConsent,
+          { participantId: participant.id },
+          { representativeName: null, representativeDocument: null, representativeEmail: null },
+        );
         await em.nativeUpdate(ParticipantConsent, { participantId: participant.id, withdrawnOn: null }, { withdrawnOn: today });
         // Questionnaires: free text erased, numbers kept without the person; published cases naming the person taken down (app.ts wires them).
         for (const step of this.withdrawalSteps) await step(em, tenant.district.schemaName, participant.id);

@@ -15,6 +15,7 @@ export const PROGRAMME_MESSAGES_RU = {
   unknownScope: (value: string) => `Объём согласия: неизвестное значение «${value}»`,
   unknownRelation: (value: string) => `Кем приходится представитель: неизвестное значение «${value}»`,
   representativeRelationRequired: 'Законный представитель: укажите, кем он приходится участнику',
+  representativeEmailInvalid: 'Законный представитель: электронная почта указана неверно',
   attachmentNotFound: 'Скан согласия: файл не найден',
   noConsentToWithdraw: 'У участника нет действующего согласия',
   wrongRole: (label: string) => `${label}: участник другой роли`,

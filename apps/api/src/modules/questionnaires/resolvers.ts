@@ -58,6 +58,21 @@ export class IssuedQuestionnaireLinkType {
   @Field(() => Date) expiresAt!: Date;
 }
 
+@ObjectType('SkippedLinkRecipient', { description: 'Кому ссылка не отправлена: нет согласия на связь по почте или адреса.' })
+export class SkippedLinkRecipientType {
+  @Field(() => ID) participantId!: string;
+  @Field() participantName!: string;
+  @Field({ description: 'no-consent — нет согласия на связь по электронной почте; no-address — не указан адрес (представителя — для несовершеннолетнего).' })
+  reason!: string;
+}
+
+@ObjectType('QuestionnaireLinksByEmail', { description: 'Итог отправки ссылок по почте.' })
+export class QuestionnaireLinksByEmailType {
+  @Field(() => Int, { description: 'Писем поставлено в очередь отправки.' }) sent!: number;
+  @Field(() => Int, { description: 'Пропущено: нет согласия на связь по почте или адреса (ссылки им не выпущены).' }) skipped!: number;
+  @Field(() => [SkippedLinkRecipientType]) skippedPeople!: SkippedLinkRecipientType[];
+}
+
 @InputType('QuestionnaireAnswerInput')
 export class QuestionnaireAnswerInput {
   @Field(() => ID) questionId!: string;
@@ -204,6 +219,15 @@ export class QuestionnaireResponseResolver {
   @Mutation(() => [IssuedQuestionnaireLinkType], { description: 'Персональные ссылки на анкету (без учётной записи); адреса показываются один раз.' })
   issueQuestionnaireLinks(@Ctx() ctx: GraphQLContext, @Arg('input', () => IssueQuestionnaireLinksInput) input: IssueQuestionnaireLinksInput) {
     return ctx.services.questionnaireLinks.issueLinks(ctx, input);
+  }
+
+  @Authorized(...MANAGERS)
+  @Mutation(() => QuestionnaireLinksByEmailType, {
+    description:
+      'Отправить ссылки по почте: выпускает персональные ссылки тем, кто дал согласие на связь по электронной почте (за несовершеннолетнего — представителю), и отправляет каждому письмо; остальные перечислены как пропущенные.',
+  })
+  sendQuestionnaireLinksByEmail(@Ctx() ctx: GraphQLContext, @Arg('input', () => IssueQuestionnaireLinksInput) input: IssueQuestionnaireLinksInput) {
+    return ctx.services.questionnaireLinkLetters.send(ctx, input);
   }
 
   @Authorized(...MANAGERS)

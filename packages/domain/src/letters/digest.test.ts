@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isDigestEmpty, isoWeekOf, weeklyDigestLetter, type WeeklyDigestFacts } from './digest.js';
+import { isDigestEmpty, weeklyDigestLetter, type WeeklyDigestFacts } from './digest.js';
+import { isoWeekOf } from './execution.js';
 
 const facts: WeeklyDigestFacts = {
   greetingName: 'Лилия Фанисовна',
@@ -50,7 +51,7 @@ describe('the weekly digest', () => {
     expect(isDigestEmpty({ ...quiet, changes: { agreed: 0, returned: 0, partnerApplications: 0, pairsConfirmed: 0 } })).toBe(true);
   });
 
-  it('keys by the ISO week', () => {
+  it('keys by the ISO week (the weekly letters’ shared helper), Mondays to Sundays', () => {
     expect(isoWeekOf('2026-12-07')).toBe('2026-W50');
     expect(isoWeekOf('2026-12-13')).toBe('2026-W50');
     expect(isoWeekOf('2026-12-14')).toBe('2026-W51');

@@ -30,17 +30,6 @@ export const DIGEST_LIST_LIMIT = 15;
 const days = (n: number) => `${n} ${pluralRu(n, ['день', 'дня', 'дней'])}`;
 const more = (shown: number, total: number) => (total > shown ? `\n…и ещё ${total - shown}` : '');
 
-/** 2026-12-07 → «2026-W50»: the ISO week, so a digest goes once per week whatever the day it runs. */
-export function isoWeekOf(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  const weekday = (day.getUTCDay() + 6) % 7; // Monday 0
-  const thursday = new Date(day.getTime() + (3 - weekday) * 86_400_000);
-  const year = thursday.getUTCFullYear();
-  // The week of the Thursday: its day of the year divided by seven.
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 / 7) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
 /** Nothing waits, nothing is overdue, nothing changed: no letter. */
 export function isDigestEmpty(facts: Pick<WeeklyDigestFacts, 'waitingTotal' | 'overdueCampaigns' | 'overdueItemsSchools' | 'changes'>): boolean {
   const { agreed, returned, partnerApplications, pairsConfirmed } = facts.changes;

@@ -28,7 +28,7 @@ const LAYERS = [
   ['practices', 'questionnaires'],
   ['partners'],
   ['monitoring', 'swot', 'news'],
-  ['public', 'inbox'],
+  ['public', 'inbox', 'calendar'],
   ['search'],
 ];
 

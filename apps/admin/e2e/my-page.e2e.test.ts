@@ -185,6 +185,36 @@ describe('my page: the demo mentee and mentor', () => {
     await shot('05a-mentor-moved-meeting');
   });
 
+  step('the mentor takes the personal calendar link from the home page, copies it, and the feed holds the moved meeting', async () => {
+    await browser!.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.adminOrigin });
+    await nav().getByRole('link', { name: 'Главная' }).click();
+    const section = page.getByTestId('calendar-feed');
+    await section.getByRole('button', { name: 'Показать ссылку на календарь' }).click();
+    const url = await section.getByTestId('calendar-feed-url').inputValue();
+    expect(url).toMatch(/\/public\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    await section.getByRole('button', { name: 'Скопировать' }).click();
+    await page.getByText('Адрес календаря скопирован').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    // Through the admin's origin, as a calendar application would (the web server routes /public/ to the API).
+    const response = await fetch(new URL(new URL(url).pathname, stack.adminOrigin).href);
+    const ics = await response.text();
+    expect(response.status, ics).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(ics).toMatch(/DTSTART;TZID=Europe\/Moscow:\d{8}T164500/);
+    expect(ics).toContain('LOCATION:Школьная библиотека');
+    expect(ics).not.toContain('Сергеев');
+    await shot('05b-mentor-calendar-link');
+    // Shown once: on the next visit the page says when it was made and offers a new one.
+    await page.reload();
+    await page.getByTestId('calendar-feed').getByRole('button', { name: 'Показать ссылку на календарь' }).click();
+    await page.getByTestId('calendar-feed-issued').waitFor();
+    await page.getByTestId('calendar-feed').getByRole('button', { name: 'Сменить ссылку' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Сменить ссылку' }).click();
+    const renewed = await page.getByTestId('calendar-feed-url').inputValue();
+    expect(renewed).not.toBe(url);
+    expect((await fetch(new URL(new URL(url).pathname, stack.adminOrigin).href)).status).toBe(404);
+  });
+
   step("the curator's card of the pair shows who marked the task and the note", async () => {
     await as('gimnaziya.curator');
     await nav().getByRole('link', { name: 'Программы' }).click();

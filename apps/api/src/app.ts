@@ -160,11 +160,18 @@ import { NOTIFICATION_RESOLVERS } from './modules/notifications/resolvers.js';
 import { BackgroundJobService } from './modules/jobs/jobs.service.js';
 import { JOB_RESOLVERS } from './modules/jobs/resolvers.js';
 import { SEARCH_RESOLVERS } from './modules/search/resolvers.js';
+import { CalendarFeed } from './modules/calendar/calendar-feed.entity.js';
+import { CalendarFeedService } from './modules/calendar/feed.service.js';
+import { CALENDAR_RESOLVERS } from './modules/calendar/resolvers.js';
+import { calendarRoutes } from './modules/calendar/routes.js';
 import { SearchService } from './modules/search/search.service.js';
 import type { JobDefinition } from './engine/jobs/definition.js';
 import { createJobQueue, type JobQueue } from './engine/jobs/queue.js';
 import type { EntityManager } from './engine/orm/create-orm.js';
 import type { TenantLoaders } from './engine/tenancy/tenant.js';
+
+/** Unknown calendar links a client address may try per hour (guessing costs; feeds that exist are not counted). */
+const CALENDAR_MISSES_PER_HOUR = 30;
 
 /** The composition root: which entities, migrations, resolvers and services make up the API. */
 export const CORE_ENTITIES = [
@@ -183,6 +190,7 @@ export const CORE_ENTITIES = [
   PartnerAgreementFileContent,
   Notification,
   NotificationPreference,
+  CalendarFeed,
 ];
 export const TENANT_ENTITIES = [
   Headcount,
@@ -241,6 +249,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...JOB_RESOLVERS,
   ...NOTIFICATION_RESOLVERS,
   ...SEARCH_RESOLVERS,
+  ...CALENDAR_RESOLVERS,
 ];
 
 /** The dataloaders of one tenant fork (per request, or per CLI run). */
@@ -411,6 +420,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     ]);
     const pairs = new PairService(clock, programmes, partnerMatching, pairLetters);
     const questionnaireLinks = new QuestionnaireLinkService(clock, programmes, questionnaireTemplates);
+    const plannedMeetings = new PlannedMeetingService(clock, config.timeZone, pairs);
     const services = {
       clock,
       timeZone: config.timeZone,
@@ -435,7 +445,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       programmes,
       participants,
       pairs,
-      plannedMeetings: new PlannedMeetingService(clock, config.timeZone, pairs),
+      plannedMeetings,
       questionnaireTemplates,
       questionnaireLinks,
       questionnaireLinkLetters: new QuestionnaireLinkLetters(clock, notifications, programmes, questionnaireLinks, config.mail.adminUrl, config.timeZone),
@@ -456,6 +466,20 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       swot: new SwotService(clock),
       news: new NewsService(clock),
       search: new SearchService(clock, participants),
+      // The personal calendar feed: read without a login, so it re-checks the user's roles with the identity provider.
+      calendarFeeds: new CalendarFeedService({
+        orm,
+        clock,
+        timeZone: config.timeZone,
+        adminUrl: config.mail.adminUrl,
+        publicUrl: config.mail.adminUrl,
+        people,
+        resolveGrants: directory.resolveGrants,
+        tenantDirectory: directory.tenantDirectory,
+        createTenantLoaders,
+        pairs,
+        plannedMeetings,
+      }),
     };
     // Per-client limits of the endpoints without a login (counters in PostgreSQL, shared by replicas).
     const limits = await createRateLimits({ orm, config, logger });
@@ -496,6 +520,12 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
             logger,
             // As generous as the survey links' limit: a person clicks a few links, a token guesser many.
             limit: limits.rule({ name: 'unsubscribe', points: config.publicEndpoints.surveySubmitPerHour, durationSeconds: HOUR }),
+          }),
+          ...calendarRoutes({
+            feeds: services.calendarFeeds,
+            timeZone: config.timeZone,
+            logger,
+            missLimit: limits.rule({ name: 'calendar-miss', points: CALENDAR_MISSES_PER_HOUR, durationSeconds: HOUR }),
           }),
         ],
         buildContext: (request) =>

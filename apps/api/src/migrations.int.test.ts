@@ -97,6 +97,7 @@ describe('district migrations', () => {
     expect(headcountSchemas.every((row) => row.table_schema.startsWith('district_'))).toBe(true);
     expect(await tablesOf('public')).toEqual([]);
     expect(await tablesOf('core')).toEqual([
+      'calendar_feed',
       'district',
       'district_kpi_snapshot',
       'district_migration_state',

@@ -16,3 +16,4 @@ export * from './http-paths.js';
 export * from './plural.js';
 export * from './inputs/index.js';
 export * from './letters/index.js';
+export * from './calendar/index.js';

@@ -4,6 +4,7 @@ import { ru } from '../i18n/ru';
 import { canSeeRoadmaps, describeGrant, hasRole, navigationFor } from '../lib/access';
 import { withMyPairs } from '../lib/my';
 import { useMe } from '../me';
+import { CalendarFeedSection } from './CalendarFeedSection';
 import { CampaignList } from './roadmaps/CampaignList';
 import { useDistrictScope } from './roadmaps/useDistrictScope';
 
@@ -48,6 +49,7 @@ export function HomePage() {
           )}
         </ul>
       )}
+      <CalendarFeedSection />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { routeMatcher, type HttpRoute } from '../engine/http/routes.js';
 import { attachmentRoutes } from '../modules/attachments/routes.js';
+import { calendarRoutes } from '../modules/calendar/routes.js';
 import { documentRoutes } from '../modules/documents/routes.js';
 import { importRoutes } from '../modules/imports/routes.js';
 import { monitoringRoutes } from '../modules/monitoring/routes.js';
@@ -28,6 +29,7 @@ const FACTORIES: Record<string, () => HttpRoute[]> = {
   monitoringRoutes: () => monitoringRoutes('Europe/Moscow'),
   publicRoutes: () => publicRoutes({} as never),
   unsubscribeRoutes: () => unsubscribeRoutes({} as never),
+  calendarRoutes: () => calendarRoutes({} as never),
 };
 
 export async function routeFactories(apiDir: string): Promise<string[]> {

@@ -460,6 +460,8 @@ export async function foreignFingerprint(app: TestApp, w: World): Promise<Record
     // Choices per kind belong to a login or an address, not to a district: a caller changes only
     // their own (the token's login) or one letter's (its secret link) — the preferences test tries.
     notification_preference: null,
+    // Calendar links made in B (A's users make theirs in A).
+    calendar_feed: `district_id = '${w.districtB.id}'`,
     mikro_orm_migrations: null,
   };
   for (const table of await tenantTables(sql, 'core')) {

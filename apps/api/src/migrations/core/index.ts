@@ -10,6 +10,7 @@ import { Migration20261205100000KpiDirtyMarks } from './Migration20261205100000K
 import { Migration20261205600000Notifications } from './Migration20261205600000Notifications.js';
 import { Migration20261205700000NotificationAudience } from './Migration20261205700000NotificationAudience.js';
 import { Migration20261205800000NotificationPreferences } from './Migration20261205800000NotificationPreferences.js';
+import { Migration20261205840000CalendarFeed } from './Migration20261205840000CalendarFeed.js';
 
 /** The shared (`core`) migration set, in order. Add new migrations at the end. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205600000Notifications', class: Migration20261205600000Notifications },
   { name: 'Migration20261205700000NotificationAudience', class: Migration20261205700000NotificationAudience },
   { name: 'Migration20261205800000NotificationPreferences', class: Migration20261205800000NotificationPreferences },
+  { name: 'Migration20261205840000CalendarFeed', class: Migration20261205840000CalendarFeed },
 ];

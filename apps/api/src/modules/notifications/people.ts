@@ -23,6 +23,11 @@ export interface Recipient {
 export interface PeopleDirectory {
   /** Enabled users with an e-mail who are members of the group and hold one of the roles. */
   withRole(groupPath: string, roles: readonly PlatformRole[]): Promise<Recipient[]>;
+  /**
+   * Enabled users, with an e-mail or not, who are members of the group and hold one of the roles:
+   * whether a user still holds a role there (the calendar feed re-checks its grants with it).
+   */
+  members(groupPath: string, roles: readonly PlatformRole[]): Promise<Array<Pick<Recipient, 'username' | 'name'>>>;
 }
 
 interface UserRepresentation {
@@ -81,7 +86,7 @@ export class KeycloakPeopleDirectory implements PeopleDirectory {
     return this.clientUuid;
   }
 
-  async withRole(groupPath: string, roles: readonly PlatformRole[]): Promise<Recipient[]> {
+  private async holders(groupPath: string, roles: readonly PlatformRole[]): Promise<UserRepresentation[]> {
     const members = await this.cached(`group:${groupPath}`, async () => {
       const group = await this.admin.get<{ id: string }>(`/group-by-path${groupPath.split('/').map(encodeURIComponent).join('/')}`);
       return group ? this.all(`/groups/${encodeURIComponent(group.id)}/members`) : [];
@@ -92,16 +97,26 @@ export class KeycloakPeopleDirectory implements PeopleDirectory {
       const users = await this.cached(`role:${role}`, async () => this.all(`/clients/${encodeURIComponent(client)}/roles/${encodeURIComponent(role)}/users`));
       for (const user of users) holders.add(user.id);
     }
-    return members
-      .filter((user) => user.enabled !== false && user.email && holders.has(user.id))
+    return members.filter((user) => user.enabled !== false && holders.has(user.id));
+  }
+
+  async withRole(groupPath: string, roles: readonly PlatformRole[]): Promise<Recipient[]> {
+    return (await this.holders(groupPath, roles))
+      .filter((user) => user.email)
       .map((user) => ({
         username: user.username,
         address: user.email!,
-        name: [user.lastName, user.firstName, user.attributes?.middleName?.[0]].filter(Boolean).join(' ') || null,
+        name: fullName(user),
         greetingName: [user.firstName, user.attributes?.middleName?.[0]].filter(Boolean).join(' ') || null,
       }));
   }
+
+  async members(groupPath: string, roles: readonly PlatformRole[]): Promise<Array<Pick<Recipient, 'username' | 'name'>>> {
+    return (await this.holders(groupPath, roles)).map((user) => ({ username: user.username, name: fullName(user) }));
+  }
 }
+
+const fullName = (user: UserRepresentation) => [user.lastName, user.firstName, user.attributes?.middleName?.[0]].filter(Boolean).join(' ') || null;
 
 /** The identity provider's group of an organisation (`/<region>/<district>/<organisation>`) or a district. */
 export async function groupPathOf(em: EntityManager, place: { organizationId: string } | { districtId: string }): Promise<string | null> {

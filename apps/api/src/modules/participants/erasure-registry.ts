@@ -373,6 +373,9 @@ export const CORE_COLUMNS: readonly ErasureColumn[] = [
   ),
   // Choices per kind: a login's, or an address's (deleted with that person's letters by eraseFor).
   ...table('notification_preference', { recipient_key: 'partner-person', kind: 'code', mode: 'code' }),
+  // The personal calendar links: a login (the key of the user's own link), a hash, roles and group
+  // codes. Nothing written about anyone; a withdrawn participant's link yields no event of theirs.
+  ...table('calendar_feed', { username: 'code', token_hash: 'code', grants: 'code' }),
   ...table('partner_mentor', {
     last_name: 'partner-person',
     first_name: 'partner-person',

@@ -191,6 +191,7 @@ describe('backgroundJobs', () => {
       'campaigns.opened-letters',
       'campaigns.deadline-letters',
       'execution.weekly-letters',
+      'inbox.weekly-digest',
     ]);
     expect(jobs[1]).toMatchObject({ title: expect.stringContaining('персональных данных'), retryLimit: 3 });
   });

@@ -143,6 +143,7 @@ import { NotificationPreferenceService } from './modules/notifications/preferenc
 import { NotificationPreference } from './modules/notifications/preference.entity.js';
 import { unsubscribeRoutes } from './modules/notifications/routes.js';
 import { DELIVER_NOTIFICATIONS_JOB, deliverNotificationsJob, sendDigestsJob } from './modules/notifications/jobs.js';
+import { WeeklyDigest, weeklyDigestJob } from './modules/inbox/weekly-digest.js';
 import { Notification } from './modules/notifications/notification.entity.js';
 import { NotificationService } from './modules/notifications/notification.service.js';
 import { KeycloakPeopleDirectory, type PeopleDirectory } from './modules/notifications/people.js';
@@ -366,7 +367,10 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     const reminders = new ReminderService(clock, config.timeZone, campaigns, new ReminderLetters(clock, notifications, people, config.mail.adminUrl));
     // Programme letters (issue 16): to pair members who consented to contact by e-mail, minors through their representatives.
     const pairLetters = new PairLetters(clock, notifications, people, { adminUrl: config.mail.adminUrl, timeZone: config.timeZone });
-    const partnerApplications = new PartnerApplicationService(clock, options.provisioner ?? createAccountProvisioner(config), notifications);
+    const partnerApplications = new PartnerApplicationService(clock, options.provisioner ?? createAccountProvisioner(config), notifications, {
+      adminUrl: config.mail.adminUrl,
+      timeZone: config.timeZone,
+    });
     const partnerMentors = new PartnerMentorService(clock);
     const partnerAgreements = new PartnerAgreementService(clock);
     const partnerFiles = new AgreementFileService(config.attachments, storages, clock, partnerAgreements);
@@ -393,6 +397,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
           letters: new ExecutionLetters(clock, notifications, people, config.mail.adminUrl),
           timeZone: config.timeZone,
         }),
+        weeklyDigestJob({ digest: new WeeklyDigest(clock, notifications, people, config.mail.adminUrl, config.timeZone) }),
         ...(options.extraJobs ?? []),
       ],
       orm,

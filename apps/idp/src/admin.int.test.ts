@@ -138,3 +138,71 @@ describe('admin endpoint of the embedded provider (Keycloak paths)', () => {
     expect(location).toMatch(/^http:\/\/localhost:5173\/\?.*code=/);
   });
 });
+
+describe('a one-time link to set the password (execute-actions-email, issue 16)', () => {
+  const actionsEmail = (idp: RunningIdp, userId: string, query: string, body: unknown = ['UPDATE_PASSWORD', 'VERIFY_EMAIL']) =>
+    fetch(`${idp.adminUrl}/users/${userId}/execute-actions-email?${query}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${DEFAULT_IDP_ADMIN_TOKEN}` },
+      body: JSON.stringify(body),
+    });
+  const form = (password: string, confirm = password) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ 'password-new': password, 'password-confirm': confirm }),
+  });
+
+  it('issues a link that sets the password once; the temporary one stops working; a bad password leaves the link usable', async () => {
+    const idp = await start();
+    const created = await post(idp, partnerAdmin('link.partner'));
+    const { id } = (await created.json()) as { id: string };
+    expect((await actionsEmail(idp, id, 'lifespan=3600', ['VERIFY_EMAIL'])).status).toBe(400);
+    expect((await actionsEmail(idp, id, 'client_id=admin&redirect_uri=https://evil.example/')).status).toBe(400);
+    expect((await actionsEmail(idp, 'no-such-user', 'lifespan=3600')).status).toBe(404);
+    const issued = await actionsEmail(idp, id, `lifespan=3600&client_id=admin&redirect_uri=${encodeURIComponent('http://localhost:5173/')}`);
+    expect(issued.status).toBe(200);
+    const { link, expiresAt } = (await issued.json()) as { link: string; expiresAt: string };
+    expect(link).toMatch(new RegExp(`^${idp.issuer}/login-actions/action-token\\?key=[A-Za-z0-9_-]{43}$`));
+    expect(new Date(expiresAt).getTime() - Date.now()).toBeGreaterThan(3500_000);
+
+    const page = await fetch(link);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Установка пароля');
+    const weak = await fetch(link, form('short1'));
+    expect(weak.status).toBe(400);
+    expect(await weak.text()).toContain('хотя бы одна буква и одна цифра');
+    expect(await (await fetch(link, form('Partner-2026', 'Partner-2027'))).text()).toContain('Пароли не совпадают.');
+
+    const done = await fetch(link, form('Partner-2026'));
+    expect(done.status).toBe(200);
+    const doneHtml = await done.text();
+    expect(doneHtml).toContain('Пароль установлен');
+    expect(doneHtml).toContain('href="http://localhost:5173/"');
+    expect((await idp.passwordGrant('link.partner', 'Partner-2026')).access_token).toBeTruthy();
+    await expect(idp.passwordGrant('link.partner', 'Temp-Pass-123')).rejects.toThrow(/401/);
+
+    const again = await fetch(link, form('Another-2026'));
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain('Ссылка уже использована');
+    await expect(idp.passwordGrant('link.partner', 'Another-2026')).rejects.toThrow(/401/);
+    const forged = await fetch(`${link.slice(0, -4)}AAAA`);
+    expect(await forged.text()).toContain('Ссылка недействительна');
+
+    // The new password is kept hashed across a restart.
+    expect(readFileSync(usersFile, 'utf8')).not.toContain('Partner-2026');
+    await idp.stop();
+    running.splice(running.indexOf(idp), 1);
+    expect((await (await start()).passwordGrant('link.partner', 'Partner-2026')).access_token).toBeTruthy();
+  });
+
+  it('an expired link says so', async () => {
+    const { ActionTokens } = await import('./action-tokens.js');
+    let now = 1_000_000;
+    const tokens = new ActionTokens(() => now);
+    const { key } = tokens.issue('u', ['UPDATE_PASSWORD'], 60, null);
+    expect(tokens.lookup(key).problem).toBeNull();
+    now += 61_000;
+    expect(tokens.lookup(key).problem).toBe('expired');
+    expect(tokens.lookup('nope').problem).toBe('unknown');
+  });
+});

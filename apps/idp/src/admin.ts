@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { ACTION_TOKEN_PATH, ActionTokens, DEFAULT_ACTION_LIFESPAN_SECONDS } from './action-tokens.js';
 import { toRealmUser, UserRepresentation, type Realm, type RealmUser } from './realm.js';
 
 /**
@@ -19,6 +20,9 @@ import { toRealmUser, UserRepresentation, type Realm, type RealmUser } from './r
  *   GET  /admin/realms/<realm>/clients?clientId=… → [{id, clientId}]
  *   GET  /admin/realms/<realm>/clients/<id>/roles/<role>/users?first=&max= → [user]
  *   (the notifications' recipients: who holds a role in an organisation or a district, issue 16)
+ *   PUT  /admin/realms/<realm>/users/<id>/execute-actions-email?lifespan=&client_id=&redirect_uri=
+ *        ["UPDATE_PASSWORD", …] → 200 {link, expiresAt}: Keycloak's path, but no letter is sent (the
+ *        provider has no SMTP) — the one-time link comes back for the API's own letter (action-tokens.ts)
  *
  * Authorization: `Bearer <admin token>` — a shared secret from the configuration (IDP_ADMIN_TOKEN,
  * `dev-idp-admin-token` by default: the embedded provider is for development and tests only).
@@ -98,11 +102,17 @@ export interface AdminApiOptions {
   /** Where added users are kept; undefined = in memory only. */
   usersFile?: string;
   log?: { info(msg: string): void };
+  /** Keycloak's check of execute-actions-email's redirect_uri against the client's redirect URIs. */
+  redirectAllowed?: (clientId: string, uri: string) => boolean;
 }
 
 export interface AdminApi {
   /** Handles `/admin/realms/<realm>/…`; false when the path is not the admin API's. */
   handle(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<boolean>;
+  /** The one-time links issued by execute-actions-email. */
+  tokens: ActionTokens;
+  /** Replaces the user's password (not temporary) and marks the address verified; false for an unknown user. */
+  setPassword(userId: string, password: string): boolean;
 }
 
 function representation(user: RealmUser) {
@@ -145,6 +155,60 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
   }
 
   const base = `/admin/realms/${realm.realm}`;
+  const tokens = new ActionTokens();
+
+  function setPassword(userId: string, password: string): boolean {
+    const user = realm.userById(userId);
+    if (!user) return false;
+    const credential = hashCredential(password, false);
+    const secret = JSON.parse(credential.secretData) as { value: string; salt: string };
+    user.credentials = [
+      {
+        temporary: false,
+        hash: { algorithm: 'pbkdf2-sha256', iterations: HASH_ITERATIONS, salt: Buffer.from(secret.salt, 'base64'), value: Buffer.from(secret.value, 'base64') },
+      },
+    ];
+    // The link came by e-mail: whoever used it reads that address.
+    user.emailVerified = true;
+    const rep = stored.users.find((u) => u.id === userId);
+    if (rep) {
+      rep.credentials = [credential];
+      rep.emailVerified = true;
+      persist();
+    }
+    log?.info(`idp: password of ${user.username} set through a one-time link`);
+    return true;
+  }
+
+  async function executeActionsEmail(req: IncomingMessage, res: ServerResponse, userId: string, query: URLSearchParams) {
+    const user = realm.userById(userId);
+    if (!user) return json(res, 404, { error: 'User not found' });
+    let actions: unknown;
+    try {
+      actions = await readJson(req);
+    } catch {
+      return json(res, 400, { errorMessage: 'Invalid JSON body' });
+    }
+    if (!Array.isArray(actions) || !actions.every((a) => typeof a === 'string')) return json(res, 400, { errorMessage: 'Invalid required actions' });
+    // Only the password can be set through the embedded provider's link (VERIFY_EMAIL is implied by using it).
+    if (!actions.includes('UPDATE_PASSWORD')) return json(res, 400, { errorMessage: 'Only UPDATE_PASSWORD is supported by the embedded provider' });
+    if (!user.enabled) return json(res, 400, { errorMessage: 'User is disabled' });
+    if (!user.email) return json(res, 400, { errorMessage: 'User email missing' });
+    const redirectUri = query.get('redirect_uri');
+    const clientId = query.get('client_id');
+    if (redirectUri) {
+      if (!clientId) return json(res, 400, { errorMessage: 'Client id missing' });
+      if (!realm.clients.some((c) => c.clientId === clientId)) return json(res, 400, { errorMessage: "Client doesn't exist" });
+      if (!(options.redirectAllowed?.(clientId, redirectUri) ?? false)) return json(res, 400, { errorMessage: 'Invalid redirect uri.' });
+    }
+    const lifespan = Number(query.get('lifespan') ?? DEFAULT_ACTION_LIFESPAN_SECONDS);
+    const issued = tokens.issue(user.id, actions as string[], lifespan, redirectUri);
+    log?.info(`idp: a one-time password link issued for ${user.username}`);
+    return json(res, 200, {
+      link: `${options.publicUrl}/realms/${realm.realm}${ACTION_TOKEN_PATH}?key=${issued.key}`,
+      expiresAt: issued.expiresAt.toISOString(),
+    });
+  }
 
   async function createUser(req: IncomingMessage, res: ServerResponse) {
     let body: unknown;
@@ -257,6 +321,8 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
   }
 
   return {
+    tokens,
+    setPassword,
     async handle(req, res, path, query) {
       if (path !== base && !path.startsWith(`${base}/`)) return false;
       const header = req.headers.authorization ?? '';
@@ -278,6 +344,11 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
         return true;
       }
       if (method === 'GET' && listRecipients(res, sub, query)) return true;
+      const actionsEmail = /^\/users\/([^/]+)\/execute-actions-email$/.exec(sub);
+      if (actionsEmail && method === 'PUT') {
+        await executeActionsEmail(req, res, decodeURIComponent(actionsEmail[1]!), query);
+        return true;
+      }
       const one = /^\/users\/([^/]+)$/.exec(sub);
       if (one && method === 'GET') {
         const user = realm.userById(decodeURIComponent(one[1]!));

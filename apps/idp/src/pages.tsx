@@ -80,6 +80,50 @@ export function loginPage(options: { realmDisplayName: string; action: string; u
   );
 }
 
+/** The one-time link's form (issue 16): Keycloak's field ids, so the same browser steps work on both. */
+export function setPasswordPage(options: { action: string; error?: string }): string {
+  const title = 'Установка пароля';
+  const invalid = options.error ? true : undefined;
+  return html(
+    <Layout title={title}>
+      <h1 id="kc-page-title">{title}</h1>
+      {options.error ? (
+        <div className="alert" id="input-error" role="alert" aria-live="polite">
+          {options.error}
+        </div>
+      ) : null}
+      <form id="kc-passwd-update-form" method="post" action={options.action} noValidate>
+        <label htmlFor="password-new">Новый пароль</label>
+        <input id="password-new" name="password-new" type="password" autoComplete="new-password" autoFocus aria-invalid={invalid} />
+        <label htmlFor="password-confirm">Подтвердите пароль</label>
+        <input id="password-confirm" name="password-confirm" type="password" autoComplete="new-password" aria-invalid={invalid} />
+        <button id="kc-submit" type="submit">
+          Установить пароль
+        </button>
+      </form>
+      <p className="muted">От 8 до 128 символов, хотя бы одна буква и одна цифра.</p>
+    </Layout>,
+  );
+}
+
+/** After the password is set: where to sign in. */
+export function passwordSetPage(signInUrl: string | null): string {
+  const title = 'Пароль установлен';
+  return html(
+    <Layout title={title}>
+      <h1>{title}</h1>
+      <p>Теперь войдите в платформу «Наставник» со своим именем пользователя и новым паролем.</p>
+      {signInUrl ? (
+        <p>
+          <a id="sign-in" href={signInUrl}>
+            Перейти ко входу
+          </a>
+        </p>
+      ) : null}
+    </Layout>,
+  );
+}
+
 export function messagePage(title: string, message: string, details?: Record<string, unknown>): string {
   const rows = details ? Object.entries(details).filter(([, v]) => v !== undefined) : [];
   return html(

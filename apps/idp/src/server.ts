@@ -10,6 +10,7 @@ import Provider, {
   type KoaContextWithOIDC,
   type ResourceServer,
 } from 'oidc-provider';
+import { ACTION_TOKEN_PATH, handleActionToken } from './action-tokens.js';
 import { createAdminApi, DEFAULT_IDP_ADMIN_TOKEN } from './admin.js';
 import { InstanceStore } from './adapter.js';
 import { loadOrCreateSigningKey, signJwt, verifyJwt, type SigningKey } from './keys.js';
@@ -184,6 +185,7 @@ export async function startIdp(options: StartIdpOptions = {}): Promise<RunningId
       token: options.adminToken ?? DEFAULT_IDP_ADMIN_TOKEN,
       ...(options.usersFile ? { usersFile: options.usersFile } : {}),
       ...(log ? { log } : {}),
+      redirectAllowed: (clientId, uri) => redirectUriMatches(realm.clients.find((c) => c.clientId === clientId)?.redirectUris ?? [], uri),
     });
 
     const oidcClients = realm.clients.filter((c) => c.enabled && !c.bearerOnly);
@@ -678,6 +680,15 @@ export async function startIdp(options: StartIdpOptions = {}): Promise<RunningId
       if (sub === `${OIDC}/login-status-iframe.html/status` && method === 'GET') return loginStatus(req, res, requestUrl.searchParams);
       if (sub === `${OIDC}/3p-cookies/step1.html` || sub === `${OIDC}/3p-cookies/step2.html`) {
         return send(res, 200, THIRD_PARTY_COOKIES_PAGE, 'text/html; charset=utf-8');
+      }
+      if (sub === ACTION_TOKEN_PATH && (method === 'GET' || method === 'POST')) {
+        const key = requestUrl.searchParams.get('key') ?? '';
+        return handleActionToken(req, res, {
+          tokens: admin.tokens,
+          key,
+          action: `${issuer}${ACTION_TOKEN_PATH}?key=${encodeURIComponent(key)}`,
+          setPassword: admin.setPassword,
+        });
       }
       const login = /^\/login-actions\/authenticate\/([^/]+)$/.exec(sub);
       if (login && (method === 'GET' || method === 'POST')) return loginAction(req, res, decodeURIComponent(login[1]!));

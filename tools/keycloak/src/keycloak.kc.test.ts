@@ -41,6 +41,8 @@ let idp: RunningIdp;
 let orm: MikroORM;
 let emulatorApi: RunningApiServer;
 let brokenApi: RunningApiServer;
+/** The stack's mail catcher: the API's letters, and Keycloak's once the realm's SMTP points at it. */
+let mailSmtpPort: number;
 
 const quietApiEnv = { KPI_REFRESH_INTERVAL_SECONDS: '0', JOBS_ENABLED: 'false', LOG_LEVEL: 'error', NODE_ENV: 'test' };
 
@@ -50,10 +52,11 @@ beforeAll(async () => {
   process.env.KEYCLOAK_ADMIN_CLIENT_ID = PROVISIONER.id;
   process.env.KEYCLOAK_ADMIN_CLIENT_SECRET = PROVISIONER.secret;
   process.env.ADMIN_WATCH = '0';
+  mailSmtpPort = await freePort();
   stack = await startStack({
     dataDir,
     quiet: true,
-    ports: { idp: await freePort(), api: await freePort(), admin: await freePort() },
+    ports: { idp: await freePort(), api: await freePort(), admin: await freePort(), mailSmtp: mailSmtpPort },
     env: { ...process.env, KEYCLOAK_URL: kc.url, KEYCLOAK_REALM: 'nastavnik', KPI_REFRESH_INTERVAL_SECONDS: '0' },
   });
   // Keycloak turns the admin client's web origins `+` into CORS origins only for redirect URIs with a
@@ -365,6 +368,21 @@ describe('approving a partner creates the partner admin in Keycloak through the 
     });
     expect(applied.status).toBe(201);
     const { id } = (await applied.json()) as { id: string };
+    // Keycloak sends the required-actions letter (issue 16) only when the realm has SMTP settings:
+    // the stack's catcher, plain SMTP (its certificate is self-signed).
+    await keycloakAdmin(kc.url, kc.admin).then((realmAdmin) =>
+      realmAdmin.put('nastavnik', {
+        smtpServer: {
+          host: '127.0.0.1',
+          port: String(mailSmtpPort),
+          from: 'noreply@nastavnik.test',
+          fromDisplayName: 'Наставник',
+          auth: 'false',
+          ssl: 'false',
+          starttls: 'false',
+        },
+      }),
+    );
     const approved = await graphql(
       stack.graphqlUrl,
       officer,
@@ -401,6 +419,18 @@ describe('approving a partner creates the partner admin in Keycloak through the 
     const [apiClient] = await admin.get<Array<{ id: string }>>('nastavnik/clients?clientId=api');
     const roles = await admin.get<Array<{ name: string }>>(`nastavnik/users/${user!.id}/role-mappings/clients/${apiClient!.id}`);
     expect(roles.map((r) => r.name)).toEqual(['partner-admin']);
+
+    // The way to set a password (issue 16): Keycloak's own letter with its action link, and ours saying so.
+    type Letter = { envelopeTo: string[]; subject: string; text: string };
+    const lettersTo = async (address: string) =>
+      ((await (await fetch(stack.mailboxUrl!)).json()) as Letter[]).filter((letter) => letter.envelopeTo.includes(address));
+    await expect.poll(async () => (await lettersTo('kc-partner@example.ru')).length, { timeout: 60_000, interval: 1000 }).toBeGreaterThanOrEqual(3);
+    const letters = await lettersTo('kc-partner@example.ru');
+    const keycloakLetter = letters.find((letter) => letter.text.includes('/login-actions/action-token?key='));
+    expect(keycloakLetter, letters.map((letter) => letter.subject).join(' | ')).toBeDefined();
+    const ours = letters.find((letter) => letter.subject === `Заявка «${name}» одобрена`);
+    expect(ours!.text).toContain(`Имя пользователя: ${username}`);
+    expect(ours!.text).toContain('отдельным письмом от службы входа');
 
     // Keycloak (unlike the emulator) refuses the password grant until the temporary password is changed.
     const refused = await passwordGrant(ISSUER, username, temporaryPassword);

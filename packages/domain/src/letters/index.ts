@@ -6,3 +6,4 @@ export * from './campaigns.js';
 export * from './preferences.js';
 export * from './programmes.js';
 export * from './execution.js';
+export * from './digest.js';

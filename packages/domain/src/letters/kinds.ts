@@ -14,6 +14,7 @@ const PARTNER_DECISION = 'Ответ на заявку партнёра: зая�
 
 export const NOTIFICATION_KINDS: Readonly<Record<string, NotificationKindInfo>> = {
   'partners.application-received': { label: 'Заявка партнёра получена', required: PARTNER_DECISION },
+  'partners.application-approved': { label: 'Заявка партнёра одобрена', required: PARTNER_DECISION },
   'partners.application-rejected': { label: 'Заявка партнёра отклонена', required: PARTNER_DECISION },
   'roadmaps.waits-for-director': { label: 'Дорожная карта ждёт утверждения', required: PROCESS_DECISION },
   'roadmaps.submitted': { label: 'Дорожная карта на согласовании', required: PROCESS_DECISION },
@@ -30,6 +31,7 @@ export const NOTIFICATION_KINDS: Readonly<Record<string, NotificationKindInfo>> 
   'campaigns.overdue': { label: 'Срок кампании истёк, дорожная карта не представлена' },
   'campaigns.officer-summary': { label: 'Сводка по кампании: кто не представил дорожную карту' },
   'execution.weekly': { label: 'Исполнение дорожной карты: сроки недели и просрочки' },
+  'digest.weekly': { label: 'Еженедельная сводка муниципалитета' },
 };
 
 /** Labels by kind (the log's column). */

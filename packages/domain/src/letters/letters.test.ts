@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeLetter, escapeHtml, greetingRu, partnerApplicationRejectedLetter } from './index.js';
+import { composeLetter, escapeHtml, greetingRu, isRequiredKind, partnerApplicationApprovedLetter, partnerApplicationRejectedLetter } from './index.js';
 
 describe('letters', () => {
   it('are plain text and simple HTML with the link, the signature and why the person gets them', () => {
@@ -46,6 +46,37 @@ describe('letters', () => {
     expect(letter.subject).toBe('Заявка «ООО «Ромашка»» отклонена');
     expect(letter.text).toContain('Причина: ИНН не совпадает с выпиской');
     expect(letter.text).toContain('Муниципалитет (ГО г. Сибай) рассмотрел заявку организации «ООО «Ромашка»» и отклонил её.');
+  });
+});
+
+describe('an approved partner', () => {
+  const facts = {
+    contactName: 'Иванова Анна Сергеевна',
+    organizationName: 'ООО «Ромашка»',
+    districtName: 'ГО г. Сибай',
+    username: 'p0274000000.admin',
+    adminUrl: 'https://nastavnik.example.ru',
+    timeZone: 'Asia/Yekaterinburg',
+  };
+
+  it('gets the login and the one-time link with its expiry in the named zone', () => {
+    const letter = partnerApplicationApprovedLetter({
+      ...facts,
+      setup: { via: 'link', link: 'https://sso.example.ru/x?key=k', expiresAt: new Date('2026-12-08T10:00:00Z') },
+    });
+    expect(letter.subject).toBe('Заявка «ООО «Ромашка»» одобрена');
+    expect(letter.text).toContain('Имя пользователя: p0274000000.admin');
+    expect(letter.text).toContain('Ссылка одноразовая и действует до 08.12.2026 15:00 (МСК+2).');
+    expect(letter.text).toContain('Установить пароль: https://sso.example.ru/x?key=k');
+    expect(isRequiredKind('partners.application-approved')).toBe(true);
+  });
+
+  it('is told of the sign-in service’s own letter, or to ask the district, without a link', () => {
+    const keycloak = partnerApplicationApprovedLetter({ ...facts, setup: { via: 'provider-letter', expiresAt: new Date('2026-12-08T10:00:00Z') } });
+    expect(keycloak.text).toContain('отдельным письмом от службы входа');
+    expect(keycloak.text).not.toContain('Установить пароль:');
+    const fallback = partnerApplicationApprovedLetter({ ...facts, setup: { via: 'ask-district' } });
+    expect(fallback.text).toContain('Временный пароль сообщит специалист муниципалитета (ГО г. Сибай)');
   });
 });
 

@@ -178,11 +178,13 @@ describe('the job queue across two API processes', () => {
       'campaigns.opened-letters',
       'campaigns.deadline-letters',
       'execution.weekly-letters',
+      'inbox.weekly-digest',
       'test.probe',
       'test.failing',
     ]);
     expect(jobs.get('campaigns.deadline-letters')).toMatchObject({ schedule: '0 9 * * *', timeZone: 'Europe/Moscow' });
     expect(jobs.get('execution.weekly-letters')).toMatchObject({ schedule: '0 8 * * 1', timeZone: 'Europe/Moscow' });
+    expect(jobs.get('inbox.weekly-digest')).toMatchObject({ schedule: '0 8 * * 1', timeZone: 'Europe/Moscow' });
     expect(jobs.get('partners.erase-expired-applicants')).toMatchObject({ schedule: '30 3 * * *', timeZone: 'Europe/Moscow', nextRunAt: expect.any(String) });
     expect(jobs.get('monitoring.kpi-refresh')).toMatchObject({ schedule: null });
     const probeJob = jobs.get('test.probe');

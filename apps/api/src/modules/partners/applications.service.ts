@@ -2,6 +2,7 @@ import {
   checkInput,
   normalizePartnerApplication,
   PARTNER_APPLICANT_RETENTION_DAYS,
+  partnerApplicationApprovedLetter,
   partnerApplicationReceivedLetter,
   partnerApplicationRejectedLetter,
   PARTNER_APPLICATION_CONSENT_RU,
@@ -24,7 +25,7 @@ import { PartnerOrganization } from '../directory/partner-organization.entity.js
 import { Region } from '../directory/region.entity.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import { PartnerApplication } from './partner.entities.js';
-import { ProvisioningError, temporaryPassword, type AccountProvisioner } from './provisioner.js';
+import { ProvisioningError, temporaryPassword, type AccountProvisioner, type PasswordSetup } from './provisioner.js';
 import { isDistrictOfficer, isPlatformAdmin, PARTNER_MESSAGES_RU as M, raise } from './shared.js';
 
 const KIND_TO_ENUM: Record<string, PartnerKind> = {
@@ -35,6 +36,11 @@ const KIND_TO_ENUM: Record<string, PartnerKind> = {
   alumni: PartnerKind.ALUMNI,
   other: PartnerKind.OTHER,
 };
+
+/** How long the way to set a password works: the weekend between an approval on Friday and Monday fits. */
+export const PASSWORD_SETUP_LIFESPAN_SECONDS = 72 * 3600;
+/** The admin's client in the identity provider: its redirect URIs admit the admin's address. */
+const ADMIN_CLIENT_ID = 'admin';
 
 export interface ApprovalResult {
   application: PartnerApplication;
@@ -52,6 +58,8 @@ export class PartnerApplicationService {
     private readonly clock: Clock,
     private readonly provisioner: AccountProvisioner,
     private readonly notifications: NotificationService,
+    /** The admin's address (links, the sign-in page's way back) and the platform's time zone (the link's expiry). */
+    private readonly site: { adminUrl: string; timeZone: string } = { adminUrl: 'http://localhost:5173', timeZone: 'Europe/Moscow' },
   ) {}
 
   /** The applicant's letters are about their application: erasing the applicant erases them too. */
@@ -179,6 +187,7 @@ export class PartnerApplicationService {
     const password = temporaryPassword();
     const decidedBy = ctx.actor.displayName || ctx.actor.username;
     let partner!: PartnerOrganization;
+    let userId!: string;
     await ctx.em.transactional(async (tx) => {
       const claimed = await tx.nativeUpdate(
         PartnerApplication,
@@ -196,14 +205,14 @@ export class PartnerApplicationService {
       await tx.nativeUpdate(PartnerApplication, { id: application.id }, { partnerId: partner.id, adminUsername: username });
       // Last, so that a failure of the identity provider rolls the approval back.
       try {
-        await this.provisioner.createPartnerAdmin({
+        ({ userId } = await this.provisioner.createPartnerAdmin({
           username,
           email: application.contactEmail,
           name: application.contactName,
           partnerCode: code,
           partnerName: application.name,
           temporaryPassword: password,
-        });
+        }));
       } catch (error) {
         currentLogger(silentLogger()).error({ err: error, username }, 'partner admin account not created');
         if (error instanceof ProvisioningError && error.reason === 'USERNAME_TAKEN') throw conflict(M.accountExists, 'STATE');
@@ -212,7 +221,49 @@ export class PartnerApplicationService {
     });
     ctx.em.clear();
     const saved = await ctx.em.findOneOrFail(PartnerApplication, { id: application.id });
+    await this.tellApproved(ctx.em, saved, userId, username);
     return { application: saved, partner, username, temporaryPassword: password };
+  }
+
+  /**
+   * The approval letter with the way to set a password (issue 16). After the commit: the account
+   * exists and the officer has the temporary password, so a provider that cannot issue the link
+   * only changes the letter's advice (ask the district) — the approval stands.
+   */
+  private async tellApproved(em: EntityManager, application: PartnerApplication, userId: string, username: string): Promise<void> {
+    let setup: PasswordSetup | null = null;
+    try {
+      setup = await this.provisioner.sendPasswordSetup(userId, {
+        redirectUri: `${this.site.adminUrl}/`,
+        clientId: ADMIN_CLIENT_ID,
+        lifespanSeconds: PASSWORD_SETUP_LIFESPAN_SECONDS,
+      });
+    } catch (error) {
+      currentLogger(silentLogger()).error({ err: error, username }, 'password setup of a partner admin not issued; the letter asks to contact the district');
+    }
+    const district = await em.findOne(District, { id: application.districtId });
+    const letter = partnerApplicationApprovedLetter({
+      contactName: application.contactName,
+      organizationName: application.name,
+      districtName: district?.name ?? '',
+      username,
+      adminUrl: this.site.adminUrl,
+      setup: setup ?? { via: 'ask-district' },
+      timeZone: this.site.timeZone,
+    });
+    await this.notifications.enqueue(em, [
+      {
+        kind: 'partners.application-approved',
+        dedupKey: `partners.application-approved:${application.id}`,
+        districtId: application.districtId,
+        personRef: PartnerApplicationService.personRef(application),
+        audience: 'partner',
+        // No in-app copy: they cannot sign in before the password is set, and the link is for the e-mail only.
+        to: { address: application.contactEmail, name: application.contactName },
+        letter,
+        link: this.site.adminUrl,
+      },
+    ]);
   }
 
   async reject(ctx: ServiceContext, id: string, reason: string): Promise<PartnerApplication> {

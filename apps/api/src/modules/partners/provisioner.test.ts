@@ -129,6 +129,44 @@ describe('KeycloakAccountProvisioner (documented admin REST paths)', () => {
   });
 });
 
+describe('the way to set a password (execute-actions-email, issue 16)', () => {
+  const request = { redirectUri: 'https://nastavnik.example.ru/', clientId: 'admin', lifespanSeconds: 259200 };
+  const query = `lifespan=259200&client_id=admin&redirect_uri=${encodeURIComponent('https://nastavnik.example.ru/')}`;
+
+  it('Keycloak: the documented PUT with the password and e-mail actions; Keycloak sends its own letter', async () => {
+    const kc = fakeKeycloak({
+      'POST /realms/nastavnik/protocol/openid-connect/token': () => json({ access_token: 'svc-token' }),
+      [`PUT ${ADMIN}/users/u-1/execute-actions-email?${query}`]: () => new Response(null, { status: 204 }),
+    });
+    const provisioner = new KeycloakAccountProvisioner({ url: KC, realm: 'nastavnik', clientId: 'a', clientSecret: 'b', fetch: kc.fetch });
+    expect(await provisioner.sendPasswordSetup('u-1', request)).toMatchObject({ via: 'provider-letter' });
+    expect(kc.calls[1]!.body).toEqual(['UPDATE_PASSWORD', 'VERIFY_EMAIL']);
+    expect(kc.calls[1]!.headers.authorization).toBe('Bearer svc-token');
+
+    // A realm without SMTP answers 500: the caller learns it did not happen.
+    const noSmtp = fakeKeycloak({
+      'POST /realms/nastavnik/protocol/openid-connect/token': () => json({ access_token: 't' }),
+      [`PUT ${ADMIN}/users/u-1/execute-actions-email?${query}`]: () => json({ errorMessage: 'Failed to send execute actions email' }, 500),
+    });
+    const failing = new KeycloakAccountProvisioner({ url: KC, realm: 'nastavnik', clientId: 'a', clientSecret: 'b', fetch: noSmtp.fetch });
+    await expect(failing.sendPasswordSetup('u-1', request)).rejects.toMatchObject({ reason: 'UNAVAILABLE' });
+  });
+
+  it('embedded provider: the same call, the one-time link comes back', async () => {
+    const idp = fakeKeycloak({
+      [`PUT ${ADMIN}/users/e-1/execute-actions-email?${query}`]: () => json({ link: 'http://localhost:8180/x?key=k', expiresAt: '2026-12-08T10:00:00.000Z' }),
+    });
+    const provisioner = new EmbeddedAccountProvisioner({ url: 'http://localhost:8180', realm: 'nastavnik', token: 'dev', fetch: idp.fetch });
+    expect(await provisioner.sendPasswordSetup('e-1', request)).toEqual({
+      via: 'link',
+      link: 'http://localhost:8180/x?key=k',
+      expiresAt: new Date('2026-12-08T10:00:00.000Z'),
+    });
+    expect(idp.calls[0]!.headers.authorization).toBe('Bearer dev');
+    expect(idp.calls[0]!.body).toEqual(['UPDATE_PASSWORD', 'VERIFY_EMAIL']);
+  });
+});
+
 describe('EmbeddedAccountProvisioner and the choice', () => {
   it('posts one representation with password, group and client role, with the admin token', async () => {
     const idp = fakeKeycloak({ [`POST ${ADMIN}/users`]: () => json({ id: 'e-1' }, 201) });

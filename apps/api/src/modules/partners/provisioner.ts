@@ -12,7 +12,10 @@ import type { ApiConfig } from '../../engine/config.js';
  * - `EmbeddedAccountProvisioner` — the embedded provider's one-call endpoint on the same path
  *   (`POST /admin/realms/<realm>/users`), authorised by IDP_ADMIN_TOKEN (dev default).
  *
- * No e-mail is sent: the temporary password is shown once to the approving officer.
+ * The temporary password is shown once to the approving officer; `sendPasswordSetup` then asks the
+ * provider for the way to set one's own password (issue 16): Keycloak e-mails its required-actions
+ * letter itself (the realm's SMTP), the embedded provider answers the same call with a one-time link
+ * that our approval letter carries (it has no SMTP of its own).
  */
 export interface PartnerAdminAccount {
   username: string;
@@ -26,9 +29,28 @@ export interface PartnerAdminAccount {
   partnerName?: string;
 }
 
+/** How the new administrator sets their password: a link for our letter, or Keycloak's own letter. */
+export type PasswordSetup = { via: 'link'; link: string; expiresAt: Date } | { via: 'provider-letter'; expiresAt: Date };
+
+export interface PasswordSetupRequest {
+  /** Where the provider's page leads after the password is set (the admin's URL; must be a redirect URI of the client). */
+  redirectUri: string;
+  /** The admin's client (`admin`). */
+  clientId: string;
+  lifespanSeconds: number;
+}
+
 export interface AccountProvisioner {
   readonly kind: 'keycloak' | 'embedded';
   createPartnerAdmin(account: PartnerAdminAccount): Promise<{ userId: string }>;
+  /** Keycloak's `execute-actions-email` (UPDATE_PASSWORD, VERIFY_EMAIL) for the user. */
+  sendPasswordSetup(userId: string, request: PasswordSetupRequest): Promise<PasswordSetup>;
+}
+
+/** The query and body of Keycloak's execute-actions-email: the same on both providers. */
+function actionsEmail(userId: string, request: PasswordSetupRequest): { path: string; body: string } {
+  const query = new URLSearchParams({ lifespan: String(request.lifespanSeconds), client_id: request.clientId, redirect_uri: request.redirectUri });
+  return { path: `/users/${encodeURIComponent(userId)}/execute-actions-email?${query.toString()}`, body: JSON.stringify(['UPDATE_PASSWORD', 'VERIFY_EMAIL']) };
 }
 
 /** The account could not be created; `reason` = USERNAME_TAKEN, or UNAVAILABLE for anything else. */
@@ -191,6 +213,19 @@ export class KeycloakAccountProvisioner implements AccountProvisioner {
     if (!mapped.ok) throw await failure(mapped, 'keycloak map client role');
     return { userId };
   }
+
+  /** Keycloak sends the letter itself (204); it needs the realm's SMTP settings, else 500. */
+  async sendPasswordSetup(userId: string, request: PasswordSetupRequest): Promise<PasswordSetup> {
+    const token = await this.token();
+    const { path, body } = actionsEmail(userId, request);
+    const response = await this.fetch(`${this.admin}${path}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body,
+    });
+    if (!response.ok) throw await failure(response, 'keycloak execute-actions-email');
+    return { via: 'provider-letter', expiresAt: new Date(Date.now() + request.lifespanSeconds * 1000) };
+  }
 }
 
 export interface EmbeddedAdminOptions {
@@ -227,6 +262,25 @@ export class EmbeddedAccountProvisioner implements AccountProvisioner {
     }
     if (response.status !== 201) throw await failure(response, 'embedded idp create user');
     return { userId: ((await response.json()) as { id: string }).id };
+  }
+
+  /** The embedded provider answers Keycloak's call with the one-time link instead of sending a letter. */
+  async sendPasswordSetup(userId: string, request: PasswordSetupRequest): Promise<PasswordSetup> {
+    const { path, body } = actionsEmail(userId, request);
+    let response: Response;
+    try {
+      response = await this.fetch(`${this.options.url}/admin/realms/${encodeURIComponent(this.options.realm)}${path}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${this.options.token}`, 'content-type': 'application/json', accept: 'application/json' },
+        body,
+      });
+    } catch (error) {
+      throw new ProvisioningError('UNAVAILABLE', `embedded idp: ${(error as Error).message}`);
+    }
+    if (!response.ok) throw await failure(response, 'embedded idp execute-actions-email');
+    const answer = (await response.json()) as { link?: string; expiresAt?: string };
+    if (!answer.link || !answer.expiresAt) throw new ProvisioningError('UNAVAILABLE', 'embedded idp execute-actions-email: no link');
+    return { via: 'link', link: answer.link, expiresAt: new Date(answer.expiresAt) };
   }
 }
 

@@ -71,7 +71,9 @@ class PartnerAgreementInput {
   @Field(() => String, { nullable: true, description: 'ГГГГ-ММ-ДД; пусто — бессрочно.' }) periodEnd?: string | null;
 }
 
-@ObjectType('PartnerApprovalResult', { description: 'Одобрение заявки: временный пароль показывается один раз (письма не отправляются).' })
+@ObjectType('PartnerApprovalResult', {
+  description: 'Одобрение заявки: временный пароль показывается один раз; контактному лицу уходит письмо со ссылкой для установки пароля.',
+})
 class PartnerApprovalResult {
   @Field(() => PartnerApplication) application!: PartnerApplication;
   @Field(() => PartnerOrganization) partner!: PartnerOrganization;

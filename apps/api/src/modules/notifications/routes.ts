@@ -1,5 +1,6 @@
 import { escapeHtml, UNSUBSCRIBE_PAGE_RU } from '@nastavnik/domain';
 import type { HttpRoute, RouteReply } from '../../engine/http/routes.js';
+import { sendPersonalPage } from '../../engine/http/public-page.js';
 import { setRetryAfter, type PublicRateLimit } from '../../engine/http/rate-limit.js';
 import type { Logger } from '../../engine/logging.js';
 import type { MikroORM } from '../../engine/orm/create-orm.js';
@@ -12,18 +13,7 @@ function page(reply: RouteReply, status: number, body: string) {
     '<style>body{font-family:Arial,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1f2933;line-height:1.5}button{font-size:1rem;padding:.5rem 1.25rem}</style>',
     `</head><body><h1>${escapeHtml(UNSUBSCRIBE_PAGE_RU.title)}</h1>${body}</body></html>`,
   ].join('');
-  const data = Buffer.from(html, 'utf8');
-  reply
-    .code(status)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('content-length', String(data.length))
-    .header('cache-control', 'no-store')
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'no-referrer')
-    .header('x-robots-tag', 'noindex, nofollow')
-    .header('x-frame-options', 'DENY')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-    .send(data);
+  sendPersonalPage(reply, status, html);
 }
 
 const p = (text: string) => `<p>${escapeHtml(text)}</p>`;

@@ -2,6 +2,7 @@ import { AppError } from '../../engine/errors.js';
 import { HOSTILE_INPUT_MESSAGES_RU, nulParameter } from '../../engine/http/hostile-input.js';
 import { isDatabaseUnavailable, OUTAGE_MESSAGES_RU, OUTAGE_RETRY_AFTER_SECONDS } from '../../engine/http/outage.js';
 import type { HttpRoute, RouteReply } from '../../engine/http/routes.js';
+import { sendPersonalPage } from '../../engine/http/public-page.js';
 import { setRetryAfter, type PublicRateLimit } from '../../engine/http/rate-limit.js';
 import type { Logger } from '../../engine/logging.js';
 import type { MikroORM } from '../../engine/orm/create-orm.js';
@@ -19,20 +20,7 @@ import type { QuestionnaireLinkService } from './links.service.js';
 
 const FORM_MAX_BYTES = 64 * 1024;
 
-function send(reply: RouteReply, status: number, html: string) {
-  const data = Buffer.from(html, 'utf8');
-  reply
-    .code(status)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('content-length', String(data.length))
-    .header('cache-control', 'no-store')
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'no-referrer')
-    .header('x-robots-tag', 'noindex, nofollow')
-    .header('x-frame-options', 'DENY')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-    .send(data);
-}
+const send = sendPersonalPage;
 
 /** Form fields `q_<questionId>` (repeated for several options) → answers by question id. */
 export function parseSurveyBody(body: string): { raw: Record<string, string[]>; answeredBy: string } {

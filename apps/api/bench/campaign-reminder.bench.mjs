@@ -110,9 +110,14 @@ try {
   const { createCampaign } = await gql(api.graphqlUrl, officer, `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }`, {
     input: { title: 'Дорожные карты на 2026/2027 учебный год', academicYear: '2026/2027', dueDate: '2026-09-10' },
   });
-  // Letters of the campaign's own opening (if any) are not this bench's: start from an empty catcher.
-  await new Promise((resolve) => setTimeout(resolve, 2000));
-  await api.jobs.runNow('notifications.deliver');
+  // The campaign's own «new campaign» letters are not this bench's: let them go out, then start from an empty catcher.
+  await api.jobs.runNow('campaigns.opened-letters', { timeoutMs: 600_000 });
+  for (;;) {
+    await api.jobs.runNow('notifications.deliver', { timeoutMs: 600_000 });
+    const [{ n }] = await conn.execute(`select count(*)::int as n from core.notification where status = 'pending'`);
+    if (n === 0) break;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   catcher.clear();
   await conn.execute(`delete from core.notification`);
 
@@ -126,7 +131,7 @@ try {
     });
   }
   const requestsMs = performance.now() - started;
-  const [{ n: queued }] = await conn.execute(`select count(*)::int as n from core.notification where channel = 'email'`);
+  const [{ n: queued }] = await conn.execute(`select count(*)::int as n from core.notification where channel = 'email' and kind = 'campaigns.reminder'`);
   const arrived = await waitForLetters(expected, BUDGET_MS * 2);
   const productMs = performance.now() - started;
   const recipients = new Set(catcher.letters().flatMap((letter) => letter.envelopeTo));

@@ -126,7 +126,7 @@ describe('partners: public sign-up → approval → partner login → mentor →
     const done = await main().innerText();
     expect(done).toContain(partnerName);
     expect(done).toContain('ГО г. Сибай');
-    expect(done).toMatch(/логин и временный пароль/);
+    expect(done).toMatch(/письмо с логином администратора организации и ссылкой для установки пароля/);
     await shot('02-join-done');
 
     // The same organisation again: the API refuses (a duplicate), its message beside ИНН, the values kept.

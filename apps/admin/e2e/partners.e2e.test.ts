@@ -307,6 +307,8 @@ describe('partners: public sign-up → approval → partner login → mentor →
     const letter = mailbox
       .getByRole('listitem')
       .filter({ hasText: `anna.${stamp}@example.ru` })
+      // (Newest first: the approval's letter with the password link came after it.)
+      .filter({ hasText: `Заявка «${partnerName}» получена` })
       .first();
     await letter.waitFor({ timeout: 60_000 });
     await letter.locator('summary').click();

@@ -441,7 +441,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       districtSettings: new DistrictSettingsService(clock),
       roadmapDrafts: new RoadmapDraftService(clock),
       documents: new DocumentService(clock, config.timeZone, roadmaps, campaigns),
-      ...createImportServices(config.attachments, storages, clock, roadmaps, logger),
+      ...createImportServices(config, storages, clock, roadmaps, logger),
       programmes,
       participants,
       pairs,

@@ -104,6 +104,11 @@ const schema = z
         .optional(),
     ),
     ATTACHMENT_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/attachments')),
+    // LibreOffice for .doc/.rtf/.odt roadmaps: a `soffice` binary; empty means «look it up on PATH».
+    IMPORT_SOFFICE_PATH: z.preprocess(emptyToUndefined, z.string().optional()),
+    IMPORT_CONVERT_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).max(600_000).default(60_000)),
+    IMPORT_PDF_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).max(600_000).default(30_000)),
+    IMPORT_PDF_MAX_PAGES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(5000).default(300)),
     ATTACHMENT_MAX_BYTES: z.preprocess(
       emptyToUndefined,
       z.coerce
@@ -244,6 +249,17 @@ export interface ApiConfig {
   migrationConcurrency: number;
   /** Allowed browser origins; `*` allows any. */
   corsOrigins: string[];
+  /** Readers of roadmap files the domain's parser does not read itself (PDF, .doc, .rtf, .odt). */
+  imports: {
+    /** LibreOffice's `soffice` (IMPORT_SOFFICE_PATH), or null: looked up on PATH when needed. */
+    sofficePath: string | null;
+    /** A conversion running longer is stopped and the file refused (IMPORT_CONVERT_TIMEOUT_MS). */
+    convertTimeoutMs: number;
+    /** Reading one PDF (IMPORT_PDF_TIMEOUT_MS). */
+    pdfTimeoutMs: number;
+    /** PDFs with more pages are refused (IMPORT_PDF_MAX_PAGES). */
+    pdfMaxPages: number;
+  };
   attachments: {
     /** Where new files go: `database` (bytea in the district schema), `disk` (under `dir`) or `s3`. */
     storage: 'database' | 'disk' | 's3';
@@ -354,6 +370,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbPoolMax: value.DB_POOL_MAX,
     migrationConcurrency: value.MIGRATION_CONCURRENCY,
     corsOrigins: value.CORS_ORIGINS,
+    imports: {
+      sofficePath: value.IMPORT_SOFFICE_PATH ?? null,
+      convertTimeoutMs: value.IMPORT_CONVERT_TIMEOUT_MS,
+      pdfTimeoutMs: value.IMPORT_PDF_TIMEOUT_MS,
+      pdfMaxPages: value.IMPORT_PDF_MAX_PAGES,
+    },
     attachments: {
       storage: value.ATTACHMENT_STORAGE,
       dir: path.resolve(value.ATTACHMENT_DIR),

@@ -43,6 +43,7 @@ export const IMPORT_ERRORS_RU = {
   corruptDocx: 'Файл повреждён или не является документом Word',
   corruptXlsx: 'Файл повреждён или не является книгой Excel',
   corruptText: 'Файл повреждён или не читается как текст с таблицей',
+  corruptPdf: 'Файл PDF повреждён или не читается',
   bomb: (max: number) => `Файл слишком большой после распаковки (более ${mb(max)}) или сжат подозрительно сильно — импорт отклонён`,
   noTable: 'В документе не найдена таблица мероприятий',
   unsupported: 'Формат файла не поддерживается: загрузите документ Word (.docx), книгу Excel (.xlsx) или текст с таблицей (.txt)',
@@ -92,6 +93,28 @@ function sniff(bytes: Uint8Array): Sniffed {
     if (control > end / 100) return 'binary';
   }
   return 'text';
+}
+
+/**
+ * The formats this package does not read itself but the API converts or lays out first: PDF (pdf.js),
+ * Word 97–2003 .doc, RTF and OpenDocument .odt (LibreOffice, then read as .docx). By content first,
+ * the extension only where the content says nothing more (an OLE container is a .doc unless named .xls).
+ */
+export function convertibleFormat(input: ImportInput): 'pdf' | 'doc' | 'rtf' | 'odt' | null {
+  const kind = sniff(input.bytes);
+  const ext = extensionOf(input.fileName);
+  if (kind === 'pdf') return 'pdf';
+  if (kind === 'rtf') return 'rtf';
+  if (kind === 'cfb') return ext === 'xls' ? null : 'doc';
+  if (kind === 'zip') {
+    try {
+      const mimetype = new ZipArchive(input.bytes, DEFAULT_ZIP_LIMITS).read('mimetype');
+      if (mimetype && decodeXml(mimetype).trim() === 'application/vnd.oasis.opendocument.text') return 'odt';
+    } catch {
+      return null;
+    }
+  }
+  return null;
 }
 
 function extensionOf(fileName: string): string {
@@ -274,6 +297,20 @@ function periodFromApproval(header: ImportedHeader): ImportedPeriod | null {
 // ————— the preview —————
 
 type Built = { ok: true; preview: Omit<ImportPreview, 'format' | 'fileName' | 'encoding'> } | ImportFailure;
+
+/**
+ * The preview of a document that a reader outside this package laid out (a PDF's text with positions,
+ * rebuilt into paragraphs and tables): the same recognition as for .docx, .xlsx and .txt.
+ */
+export function previewFromSource(source: SourceDocument, meta: { fileName: string; format: ImportFormat }, options: ImportOptions = {}): ImportResult {
+  try {
+    const built = buildPreview(source, options);
+    if (!built.ok) return built;
+    return { ...built.preview, format: meta.format, fileName: meta.fileName, encoding: null };
+  } catch {
+    return fail('CORRUPT', IMPORT_ERRORS_RU.corruptPdf);
+  }
+}
 
 export function buildPreview(source: SourceDocument, options: ImportOptions = {}): Built {
   const warnings: ImportWarning[] = source.warnings.map((message) => ({ where: 'файл', message }));

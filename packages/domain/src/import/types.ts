@@ -21,7 +21,8 @@ export const IMPORT_FIELD_LABELS_RU: Readonly<Record<ImportField, string>> = {
   indicator: 'Показатель эффективности',
 };
 
-export type ImportFormat = 'docx' | 'xlsx' | 'txt';
+/** docx, xlsx and txt are read here; pdf, doc, rtf and odt by the API's readers (pdf.js, LibreOffice). */
+export type ImportFormat = 'docx' | 'xlsx' | 'txt' | 'pdf' | 'doc' | 'rtf' | 'odt';
 
 export interface ImportInput {
   fileName: string;
@@ -53,6 +54,9 @@ export const IMPORT_ERROR_CODES = [
   'CORRUPT',
   'ZIP_BOMB',
   'NO_TABLE',
+  'NO_TEXT_LAYER',
+  'ENCRYPTED',
+  'CONVERTER_MISSING',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 

@@ -105,7 +105,7 @@ export class BulkImportService {
         return { ...entry, message: failure.message, code: String(failure.extensions.reason) };
       }
       const fileName = cleanFileName(baseName(file.fileName)) || 'document';
-      const result = this.support.parse(fileName, data, campaign, undefined);
+      const result = await this.support.parse(fileName, data, campaign, undefined);
       if (!result.ok) return { ...entry, message: result.message, code: result.code };
       entry.stats = {
         rows: result.stats.rows,

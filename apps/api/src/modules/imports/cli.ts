@@ -70,7 +70,7 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<I
   const clock = options.clock ?? systemClock(options.config.timeZone);
   const logger = options.logger ?? silentLogger();
   const service = createImportServices(
-    options.config.attachments,
+    options.config,
     createAttachmentStorages(options.config.attachments),
     clock,
     new RoadmapService(clock),

@@ -57,7 +57,7 @@ export class ImportDraftService {
       throw badUserInput('organizationId', IMPORT_MESSAGES_RU.otherOrganization);
     }
     const campaign = await this.support.campaign(ctx, input.campaignId);
-    const result = this.support.parse(attachment.fileName, upload.data, campaign, input.columnMapping ?? undefined);
+    const result = await this.support.parse(attachment.fileName, upload.data, campaign, input.columnMapping ?? undefined);
     // (An upload that is not a roadmap document — some other attachment — ends here.)
     if (!result.ok) throw badUserInput('uploadId', result.message, { reason: result.code });
 

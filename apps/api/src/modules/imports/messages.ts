@@ -50,4 +50,7 @@ export const IMPORT_ERROR_STATUS: Readonly<Record<ImportErrorCode, number>> = {
   CORRUPT: 400,
   ZIP_BOMB: 413,
   NO_TABLE: 400,
+  NO_TEXT_LAYER: 400,
+  ENCRYPTED: 400,
+  CONVERTER_MISSING: 415,
 };

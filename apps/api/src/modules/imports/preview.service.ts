@@ -33,7 +33,7 @@ export class ImportPreviewService {
     if (!fileName) throw badUserInput('fileName', IMPORT_MESSAGES_RU.noName);
     const target = await this.support.target(ctx, request.organizationId);
     const campaign = await this.support.campaign(ctx, request.campaignId);
-    const result = this.support.parse(fileName, request.data, campaign, undefined);
+    const result = await this.support.parse(fileName, request.data, campaign, undefined);
     if (!result.ok) throw importError(result);
     const attachment = await this.support.store(ctx, { fileName, data: request.data, format: result.format, organizationId: target.organization?.id ?? null });
     const organization = await this.support.suggest(ctx, target, fileName, result);
@@ -56,7 +56,7 @@ export class ImportPreviewService {
     const upload = await this.support.upload(ctx, uploadId);
     const target = await this.support.target(ctx, upload.attachment.organizationId);
     const campaign = await this.support.campaign(ctx, options.campaignId);
-    const result = this.support.parse(upload.attachment.fileName, upload.data, campaign, options.columnMapping ?? undefined);
+    const result = await this.support.parse(upload.attachment.fileName, upload.data, campaign, options.columnMapping ?? undefined);
     if (!result.ok) throw importError(result);
     const organization = await this.support.suggest(ctx, target, upload.attachment.fileName, result);
     return {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { IMPORT_ERRORS_RU, parseRoadmapDocument, type ImportFormat, type ImportPreview } from '@nastavnik/domain';
+import { IMPORT_ERRORS_RU, type ImportFormat, type ImportPreview, type ImportResult } from '@nastavnik/domain';
 import type { Clock } from '../../engine/clock.js';
 import type { ApiConfig } from '../../engine/config.js';
 import { badUserInput, forbidden, notFound, type AppError } from '../../engine/errors.js';
@@ -15,6 +15,7 @@ import { Organization } from '../directory/organization.entity.js';
 import { districtStaffRoles, within } from '../directory/scope.js';
 import { ROADMAP_MESSAGES_RU } from '@nastavnik/domain';
 import { matchOrganization } from './matching.js';
+import type { RoadmapFileReader } from './readers.js';
 import { IMPORT_MESSAGES_RU } from './messages.js';
 import { bytesOf, card, curatorOrganizationIds, fileError, type ColumnMapping, type PreviewResponse, type Target } from './shared.js';
 
@@ -27,6 +28,7 @@ export class ImportSupport {
     readonly config: ApiConfig['attachments'],
     readonly storages: AttachmentStorages,
     private readonly clock: Clock,
+    private readonly files: RoadmapFileReader,
   ) {}
 
   get maxBytes(): number {
@@ -50,8 +52,8 @@ export class ImportSupport {
     return districtStaffRoles(ctx.actor, ctx.tenant.district).includes('district-officer');
   }
 
-  parse(fileName: string, data: Uint8Array, campaign: Campaign | null, columnMapping: ColumnMapping | undefined) {
-    return parseRoadmapDocument(
+  parse(fileName: string, data: Uint8Array, campaign: Campaign | null, columnMapping: ColumnMapping | undefined): Promise<ImportResult> {
+    return this.files.read(
       { fileName, bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) },
       {
         maxBytes: this.config.maxBytes,

@@ -44,9 +44,19 @@ export const IMPORT_ERRORS_RU = {
   corruptXlsx: 'Файл повреждён или не является книгой Excel',
   corruptText: 'Файл повреждён или не читается как текст с таблицей',
   corruptPdf: 'Файл PDF повреждён или не читается',
+  pdfNoText:
+    'В PDF нет текстового слоя — похоже, это скан. Распознавание текста не поддерживается: загрузите документ Word или PDF, сохранённый из Word (с текстом)',
+  pdfEncrypted: 'Файл PDF защищён паролем — снимите защиту (сохраните PDF без пароля) и загрузите снова',
+  pdfTooComplex: 'Файл PDF слишком сложный или сжат подозрительно сильно — импорт отклонён',
+  pdfTooManyPages: (pages: number, max: number) => `В PDF ${pages} страниц, допускается не более ${max}`,
+  converterMissing: (ext: string) =>
+    `Файлы .${ext} читаются через LibreOffice, а он не установлен на сервере: администратору нужно установить пакет Debian «libreoffice-writer-nogui». Пока можно сохранить документ как .docx и загрузить его`,
+  conversionFailed: (ext: string) => `Не удалось прочитать файл .${ext}: он повреждён или не является документом Word, RTF или OpenDocument`,
+  conversionTimedOut: (ext: string) => `Файл .${ext} слишком долго преобразуется — импорт отклонён; сохраните документ как .docx`,
   bomb: (max: number) => `Файл слишком большой после распаковки (более ${mb(max)}) или сжат подозрительно сильно — импорт отклонён`,
   noTable: 'В документе не найдена таблица мероприятий',
-  unsupported: 'Формат файла не поддерживается: загрузите документ Word (.docx), книгу Excel (.xlsx) или текст с таблицей (.txt)',
+  unsupported:
+    'Формат файла не поддерживается: загрузите документ Word (.docx, .doc), PDF, RTF, OpenDocument (.odt), книгу Excel (.xlsx) или текст с таблицей (.txt)',
 } as const;
 
 export const IMPORT_WARNINGS_RU = {

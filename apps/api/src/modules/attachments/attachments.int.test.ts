@@ -84,7 +84,7 @@ describe('upload and download', () => {
     const exe = await upload(app, w.tokens.curator1, 'setup.exe', Buffer.from('MZ....'));
     expect(exe.status).toBe(415);
     expect(exe.body.errors[0]).toMatchObject({
-      message: 'Недопустимый тип файла «.exe»: можно загрузить PDF, DOC, DOCX, XLS, XLSX, ODT, JPG, PNG, TXT',
+      message: 'Недопустимый тип файла «.exe»: можно загрузить PDF, DOC, DOCX, RTF, XLS, XLSX, ODT, JPG, PNG, TXT',
       extensions: { code: 'BAD_USER_INPUT', field: 'file' },
     });
     const noExtension = await upload(app, w.tokens.curator1, 'README', Buffer.from('text'));

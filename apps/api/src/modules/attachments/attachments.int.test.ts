@@ -93,6 +93,9 @@ describe('upload and download', () => {
     const renamed = await upload(app, w.tokens.curator1, 'приказ.pdf', Buffer.from('MZ\x90\x00 not a pdf'));
     expect(renamed.status).toBe(415);
     expect(renamed.body.errors[0].message).toBe('Содержимое файла не соответствует его типу «.pdf»');
+    const notRtf = await upload(app, w.tokens.curator1, 'справка.rtf', Buffer.from('просто текст'));
+    expect(notRtf.status).toBe(415);
+    expect(notRtf.body.errors[0].message).toBe('Содержимое файла не соответствует его типу «.rtf»');
 
     const empty = await upload(app, w.tokens.curator1, 'пусто.txt', Buffer.alloc(0));
     expect(empty.status).toBe(400);
@@ -106,6 +109,7 @@ describe('upload and download', () => {
       ['отчёт.txt', Buffer.from('Отчёт о проведении мероприятия', 'utf8')],
       // A real document: a ZIP signature alone is refused (see office-archive.ts).
       ['протокол.docx', minimalDocx()],
+      ['справка.rtf', Buffer.from('{\\rtf1\\ansi Справка}', 'utf8')],
     ] as const) {
       expect((await upload(app, w.tokens.curator1, name, bytes)).status).toBe(201);
     }

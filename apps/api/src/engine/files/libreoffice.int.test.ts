@@ -6,7 +6,7 @@ import { IMPORT_ERRORS_RU, parseRoadmapDocument, type ImportPreview, type Import
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RoadmapFileReader } from '../../modules/imports/readers.js';
 import { libreOfficeForTests, officeTwins, OFFICE_ROADMAP, roadmapDocx } from '../../test/office-files.js';
-import { createOfficeConverter } from './libreoffice.js';
+import { concurrencyLimit, createOfficeConverter } from './libreoffice.js';
 import { createPdfReader } from './pdf.js';
 
 /**
@@ -50,6 +50,28 @@ function recognised(result: ImportResult) {
 }
 
 const tempDirs = () => readdirSync(os.tmpdir()).filter((name) => name.startsWith('nastavnik-office-'));
+
+describe('the queue of conversions', () => {
+  it('runs at most two at a time, the rest in order, and goes on after a failure', async () => {
+    const limit = concurrencyLimit(2);
+    let active = 0;
+    let most = 0;
+    const started: number[] = [];
+    const task = (n: number) => async () => {
+      started.push(n);
+      active++;
+      most = Math.max(most, active);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      active--;
+      if (n === 1) throw new Error('failed');
+      return n;
+    };
+    const results = await Promise.allSettled([0, 1, 2, 3, 4, 5].map((n) => limit(task(n))));
+    expect(most).toBe(2);
+    expect(started).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+  });
+});
 
 describe('without LibreOffice', () => {
   it.each(['doc', 'rtf', 'odt'] as const)('a .%s is refused with CONVERTER_MISSING, naming the Debian package', async (format) => {

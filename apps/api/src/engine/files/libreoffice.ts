@@ -150,7 +150,7 @@ function killGroup(pid: number | undefined) {
 }
 
 /** At most `max` tasks at a time; the others wait their turn in order. */
-function concurrencyLimit(max: number) {
+export function concurrencyLimit(max: number) {
   let active = 0;
   const waiting: Array<() => void> = [];
   return async <T>(task: () => Promise<T>): Promise<T> => {

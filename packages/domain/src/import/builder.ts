@@ -205,7 +205,7 @@ export function buildSections(rows: readonly TableRow[], headingRow: TableRow | 
   let nonEmptyCount = 0;
   let numberedCount = 0;
   for (const row of rows) {
-    if (!row.cells.some(Boolean)) continue;
+    if (!row.cells.some(Boolean) || isColumnNumbersRow(row.cells)) continue;
     nonEmptyCount++;
     if (colOf.number !== undefined && NUMBER_LIKE.test(row.cells[colOf.number] ?? '')) numberedCount++;
     const raw = (colOf.number !== undefined ? row.cells[colOf.number] : '') || (colOf.activity !== undefined ? row.cells[colOf.activity] : '') || '';

@@ -60,6 +60,7 @@ function readOrder(text: string): { number: string; date: IsoDate | null } | nul
   return null;
 }
 
+const LABELLED_LINE = /^[А-ЯЁа-яё][А-ЯЁа-яё .,/()-]{1,60}:\s*\S/;
 const ORDER_WORD = /^(?:п\s?р\s?и\s?к\s?а\s?з|распоряжение|постановление)$/i;
 const ANNEX = /^приложение(?:\s*(?:№|N)?\s*(\d+[а-я]?))?(?![а-яё])/i;
 const TO_ORDER = /(?:^|\s)к\s+(?:приказу|распоряжению|постановлению|решению)/i;
@@ -203,6 +204,11 @@ function readBlock(block: Block): ImportedApproval | ImportedAgreement {
       dateText = line;
       date = parseRuDate(line);
       continue;
+    }
+    // «С.М. Палкиной от 01.04.2022 № 42-ОД»: the order on the signer's line.
+    if (!order && /(?:^|\s)от\s/i.test(line) && readOrder(line)) {
+      orderText = orderText ? `${orderText} ${line}` : line;
+      order = readOrder(orderText) ?? readOrder(line);
     }
     const lineName = readName(line);
     if (lineName) {
@@ -382,7 +388,8 @@ export function readHeader(paragraphs: readonly string[]): ImportedHeader {
   if (titleAt >= 0) {
     for (let i = titleAt; i < lines.length && titleLines.length < 8; i++) {
       const line = lines[i] as string;
-      if (i > titleAt && KEYWORD.test(line)) break;
+      // The title ends at the next block: a grif, an annex or order line, a labelled line («Форма: …»).
+      if (i > titleAt && (KEYWORD.test(line) || ANNEX.test(line) || ORDER_WORD.test(line) || LABELLED_LINE.test(line))) break;
       titleLines.push(line);
     }
   }

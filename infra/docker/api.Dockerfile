@@ -24,7 +24,7 @@ ENV NODE_ENV=production
 # replica»). The production topology test and bench start their replicas with this same line.
 ENV NODE_OPTIONS="--max-old-space-size=256"
 # LibreOffice headless (Writer only, no GUI): the roadmap import converts .doc, .rtf and .odt to .docx
-# with it (apps/api/src/engine/files/libreoffice.ts; ~5 s and ~150 MB per conversion, two at a time).
+# with it (apps/api/src/engine/files/libreoffice.ts; ~5 s and ~210 MB per conversion, two at a time).
 RUN apt-get update \
   && apt-get install -y --no-install-recommends libreoffice-writer-nogui \
   && rm -rf /var/lib/apt/lists/*

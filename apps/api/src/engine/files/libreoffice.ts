@@ -9,7 +9,7 @@ import type { ApiConfig } from '../config.js';
 
 export type ConvertibleOfficeFormat = 'doc' | 'rtf' | 'odt';
 
-/** Conversions running at once, per API process: each is a whole LibreOffice (~150 MB, one core). */
+/** Conversions running at once, per API process: each is a whole LibreOffice (~210 MB, one core). */
 export const MAX_PARALLEL_CONVERSIONS = 2;
 
 /**

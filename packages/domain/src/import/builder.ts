@@ -405,7 +405,9 @@ export function buildSections(rows: readonly TableRow[], headingRow: TableRow | 
     const isSection =
       (row.fullWidth && !DOTTED_NUMBER.test(number)) ||
       (single !== null && singleInFirstText && /^[IVX]{1,5}\.?$/.test(number)) ||
-      (!structured && single !== null && singleInFirstText && WHOLE_NUMBER.test(number) && wholeNumbersAreSections) ||
+      // A whole number with its text alone is a section where items carry dotted numbers, even in a
+      // Word table that merges some of its section rows and not others.
+      (single !== null && singleInFirstText && WHOLE_NUMBER.test(number) && wholeNumbersAreSections && (!structured || hasDotted)) ||
       (!structured && single !== null && !number && singleInFirstText && single.length <= 300 && STAGE.test(single)) ||
       (!structured &&
         single !== null &&

@@ -1,0 +1,90 @@
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+
+/**
+ * The corpus's tab-separated documents as Word would hold them: paragraphs, and each run of tab lines
+ * as a table — a row with text in its first cell only spans the table (a section heading, as Word
+ * users merge it). LibreOffice then saves those .docx files as PDF, the way schools publish them.
+ */
+export async function tsvToDocx(text: string): Promise<Buffer> {
+  const lines = text.split(/\r?\n/);
+  const children: Array<Paragraph | Table> = [];
+  let rows: string[][] = [];
+  const flush = () => {
+    if (!rows.length) return;
+    const width = Math.max(...rows.map((r) => r.length));
+    const total = 9600; // twips: a portrait page's text width
+    const widths = Array.from({ length: width }, (_, i) => (i === 0 ? 700 : Math.floor((total - 700) / Math.max(1, width - 1))));
+    const cell = (value: string, column: number, span = 1) =>
+      new TableCell({
+        children: value.split('<br>').map((part) => new Paragraph(part)),
+        width: { size: widths.slice(column, column + span).reduce((a, b) => a + b, 0), type: WidthType.DXA },
+        ...(span > 1 ? { columnSpan: span } : {}),
+      });
+    children.push(
+      new Table({
+        width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+        columnWidths: widths,
+        rows: rows.map((r) => {
+          const cells = [...r, ...new Array<string>(width - r.length).fill('')];
+          if (width >= 3 && cells[0] && cells.slice(1).every((c) => !c.trim())) return new TableRow({ children: [cell(cells[0], 0, width)] });
+          return new TableRow({ children: cells.map((c, i) => cell(c, i)) });
+        }),
+      }),
+    );
+    rows = [];
+  };
+  for (const line of lines) {
+    if (line.includes('\t') && line.replace(/\t/g, '').trim()) {
+      rows.push(line.split('\t'));
+      continue;
+    }
+    flush();
+    if (line.trim()) children.push(new Paragraph({ text: line.trim(), alignment: AlignmentType.LEFT }));
+  }
+  flush();
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
+/** Many files converted by one LibreOffice run (one profile, one temporary directory, removed after). */
+export async function convertWithLibreOffice(soffice: string, files: Record<string, Uint8Array>, format: 'pdf'): Promise<Record<string, Uint8Array>> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'nastavnik-corpus-'));
+  try {
+    const inputs: string[] = [];
+    for (const [name, bytes] of Object.entries(files)) {
+      const file = path.join(dir, `${name}.docx`);
+      await writeFile(file, bytes);
+      inputs.push(file);
+    }
+    const profile = pathToFileURL(path.join(dir, 'profile')).href;
+    await execFileAsync(
+      soffice,
+      [
+        '--headless',
+        '--norestore',
+        '--nolockcheck',
+        '--nodefault',
+        '--nologo',
+        `-env:UserInstallation=${profile}`,
+        '--convert-to',
+        format,
+        '--outdir',
+        path.join(dir, 'out'),
+        ...inputs,
+      ],
+      { timeout: 300_000, env: { ...process.env, HOME: dir } },
+    );
+    const out: Record<string, Uint8Array> = {};
+    for (const name of Object.keys(files)) out[name] = new Uint8Array(await readFile(path.join(dir, 'out', `${name}.${format}`)));
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

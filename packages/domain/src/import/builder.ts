@@ -1,4 +1,4 @@
-import { NUMBER_LIKE, headingScore, looksLikeDeadline, looksLikeResponsible } from './columns.js';
+import { NUMBER_LIKE, headingScore, looksLikeDeadline, looksLikeResponsible, matchHeading } from './columns.js';
 import { joinBroken, normalizeLabel } from './text.js';
 import type { TableRow } from './source.js';
 import type { ImportedColumn, ImportField, ImportIssue, ImportWarning, UnmappedText } from './types.js';
@@ -11,8 +11,8 @@ import type { ImportedColumn, ImportField, ImportIssue, ImportWarning, UnmappedT
  * every cell ends up somewhere: in a field, with the item as unmapped text, or on the roadmap.
  */
 
-export type TextField = Exclude<ImportField, 'number'>;
-const TEXT_FIELDS: readonly TextField[] = ['activity', 'content', 'deadline', 'responsible', 'expectedResult', 'indicator'];
+export type TextField = Exclude<ImportField, 'number' | 'stage'>;
+const TEXT_FIELDS: readonly TextField[] = ['activity', 'content', 'deadline', 'responsible', 'expectedResult', 'indicator', 'document'];
 
 export interface DraftItem {
   number: string;
@@ -53,6 +53,10 @@ export const BUILD_MESSAGES_RU = {
   repeatedHeading: 'повтор строки заголовков таблицы пропущен',
   columnNumbers: 'строка с номерами столбцов пропущена',
   sectionContinued: 'строка без номера присоединена к названию раздела',
+  separator: 'строка-разделитель пропущена',
+  remapped: 'строка заголовков с другими столбцами — следующие строки прочитаны по ней',
+  shifted: 'в строке меньше ячеек, чем столбцов — ячейки расставлены по содержимому',
+  deadlineSplit: 'в ячейке срока был и ответственный — текст разделён',
   implicitSection: 'таблица без разделов — мероприятия собраны в один раздел',
   textBeforeSections: 'текст до первого раздела',
 } as const;
@@ -109,10 +113,13 @@ function plausibility(cells: readonly string[], colOf: ColumnIndex): number {
         score += NUMBER_LIKE.test(t) ? 2 : -1;
         break;
       case 'deadline':
-        score += looksLikeDeadline(t) ? 2 : t.length > 80 ? -1 : 0;
+        score += looksLikeDeadline(t) ? 2 : t.length > 80 || looksLikeResponsible(t) || looksLikeIndicatorText(t) ? -1 : 0;
         break;
       case 'responsible':
-        score += looksLikeResponsible(t) ? 1 : 0;
+        score += looksLikeResponsible(t) ? 1 : looksLikeIndicatorText(t) ? -1 : 0;
+        break;
+      case 'indicator':
+        score += looksLikeIndicatorText(t) ? 1 : looksLikeResponsible(t) && t.length < 80 ? -2 : 0;
         break;
       case 'activity':
       case 'content':
@@ -127,13 +134,58 @@ function plausibility(cells: readonly string[], colOf: ColumnIndex): number {
   return score;
 }
 
-const emptyFields = (): Record<TextField, string> => ({ activity: '', content: '', deadline: '', responsible: '', expectedResult: '', indicator: '' });
+const emptyFields = (): Record<TextField, string> => ({
+  activity: '',
+  content: '',
+  deadline: '',
+  responsible: '',
+  expectedResult: '',
+  indicator: '',
+  document: '',
+});
+
+const SEPARATOR_CELL = /^:?-{2,}:?$/;
+
+function looksLikeIndicatorText(text: string): boolean {
+  return /\d\s?%|не менее|не более|доля|количеств/i.test(text);
+}
+
+/**
+ * A row with fewer cells than the table has columns (a column dropped after a page break): the cells
+ * are kept in order and the missing columns put where the row reads most plausibly.
+ */
+function placeShortRow(cells: readonly string[], count: number, width: number, colOf: ColumnIndex): string[] | null {
+  const gap = width - count;
+  if (gap <= 0 || count < 2) return null;
+  // An item names its activity: a placement that empties the activity column reads worse.
+  const score = (row: readonly string[]) => plausibility(row, colOf) + (colOf.activity !== undefined && row[colOf.activity] ? 1 : 0);
+  const base = score(cells);
+  let best: { cells: string[]; score: number } | null = null;
+  for (let at = 1; at < count; at++) {
+    const placed = [...cells.slice(0, at), ...new Array<string>(gap).fill(''), ...cells.slice(at, count)];
+    const here = score(placed);
+    if (here > base && (!best || here > best.score)) best = { cells: placed, score: here };
+  }
+  return best?.cells ?? null;
+}
+
+/** «Июнь 2025 Заместитель директора Иванова И.И.»: the deadline, then the next column's text. */
+function splitDeadline(text: string): { deadline: string; rest: string } | null {
+  const words = text.split(/\s+/);
+  for (let n = 1; n < words.length; n++) {
+    const head = words.slice(0, n).join(' ');
+    const rest = words.slice(n).join(' ');
+    if (looksLikeDeadline(head) && !looksLikeDeadline(rest) && looksLikeResponsible(rest) && /^[А-ЯЁ]/.test(rest)) return { deadline: head, rest };
+  }
+  return null;
+}
 
 export function buildSections(rows: readonly TableRow[], headingRow: TableRow | null, columns: readonly ImportedColumn[], rowLabel: string): BuildResult {
-  const colOf: ColumnIndex = {};
+  let colOf: ColumnIndex = {};
   for (const c of columns) if (c.mappedTo) colOf[c.mappedTo] = c.index;
-  const unmappedColumns = columns.filter((c) => !c.mappedTo);
-  const textColumns = [colOf.activity, colOf.content].filter((c): c is number => c !== undefined);
+  let unmappedColumns: ImportedColumn[] = columns.filter((c) => !c.mappedTo);
+  let textColumns = [colOf.activity, colOf.content].filter((c): c is number => c !== undefined);
+  const width = columns.length;
 
   const sections: DraftSection[] = [];
   const unmapped: UnmappedText[] = [];
@@ -150,15 +202,19 @@ export function buildSections(rows: readonly TableRow[], headingRow: TableRow | 
   let hasDotted = false;
   let wholeCount = 0;
   let nonEmptyCount = 0;
+  let numberedCount = 0;
   for (const row of rows) {
     if (!row.cells.some(Boolean)) continue;
     nonEmptyCount++;
+    if (colOf.number !== undefined && NUMBER_LIKE.test(row.cells[colOf.number] ?? '')) numberedCount++;
     const raw = (colOf.number !== undefined ? row.cells[colOf.number] : '') || (colOf.activity !== undefined ? row.cells[colOf.activity] : '') || '';
     const n = NUMBER_LIKE.test(raw) ? raw : (LEADING_NUMBER.exec(raw)?.[1] ?? '');
     if (DOTTED_NUMBER.test(n)) hasDotted = true;
     else if (WHOLE_NUMBER.test(n)) wholeCount++;
   }
   const wholeNumbersAreSections = hasDotted || wholeCount <= nonEmptyCount / 2;
+  // Most rows without a number: a row is an item by its shape (its own deadline and more), not its case.
+  const numbersRare = numberedCount < nonEmptyCount / 2;
   // A Word or Excel table that marks its sections as merged full-width rows: its other rows are
   // items (or continuations), never sections guessed from their text.
   const structured = rows.some((r) => r.fullWidth);
@@ -207,6 +263,32 @@ export function buildSections(rows: readonly TableRow[], headingRow: TableRow | 
       warnings.push({ where, message: BUILD_MESSAGES_RU.repeatedHeading });
       continue;
     }
+    if (cells.filter(Boolean).every((c) => SEPARATOR_CELL.test(c))) {
+      unmapped.push({ where, text: cells.filter(Boolean).join(' '), reason: BUILD_MESSAGES_RU.separator });
+      continue;
+    }
+    // The heading row again, with other columns (a page of the source laid out differently): the rows
+    // below it are read by its headings.
+    if (headingScore(cells) >= 3 && cells.filter(Boolean).every((c) => matchHeading(c) !== null)) {
+      const next: ColumnIndex = {};
+      for (const [i, c] of cells.entries()) {
+        const m = c ? matchHeading(c) : null;
+        if (m && next[m.field] === undefined) next[m.field] = i;
+      }
+      colOf = next;
+      unmappedColumns = columns.filter((c) => !Object.values(next).includes(c.index) && cells[c.index]);
+      textColumns = [colOf.activity, colOf.content].filter((c): c is number => c !== undefined);
+      unmapped.push({ where, text: cells.filter(Boolean).join(' '), reason: BUILD_MESSAGES_RU.remapped });
+      warnings.push({ where, message: BUILD_MESSAGES_RU.remapped });
+      continue;
+    }
+    if (row.count !== undefined && row.count < width) {
+      const placed = placeShortRow(cells, row.count, width, colOf);
+      if (placed) {
+        cells = placed;
+        warnings.push({ where, message: BUILD_MESSAGES_RU.shifted });
+      }
+    }
     if (isColumnNumbersRow(cells)) {
       unmapped.push({ where, text: cells.filter(Boolean).join(' '), reason: BUILD_MESSAGES_RU.columnNumbers });
       continue;
@@ -246,10 +328,30 @@ export function buildSections(rows: readonly TableRow[], headingRow: TableRow | 
       }
       cells[colOf.number] = '';
     }
+    // A stage column: its name starts a section; the rest of the row is still an item.
+    if (colOf.stage !== undefined) {
+      const stage = cells[colOf.stage] ?? '';
+      cells[colOf.stage] = '';
+      if (stage && merged[colOf.stage] === null) {
+        const m = LEADING_NUMBER.exec(stage);
+        section = newSection(m ? (m[1] as string) : '', m ? stage.slice(m[0].length).trim() : stage, row.source);
+        item = null;
+        parent = null;
+      }
+      if (!cells.some(Boolean)) continue;
+    }
     const fields = emptyFields();
     for (const f of TEXT_FIELDS) {
       const col = colOf[f];
       if (col !== undefined) fields[f] = cells[col] ?? '';
+    }
+    if (fields.deadline && !fields.responsible && colOf.responsible !== undefined) {
+      const split = splitDeadline(fields.deadline);
+      if (split) {
+        fields.deadline = split.deadline;
+        fields.responsible = split.rest;
+        rowIssues.push({ field: 'deadlineText', message: BUILD_MESSAGES_RU.deadlineSplit, severity: 'info' });
+      }
     }
     // Text found in the number column belongs to the activity (a shifted or merged cell).
     if (lead) fields.activity = fields.activity ? `${lead}\n${fields.activity}` : lead;
@@ -285,6 +387,8 @@ export function buildSections(rows: readonly TableRow[], headingRow: TableRow | 
 
     // Section rows.
     const currentComplete = item ? TEXT_FIELDS.filter((f) => (item as DraftItem).fields[f]).length >= 2 : true;
+    // Text in the table's first cell alone, the rest of a wide row empty: a heading spanning the table.
+    const firstCellOnly = width >= 3 && !!row.cells[0] && row.cells.slice(1).every((c) => !c);
     const isSection =
       (row.fullWidth && !DOTTED_NUMBER.test(number)) ||
       (!structured && single !== null && singleInFirstText && WHOLE_NUMBER.test(number) && wholeNumbersAreSections) ||
@@ -297,7 +401,15 @@ export function buildSections(rows: readonly TableRow[], headingRow: TableRow | 
         /^[А-ЯЁA-Z«"]/.test(single) &&
         single.length <= 300 &&
         currentComplete &&
-        hasDotted);
+        hasDotted) ||
+      (!structured &&
+        single !== null &&
+        !DOTTED_NUMBER.test(number) &&
+        firstCellOnly &&
+        /^[А-ЯЁA-Z«"]/.test(single) &&
+        single.length <= 200 &&
+        !/[,;:]$/.test(single) &&
+        currentComplete);
     if (isSection) {
       const text = single ?? cells.filter(Boolean).join('\n');
       section = newSection(number, text, row.source);
@@ -334,6 +446,24 @@ export function buildSections(rows: readonly TableRow[], headingRow: TableRow | 
       } else {
         parent = item;
       }
+      continue;
+    }
+
+    // In a table that mostly numbers nothing, a row with its own deadline and more under an item that
+    // has one is a new item, whatever the case of its first letter.
+    if (
+      item &&
+      numbersRare &&
+      textCount >= 3 &&
+      fields.deadline !== '' &&
+      looksLikeDeadline(fields.deadline) &&
+      item.fields.deadline !== '' &&
+      fields.activity !== ''
+    ) {
+      item = startItem('', fields, cells, row.source, where);
+      item.issues.push({ field: 'row', message: BUILD_MESSAGES_RU.unnumbered, severity: 'info' }, ...rowIssues);
+      fillMerged(item, merged, colOf);
+      parent = item;
       continue;
     }
 

@@ -26,6 +26,11 @@ const SYNONYMS: ReadonlyArray<readonly [ImportField, readonly string[]]> = [
       'планируемые мероприятия',
       'содержание мероприятия',
       'наименование мероприятий и действий',
+      'виды деятельности',
+      'вид деятельности',
+      'формы работы',
+      'форма работы',
+      'содержание мероприятий',
     ],
   ],
   [
@@ -54,6 +59,10 @@ const SYNONYMS: ReadonlyArray<readonly [ImportField, readonly string[]]> = [
       'период',
       'период реализации',
       'срок выполнения',
+      'месяц',
+      'месяцы',
+      'время проведения',
+      'сроки выполнения',
     ],
   ],
   [
@@ -78,12 +87,12 @@ const SYNONYMS: ReadonlyArray<readonly [ImportField, readonly string[]]> = [
       'ожидаемые результаты',
       'результат',
       'результаты',
-      'вид документа',
-      'форма отчетности',
       'планируемый результат',
-      'итоговый документ',
+      'планируемые результаты',
     ],
   ],
+  ['document', ['вид документа', 'форма отчетности', 'итоговый документ', 'отчетность', 'форма отчета', 'отчетный документ']],
+  ['stage', ['наименование этапа', 'этап', 'этапы', 'этапы реализации', 'этап реализации', 'этапы работы']],
   ['indicator', ['показатели эффективности', 'показатель эффективности', 'целевые показатели', 'показатели', 'показатель', 'индикаторы', 'целевой показатель']],
 ];
 
@@ -97,7 +106,9 @@ const KEYWORDS: ReadonlyArray<readonly [RegExp, ImportField]> = [
   [/показател|индикатор/, 'indicator'],
   [/ответствен|исполнител/, 'responsible'],
   [/срок|дата|период/, 'deadline'],
-  [/результат|вид документа|отчетност/, 'expectedResult'],
+  [/результат/, 'expectedResult'],
+  [/вид документа|отчетност/, 'document'],
+  [/(?:^| )этап/, 'stage'],
   [/мероприяти|наименовани|направлени/, 'activity'],
   [/содержани/, 'content'],
 ];
@@ -289,5 +300,8 @@ export function mapColumns(samples: readonly ColumnSample[], manual: Readonly<Re
           : 'по содержимому: текстовый столбец после сроков и ответственных';
     assign(sample, field, 0.4, reason);
   }
+  // «Вид документа» alone is the roadmap's expected result; it stays apart only beside a results column.
+  const document = columns.find((c) => c.mappedTo === 'document');
+  if (document && !columns.some((c) => c.mappedTo === 'expectedResult') && document.source !== 'manual') document.mappedTo = 'expectedResult';
   return columns;
 }

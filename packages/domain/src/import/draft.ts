@@ -6,6 +6,8 @@ import type { ImportPreview } from './types.js';
  * first revision of a draft. A section's number is written back before its title («1. Нормативно-
  * правовое …»), as in the document; items are not done and have no evidence yet.
  */
+export const DOCUMENT_LABEL = 'Вид документа';
+
 export function previewToSections(preview: Pick<ImportPreview, 'sections'>, newId: () => string): Section[] {
   return preview.sections.map((section) => ({
     id: newId(),
@@ -22,7 +24,8 @@ export function previewToSections(preview: Pick<ImportPreview, 'sections'>, newI
       deadlineText: item.deadlineText,
       deadline: item.deadline,
       responsible: item.responsible,
-      expectedResult: item.expectedResult,
+      // The roadmap has one result field: «Вид документа» kept apart in the preview joins it, labelled.
+      expectedResult: item.document ? [item.expectedResult, `${DOCUMENT_LABEL}: ${item.document}`].filter(Boolean).join('\n') : item.expectedResult,
       indicator: item.indicator,
       done: false,
       doneOn: null,

@@ -14,7 +14,8 @@ describe('dates as written in approval blocks', () => {
 
 describe('the period', () => {
   it('reads several years and one academic year', () => {
-    expect(readPeriod('… на 2021-2024 гг.')?.period).toMatchObject({ periodStart: '2021-09-01', periodEnd: '2024-08-31', text: '2021-2024 гг.' });
+    // «гг.» are calendar years, like «годы»; only «учебный год» is an academic one.
+    expect(readPeriod('… на 2021-2024 гг.')?.period).toMatchObject({ periodStart: '2021-01-01', periodEnd: '2024-12-31', text: '2021-2024 гг.' });
     expect(readPeriod('на 2022-2023 учебный год')?.period).toMatchObject({ periodStart: '2022-09-01', periodEnd: '2023-08-31' });
     expect(readPeriod('на 2023/2024 уч. год')?.period).toMatchObject({ periodStart: '2023-09-01', periodEnd: '2024-08-31' });
     expect(readPeriod('на 2024 год')?.period).toMatchObject({ periodStart: '2024-01-01', periodEnd: '2024-12-31' });
@@ -62,7 +63,8 @@ describe('approval blocks', () => {
       'Начальник МКУ «Управление образования» Петров П.П.',
       'План мероприятий на 2023-2024 учебный год',
     ]);
-    expect(header.approval).toMatchObject({ position: 'Директор', organization: 'школы', name: 'Иванова А.А.', date: '2023-09-01' });
+    // «школы» alone names no organisation: it stays in the position, as written.
+    expect(header.approval).toMatchObject({ position: 'Директор школы', organization: '', name: 'Иванова А.А.', date: '2023-09-01' });
     expect(header.agreement).toMatchObject({ position: 'Начальник', authority: 'МКУ «Управление образования»', name: 'Петров П.П.' });
     expect(header.title).toBe('План мероприятий на 2023-2024 учебный год');
     expect(header.period).toMatchObject({ periodStart: '2023-09-01' });

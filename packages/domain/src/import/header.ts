@@ -1,6 +1,6 @@
 import { isoDate, type IsoDate } from '../roadmap/iso-date.js';
 import { monthNumber } from '../roadmap/deadline.js';
-import type { ImportedAgreement, ImportedApproval, ImportedHeader, ImportedPeriod } from './types.js';
+import type { ImportedAgreement, ImportedApproval, ImportedHeader, ImportedOrder, ImportedPeriod } from './types.js';
 
 /**
  * The header of a roadmap, read from the paragraphs before its table: approval blocks («УТВЕРЖДАЮ»,
@@ -9,13 +9,17 @@ import type { ImportedAgreement, ImportedApproval, ImportedHeader, ImportedPerio
  */
 
 const KEYWORD = /^[\s*_"«]*(УТВЕРЖДАЮ|УТВЕРЖДЕН[АОЫ]?|УТВЕРЖДЁН[АОЫ]?|СОГЛАСОВАН[АОЫ]?|ПРИНЯТ[АОЫ]?)(?![а-яё])\s*[:.]?\s*/i;
-const TITLE = /^[\s*«"]*(?:дорожн(?:ая|ой) карт|план[-\s]+(?:мероприятий|график|работы)|план\s+реализации|комплекс\s+мер)/i;
+const TITLE =
+  /^[\s*«"]*(?:дорожн(?:ая|ой) карт|план[-\s]+(?:мероприятий|график|работы)|план\s+реализации|комплекс\s+мер|об?\s+утверждении\s+(?:дорожной\s+карты|плана))/i;
 const NAME_INITIALS_FIRST = /([А-ЯЁ]\.\s?[А-ЯЁ]\.?\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)/;
 const NAME_SURNAME_FIRST = /([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.?)/;
 const MONTHS_GENITIVE = 'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря';
 
 /** «"15" сентября 2021 года», «« 30 » августа 2021 г», «15.09.2021», «08.09. 2022» → ISO date, or null. */
 export function parseRuDate(text: string): IsoDate | null {
+  // «от «31» 08. 2020 г.»: the day in quotes, then the month as a number.
+  const quotedDay = /[«"“]\s*(\d{1,2})\s*[»"”]\s*(\d{1,2})\s*\.?\s*((?:19|20)\d{2})/.exec(text);
+  if (quotedDay) return isoDate(Number(quotedDay[3]), Number(quotedDay[2]), Number(quotedDay[1]));
   const numeric = /(?<!\d)(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4}|\d{2})(?!\d)/.exec(text);
   if (numeric) {
     const y = numeric[3] as string;
@@ -41,8 +45,71 @@ function isDateLine(line: string): boolean {
 /** The order: «№ 376/а от « 30 » августа 2021 г», «№ 202/1 от 08.09. 2022». */
 function readOrder(text: string): { number: string; date: IsoDate | null } | null {
   const m = /№\s*([0-9][^\s,;«»"]*)\s*(?:от|from)\s+(.{0,40})/i.exec(text);
-  if (!m) return null;
-  return { number: (m[1] as string).replace(/[.,]$/, ''), date: parseRuDate(m[2] as string) };
+  if (m) return { number: (m[1] as string).replace(/[.,]$/, ''), date: parseRuDate(m[2] as string) };
+  // «от 12.03.2024 № 45-од», «03.09.2022 № 118», «от 5 октября 2023 г. N 02/311».
+  const after = /(?:№|(?<![А-ЯЁа-яё])N)\s*([0-9][^\s,;«»"]*)/.exec(text);
+  if (!after) return null;
+  const date = parseRuDate(text.slice(0, after.index)) ?? parseRuDate(text.slice(after.index));
+  // Without a date a «№» is more likely a school's number («Лицей №21») than an order's.
+  return date ? { number: (after[1] as string).replace(/[.,]$/, ''), date } : null;
+}
+
+const ORDER_WORD = /^(?:п\s?р\s?и\s?к\s?а\s?з|распоряжение|постановление)$/i;
+const ANNEX = /^приложение(?:\s*(?:№|N)?\s*(\d+[а-я]?))?(?![а-яё])/i;
+const TO_ORDER = /(?:^|\s)к\s+(?:приказу|распоряжению|постановлению|решению)/i;
+
+/**
+ * The order the roadmap is or is annexed to: «ПРИКАЗ» with its number and date on the next lines (and
+ * the authority above it), or «Приложение № 2 к приказу от … № …».
+ */
+export function readOrderHeader(lines: readonly string[]): ImportedOrder | null {
+  for (const [i, line] of lines.entries()) {
+    const annex = ANNEX.exec(line);
+    if (annex) {
+      const text = lines.slice(i, i + 3).join(' ');
+      const to = TO_ORDER.exec(text);
+      if (!to) continue;
+      const order = readOrder(text.slice(to.index));
+      if (!order) continue;
+      const used = lines.slice(i, i + 3).filter((_, k) => k === 0 || readOrder(lines.slice(i, i + k + 1).join(' ')) !== null);
+      return { number: order.number, date: order.date, annex: annex[1] ?? '', authority: '', signer: null, text: used.join('\n') };
+    }
+    if (ORDER_WORD.test(line.replace(/\s+/g, ' ').trim())) {
+      const next = lines.slice(i + 1, i + 3).join(' ');
+      const order = readOrder(next);
+      if (!order) continue;
+      const above: string[] = [];
+      for (let k = i - 1; k >= 0 && above.length < 3; k--) {
+        const l = lines[k] as string;
+        if (KEYWORD.test(l) || l.length > 200) break;
+        above.unshift(l);
+      }
+      return {
+        number: order.number,
+        date: order.date,
+        annex: '',
+        authority: above.join(' '),
+        signer: null,
+        text: [line, ...lines.slice(i + 1, i + 3)].join('\n'),
+      };
+    }
+  }
+  return null;
+}
+
+/** «Начальник управления образования И.О. Фамилия» at the end of the document: who signed the order. */
+export function readSigner(lines: readonly string[]): { position: string; name: string } | null {
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 4); i--) {
+    const line = (lines[i] as string).trim();
+    if (line.length > 160) continue;
+    const name = readName(line);
+    if (!name) continue;
+    const at = line.lastIndexOf(name.split(/\s/)[0] as string);
+    let position = (at > 0 ? line.slice(0, at) : '').replace(/[_/\s]+$/, '').trim();
+    if (!position && i > 0) position = (lines[i - 1] as string).trim();
+    if (/^(?:начальник|директор|заведующ|руководител|министр|глава|председател|заместител|и\.\s?о\.)/i.test(position)) return { position, name };
+  }
+  return null;
 }
 
 /** The name on a signature line («_____/И.И.Варламова», «_____ С.В. Бем») or at the end of a line. */
@@ -79,6 +146,8 @@ const GENITIVE_POSITIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^руководителя(?![а-яё])/i, 'Руководитель'],
   [/^председателя(?![а-яё])/i, 'Председатель'],
 ];
+
+const NOISE_LINE = /^(?:\(?\s*(?:подпись|расшифровка(?:\s+подписи)?|ф\.?\s?и\.?\s?о\.?|дата)\s*\)?[\s_]*)+$|^м\.?\s?п\.?$/i;
 
 interface Block {
   heading: string;
@@ -120,6 +189,8 @@ function readBlock(block: Block): ImportedApproval | ImportedAgreement {
       continue;
     }
     if (!line) continue;
+    // «(подпись)», «(расшифровка подписи)», «М.П.»: the form's labels, not the signer's words.
+    if (NOISE_LINE.test(line)) continue;
     if (isDateLine(line) && !dateText) {
       dateText = line;
       date = parseRuDate(line);
@@ -140,6 +211,11 @@ function readBlock(block: Block): ImportedApproval | ImportedAgreement {
   order ??= orderText ? readOrder(orderText) : null;
 
   let { position, organization } = splitPosition(positionLines.join(' '));
+  // «ДИРЕКТОР ШКОЛЫ», «Директор гимназии»: a bare word for the organisation belongs to the position.
+  if (position && /^(?:школ[аыеу]|гимнази[ия]|лице[йя]|учреждени[ея]|центра?|детского сада)$/i.test(organization)) {
+    position = `${position} ${organization}`;
+    organization = '';
+  }
   if (!position && orderIssuer) {
     const issuer = splitPosition(orderIssuer);
     const genitive = GENITIVE_POSITIONS.find(([re]) => re.test(issuer.position));
@@ -169,6 +245,33 @@ function readBlock(block: Block): ImportedApproval | ImportedAgreement {
 
 /** Academic years run September–August: «2021-2024» is 2021-09-01 … 2024-08-31. */
 export function readPeriod(text: string): { period: ImportedPeriod; at: number } | null {
+  // «(сентябрь 2023 г. – май 2025 г.)»: from the first day of one month to the last of the other.
+  const months = new RegExp(
+    `(?<![а-яё])(январ[ья]|феврал[ья]|март[а]?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|август[а]?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья])\\s+(20\\d{2})\\s*(?:г\\.|года?)?\\s*[-–—]\\s*(январ[ья]|феврал[ья]|март[а]?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|август[а]?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья])\\s+(20\\d{2})\\s*(?:г\\.|года?)?`,
+    'i',
+  ).exec(text);
+  if (months) {
+    const m1 = monthNumber((months[1] as string).toLowerCase());
+    const m2 = monthNumber((months[3] as string).toLowerCase());
+    const y1 = Number(months[2]);
+    const y2 = Number(months[4]);
+    if (m1 && m2 && (y2 > y1 || (y2 === y1 && m2 >= m1))) {
+      const last = new Date(Date.UTC(y2, m2, 0)).getUTCDate();
+      return {
+        period: { periodStart: isoDate(y1, m1, 1) as IsoDate, periodEnd: isoDate(y2, m2, last) as IsoDate, text: months[0].trim(), source: 'document' },
+        at: months.index,
+      };
+    }
+  }
+  // «на 2022–2025 годы», «в 2024–2025 годах», «на 2021-2024 гг.»: calendar years.
+  const calendar = /(?<!\d)(20\d{2})\s*[-–—]\s*(20\d{2})\s*(?:годы|годах|годов|гг\.?|г\.\s?г\.?)(?![а-яё])/i.exec(text);
+  if (calendar) {
+    const from = Number(calendar[1]);
+    const to = Number(calendar[2]);
+    if (to > from && to - from <= 10) {
+      return { period: { periodStart: `${from}-01-01`, periodEnd: `${to}-12-31`, text: calendar[0].trim(), source: 'document' }, at: calendar.index };
+    }
+  }
   const academic = /(?<!\d)(20\d{2})\s*[-–—/]\s*(20\d{2})\s*(?:уч(?:ебн(?:ый|ого|ом)|\.)\s*(?:год|г\.?)|гг?\.?|годы|годов|год)?/i;
   const m = academic.exec(text);
   if (m) {
@@ -325,5 +428,5 @@ export function readHeader(paragraphs: readonly string[]): ImportedHeader {
   const organization = approval?.organization || readOrganization(title) || readOrganization(all);
   const periodMatch = readPeriod(title) ?? null;
 
-  return { title, organization, programmeName, period: periodMatch?.period ?? null, approval, agreement, blocks };
+  return { title, organization, programmeName, period: periodMatch?.period ?? null, approval, agreement, order: readOrderHeader(lines), blocks };
 }

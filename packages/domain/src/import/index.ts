@@ -21,3 +21,4 @@ export { toGrid, MAX_COLUMNS, type SourceDocument, type SourceBlock, type Source
 export { ZipArchive, ZipError, isZip, DEFAULT_ZIP_LIMITS, type ZipLimits, type ZipErrorKind } from './zip.js';
 export { parsePastedText, isTablePaste, mapPastedRows, type PastedItem, type PastedRows } from './paste.js';
 export { layoutPdf, type PdfPageLayout, type PdfTextRun, type PdfRule } from './pdf-layout.js';
+export { scoreImport, type ExpectedDocument, type ExpectedSection, type ExpectedItem, type FidelityScore, type FieldMiss } from './fidelity.js';

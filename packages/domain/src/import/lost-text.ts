@@ -23,7 +23,7 @@ export function previewCorpus(preview: ImportPreview): string {
   for (const s of preview.sections) {
     parts.push(s.number, s.title, s.task, s.result);
     for (const i of s.items) {
-      parts.push(i.number, i.activity, i.content, i.deadlineText, i.responsible, i.expectedResult, i.indicator);
+      parts.push(i.number, i.activity, i.content, i.deadlineText, i.responsible, i.expectedResult, i.indicator, i.document);
       for (const u of i.unmapped) parts.push(u.text);
     }
   }

@@ -64,9 +64,11 @@ export function mapPastedRows(rows: readonly (readonly string[])[], startField: 
     const columns = headingColumns(first);
     if (columns.filter(Boolean).length >= 2) return { byHeading: true, columns, items: toItems(rows.slice(1), columns) };
   }
-  const start = IMPORT_FIELDS.indexOf(startField);
+  // The item's own fields, in the editor's order (a stage or a document column is a table's, not a paste's).
+  const order: ImportField[] = IMPORT_FIELDS.filter((f) => f !== 'stage' && f !== 'document');
+  const start = order.indexOf(startField);
   const width = Math.max(0, ...rows.map((row) => row.length));
-  const columns = Array.from({ length: width }, (_, j) => IMPORT_FIELDS[start + j] ?? null);
+  const columns = Array.from({ length: width }, (_, j) => order[start + j] ?? null);
   return { byHeading: false, columns, items: toItems(rows, columns) };
 }
 

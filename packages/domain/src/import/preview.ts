@@ -5,7 +5,7 @@ import { buildSections, type DraftItem, type DraftSection } from './builder.js';
 import { NUMBER_LIKE, headingScore, looksLikeDeadline, looksLikeResponsible, mapColumns, type ColumnSample } from './columns.js';
 import { readDocx } from './docx.js';
 import { decodeText, decodeXml } from './encoding.js';
-import { readHeader } from './header.js';
+import { readHeader, readSigner } from './header.js';
 import { readText } from './txt.js';
 import { readXlsx } from './xlsx.js';
 import { DEFAULT_ZIP_LIMITS, ZipArchive, ZipError, isZip } from './zip.js';
@@ -378,6 +378,7 @@ export function buildPreview(source: SourceDocument, options: ImportOptions = {}
 
   // The header and the period.
   const header = readHeader(preamble);
+  if (header.order) header.order.signer = readSigner(postscript.flatMap((p) => p.split('\n')).filter((l) => l.trim()));
   if (!header.title) warnings.push({ where: 'шапка', message: IMPORT_WARNINGS_RU.noTitle });
   if (!header.approval) warnings.push({ where: 'шапка', message: IMPORT_WARNINGS_RU.noApproval });
   if (!header.period) {
@@ -442,6 +443,7 @@ function finishItem(draft: DraftItem, position: number, context: DeadlineContext
     responsible: draft.fields.responsible,
     expectedResult: draft.fields.expectedResult,
     indicator: draft.fields.indicator,
+    document: draft.fields.document,
     rows: draft.rows,
     unmapped: draft.unmapped,
     issues: [...draft.issues],

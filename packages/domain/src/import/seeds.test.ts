@@ -79,7 +79,7 @@ describe.skipIf(!existsSync(seedDir))('seeds', () => {
       expect(file.preview.header.title).toMatch(/на 2021-2024 гг\.$/);
       expect(file.preview.header.organization).toBe('МОБУ Гимназия');
       expect(file.preview.header.programmeName).toBe('Вместе');
-      expect(file.preview.header.period).toMatchObject({ periodStart: '2021-09-01', periodEnd: '2024-08-31', source: 'document' });
+      expect(file.preview.header.period).toMatchObject({ periodStart: '2021-01-01', periodEnd: '2024-12-31', source: 'document' });
     });
 
     it('maps the five columns by their headings', () => {

@@ -13,6 +13,8 @@ export interface TableRow {
   fullWidth: boolean;
   /** The row's number in the source: line of a .txt, row of a Word table, row of a sheet. */
   source: number;
+  /** Cells the source row had, when fewer than the table's columns may mean a dropped column (.txt). */
+  count?: number;
 }
 
 export interface SourceTable {
@@ -43,6 +45,33 @@ export interface RawCell {
 export interface RawRow {
   cells: RawCell[];
   source: number;
+  /** The cells the source line had (a .txt row), kept on the grid row as `count`. */
+  count?: number;
+}
+
+/**
+ * The usual width of a table's rows (the most frequent cell count, the larger on a tie): a stray row
+ * with far more cells than the rest must not widen the table. Rows wider than that keep their extra
+ * text in their last cell.
+ */
+export function foldWideRows(rawRows: readonly RawRow[]): RawRow[] {
+  const counts = new Map<number, number>();
+  for (const r of rawRows) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
+  let usual = 0;
+  let seen = 0;
+  for (const [count, n] of counts) if (n > seen || (n === seen && count > usual)) [usual, seen] = [count, n];
+  if (seen < 2 || rawRows.length < 3) return [...rawRows];
+  return rawRows.map((r) => {
+    if (r.cells.length <= usual) return r;
+    const kept = r.cells.slice(0, usual).map((c) => ({ ...c }));
+    const extra = r.cells
+      .slice(usual)
+      .map((c) => c.text)
+      .filter(Boolean);
+    const last = kept[usual - 1] as RawCell;
+    last.text = [last.text, ...extra].filter(Boolean).join(' ');
+    return { ...r, cells: kept };
+  });
 }
 
 /** Hard cap on the grid width: wider tables keep their extra text in the last column. */
@@ -87,7 +116,7 @@ export function toGrid(rawRows: readonly RawRow[]): SourceTable {
       col += span;
     }
     if (fullWidth && nonEmpty !== 1) fullWidth = false;
-    rows.push({ cells, merged, fullWidth, source: raw.source });
+    rows.push({ cells, merged, fullWidth, source: raw.source, ...(raw.count !== undefined ? { count: raw.count } : {}) });
     above = here;
   }
   return { width, rows };

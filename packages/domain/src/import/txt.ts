@@ -1,5 +1,5 @@
 import { cleanCellText, cleanParagraph } from './text.js';
-import { toGrid, type RawRow, type SourceBlock, type SourceDocument } from './source.js';
+import { foldWideRows, toGrid, type RawRow, type SourceBlock, type SourceDocument } from './source.js';
 
 /**
  * Tab-separated text, as Word tables come out of a «save as text» or a copy-paste: one table row
@@ -22,7 +22,7 @@ export function readText(text: string): SourceDocument {
   const blocks: SourceBlock[] = [];
   let rows: RawRow[] = [];
   const flush = () => {
-    if (rows.length) blocks.push({ kind: 'table', table: toGrid(rows) });
+    if (rows.length) blocks.push({ kind: 'table', table: toGrid(foldWideRows(rows)) });
     rows = [];
   };
   let previousNonBlankWasTable = false;
@@ -32,10 +32,9 @@ export function readText(text: string): SourceDocument {
     const after = nextNonBlank[i] ?? -1;
     const nextIsTable = after >= 0 && isTableLine(lines[after]);
     if (isTableLine(line) || (previousNonBlankWasTable && nextIsTable && rows.length > 0)) {
-      rows.push({
-        source: i + 1,
-        cells: line.split('\t').map((cell) => ({ text: cleanCellText(cell), span: 1, vMerge: null })),
-      });
+      const cells = line.split('\t').map((cell) => ({ text: cleanCellText(cell), span: 1, vMerge: null }));
+      // A line with fewer tabs than the table's other lines may have lost a column (see the builder).
+      rows.push({ source: i + 1, cells, count: cells.length });
       previousNonBlankWasTable = true;
       continue;
     }

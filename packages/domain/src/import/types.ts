@@ -8,7 +8,11 @@ import type { IsoDate } from '../roadmap/iso-date.js';
  */
 
 /** The roadmap fields a column of the table can be mapped to. */
-export const IMPORT_FIELDS = ['number', 'activity', 'content', 'deadline', 'responsible', 'expectedResult', 'indicator'] as const;
+/**
+ * `stage` is a column of stage names merged down over their rows (each name starts a section);
+ * `document` is «Вид документа» beside a separate results column (alone, it is the expected result).
+ */
+export const IMPORT_FIELDS = ['number', 'activity', 'content', 'deadline', 'responsible', 'expectedResult', 'indicator', 'document', 'stage'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const IMPORT_FIELD_LABELS_RU: Readonly<Record<ImportField, string>> = {
@@ -19,6 +23,8 @@ export const IMPORT_FIELD_LABELS_RU: Readonly<Record<ImportField, string>> = {
   responsible: 'Ответственный',
   expectedResult: 'Ожидаемый результат',
   indicator: 'Показатель эффективности',
+  document: 'Вид документа',
+  stage: 'Этап (раздел)',
 };
 
 /** docx, xlsx and txt are read here; pdf, doc, rtf and odt by the API's readers (pdf.js, LibreOffice). */
@@ -115,6 +121,8 @@ export interface ImportedItem {
   responsible: string;
   expectedResult: string;
   indicator: string;
+  /** «Вид документа» when the table has it beside its results column; '' otherwise. */
+  document: string;
   /** Source rows (line numbers of a .txt, row numbers of a table or sheet) the item was built from. */
   rows: number[];
   /** Cells of unrecognised columns, kept as text. */
@@ -164,6 +172,24 @@ export interface ImportedAgreement {
   text: string;
 }
 
+/**
+ * The order (приказ, распоряжение) the roadmap is or is annexed to: «ПРИКАЗ 03.09.2022 № 118 …»,
+ * «Приложение № 2 к приказу от 12.03.2024 № 45-од».
+ */
+export interface ImportedOrder {
+  /** As written, without «№»: «118», «45-од», «02/311». */
+  number: string;
+  date: IsoDate | null;
+  /** The annex's number when the roadmap is an annex («2»), else ''. */
+  annex: string;
+  /** The authority named above the order («Управление образования администрации …»), else ''. */
+  authority: string;
+  /** Who signs it at the bottom («Начальник управления образования», «И.О. Фамилия»). */
+  signer: { position: string; name: string } | null;
+  /** The lines it was read from. */
+  text: string;
+}
+
 export interface ImportedPeriod {
   periodStart: IsoDate;
   periodEnd: IsoDate;
@@ -181,6 +207,7 @@ export interface ImportedHeader {
   /** The approval that belongs to the roadmap (the nearest one before its title). */
   approval: ImportedApproval | null;
   agreement: ImportedAgreement | null;
+  order: ImportedOrder | null;
   /** Every approval/agreement block found before the table, in document order. */
   blocks: Array<ImportedApproval | ImportedAgreement>;
 }

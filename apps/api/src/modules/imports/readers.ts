@@ -1,4 +1,13 @@
-import { convertibleFormat, parseRoadmapDocument, previewFromSource, type ImportFailure, type ImportInput, type ImportOptions, type ImportResult, type SourceDocument } from '@nastavnik/domain';
+import {
+  convertibleFormat,
+  parseRoadmapDocument,
+  previewFromSource,
+  type ImportFailure,
+  type ImportInput,
+  type ImportOptions,
+  type ImportResult,
+  type SourceDocument,
+} from '@nastavnik/domain';
 
 /** Lays a PDF's text out as paragraphs and tables (pdf.js in a bounded worker: engine/files/pdf.ts). */
 export interface PdfReader {
@@ -10,7 +19,8 @@ export interface OfficeConverter {
   toDocx(bytes: Uint8Array, format: 'doc' | 'rtf' | 'odt'): Promise<Uint8Array | ImportFailure>;
 }
 
-const isFailure = (value: unknown): value is ImportFailure => typeof value === 'object' && value !== null && 'ok' in value && (value as ImportFailure).ok === false;
+const isFailure = (value: unknown): value is ImportFailure =>
+  typeof value === 'object' && value !== null && 'ok' in value && (value as ImportFailure).ok === false;
 
 /**
  * Every roadmap file the import takes: .docx, .xlsx and .txt are read by the domain's parser; a PDF is

@@ -128,6 +128,8 @@ export function savedAsPreview(roadmap: any): ImportPreview {
     issues: [],
     items: s.items.map((item: any, j: number): ImportedItem => ({
       ...itemFields(item),
+      // «Вид документа» is saved inside the expected result (the roadmap has no field of its own for it).
+      document: '',
       position: j + 1,
       deadline: { kind: 'unrecognized', original: item.deadlineText, due: null, reason: '' } as never,
       rows: [],
@@ -147,6 +149,7 @@ export function savedAsPreview(roadmap: any): ImportPreview {
       period: null,
       approval: null,
       agreement: null,
+      order: null,
       blocks: blocks as never,
     },
     preamble: source.preamble,

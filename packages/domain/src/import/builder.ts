@@ -66,6 +66,7 @@ const WHOLE_NUMBER = /^(?:\d{1,2}\.?|[IVX]{1,5}\.?)$/;
 const DOTTED_NUMBER = /^\d{1,2}\.\d{1,3}/;
 /** A number written at the start of a cell's text: «4.Содействие …», «1. Подготовка …». */
 const LEADING_NUMBER = /^(\d{1,2}(?:\.\d{1,3}){0,3}\.?|[IVX]{1,5}\.)\s*(?=[А-ЯЁA-Z«"(])/;
+const SECTION_LABEL = /^(?:раздел|этап|блок|модуль)\s+(?:\d{1,2}|[IVX]{1,5})\.?(?=\s)/i;
 const STAGE = /(?:^|\s)этап(?:а|ы|ов)?(?![а-яё])|^(?:раздел|блок|модуль)\s/i;
 
 /** Labels of a section's task and result lines, also used inside a section heading cell. */
@@ -204,7 +205,7 @@ export function buildSections(rows: readonly TableRow[], headingRow: TableRow | 
   let nonEmptyCount = 0;
   let numberedCount = 0;
   for (const row of rows) {
-    if (!row.cells.some(Boolean)) continue;
+    if (!row.cells.some(Boolean) || isColumnNumbersRow(row.cells)) continue;
     nonEmptyCount++;
     if (colOf.number !== undefined && NUMBER_LIKE.test(row.cells[colOf.number] ?? '')) numberedCount++;
     const raw = (colOf.number !== undefined ? row.cells[colOf.number] : '') || (colOf.activity !== undefined ? row.cells[colOf.activity] : '') || '';
@@ -357,7 +358,9 @@ export function buildSections(rows: readonly TableRow[], headingRow: TableRow | 
     if (lead) fields.activity = fields.activity ? `${lead}\n${fields.activity}` : lead;
     if (!number && fields.activity) {
       const m = LEADING_NUMBER.exec(fields.activity);
-      if (m && colOf.number === undefined) {
+      // «1. Организация … 2. Инструктаж …»: a list inside the cell, whose «1.» is no item number.
+      const list = m !== null && /^1\.?$/.test(m[1] as string) && /(?:^|\s)2\.\s?\S/.test(fields.activity.slice(m[0].length));
+      if (m && colOf.number === undefined && !list) {
         number = m[1] as string;
         fields.activity = fields.activity.slice(m[0].length).trim();
       }
@@ -389,8 +392,19 @@ export function buildSections(rows: readonly TableRow[], headingRow: TableRow | 
     const currentComplete = item ? TEXT_FIELDS.filter((f) => (item as DraftItem).fields[f]).length >= 2 : true;
     // Text in the table's first cell alone, the rest of a wide row empty: a heading spanning the table.
     const firstCellOnly = width >= 3 && !!row.cells[0] && row.cells.slice(1).every((c) => !c);
+    // «Раздел 1. Анализ …», «Этап 2. …» written in one cell: the label and number are the section's number.
+    if (!number && single !== null && singleInFirstText) {
+      const labelled = SECTION_LABEL.exec(single);
+      if (labelled) {
+        section = newSection(labelled[0].trim(), single.slice(labelled[0].length).trim(), row.source);
+        item = null;
+        parent = null;
+        continue;
+      }
+    }
     const isSection =
       (row.fullWidth && !DOTTED_NUMBER.test(number)) ||
+      (single !== null && singleInFirstText && /^[IVX]{1,5}\.?$/.test(number)) ||
       (!structured && single !== null && singleInFirstText && WHOLE_NUMBER.test(number) && wholeNumbersAreSections) ||
       (!structured && single !== null && !number && singleInFirstText && single.length <= 300 && STAGE.test(single)) ||
       (!structured &&

@@ -23,6 +23,9 @@ export interface ExpectedItem {
 export interface ExpectedSection {
   number: string;
   title: string;
+  /** «Задача этапа: …» and «Результат: …» of a stage, without their labels. */
+  task?: string;
+  result?: string;
   items: ExpectedItem[];
 }
 
@@ -128,13 +131,16 @@ export function scoreImport(preview: ImportPreview, expected: ExpectedDocument):
   if (h.approval) {
     const a = header.approval;
     for (const key of ['position', 'name', 'date', 'orderNumber', 'orderDate'] as const) {
-      if (h.approval[key] !== undefined) check('гриф утверждения', key, h.approval[key], a ? a[key] : null);
+      // The position as written is the model's position and organisation together («Директор МБОУ …»).
+      const got = a ? (key === 'position' ? [a.position, a.organization].filter(Boolean).join(' ') : a[key]) : null;
+      if (h.approval[key] !== undefined) check('гриф утверждения', key, h.approval[key], got);
     }
   }
   if (h.agreement) {
     const a = header.agreement;
     for (const key of ['position', 'name', 'date'] as const) {
-      if (h.agreement[key] !== undefined) check('гриф согласования', key, h.agreement[key], a ? a[key] : null);
+      const got = a ? (key === 'position' ? [a.position, a.authority].filter(Boolean).join(' ') : a[key]) : null;
+      if (h.agreement[key] !== undefined) check('гриф согласования', key, h.agreement[key], got);
     }
   }
   if (h.order) {
@@ -154,6 +160,8 @@ export function scoreImport(preview: ImportPreview, expected: ExpectedDocument):
     const s = matchedSection.has(i) ? sections[matchedSection.get(i)!] : undefined;
     check(`раздел ${i + 1}`, 'number', e.number, s?.number ?? null);
     check(`раздел ${i + 1}`, 'title', e.title, s?.title ?? null);
+    if (e.task !== undefined) check(`раздел ${i + 1}`, 'task', e.task, s?.task ?? null);
+    if (e.result !== undefined) check(`раздел ${i + 1}`, 'result', e.result, s?.result ?? null);
   }
 
   // Items over the whole document, aligned by their text.
@@ -177,7 +185,7 @@ export function scoreImport(preview: ImportPreview, expected: ExpectedDocument):
       ['document', item.document, f?.document],
     ];
     for (const [field, want, got] of pairsOf) if (want !== undefined) check(where, field, want, f ? got : null);
-    for (const [heading, text] of Object.entries(item.other ?? {})) {
+    for (const [heading, text] of Object.entries(item.other ?? {}).filter(([, t]) => norm(t))) {
       const kept = f?.unmapped.find((u) => norm(u.text) === norm(text));
       check(where, `«${heading}»`, text, kept ? kept.text : (f?.unmapped.map((u) => u.text).join(' | ') ?? null));
     }

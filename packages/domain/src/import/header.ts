@@ -8,10 +8,11 @@ import type { ImportedAgreement, ImportedApproval, ImportedHeader, ImportedOrder
  * order; the title («Дорожная карта …»); the organisation; the programme name; the period.
  */
 
-const KEYWORD = /^[\s*_"«]*(УТВЕРЖДАЮ|УТВЕРЖДЕН[АОЫ]?|УТВЕРЖДЁН[АОЫ]?|СОГЛАСОВАН[АОЫ]?|ПРИНЯТ[АОЫ]?)(?![а-яё])\s*[:.]?\s*/i;
+const KEYWORD = /^[\s*_"«]*(УТВЕРЖДАЮ|УТВЕРЖДЕН[АОЫ]?|УТВЕРЖДЁН[АОЫ]?|СОГЛАСОВАН[АОЫ]?|ПРИНЯТ[АОЫ]?)(?![а-яё])[»"]*\s*[:.]?\s*/i;
 const TITLE =
-  /^[\s*«"]*(?:дорожн(?:ая|ой) карт|план[-\s]+(?:мероприятий|график|работы)|план\s+реализации|комплекс\s+мер|об?\s+утверждении\s+(?:дорожной\s+карты|плана))/i;
-const NAME_INITIALS_FIRST = /([А-ЯЁ]\.\s?[А-ЯЁ]\.?\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)/;
+  /^[\s*«"]*(?:дорожн(?:ая|ой) карт|план[-\s]+(?:мероприятий|график|работы)|план\s+реализации|комплекс\s+мер|индивидуальн[а-яё]+\s+план|об?\s+утверждении\s+(?:дорожной\s+карты|плана))/i;
+// A surname in capitals («Е.В.ТАРАБАНОВА») is a name too.
+const NAME_INITIALS_FIRST = /([А-ЯЁ]\.\s?[А-ЯЁ]\.?\s?(?:[А-ЯЁ][а-яё]+|[А-ЯЁ]{3,})(?:-[А-ЯЁ][а-яё]+)?)(?![А-ЯЁа-яё])/;
 const NAME_SURNAME_FIRST = /([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.?)/;
 const MONTHS_GENITIVE = 'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря';
 
@@ -43,17 +44,23 @@ function isDateLine(line: string): boolean {
 }
 
 /** The order: «№ 376/а от « 30 » августа 2021 г», «№ 202/1 от 08.09. 2022». */
+const DATE_TEXT = `(?:\\d{1,2}\\s*\\.\\s*\\d{1,2}\\s*\\.\\s*(?:19|20)?\\d{2}|\\d{1,2}\\s+(?:${MONTHS_GENITIVE})\\s+\\d{4})`;
+/** «от 01.09.2022 № 21/1», «03.09.2022 № 118», «от 5 октября 2023 г. N 02/311»: the date, then the number. */
+const DATE_THEN_NUMBER = new RegExp(`(${DATE_TEXT})\\s*(?:г\\.?|года)?\\s*(?:№|(?<![А-ЯЁа-яё])N)\\s*([0-9][^\\s,;«»"]*)`, 'i');
+/** «№ 376/а от « 30 » августа 2021 г» — but not a school's own number («МБДОУ №18», «Лицей №21»). */
+const NUMBER_THEN_DATE = /(?<!(?:ОУ|СОШ|ООШ|школ[аы]|сад[а]?|лице[йя]|гимнази[ия])\s*)№\s*([0-9][^\s,;«»"]*)\s*(?:от|from)\s+(.{0,40})/i;
+
+/** The order: «№ 376/а от « 30 » августа 2021 г», «от 01.09.2022 № 21/1», «№ 202/1 от 08.09. 2022». */
 function readOrder(text: string): { number: string; date: IsoDate | null } | null {
-  const m = /№\s*([0-9][^\s,;«»"]*)\s*(?:от|from)\s+(.{0,40})/i.exec(text);
-  if (m) return { number: (m[1] as string).replace(/[.,]$/, ''), date: parseRuDate(m[2] as string) };
-  // «от 12.03.2024 № 45-од», «03.09.2022 № 118», «от 5 октября 2023 г. N 02/311».
-  const after = /(?:№|(?<![А-ЯЁа-яё])N)\s*([0-9][^\s,;«»"]*)/.exec(text);
-  if (!after) return null;
-  const date = parseRuDate(text.slice(0, after.index)) ?? parseRuDate(text.slice(after.index));
-  // Without a date a «№» is more likely a school's number («Лицей №21») than an order's.
-  return date ? { number: (after[1] as string).replace(/[.,]$/, ''), date } : null;
+  const clean = (n: string) => n.replace(/[.,]$/, '');
+  const dated = DATE_THEN_NUMBER.exec(text);
+  if (dated) return { number: clean(dated[2] as string), date: parseRuDate(dated[1] as string) };
+  const m = NUMBER_THEN_DATE.exec(text);
+  if (m) return { number: clean(m[1] as string), date: parseRuDate(m[2] as string) };
+  return null;
 }
 
+const LABELLED_LINE = /^[А-ЯЁа-яё][А-ЯЁа-яё .,/()-]{1,60}:\s*\S/;
 const ORDER_WORD = /^(?:п\s?р\s?и\s?к\s?а\s?з|распоряжение|постановление)$/i;
 const ANNEX = /^приложение(?:\s*(?:№|N)?\s*(\d+[а-я]?))?(?![а-яё])/i;
 const TO_ORDER = /(?:^|\s)к\s+(?:приказу|распоряжению|постановлению|решению)/i;
@@ -66,13 +73,15 @@ export function readOrderHeader(lines: readonly string[]): ImportedOrder | null 
   for (const [i, line] of lines.entries()) {
     const annex = ANNEX.exec(line);
     if (annex) {
-      const text = lines.slice(i, i + 3).join(' ');
+      // «Приложение 1 / к приказу / Министерства … / от 6 февраля 2023 г. N 01/288»: up to six lines.
+      let end = i + 1;
+      while (end < lines.length && end < i + 6 && !readOrder(lines.slice(i, end).join(' ')) && !TITLE.test(lines[end] as string)) end++;
+      const text = lines.slice(i, end).join(' ');
       const to = TO_ORDER.exec(text);
       if (!to) continue;
       const order = readOrder(text.slice(to.index));
       if (!order) continue;
-      const used = lines.slice(i, i + 3).filter((_, k) => k === 0 || readOrder(lines.slice(i, i + k + 1).join(' ')) !== null);
-      return { number: order.number, date: order.date, annex: annex[1] ?? '', authority: '', signer: null, text: used.join('\n') };
+      return { number: order.number, date: order.date, annex: annex[1] ?? '', authority: '', signer: null, text: lines.slice(i, end).join('\n') };
     }
     if (ORDER_WORD.test(line.replace(/\s+/g, ' ').trim())) {
       const next = lines.slice(i + 1, i + 3).join(' ');
@@ -167,7 +176,7 @@ function readBlock(block: Block): ImportedApproval | ImportedAgreement {
   let consumed = -1;
   for (const [i, line] of block.lines.entries()) {
     if (i === consumed) continue;
-    const ordered = /^(?:приказом|приказ|распоряжением|постановлением|решением)(?![а-яё])/i.exec(line);
+    const ordered = /^(?:приказом|приказ|распоряжением|постановлением|решением|протокол(?:ом)?)(?![а-яё])/i.exec(line);
     if (ordered || (/^№/.test(line) && readOrder(line))) {
       orderText = orderText ? `${orderText} ${line}` : line;
       if (ordered) {
@@ -196,6 +205,11 @@ function readBlock(block: Block): ImportedApproval | ImportedAgreement {
       date = parseRuDate(line);
       continue;
     }
+    // «С.М. Палкиной от 01.04.2022 № 42-ОД»: the order on the signer's line.
+    if (!order && /(?:^|\s)от\s/i.test(line) && readOrder(line)) {
+      orderText = orderText ? `${orderText} ${line}` : line;
+      order = readOrder(orderText) ?? readOrder(line);
+    }
     const lineName = readName(line);
     if (lineName) {
       // «_____/И.И.Варламова», «Директор школы ______ Иванова А.А.»: the name, and the position before it.
@@ -210,7 +224,7 @@ function readBlock(block: Block): ImportedApproval | ImportedAgreement {
   }
   order ??= orderText ? readOrder(orderText) : null;
 
-  let { position, organization } = splitPosition(positionLines.join(' '));
+  let { position, organization } = splitPosition(positionLines.join(' ').replace(/[\s:.,_]+$/, ''));
   // «ДИРЕКТОР ШКОЛЫ», «Директор гимназии»: a bare word for the organisation belongs to the position.
   if (position && /^(?:школ[аыеу]|гимнази[ия]|лице[йя]|учреждени[ея]|центра?|детского сада)$/i.test(organization)) {
     position = `${position} ${organization}`;
@@ -262,6 +276,13 @@ export function readPeriod(text: string): { period: ImportedPeriod; at: number }
         at: months.index,
       };
     }
+  }
+  // «с 01.12.2020 г. по 28.05.2021 г.», «01.09.2023 – 31.05.2024»: the dates themselves.
+  const dates = /(?<!\d)(\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})\s*(?:г\.?)?\s*(?:[-–—]|по|до)\s*(\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})/i.exec(text);
+  if (dates) {
+    const from = parseRuDate(dates[1] as string);
+    const to = parseRuDate(dates[2] as string);
+    if (from && to && from <= to) return { period: { periodStart: from, periodEnd: to, text: dates[0].trim(), source: 'document' }, at: dates.index };
   }
   // «на 2022–2025 годы», «в 2024–2025 годах», «на 2021-2024 гг.»: calendar years.
   const calendar = /(?<!\d)(20\d{2})\s*[-–—]\s*(20\d{2})\s*(?:годы|годах|годов|гг\.?|г\.\s?г\.?)(?![а-яё])/i.exec(text);
@@ -367,7 +388,8 @@ export function readHeader(paragraphs: readonly string[]): ImportedHeader {
   if (titleAt >= 0) {
     for (let i = titleAt; i < lines.length && titleLines.length < 8; i++) {
       const line = lines[i] as string;
-      if (i > titleAt && KEYWORD.test(line)) break;
+      // The title ends at the next block: a grif, an annex or order line, a labelled line («Форма: …»).
+      if (i > titleAt && (KEYWORD.test(line) || ANNEX.test(line) || ORDER_WORD.test(line) || LABELLED_LINE.test(line))) break;
       titleLines.push(line);
     }
   }
@@ -426,7 +448,14 @@ export function readHeader(paragraphs: readonly string[]): ImportedHeader {
   const all = lines.join('\n');
   const programmeName = readProgrammeName(title) || readProgrammeName(all, true);
   const organization = approval?.organization || readOrganization(title) || readOrganization(all);
-  const periodMatch = readPeriod(title) ?? null;
+  // The title's period, else one stated on a line of its own («Срок осуществления плана: с … по …»).
+  const periodMatch =
+    readPeriod(title) ??
+    lines
+      .filter((l) => /^(?:срок|период)/i.test(l) && l.length < 200)
+      .map((l) => readPeriod(l))
+      .find(Boolean) ??
+    null;
 
   return { title, organization, programmeName, period: periodMatch?.period ?? null, approval, agreement, order: readOrderHeader(lines), blocks };
 }

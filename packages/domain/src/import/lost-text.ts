@@ -30,7 +30,7 @@ export function previewCorpus(preview: ImportPreview): string {
   return parts.map(squeeze).join('\u0000');
 }
 
-const LEADING_NUMBER = /^(\d{1,2}(?:\.\d{1,3}){0,3}\.?)\s*(?=\S)/;
+const LEADING_NUMBER = /^(\d{1,2}(?:\.\d{1,3}){0,3}\.?|(?:раздел|этап|блок|модуль)\s+(?:\d{1,2}|[IVX]{1,5})\.?)\s*(?=\S)/i;
 
 /** The source texts (cells, lines) not found in the preview; an empty list means nothing was lost. */
 export function lostText(preview: ImportPreview, source: Iterable<string>): string[] {

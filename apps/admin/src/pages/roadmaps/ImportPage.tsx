@@ -433,6 +433,9 @@ const ITEM_VALUE: Record<ShownField, (item: ImportedItem) => string> = {
   responsible: (item) => item.responsible,
   expectedResult: (item) => item.expectedResult,
   indicator: (item) => item.indicator,
+  document: (item) => item.document,
+  // A stage column's text is its section's title, not an item's.
+  stage: () => '',
 };
 
 /** Which field an issue belongs to (`deadlineText` → the deadline column). */

@@ -10,6 +10,8 @@ export enum ImportFieldEnum {
   RESPONSIBLE = 'responsible',
   EXPECTED_RESULT = 'expectedResult',
   INDICATOR = 'indicator',
+  DOCUMENT = 'document',
+  STAGE = 'stage',
 }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -10,7 +10,7 @@ const licey21 = org('licey21', 'МБОУ «Лицей № 21»');
 const all = [gimnaziya, gimnaziya2, sosh4, sosh14, licey21];
 
 const header = (organization: string, title = '') => ({
-  header: { title, organization, programmeName: '', period: null, approval: null, agreement: null, blocks: [] },
+  header: { title, organization, programmeName: '', period: null, approval: null, agreement: null, order: null, blocks: [] },
   preamble: [],
 });
 

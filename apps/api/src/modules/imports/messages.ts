@@ -18,7 +18,7 @@ export const IMPORT_MESSAGES_RU = {
   defaultSectionTitle: 'Мероприятия',
   untitledSection: (position: number, title: string) => ({ where: `раздел ${position}`, message: `в документе у раздела нет названия — назван «${title}»` }),
   columnMapping:
-    'Сопоставление столбцов: ожидается { "<номер столбца с 0>": "<поле>" | null }, поля: number, activity, content, deadline, responsible, expectedResult, indicator',
+    'Сопоставление столбцов: ожидается { "<номер столбца с 0>": "<поле>" | null }, поля: number, activity, content, deadline, responsible, expectedResult, indicator, document, stage',
   badJson: 'Тело запроса — некорректный JSON.',
   tooLarge: (max: string) => `Файл слишком большой: не более ${max}`,
   archiveTooLarge: (max: string) => `Архив слишком большой: не более ${max}`,

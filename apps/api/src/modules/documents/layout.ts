@@ -85,11 +85,13 @@ export function dateRu(iso: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : iso;
 }
 
-/** «на 2021–2024 гг.», «на 2025/2026 учебный год», «на 2025 год». */
+/** «на 2025/2026 учебный год», «на 2021-2024 учебные годы», «на 2022-2025 гг.», «на 2025 год». */
 export function periodRu(periodStart: string, periodEnd: string): string {
   const from = Number(periodStart.slice(0, 4));
   const to = Number(periodEnd.slice(0, 4));
   if (periodStart.slice(5) === '09-01' && periodEnd.slice(5) === '08-31' && to === from + 1) return `на ${from}/${to} учебный год`;
+  // Several academic years say so: the import reads «гг.» and «годы» as calendar years.
+  if (periodStart.slice(5) === '09-01' && periodEnd.slice(5) === '08-31' && to > from + 1) return `на ${from}-${to} учебные годы`;
   return from === to ? `на ${from} год` : `на ${from}-${to} гг.`;
 }
 

@@ -21,11 +21,13 @@ import { bytesOf, clip, type CreateFromImportRequest, type DraftSummary, type Pe
 import type { ImportSupport } from './support.js';
 import { forgetTenantReads } from '../../engine/tenancy/tenant.js';
 
-/** «на 2025/2026 учебный год», «на 2021–2024 гг.» for a generated title. */
+/** «2025/2026 учебный год», «2021–2024 учебные годы», «2022–2025 гг.» for a generated title. */
 function periodLabel(periodStart: string, periodEnd: string): string {
   const from = Number(periodStart.slice(0, 4));
   const to = Number(periodEnd.slice(0, 4));
   if (periodStart.slice(5) === '09-01' && periodEnd.slice(5) === '08-31' && to === from + 1) return `${from}/${to} учебный год`;
+  // As documents/layout.ts periodRu: «гг.» would read back as calendar years.
+  if (periodStart.slice(5) === '09-01' && periodEnd.slice(5) === '08-31') return `${from}–${to} учебные годы`;
   return from === to ? `${from} год` : `${from}–${to} гг.`;
 }
 

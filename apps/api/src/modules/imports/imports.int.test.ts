@@ -102,7 +102,8 @@ const SEED_EXPECTATIONS: Record<
     sections: 4,
     items: 24,
     approval: { heading: 'УТВЕРЖДАЮ', position: 'Директор', name: 'И.И.Варламова', date: '2021-09-15' },
-    period: ['2021-09-01', '2024-08-31'],
+    // «на 2021-2024 гг.»: calendar years, like «годы».
+    period: ['2021-01-01', '2024-12-31'],
     programmeName: 'Вместе',
     sample: {
       section: 1,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readHeader } from './header.js';
-import { layoutPdf, type PdfPageLayout, type PdfRule, type PdfTextRun } from './pdf-layout.js';
+import { layoutPdf, PDF_FURNITURE_WARNING, type PdfPageLayout, type PdfRule, type PdfTextRun } from './pdf-layout.js';
 import { previewFromSource } from './preview.js';
 import type { SourceDocument, SourceTable } from './source.js';
 
@@ -143,6 +143,16 @@ describe('layoutPdf: ruled tables', () => {
     const [t] = tablesOf(doc);
     expect(t?.rows.map((r) => r.cells[0])).toEqual(['№', '1. Организационный этап', '1.1', '1.2', '2. Основной этап']);
     expect(t?.rows.map((r) => r.source)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('drops running headers and footers repeated on the pages, so the table goes on across them', () => {
+    const furniture = (n: number) => ({ runs: [run('ПРОЕКТ', 270, 24), run(`Страница ${n} из 3`, 260, 820)] });
+    const parts = [1, 2, 3].map((n) =>
+      table(XS, rowsEvery(2, n === 1 ? 700 : 60), [...simpleCells([HEADING]), ...simpleCells([[`${n}`, `Мероприятие ${n}`, 'май', 'Куратор', 'Отчёт']], 1)]),
+    );
+    const doc = layoutPdf(parts.map((part, i) => page([furniture(i + 1), part])));
+    expect(doc.blocks.map((b) => (b.kind === 'table' ? `table of ${b.table.rows.length}` : b.text))).toEqual(['ПРОЕКТ', 'table of 4']);
+    expect(doc.warnings).toEqual([PDF_FURNITURE_WARNING]);
   });
 
   it('continues a merged stage cell cut by the page break', () => {

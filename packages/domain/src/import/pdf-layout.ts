@@ -13,7 +13,9 @@ import { toGrid, type RawCell, type RawRow, type SourceBlock, type SourceDocumen
  *   rule between two grid columns spans them, one without a rule between two grid rows is a vertical
  *   merge (its text on the first row, like Word's `vMerge`).
  * - A table whose first part on the next page has the same column boundaries continues there; the
- *   heading rows repeated on the new page are dropped.
+ *   heading rows repeated on the new page are dropped, and so are running headers and footers (the
+ *   same text, numbers aside, at the same height on at least half of the pages: «Страница 2 из 5»),
+ *   kept once only where they stand above the first table.
  * - Other text becomes paragraphs in reading order: lines at the same height but far apart (an approval
  *   block on the right beside an annex note on the left) stay apart, the left one first; lines are
  *   joined into one paragraph only when they are clearly one wrapped sentence.
@@ -425,11 +427,11 @@ function blocksOf(lines: Line[][]): TextBlock[] {
 }
 
 /** A block's paragraphs: one per line, unless the next line clearly goes on with a wrapped sentence. */
-function paragraphsOf(block: { lines: Line[] }): string[] {
+function paragraphsOf(block: { lines: Line[] }): Array<{ text: string; baseline: number }> {
   const right = Math.max(...block.lines.map((l) => l.right));
   const left = Math.min(...block.lines.map((l) => l.left));
   const width = right - left;
-  const out: string[] = [];
+  const out: Array<{ text: string; baseline: number }> = [];
   let previous: Line | null = null;
   for (const line of block.lines) {
     const wrapped =
@@ -438,10 +440,10 @@ function paragraphsOf(block: { lines: Line[] }): string[] {
       previous.right >= right - Math.max(2 * line.height, 0.1 * width) &&
       line.baseline - previous.baseline <= 1.6 * Math.max(line.height, previous.height) &&
       (/^[a-zа-яё]/.test(line.text) || /[a-zа-яё]-$/i.test(previous.text));
-    if (wrapped && out.length) {
-      const last = out[out.length - 1] as string;
-      out[out.length - 1] = /[a-zа-яё]-$/i.test(last) && /^[a-zа-яё]/.test(line.text) ? last.slice(0, -1) + line.text : `${last} ${line.text}`;
-    } else out.push(line.text);
+    const last = out[out.length - 1];
+    if (wrapped && last) {
+      last.text = /[a-zа-яё]-$/i.test(last.text) && /^[a-zа-яё]/.test(line.text) ? last.text.slice(0, -1) + line.text : `${last.text} ${line.text}`;
+    } else out.push({ text: line.text, baseline: line.baseline });
     previous = line;
   }
   return out;
@@ -490,6 +492,8 @@ function layoutPage(page: PdfPageLayout): PageItem[] {
 
 // ————— the document —————
 
+export const PDF_FURNITURE_WARNING = 'колонтитулы, повторяющиеся на страницах PDF (номера страниц, отметки), пропущены';
+
 const PAGE_NUMBER = /^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|(?:стр\.|страница)\s*\d{1,4}(?:\s*из\s*\d{1,4})?)$/i;
 
 const sameColumns = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => Math.abs(x - (b[i] as number)) <= 2 * SNAP);
@@ -524,14 +528,38 @@ function continueTable(table: PageTable, part: PageTable): void {
 
 /** Lays out the pages of a PDF as paragraphs and tables. */
 export function layoutPdf(pages: readonly PdfPageLayout[]): SourceDocument {
+  type Laid = PageTable | { kind: 'text'; paragraphs: Array<{ text: string; baseline: number }> };
+  const laid: Laid[][] = pages.map((page) =>
+    layoutPage(page).map((item): Laid => (item.kind === 'text' ? { kind: 'text', paragraphs: paragraphsOf(item) } : item)),
+  );
+
+  // Running headers and footers («Страница 2 из 5», «ПРОЕКТ», the document's name): the same text,
+  // numbers aside, at the same height on at least half of the pages.
+  const furnitureKey = (text: string, baseline: number) => `${Math.round(baseline / 3)}\u0000${text.replace(/\d+/g, '#')}`;
+  const onPages = new Map<string, number>();
+  for (const items of laid) {
+    const keys = new Set(items.flatMap((item) => (item.kind === 'text' ? item.paragraphs.map((p) => furnitureKey(p.text, p.baseline)) : [])));
+    for (const key of keys) onPages.set(key, (onPages.get(key) ?? 0) + 1);
+  }
+  const isFurniture = (text: string, baseline: number) =>
+    pages.length >= 2 && (onPages.get(furnitureKey(text, baseline)) ?? 0) >= Math.max(2, Math.ceil(pages.length / 2));
+  let furnitureDropped = 0;
+
   type DocItem = { kind: 'paragraph'; text: string; pageNumber: boolean } | { kind: 'table'; table: PageTable };
   const items: DocItem[] = [];
   let lastTableAt = -1;
-  for (const [p, page] of pages.entries()) {
+  for (const [p, pageItems] of laid.entries()) {
     let firstTableOfPage = true;
-    for (const item of layoutPage(page)) {
+    for (const item of pageItems) {
       if (item.kind === 'text') {
-        for (const text of paragraphsOf(item)) items.push({ kind: 'paragraph', text, pageNumber: PAGE_NUMBER.test(text) });
+        for (const { text, baseline } of item.paragraphs) {
+          // Kept once: where it stands before the document's first table (a mark above the title).
+          if (isFurniture(text, baseline) && (p > 0 || lastTableAt >= 0)) {
+            furnitureDropped++;
+            continue;
+          }
+          items.push({ kind: 'paragraph', text, pageNumber: PAGE_NUMBER.test(text) });
+        }
         continue;
       }
       if (firstTableOfPage && p > 0 && lastTableAt >= 0) {
@@ -561,5 +589,5 @@ export function layoutPdf(pages: readonly PdfPageLayout[]): SourceDocument {
     if (!rows.some((r) => r.cells.some((c) => c.text))) continue;
     blocks.push({ kind: 'table', table: toGrid(rows) });
   }
-  return { blocks, rowLabel: 'строка таблицы', warnings: [] };
+  return { blocks, rowLabel: 'строка таблицы', warnings: furnitureDropped ? [PDF_FURNITURE_WARNING] : [] };
 }

@@ -235,12 +235,23 @@ function dropClose(values: number[]): number[] {
   return out;
 }
 
-function hasVertical(grid: Grid, x: number, yMid: number): boolean {
-  return grid.v.some((s) => Math.abs(s.x - x) <= SNAP && s.y1 <= yMid && s.y2 >= yMid);
+/** The segments lying on each grid line (so that a cell's borders are looked up among few). */
+function onLines<T>(edges: readonly number[], segs: readonly T[], at: (s: T) => number): T[][] {
+  const out: T[][] = edges.map(() => []);
+  for (const s of segs) {
+    const position = at(s);
+    const i = edges.findIndex((e) => Math.abs(e - position) <= SNAP);
+    if (i >= 0) out[i]?.push(s);
+  }
+  return out;
 }
 
-function hasHorizontal(grid: Grid, y: number, xMid: number): boolean {
-  return grid.h.some((s) => Math.abs(s.y - y) <= SNAP && s.x1 <= xMid && s.x2 >= xMid);
+function hasVertical(segs: readonly VSeg[], yMid: number): boolean {
+  return segs.some((s) => s.y1 <= yMid && s.y2 >= yMid);
+}
+
+function hasHorizontal(segs: readonly HSeg[], xMid: number): boolean {
+  return segs.some((s) => s.x1 <= xMid && s.x2 >= xMid);
 }
 
 function band(edges: readonly number[], value: number): number {
@@ -265,13 +276,15 @@ function tableOf(grid: Grid, runs: readonly PdfTextRun[]): PageTable {
   const rows = ys.length - 1;
   const cols = xs.length - 1;
   const uf = new UnionFind(rows * cols);
+  const atX = onLines(xs, grid.v, (s) => s.x);
+  const atY = onLines(ys, grid.h, (s) => s.y);
   for (let i = 0; i < rows; i++) {
     const yMid = ((ys[i] as number) + (ys[i + 1] as number)) / 2;
-    for (let j = 1; j < cols; j++) if (!hasVertical(grid, xs[j] as number, yMid)) uf.union(i * cols + j - 1, i * cols + j);
+    for (let j = 1; j < cols; j++) if (!hasVertical(atX[j] ?? [], yMid)) uf.union(i * cols + j - 1, i * cols + j);
   }
   for (let j = 0; j < cols; j++) {
     const xMid = ((xs[j] as number) + (xs[j + 1] as number)) / 2;
-    for (let i = 1; i < rows; i++) if (!hasHorizontal(grid, ys[i] as number, xMid)) uf.union((i - 1) * cols + j, i * cols + j);
+    for (let i = 1; i < rows; i++) if (!hasHorizontal(atY[i] ?? [], xMid)) uf.union((i - 1) * cols + j, i * cols + j);
   }
   const regions = new Map<number, Region>();
   const regionAt: Region[] = [];

@@ -248,18 +248,39 @@ describe('layoutPdf: text outside tables', () => {
     ]);
   });
 
-  it('keeps text of a page without rules in reading order, nothing lost', () => {
+  it('reads a table drawn without rules from its aligned columns, row by row', () => {
     const rows = [
-      ['1', 'Встреча', 'сентябрь'],
-      ['2', 'Семинар', 'октябрь'],
+      ['№', 'Мероприятие', 'Срок', 'Ответственный'],
+      ['1', 'Встреча наставников', 'сентябрь 2024', 'Куратор'],
+      ['', 'и наставляемых', '', ''],
+      ['2', 'Семинар', 'октябрь 2024', 'Педагог-психолог'],
+      ['3', 'Анкетирование', 'ноябрь 2024', 'Куратор'],
     ];
-    const runs = rows.flatMap((r, i) => [
-      run(r[0] as string, 40, 200 + i * 14),
-      run(r[1] as string, 100, 200 + i * 14),
-      run(r[2] as string, 300, 200 + i * 14),
+    const xs = [40, 70, 250, 360];
+    const runs = rows.flatMap((r, i) => r.flatMap((text, c) => (text ? [run(text, xs[c] as number, 200 + i * 14)] : [])));
+    const title = run('Дорожная карта наставничества на 2024-2025 учебный год', 120, 150);
+    const doc = layoutPdf([page([{ runs: [title, ...runs] }])]);
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'table']);
+    expect(tablesOf(doc)[0]?.rows.map((r) => r.cells)).toEqual(rows);
+    const preview = previewFromSource(doc, { fileName: 'x.pdf', format: 'pdf' });
+    if (!preview.ok) throw new Error(preview.message);
+    expect(preview.sections.flatMap((s) => s.items.map((i) => [i.number, i.activity, i.deadlineText, i.responsible]))).toEqual([
+      ['1', 'Встреча наставников и наставляемых', 'сентябрь 2024', 'Куратор'],
+      ['2', 'Семинар', 'октябрь 2024', 'Педагог-психолог'],
+      ['3', 'Анкетирование', 'ноябрь 2024', 'Куратор'],
     ]);
-    const text = paragraphsOf(layoutPdf([page([{ runs }])])).join('\n');
-    for (const word of rows.flat()) expect(text).toContain(word);
+  });
+
+  it('keeps three approval blocks side by side as text, left to right', () => {
+    const blocks = [
+      ['СОГЛАСОВАНО', 'Председатель ПК', '_____ А.А. Петров'],
+      ['ПРИНЯТО', 'педагогическим советом', 'протокол № 1'],
+      ['УТВЕРЖДАЮ', 'Директор', '_____ И.И. Иванова'],
+    ];
+    const runs = blocks.flatMap((lines, b) => lines.map((text, i) => run(text, 40 + b * 190, 60 + i * 12)));
+    const doc = layoutPdf([page([{ runs }])]);
+    expect(paragraphsOf(doc)).toEqual(blocks.flat());
+    expect(doc.blocks.map((b) => b.kind)).toEqual(Array(9).fill('paragraph'));
   });
 
   it('gives an empty document for pages without text', () => {

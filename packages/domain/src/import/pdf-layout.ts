@@ -1,5 +1,5 @@
 import { cleanCellText, cleanParagraph } from './text.js';
-import { toGrid, type RawCell, type RawRow, type SourceBlock, type SourceDocument } from './source.js';
+import { MAX_COLUMNS, toGrid, type RawCell, type RawRow, type SourceBlock, type SourceDocument } from './source.js';
 
 /**
  * A PDF page's text and lines, as the API's pdf.js reader extracts them, laid out into the paragraphs
@@ -439,8 +439,12 @@ function blocksOf(lines: Line[][]): TextBlock[] {
   return blocks;
 }
 
-/** A block's paragraphs: one per line, unless the next line clearly goes on with a wrapped sentence. */
-function paragraphsOf(block: { lines: Line[] }): Array<{ text: string; baseline: number }> {
+/**
+ * A block's paragraphs: one per line, unless the next line clearly goes on with a wrapped sentence —
+ * a line filling a wide block (half the page or more: body text, not a header block) followed by one
+ * starting in lower case at the same left edge.
+ */
+function paragraphsOf(block: { lines: Line[] }, pageWidth: number): Array<{ text: string; baseline: number }> {
   const right = Math.max(...block.lines.map((l) => l.right));
   const left = Math.min(...block.lines.map((l) => l.left));
   const width = right - left;
@@ -449,6 +453,7 @@ function paragraphsOf(block: { lines: Line[] }): Array<{ text: string; baseline:
   for (const line of block.lines) {
     const wrapped =
       previous !== null &&
+      width >= 0.5 * pageWidth &&
       Math.abs(line.left - previous.left) <= 0.5 * line.height &&
       previous.right >= right - Math.max(2 * line.height, 0.1 * width) &&
       line.baseline - previous.baseline <= 1.6 * Math.max(line.height, previous.height) &&
@@ -488,6 +493,77 @@ function readingOrder<T extends { top: number; bottom: number; left: number }>(i
   return out;
 }
 
+/** Approval blocks side by side share their lines' heights too; they are no table. */
+const HEADER_KEYWORD = /^[\s«"]*(?:УТВЕРЖД|СОГЛАСОВАН|ПРИНЯТ|РАССМОТРЕН)/i;
+
+/**
+ * Best effort for a table drawn without rules (a sheet printed without borders): lines of three or
+ * more fragments whose left edges fall on the same few columns, with the lines between them that keep
+ * to those columns (a wrapped cell, a section heading in the first column). Each line becomes a row;
+ * a wrapped cell's next line is a row of its own that the roadmap reader joins back.
+ */
+function looseTables(lines: Line[][]): { loose: PageTable[]; rest: Line[][] } {
+  const loose: PageTable[] = [];
+  const rest: Line[][] = [];
+  const aligned = (fragments: Line[], starts: number[], tol: number) => fragments.every((f) => starts.some((x) => Math.abs(x - f.left) <= tol));
+  let i = 0;
+  while (i < lines.length) {
+    // A region of lines at normal line gaps.
+    let end = i + 1;
+    while (end < lines.length) {
+      const a = (lines[end - 1] as Line[])[0] as Line;
+      const b = (lines[end] as Line[])[0] as Line;
+      if (b.baseline - a.baseline > 2.5 * Math.max(a.height, b.height)) break;
+      end++;
+    }
+    const region = lines.slice(i, end);
+    i = end;
+    const wide = region.filter((l) => l.length >= 3);
+    if (wide.length < 3 || region.some((l) => l.some((f) => HEADER_KEYWORD.test(f.text)))) {
+      rest.push(...region);
+      continue;
+    }
+    const height = Math.max(...wide.flatMap((l) => l.map((f) => f.height)));
+    const tol = Math.max(4, 0.5 * height);
+    const lefts = cluster(
+      wide.flatMap((l) => l.map((f) => f.left)),
+      tol,
+    );
+    const starts = lefts.filter((x) => wide.filter((l) => l.some((f) => Math.abs(f.left - x) <= tol)).length >= 2);
+    if (starts.length < 3 || starts.length > MAX_COLUMNS) {
+      rest.push(...region);
+      continue;
+    }
+    // The table: from the first wide aligned line, as long as the lines keep to the columns.
+    const first = region.findIndex((l) => l.length >= 3 && aligned(l, starts, tol));
+    let last = first;
+    while (first >= 0 && last + 1 < region.length && aligned(region[last + 1] as Line[], starts, tol)) last++;
+    while (last > first && (region[last] as Line[]).length < 2) last--;
+    const body = first >= 0 ? region.slice(first, last + 1) : [];
+    if (body.filter((l) => l.length >= 3).length < 3) {
+      rest.push(...region);
+      continue;
+    }
+    rest.push(...region.slice(0, first));
+    const rows: RawRow[] = body.map((fragments) => {
+      const cells: string[] = starts.map(() => '');
+      for (const f of fragments) {
+        const col = starts.findIndex((x) => Math.abs(x - f.left) <= tol);
+        cells[col] = cells[col] ? `${cells[col]} ${f.text}` : f.text;
+      }
+      return { cells: cells.map((text) => ({ text: cleanCellText(text), span: 1, vMerge: null })), source: 0 };
+    });
+    const right = Math.max(...body.flatMap((l) => l.map((f) => f.right)));
+    const top = Math.min(...(body[0] as Line[]).map((f) => f.baseline - f.height));
+    const bottom = Math.max(...(body[body.length - 1] as Line[]).map((f) => f.baseline));
+    loose.push({ kind: 'table', xs: [...starts, right], rows, top, bottom, left: starts[0] as number });
+    // What follows the table in the region is text again (and may hold another table).
+    const after = region.slice(last + 1);
+    if (after.length) lines.splice(i, 0, ...after);
+  }
+  return { loose, rest };
+}
+
 function layoutPage(page: PdfPageLayout): PageItem[] {
   const runs = page.runs.filter((r) => [r.x, r.y, r.width, r.height].every(Number.isFinite) && typeof r.text === 'string');
   const grids = findGrids(page.rules);
@@ -498,8 +574,13 @@ function layoutPage(page: PdfPageLayout): PageItem[] {
     free = free.filter((r) => !inside(grid, r));
     tables.push(tableOf(grid, mine));
   }
-  const blocks = blocksOf(linesOf(free));
-  const items: PageItem[] = [...tables, ...blocks.map((b): PageParagraphs => ({ kind: 'text', lines: b.lines, top: b.top, bottom: b.bottom, left: b.left }))];
+  const { loose, rest } = looseTables(linesOf(free));
+  const blocks = blocksOf(rest);
+  const items: PageItem[] = [
+    ...tables,
+    ...loose,
+    ...blocks.map((b): PageParagraphs => ({ kind: 'text', lines: b.lines, top: b.top, bottom: b.bottom, left: b.left })),
+  ];
   return readingOrder(items);
 }
 
@@ -543,7 +624,7 @@ function continueTable(table: PageTable, part: PageTable): void {
 export function layoutPdf(pages: readonly PdfPageLayout[]): SourceDocument {
   type Laid = PageTable | { kind: 'text'; paragraphs: Array<{ text: string; baseline: number }> };
   const laid: Laid[][] = pages.map((page) =>
-    layoutPage(page).map((item): Laid => (item.kind === 'text' ? { kind: 'text', paragraphs: paragraphsOf(item) } : item)),
+    layoutPage(page).map((item): Laid => (item.kind === 'text' ? { kind: 'text', paragraphs: paragraphsOf(item, page.width) } : item)),
   );
 
   // Running headers and footers («Страница 2 из 5», «ПРОЕКТ», the document's name): the same text,

@@ -236,6 +236,20 @@ export function bombPdf(megabytes = 300): Buffer {
   ]);
 }
 
+/**
+ * The same bomb with its deflated bytes written as hex (`[/ASCIIHexDecode /FlateDecode]`): the bomb
+ * check cannot inflate it as it stands, so only the reader's memory watch stops it.
+ */
+export function hexWrappedBombPdf(megabytes = 300): Buffer {
+  const packed = deflateSync(Buffer.alloc(megabytes * 1024 * 1024), { level: 9 });
+  return handWrittenPdf([
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
+    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
+    Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>'),
+    stream('/Filter [/ASCIIHexDecode /FlateDecode]', Buffer.from(`${packed.toString('hex')}>`)),
+  ]);
+}
+
 /** A small valid PDF with one line of text in a standard font (Helvetica), compressed or not. */
 export function plainTextPdf(text = 'Plan'): Buffer {
   const content = Buffer.from(`BT /F1 12 Tf 72 720 Td (${text}) Tj ET`);

@@ -1,6 +1,16 @@
 import { IMPORT_ERRORS_RU, previewFromSource, type ImportFailure, type ImportPreview, type SourceDocument } from '@nastavnik/domain';
 import { describe, expect, it } from 'vitest';
-import { bombPdf, malformedPdf, PDF_HEADING, plainTextPdf, roadmapPdf, sampleSections, scannedPdf, type PdfRoadmapSection } from '../../test/pdf-files.js';
+import {
+  bombPdf,
+  hexWrappedBombPdf,
+  malformedPdf,
+  PDF_HEADING,
+  plainTextPdf,
+  roadmapPdf,
+  sampleSections,
+  scannedPdf,
+  type PdfRoadmapSection,
+} from '../../test/pdf-files.js';
 import { createPdfReader } from './pdf.js';
 import { withinInflateLimits } from './pdf-worker.js';
 
@@ -131,6 +141,13 @@ describe('PDF reader: files it refuses, with a Russian message', () => {
       code: 'TOO_LARGE',
       message: 'Файл PDF слишком сложный или сжат подозрительно сильно — импорт отклонён',
     });
+  });
+
+  it('a bomb the check cannot see (Flate under ASCIIHex): stopped by the memory watch', async () => {
+    const watched = createPdfReader({ pdfTimeoutMs: 60_000, pdfMaxPages: 300 }, { maxMemoryGrowth: 128 * 1024 * 1024 });
+    const started = Date.now();
+    expect(await watched.read(hexWrappedBombPdf(600))).toEqual({ ok: false, code: 'TOO_LARGE', message: IMPORT_ERRORS_RU.pdfTooComplex });
+    expect(Date.now() - started).toBeLessThan(30_000);
   });
 
   it('the bomb check counts each stream and all of them; streams that do not inflate are left to pdf.js', () => {

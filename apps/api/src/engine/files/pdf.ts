@@ -19,6 +19,14 @@ const MAX_STREAM_BYTES = 64 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
 /** PDFs read at the same time; others wait their turn (each worker may take a few hundred MB). */
 const MAX_CONCURRENT = 2;
+/**
+ * The heap limit bounds pdf.js's objects but not its decoded buffers (ArrayBuffers live outside the
+ * heap): the process's resident memory is watched while a worker runs, and a worker that makes it grow
+ * by more than this is stopped — the net behind the bomb check, for filters it does not decode
+ * (LZW, a Flate stream wrapped in ASCII85 …).
+ */
+const MAX_MEMORY_GROWTH = 512 * 1024 * 1024;
+const MEMORY_CHECK_MS = 25;
 
 const tooComplex: ImportFailure = { ok: false, code: 'TOO_LARGE', message: IMPORT_ERRORS_RU.pdfTooComplex };
 
@@ -44,7 +52,8 @@ function failureOf(result: PdfWorkerResult, maxPages: number): SourceDocument | 
   }
 }
 
-export function createPdfReader(config: Pick<ApiConfig['imports'], 'pdfTimeoutMs' | 'pdfMaxPages'>) {
+export function createPdfReader(config: Pick<ApiConfig['imports'], 'pdfTimeoutMs' | 'pdfMaxPages'>, limits: { maxMemoryGrowth?: number } = {}) {
+  const maxMemoryGrowth = limits.maxMemoryGrowth ?? MAX_MEMORY_GROWTH;
   let running = 0;
   const waiting: Array<() => void> = [];
   const acquire = async () => {
@@ -68,10 +77,15 @@ export function createPdfReader(config: Pick<ApiConfig['imports'], 'pdfTimeoutMs
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        clearInterval(watch);
         void worker?.terminate().catch(() => undefined);
         resolve(value);
       };
       const timer = setTimeout(() => finish(tooComplex), config.pdfTimeoutMs);
+      const baseline = process.memoryUsage.rss();
+      const watch = setInterval(() => {
+        if (process.memoryUsage.rss() - baseline > maxMemoryGrowth) finish(tooComplex);
+      }, MEMORY_CHECK_MS);
       try {
         worker = new Worker(workerUrl(), {
           workerData: input,

@@ -4,12 +4,16 @@
 //                  CHROMIUM_PATH names another binary (then nothing is installed);
 //   poppler-utils  pdftoppm / pdftotext / pdffonts: the API's PDF export tests render pages, extract
 //                  text and list the embedded fonts;
+//   libreoffice    soffice (Debian «libreoffice-writer-nogui»): the roadmap import's .doc/.rtf/.odt
+//                  tests convert through it (apps/api engine/files/libreoffice.int.test.ts). Not in the
+//                  default list: without it those tests are skipped, saying so (CI installs it and
+//                  fails without it); the production image of the API carries it;
 //   nginx, pgbouncer  the production topology test (`npm run test:production`): the test runs its own
 //                  instances with its own configuration on free ports; the packaged services are
 //                  kept from starting during the install (policy-rc.d), so they hold no ports.
 //
 //   node scripts/ensure-test-tools.mjs                 chromium and poppler
-//   node scripts/ensure-test-tools.mjs poppler         only the named ones (chromium, poppler, nginx, pgbouncer)
+//   node scripts/ensure-test-tools.mjs poppler         only the named ones (chromium, poppler, libreoffice, nginx, pgbouncer)
 //
 // As root apt-get runs directly, otherwise through sudo. Exit 1 with a Russian message on failure.
 import { existsSync } from 'node:fs';
@@ -45,6 +49,12 @@ export const TOOLS = {
     packages: ['poppler-utils'],
     missing: 'pdftoppm/pdftotext/pdffonts не найдены: устанавливаю пакет Debian «poppler-utils» (apt-get)…',
     failed: 'Не удалось установить poppler-utils (pdftoppm, pdftotext). Установите пакет вручную.',
+  },
+  libreoffice: {
+    present: () => onPath('soffice'),
+    packages: ['libreoffice-writer-nogui'],
+    missing: 'LibreOffice (soffice) не найден: устанавливаю пакет Debian «libreoffice-writer-nogui» (apt-get)…',
+    failed: 'Не удалось установить libreoffice-writer-nogui (soffice). Установите пакет вручную.',
   },
   nginx: {
     present: () => existsSync('/usr/sbin/nginx'),

@@ -23,6 +23,11 @@ ENV NODE_ENV=production
 # replica stays near 320 MB at a fifth less throughput (docs/operations.md, «Memory of an API
 # replica»). The production topology test and bench start their replicas with this same line.
 ENV NODE_OPTIONS="--max-old-space-size=256"
+# LibreOffice headless (Writer only, no GUI): the roadmap import converts .doc, .rtf and .odt to .docx
+# with it (apps/api/src/engine/files/libreoffice.ts; ~5 s and ~210 MB per conversion, two at a time).
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends libreoffice-writer-nogui \
+  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/packages/domain/package.json ./packages/domain/package.json

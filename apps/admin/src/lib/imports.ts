@@ -1,5 +1,6 @@
 /**
- * Roadmap documents in (apps/api `/imports/...`): the preview of an uploaded .docx/.xlsx/.txt, the
+ * Roadmap documents in (apps/api `/imports/...`): the preview of an uploaded .docx/.xlsx/.txt (or
+ * .pdf/.doc/.rtf/.odt, which the API lays out or converts first), the
  * same file read again with the curator's column mapping, the district's ZIP of documents. REST with
  * the bearer token and the tenancy header, like attachments. The column-mapping state is pure.
  */

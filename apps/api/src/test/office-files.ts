@@ -1,5 +1,14 @@
-import { Document, Packer, Paragraph } from 'docx';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { strToU8, zipSync } from 'fflate';
+import { findSoffice } from '../engine/files/libreoffice.js';
+
+const execFileAsync = promisify(execFile);
 
 /** A real .docx, as Word would open it (written by the `docx` library). */
 export async function realDocx(text = 'Протокол заседания'): Promise<Buffer> {
@@ -25,4 +34,118 @@ export function minimalDocx(text = 'Протокол'): Buffer {
       ),
     }),
   );
+}
+
+/** The roadmap of `roadmapDocx`, as the import should read it. */
+export const OFFICE_ROADMAP = {
+  approval: ['УТВЕРЖДАЮ', 'Директор МБОУ «СОШ № 7»', '_________ / А.В. Петрова', 'Приказ № 85-од от 30.08.2024'],
+  title: ['Дорожная карта', 'реализации программы наставничества «Вместе» в МБОУ «СОШ № 7» на 2024–2025 учебный год'],
+  headings: ['№', 'Наименование мероприятия', 'Срок', 'Ответственный', 'Результат'],
+  section: 'Организационный этап',
+  items: [
+    ['1.1', 'Издание приказа о внедрении программы наставничества', 'до 10.09.2024', 'директор А.В. Петрова', 'Приказ'],
+    ['1.2', 'Назначение куратора программы', 'до 15.09.2024', 'директор А.В. Петрова', 'Приказ о назначении'],
+    ['1.3', 'Формирование базы наставников и наставляемых', 'Сентябрь–октябрь 2024', 'куратор И.С. Орлова', 'База наставников'],
+    ['1.4', 'Итоговая конференция наставнических пар', 'май 2025', 'куратор И.С. Орлова', 'Отчёт о реализации'],
+  ],
+} as const;
+
+/**
+ * A roadmap as a school writes it in Word (written by the `docx` library): the approval block, the
+ * title, a table «№ | Наименование мероприятия | Срок | Ответственный | Результат» with a section row
+ * and four items. LibreOffice turns it into the .doc, .rtf and .odt twins of the import tests.
+ */
+export async function roadmapDocx(): Promise<Buffer> {
+  // Widths in twips (a grid Word writes too): without them LibreOffice's .doc export loses the table.
+  const widths = [700, 3300, 1600, 1900, 1800];
+  const cell = (text: string, column: number, columnSpan = 1) =>
+    new TableCell({
+      children: [new Paragraph(text)],
+      width: { size: widths.slice(column, column + columnSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      ...(columnSpan > 1 ? { columnSpan } : {}),
+    });
+  const r = OFFICE_ROADMAP;
+  const table = new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      new TableRow({ children: r.headings.map((heading, column) => cell(heading, column)) }),
+      new TableRow({ children: [cell('1', 0), cell(r.section, 1, 4)] }),
+      ...r.items.map((item) => new TableRow({ children: item.map((text, column) => cell(text, column)) })),
+    ],
+  });
+  return Packer.toBuffer(
+    new Document({
+      sections: [
+        {
+          children: [
+            ...r.approval.map((line) => new Paragraph({ text: line, alignment: AlignmentType.RIGHT })),
+            new Paragraph(''),
+            ...r.title.map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: true })], alignment: AlignmentType.CENTER })),
+            new Paragraph(''),
+            table,
+          ],
+        },
+      ],
+    }),
+  );
+}
+
+/** Printed when the .doc/.rtf/.odt tests cannot run here (CI fails instead: it must have LibreOffice). */
+export const LIBREOFFICE_MISSING_NOTE = 'LibreOffice не установлен — тесты .doc/.rtf/.odt не запускались';
+
+/**
+ * LibreOffice's `soffice` for the conversion tests, or null: they are skipped then, saying so — except
+ * on CI (`CI=true`), where a missing LibreOffice fails the suite (`.ci/run` installs it through
+ * scripts/ensure-test-tools.mjs libreoffice).
+ */
+export async function libreOfficeForTests(): Promise<string | null> {
+  const soffice = await findSoffice(null);
+  if (soffice) return soffice;
+  if (process.env.CI === 'true') throw new Error(`${LIBREOFFICE_MISSING_NOTE}: CI must have it (node scripts/ensure-test-tools.mjs libreoffice)`);
+  console.warn(LIBREOFFICE_MISSING_NOTE);
+  return null;
+}
+
+/**
+ * The .doc, .rtf and .odt twins of a .docx, written by LibreOffice itself (one `soffice` run per
+ * format, each with its own profile, all in one temporary directory that is removed afterwards).
+ * The .doc is written from the .odt twin: LibreOffice 7.4 writing a `docx`-library table straight to
+ * .doc loses its cell marks (the table reads back as one paragraph), through .odt it keeps them.
+ */
+export async function officeTwins(soffice: string, docx: Uint8Array): Promise<Record<'doc' | 'rtf' | 'odt', Uint8Array>> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'nastavnik-twins-'));
+  const convert = async (from: string, format: 'doc' | 'rtf' | 'odt') => {
+    const out = path.join(dir, format);
+    const profile = pathToFileURL(path.join(dir, `profile-${format}`)).href;
+    await execFileAsync(
+      soffice,
+      [
+        '--headless',
+        '--norestore',
+        '--nolockcheck',
+        '--nodefault',
+        '--nologo',
+        `-env:UserInstallation=${profile}`,
+        '--convert-to',
+        format,
+        '--outdir',
+        out,
+        from,
+      ],
+      {
+        timeout: 120_000,
+        env: { ...process.env, HOME: dir },
+      },
+    );
+    return path.join(out, `${path.basename(from).replace(/\.[a-z]+$/, '')}.${format}`);
+  };
+  try {
+    await writeFile(path.join(dir, 'roadmap.docx'), docx);
+    const odt = await convert(path.join(dir, 'roadmap.docx'), 'odt');
+    const [doc, rtf] = [await convert(odt, 'doc'), await convert(path.join(dir, 'roadmap.docx'), 'rtf')];
+    return { doc: new Uint8Array(await readFile(doc)), rtf: new Uint8Array(await readFile(rtf)), odt: new Uint8Array(await readFile(odt)) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -186,7 +186,7 @@ function ImportFlow() {
                 type="file"
                 name="file"
                 className="input-file"
-                accept=".docx,.xlsx,.txt"
+                accept=".docx,.doc,.rtf,.odt,.pdf,.xlsx,.txt"
                 onChange={() => setFileError(null)}
               />
             )}

@@ -84,7 +84,7 @@ describe('upload and download', () => {
     const exe = await upload(app, w.tokens.curator1, 'setup.exe', Buffer.from('MZ....'));
     expect(exe.status).toBe(415);
     expect(exe.body.errors[0]).toMatchObject({
-      message: 'Недопустимый тип файла «.exe»: можно загрузить PDF, DOC, DOCX, XLS, XLSX, ODT, JPG, PNG, TXT',
+      message: 'Недопустимый тип файла «.exe»: можно загрузить PDF, DOC, DOCX, RTF, XLS, XLSX, ODT, JPG, PNG, TXT',
       extensions: { code: 'BAD_USER_INPUT', field: 'file' },
     });
     const noExtension = await upload(app, w.tokens.curator1, 'README', Buffer.from('text'));
@@ -93,6 +93,9 @@ describe('upload and download', () => {
     const renamed = await upload(app, w.tokens.curator1, 'приказ.pdf', Buffer.from('MZ\x90\x00 not a pdf'));
     expect(renamed.status).toBe(415);
     expect(renamed.body.errors[0].message).toBe('Содержимое файла не соответствует его типу «.pdf»');
+    const notRtf = await upload(app, w.tokens.curator1, 'справка.rtf', Buffer.from('просто текст'));
+    expect(notRtf.status).toBe(415);
+    expect(notRtf.body.errors[0].message).toBe('Содержимое файла не соответствует его типу «.rtf»');
 
     const empty = await upload(app, w.tokens.curator1, 'пусто.txt', Buffer.alloc(0));
     expect(empty.status).toBe(400);
@@ -106,6 +109,7 @@ describe('upload and download', () => {
       ['отчёт.txt', Buffer.from('Отчёт о проведении мероприятия', 'utf8')],
       // A real document: a ZIP signature alone is refused (see office-archive.ts).
       ['протокол.docx', minimalDocx()],
+      ['справка.rtf', Buffer.from('{\\rtf1\\ansi Справка}', 'utf8')],
     ] as const) {
       expect((await upload(app, w.tokens.curator1, name, bytes)).status).toBe(201);
     }

@@ -17,6 +17,8 @@ const OLE = startsWith([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const JPEG = startsWith([0xff, 0xd8, 0xff]);
 const PNG = startsWith([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const PDF = startsWith([0x25, 0x50, 0x44, 0x46]);
+/** `{\rtf`: every RTF document opens its group with the control word. */
+const RTF = startsWith([...Buffer.from('{\\rtf', 'latin1')]);
 /** Plain text: no NUL bytes in the first kilobytes (UTF-8 or Windows-1251 alike). */
 const TEXT = (head: Buffer) => !head.subarray(0, 8192).includes(0);
 /** A ZIP by its first bytes, then a readable archive of the format within bounds (no ZIP bomb). */
@@ -29,13 +31,14 @@ export const ALLOWED_FILE_TYPES: Readonly<Record<string, FileType>> = {
   xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', sniff: OFFICE('xlsx') },
   xls: { contentType: 'application/vnd.ms-excel', sniff: OLE },
   odt: { contentType: 'application/vnd.oasis.opendocument.text', sniff: OFFICE('odt') },
+  rtf: { contentType: 'application/rtf', sniff: RTF },
   jpg: { contentType: 'image/jpeg', sniff: JPEG },
   jpeg: { contentType: 'image/jpeg', sniff: JPEG },
   png: { contentType: 'image/png', sniff: PNG },
   txt: { contentType: 'text/plain; charset=utf-8', sniff: TEXT },
 };
 
-export const ALLOWED_EXTENSIONS_LABEL = 'PDF, DOC, DOCX, XLS, XLSX, ODT, JPG, PNG, TXT';
+export const ALLOWED_EXTENSIONS_LABEL = 'PDF, DOC, DOCX, RTF, XLS, XLSX, ODT, JPG, PNG, TXT';
 
 export const ATTACHMENT_MESSAGES_RU = {
   tooLarge: (maxBytes: number) => `Файл слишком большой: не более ${formatSize(maxBytes)}`,

@@ -155,6 +155,21 @@ describe('layoutPdf: ruled tables', () => {
     expect(doc.warnings).toEqual([PDF_FURNITURE_WARNING]);
   });
 
+  it('joins a row broken by the page break back together', () => {
+    const first = table(XS, rowsEvery(2, 700), [...simpleCells([HEADING]), ...simpleCells([['1', 'Встреча наставников', 'май', 'Куратор', 'Протокол']], 1)]);
+    const second = table(XS, rowsEvery(3, 60), [
+      ...simpleCells([HEADING]),
+      ...simpleCells([['', 'и наставляемых', '', '', '']], 1),
+      ...simpleCells([['2', 'Семинар', 'июнь', 'Куратор', 'Отчёт']], 2),
+    ]);
+    const [t] = tablesOf(layoutPdf([page([first]), page([second])]));
+    expect(t?.rows.map((r) => r.cells)).toEqual([
+      HEADING,
+      ['1', 'Встреча наставников и наставляемых', 'май', 'Куратор', 'Протокол'],
+      ['2', 'Семинар', 'июнь', 'Куратор', 'Отчёт'],
+    ]);
+  });
+
   it('continues a merged stage cell cut by the page break', () => {
     const xs = [40, 150, 350, 450];
     const first = table(xs, rowsEvery(3, 700), [

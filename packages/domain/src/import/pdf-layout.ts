@@ -594,6 +594,17 @@ const sameColumns = (a: readonly number[], b: readonly number[]) => a.length ===
 
 const rowKey = (row: RawRow) => row.cells.map((c) => `${c.span}:${c.text.replace(/\s+/g, ' ').trim()}`).join('|');
 
+/**
+ * The first row on a new page goes on with the last row of the previous page when both have the same
+ * cells and every cell with text there starts in lower case (a sentence cut by the page), while some
+ * cell (the number, the deadline) is empty.
+ */
+function isRowGoingOn(last: RawRow, first: RawRow): boolean {
+  if (last.cells.length !== first.cells.length || last.cells.some((c, i) => c.span !== (first.cells[i] as RawCell).span)) return false;
+  const texts = first.cells.filter((c) => c.vMerge !== 'continue').map((c) => c.text);
+  return texts.some((t) => t === '') && texts.some((t) => t !== '') && texts.every((t) => t === '' || /^[a-zа-яё]/.test(t));
+}
+
 /** Appends a table's part from the next page: the repeated heading rows go, a merge cut by the page goes on. */
 function continueTable(table: PageTable, part: PageTable): void {
   let skip = 0;
@@ -602,7 +613,14 @@ function continueTable(table: PageTable, part: PageTable): void {
   const rows = part.rows.slice(skip);
   const last = table.rows[table.rows.length - 1];
   const first = rows[0];
-  if (last && first) {
+  if (last && first && isRowGoingOn(last, first)) {
+    // A row broken by the page (Word and LibreOffice let rows break): its rest goes back into it.
+    for (const [i, cell] of first.cells.entries()) {
+      const target = last.cells[i] as RawCell;
+      if (cell.text) target.text = target.text ? joinWrapped(target.text, cell.text) : cell.text;
+    }
+    rows.shift();
+  } else if (last && first) {
     // A merged cell («Наименование этапа») cut by the page break: its empty part on the new page
     // continues it.
     const mergedAt = new Map<number, number>();

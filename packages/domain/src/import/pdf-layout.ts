@@ -404,15 +404,25 @@ interface TextBlock {
   right: number;
 }
 
+/** A following line may be this many times taller than a block's last line and still join it. */
+const MAX_LINE_HEIGHT_FACTOR = 4;
+
 /** Fragments stacked close under each other and overlapping sideways form a block. */
 function blocksOf(lines: Line[][]): TextBlock[] {
   const blocks: TextBlock[] = [];
+  // Blocks whose last line is far above the current one take no more lines (lines come top to bottom).
+  let open: TextBlock[] = [];
   for (const fragments of lines) {
     const taken = new Set<TextBlock>();
+    const here = (fragments[0] as Line).baseline;
+    open = open.filter((block) => {
+      const last = block.lines[block.lines.length - 1] as Line;
+      return here - last.baseline <= 1.9 * MAX_LINE_HEIGHT_FACTOR * last.height;
+    });
     for (const f of fragments) {
       let best: TextBlock | null = null;
       let bestOverlap = 0;
-      for (const block of blocks) {
+      for (const block of open) {
         if (taken.has(block)) continue;
         const last = block.lines[block.lines.length - 1] as Line;
         const step = f.baseline - last.baseline;
@@ -432,6 +442,7 @@ function blocksOf(lines: Line[][]): TextBlock[] {
       } else {
         const block = { lines: [f], top: f.baseline - f.height, bottom: f.baseline, left: f.left, right: f.right };
         blocks.push(block);
+        open.push(block);
         taken.add(block);
       }
     }

@@ -110,6 +110,21 @@ describe('layoutPdf: ruled tables', () => {
     ]);
   });
 
+  it('reads a table open at its sides: rows ruled across, verticals only between the columns', () => {
+    const xs = [40, 70, 300, 400];
+    const ys = rowsEvery(2, 100);
+    const rules: PdfRule[] = [...ys.map((y) => ({ x1: 40, y1: y, x2: 400, y2: y })), ...[70, 300].map((x) => ({ x1: x, y1: 100, x2: x, y2: 140 }))];
+    const runs = [
+      ['№', 'Мероприятие', 'Срок'],
+      ['1', 'Встреча', 'май'],
+    ].flatMap((row, r) => row.map((text, c) => run(text, (xs[c] as number) + 3, 112 + r * 20)));
+    const [t] = tablesOf(layoutPdf([page([{ runs, rules }])]));
+    expect(t?.rows.map((r) => r.cells)).toEqual([
+      ['№', 'Мероприятие', 'Срок'],
+      ['1', 'Встреча', 'май'],
+    ]);
+  });
+
   it('reads a merged stage column as a vertical merge: text on the first row, the rows below continue it', () => {
     const xs = [40, 150, 350, 450];
     const ys = rowsEvery(4, 100);

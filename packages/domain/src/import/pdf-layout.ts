@@ -206,15 +206,28 @@ function findGrids(rules: readonly PdfRule[]): Grid[] {
   const grids: Grid[] = [];
   for (const group of groups.values()) {
     if (group.h.length < 2 || group.v.length < 2) continue;
+    // A table open at its sides (rows ruled across, no outer verticals) still ends where its rules end.
     const xs = dropClose(
       cluster(
-        group.v.map((s) => s.x),
+        [
+          ...group.v.map((s) => s.x),
+          ...outerEnds(
+            group.h.map((s): [number, number] => [s.x1, s.x2]),
+            group.v.map((s) => s.x),
+          ),
+        ],
         SNAP,
       ),
     );
     const ys = dropClose(
       cluster(
-        group.h.map((s) => s.y),
+        [
+          ...group.h.map((s) => s.y),
+          ...outerEnds(
+            group.v.map((s): [number, number] => [s.y1, s.y2]),
+            group.h.map((s) => s.y),
+          ),
+        ],
         SNAP,
       ),
     );
@@ -222,6 +235,16 @@ function findGrids(rules: readonly PdfRule[]): Grid[] {
     grids.push({ xs, ys, h: group.h, v: group.v });
   }
   return grids;
+}
+
+/** The far ends of the crossing segments when they reach clearly beyond the outermost rules. */
+function outerEnds(spans: Array<[number, number]>, rules: number[]): number[] {
+  const low = Math.min(...spans.map(([a]) => a));
+  const high = Math.max(...spans.map(([, b]) => b));
+  const out: number[] = [];
+  if (low < Math.min(...rules) - 2 * SNAP) out.push(low);
+  if (high > Math.max(...rules) + 2 * SNAP) out.push(high);
+  return out;
 }
 
 /** Double borders a few points apart are one boundary, not a sliver of a row or column. */

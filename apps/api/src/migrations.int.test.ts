@@ -45,7 +45,7 @@ const DISTRICT_TABLES = [
   'school_news',
   'swot_form',
 ];
-const LAST_DISTRICT_MIGRATION = 'Migration20261205820000ConsentContactEmail';
+const LAST_DISTRICT_MIGRATION = 'Migration20261206100000ImportFormats';
 
 beforeAll(async () => {
   orm = await createOrm(loadConfig({ NODE_ENV: 'test', DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' }));
@@ -132,6 +132,7 @@ describe('district migrations', () => {
       'Migration20261205400000RemindersCommentThreads',
       'Migration20261205500000PlannedMeetings',
       'Migration20261205810000CampaignOpenedLetters',
+      'Migration20261205820000ConsentContactEmail',
       LAST_DISTRICT_MIGRATION,
     ]);
     expect(await stateOf(district)).toMatchObject({ status: 'migrated', last_migration: LAST_DISTRICT_MIGRATION, error: null });

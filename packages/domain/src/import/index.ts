@@ -1,5 +1,5 @@
 /**
- * Import of roadmap documents (.docx, .xlsx, tab-separated .txt) into a preview of a draft roadmap:
+ * Import of roadmap documents (.docx, .xlsx, tab-separated .txt; PDF pages laid out by `layoutPdf`) into a preview of a draft roadmap:
  * `parseRoadmapDocument({ fileName, bytes }, options)` → `ImportPreview | ImportFailure`. Pure: takes
  * bytes, returns data; no file system, no network; never throws.
  */
@@ -20,4 +20,5 @@ export { matchHeading, type HeadingMatch } from './columns.js';
 export { toGrid, MAX_COLUMNS, type SourceDocument, type SourceBlock, type SourceTable, type TableRow, type RawRow, type RawCell } from './source.js';
 export { ZipArchive, ZipError, isZip, DEFAULT_ZIP_LIMITS, type ZipLimits, type ZipErrorKind } from './zip.js';
 export { parsePastedText, isTablePaste, mapPastedRows, type PastedItem, type PastedRows } from './paste.js';
+export { layoutPdf, type PdfPageLayout, type PdfTextRun, type PdfRule } from './pdf-layout.js';
 export { scoreImport, type ExpectedDocument, type ExpectedSection, type ExpectedItem, type FidelityScore, type FieldMiss } from './fidelity.js';

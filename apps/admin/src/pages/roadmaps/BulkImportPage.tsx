@@ -60,7 +60,15 @@ export function BulkImportPage() {
         <p className="muted">{ru.imports.bulkIntro}</p>
         <Field label={ru.imports.bulkFile} hint={ru.imports.bulkHint} error={error ?? undefined} required>
           {(control) => (
-            <input {...control} ref={fileInput} type="file" name="file" className="input-file" accept=".zip,.docx,.doc,.rtf,.odt,.pdf,.xlsx,.txt" onChange={() => setError(null)} />
+            <input
+              {...control}
+              ref={fileInput}
+              type="file"
+              name="file"
+              className="input-file"
+              accept=".zip,.docx,.doc,.rtf,.odt,.pdf,.xlsx,.txt"
+              onChange={() => setError(null)}
+            />
           )}
         </Field>
         <div className="form-actions">

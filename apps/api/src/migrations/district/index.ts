@@ -14,6 +14,7 @@ import { Migration20261205400000RemindersCommentThreads } from './Migration20261
 import { Migration20261205500000PlannedMeetings } from './Migration20261205500000PlannedMeetings.js';
 import { Migration20261205810000CampaignOpenedLetters } from './Migration20261205810000CampaignOpenedLetters.js';
 import { Migration20261205820000ConsentContactEmail } from './Migration20261205820000ConsentContactEmail.js';
+import { Migration20261206100000ImportFormats } from './Migration20261206100000ImportFormats.js';
 
 /** The per-district migration set, applied to every district schema in order. Add new ones at the end. */
 export const DISTRICT_MIGRATIONS: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const DISTRICT_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205500000PlannedMeetings', class: Migration20261205500000PlannedMeetings },
   { name: 'Migration20261205810000CampaignOpenedLetters', class: Migration20261205810000CampaignOpenedLetters },
   { name: 'Migration20261205820000ConsentContactEmail', class: Migration20261205820000ConsentContactEmail },
+  { name: 'Migration20261206100000ImportFormats', class: Migration20261206100000ImportFormats },
 ];

@@ -135,7 +135,8 @@ describe('POST /imports/bulk', () => {
       organization: null,
     });
     expect(byName['без школы.txt']).toMatchObject({ ok: false, code: 'NO_ORGANIZATION', message: expect.stringMatching(/^Не удалось определить организацию/) });
-    expect(byName['приказ.pdf']).toMatchObject({ ok: false, code: 'UNSUPPORTED_FORMAT' });
+    // Read as a PDF (pdf.js), and no PDF behind its header.
+    expect(byName['приказ.pdf']).toMatchObject({ ok: false, code: 'CORRUPT' });
     if (hasSeeds) {
       expect(byName['seeds/000.txt']).toMatchObject({ ok: true, organization: { id: schools.gimn.id }, stats: { sections: 4, items: 24 } });
       expect(byName['seeds/002.txt']).toMatchObject({ ok: true, organization: { id: schools.licey.id }, stats: { sections: 7, items: 34 } });

@@ -451,13 +451,14 @@ describe('bad files: a clear Russian error, and nothing created', () => {
       message: 'Загруженный файл не найден — загрузите документ заново',
       extensions: { code: 'BAD_USER_INPUT', field: 'uploadId' },
     });
-    // An attachment that is not a roadmap document (evidence uploaded with /attachments).
+    // An attachment that is not a roadmap document (evidence uploaded with /attachments): a PDF is
+    // read as one now, and this one is no PDF behind its header.
     const pdf = await post(app, '/attachments?fileName=order.pdf', w.tokens.curator1, strToU8('%PDF-1.4 приказ'));
     expect(pdf.status).toBe(201);
     const before = await counts();
     const notRoadmap = await fails(app, CREATE_FROM_IMPORT, w.tokens.curator1, { input: { uploadId: pdf.body.id } });
-    expect(notRoadmap.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'uploadId', reason: 'UNSUPPORTED_FORMAT' });
-    expect(notRoadmap.message).toMatch(/^Формат файла не поддерживается/);
+    expect(notRoadmap.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'uploadId', reason: 'CORRUPT' });
+    expect(notRoadmap.message).toBe('Файл PDF повреждён или не читается');
     expect(await counts()).toEqual(before);
   });
 });

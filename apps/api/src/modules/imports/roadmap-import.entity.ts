@@ -33,8 +33,8 @@ export class RoadmapImport {
   @Property({ type: 'string', length: 255 })
   fileName!: string;
 
-  @Field(() => String, { description: 'docx | xlsx | txt (по содержимому файла).' })
-  @Enum({ items: ['docx', 'xlsx', 'txt'] })
+  @Field(() => String, { description: 'docx | xlsx | txt | pdf | doc | rtf | odt (по содержимому файла).' })
+  @Enum({ items: ['docx', 'xlsx', 'txt', 'pdf', 'doc', 'rtf', 'odt'] })
   format!: ImportFormat;
 
   @Field(() => String, { nullable: true, description: 'Кодировка текстового файла (utf-8, windows-1251…).' })

@@ -1,0 +1,739 @@
+import { cleanCellText, cleanParagraph } from './text.js';
+import { MAX_COLUMNS, toGrid, type RawCell, type RawRow, type SourceBlock, type SourceDocument } from './source.js';
+
+/**
+ * A PDF page's text and lines, as the API's pdf.js reader extracts them, laid out into the paragraphs
+ * and tables every other reader produces. Pure: no pdf.js here, only geometry.
+ *
+ * Coordinates are in points with the origin top left (y grows downwards), after the page's rotation.
+ * A run's `y` is the top of its text box and `height` the font height, so its baseline is `y + height`.
+ *
+ * - Tables come from ruling lines: horizontal and vertical segments (thin filled rectangles are
+ *   segments too) that touch form a grid; the rectangles between them are cells; a cell without a
+ *   rule between two grid columns spans them, one without a rule between two grid rows is a vertical
+ *   merge (its text on the first row, like Word's `vMerge`).
+ * - A table whose first part on the next page has the same column boundaries continues there; the
+ *   heading rows repeated on the new page are dropped, and so are running headers and footers (the
+ *   same text, numbers aside, at the same height on at least half of the pages: «Страница 2 из 5»),
+ *   kept once only where they stand above the first table.
+ * - Other text becomes paragraphs in reading order: lines at the same height but far apart (an approval
+ *   block on the right beside an annex note on the left) stay apart, the left one first; lines are
+ *   joined into one paragraph only when they are clearly one wrapped sentence.
+ */
+
+export interface PdfTextRun {
+  text: string;
+  x: number;
+  /** Top of the text box. */
+  y: number;
+  width: number;
+  /** Font height. */
+  height: number;
+}
+
+export interface PdfRule {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+export interface PdfPageLayout {
+  width: number;
+  height: number;
+  runs: PdfTextRun[];
+  rules: PdfRule[];
+}
+
+/** A rule thinner than this is a line; a filled rectangle thinner than this is a border. */
+const THIN = 4;
+/** Rules closer than this are the same line; ends closer than this touch. */
+const SNAP = 3;
+/** Bounds on the work per page: a page drawn with more segments keeps its text as paragraphs. */
+const MAX_SEGMENTS = 4000;
+const MAX_GRID = 400;
+
+interface HSeg {
+  y: number;
+  x1: number;
+  x2: number;
+}
+interface VSeg {
+  x: number;
+  y1: number;
+  y2: number;
+}
+
+interface Line {
+  baseline: number;
+  height: number;
+  left: number;
+  right: number;
+  text: string;
+}
+
+interface Region {
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
+  runs: PdfTextRun[];
+}
+
+interface PageTable {
+  kind: 'table';
+  xs: number[];
+  rows: RawRow[];
+  top: number;
+  bottom: number;
+  left: number;
+}
+
+interface PageParagraphs {
+  kind: 'text';
+  lines: Line[];
+  top: number;
+  bottom: number;
+  left: number;
+}
+
+type PageItem = PageTable | PageParagraphs;
+
+const baselineOf = (run: PdfTextRun) => run.y + run.height;
+
+// ————— rules —————
+
+function segments(rules: readonly PdfRule[]): { h: HSeg[]; v: VSeg[] } {
+  const h: HSeg[] = [];
+  const v: VSeg[] = [];
+  for (const rule of rules.slice(0, MAX_SEGMENTS)) {
+    const { x1, y1, x2, y2 } = rule;
+    if (![x1, y1, x2, y2].every(Number.isFinite)) continue;
+    const dx = Math.abs(x2 - x1);
+    const dy = Math.abs(y2 - y1);
+    if (dy <= THIN && dx > THIN) h.push({ y: (y1 + y2) / 2, x1: Math.min(x1, x2), x2: Math.max(x1, x2) });
+    else if (dx <= THIN && dy > THIN) v.push({ x: (x1 + x2) / 2, y1: Math.min(y1, y2), y2: Math.max(y1, y2) });
+  }
+  return { h: mergeH(h), v: mergeV(v) };
+}
+
+/** Collinear segments that overlap or touch become one (a border drawn cell by cell). */
+function mergeH(segs: HSeg[]): HSeg[] {
+  segs.sort((a, b) => a.y - b.y || a.x1 - b.x1);
+  const out: HSeg[] = [];
+  const open: HSeg[] = [];
+  for (const s of segs) {
+    // Segments of one line differ in y by less than SNAP; keep a short list of lines still open.
+    while (open.length && s.y - (open[0] as HSeg).y > SNAP) open.shift();
+    const same = open.find((o) => Math.abs(o.y - s.y) <= SNAP / 2 && s.x1 <= o.x2 + SNAP);
+    if (same) same.x2 = Math.max(same.x2, s.x2);
+    else {
+      const copy = { ...s };
+      out.push(copy);
+      open.push(copy);
+    }
+  }
+  return out;
+}
+
+function mergeV(segs: VSeg[]): VSeg[] {
+  return mergeH(segs.map((s) => ({ y: s.x, x1: s.y1, x2: s.y2 }))).map((s) => ({ x: s.y, y1: s.x1, y2: s.x2 }));
+}
+
+/** Positions closer than `tol` are one; returns the sorted means. */
+function cluster(values: number[], tol: number): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  let group: number[] = [];
+  for (const value of sorted) {
+    if (group.length && value - (group[group.length - 1] as number) > tol) {
+      out.push(group.reduce((s, x) => s + x, 0) / group.length);
+      group = [];
+    }
+    group.push(value);
+  }
+  if (group.length) out.push(group.reduce((s, x) => s + x, 0) / group.length);
+  return out;
+}
+
+class UnionFind {
+  private parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    let root = i;
+    while (this.parent[root] !== root) root = this.parent[root] as number;
+    while (this.parent[i] !== root) {
+      const next = this.parent[i] as number;
+      this.parent[i] = root;
+      i = next;
+    }
+    return root;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[rb] = ra;
+  }
+}
+
+interface Grid {
+  xs: number[];
+  ys: number[];
+  h: HSeg[];
+  v: VSeg[];
+}
+
+/** Groups of touching rules with at least two columns and one row: the tables of a page. */
+function findGrids(rules: readonly PdfRule[]): Grid[] {
+  const { h, v } = segments(rules);
+  if (h.length < 2 || v.length < 2) return [];
+  const uf = new UnionFind(h.length + v.length);
+  for (const [i, hs] of h.entries()) {
+    for (const [j, vs] of v.entries()) {
+      if (vs.x >= hs.x1 - SNAP && vs.x <= hs.x2 + SNAP && hs.y >= vs.y1 - SNAP && hs.y <= vs.y2 + SNAP) uf.union(i, h.length + j);
+    }
+  }
+  const groups = new Map<number, { h: HSeg[]; v: VSeg[] }>();
+  for (let i = 0; i < h.length + v.length; i++) {
+    const root = uf.find(i);
+    const group = groups.get(root) ?? { h: [], v: [] };
+    if (i < h.length) group.h.push(h[i] as HSeg);
+    else group.v.push(v[i - h.length] as VSeg);
+    groups.set(root, group);
+  }
+  const grids: Grid[] = [];
+  for (const group of groups.values()) {
+    if (group.h.length < 2 || group.v.length < 2) continue;
+    // A table open at its sides (rows ruled across, no outer verticals) still ends where its rules end.
+    const xs = dropClose(
+      cluster(
+        [
+          ...group.v.map((s) => s.x),
+          ...outerEnds(
+            group.h.map((s): [number, number] => [s.x1, s.x2]),
+            group.v.map((s) => s.x),
+          ),
+        ],
+        SNAP,
+      ),
+    );
+    const ys = dropClose(
+      cluster(
+        [
+          ...group.h.map((s) => s.y),
+          ...outerEnds(
+            group.v.map((s): [number, number] => [s.y1, s.y2]),
+            group.h.map((s) => s.y),
+          ),
+        ],
+        SNAP,
+      ),
+    );
+    if (xs.length < 3 || ys.length < 2 || xs.length > MAX_GRID || ys.length > MAX_GRID) continue;
+    grids.push({ xs, ys, h: group.h, v: group.v });
+  }
+  return grids;
+}
+
+/** The far ends of the crossing segments when they reach clearly beyond the outermost rules. */
+function outerEnds(spans: Array<[number, number]>, rules: number[]): number[] {
+  const low = Math.min(...spans.map(([a]) => a));
+  const high = Math.max(...spans.map(([, b]) => b));
+  const out: number[] = [];
+  if (low < Math.min(...rules) - 2 * SNAP) out.push(low);
+  if (high > Math.max(...rules) + 2 * SNAP) out.push(high);
+  return out;
+}
+
+/** Double borders a few points apart are one boundary, not a sliver of a row or column. */
+function dropClose(values: number[]): number[] {
+  const out: number[] = [];
+  for (const value of values) {
+    const last = out[out.length - 1];
+    if (last !== undefined && value - last < THIN) continue;
+    out.push(value);
+  }
+  return out;
+}
+
+/** The segments lying on each grid line (so that a cell's borders are looked up among few). */
+function onLines<T>(edges: readonly number[], segs: readonly T[], at: (s: T) => number): T[][] {
+  const out: T[][] = edges.map(() => []);
+  for (const s of segs) {
+    const position = at(s);
+    const i = edges.findIndex((e) => Math.abs(e - position) <= SNAP);
+    if (i >= 0) out[i]?.push(s);
+  }
+  return out;
+}
+
+function hasVertical(segs: readonly VSeg[], yMid: number): boolean {
+  return segs.some((s) => s.y1 <= yMid && s.y2 >= yMid);
+}
+
+function hasHorizontal(segs: readonly HSeg[], xMid: number): boolean {
+  return segs.some((s) => s.x1 <= xMid && s.x2 >= xMid);
+}
+
+function band(edges: readonly number[], value: number): number {
+  for (let i = 0; i < edges.length - 1; i++) if (value < (edges[i + 1] as number)) return i;
+  return edges.length - 2;
+}
+
+function inside(grid: Grid, run: PdfTextRun): boolean {
+  const cx = run.x + run.width / 2;
+  const cy = run.y + run.height / 2;
+  return (
+    cx >= (grid.xs[0] as number) - 1 &&
+    cx <= (grid.xs[grid.xs.length - 1] as number) + 1 &&
+    cy >= (grid.ys[0] as number) - 1 &&
+    cy <= (grid.ys[grid.ys.length - 1] as number) + 1
+  );
+}
+
+/** The grid's cells (merged where a rule is missing) with their text, as raw rows. */
+function tableOf(grid: Grid, runs: readonly PdfTextRun[]): PageTable {
+  const { xs, ys } = grid;
+  const rows = ys.length - 1;
+  const cols = xs.length - 1;
+  const uf = new UnionFind(rows * cols);
+  const atX = onLines(xs, grid.v, (s) => s.x);
+  const atY = onLines(ys, grid.h, (s) => s.y);
+  for (let i = 0; i < rows; i++) {
+    const yMid = ((ys[i] as number) + (ys[i + 1] as number)) / 2;
+    for (let j = 1; j < cols; j++) if (!hasVertical(atX[j] ?? [], yMid)) uf.union(i * cols + j - 1, i * cols + j);
+  }
+  for (let j = 0; j < cols; j++) {
+    const xMid = ((xs[j] as number) + (xs[j + 1] as number)) / 2;
+    for (let i = 1; i < rows; i++) if (!hasHorizontal(atY[i] ?? [], xMid)) uf.union((i - 1) * cols + j, i * cols + j);
+  }
+  const regions = new Map<number, Region>();
+  const regionAt: Region[] = [];
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const root = uf.find(i * cols + j);
+      let region = regions.get(root);
+      if (!region) {
+        region = { r0: i, r1: i, c0: j, c1: j, runs: [] };
+        regions.set(root, region);
+      }
+      region.r0 = Math.min(region.r0, i);
+      region.r1 = Math.max(region.r1, i);
+      region.c0 = Math.min(region.c0, j);
+      region.c1 = Math.max(region.c1, j);
+      regionAt[i * cols + j] = region;
+    }
+  }
+  for (const run of runs) {
+    const i = band(ys, run.y + run.height / 2);
+    const j = band(xs, run.x + run.width / 2);
+    regionAt[i * cols + j]?.runs.push(run);
+  }
+  const texts = new Map<Region, string>();
+  for (const region of regions.values()) texts.set(region, cleanCellText(cellText(region.runs)));
+
+  const rawRows: RawRow[] = [];
+  for (let i = 0; i < rows; i++) {
+    const cells: RawCell[] = [];
+    let j = 0;
+    while (j < cols) {
+      const region = regionAt[i * cols + j] as Region;
+      const span = Math.max(1, region.c1 - j + 1);
+      if (region.r0 === i) cells.push({ text: texts.get(region) ?? '', span, vMerge: region.r1 > i ? 'restart' : null });
+      else cells.push({ text: '', span, vMerge: 'continue' });
+      j += span;
+    }
+    rawRows.push({ cells, source: 0 });
+  }
+  // Rows with no text and no merges at all (a blank spacer between two ruled areas) say nothing.
+  return { kind: 'table', xs, rows: rawRows, top: ys[0] as number, bottom: ys[ys.length - 1] as number, left: xs[0] as number };
+}
+
+/** A cell's lines top to bottom; a sentence wrapped by the cell's width is joined back. */
+function cellText(runs: readonly PdfTextRun[]): string {
+  const lines = linesOf(runs).flatMap((fragments) => fragments);
+  let text = '';
+  for (const line of lines) text = text ? joinWrapped(text, line.text) : line.text;
+  return text;
+}
+
+function joinWrapped(previous: string, next: string): string {
+  if (/[a-zа-яё]-$/i.test(previous) && /^[a-zа-яё]/.test(next)) return previous.slice(0, -1) + next;
+  if (/[.;:!?…]$/.test(previous) || /^[–—•-]/.test(next) || /^[А-ЯЁA-Z][а-яёa-z]/.test(next)) return `${previous}\n${next}`;
+  return `${previous} ${next}`;
+}
+
+// ————— lines —————
+
+/**
+ * Runs grouped into lines by baseline and joined left to right; a line is cut into fragments where a
+ * gap is much wider than a space (text side by side, not one line). Returns the lines top to bottom,
+ * each as its fragments left to right.
+ */
+function linesOf(runs: readonly PdfTextRun[]): Line[][] {
+  const sorted = runs.filter((r) => r.text.trim() !== '' && r.height > 0).sort((a, b) => baselineOf(a) - baselineOf(b) || a.x - b.x);
+  const groups: PdfTextRun[][] = [];
+  let current: PdfTextRun[] = [];
+  let base = 0;
+  let height = 0;
+  for (const run of sorted) {
+    const b = baselineOf(run);
+    if (current.length && Math.abs(b - base) <= 0.4 * Math.min(height, run.height)) {
+      current.push(run);
+      continue;
+    }
+    if (current.length) groups.push(current);
+    current = [run];
+    base = b;
+    height = run.height;
+  }
+  if (current.length) groups.push(current);
+
+  return groups.map((group) => {
+    group.sort((a, b) => a.x - b.x);
+    const fragments: Line[] = [];
+    let line: Line | null = null;
+    let previous: PdfTextRun | null = null;
+    for (const run of group) {
+      const size = Math.max(run.height, previous?.height ?? 0);
+      // The same text drawn twice at the same place (fake bold) is read once.
+      if (previous && previous.text === run.text && Math.abs(previous.x - run.x) < 1) continue;
+      const gap = previous ? run.x - (previous.x + previous.width) : 0;
+      if (!line || gap > Math.max(2 * size, 12)) {
+        line = { baseline: baselineOf(run), height: run.height, left: run.x, right: run.x + run.width, text: run.text };
+        fragments.push(line);
+      } else {
+        const space = gap > 0.12 * size && !/\s$/.test(line.text) && !/^\s/.test(run.text);
+        line.text += (space ? ' ' : '') + run.text;
+        line.right = Math.max(line.right, run.x + run.width);
+        line.height = Math.max(line.height, run.height);
+      }
+      previous = run;
+    }
+    for (const f of fragments) f.text = f.text.replace(/\s+/g, ' ').trim();
+    return fragments.filter((f) => f.text !== '');
+  });
+}
+
+// ————— paragraphs —————
+
+interface TextBlock {
+  lines: Line[];
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** A following line may be this many times taller than a block's last line and still join it. */
+const MAX_LINE_HEIGHT_FACTOR = 4;
+
+/** Fragments stacked close under each other and overlapping sideways form a block. */
+function blocksOf(lines: Line[][]): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  // Blocks whose last line is far above the current one take no more lines (lines come top to bottom).
+  let open: TextBlock[] = [];
+  for (const fragments of lines) {
+    const taken = new Set<TextBlock>();
+    const here = (fragments[0] as Line).baseline;
+    open = open.filter((block) => {
+      const last = block.lines[block.lines.length - 1] as Line;
+      return here - last.baseline <= 1.9 * MAX_LINE_HEIGHT_FACTOR * last.height;
+    });
+    for (const f of fragments) {
+      let best: TextBlock | null = null;
+      let bestOverlap = 0;
+      for (const block of open) {
+        if (taken.has(block)) continue;
+        const last = block.lines[block.lines.length - 1] as Line;
+        const step = f.baseline - last.baseline;
+        if (step <= 0.5 * f.height || step > 1.9 * Math.max(f.height, last.height)) continue;
+        const overlap = Math.min(f.right, block.right) - Math.max(f.left, block.left);
+        if (overlap > bestOverlap) {
+          best = block;
+          bestOverlap = overlap;
+        }
+      }
+      if (best) {
+        best.lines.push(f);
+        best.bottom = f.baseline;
+        best.left = Math.min(best.left, f.left);
+        best.right = Math.max(best.right, f.right);
+        taken.add(best);
+      } else {
+        const block = { lines: [f], top: f.baseline - f.height, bottom: f.baseline, left: f.left, right: f.right };
+        blocks.push(block);
+        open.push(block);
+        taken.add(block);
+      }
+    }
+  }
+  return blocks;
+}
+
+/**
+ * A block's paragraphs: one per line, unless the next line clearly goes on with a wrapped sentence —
+ * a line filling a wide block (half the page or more: body text, not a header block) followed by one
+ * starting in lower case at the same left edge.
+ */
+function paragraphsOf(block: { lines: Line[] }, pageWidth: number): Array<{ text: string; baseline: number }> {
+  const right = Math.max(...block.lines.map((l) => l.right));
+  const left = Math.min(...block.lines.map((l) => l.left));
+  const width = right - left;
+  const out: Array<{ text: string; baseline: number }> = [];
+  let previous: Line | null = null;
+  for (const line of block.lines) {
+    const wrapped =
+      previous !== null &&
+      width >= 0.5 * pageWidth &&
+      Math.abs(line.left - previous.left) <= 0.5 * line.height &&
+      previous.right >= right - Math.max(2 * line.height, 0.1 * width) &&
+      line.baseline - previous.baseline <= 1.6 * Math.max(line.height, previous.height) &&
+      (/^[a-zа-яё]/.test(line.text) || /[a-zа-яё]-$/i.test(previous.text));
+    const last = out[out.length - 1];
+    if (wrapped && last) {
+      last.text = /[a-zа-яё]-$/i.test(last.text) && /^[a-zа-яё]/.test(line.text) ? last.text.slice(0, -1) + line.text : `${last.text} ${line.text}`;
+    } else out.push({ text: line.text, baseline: line.baseline });
+    previous = line;
+  }
+  return out;
+}
+
+/**
+ * Reading order of a page's items: items overlapping in height form a band (blocks side by side), bands
+ * go top to bottom, items in a band left to right.
+ */
+function readingOrder<T extends { top: number; bottom: number; left: number }>(items: T[]): T[] {
+  const sorted = [...items].sort((a, b) => a.top - b.top || a.left - b.left);
+  const out: T[] = [];
+  let bandItems: T[] = [];
+  let bandBottom = -Infinity;
+  const flush = () => {
+    bandItems.sort((a, b) => a.left - b.left || a.top - b.top);
+    out.push(...bandItems);
+    bandItems = [];
+  };
+  for (const item of sorted) {
+    if (bandItems.length && item.top >= bandBottom - 1) {
+      flush();
+      bandBottom = -Infinity;
+    }
+    bandItems.push(item);
+    bandBottom = Math.max(bandBottom, item.bottom);
+  }
+  flush();
+  return out;
+}
+
+/** Approval blocks side by side share their lines' heights too; they are no table. */
+const HEADER_KEYWORD = /^[\s«"]*(?:УТВЕРЖД|СОГЛАСОВАН|ПРИНЯТ|РАССМОТРЕН)/i;
+
+/**
+ * Best effort for a table drawn without rules (a sheet printed without borders): lines of three or
+ * more fragments whose left edges fall on the same few columns, with the lines between them that keep
+ * to those columns (a wrapped cell, a section heading in the first column). Each line becomes a row;
+ * a wrapped cell's next line is a row of its own that the roadmap reader joins back.
+ */
+function looseTables(lines: Line[][]): { loose: PageTable[]; rest: Line[][] } {
+  const loose: PageTable[] = [];
+  const rest: Line[][] = [];
+  const aligned = (fragments: Line[], starts: number[], tol: number) => fragments.every((f) => starts.some((x) => Math.abs(x - f.left) <= tol));
+  let i = 0;
+  while (i < lines.length) {
+    // A region of lines at normal line gaps.
+    let end = i + 1;
+    while (end < lines.length) {
+      const a = (lines[end - 1] as Line[])[0] as Line;
+      const b = (lines[end] as Line[])[0] as Line;
+      if (b.baseline - a.baseline > 2.5 * Math.max(a.height, b.height)) break;
+      end++;
+    }
+    const region = lines.slice(i, end);
+    i = end;
+    const wide = region.filter((l) => l.length >= 3);
+    if (wide.length < 3 || region.some((l) => l.some((f) => HEADER_KEYWORD.test(f.text)))) {
+      rest.push(...region);
+      continue;
+    }
+    const height = Math.max(...wide.flatMap((l) => l.map((f) => f.height)));
+    const tol = Math.max(4, 0.5 * height);
+    const lefts = cluster(
+      wide.flatMap((l) => l.map((f) => f.left)),
+      tol,
+    );
+    const starts = lefts.filter((x) => wide.filter((l) => l.some((f) => Math.abs(f.left - x) <= tol)).length >= 2);
+    if (starts.length < 3 || starts.length > MAX_COLUMNS) {
+      rest.push(...region);
+      continue;
+    }
+    // The table: from the first wide aligned line, as long as the lines keep to the columns.
+    const first = region.findIndex((l) => l.length >= 3 && aligned(l, starts, tol));
+    let last = first;
+    while (first >= 0 && last + 1 < region.length && aligned(region[last + 1] as Line[], starts, tol)) last++;
+    while (last > first && (region[last] as Line[]).length < 2) last--;
+    const body = first >= 0 ? region.slice(first, last + 1) : [];
+    if (body.filter((l) => l.length >= 3).length < 3) {
+      rest.push(...region);
+      continue;
+    }
+    rest.push(...region.slice(0, first));
+    const rows: RawRow[] = body.map((fragments) => {
+      const cells: string[] = starts.map(() => '');
+      for (const f of fragments) {
+        const col = starts.findIndex((x) => Math.abs(x - f.left) <= tol);
+        cells[col] = cells[col] ? `${cells[col]} ${f.text}` : f.text;
+      }
+      return { cells: cells.map((text) => ({ text: cleanCellText(text), span: 1, vMerge: null })), source: 0 };
+    });
+    const right = Math.max(...body.flatMap((l) => l.map((f) => f.right)));
+    const top = Math.min(...(body[0] as Line[]).map((f) => f.baseline - f.height));
+    const bottom = Math.max(...(body[body.length - 1] as Line[]).map((f) => f.baseline));
+    loose.push({ kind: 'table', xs: [...starts, right], rows, top, bottom, left: starts[0] as number });
+    // What follows the table in the region is text again (and may hold another table).
+    const after = region.slice(last + 1);
+    if (after.length) lines.splice(i, 0, ...after);
+  }
+  return { loose, rest };
+}
+
+function layoutPage(page: PdfPageLayout): PageItem[] {
+  const runs = page.runs.filter((r) => [r.x, r.y, r.width, r.height].every(Number.isFinite) && typeof r.text === 'string');
+  const grids = findGrids(page.rules);
+  const tables: PageTable[] = [];
+  let free = runs;
+  for (const grid of grids) {
+    const mine = free.filter((r) => inside(grid, r));
+    free = free.filter((r) => !inside(grid, r));
+    tables.push(tableOf(grid, mine));
+  }
+  const { loose, rest } = looseTables(linesOf(free));
+  const blocks = blocksOf(rest);
+  const items: PageItem[] = [
+    ...tables,
+    ...loose,
+    ...blocks.map((b): PageParagraphs => ({ kind: 'text', lines: b.lines, top: b.top, bottom: b.bottom, left: b.left })),
+  ];
+  return readingOrder(items);
+}
+
+// ————— the document —————
+
+export const PDF_FURNITURE_WARNING = 'колонтитулы, повторяющиеся на страницах PDF (номера страниц, отметки), пропущены';
+
+const PAGE_NUMBER = /^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|(?:стр\.|страница)\s*\d{1,4}(?:\s*из\s*\d{1,4})?)$/i;
+
+const sameColumns = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => Math.abs(x - (b[i] as number)) <= 2 * SNAP);
+
+const rowKey = (row: RawRow) => row.cells.map((c) => `${c.span}:${c.text.replace(/\s+/g, ' ').trim()}`).join('|');
+
+/**
+ * The first row on a new page goes on with the last row of the previous page when both have the same
+ * cells and every cell with text there starts in lower case (a sentence cut by the page), while some
+ * cell (the number, the deadline) is empty.
+ */
+function isRowGoingOn(last: RawRow, first: RawRow): boolean {
+  if (last.cells.length !== first.cells.length || last.cells.some((c, i) => c.span !== (first.cells[i] as RawCell).span)) return false;
+  const texts = first.cells.filter((c) => c.vMerge !== 'continue').map((c) => c.text);
+  return texts.some((t) => t === '') && texts.some((t) => t !== '') && texts.every((t) => t === '' || /^[a-zа-яё]/.test(t));
+}
+
+/** Appends a table's part from the next page: the repeated heading rows go, a merge cut by the page goes on. */
+function continueTable(table: PageTable, part: PageTable): void {
+  let skip = 0;
+  while (skip < part.rows.length && skip < table.rows.length && skip < 3 && rowKey(part.rows[skip] as RawRow) === rowKey(table.rows[skip] as RawRow)) skip++;
+  if (skip > 0 && !(table.rows[skip - 1] as RawRow).cells.some((c) => c.text)) skip = 0;
+  const rows = part.rows.slice(skip);
+  const last = table.rows[table.rows.length - 1];
+  const first = rows[0];
+  if (last && first && isRowGoingOn(last, first)) {
+    // A row broken by the page (Word and LibreOffice let rows break): its rest goes back into it.
+    for (const [i, cell] of first.cells.entries()) {
+      const target = last.cells[i] as RawCell;
+      if (cell.text) target.text = target.text ? joinWrapped(target.text, cell.text) : cell.text;
+    }
+    rows.shift();
+  } else if (last && first) {
+    // A merged cell («Наименование этапа») cut by the page break: its empty part on the new page
+    // continues it.
+    const mergedAt = new Map<number, number>();
+    let col = 0;
+    for (const cell of last.cells) {
+      if (cell.vMerge) mergedAt.set(col, cell.span);
+      col += cell.span;
+    }
+    col = 0;
+    for (const cell of first.cells) {
+      if (mergedAt.get(col) === cell.span && cell.text === '' && cell.vMerge !== 'continue') cell.vMerge = 'continue';
+      col += cell.span;
+    }
+  }
+  table.rows.push(...rows);
+}
+
+/** Lays out the pages of a PDF as paragraphs and tables. */
+export function layoutPdf(pages: readonly PdfPageLayout[]): SourceDocument {
+  type Laid = PageTable | { kind: 'text'; paragraphs: Array<{ text: string; baseline: number }> };
+  const laid: Laid[][] = pages.map((page) =>
+    layoutPage(page).map((item): Laid => (item.kind === 'text' ? { kind: 'text', paragraphs: paragraphsOf(item, page.width) } : item)),
+  );
+
+  // Running headers and footers («Страница 2 из 5», «ПРОЕКТ», the document's name): the same text,
+  // numbers aside, at the same height on at least half of the pages.
+  const furnitureKey = (text: string, baseline: number) => `${Math.round(baseline / 3)}\u0000${text.replace(/\d+/g, '#')}`;
+  const onPages = new Map<string, number>();
+  for (const items of laid) {
+    const keys = new Set(items.flatMap((item) => (item.kind === 'text' ? item.paragraphs.map((p) => furnitureKey(p.text, p.baseline)) : [])));
+    for (const key of keys) onPages.set(key, (onPages.get(key) ?? 0) + 1);
+  }
+  const isFurniture = (text: string, baseline: number) =>
+    pages.length >= 2 && (onPages.get(furnitureKey(text, baseline)) ?? 0) >= Math.max(2, Math.ceil(pages.length / 2));
+  let furnitureDropped = 0;
+
+  type DocItem = { kind: 'paragraph'; text: string; pageNumber: boolean } | { kind: 'table'; table: PageTable };
+  const items: DocItem[] = [];
+  let lastTableAt = -1;
+  for (const [p, pageItems] of laid.entries()) {
+    let firstTableOfPage = true;
+    for (const item of pageItems) {
+      if (item.kind === 'text') {
+        for (const { text, baseline } of item.paragraphs) {
+          // Kept once: where it stands before the document's first table (a mark above the title).
+          if (isFurniture(text, baseline) && (p > 0 || lastTableAt >= 0)) {
+            furnitureDropped++;
+            continue;
+          }
+          items.push({ kind: 'paragraph', text, pageNumber: PAGE_NUMBER.test(text) });
+        }
+        continue;
+      }
+      if (firstTableOfPage && p > 0 && lastTableAt >= 0) {
+        const previous = items[lastTableAt] as { kind: 'table'; table: PageTable };
+        const between = items.slice(lastTableAt + 1);
+        if (between.every((b) => b.kind === 'paragraph' && b.pageNumber) && sameColumns(previous.table.xs, item.xs)) {
+          items.length = lastTableAt + 1;
+          continueTable(previous.table, item);
+          firstTableOfPage = false;
+          continue;
+        }
+      }
+      firstTableOfPage = false;
+      items.push({ kind: 'table', table: item });
+      lastTableAt = items.length - 1;
+    }
+  }
+
+  const blocks: SourceBlock[] = [];
+  for (const item of items) {
+    if (item.kind === 'paragraph') {
+      const text = cleanParagraph(item.text);
+      if (text) blocks.push({ kind: 'paragraph', text });
+      continue;
+    }
+    const rows = item.table.rows.map((row, i) => ({ ...row, source: i + 1 }));
+    if (!rows.some((r) => r.cells.some((c) => c.text))) continue;
+    blocks.push({ kind: 'table', table: toGrid(rows) });
+  }
+  return { blocks, rowLabel: 'строка таблицы', warnings: furnitureDropped ? [PDF_FURNITURE_WARNING] : [] };
+}

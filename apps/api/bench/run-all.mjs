@@ -4,7 +4,14 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['district-dashboard.bench.mjs', 'roadmap-page.bench.mjs', 'trivial-query.bench.mjs', 'campaign-reminder.bench.mjs', 'startup.bench.mjs'];
+const BENCHES = [
+  'district-dashboard.bench.mjs',
+  'roadmap-page.bench.mjs',
+  'trivial-query.bench.mjs',
+  'campaign-reminder.bench.mjs',
+  'import-files.bench.mjs',
+  'startup.bench.mjs',
+];
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const outcomes = BENCHES.map((file) => {
   console.log(`\n━━ ${file}`);

@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -17,11 +17,24 @@ export async function tsvToDocx(text: string): Promise<Buffer> {
   const lines = text.split(/\r?\n/);
   const children: Array<Paragraph | Table> = [];
   let rows: string[][] = [];
+  let landscape = false;
   const flush = () => {
     if (!rows.length) return;
     const width = Math.max(...rows.map((r) => r.length));
-    const total = 9600; // twips: a portrait page's text width
-    const widths = Array.from({ length: width }, (_, i) => (i === 0 ? 700 : Math.floor((total - 700) / Math.max(1, width - 1))));
+    // Columns as wide as their text needs, as people size them in Word: never narrower than the
+    // longest word (Word would break it), the rest shared by the text each column holds.
+    const need = Array.from({ length: width }, (_, i) => {
+      const cells = rows.map((r) => (r[i] ?? '').replace(/<[^>]+>/g, ' ').trim()).filter(Boolean);
+      const longestWord = Math.max(2, ...cells.flatMap((c) => c.split(/\s+/).map((w) => w.length)));
+      const average = cells.length ? cells.reduce((n, c) => n + c.length, 0) / cells.length : 2;
+      return { min: longestWord * 125 + 260, weight: Math.min(80, average) };
+    });
+    const minimum = need.reduce((n, c) => n + c.min, 0);
+    const total = Math.max(9600, minimum + 1000);
+    landscape ||= total > 9600;
+    const spare = total - minimum;
+    const weights = need.reduce((n, c) => n + c.weight, 0);
+    const widths = need.map((c) => Math.floor(c.min + (spare * c.weight) / weights));
     const cell = (value: string, column: number, span = 1) =>
       new TableCell({
         children: value.split('<br>').map((part) => new Paragraph(part)),
@@ -50,7 +63,9 @@ export async function tsvToDocx(text: string): Promise<Buffer> {
     if (line.trim()) children.push(new Paragraph({ text: line.trim(), alignment: AlignmentType.LEFT }));
   }
   flush();
-  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+  // A table too wide for a portrait page goes on a landscape one, as people print wide plans.
+  const properties = landscape ? { page: { size: { orientation: PageOrientation.LANDSCAPE } } } : {};
+  return Packer.toBuffer(new Document({ sections: [{ properties, children }] }));
 }
 
 /** Many files converted by one LibreOffice run (one profile, one temporary directory, removed after). */

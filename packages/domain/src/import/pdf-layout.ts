@@ -360,7 +360,9 @@ function cellText(runs: readonly PdfTextRun[]): string {
 }
 
 function joinWrapped(previous: string, next: string): string {
-  if (/[a-zа-яё]-$/i.test(previous) && /^[a-zа-яё]/.test(next)) return previous.slice(0, -1) + next;
+  // A hyphen at a line's end is kept: «календарно-» + «тематического» is one compound word, and
+  // dropping a real hyphen loses text, while a kept soft one only shows.
+  if (/[a-zа-яё]-$/i.test(previous) && /^[a-zа-яё]/.test(next)) return previous + next;
   if (/[.;:!?…]$/.test(previous) || /^[–—•-]/.test(next) || /^[А-ЯЁA-Z][а-яёa-z]/.test(next)) return `${previous}\n${next}`;
   return `${previous} ${next}`;
 }
@@ -494,7 +496,7 @@ function paragraphsOf(block: { lines: Line[] }, pageWidth: number): Array<{ text
       (/^[a-zа-яё]/.test(line.text) || /[a-zа-яё]-$/i.test(previous.text));
     const last = out[out.length - 1];
     if (wrapped && last) {
-      last.text = /[a-zа-яё]-$/i.test(last.text) && /^[a-zа-яё]/.test(line.text) ? last.text.slice(0, -1) + line.text : `${last.text} ${line.text}`;
+      last.text = /[a-zа-яё]-$/i.test(last.text) && /^[a-zа-яё]/.test(line.text) ? last.text + line.text : `${last.text} ${line.text}`;
     } else out.push({ text: line.text, baseline: line.baseline });
     previous = line;
   }

@@ -1,3 +1,4 @@
+import type { ApiConfig } from '../config.js';
 import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import os from 'node:os';
@@ -17,7 +18,7 @@ import { createPdfReader } from './pdf.js';
  */
 const execFileAsync = promisify(execFile);
 const soffice = await libreOfficeForTests();
-const imports = { sofficePath: null, convertTimeoutMs: 60_000, pdfTimeoutMs: 30_000, pdfMaxPages: 50 };
+const imports: ApiConfig['imports'] = { sofficePath: null, convertTimeoutMs: 60_000, pdfTimeoutMs: 30_000, pdfMaxPages: 50 };
 const reader = (config: Partial<typeof imports> = {}) =>
   new RoadmapFileReader(createPdfReader({ ...imports, ...config }), createOfficeConverter({ ...imports, ...config }));
 

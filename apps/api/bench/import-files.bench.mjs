@@ -1,0 +1,134 @@
+// Import of 100 roadmap files (issue 17): a third tab-separated text, a third Word (.docx), a third PDF,
+// made from the corpus of real roadmaps (packages/domain/corpus and ../shared/seeds: the text as it is,
+// the same documents written into Word tables, those saved as PDF by LibreOffice), each read through the
+// product's own reader (dist/modules/imports/readers.js: the domain's parser, pdf.js in its bounded
+// worker). Beside it, the baseline: only getting the text out of the same files (decoding the text,
+// unzipping the .docx's XML, pdf.js's text content) — what any import costs before understanding a
+// table. Then a 2,000-item roadmap as .docx and as PDF. Goals: the 100 files under 30 s, the 2,000
+// items under 1 s each. Runs over dist/ (build first): `npm run bench -w @nastavnik/api`.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { unzipSync, strFromU8 } from 'fflate';
+import { ensureTestTools } from '../../../scripts/ensure-test-tools.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = (p) => new URL(`../dist/${p}`, import.meta.url).href;
+if (!existsSync(path.join(here, '../dist/modules/imports/readers.js'))) {
+  console.error('dist/ not found: run `npm run build -w @nastavnik/api` first.');
+  process.exit(2);
+}
+const { RoadmapFileReader } = await import(dist('modules/imports/readers.js'));
+const { createPdfReader } = await import(dist('engine/files/pdf.js'));
+const { createOfficeConverter, findSoffice } = await import(dist('engine/files/libreoffice.js'));
+// Node runs this TypeScript file as it is (it imports only packages): the same rendering as the tests'.
+const { tsvToDocx, convertWithLibreOffice } = await import('../src/test/corpus-files.ts');
+
+const FILES = 100;
+const GOAL_FILES_S = 30;
+const GOAL_BIG_MS = 1000;
+const config = { sofficePath: null, convertTimeoutMs: 120_000, pdfTimeoutMs: 60_000, pdfMaxPages: 300 };
+
+// LibreOffice makes the PDFs (as schools' Word files become PDFs): installed like the tests' tools.
+ensureTestTools(['libreoffice']);
+const soffice = await findSoffice(null);
+
+// The corpus's documents that have a table (the header-only excerpts have none to import).
+const corpusDir = path.join(here, '../../../packages/domain/corpus');
+const sources = [];
+for (const file of readdirSync(corpusDir)
+  .filter((f) => f.endsWith('.expected.json'))
+  .sort()) {
+  const expected = JSON.parse(readFileSync(path.join(corpusDir, file), 'utf8'));
+  if (!expected.sections.some((s) => s.items.length)) continue;
+  const doc = expected.document ? path.resolve(corpusDir, expected.document) : path.join(corpusDir, file.replace('.expected.json', '.txt'));
+  if (existsSync(doc)) sources.push({ name: file.replace('.expected.json', ''), text: readFileSync(doc, 'utf8') });
+}
+
+// 2,000 items, 20 sections of 100, as the tests' large roadmap.
+const MONTHS = ['Сентябрь', 'Октябрь', 'Ноябрь', 'Декабрь', 'Январь', 'Февраль', 'Март', 'Апрель', 'Май'];
+const bigLines = [
+  'Дорожная карта реализации целевой модели наставничества на 2024-2025 учебный год',
+  '№ п/п\tНаименование мероприятий\tСроки\tОтветственные\tРезультат',
+];
+for (let s = 1; s <= 20; s++) {
+  bigLines.push(`${s}.\tНаправление работы № ${s}\t\t\t`);
+  for (let i = 1; i <= 100; i++)
+    bigLines.push(`${s}.${i}.\tВстреча наставников и наставляемых «Тема ${i}»\t${MONTHS[(s + i) % 9]} 2024\tзам. директора А.Б. Иванова\tПротокол № ${s}-${i}`);
+}
+
+console.log(`Making the files from ${sources.length} real roadmaps…`);
+const docx = {};
+for (const s of sources) docx[s.name] = new Uint8Array(await tsvToDocx(s.text));
+docx.big = new Uint8Array(await tsvToDocx(bigLines.join('\n')));
+const pdf = await convertWithLibreOffice(soffice, docx, 'pdf');
+
+const files = [];
+for (let i = 0; i < FILES; i++) {
+  const s = sources[i % sources.length];
+  const kind = ['txt', 'docx', 'pdf'][i % 3];
+  const bytes = kind === 'txt' ? new TextEncoder().encode(s.text) : kind === 'docx' ? docx[s.name] : pdf[s.name];
+  files.push({ fileName: `${String(i + 1).padStart(3, '0')}-${s.name}.${kind}`, bytes, kind });
+}
+const count = (k) => files.filter((f) => f.kind === k).length;
+
+const reader = new RoadmapFileReader(createPdfReader(config), createOfficeConverter(config));
+const pdfReader = await import('pdfjs-dist/legacy/build/pdf.mjs');
+
+/** Only the text out of a file, no layout and no recognition: the floor any import stands on. */
+async function extractText(file) {
+  if (file.kind === 'txt')
+    return new TextDecoder()
+      .decode(file.bytes)
+      .split('\n')
+      .map((l) => l.split('\t'));
+  if (file.kind === 'docx')
+    return strFromU8(unzipSync(file.bytes, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']).replace(/<[^>]+>/g, ' ');
+  const doc = await pdfReader.getDocument({ data: file.bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 })
+    .promise;
+  const out = [];
+  for (let p = 1; p <= doc.numPages; p++) out.push((await (await doc.getPage(p)).getTextContent()).items.map((i) => i.str).join(' '));
+  await doc.destroy();
+  return out;
+}
+
+// A warm-up of both (pdf.js and the worker load once).
+await reader.read({ fileName: files[2].fileName, bytes: files[2].bytes }, {});
+await extractText(files[2]);
+
+let t0 = performance.now();
+let items = 0;
+let failed = 0;
+for (const f of files) {
+  const r = await reader.read({ fileName: f.fileName, bytes: f.bytes }, {});
+  if (r.ok) items += r.stats.items;
+  else failed++;
+}
+const importMs = performance.now() - t0;
+t0 = performance.now();
+for (const f of files) await extractText(f);
+const baselineMs = performance.now() - t0;
+
+const big = [];
+for (const [kind, bytes] of [
+  ['txt', new TextEncoder().encode(bigLines.join('\n'))],
+  ['docx', docx.big],
+  ['pdf', pdf.big],
+]) {
+  const start = performance.now();
+  const r = await reader.read({ fileName: `big.${kind}`, bytes }, {});
+  big.push({ kind, ms: performance.now() - start, items: r.ok ? r.stats.items : `${r.code}: ${r.message}` });
+}
+
+console.log(`\n${FILES} roadmap files (${count('txt')} text, ${count('docx')} .docx, ${count('pdf')} PDF), one after another:`);
+console.log(`  import:   ${(importMs / 1000).toFixed(2)} s  (${items} items, ${failed} refused; goal < ${GOAL_FILES_S} s)`);
+console.log(`  baseline: ${(baselineMs / 1000).toFixed(2)} s  (text only, no tables understood)  ratio ${(importMs / baselineMs).toFixed(2)}`);
+console.log('2,000-item roadmap:');
+for (const b of big) console.log(`  ${b.kind.padEnd(5)} ${b.ms.toFixed(0).padStart(6)} ms  (${b.items} items; goal < ${GOAL_BIG_MS} ms)`);
+
+const missed = [];
+if (importMs / 1000 >= GOAL_FILES_S || failed) missed.push(`${FILES} files`);
+for (const b of big) if (b.ms >= GOAL_BIG_MS || b.items !== 2000) missed.push(`2,000 items as ${b.kind}`);
+console.log(missed.length ? `goal MISSED: ${missed.join(', ')}` : 'goals met');
+process.exit(missed.length ? 1 : 0);

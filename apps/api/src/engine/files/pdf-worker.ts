@@ -1,7 +1,7 @@
 /**
- * The PDF reader's worker thread (started by pdf.ts with memory limits and a deadline): checks the
- * file for decompression bombs, opens it with pdf.js, takes each page's text runs and ruling lines,
- * and lays them out with the domain's `layoutPdf`. Posts one `PdfWorkerResult` and ends.
+ * The PDF reader's task, run in a pooled worker thread (pdf.ts: piscina, with memory limits and a
+ * deadline): checks the file for decompression bombs, opens it with pdf.js, takes each page's text
+ * runs and ruling lines, and lays them out with the domain's `layoutPdf`. Returns one `PdfWorkerResult`.
  *
  * This file is loaded as a worker, not imported: from `dist` as compiled JavaScript, in the tests as
  * TypeScript through Node's type stripping — so it uses erasable TypeScript only and imports nothing
@@ -9,7 +9,6 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
 import { constants as zlib, inflateSync } from 'node:zlib';
 import { layoutPdf, type PdfPageLayout, type PdfRule, type PdfTextRun, type SourceDocument } from '@nastavnik/domain';
 
@@ -254,12 +253,12 @@ async function read(input: PdfWorkerInput): Promise<PdfWorkerResult> {
   return { ok: true, source: layoutPdf(pages) };
 }
 
-const input = workerData as PdfWorkerInput | null;
-if (parentPort && input && input.bytes instanceof Uint8Array) {
-  const port = parentPort;
-  read(input).then(
-    (result) => port.postMessage(result),
+/** The task piscina runs in a pooled worker thread (pdf.ts): one PDF in, one result out. */
+export default async function readPdfTask(input: PdfWorkerInput): Promise<PdfWorkerResult> {
+  try {
+    return await read(input);
+  } catch {
     // Never the document's text: only that it could not be read.
-    () => port.postMessage({ ok: false, reason: 'corrupt' } satisfies PdfWorkerResult),
-  );
+    return { ok: false, reason: 'corrupt' };
+  }
 }

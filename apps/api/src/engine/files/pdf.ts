@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import { IMPORT_ERRORS_RU, type ImportFailure, type SourceDocument } from '@nastavnik/domain';
 import type { ApiConfig } from '../config.js';
 import type { PdfWorkerInput, PdfWorkerResult } from './pdf-worker.js';
@@ -17,7 +17,7 @@ import type { PdfWorkerInput, PdfWorkerResult } from './pdf-worker.js';
 /** One inflated stream, and all of them together, may not exceed these. */
 const MAX_STREAM_BYTES = 64 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
-/** PDFs read at the same time; others wait their turn (each worker may take a few hundred MB). */
+/** PDFs read at the same time (worker threads); others wait their turn (each may take a few hundred MB). */
 const MAX_CONCURRENT = 2;
 /**
  * The heap limit bounds pdf.js's objects but not its decoded buffers (ArrayBuffers live outside the
@@ -54,64 +54,47 @@ function failureOf(result: PdfWorkerResult, maxPages: number): SourceDocument | 
 
 export function createPdfReader(config: Pick<ApiConfig['imports'], 'pdfTimeoutMs' | 'pdfMaxPages'>, limits: { maxMemoryGrowth?: number } = {}) {
   const maxMemoryGrowth = limits.maxMemoryGrowth ?? MAX_MEMORY_GROWTH;
-  let running = 0;
-  const waiting: Array<() => void> = [];
-  const acquire = async () => {
-    if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
-  };
-  const release = () => {
-    running--;
-    waiting.shift()?.();
-  };
+  // Worker threads kept warm between files (starting one and loading pdf.js costs more than reading a
+  // page): piscina runs at most MAX_CONCURRENT at a time, queues the rest, replaces a worker that dies
+  // (out of memory) or is aborted (deadline, memory watch), and lets idle ones go.
+  let pool: Piscina | null = null;
+  const poolOf = () =>
+    (pool ??= new Piscina({
+      filename: workerUrl().href,
+      minThreads: 0,
+      maxThreads: MAX_CONCURRENT,
+      idleTimeout: 10_000,
+      resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, stackSizeMb: 8 },
+    }));
 
-  const run = (bytes: Uint8Array) =>
-    new Promise<SourceDocument | ImportFailure>((resolve) => {
+  return {
+    async read(bytes: Uint8Array): Promise<SourceDocument | ImportFailure> {
       // A copy of its own, moved to the worker (the caller's bytes may be a view of a shared pool).
       const copy = new Uint8Array(bytes.byteLength);
       copy.set(bytes);
       const input: PdfWorkerInput = { bytes: copy, maxPages: config.pdfMaxPages, maxStreamBytes: MAX_STREAM_BYTES, maxTotalBytes: MAX_TOTAL_BYTES };
-      let settled = false;
-      let worker: Worker | null = null;
-      const finish = (value: SourceDocument | ImportFailure) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        clearInterval(watch);
-        void worker?.terminate().catch(() => undefined);
-        resolve(value);
-      };
-      const timer = setTimeout(() => finish(tooComplex), config.pdfTimeoutMs);
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), config.pdfTimeoutMs);
       const baseline = process.memoryUsage.rss();
       const watch = setInterval(() => {
-        if (process.memoryUsage.rss() - baseline > maxMemoryGrowth) finish(tooComplex);
+        if (process.memoryUsage.rss() - baseline > maxMemoryGrowth) abort.abort();
       }, MEMORY_CHECK_MS);
       try {
-        worker = new Worker(workerUrl(), {
-          workerData: input,
-          transferList: [copy.buffer],
-          resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, stackSizeMb: 8 },
-        });
+        const result = (await poolOf().run(input, { transferList: [copy.buffer] as never, signal: abort.signal })) as PdfWorkerResult;
+        return failureOf(result, config.pdfMaxPages);
       } catch {
-        finish({ ok: false, code: 'CORRUPT', message: IMPORT_ERRORS_RU.corruptPdf });
-        return;
-      }
-      worker.once('message', (result: PdfWorkerResult) => finish(failureOf(result, config.pdfMaxPages)));
-      // Out of memory (ERR_WORKER_OUT_OF_MEMORY) or any crash: too much for the reader.
-      worker.once('error', () => finish(tooComplex));
-      worker.once('exit', () => finish(tooComplex));
-    });
-
-  return {
-    async read(bytes: Uint8Array): Promise<SourceDocument | ImportFailure> {
-      await acquire();
-      try {
-        return await run(bytes);
-      } catch {
-        return { ok: false, code: 'CORRUPT', message: IMPORT_ERRORS_RU.corruptPdf };
+        // Aborted (deadline, memory) or the worker died (ERR_WORKER_OUT_OF_MEMORY): too much for the reader.
+        return tooComplex;
       } finally {
-        release();
+        clearTimeout(timer);
+        clearInterval(watch);
       }
+    },
+    /** Stops the pool's workers (at shutdown; idle ones stop by themselves after a while). */
+    async close(): Promise<void> {
+      const current = pool;
+      pool = null;
+      await current?.destroy();
     },
   };
 }

@@ -17,7 +17,15 @@ export interface ImportPreviewResponse {
   fileName: string;
   organization: { id: string; code: string; shortName: string; matchedBy: string } | null;
   campaignId: string | null;
-  draft: { title: string; programmeName: string; periodStart: string; periodEnd: string; warnings: string[]; error: string | null };
+  /** What the draft would be (the API's DraftSummary): its notes and why it would be refused are objects, not text. */
+  draft: {
+    title: string;
+    programmeName: string;
+    periodStart: string;
+    periodEnd: string;
+    warnings: Array<{ where: string; message: string }>;
+    error: { message: string; field: string } | null;
+  };
   preview: ImportPreview;
 }
 

@@ -314,14 +314,16 @@ function PreviewView({
             <h3>{ru.imports.draftNotes}</h3>
             <ul>
               {draft.warnings.map((warning, index) => (
-                <li key={index}>{warning}</li>
+                <li key={index}>
+                  {warning.where}: {warning.message}
+                </li>
               ))}
             </ul>
           </>
         )}
       </section>
 
-      {draft.error && <Notice tone="error">{draft.error}</Notice>}
+      {draft.error && <Notice tone="error">{draft.error.message}</Notice>}
 
       <section className="panel" aria-labelledby="import-columns">
         <h2 id="import-columns">{ru.imports.columns}</h2>

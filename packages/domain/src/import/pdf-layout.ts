@@ -125,9 +125,13 @@ function mergeH(segs: HSeg[]): HSeg[] {
   for (const s of segs) {
     // Segments of one line differ in y by less than SNAP; keep a short list of lines still open.
     while (open.length && s.y - (open[0] as HSeg).y > SNAP) open.shift();
-    const same = open.find((o) => Math.abs(o.y - s.y) <= SNAP / 2 && s.x1 <= o.x2 + SNAP);
-    if (same) same.x2 = Math.max(same.x2, s.x2);
-    else {
+    // Sorted by position first, a segment may start before the one it joins (a border a fraction of a
+    // point to the side): both ends are taken.
+    const same = open.find((o) => Math.abs(o.y - s.y) <= SNAP / 2 && s.x1 <= o.x2 + SNAP && s.x2 >= o.x1 - SNAP);
+    if (same) {
+      same.x1 = Math.min(same.x1, s.x1);
+      same.x2 = Math.max(same.x2, s.x2);
+    } else {
       const copy = { ...s };
       out.push(copy);
       open.push(copy);
@@ -232,9 +236,57 @@ function findGrids(rules: readonly PdfRule[]): Grid[] {
       ),
     );
     if (xs.length < 3 || ys.length < 2 || xs.length > MAX_GRID || ys.length > MAX_GRID) continue;
-    grids.push({ xs, ys, h: group.h, v: group.v });
+    grids.push(...stackedTables({ xs, ys, h: group.h, v: group.v }));
   }
   return grids;
+}
+
+/** Inner column boundaries closer than this, in two rows one under the other, are two tables' columns. */
+const NEAR_MISS = 24;
+
+/**
+ * Tables placed one right under the other (Word keeps them apart by an empty paragraph that the PDF
+ * no longer shows, or they simply touch) share their rules and come out as one group; each table has
+ * its own column widths, though. Rows are cut into separate tables where the inner verticals change
+ * wholesale: a row whose inner verticals share none with the last ruled row above, or sit a few
+ * points beside them (the same columns sized differently). Rows without inner verticals (a section
+ * heading across the table) go with the table above. Each part keeps only its own column boundaries.
+ */
+function stackedTables(grid: Grid): Grid[] {
+  const { xs, ys } = grid;
+  const atX = onLines(xs, grid.v, (s) => s.x);
+  const innerOf = (i: number): number[] => {
+    const yMid = ((ys[i] as number) + (ys[i + 1] as number)) / 2;
+    const out: number[] = [];
+    for (let j = 1; j < xs.length - 1; j++) if (hasVertical(atX[j] ?? [], yMid)) out.push(j);
+    return out;
+  };
+  const cuts: number[] = [0];
+  let last: number[] = [];
+  for (let i = 0; i < ys.length - 1; i++) {
+    const inner = innerOf(i);
+    if (!inner.length) continue;
+    if (last.length) {
+      const common = inner.filter((j) => last.includes(j));
+      const mine = inner.filter((j) => !last.includes(j)).map((j) => xs[j] as number);
+      const theirs = last.filter((j) => !inner.includes(j)).map((j) => xs[j] as number);
+      const nearMiss = mine.some((x) => theirs.some((y) => Math.abs(x - y) <= NEAR_MISS));
+      if (!common.length || nearMiss) cuts.push(i);
+    }
+    last = inner;
+  }
+  if (cuts.length === 1) return [grid];
+  cuts.push(ys.length - 1);
+  const parts: Grid[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const from = cuts[k] as number;
+    const to = cuts[k + 1] as number;
+    const used = new Set<number>();
+    for (let i = from; i < to; i++) for (const j of innerOf(i)) used.add(j);
+    const partXs = xs.filter((_, j) => j === 0 || j === xs.length - 1 || used.has(j));
+    parts.push({ xs: partXs, ys: ys.slice(from, to + 1), h: grid.h, v: grid.v });
+  }
+  return parts;
 }
 
 /** The far ends of the crossing segments when they reach clearly beyond the outermost rules. */

@@ -190,7 +190,7 @@ interface Grid {
 }
 
 /** Groups of touching rules with at least two columns and one row: the tables of a page. */
-function findGrids(rules: readonly PdfRule[]): Grid[] {
+export function findGrids(rules: readonly PdfRule[]): Grid[] {
   const { h, v } = segments(rules);
   if (h.length < 2 || v.length < 2) return [];
   const uf = new UnionFind(h.length + v.length);
@@ -315,7 +315,10 @@ function onLines<T>(edges: readonly number[], segs: readonly T[], at: (s: T) => 
   const out: T[][] = edges.map(() => []);
   for (const s of segs) {
     const position = at(s);
-    const i = edges.findIndex((e) => Math.abs(e - position) <= SNAP);
+    // The nearest line within THIN: `dropClose` kept one of two boundaries less than THIN apart, and
+    // the segments of the one dropped lie on the one kept.
+    let i = -1;
+    for (const [k, e] of edges.entries()) if (Math.abs(e - position) < THIN && (i < 0 || Math.abs(e - position) < Math.abs((edges[i] as number) - position))) i = k;
     if (i >= 0) out[i]?.push(s);
   }
   return out;

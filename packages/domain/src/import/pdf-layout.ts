@@ -190,7 +190,7 @@ interface Grid {
 }
 
 /** Groups of touching rules with at least two columns and one row: the tables of a page. */
-export function findGrids(rules: readonly PdfRule[]): Grid[] {
+function findGrids(rules: readonly PdfRule[]): Grid[] {
   const { h, v } = segments(rules);
   if (h.length < 2 || v.length < 2) return [];
   const uf = new UnionFind(h.length + v.length);
@@ -318,7 +318,8 @@ function onLines<T>(edges: readonly number[], segs: readonly T[], at: (s: T) => 
     // The nearest line within THIN: `dropClose` kept one of two boundaries less than THIN apart, and
     // the segments of the one dropped lie on the one kept.
     let i = -1;
-    for (const [k, e] of edges.entries()) if (Math.abs(e - position) < THIN && (i < 0 || Math.abs(e - position) < Math.abs((edges[i] as number) - position))) i = k;
+    for (const [k, e] of edges.entries())
+      if (Math.abs(e - position) < THIN && (i < 0 || Math.abs(e - position) < Math.abs((edges[i] as number) - position))) i = k;
     if (i >= 0) out[i]?.push(s);
   }
   return out;
@@ -418,6 +419,8 @@ function joinWrapped(previous: string, next: string): string {
   // A hyphen at a line's end is kept: «календарно-» + «тематического» is one compound word, and
   // dropping a real hyphen loses text, while a kept soft one only shows.
   if (/[a-zа-яё]-$/i.test(previous) && /^[a-zа-яё]/.test(next)) return previous + next;
+  // A slash is where a line may break inside a word («пар/групп»): nothing is put between.
+  if (/\S\/$/.test(previous) && /^\S/.test(next)) return previous + next;
   if (/[.;:!?…]$/.test(previous) || /^[–—•-]/.test(next) || /^[А-ЯЁA-Z][а-яёa-z]/.test(next)) return `${previous}\n${next}`;
   return `${previous} ${next}`;
 }
@@ -687,13 +690,17 @@ const rowKey = (row: RawRow) => row.cells.map((c) => `${c.span}:${c.text.replace
 
 /**
  * The first row on a new page goes on with the last row of the previous page when both have the same
- * cells and every cell with text there starts in lower case (a sentence cut by the page), while some
- * cell (the number, the deadline) is empty.
+ * cells, some cell with text there starts in lower case (a sentence cut by the page) and none with a
+ * capital letter (a quotation mark or a digit may open the rest of a sentence), while some cell (the
+ * number, the deadline) is empty — or the row is one cell across the table (a result line cut by
+ * the page).
  */
 function isRowGoingOn(last: RawRow, first: RawRow): boolean {
   if (last.cells.length !== first.cells.length || last.cells.some((c, i) => c.span !== (first.cells[i] as RawCell).span)) return false;
   const texts = first.cells.filter((c) => c.vMerge !== 'continue').map((c) => c.text);
-  return texts.some((t) => t === '') && texts.some((t) => t !== '') && texts.every((t) => t === '' || /^[a-zа-яё]/.test(t));
+  const lower = texts.some((t) => /^[a-zа-яё]/.test(t));
+  const noCapital = texts.every((t) => !/^[A-ZА-ЯЁ]/.test(t));
+  return (texts.length === 1 || texts.some((t) => t === '')) && lower && noCapital;
 }
 
 /** Appends a table's part from the next page: the repeated heading rows go, a merge cut by the page goes on. */

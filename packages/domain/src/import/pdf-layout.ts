@@ -388,7 +388,7 @@ function tableOf(grid: Grid, runs: readonly PdfTextRun[]): PageTable {
     regionAt[i * cols + j]?.runs.push(run);
   }
   const texts = new Map<Region, string>();
-  for (const region of regions.values()) texts.set(region, cleanCellText(cellText(region.runs)));
+  for (const region of regions.values()) texts.set(region, cleanCellText(cellText(region.runs, [xs[region.c0] as number, xs[region.c1 + 1] as number])));
 
   const rawRows: RawRow[] = [];
   for (let i = 0; i < rows; i++) {
@@ -407,11 +407,31 @@ function tableOf(grid: Grid, runs: readonly PdfTextRun[]): PageTable {
   return { kind: 'table', xs, rows: rawRows, top: ys[0] as number, bottom: ys[ys.length - 1] as number, left: xs[0] as number };
 }
 
-/** A cell's lines top to bottom; a sentence wrapped by the cell's width is joined back. */
-function cellText(runs: readonly PdfTextRun[]): string {
+/**
+ * A cell's lines top to bottom; a sentence wrapped by the cell's width is joined back. A word cut
+ * where it met the cell's edge is joined without a space: a line holding one unbreakable chunk (no
+ * space but before punctuation: «И.И.Иванова,» «(школы) ,педагогов») that reaches the cell's right
+ * padding (closer than the width of about one letter), followed by a line going on in lower case —
+ * the chunk was longer than the cell is wide and the line broke inside it.
+ */
+function cellText(runs: readonly PdfTextRun[], [cellLeft, cellRight]: [number, number]): string {
   const lines = linesOf(runs).flatMap((fragments) => fragments);
+  const padding = Math.max(0, Math.min(...lines.map((l) => l.left)) - cellLeft);
   let text = '';
-  for (const line of lines) text = text ? joinWrapped(text, line.text) : line.text;
+  let previous: Line | null = null;
+  let before: Line | null = null;
+  for (const line of lines) {
+    const cut =
+      previous !== null &&
+      // The chunk starts its line: the line before did not end inside a word broken at a hyphen.
+      !(before !== null && /-$/.test(before.text)) &&
+      !/\s[^\s,.;:!?)»]|\p{L}-\p{L}/u.test(previous.text) &&
+      cellRight - padding - previous.right < 1.2 * ((line.right - line.left) / Math.max(1, line.text.length)) &&
+      /^[a-zа-яё]/.test(line.text);
+    text = !text ? line.text : cut ? text + line.text : joinWrapped(text, line.text);
+    before = previous;
+    previous = line;
+  }
   return text;
 }
 
@@ -419,6 +439,9 @@ function joinWrapped(previous: string, next: string): string {
   // A hyphen at a line's end is kept: «календарно-» + «тематического» is one compound word, and
   // dropping a real hyphen loses text, while a kept soft one only shows.
   if (/[a-zа-яё]-$/i.test(previous) && /^[a-zа-яё]/.test(next)) return previous + next;
+  // A hyphen standing apart at a line's end after «:» or «;» opens the next line's word (a list
+  // written «: -item; -item»); elsewhere a spaced hyphen may as well be a dash, and keeps its space.
+  if (/(?:^|[:;]\s*)[-–]$/.test(previous) && /^[a-zа-яё]/.test(next)) return previous + next;
   // A slash is where a line may break inside a word («пар/групп»): nothing is put between.
   if (/\S\/$/.test(previous) && /^\S/.test(next)) return previous + next;
   if (/[.;:!?…]$/.test(previous) || /^[–—•-]/.test(next) || /^[А-ЯЁA-Z][а-яёa-z]/.test(next)) return `${previous}\n${next}`;

@@ -428,14 +428,18 @@ function cellText(runs: readonly PdfTextRun[], [cellLeft, cellRight]: [number, n
       !/\s[^\s,.;:!?)»]|\p{L}-\p{L}/u.test(previous.text) &&
       cellRight - padding - previous.right < 1.2 * ((line.right - line.left) / Math.max(1, line.text.length)) &&
       /^[a-zа-яё]/.test(line.text);
-    text = !text ? line.text : cut ? text + line.text : joinWrapped(text, line.text);
+    // A line that reaches so far that the next line's first word would not have fitted after it was
+    // wrapped by the width: it ends no paragraph, whatever its last character.
+    const letter = (line.right - line.left) / Math.max(1, line.text.length);
+    const full = previous !== null && cellRight - padding - previous.right < letter * ((line.text.split(' ')[0] ?? '').length + 1);
+    text = !text ? line.text : cut ? text + line.text : joinWrapped(text, line.text, full);
     before = previous;
     previous = line;
   }
   return text;
 }
 
-function joinWrapped(previous: string, next: string): string {
+function joinWrapped(previous: string, next: string, wrapped = false): string {
   // A hyphen at a line's end is kept: «календарно-» + «тематического» is one compound word, and
   // dropping a real hyphen loses text, while a kept soft one only shows.
   if (/[a-zа-яё]-$/i.test(previous) && /^[a-zа-яё]/.test(next)) return previous + next;
@@ -444,7 +448,7 @@ function joinWrapped(previous: string, next: string): string {
   if (/(?:^|[:;]\s*)[-–]$/.test(previous) && /^[a-zа-яё]/.test(next)) return previous + next;
   // A slash is where a line may break inside a word («пар/групп»): nothing is put between.
   if (/\S\/$/.test(previous) && /^\S/.test(next)) return previous + next;
-  if (/[.;:!?…]$/.test(previous) || /^[–—•-]/.test(next) || /^[А-ЯЁA-Z][а-яёa-z]/.test(next)) return `${previous}\n${next}`;
+  if (/^[–—•-]/.test(next) || (!wrapped && (/[.;:!?…]$/.test(previous) || /^[А-ЯЁA-Z][а-яёa-z]/.test(next)))) return `${previous}\n${next}`;
   return `${previous} ${next}`;
 }
 

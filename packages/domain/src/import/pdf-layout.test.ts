@@ -301,6 +301,21 @@ describe('layoutPdf: ruled tables', () => {
     expect(table1?.rows[0]?.cells).toEqual(['Встреча наставника. Анкетирование', 'Семинар.\nОбмен опытом']);
   });
 
+  it('joins centred lines of a cell with a space, whatever their length', () => {
+    const t = table(
+      [40, 100, 300],
+      [100, 140],
+      [
+        { r0: 0, c0: 0, lines: [] },
+        { r0: 0, c0: 1, lines: ['Семинар'] },
+      ],
+    );
+    // «Ежемесячно» (50 pt) centred in a 60 pt cell reaches near its right edge; «по плану» is centred under it.
+    t.runs.push(run('Ежемесячно', 45, 112), run('по плану', 50, 124));
+    const [table1] = tablesOf(layoutPdf([page([t])]));
+    expect(table1?.rows[0]?.cells[0]).toBe('Ежемесячно по плану');
+  });
+
   it('reads a landscape page: a wide table, text beside it in reading order', () => {
     const xs = [30, 60, 330, 470, 640, 810];
     const t = table(

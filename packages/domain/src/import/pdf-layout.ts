@@ -421,17 +421,20 @@ function cellText(runs: readonly PdfTextRun[], [cellLeft, cellRight]: [number, n
   let previous: Line | null = null;
   let before: Line | null = null;
   for (const line of lines) {
+    // Only left-aligned lines tell where the width ran out (centred or right-aligned ones end anywhere).
+    const aligned = previous !== null && Math.abs(line.left - previous.left) <= 1;
+    const letter = (line.right - line.left) / Math.max(1, line.text.length);
     const cut =
       previous !== null &&
+      aligned &&
       // The chunk starts its line: the line before did not end inside a word broken at a hyphen.
       !(before !== null && /-$/.test(before.text)) &&
       !/\s[^\s,.;:!?)»]|\p{L}-\p{L}/u.test(previous.text) &&
-      cellRight - padding - previous.right < 1.2 * ((line.right - line.left) / Math.max(1, line.text.length)) &&
+      cellRight - padding - previous.right < 1.2 * letter &&
       /^[a-zа-яё]/.test(line.text);
     // A line that reaches so far that the next line's first word would not have fitted after it was
     // wrapped by the width: it ends no paragraph, whatever its last character.
-    const letter = (line.right - line.left) / Math.max(1, line.text.length);
-    const full = previous !== null && cellRight - padding - previous.right < letter * ((line.text.split(' ')[0] ?? '').length + 1);
+    const full = previous !== null && aligned && cellRight - padding - previous.right < letter * ((line.text.split(' ')[0] ?? '').length + 1);
     text = !text ? line.text : cut ? text + line.text : joinWrapped(text, line.text, full);
     before = previous;
     previous = line;

@@ -209,6 +209,113 @@ describe('layoutPdf: ruled tables', () => {
     expect(tablesOf(layoutPdf([page([first]), page([second])]))).toHaveLength(2);
   });
 
+  it('cuts tables placed right under each other apart where their columns change', () => {
+    // Two Word tables one under the other, each sized on its own: the rules touch, the columns do not line up.
+    const upper = table(
+      [40, 150, 350, 450],
+      rowsEvery(2, 100),
+      simpleCells([
+        ['Мероприятие', 'Срок', 'Ответственный'],
+        ['Встреча', 'май', 'Куратор'],
+      ]),
+    );
+    const lower = table([40, 165, 330, 450], rowsEvery(2, 140), [
+      { r0: 0, c0: 0, c1: 2, lines: ['2. Основной этап'] },
+      ...simpleCells([['Семинар', 'июнь', 'Наставники']], 1),
+    ]);
+    const tables = tablesOf(layoutPdf([page([upper, lower])]));
+    expect(tables.map((t) => t.rows.map((r) => r.cells))).toEqual([
+      [
+        ['Мероприятие', 'Срок', 'Ответственный'],
+        ['Встреча', 'май', 'Куратор'],
+        ['2. Основной этап', '', ''],
+      ],
+      [['Семинар', 'июнь', 'Наставники']],
+    ]);
+  });
+
+  it('takes a border drawn a few points beside a grid line as that line (the cells stay apart)', () => {
+    const upper = table([40, 150, 350, 450], rowsEvery(1, 100), simpleCells([['Встреча', 'май', 'Куратор']]));
+    const lower = table([40, 153.5, 350, 450], rowsEvery(1, 120), simpleCells([['Семинар', 'июнь', 'Наставники']]));
+    const [t] = tablesOf(layoutPdf([page([upper, lower])]));
+    expect(t?.rows.map((r) => r.cells)).toEqual([
+      ['Встреча', 'май', 'Куратор'],
+      ['Семинар', 'июнь', 'Наставники'],
+    ]);
+  });
+
+  it('joins a line across the table, and a row going on after a quotation mark, cut by the page back together', () => {
+    const xs = [40, 70, 300, 400, 555];
+    const heading = ['№', 'Мероприятие', 'Срок', 'Ответственный'];
+    const first = table(xs, rowsEvery(3, 680), [
+      ...simpleCells([heading, ['1', 'Публикация программы', 'май', 'зам. директора']]),
+      { r0: 2, c0: 0, c1: 3, lines: ['Результат: сформирована база наставников,'] },
+    ]);
+    const second = table(xs, rowsEvery(3, 60), [
+      ...simpleCells([heading]),
+      { r0: 1, c0: 0, c1: 3, lines: ['готовых к работе'] },
+      ...simpleCells([['2', 'Внесение данных о программе', 'июнь', 'зам. директора']], 2),
+    ]);
+    const third = table(xs, rowsEvery(3, 60), [
+      ...simpleCells([heading]),
+      ...simpleCells([['', '«Вместе» в базу', '', 'по ВР']], 1),
+      ...simpleCells([['3', 'Итоги', 'июль', 'Куратор']], 2),
+    ]);
+    const [t] = tablesOf(layoutPdf([page([first]), page([second]), page([third])]));
+    expect(t?.rows.map((r) => r.cells)).toEqual([
+      heading,
+      ['1', 'Публикация программы', 'май', 'зам. директора'],
+      ['Результат: сформирована база наставников, готовых к работе', '', '', ''],
+      ['2', 'Внесение данных о программе «Вместе» в базу', 'июнь', 'зам. директора по ВР'],
+      ['3', 'Итоги', 'июль', 'Куратор'],
+    ]);
+  });
+
+  it('joins a word cut at the cell edge, a slash and a list dash ending a line to the next line without a space', () => {
+    // «И.И.Иванова,» is wider than its cell: the line breaks inside it, right at the cell's padding.
+    const xs = [40, 200, 256, 420];
+    const t = table(
+      xs,
+      [100, 160],
+      [
+        { r0: 0, c0: 0, lines: ['Мероприятия: -', 'знакомство; -', 'анкетирование пар/', 'групп'] },
+        { r0: 0, c0: 1, lines: ['И.И.Иванов', 'а, директор'] },
+        { r0: 0, c0: 2, lines: ['Петров', 'заместитель'] },
+      ],
+    );
+    const [table1] = tablesOf(layoutPdf([page([t])]));
+    expect(table1?.rows[0]?.cells).toEqual(['Мероприятия: -знакомство; -анкетирование пар/групп', 'И.И.Иванова, директор', 'Петров заместитель']);
+  });
+
+  it('keeps a sentence wrapped by the cell width in one paragraph though its line ends with a full stop', () => {
+    // «Встреча наставника.» fills the cell: the next word did not fit after it, no paragraph ended there.
+    const t = table(
+      [40, 141, 300],
+      [100, 140],
+      [
+        { r0: 0, c0: 0, lines: ['Встреча наставника.', 'Анкетирование'] },
+        { r0: 0, c0: 1, lines: ['Семинар.', 'Обмен опытом'] },
+      ],
+    );
+    const [table1] = tablesOf(layoutPdf([page([t])]));
+    expect(table1?.rows[0]?.cells).toEqual(['Встреча наставника. Анкетирование', 'Семинар.\nОбмен опытом']);
+  });
+
+  it('joins centred lines of a cell with a space, whatever their length', () => {
+    const t = table(
+      [40, 100, 300],
+      [100, 140],
+      [
+        { r0: 0, c0: 0, lines: [] },
+        { r0: 0, c0: 1, lines: ['Семинар'] },
+      ],
+    );
+    // «Ежемесячно» (50 pt) centred in a 60 pt cell reaches near its right edge; «по плану» is centred under it.
+    t.runs.push(run('Ежемесячно', 45, 112), run('по плану', 50, 124));
+    const [table1] = tablesOf(layoutPdf([page([t])]));
+    expect(table1?.rows[0]?.cells[0]).toBe('Ежемесячно по плану');
+  });
+
   it('reads a landscape page: a wide table, text beside it in reading order', () => {
     const xs = [30, 60, 330, 470, 640, 810];
     const t = table(

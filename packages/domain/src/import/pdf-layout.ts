@@ -125,9 +125,13 @@ function mergeH(segs: HSeg[]): HSeg[] {
   for (const s of segs) {
     // Segments of one line differ in y by less than SNAP; keep a short list of lines still open.
     while (open.length && s.y - (open[0] as HSeg).y > SNAP) open.shift();
-    const same = open.find((o) => Math.abs(o.y - s.y) <= SNAP / 2 && s.x1 <= o.x2 + SNAP);
-    if (same) same.x2 = Math.max(same.x2, s.x2);
-    else {
+    // Sorted by position first, a segment may start before the one it joins (a border a fraction of a
+    // point to the side): both ends are taken.
+    const same = open.find((o) => Math.abs(o.y - s.y) <= SNAP / 2 && s.x1 <= o.x2 + SNAP && s.x2 >= o.x1 - SNAP);
+    if (same) {
+      same.x1 = Math.min(same.x1, s.x1);
+      same.x2 = Math.max(same.x2, s.x2);
+    } else {
       const copy = { ...s };
       out.push(copy);
       open.push(copy);
@@ -232,9 +236,57 @@ function findGrids(rules: readonly PdfRule[]): Grid[] {
       ),
     );
     if (xs.length < 3 || ys.length < 2 || xs.length > MAX_GRID || ys.length > MAX_GRID) continue;
-    grids.push({ xs, ys, h: group.h, v: group.v });
+    grids.push(...stackedTables({ xs, ys, h: group.h, v: group.v }));
   }
   return grids;
+}
+
+/** Inner column boundaries closer than this, in two rows one under the other, are two tables' columns. */
+const NEAR_MISS = 24;
+
+/**
+ * Tables placed one right under the other (Word keeps them apart by an empty paragraph that the PDF
+ * no longer shows, or they simply touch) share their rules and come out as one group; each table has
+ * its own column widths, though. Rows are cut into separate tables where the inner verticals change
+ * wholesale: a row whose inner verticals share none with the last ruled row above, or sit a few
+ * points beside them (the same columns sized differently). Rows without inner verticals (a section
+ * heading across the table) go with the table above. Each part keeps only its own column boundaries.
+ */
+function stackedTables(grid: Grid): Grid[] {
+  const { xs, ys } = grid;
+  const atX = onLines(xs, grid.v, (s) => s.x);
+  const innerOf = (i: number): number[] => {
+    const yMid = ((ys[i] as number) + (ys[i + 1] as number)) / 2;
+    const out: number[] = [];
+    for (let j = 1; j < xs.length - 1; j++) if (hasVertical(atX[j] ?? [], yMid)) out.push(j);
+    return out;
+  };
+  const cuts: number[] = [0];
+  let last: number[] = [];
+  for (let i = 0; i < ys.length - 1; i++) {
+    const inner = innerOf(i);
+    if (!inner.length) continue;
+    if (last.length) {
+      const common = inner.filter((j) => last.includes(j));
+      const mine = inner.filter((j) => !last.includes(j)).map((j) => xs[j] as number);
+      const theirs = last.filter((j) => !inner.includes(j)).map((j) => xs[j] as number);
+      const nearMiss = mine.some((x) => theirs.some((y) => Math.abs(x - y) <= NEAR_MISS));
+      if (!common.length || nearMiss) cuts.push(i);
+    }
+    last = inner;
+  }
+  if (cuts.length === 1) return [grid];
+  cuts.push(ys.length - 1);
+  const parts: Grid[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const from = cuts[k] as number;
+    const to = cuts[k + 1] as number;
+    const used = new Set<number>();
+    for (let i = from; i < to; i++) for (const j of innerOf(i)) used.add(j);
+    const partXs = xs.filter((_, j) => j === 0 || j === xs.length - 1 || used.has(j));
+    parts.push({ xs: partXs, ys: ys.slice(from, to + 1), h: grid.h, v: grid.v });
+  }
+  return parts;
 }
 
 /** The far ends of the crossing segments when they reach clearly beyond the outermost rules. */
@@ -263,7 +315,11 @@ function onLines<T>(edges: readonly number[], segs: readonly T[], at: (s: T) => 
   const out: T[][] = edges.map(() => []);
   for (const s of segs) {
     const position = at(s);
-    const i = edges.findIndex((e) => Math.abs(e - position) <= SNAP);
+    // The nearest line within THIN: `dropClose` kept one of two boundaries less than THIN apart, and
+    // the segments of the one dropped lie on the one kept.
+    let i = -1;
+    for (const [k, e] of edges.entries())
+      if (Math.abs(e - position) < THIN && (i < 0 || Math.abs(e - position) < Math.abs((edges[i] as number) - position))) i = k;
     if (i >= 0) out[i]?.push(s);
   }
   return out;
@@ -332,7 +388,7 @@ function tableOf(grid: Grid, runs: readonly PdfTextRun[]): PageTable {
     regionAt[i * cols + j]?.runs.push(run);
   }
   const texts = new Map<Region, string>();
-  for (const region of regions.values()) texts.set(region, cleanCellText(cellText(region.runs)));
+  for (const region of regions.values()) texts.set(region, cleanCellText(cellText(region.runs, [xs[region.c0] as number, xs[region.c1 + 1] as number])));
 
   const rawRows: RawRow[] = [];
   for (let i = 0; i < rows; i++) {
@@ -351,19 +407,51 @@ function tableOf(grid: Grid, runs: readonly PdfTextRun[]): PageTable {
   return { kind: 'table', xs, rows: rawRows, top: ys[0] as number, bottom: ys[ys.length - 1] as number, left: xs[0] as number };
 }
 
-/** A cell's lines top to bottom; a sentence wrapped by the cell's width is joined back. */
-function cellText(runs: readonly PdfTextRun[]): string {
+/**
+ * A cell's lines top to bottom; a sentence wrapped by the cell's width is joined back. A word cut
+ * where it met the cell's edge is joined without a space: a line holding one unbreakable chunk (no
+ * space but before punctuation: «И.И.Иванова,» «(школы) ,педагогов») that reaches the cell's right
+ * padding (closer than the width of about one letter), followed by a line going on in lower case —
+ * the chunk was longer than the cell is wide and the line broke inside it.
+ */
+function cellText(runs: readonly PdfTextRun[], [cellLeft, cellRight]: [number, number]): string {
   const lines = linesOf(runs).flatMap((fragments) => fragments);
+  const padding = Math.max(0, Math.min(...lines.map((l) => l.left)) - cellLeft);
   let text = '';
-  for (const line of lines) text = text ? joinWrapped(text, line.text) : line.text;
+  let previous: Line | null = null;
+  let before: Line | null = null;
+  for (const line of lines) {
+    // Only left-aligned lines tell where the width ran out (centred or right-aligned ones end anywhere).
+    const aligned = previous !== null && Math.abs(line.left - previous.left) <= 1;
+    const letter = (line.right - line.left) / Math.max(1, line.text.length);
+    const cut =
+      previous !== null &&
+      aligned &&
+      // The chunk starts its line: the line before did not end inside a word broken at a hyphen.
+      !(before !== null && /-$/.test(before.text)) &&
+      !/\s[^\s,.;:!?)»]|\p{L}-\p{L}/u.test(previous.text) &&
+      cellRight - padding - previous.right < 1.2 * letter &&
+      /^[a-zа-яё]/.test(line.text);
+    // A line that reaches so far that the next line's first word would not have fitted after it was
+    // wrapped by the width: it ends no paragraph, whatever its last character.
+    const full = previous !== null && aligned && cellRight - padding - previous.right < letter * ((line.text.split(' ')[0] ?? '').length + 1);
+    text = !text ? line.text : cut ? text + line.text : joinWrapped(text, line.text, full);
+    before = previous;
+    previous = line;
+  }
   return text;
 }
 
-function joinWrapped(previous: string, next: string): string {
+function joinWrapped(previous: string, next: string, wrapped = false): string {
   // A hyphen at a line's end is kept: «календарно-» + «тематического» is one compound word, and
   // dropping a real hyphen loses text, while a kept soft one only shows.
   if (/[a-zа-яё]-$/i.test(previous) && /^[a-zа-яё]/.test(next)) return previous + next;
-  if (/[.;:!?…]$/.test(previous) || /^[–—•-]/.test(next) || /^[А-ЯЁA-Z][а-яёa-z]/.test(next)) return `${previous}\n${next}`;
+  // A hyphen standing apart at a line's end after «:» or «;» opens the next line's word (a list
+  // written «: -item; -item»); elsewhere a spaced hyphen may as well be a dash, and keeps its space.
+  if (/(?:^|[:;]\s*)[-–]$/.test(previous) && /^[a-zа-яё]/.test(next)) return previous + next;
+  // A slash is where a line may break inside a word («пар/групп»): nothing is put between.
+  if (/\S\/$/.test(previous) && /^\S/.test(next)) return previous + next;
+  if (/^[–—•-]/.test(next) || (!wrapped && (/[.;:!?…]$/.test(previous) || /^[А-ЯЁA-Z][а-яёa-z]/.test(next)))) return `${previous}\n${next}`;
   return `${previous} ${next}`;
 }
 
@@ -632,13 +720,17 @@ const rowKey = (row: RawRow) => row.cells.map((c) => `${c.span}:${c.text.replace
 
 /**
  * The first row on a new page goes on with the last row of the previous page when both have the same
- * cells and every cell with text there starts in lower case (a sentence cut by the page), while some
- * cell (the number, the deadline) is empty.
+ * cells, some cell with text there starts in lower case (a sentence cut by the page) and none with a
+ * capital letter (a quotation mark or a digit may open the rest of a sentence), while some cell (the
+ * number, the deadline) is empty — or the row is one cell across the table (a result line cut by
+ * the page).
  */
 function isRowGoingOn(last: RawRow, first: RawRow): boolean {
   if (last.cells.length !== first.cells.length || last.cells.some((c, i) => c.span !== (first.cells[i] as RawCell).span)) return false;
   const texts = first.cells.filter((c) => c.vMerge !== 'continue').map((c) => c.text);
-  return texts.some((t) => t === '') && texts.some((t) => t !== '') && texts.every((t) => t === '' || /^[a-zа-яё]/.test(t));
+  const lower = texts.some((t) => /^[a-zа-яё]/.test(t));
+  const noCapital = texts.every((t) => !/^[A-ZА-ЯЁ]/.test(t));
+  return (texts.length === 1 || texts.some((t) => t === '')) && lower && noCapital;
 }
 
 /** Appends a table's part from the next page: the repeated heading rows go, a merge cut by the page goes on. */

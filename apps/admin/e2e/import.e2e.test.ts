@@ -2,7 +2,8 @@
  * Issue 4 in the browser: the gymnasium's curator imports a roadmap from a tab-separated .txt (the
  * domain's noisy fixture) — a bad file first, then the preview with the header blocks, columns,
  * sections, items and a flagged cell; changes one column's mapping; creates the draft and finds it
- * in the editor; downloads the revision as DOCX and PDF. Screenshots: test-results/import-*.png.
+ * in the editor; downloads the revision as DOCX and PDF, and imports the PDF back (issue 17).
+ * Screenshots: test-results/import-*.png.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -117,6 +118,19 @@ describe('roadmap import and exports', () => {
       expect((await stat(file)).size).toBeGreaterThan(0);
     }
     await shot('06-downloaded', false);
+    expect(errors).toEqual([]);
+  });
+
+  step('6. the downloaded PDF imported back: a PDF preview, with the draft’s notes and refusal shown as text', async () => {
+    // The campaign's row offers no import any more (the school has its draft): the page itself.
+    await page.goto(new URL('roadmaps/import', stack.adminUrl).href);
+    await page.getByRole('heading', { level: 1, name: 'Импорт дорожной карты из файла' }).waitFor();
+    await page.getByLabel(/Файл дорожной карты/).setInputFiles(path.join(RESULTS_DIR, 'import-download.pdf'));
+    await page.getByRole('button', { name: 'Показать предпросмотр' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Предпросмотр импорта' }).waitFor();
+    expect(await page.getByTestId('import-stats').innerText()).toMatch(/мероприятий: [1-9]/);
+    expect(await page.getByTestId('import-items').innerText()).toContain('Формирование базы наставляемых');
+    await shot('07-pdf-preview');
     expect(errors).toEqual([]);
   });
 });

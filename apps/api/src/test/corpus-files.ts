@@ -68,6 +68,38 @@ export async function tsvToDocx(text: string): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ properties, children }] }));
 }
 
+/**
+ * One headless LibreOffice run of the tests: files converted to `format` into `outdir`, with a profile
+ * of its own under `dir` (LibreOffice locks a profile) and HOME there too, so nothing is written elsewhere.
+ */
+export async function sofficeConvert(
+  soffice: string,
+  dir: string,
+  profileName: string,
+  format: string,
+  outdir: string,
+  inputs: readonly string[],
+): Promise<void> {
+  const profile = pathToFileURL(path.join(dir, profileName)).href;
+  await execFileAsync(
+    soffice,
+    [
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      '--nodefault',
+      '--nologo',
+      `-env:UserInstallation=${profile}`,
+      '--convert-to',
+      format,
+      '--outdir',
+      outdir,
+      ...inputs,
+    ],
+    { timeout: 300_000, env: { ...process.env, HOME: dir } },
+  );
+}
+
 /** Many files converted by one LibreOffice run (one profile, one temporary directory, removed after). */
 export async function convertWithLibreOffice(soffice: string, files: Record<string, Uint8Array>, format: 'pdf'): Promise<Record<string, Uint8Array>> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'nastavnik-corpus-'));
@@ -78,24 +110,7 @@ export async function convertWithLibreOffice(soffice: string, files: Record<stri
       await writeFile(file, bytes);
       inputs.push(file);
     }
-    const profile = pathToFileURL(path.join(dir, 'profile')).href;
-    await execFileAsync(
-      soffice,
-      [
-        '--headless',
-        '--norestore',
-        '--nolockcheck',
-        '--nodefault',
-        '--nologo',
-        `-env:UserInstallation=${profile}`,
-        '--convert-to',
-        format,
-        '--outdir',
-        path.join(dir, 'out'),
-        ...inputs,
-      ],
-      { timeout: 300_000, env: { ...process.env, HOME: dir } },
-    );
+    await sofficeConvert(soffice, dir, 'profile', format, path.join(dir, 'out'), inputs);
     const out: Record<string, Uint8Array> = {};
     for (const name of Object.keys(files)) out[name] = new Uint8Array(await readFile(path.join(dir, 'out', `${name}.${format}`)));
     return out;

@@ -1,14 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { strToU8, zipSync } from 'fflate';
+import { sofficeConvert } from './corpus-files.js';
 import { findSoffice } from '../engine/files/libreoffice.js';
-
-const execFileAsync = promisify(execFile);
 
 /** A real .docx, as Word would open it (written by the `docx` library). */
 export async function realDocx(text = 'Протокол заседания'): Promise<Buffer> {
@@ -117,27 +113,7 @@ export async function officeTwins(soffice: string, docx: Uint8Array): Promise<Re
   const dir = await mkdtemp(path.join(os.tmpdir(), 'nastavnik-twins-'));
   const convert = async (from: string, format: 'doc' | 'rtf' | 'odt') => {
     const out = path.join(dir, format);
-    const profile = pathToFileURL(path.join(dir, `profile-${format}`)).href;
-    await execFileAsync(
-      soffice,
-      [
-        '--headless',
-        '--norestore',
-        '--nolockcheck',
-        '--nodefault',
-        '--nologo',
-        `-env:UserInstallation=${profile}`,
-        '--convert-to',
-        format,
-        '--outdir',
-        out,
-        from,
-      ],
-      {
-        timeout: 120_000,
-        env: { ...process.env, HOME: dir },
-      },
-    );
+    await sofficeConvert(soffice, dir, `profile-${format}`, format, out, [from]);
     return path.join(out, `${path.basename(from).replace(/\.[a-z]+$/, '')}.${format}`);
   };
   try {

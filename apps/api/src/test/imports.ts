@@ -96,6 +96,15 @@ export async function countRows(app: TestApp, district: District, table: 'roadma
   return Number(row!.n);
 }
 
+/** What an import may have stored in a district: roadmaps, uploads, import records (a refusal stores none). */
+export async function importRowCounts(app: TestApp, district: District): Promise<{ roadmaps: number; attachments: number; imports: number }> {
+  return {
+    roadmaps: await countRows(app, district, 'roadmap'),
+    attachments: await countRows(app, district, 'attachment'),
+    imports: await countRows(app, district, 'roadmap_import'),
+  };
+}
+
 /** Every cell and line of a tab-separated text, as the lost-text check wants them. */
 export function textPieces(file: string): string[] {
   return readFileSync(file, 'utf8')

@@ -12,7 +12,7 @@ import type { District } from '../directory/district.entity.js';
 import type { Organization } from '../directory/organization.entity.js';
 import { createDistrict, createOrganization, createRegion, groups } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
-import { countRows, download, FIXTURES_DIR, IMPORTED_ROADMAP, post, SEEDS_DIR } from '../../test/imports.js';
+import { importRowCounts, download, FIXTURES_DIR, IMPORTED_ROADMAP, post, SEEDS_DIR } from '../../test/imports.js';
 import { CREATE_CAMPAIGN, CREATE_ROADMAP, ok } from '../../test/roadmaps.js';
 import { runImportCommand } from './cli.js';
 
@@ -66,11 +66,7 @@ afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
-const counts = async () => ({
-  roadmaps: await countRows(app, district, 'roadmap'),
-  attachments: await countRows(app, district, 'attachment'),
-  imports: await countRows(app, district, 'roadmap_import'),
-});
+const counts = () => importRowCounts(app, district);
 
 const bulk = (body: Uint8Array, query: Record<string, string> = {}, token = officer) => post(app, `/imports/bulk?${new URLSearchParams(query)}`, token, body);
 

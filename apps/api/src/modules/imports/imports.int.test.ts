@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import {
   CREATE_FROM_IMPORT,
-  countRows,
+  importRowCounts,
   download,
   FIXTURES_DIR,
   IMPORTED_ROADMAP,
@@ -42,11 +42,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const counts = async (world: RoadmapWorld = w) => ({
-  roadmaps: await countRows(app, world.district, 'roadmap'),
-  attachments: await countRows(app, world.district, 'attachment'),
-  imports: await countRows(app, world.district, 'roadmap_import'),
-});
+const counts = (world: RoadmapWorld = w) => importRowCounts(app, world.district);
 
 async function previewFile(
   token: string | null,

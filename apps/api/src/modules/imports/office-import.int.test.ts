@@ -1,7 +1,7 @@
 import { IMPORT_ERRORS_RU, parseRoadmapDocument, type ImportPreview } from '@nastavnik/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
-import { countRows, post, previewPath } from '../../test/imports.js';
+import { importRowCounts, post, previewPath } from '../../test/imports.js';
 import { libreOfficeForTests, officeTwins, roadmapDocx } from '../../test/office-files.js';
 import { roadmapWorld, type RoadmapWorld } from '../../test/roadmaps.js';
 
@@ -31,11 +31,7 @@ describe.skipIf(!soffice)('.doc, .rtf and .odt through the REST preview', () => 
     await app?.stop();
   });
 
-  const counts = async () => ({
-    roadmaps: await countRows(app, w.district, 'roadmap'),
-    attachments: await countRows(app, w.district, 'attachment'),
-    imports: await countRows(app, w.district, 'roadmap_import'),
-  });
+  const counts = () => importRowCounts(app, w.district);
 
   it.each([
     ['doc', 'application/msword'],

@@ -1,7 +1,7 @@
 import type { ImportPreview } from '@nastavnik/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
-import { CREATE_FROM_IMPORT, countRows, post, previewPath } from '../../test/imports.js';
+import { CREATE_FROM_IMPORT, importRowCounts, post, previewPath } from '../../test/imports.js';
 import { bombPdf, malformedPdf, roadmapPdf, sampleSections, scannedPdf } from '../../test/pdf-files.js';
 import { ok, roadmapWorld, type RoadmapWorld } from '../../test/roadmaps.js';
 
@@ -22,11 +22,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const counts = async () => ({
-  roadmaps: await countRows(app, w.district, 'roadmap'),
-  attachments: await countRows(app, w.district, 'attachment'),
-  imports: await countRows(app, w.district, 'roadmap_import'),
-});
+const counts = () => importRowCounts(app, w.district);
 
 describe('PDF import over REST', () => {
   it('a roadmap PDF over two pages previews with format «pdf» and becomes a draft', async () => {

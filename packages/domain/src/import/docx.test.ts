@@ -226,6 +226,44 @@ describe('DOCX: a table without headings', () => {
   });
 });
 
+describe('DOCX: tables merged by LibreOffice into one table on the union of their grids', () => {
+  /**
+   * What LibreOffice writes for a .doc whose sections were separate tables of different column widths:
+   * ONE table over the union of their column edges (here 8 grid columns), each former table's rows
+   * spanning other grid columns. Placed at their first grid column, the second table's cells would land
+   * between the heading's columns; by their edges they go to the heading's columns.
+   */
+  const grid = `<w:tblGrid>${[500, 300, 2500, 400, 1400, 300, 1900, 1500].map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
+  const union = (...rows: string[]) => `<w:tbl><w:tblPr/>${grid}${rows.join('')}</w:tbl>`;
+  // Edges of the first former table: 0|1|3|5|7|8; of the second: 0|2|4|6|7|8.
+  const first = (...texts: string[]) => tr(...texts.map((t, i) => tc(t, { span: [1, 2, 2, 2, 1][i] })));
+  const second = (...texts: string[]) => tr(...texts.map((t, i) => tc(t, { span: [2, 2, 2, 1, 1][i] })));
+  const body = union(
+    first('№', 'Мероприятие', 'Срок', 'Ответственный', 'Результат'),
+    tr(tc('1. Организационный этап', { span: 8 })),
+    first('1.1.', 'Издание приказа о наставничестве', 'до 15.09.2024', 'директор', 'Приказ'),
+    tr(tc('2.', { span: 2 }), tc('Основной этап', { span: 6 })),
+    second('2.1.', 'Закрепление наставнических пар', 'Октябрь 2024', 'куратор', 'Приказ о парах'),
+    `<w:tr><w:trPr><w:gridBefore w:val="2"/></w:trPr>${tc('и встречи пар', { span: 2 })}${tc('', { span: 4 })}</w:tr>`,
+    second('2.2.', 'Итоговая конференция', 'Май 2025', 'куратор', 'Отчёт'),
+  );
+  const result = preview(parseRoadmapDocument({ fileName: 'merged.docx', bytes: docx(body) }));
+
+  it('puts every cell in the heading column it lies under, and keeps the sections', () => {
+    expect(result.columns.map((c) => c.mappedTo)).toEqual(['number', 'activity', 'deadline', 'responsible', 'expectedResult']);
+    expect(result.sections.map((s) => [s.number, s.title])).toEqual([
+      ['1.', 'Организационный этап'],
+      ['2.', 'Основной этап'],
+    ]);
+    const items = result.sections.flatMap((s) => s.items.map((i) => [i.number, i.activity, i.deadlineText, i.responsible, i.expectedResult]));
+    expect(items).toEqual([
+      ['1.1.', 'Издание приказа о наставничестве', 'до 15.09.2024', 'директор', 'Приказ'],
+      ['2.1.', 'Закрепление наставнических пар и встречи пар', 'Октябрь 2024', 'куратор', 'Приказ о парах'],
+      ['2.2.', 'Итоговая конференция', 'Май 2025', 'куратор', 'Отчёт'],
+    ]);
+  });
+});
+
 describe('DOCX: Word markup that is not text', () => {
   it('skips deleted revisions and fallback copies, keeps tabs and breaks as spaces and lines', () => {
     const body =

@@ -100,13 +100,21 @@ export async function sofficeConvert(
   );
 }
 
-/** Many files converted by one LibreOffice run (one profile, one temporary directory, removed after). */
-export async function convertWithLibreOffice(soffice: string, files: Record<string, Uint8Array>, format: 'pdf'): Promise<Record<string, Uint8Array>> {
+/**
+ * Many files converted by one LibreOffice run (one profile, one temporary directory, removed after):
+ * the .docx files (or the `from` files) saved as PDF, .doc, .rtf or .odt.
+ */
+export async function convertWithLibreOffice(
+  soffice: string,
+  files: Record<string, Uint8Array>,
+  format: 'pdf' | 'doc' | 'rtf' | 'odt',
+  from: 'docx' | 'odt' = 'docx',
+): Promise<Record<string, Uint8Array>> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'nastavnik-corpus-'));
   try {
     const inputs: string[] = [];
     for (const [name, bytes] of Object.entries(files)) {
-      const file = path.join(dir, `${name}.docx`);
+      const file = path.join(dir, `${name}.${from}`);
       await writeFile(file, bytes);
       inputs.push(file);
     }

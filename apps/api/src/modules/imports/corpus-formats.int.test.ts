@@ -3,17 +3,24 @@ import { CORPUS_DIR, loadCorpus, type CorpusEntry } from '@nastavnik/domain/corp
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ApiConfig } from '../../engine/config.js';
+import { createOfficeConverter } from '../../engine/files/libreoffice.js';
 import { createPdfReader } from '../../engine/files/pdf.js';
 import { convertWithLibreOffice, tsvToDocx } from '../../test/corpus-files.js';
-import { libreOfficeForTests } from '../../test/office-files.js';
+import { LIBREOFFICE_MISSING_NOTE, libreOfficeForTests } from '../../test/office-files.js';
+import { RoadmapFileReader } from './readers.js';
 
 /**
  * The corpus of real roadmaps (packages/domain/corpus) in the other shapes schools keep them: each
- * tab-separated document written into Word tables (.docx), and that .docx saved as PDF by LibreOffice.
- * The same results, written by people reading the documents, are the measure; the floors below may only
- * rise. The PDF part needs LibreOffice (CI has it; elsewhere it says it did not run).
+ * tab-separated document written into Word tables (.docx); that .docx saved by LibreOffice as PDF, .rtf
+ * and .odt, and as .doc (from the .odt: LibreOffice 7.4 writing a `docx`-library table straight to .doc
+ * loses its cell marks). The .doc, .rtf and .odt are imported as the product imports them: converted
+ * back to .docx by LibreOffice (engine/files/libreoffice.ts) and read by the same RoadmapFileReader —
+ * the round trip that merges a document's consecutive tables into one. The same results, written by
+ * people reading the documents, are the measure; the floors below may only rise. All but the .docx
+ * need LibreOffice (CI has it; elsewhere those tests are skipped, saying LibreOffice is missing).
  */
-const FLOOR = { docx: 0.98, pdf: 0.97 };
+const FLOOR = { docx: 0.98, pdf: 0.97, doc: 0.98, rtf: 0.98, odt: 0.98 };
 
 const entries = loadCorpus(CORPUS_DIR).filter(
   (e): e is CorpusEntry & { file: string } => e.file !== null && e.expected.sections.some((s) => s.items.length > 0),
@@ -50,30 +57,52 @@ function tally(results: Array<{ entry: CorpusEntry & { file: string }; result: I
 }
 
 const report = (format: string, t: Tally) =>
-  console.log(`corpus as ${format}: ${t.exact}/${t.fields} fields exact (${((100 * t.exact) / Math.max(1, t.fields)).toFixed(1)} %)`);
+  console.log(
+    `corpus as ${format}: ${t.exact}/${t.fields} fields exact (${((100 * t.exact) / Math.max(1, t.fields)).toFixed(1)} %), ${t.lost.length} texts lost`,
+  );
 
-describe('the corpus of real roadmaps as Word and PDF files', () => {
-  const docx = new Map<string, Uint8Array>();
+/** Computed once, on first use (each test may run alone). */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | null = null;
+  return () => (value ??= make());
+}
 
+const docxFiles = once(async () => {
+  const files: Record<string, Uint8Array> = {};
+  for (const entry of entries) files[entry.name] = new Uint8Array(await tsvToDocx(readFileSync(entry.file, 'utf8')));
+  return files;
+});
+
+/** The corpus as .doc, .rtf and .odt written by LibreOffice (three runs over all the documents). */
+const officeFiles = once(async () => {
+  const soffice = await libreOfficeForTests();
+  if (!soffice) return null;
+  const docx = await docxFiles();
+  const [odt, rtf] = await Promise.all([convertWithLibreOffice(soffice, docx, 'odt'), convertWithLibreOffice(soffice, docx, 'rtf')]);
+  return { odt, rtf, doc: await convertWithLibreOffice(soffice, odt, 'doc', 'odt') };
+});
+
+const imports: ApiConfig['imports'] = { sofficePath: null, convertTimeoutMs: 120_000, pdfTimeoutMs: 60_000, pdfMaxPages: 300 };
+
+describe('the corpus of real roadmaps as Word, OpenDocument, RTF and PDF files', () => {
   it(`as .docx: at least ${FLOOR.docx * 100} % of the fields exact, nothing lost`, async () => {
     expect(entries.length).toBeGreaterThan(0);
-    const results = [];
-    for (const entry of entries) {
-      const bytes = new Uint8Array(await tsvToDocx(readFileSync(entry.file, 'utf8')));
-      docx.set(entry.name, bytes);
-      results.push({ entry, result: parseRoadmapDocument({ fileName: `${path.basename(entry.file, '.txt')}.docx`, bytes }) });
-    }
+    const docx = await docxFiles();
+    const results = entries.map((entry) => ({
+      entry,
+      result: parseRoadmapDocument({ fileName: `${path.basename(entry.file, '.txt')}.docx`, bytes: docx[entry.name]! }),
+    }));
     const t = tally(results);
     report('.docx', t);
     expect(t.lost).toEqual([]);
     expect(t.exact / t.fields >= FLOOR.docx ? [] : t.misses).toEqual([]);
   });
 
-  it(`as PDF saved by LibreOffice: at least ${FLOOR.pdf * 100} % of the fields exact, nothing lost`, { timeout: 300_000 }, async () => {
+  it(`as PDF saved by LibreOffice: at least ${FLOOR.pdf * 100} % of the fields exact, nothing lost`, { timeout: 300_000 }, async ({ skip }) => {
     const soffice = await libreOfficeForTests();
-    if (!soffice) return;
-    const pdfs = await convertWithLibreOffice(soffice, Object.fromEntries(docx), 'pdf');
-    const reader = createPdfReader({ pdfTimeoutMs: 60_000, pdfMaxPages: 300 });
+    if (!soffice) return skip(LIBREOFFICE_MISSING_NOTE);
+    const pdfs = await convertWithLibreOffice(soffice, await docxFiles(), 'pdf');
+    const reader = createPdfReader(imports);
     const results = [];
     for (const entry of entries) {
       const source = await reader.read(pdfs[entry.name]!);
@@ -85,4 +114,23 @@ describe('the corpus of real roadmaps as Word and PDF files', () => {
     expect(t.lost).toEqual([]);
     expect(t.exact / t.fields >= FLOOR.pdf ? [] : t.misses).toEqual([]);
   });
+
+  it.for(['doc', 'rtf', 'odt'] as const)(
+    'as .%s saved by LibreOffice, imported through its conversion back to .docx: at its floor of fields exact, nothing lost',
+    { timeout: 600_000 },
+    async (format, { skip }) => {
+      const files = await officeFiles();
+      if (!files) return skip(LIBREOFFICE_MISSING_NOTE);
+      const reader = new RoadmapFileReader(createPdfReader(imports), createOfficeConverter(imports));
+      // All at once: the converter itself runs two LibreOffices at a time, the rest wait their turn.
+      const results = await Promise.all(
+        entries.map(async (entry) => ({ entry, result: await reader.read({ fileName: `${entry.name}.${format}`, bytes: files[format][entry.name]! }, {}) })),
+      );
+      const t = tally(results);
+      report(`.${format}`, t);
+      expect(results.filter(({ result }) => result.ok && result.format !== format)).toEqual([]);
+      expect(t.lost).toEqual([]);
+      expect(t.exact / t.fields >= FLOOR[format] ? [] : t.misses).toEqual([]);
+    },
+  );
 });

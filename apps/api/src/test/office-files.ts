@@ -87,6 +87,98 @@ export async function roadmapDocx(): Promise<Buffer> {
   );
 }
 
+/** The roadmap of `multiTableDocx`, as the import should read it. */
+export const MULTI_TABLE_ROADMAP = {
+  title: ['План мероприятий (дорожная карта)', 'по реализации программы наставничества «Шаг вперёд» в МБОУ «Гимназия № 3» на 2025–2026 учебный год'],
+  headings: ['№ п/п', 'Мероприятие', 'Срок', 'Ответственный', 'Результат'],
+  sections: [
+    {
+      number: '1.',
+      title: 'Подготовительный этап',
+      items: [
+        ['1.1.', 'Издание приказа о программе наставничества', 'до 05.09.2025', 'директор Н.П. Соколова', 'Приказ'],
+        ['1.2.', 'Анкетирование педагогов о профессиональных затруднениях', 'сентябрь 2025', 'педагог-психолог О.В. Ким', 'Аналитическая справка'],
+      ],
+    },
+    {
+      number: '2.',
+      title: 'Основной этап',
+      items: [
+        ['2.1.', 'Закрепление наставнических пар', 'до 01.10.2025', 'куратор Т.А. Белова', 'Приказ о закреплении пар'],
+        ['2.2.', 'Открытые уроки наставников для наставляемых', 'октябрь 2025 – апрель 2026', 'куратор Т.А. Белова', 'Планы и анализ уроков'],
+        ['2.3.', 'Промежуточная встреча наставнических пар', 'январь 2026', 'заместитель директора И.Р. Гусев', 'Протокол встречи'],
+      ],
+    },
+    {
+      number: '3.',
+      title: 'Итоговый этап',
+      items: [
+        ['3.1.', 'Итоговая конференция наставнических пар', 'май 2026', 'куратор Т.А. Белова', 'Отчёт о реализации программы'],
+        ['3.2.', 'Размещение итогов на сайте гимназии', 'июнь 2026', 'куратор Т.А. Белова', 'Публикация на сайте'],
+      ],
+    },
+  ],
+} as const;
+
+/**
+ * A roadmap as schools often build it in Word: every section a separate table right below the one
+ * before, each with its own column widths (the first one holds the heading row too). The first
+ * section's row is one merged cell, the others have the number in the «№» column and the title over
+ * the rest, and the last section's responsible is one cell merged down over its two items. Saved as
+ * .doc (or .rtf, .odt) and converted back to .docx, LibreOffice joins these tables into one over the
+ * union of their grids.
+ */
+export async function multiTableDocx(): Promise<Buffer> {
+  const r = MULTI_TABLE_ROADMAP;
+  // Twips; every table as wide as the page's text, the columns of each drawn by hand.
+  const widths = [
+    [800, 3600, 1500, 1900, 1800],
+    [1100, 3100, 1700, 2000, 1700],
+    [1300, 3900, 1300, 1700, 1400],
+  ];
+  const cell = (text: string, columns: readonly number[], column: number, options: { columnSpan?: number; rowSpan?: number } = {}) =>
+    new TableCell({
+      children: [new Paragraph(text)],
+      width: { size: columns.slice(column, column + (options.columnSpan ?? 1)).reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      ...options,
+    });
+  const table = (columns: readonly number[], rows: TableRow[]) =>
+    new Table({ width: { size: columns.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: [...columns], rows });
+  const item = (columns: readonly number[], texts: readonly string[], merged: Record<number, number> = {}) =>
+    new TableRow({
+      children: texts.flatMap((text, column) => (merged[column] === 0 ? [] : [cell(text, columns, column, merged[column] ? { rowSpan: merged[column] } : {})])),
+    });
+  const [first, second, third] = r.sections;
+  const [w1, w2, w3] = widths as [number[], number[], number[]];
+  return Packer.toBuffer(
+    new Document({
+      sections: [
+        {
+          children: [
+            ...r.title.map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: true })], alignment: AlignmentType.CENTER })),
+            new Paragraph(''),
+            table(w1, [
+              new TableRow({ children: r.headings.map((heading, column) => cell(heading, w1, column)) }),
+              new TableRow({ children: [cell(`${first.number} ${first.title}`, w1, 0, { columnSpan: 5 })] }),
+              ...first.items.map((texts) => item(w1, texts)),
+            ]),
+            table(w2, [
+              new TableRow({ children: [cell(second.number, w2, 0), cell(second.title, w2, 1, { columnSpan: 4 })] }),
+              ...second.items.map((texts) => item(w2, texts)),
+            ]),
+            table(w3, [
+              new TableRow({ children: [cell(third.number, w3, 0), cell(third.title, w3, 1, { columnSpan: 4 })] }),
+              // The responsible of both items written once, in a cell merged down over the two rows.
+              item(w3, third.items[0], { 3: 2 }),
+              item(w3, third.items[1], { 3: 0 }),
+            ]),
+          ],
+        },
+      ],
+    }),
+  );
+}
+
 /** Printed when the .doc/.rtf/.odt tests cannot run here (CI fails instead: it must have LibreOffice). */
 export const LIBREOFFICE_MISSING_NOTE = 'LibreOffice не установлен — тесты .doc/.rtf/.odt не запускались';
 

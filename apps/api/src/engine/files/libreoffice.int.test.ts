@@ -4,9 +4,10 @@ import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import { promisify } from 'node:util';
 import { IMPORT_ERRORS_RU, parseRoadmapDocument, type ImportPreview, type ImportResult } from '@nastavnik/domain';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RoadmapFileReader } from '../../modules/imports/readers.js';
-import { libreOfficeForTests, officeTwins, OFFICE_ROADMAP, roadmapDocx } from '../../test/office-files.js';
+import { libreOfficeForTests, MULTI_TABLE_ROADMAP, multiTableDocx, officeTwins, OFFICE_ROADMAP, roadmapDocx } from '../../test/office-files.js';
 import { concurrencyLimit, createOfficeConverter } from './libreoffice.js';
 import { createPdfReader } from './pdf.js';
 
@@ -161,4 +162,41 @@ describe.skipIf(!soffice)('through LibreOffice', () => {
     const { stdout } = await execFileAsync('ps', ['-eo', 'args']);
     expect(stdout.split('\n').filter((line) => line.includes('nastavnik-office-'))).toEqual([]);
   });
+});
+
+describe.skipIf(!soffice)('a roadmap whose sections are separate tables of different widths, through LibreOffice', () => {
+  let expected: ReturnType<typeof recognised>;
+  let twins: Record<'doc' | 'rtf' | 'odt', Uint8Array>;
+
+  beforeAll(async () => {
+    const docx = new Uint8Array(await multiTableDocx());
+    expected = recognised(parseRoadmapDocument({ fileName: 'План.docx', bytes: docx }));
+    twins = await officeTwins(soffice as string, docx);
+  }, 180_000);
+
+  it('the .docx itself reads as written', () => {
+    expect(expected.columns.map((c) => c.mappedTo)).toEqual(['number', 'activity', 'deadline', 'responsible', 'expectedResult']);
+    expect(expected.sections.map((s) => [s.number, s.title])).toEqual(MULTI_TABLE_ROADMAP.sections.map((s) => [s.number, s.title]));
+    expect(expected.sections.map((s) => s.items.map((i) => [i.number, i.activity, i.deadlineText, i.responsible, i.expectedResult]))).toEqual(
+      MULTI_TABLE_ROADMAP.sections.map((s) => s.items),
+    );
+  });
+
+  it('LibreOffice converts its .doc back to .docx as one table over the union of the three grids (what the import must undo)', async () => {
+    const converted = await createOfficeConverter(imports).toDocx(twins.doc, 'doc');
+    expect(converted).toBeInstanceOf(Uint8Array);
+    const xml = strFromU8(unzipSync(converted as Uint8Array, { filter: (file) => file.name === 'word/document.xml' })['word/document.xml']!);
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(1);
+    expect(xml.match(/<w:gridCol /g)!.length).toBeGreaterThan(5);
+  }, 120_000);
+
+  it.each(['doc', 'rtf', 'odt'] as const)(
+    'its .%s previews like the .docx: every cell in its heading column, the sections kept',
+    async (format) => {
+      const result = await reader().read({ fileName: `План.${format}`, bytes: twins[format] }, {});
+      expect(result).toMatchObject({ ok: true, format });
+      expect(recognised(result)).toEqual(expected);
+    },
+    120_000,
+  );
 });

@@ -216,29 +216,56 @@ function cellEdges(row: RawRow): Array<[number, number]> {
  * (a table as Word writes it) is left as it is.
  */
 function alignToColumns(rows: readonly RawRow[], gridWidths: readonly number[] = []): RawRow[] {
-  const columns = Math.max(0, ...rows.map((r) => r.cells.length));
-  const edges = rows.map(cellEdges);
-  const gridWidth = Math.max(0, ...edges.map((e) => e[e.length - 1]?.[1] ?? 0));
+  let columns = 0;
+  let gridWidth = 0;
+  const edges = rows.map((row) => {
+    const e = cellEdges(row);
+    columns = Math.max(columns, row.cells.length);
+    gridWidth = Math.max(gridWidth, e[e.length - 1]?.[1] ?? 0);
+    return e;
+  });
   if (columns < 2 || gridWidth <= columns) return [...rows];
   // Where each grid edge lies: by the grid's column widths when the document has them all, else one unit each.
   const measured = gridWidths.length >= gridWidth && gridWidths.slice(0, gridWidth).every((w) => w > 0);
   const x: number[] = [0];
   for (let i = 0; i < gridWidth; i++) x.push((x[i] as number) + (measured ? (gridWidths[i] as number) : 1));
   const pos = (edge: number) => x[Math.min(edge, gridWidth)] as number;
-
-  const full = rows.map((r, i) => i).filter((i) => rows[i]!.cells.length === columns);
   const columnEdgesOf = (i: number) => [(edges[i]![0] as [number, number])[0], ...edges[i]!.map(([, end]) => end)];
+
+  // The full rows, grouped by their column edges (one group per former table, as a rule).
+  const groups = new Map<string, { edges: number[]; bounds: number[]; rows: number[] }>();
+  for (const [i, row] of rows.entries()) {
+    if (row.cells.length !== columns) continue;
+    const e = columnEdgesOf(i);
+    const key = e.join(',');
+    const group = groups.get(key) ?? { edges: e, bounds: e.map(pos), rows: [] };
+    group.rows.push(i);
+    groups.set(key, group);
+  }
+  /** The distance from row i to the nearest row of a group (its rows are in order). */
+  const distance = (group: { rows: number[] }, i: number) => {
+    let [lo, hi] = [0, group.rows.length - 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((group.rows[mid] as number) < i) lo = mid + 1;
+      else hi = mid;
+    }
+    const after = group.rows[lo] as number;
+    const before = group.rows[lo - 1];
+    return Math.min(Math.abs(after - i), before === undefined ? Infinity : i - before);
+  };
+
   return rows.map((row, i) => {
     if (row.cells.length === columns) return { ...row, cells: row.cells.map((c) => ({ ...c, span: 1, skipBefore: 0 })) };
     const own = new Set(edges[i]!.flat());
-    let reference = full[0] as number;
+    let bounds: number[] = [];
     let best = -1;
-    for (const j of full) {
-      const shared = columnEdgesOf(j).filter((e) => own.has(e)).length;
-      const closer = Math.abs(j - i) < Math.abs(reference - i) || (Math.abs(j - i) === Math.abs(reference - i) && j < reference);
-      if (shared > best || (shared === best && closer)) [reference, best] = [j, shared];
+    let nearest = Infinity;
+    for (const group of groups.values()) {
+      const shared = group.edges.filter((e) => own.has(e)).length;
+      const d = distance(group, i);
+      if (shared > best || (shared === best && d < nearest)) [bounds, best, nearest] = [group.bounds, shared, d];
     }
-    const bounds = columnEdgesOf(reference).map(pos);
     const nearestEdge = (p: number, from: number) => {
       let k = from;
       for (let c = from; c < bounds.length; c++) if (Math.abs((bounds[c] as number) - p) < Math.abs((bounds[k] as number) - p)) k = c;

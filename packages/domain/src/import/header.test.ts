@@ -145,3 +145,12 @@ describe('a programme with its plan inside (a cover page, no plan title)', () =>
     });
   });
 });
+
+describe('an agreement by a council', () => {
+  it('names the council by its minutes («Протокол № 1 заседания …») and takes their date', () => {
+    const header = readHeader(['СОГЛАСОВАНО', 'Протокол № 2', 'заседания методического', 'совета', 'от «30» 08. 2022 г.', 'Дорожная карта']);
+    expect(header.agreement).toMatchObject({ position: 'Протокол № 2 заседания методического совета', date: '2022-08-30' });
+    const oneLine = readHeader(['СОГЛАСОВАНО', 'Протокол № 3 от 29.08.2023', 'Управляющего совета', 'Дорожная карта']);
+    expect(oneLine.agreement).toMatchObject({ position: 'Протокол № 3 Управляющего совета', date: '2023-08-29' });
+  });
+});

@@ -182,6 +182,18 @@ function readBlock(block: Block): ImportedApproval | ImportedAgreement {
   let consumed = -1;
   for (const [i, line] of block.lines.entries()) {
     if (i === consumed) continue;
+    // «СОГЛАСОВАНО / Протокол № 1 / заседания Педагогического совета»: an agreement has no order of its
+    // own; the council's minutes name who agreed (their date, if on the line, is the agreement's date).
+    if (agreement && /^протокол(?![а-яё])/i.test(line)) {
+      const dated = /\s+от\s+(.+)$/i.exec(line);
+      positionLines.push((dated ? line.slice(0, dated.index) : line).trim());
+      const d = dated ? parseRuDate(dated[1] as string) : null;
+      if (d && !date) {
+        date = d;
+        dateText = (dated as RegExpExecArray)[1] as string;
+      }
+      continue;
+    }
     const ordered = /^(?:приказом|приказ|распоряжением|постановлением|решением|протокол(?:ом)?)(?![а-яё])/i.exec(line);
     if (ordered || (/^№/.test(line) && readOrder(line))) {
       orderText = orderText ? `${orderText} ${line}` : line;

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { MAX_PAGE_OFFSET, MAX_PAGE_SIZE, normalizePage, pageProblem } from './pagination.js';
-import { academicYearOf, isValidAcademicYear } from './academic-year.js';
+import { academicYearOf, academicYearPeriod, isValidAcademicYear, periodLabelRu } from './academic-year.js';
 import { districtSchemaName } from './codes.js';
 import { formatDateRu } from './dates.js';
 
@@ -29,6 +29,16 @@ it('knows academic years and Russian dates', () => {
   expect(academicYearOf(new Date(Date.UTC(2025, 8, 1)))).toBe('2025/2026');
   expect(academicYearOf(new Date(Date.UTC(2026, 7, 31)))).toBe('2025/2026');
   expect(formatDateRu(new Date(Date.UTC(2025, 8, 20)))).toBe('20.09.2025');
+});
+
+it('names a roadmap period in words, several academic years as such (read back as they are)', () => {
+  expect(academicYearPeriod('2025-08-31')).toEqual({ periodStart: '2024-09-01', periodEnd: '2025-08-31' });
+  expect(academicYearPeriod('2025-09-01')).toEqual({ periodStart: '2025-09-01', periodEnd: '2026-08-31' });
+  expect(periodLabelRu('2025-09-01', '2026-08-31')).toBe('2025/2026 учебный год');
+  expect(periodLabelRu('2021-09-01', '2024-08-31')).toBe('2021–2024 учебные годы');
+  expect(periodLabelRu('2021-09-01', '2024-08-31', '-')).toBe('2021-2024 учебные годы');
+  expect(periodLabelRu('2022-01-01', '2025-12-31')).toBe('2022–2025 гг.');
+  expect(periodLabelRu('2025-01-01', '2025-12-31')).toBe('2025 год');
 });
 
 it('derives safe schema names', () => {

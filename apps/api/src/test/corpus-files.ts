@@ -54,10 +54,17 @@ export async function tsvToDocx(text: string): Promise<Buffer> {
     );
     rows = [];
   };
-  for (const line of lines) {
-    if (line.includes('\t') && line.replace(/\t/g, '').trim()) {
+  const isRow = (line: string | undefined) => line !== undefined && line.includes('\t') && line.replace(/\t/g, '').trim() !== '';
+  for (const [i, line] of lines.entries()) {
+    if (isRow(line)) {
       rows.push(line.split('\t'));
       continue;
+    }
+    // A blank line between rows as wide as each other is a page break of the text's source, not the
+    // end of the table (Word's «save as text» writes one table's rows together).
+    if (!line.trim() && rows.length) {
+      const next = lines.slice(i + 1).find((l) => l.trim());
+      if (isRow(next) && next!.split('\t').length === (rows[rows.length - 1] as string[]).length) continue;
     }
     flush();
     if (line.trim()) children.push(new Paragraph({ text: line.trim(), alignment: AlignmentType.LEFT }));

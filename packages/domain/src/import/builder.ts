@@ -402,8 +402,10 @@ export function buildSections(rows: readonly TableRow[], headingRow: TableRow | 
         continue;
       }
     }
+    // A row across the table going on in lower case under an item is the item's text cut by a page.
+    const goesOn = item !== null && single !== null && /^[a-zа-яё]/.test(single);
     const isSection =
-      (row.fullWidth && !DOTTED_NUMBER.test(number)) ||
+      (row.fullWidth && !DOTTED_NUMBER.test(number) && !goesOn) ||
       (single !== null && singleInFirstText && /^[IVX]{1,5}\.?$/.test(number)) ||
       // A whole number with its text alone is a section where items carry dotted numbers, even in a
       // Word table that merges some of its section rows and not others.

@@ -7,6 +7,8 @@ import { scoreImport, type ExpectedDocument, type FidelityScore } from './fideli
 import type { ImportPreview, ImportResult } from './types.js';
 import { readHeader } from './header.js';
 
+export * from './large-roadmap.js';
+
 /**
  * The corpus of real roadmaps (`packages/domain/corpus`): each `<name>.expected.json` was written by a
  * person reading the document `<name>.txt` (or the one its `document` names, e.g. a seed in

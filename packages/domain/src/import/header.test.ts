@@ -100,3 +100,57 @@ describe('approval blocks', () => {
     });
   });
 });
+
+describe('a programme with its plan inside (a cover page, no plan title)', () => {
+  it('takes the cover title «ПРОГРАММА …» and ends it at the place and year or the body', () => {
+    const header = readHeader([
+      'Муниципальное бюджетное дошкольное образовательное учреждение «Детский сад № 7»',
+      'УТВЕРЖДАЮ:',
+      'Заведующий МБДОУ «Детский сад № 7»',
+      '__________ Петрова А.В.',
+      'ПРОГРАММА',
+      '«ШАГ ЗА ШАГОМ»',
+      '2022-2025 год',
+      'г. Энск',
+      'Содержание',
+      '1.1. Программа наставничества и её задачи',
+    ]);
+    expect(header.title).toBe('ПРОГРАММА «ШАГ ЗА ШАГОМ» 2022-2025 год');
+    expect(header.period).toMatchObject({ periodStart: '2022-09-01', periodEnd: '2025-08-31' });
+    expect(header.approval).toMatchObject({ position: 'Заведующий', organization: 'МБДОУ «Детский сад № 7»', name: 'Петрова А.В.' });
+  });
+
+  it('ends a plan title at a place glued to its year, and at the body’s first heading', () => {
+    expect(readHeader(['ПЛАН РАБОТЫ НАСТАВНИКА', 'С. ЭНСКОЕ2023 ГОД', '1. Общие положения']).title).toBe('ПЛАН РАБОТЫ НАСТАВНИКА');
+    expect(readHeader(['План работы наставника', 'с молодым специалистом', '1.Общие положения.', 'Наставник — опытный учитель']).title).toBe(
+      'План работы наставника с молодым специалистом',
+    );
+  });
+
+  it('reads «Утверждена приказом по <школе>» + the town, the order on a line of its own, the signer below', () => {
+    const header = readHeader([
+      'Утверждена приказом по МБОУ СОШ № 3',
+      'г. Энска',
+      'От 01.09.2022 года № 15-Д',
+      'Директор школы ________Иванова А.А.',
+      'ПРОГРАММА',
+      'наставничества',
+    ]);
+    expect(header.approval).toMatchObject({
+      position: 'Директор школы',
+      organization: 'МБОУ СОШ № 3 г. Энска',
+      name: 'Иванова А.А.',
+      orderNumber: '15-Д',
+      orderDate: '2022-09-01',
+    });
+  });
+});
+
+describe('an agreement by a council', () => {
+  it('names the council by its minutes («Протокол № 1 заседания …») and takes their date', () => {
+    const header = readHeader(['СОГЛАСОВАНО', 'Протокол № 2', 'заседания методического', 'совета', 'от «30» 08. 2022 г.', 'Дорожная карта']);
+    expect(header.agreement).toMatchObject({ position: 'Протокол № 2 заседания методического совета', date: '2022-08-30' });
+    const oneLine = readHeader(['СОГЛАСОВАНО', 'Протокол № 3 от 29.08.2023', 'Управляющего совета', 'Дорожная карта']);
+    expect(oneLine.agreement).toMatchObject({ position: 'Протокол № 3 Управляющего совета', date: '2023-08-29' });
+  });
+});

@@ -11,6 +11,12 @@ import type { ImportedAgreement, ImportedApproval, ImportedHeader, ImportedOrder
 const KEYWORD = /^[\s*_"«]*(УТВЕРЖДАЮ|УТВЕРЖДЕН[АОЫ]?|УТВЕРЖДЁН[АОЫ]?|СОГЛАСОВАН[АОЫ]?|ПРИНЯТ[АОЫ]?)(?![а-яё])[»"]*\s*[:.]?\s*/i;
 const TITLE =
   /^[\s*«"]*(?:дорожн(?:ая|ой) карт|план[-\s]+(?:мероприятий|график|работы)|план\s+реализации|комплекс\s+мер|индивидуальн[а-яё]+\s+план|об?\s+утверждении\s+(?:дорожной\s+карты|плана))/i;
+/** A programme's cover title («ПРОГРАММА», «Программа наставничества …»): the title when no plan title is found. */
+const PROGRAMME_TITLE = /^[\s*«"]*программа(?![а-яё])/i;
+/** A cover page's place, with or without the year: «г. Данилов», «г. Невьянск», «П.ЭЛЬБРУССКИЙ2022 ГОД». */
+const PLACE_LINE = /^(?:г|с|п|пгт|д|ст|х|рп|р\.\s?п)\.\s?[А-ЯЁ][А-ЯЁа-яё-]+(?:[\s,]*(?:19|20)\d{2}\s*(?:г\.?|года?\.?)?)?\.?$/i;
+/** The first heading of a document's body: «Содержание», «1. Пояснительная записка», «1.Общие положения.». */
+const BODY_START = /^(?:[IVX1-9]{1,3}\s?\.\s?)?(?:содержание|оглавление|пояснительная записка|общие положения|паспорт программы|введение)\.?$/i;
 // A surname in capitals («Е.В.ТАРАБАНОВА») is a name too.
 const NAME_INITIALS_FIRST = /([А-ЯЁ]\.\s?[А-ЯЁ]\.?\s?(?:[А-ЯЁ][а-яё]+|[А-ЯЁ]{3,})(?:-[А-ЯЁ][а-яё]+)?)(?![А-ЯЁа-яё])/;
 const NAME_SURNAME_FIRST = /([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.?)/;
@@ -176,6 +182,18 @@ function readBlock(block: Block): ImportedApproval | ImportedAgreement {
   let consumed = -1;
   for (const [i, line] of block.lines.entries()) {
     if (i === consumed) continue;
+    // «СОГЛАСОВАНО / Протокол № 1 / заседания Педагогического совета»: an agreement has no order of its
+    // own; the council's minutes name who agreed (their date, if on the line, is the agreement's date).
+    if (agreement && /^протокол(?![а-яё])/i.test(line)) {
+      const dated = /\s+от\s+(.+)$/i.exec(line);
+      positionLines.push((dated ? line.slice(0, dated.index) : line).trim());
+      const d = dated ? parseRuDate(dated[1] as string) : null;
+      if (d && !date) {
+        date = d;
+        dateText = (dated as RegExpExecArray)[1] as string;
+      }
+      continue;
+    }
     const ordered = /^(?:приказом|приказ|распоряжением|постановлением|решением|протокол(?:ом)?)(?![а-яё])/i.exec(line);
     if (ordered || (/^№/.test(line) && readOrder(line))) {
       orderText = orderText ? `${orderText} ${line}` : line;
@@ -189,6 +207,11 @@ function readBlock(block: Block): ImportedApproval | ImportedAgreement {
         const next = block.lines[i + 1];
         const issuerHasOrganization = splitPosition(rest).organization !== '';
         if (rest && next && !issuerHasOrganization && !/^№/.test(next) && !readName(next) && !isDateLine(next) && splitPosition(next).position === '') {
+          orderIssuer = `${rest} ${next}`;
+          orderText = `${orderText} ${next}`;
+          consumed = i + 1;
+        } else if (rest && next && issuerHasOrganization && PLACE_LINE.test(next)) {
+          // «приказом по МАОУ СОШ № 6» + «г. Невьянска»: the organisation's town.
           orderIssuer = `${rest} ${next}`;
           orderText = `${orderText} ${next}`;
           consumed = i + 1;
@@ -206,9 +229,13 @@ function readBlock(block: Block): ImportedApproval | ImportedAgreement {
       continue;
     }
     // «С.М. Палкиной от 01.04.2022 № 42-ОД»: the order on the signer's line.
-    if (!order && /(?:^|\s)от\s/i.test(line) && readOrder(line)) {
-      orderText = orderText ? `${orderText} ${line}` : line;
-      order = readOrder(orderText) ?? readOrder(line);
+    if (/(?:^|\s)от\s/i.test(line) && readOrder(line)) {
+      if (!order) {
+        orderText = orderText ? `${orderText} ${line}` : line;
+        order = readOrder(orderText) ?? readOrder(line);
+      }
+      // «От 03.09.2021 года № 78-Д» on a line of its own: the order, nobody's position.
+      if (/^от\s/i.test(line)) continue;
     }
     const lineName = readName(line);
     if (lineName) {
@@ -384,12 +411,20 @@ export function readHeader(paragraphs: readonly string[]): ImportedHeader {
       break;
     }
   }
+  // A programme with its plan inside has no plan title before a table: its cover title («ПРОГРАММА …») is
+  // the first line naming the programme.
+  if (titleAt < 0) titleAt = lines.findIndex((l) => PROGRAMME_TITLE.test(l) && l.length < 300);
   const titleLines: string[] = [];
   if (titleAt >= 0) {
     for (let i = titleAt; i < lines.length && titleLines.length < 8; i++) {
       const line = lines[i] as string;
-      // The title ends at the next block: a grif, an annex or order line, a labelled line («Форма: …»).
-      if (i > titleAt && (KEYWORD.test(line) || ANNEX.test(line) || ORDER_WORD.test(line) || LABELLED_LINE.test(line))) break;
+      // The title ends at the next block: a grif, an annex or order line, a labelled line («Форма: …»), the
+      // cover page's place and year («г. Данилов», «П.ЭЛЬБРУССКИЙ2022 ГОД») or the body's first heading.
+      if (
+        i > titleAt &&
+        (KEYWORD.test(line) || ANNEX.test(line) || ORDER_WORD.test(line) || LABELLED_LINE.test(line) || PLACE_LINE.test(line) || BODY_START.test(line))
+      )
+        break;
       titleLines.push(line);
     }
   }

@@ -1,46 +1,24 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { lostText, parseRoadmapDocument, type ImportPreview, type ImportResult } from './index.js';
+import { LARGE_ROADMAP, LARGE_ROADMAP_HEADINGS, largeRoadmapItem, largeRoadmapRows } from './large-roadmap.js';
 
 /**
  * A roadmap with 2,000 rows (20 sections of 100 items), as text and as Word: a correct preview, in
  * one linear pass (no timing assertions — the test only has to finish).
  */
 
-const SECTIONS = 20;
-const ITEMS = 100;
-const MONTHS = ['Сентябрь', 'Октябрь', 'Ноябрь', 'Декабрь', 'Январь', 'Февраль', 'Март', 'Апрель', 'Май'];
-
-function rows(): string[][] {
-  const out: string[][] = [];
-  for (let s = 1; s <= SECTIONS; s++) {
-    out.push([`${s}.`, `Направление работы № ${s}`, '', '', '']);
-    for (let i = 1; i <= ITEMS; i++) {
-      out.push([
-        `${s}.${i}.`,
-        `Мероприятие ${s}.${i}: встреча наставников и наставляемых по теме «Тема ${i}»`,
-        `${MONTHS[(s + i) % MONTHS.length]} 2024`,
-        `зам. директора по УВР А.Б. Иванова, наставник В.Г. Петров-${i}`,
-        `Протокол встречи № ${s}-${i}`,
-      ]);
-    }
-  }
-  return out;
-}
-
-const HEADINGS = ['№ п/п', 'Наименование мероприятий', 'Сроки', 'Ответственные', 'Результат. Вид документа'];
+const { sections: SECTIONS, items: ITEMS } = LARGE_ROADMAP;
+const rows = () => largeRoadmapRows();
+const HEADINGS = [...LARGE_ROADMAP_HEADINGS];
 
 function check(result: ImportResult): ImportPreview {
   if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
   expect(result.stats).toEqual({ rows: SECTIONS * (ITEMS + 1), items: SECTIONS * ITEMS, sections: SECTIONS });
   expect(result.sections.every((s) => s.items.length === ITEMS)).toBe(true);
   const last = result.sections[SECTIONS - 1]!.items[ITEMS - 1]!;
-  expect(last).toMatchObject({
-    position: ITEMS,
-    number: `${SECTIONS}.${ITEMS}.`,
-    deadlineText: `${MONTHS[(SECTIONS + ITEMS) % MONTHS.length]} 2024`,
-    responsible: `зам. директора по УВР А.Б. Иванова, наставник В.Г. Петров-${ITEMS}`,
-  });
+  const [number, activity, deadlineText, responsible, expectedResult] = largeRoadmapItem(SECTIONS, ITEMS);
+  expect(last).toMatchObject({ position: ITEMS, number, activity, deadlineText, responsible, expectedResult });
   expect(last.deadline.kind).toBe('months');
   expect(result.header.period).toMatchObject({ periodStart: '2024-09-01', periodEnd: '2025-08-31' });
   return result;

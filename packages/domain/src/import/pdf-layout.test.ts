@@ -185,6 +185,56 @@ describe('layoutPdf: ruled tables', () => {
     ]);
   });
 
+  it('joins a row broken by the page break whose rest holds a name in capitals, not a row that starts anew', () => {
+    const first = table(XS, rowsEvery(2, 700), [
+      ...simpleCells([HEADING]),
+      ...simpleCells([['1.1.', 'Встреча наставников и', 'Март 2024', 'зам. директора А.Б.', 'Протокол № 1-']], 1),
+    ]);
+    const second = table(XS, rowsEvery(4, 60), [
+      ...simpleCells([HEADING]),
+      ...simpleCells([['', 'наставляемых «Тема 1»', '', 'Иванова', '1']], 1),
+      ...simpleCells([['', 'Встреча с родителями', '', 'Куратор', '']], 2),
+      ...simpleCells([['1.2.', 'Семинар', 'Апрель 2024', 'Куратор', 'Отчёт']], 3),
+    ]);
+    const [t] = tablesOf(layoutPdf([page([first]), page([second])]));
+    expect(t?.rows.map((r) => r.cells)).toEqual([
+      HEADING,
+      ['1.1.', 'Встреча наставников и наставляемых «Тема 1»', 'Март 2024', 'зам. директора А.Б. Иванова', 'Протокол № 1-1'],
+      ['', 'Встреча с родителями', '', 'Куратор', ''],
+      ['1.2.', 'Семинар', 'Апрель 2024', 'Куратор', 'Отчёт'],
+    ]);
+  });
+
+  it('joins a row whose texts all go on unfinished sentences above, though they open with a quotation mark', () => {
+    const first = table(XS, rowsEvery(2, 700), [
+      ...simpleCells([HEADING]),
+      ...simpleCells([['', 'Результат: реализована программа с одаренными детьми', '', '', '']], 1),
+    ]);
+    const second = table(XS, rowsEvery(3, 60), [
+      ...simpleCells([HEADING]),
+      ...simpleCells([['', '«Вместе» для каждой пары', '', '', '']], 1),
+      ...simpleCells([['2', '«Круглый стол»', 'май', 'Куратор', '']], 2),
+    ]);
+    const [t] = tablesOf(layoutPdf([page([first]), page([second])]));
+    expect(t?.rows.map((r) => r.cells[1])).toEqual([
+      HEADING[1],
+      'Результат: реализована программа с одаренными детьми «Вместе» для каждой пары',
+      '«Круглый стол»',
+    ]);
+  });
+
+  it("takes a row across the table going on in lower case for the item's text cut by a page, not a section", () => {
+    const cells: Cell[] = [
+      ...simpleCells([HEADING, ['1.1', 'Организация контроля результатов', 'май', 'Куратор', 'Отчёт']]),
+      { r0: 2, c0: 0, c1: 4, lines: ['наставниками'] },
+      ...simpleCells([['1.2', 'Итоговая конференция', 'июнь', 'Куратор', 'Протокол']], 3),
+    ];
+    const preview = previewFromSource(layoutPdf([page([table(XS, rowsEvery(4, 100), cells)])]), { fileName: 'x.pdf', format: 'pdf' });
+    if (!preview.ok) throw new Error(preview.message);
+    expect(preview.sections.map((s) => s.title)).toEqual(['']);
+    expect(preview.sections[0]?.items.map((i) => i.activity)).toEqual(['Организация контроля результатов наставниками', 'Итоговая конференция']);
+  });
+
   it('continues a merged stage cell cut by the page break', () => {
     const xs = [40, 150, 350, 450];
     const first = table(xs, rowsEvery(3, 700), [

@@ -449,6 +449,8 @@ function joinWrapped(previous: string, next: string, wrapped = false): string {
   // A hyphen standing apart at a line's end after «:» or «;» opens the next line's word (a list
   // written «: -item; -item»); elsewhere a spaced hyphen may as well be a dash, and keeps its space.
   if (/(?:^|[:;]\s*)[-–]$/.test(previous) && /^[a-zа-яё]/.test(next)) return previous + next;
+  // A range of numbers broken after its hyphen («2024-» + «2025», «№ 10-» + «68») stays one.
+  if (/\d[-–]$/.test(previous) && /^\d/.test(next)) return previous + next;
   // A slash is where a line may break inside a word («пар/групп»): nothing is put between.
   if (/\S\/$/.test(previous) && /^\S/.test(next)) return previous + next;
   if (/^[–—•-]/.test(next) || (!wrapped && (/[.;:!?…]$/.test(previous) || /^[А-ЯЁA-Z][а-яёa-z]/.test(next)))) return `${previous}\n${next}`;
@@ -723,14 +725,24 @@ const rowKey = (row: RawRow) => row.cells.map((c) => `${c.span}:${c.text.replace
  * cells, some cell with text there starts in lower case (a sentence cut by the page) and none with a
  * capital letter (a quotation mark or a digit may open the rest of a sentence), while some cell (the
  * number, the deadline) is empty — or the row is one cell across the table (a result line cut by
- * the page).
+ * the page). A row whose first cell (the number) is empty under a numbered one, and whose first text
+ * starts in lower case, goes on too, though a later cell starts with a capital: the rest of a name
+ * («Иванова») or a document cut by the same break.
  */
 function isRowGoingOn(last: RawRow, first: RawRow): boolean {
   if (last.cells.length !== first.cells.length || last.cells.some((c, i) => c.span !== (first.cells[i] as RawCell).span)) return false;
   const texts = first.cells.filter((c) => c.vMerge !== 'continue').map((c) => c.text);
   const lower = texts.some((t) => /^[a-zа-яё]/.test(t));
   const noCapital = texts.every((t) => !/^[A-ZА-ЯЁ]/.test(t));
-  return (texts.length === 1 || texts.some((t) => t === '')) && lower && noCapital;
+  if ((texts.length === 1 || texts.some((t) => t === '')) && lower && noCapital) return true;
+  // Every text of the row under a cell whose sentence is unfinished, none opening a new one
+  // («…с одаренными детьми» + ««Вместе по лестнице успеха» для пары»).
+  const filled = first.cells.flatMap((c, i) => (c.text && c.vMerge !== 'continue' ? [i] : []));
+  const unfinished = (i: number) => /[^.!?;:\s]$/.test((last.cells[i] as RawCell).text);
+  if (filled.length > 0 && noCapital && filled.every(unfinished)) return true;
+  const unnumbered = first.cells.length > 2 && (first.cells[0] as RawCell).text === '' && (last.cells[0] as RawCell).text !== '';
+  const firstText = first.cells.find((c) => c.text && c.vMerge !== 'continue')?.text ?? '';
+  return unnumbered && /^[a-zа-яё]/.test(firstText);
 }
 
 /** Appends a table's part from the next page: the repeated heading rows go, a merge cut by the page goes on. */
@@ -745,7 +757,8 @@ function continueTable(table: PageTable, part: PageTable): void {
     // A row broken by the page (Word and LibreOffice let rows break): its rest goes back into it.
     for (const [i, cell] of first.cells.entries()) {
       const target = last.cells[i] as RawCell;
-      if (cell.text) target.text = target.text ? joinWrapped(target.text, cell.text) : cell.text;
+      // The page broke the cell between two of its lines, most likely where the text wrapped.
+      if (cell.text) target.text = target.text ? joinWrapped(target.text, cell.text, true) : cell.text;
     }
     rows.shift();
   } else if (last && first) {

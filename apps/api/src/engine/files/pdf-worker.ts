@@ -18,12 +18,22 @@ export interface PdfWorkerInput {
   /** Caps of the bomb check: one stream's and all streams' inflated size. */
   maxStreamBytes: number;
   maxTotalBytes: number;
+  /**
+   * One of `count` workers reading one long document together: this one reads the `index`-th run of its
+   * pages and returns them unlaid (`layoutTask` lays out the whole). Absent: the whole file, laid out.
+   */
+  part?: { index: number; count: number };
 }
 
-export type PdfWorkerResult =
-  | { ok: true; source: SourceDocument }
-  | { ok: false; reason: 'too-large' | 'encrypted' | 'corrupt' | 'no-text' }
-  | { ok: false; reason: 'too-many-pages'; pages: number };
+type PdfFailure = { ok: false; reason: 'too-large' | 'encrypted' | 'corrupt' | 'no-text' } | { ok: false; reason: 'too-many-pages'; pages: number };
+
+export type PdfWorkerResult = { ok: true; source: SourceDocument } | PdfFailure;
+
+/** A part's pages, in order; an empty list when the document is too short to share out. */
+export type PdfPartResult = { ok: true; pages: PdfPageLayout[] } | PdfFailure;
+
+/** Documents shorter than this are read by one worker alone (opening the file twice would cost more). */
+export const MIN_PAGES_TO_SHARE = 8;
 
 /** Images larger than this many pixels are not decoded (their text, if any, is still read). */
 const MAX_IMAGE_PIXELS = 25_000_000;
@@ -178,7 +188,14 @@ function pathRules(data: ArrayLike<number>, ctm: readonly number[], stroked: boo
   }
 }
 
-async function read(input: PdfWorkerInput): Promise<PdfWorkerResult> {
+/** The pages `part` reads of a document of `total`: a contiguous run, so the parts join in order. */
+export function pagesOfPart(total: number, part: { index: number; count: number } | undefined): [number, number] {
+  if (!part || part.count <= 1) return [1, total];
+  if (total < MIN_PAGES_TO_SHARE) return part.index === 0 ? [1, total] : [1, 0];
+  return [Math.floor((part.index * total) / part.count) + 1, Math.floor(((part.index + 1) * total) / part.count)];
+}
+
+async function readPages(input: PdfWorkerInput): Promise<PdfPartResult> {
   if (!withinInflateLimits(input.bytes, input.maxStreamBytes, input.maxTotalBytes)) return { ok: false, reason: 'too-large' };
 
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -206,8 +223,8 @@ async function read(input: PdfWorkerInput): Promise<PdfWorkerResult> {
   if (doc.numPages > input.maxPages) return { ok: false, reason: 'too-many-pages', pages: doc.numPages };
 
   const pages: PdfPageLayout[] = [];
-  let anyText = false;
-  for (let n = 1; n <= doc.numPages; n++) {
+  const [first, last] = pagesOfPart(doc.numPages, input.part);
+  for (let n = first; n <= last; n++) {
     const page = await doc.getPage(n);
     const viewport = page.getViewport({ scale: 1 });
     const vt = viewport.transform;
@@ -223,7 +240,6 @@ async function read(input: PdfWorkerInput): Promise<PdfWorkerResult> {
     const rules: PdfRule[] = [];
     // A page without text needs no lines (and its images are not decoded).
     if (runs.length) {
-      anyText = true;
       const list = await page.getOperatorList();
       let ctm: Matrix = [...vt] as Matrix;
       const stack: Matrix[] = [];
@@ -249,16 +265,34 @@ async function read(input: PdfWorkerInput): Promise<PdfWorkerResult> {
     page.cleanup();
   }
   await task.destroy();
-  if (!anyText) return { ok: false, reason: 'no-text' };
+  return { ok: true, pages };
+}
+
+/** The pages laid out as paragraphs and tables, or why not: a PDF whose pages have no text is a scan. */
+function laidOut(pages: PdfPageLayout[]): PdfWorkerResult {
+  if (!pages.some((p) => p.runs.length)) return { ok: false, reason: 'no-text' };
   return { ok: true, source: layoutPdf(pages) };
 }
 
-/** The task piscina runs in a pooled worker thread (pdf.ts): one PDF in, one result out. */
-export default async function readPdfTask(input: PdfWorkerInput): Promise<PdfWorkerResult> {
+/**
+ * The task piscina runs in a pooled worker thread (pdf.ts): one PDF in, one result out — or, with
+ * `part`, that part's pages.
+ */
+export default async function readPdfTask(input: PdfWorkerInput): Promise<PdfWorkerResult | PdfPartResult> {
   try {
-    return await read(input);
+    const result = await readPages(input);
+    return !result.ok || input.part ? result : laidOut(result.pages);
   } catch {
     // Never the document's text: only that it could not be read.
+    return { ok: false, reason: 'corrupt' };
+  }
+}
+
+/** The second step of a document read in parts: the parts' pages, joined in order, laid out. */
+export function layoutTask(pages: PdfPageLayout[]): PdfWorkerResult {
+  try {
+    return laidOut(pages);
+  } catch {
     return { ok: false, reason: 'corrupt' };
   }
 }

@@ -62,6 +62,17 @@ describe('PDF reader: roadmaps', () => {
     expect(p.unmapped).toEqual([]);
   });
 
+  it("reads a long PDF in parts on all the workers, joined in order: the result is the whole document's", async () => {
+    const sections = sampleSections(8, 40);
+    const pdf = await roadmapPdf({ header: true, sections });
+    // Long enough to be shared out (pdf.ts: at least 64 KB, at least 8 pages).
+    expect(pdf.byteLength).toBeGreaterThan(64 * 1024);
+    expect(pageCount(pdf)).toBeGreaterThanOrEqual(8);
+    const p = await preview(pdf);
+    expect(asSections(p)).toEqual(sections);
+    expect(p.header.approval?.name).toBe('И.И. Иванова');
+  });
+
   it('reads the header blocks: the title, the approval (position, name, date), the programme and the period', async () => {
     const p = await preview(await roadmapPdf({ header: true, sections: sampleSections(1, 2) }));
     expect(p.header.title).toBe('Дорожная карта реализации программы наставничества «Вместе» на 2024-2025 учебный год');

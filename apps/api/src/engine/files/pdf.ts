@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { IMPORT_ERRORS_RU, type ImportFailure, type SourceDocument } from '@nastavnik/domain';
 import type { ApiConfig } from '../config.js';
-import type { PdfWorkerInput, PdfWorkerResult } from './pdf-worker.js';
+import type { PdfPageLayout } from '@nastavnik/domain';
+import type { PdfPartResult, PdfWorkerInput, PdfWorkerResult } from './pdf-worker.js';
 
 /**
  * Reads a roadmap PDF: pdf.js (pdfjs-dist, Node legacy build) in a worker thread takes each page's
@@ -19,6 +20,11 @@ const MAX_STREAM_BYTES = 64 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
 /** PDFs read at the same time (worker threads); others wait their turn (each may take a few hundred MB). */
 const MAX_CONCURRENT = 2;
+/**
+ * A file this large is read by all the pool's workers at once, each its share of the pages (pdf.js
+ * reads a document on one thread; a 70-page plan takes a second on one): larger files are long ones.
+ */
+const SHARE_FROM_BYTES = 64 * 1024;
 /**
  * The heap limit bounds pdf.js's objects but not its decoded buffers (ArrayBuffers live outside the
  * heap): the process's resident memory is watched while a worker runs, and a worker that makes it grow
@@ -69,19 +75,35 @@ export function createPdfReader(config: Pick<ApiConfig['imports'], 'pdfTimeoutMs
 
   return {
     async read(bytes: Uint8Array): Promise<SourceDocument | ImportFailure> {
-      // A copy of its own, moved to the worker (the caller's bytes may be a view of a shared pool).
-      const copy = new Uint8Array(bytes.byteLength);
-      copy.set(bytes);
-      const input: PdfWorkerInput = { bytes: copy, maxPages: config.pdfMaxPages, maxStreamBytes: MAX_STREAM_BYTES, maxTotalBytes: MAX_TOTAL_BYTES };
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), config.pdfTimeoutMs);
       const baseline = process.memoryUsage.rss();
       const watch = setInterval(() => {
         if (process.memoryUsage.rss() - baseline > maxMemoryGrowth) abort.abort();
       }, MEMORY_CHECK_MS);
+      const run = <T>(task: unknown, options: { transferList?: ArrayBuffer[]; name?: string }) =>
+        poolOf().run(task, { ...options, transferList: options.transferList as never, signal: abort.signal }) as Promise<T>;
+      // Each worker gets a copy of its own, moved to it (the caller's bytes may be a view of a shared pool).
+      const inputFor = (part?: PdfWorkerInput['part']): PdfWorkerInput => {
+        const copy = new Uint8Array(bytes.byteLength);
+        copy.set(bytes);
+        return { bytes: copy, maxPages: config.pdfMaxPages, maxStreamBytes: MAX_STREAM_BYTES, maxTotalBytes: MAX_TOTAL_BYTES, ...(part ? { part } : {}) };
+      };
       try {
-        const result = (await poolOf().run(input, { transferList: [copy.buffer] as never, signal: abort.signal })) as PdfWorkerResult;
-        return failureOf(result, config.pdfMaxPages);
+        if (bytes.byteLength < SHARE_FROM_BYTES) {
+          const input = inputFor();
+          return failureOf(await run<PdfWorkerResult>(input, { transferList: [input.bytes.buffer as ArrayBuffer] }), config.pdfMaxPages);
+        }
+        const parts = await Promise.all(
+          Array.from({ length: MAX_CONCURRENT }, (_, index) => {
+            const input = inputFor({ index, count: MAX_CONCURRENT });
+            return run<PdfPartResult>(input, { transferList: [input.bytes.buffer as ArrayBuffer] });
+          }),
+        );
+        const failed = parts.find((p) => !p.ok);
+        if (failed) return failureOf(failed, config.pdfMaxPages);
+        const pages: PdfPageLayout[] = parts.flatMap((p) => (p.ok ? p.pages : []));
+        return failureOf(await run<PdfWorkerResult>(pages, { name: 'layoutTask' }), config.pdfMaxPages);
       } catch {
         // Aborted (deadline, memory) or the worker died (ERR_WORKER_OUT_OF_MEMORY): too much for the reader.
         return tooComplex;

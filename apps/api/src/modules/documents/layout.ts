@@ -1,5 +1,6 @@
 import {
   isInForce,
+  periodLabelRu,
   roadmapStateLabelRu,
   type AgreementBlock,
   type ApprovalBlock,
@@ -87,12 +88,7 @@ export function dateRu(iso: string): string {
 
 /** «на 2025/2026 учебный год», «на 2021-2024 учебные годы», «на 2022-2025 гг.», «на 2025 год». */
 export function periodRu(periodStart: string, periodEnd: string): string {
-  const from = Number(periodStart.slice(0, 4));
-  const to = Number(periodEnd.slice(0, 4));
-  if (periodStart.slice(5) === '09-01' && periodEnd.slice(5) === '08-31' && to === from + 1) return `на ${from}/${to} учебный год`;
-  // Several academic years say so: the import reads «гг.» and «годы» as calendar years.
-  if (periodStart.slice(5) === '09-01' && periodEnd.slice(5) === '08-31' && to > from + 1) return `на ${from}-${to} учебные годы`;
-  return from === to ? `на ${from} год` : `на ${from}-${to} гг.`;
+  return `на ${periodLabelRu(periodStart, periodEnd, '-')}`;
 }
 
 /** Characters a file name may not hold on Windows, macOS or Linux; long names are cut. */

@@ -20,7 +20,7 @@ import { RoadmapFileReader } from './readers.js';
  * people reading the documents, are the measure; the floors below may only rise. All but the .docx
  * need LibreOffice (CI has it; elsewhere those tests are skipped, saying LibreOffice is missing).
  */
-const FLOOR = { docx: 0.98, pdf: 0.97, doc: 0.98, rtf: 0.98, odt: 0.98 };
+const FLOOR = { docx: 0.98, pdf: 0.975, doc: 0.98, rtf: 0.98, odt: 0.98 };
 
 const entries = loadCorpus(CORPUS_DIR).filter(
   (e): e is CorpusEntry & { file: string } => e.file !== null && e.expected.sections.some((s) => s.items.length > 0),

@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { isIsoDate, previewToSections, type ImportPreview, type UnmappedText } from '@nastavnik/domain';
+import { academicYearPeriod, isIsoDate, periodLabelRu, previewToSections, type ImportPreview, type UnmappedText } from '@nastavnik/domain';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../../engine/clock.js';
 import { AppError, badUserInput, conflict } from '../../engine/errors.js';
@@ -20,22 +20,6 @@ import { RoadmapImport } from './roadmap-import.entity.js';
 import { bytesOf, clip, type CreateFromImportRequest, type DraftSummary, type Persist } from './shared.js';
 import type { ImportSupport } from './support.js';
 import { forgetTenantReads } from '../../engine/tenancy/tenant.js';
-
-/** «2025/2026 учебный год», «2021–2024 учебные годы», «2022–2025 гг.» for a generated title. */
-function periodLabel(periodStart: string, periodEnd: string): string {
-  const from = Number(periodStart.slice(0, 4));
-  const to = Number(periodEnd.slice(0, 4));
-  if (periodStart.slice(5) === '09-01' && periodEnd.slice(5) === '08-31' && to === from + 1) return `${from}/${to} учебный год`;
-  // As documents/layout.ts periodRu: «гг.» would read back as calendar years.
-  if (periodStart.slice(5) === '09-01' && periodEnd.slice(5) === '08-31') return `${from}–${to} учебные годы`;
-  return from === to ? `${from} год` : `${from}–${to} гг.`;
-}
-
-function academicYearPeriod(today: string): { periodStart: string; periodEnd: string } {
-  const year = Number(today.slice(0, 4));
-  const start = Number(today.slice(5, 7)) >= 9 ? year : year - 1;
-  return { periodStart: `${start}-09-01`, periodEnd: `${start + 1}-08-31` };
-}
 
 /**
  * Roadmap drafts from documents: the roadmap, its first draft revision, the source file and what the
@@ -97,7 +81,7 @@ export class ImportDraftService {
     const fallback = stated ?? campaign ?? inferred ?? academicYearPeriod(this.clock.today());
     const periodStart = overrides.periodStart?.trim() || fallback.periodStart;
     const periodEnd = overrides.periodEnd?.trim() || fallback.periodEnd;
-    const period = isIsoDate(periodStart) && isIsoDate(periodEnd) ? ` на ${periodLabel(periodStart, periodEnd)}` : '';
+    const period = isIsoDate(periodStart) && isIsoDate(periodEnd) ? ` на ${periodLabelRu(periodStart, periodEnd)}` : '';
     const title =
       overrides.title?.trim() ||
       doc.title.trim() ||

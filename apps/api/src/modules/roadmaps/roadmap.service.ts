@@ -1,5 +1,15 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
-import { checkInput, diffRevisions, isIsoDate, ROADMAP_MESSAGES_RU, roadmapCreationSchema, type RevisionDiff, type Section } from '@nastavnik/domain';
+import {
+  academicYearPeriod,
+  checkInput,
+  diffRevisions,
+  isIsoDate,
+  periodLabelRu,
+  ROADMAP_MESSAGES_RU,
+  roadmapCreationSchema,
+  type RevisionDiff,
+  type Section,
+} from '@nastavnik/domain';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Clock } from '../../engine/clock.js';
 import { badUserInput, badUserInputs, forbidden, notFound } from '../../engine/errors.js';
@@ -24,20 +34,6 @@ import { copyContent, readContent, writeContent } from './revision-store.js';
 import { Roadmap } from './roadmap.entity.js';
 import { roadmapScopeFilter, rolesCoveringRoadmap } from './scope.js';
 import { STANDARD_TEMPLATE } from './template.js';
-
-/** The academic year (September–August) a date falls in. */
-function academicYearPeriod(today: string): { periodStart: string; periodEnd: string } {
-  const year = Number(today.slice(0, 4));
-  const start = Number(today.slice(5, 7)) >= 9 ? year : year - 1;
-  return { periodStart: `${start}-09-01`, periodEnd: `${start + 1}-08-31` };
-}
-
-function periodLabel(periodStart: string, periodEnd: string): string {
-  const from = Number(periodStart.slice(0, 4));
-  const to = Number(periodEnd.slice(0, 4));
-  if (periodStart.slice(5) === '09-01' && periodEnd.slice(5) === '08-31' && to === from + 1) return `${from}/${to} учебный год`;
-  return from === to ? `${from} год` : `${from}–${to} гг.`;
-}
 
 /**
  * Roadmaps, their revisions and their content: creation (template, copy, empty), listing within
@@ -140,7 +136,7 @@ export class RoadmapService {
     const periodEnd = typed.periodEnd ?? fallback.periodEnd;
     const programmeName = typed.programmeName;
     const whose = organization ? `в ${organization.shortName}` : 'муниципалитета';
-    const period = isIsoDate(periodStart) && isIsoDate(periodEnd) ? ` на ${periodLabel(periodStart, periodEnd)}` : '';
+    const period = isIsoDate(periodStart) && isIsoDate(periodEnd) ? ` на ${periodLabelRu(periodStart, periodEnd)}` : '';
     // Checked again as a whole: one given end may not fit the campaign's other end.
     const header = checkHeader({
       title: typed.title || `Дорожная карта реализации целевой модели наставничества «${programmeName}» ${whose}${period}`,

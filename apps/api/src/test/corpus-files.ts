@@ -12,8 +12,11 @@ const execFileAsync = promisify(execFile);
  * The corpus's tab-separated documents as Word would hold them: paragraphs, and each run of tab lines
  * as a table — a row with text in its first cell only spans the table (a section heading, as Word
  * users merge it). LibreOffice then saves those .docx files as PDF, the way schools publish them.
+ * With `tablePerSection`, each such section heading (but one right below the table's heading row)
+ * starts a table of its own, its columns sized by its own text: the shape of roadmaps whose sections
+ * are separate tables one after another.
  */
-export async function tsvToDocx(text: string): Promise<Buffer> {
+export async function tsvToDocx(text: string, options: { tablePerSection?: boolean } = {}): Promise<Buffer> {
   const lines = text.split(/\r?\n/);
   const children: Array<Paragraph | Table> = [];
   let rows: string[][] = [];
@@ -57,7 +60,11 @@ export async function tsvToDocx(text: string): Promise<Buffer> {
   const isRow = (line: string | undefined) => line !== undefined && line.includes('\t') && line.replace(/\t/g, '').trim() !== '';
   for (const [i, line] of lines.entries()) {
     if (isRow(line)) {
-      rows.push(line.split('\t'));
+      const cells = line.split('\t');
+      const heading = cells.length >= 3 && cells[0]!.trim() !== '' && cells.slice(1).every((c) => !c.trim());
+      // (Never leaving a single row behind: the heading row stays with the first section.)
+      if (options.tablePerSection && heading && rows.length > 1) flush();
+      rows.push(cells);
       continue;
     }
     // A blank line between rows as wide as each other is a page break of the text's source, not the

@@ -17,9 +17,9 @@ import { RoadmapFileReader } from './readers.js';
  * loses its cell marks). The .doc, .rtf and .odt are imported as the product imports them: converted
  * back to .docx by LibreOffice (engine/files/libreoffice.ts) and read by the same RoadmapFileReader —
  * the round trip that merges a document's consecutive tables into one (measured on the corpus with
- * every section a table of its own, too: one table per document never shows it). The same results, written by
- * people reading the documents, are the measure; the floors below may only rise. All but the .docx
- * need LibreOffice (CI has it; elsewhere those tests are skipped, saying LibreOffice is missing).
+ * every section a table of its own, too: one table per document never shows it). The same results,
+ * written by people reading the documents, are the measure; the floors below may only rise. All but
+ * the .docx need LibreOffice (CI has it; elsewhere those tests are skipped, saying it is missing).
  */
 const FLOOR = { docx: 0.98, pdf: 0.975, doc: 0.98, rtf: 0.98, odt: 0.98 };
 

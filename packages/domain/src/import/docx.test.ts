@@ -264,6 +264,36 @@ describe('DOCX: tables merged by LibreOffice into one table on the union of thei
   });
 });
 
+describe('DOCX: the heading row in a table of its own, each section a table below it', () => {
+  const row = (...cells: string[]) => tr(...cells.map((c) => tc(c)));
+  const body =
+    p('Дорожная карта на 2024-2025 учебный год') +
+    tbl(row(...HEADINGS)) +
+    p('') +
+    tbl(row('1.', 'Организационный этап', '', '', ''), row('1.1.', 'Издание приказа', 'Сентябрь 2024', 'директор', 'Приказ')) +
+    tbl(
+      row('2.', 'Основной этап', '', '', ''),
+      row('2.1.', 'Закрепление пар', 'Октябрь 2024', 'куратор', 'Приказ о парах'),
+      row('2.2.', 'Итоговая конференция', 'Май 2025', 'куратор', 'Отчёт'),
+    );
+  const result = preview(parseRoadmapDocument({ fileName: 'tables.docx', bytes: docx(body) }));
+
+  it('reads the tables below as the rows of the heading row: every section, every column mapped', () => {
+    expect(result.columns.map((c) => c.mappedTo)).toEqual(['number', 'activity', 'deadline', 'responsible', 'expectedResult']);
+    expect(result.sections.map((s) => [s.number, s.title, s.items.map((i) => [i.number, i.deadlineText, i.responsible])])).toEqual([
+      ['1.', 'Организационный этап', [['1.1.', 'Сентябрь 2024', 'директор']]],
+      [
+        '2.',
+        'Основной этап',
+        [
+          ['2.1.', 'Октябрь 2024', 'куратор'],
+          ['2.2.', 'Май 2025', 'куратор'],
+        ],
+      ],
+    ]);
+  });
+});
+
 describe('DOCX: Word markup that is not text', () => {
   it('skips deleted revisions and fallback copies, keeps tabs and breaks as spaces and lines', () => {
     const body =

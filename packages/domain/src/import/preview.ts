@@ -236,7 +236,17 @@ function chooseTable(blocks: readonly SourceBlock[]): Candidate | null {
     if (block.kind !== 'table') continue;
     const { table } = block;
     const heading = headingRowIndex(table);
-    const dataRows = table.rows.slice(heading.index + 1).filter((r) => r.cells.some(Boolean));
+    let rows = table.rows.slice(heading.index + 1);
+    // A heading row in a table of its own, the sections in the tables after it (as wide as it): the
+    // rows below are the tables that follow, as buildPreview joins them.
+    if (heading.index >= 0 && !rows.some((r) => r.cells.some(Boolean))) {
+      for (let i = blockIndex + 1; i < blocks.length; i++) {
+        const next = blocks[i] as SourceBlock;
+        if (next.kind !== 'table' || next.table.width !== table.width) break;
+        rows = rows.concat(next.table.rows);
+      }
+    }
+    const dataRows = rows.filter((r) => r.cells.some(Boolean));
     const fullRows = dataRows.filter((r) => r.cells.filter(Boolean).length >= 2).length;
     if (!dataRows.length) continue;
     if (heading.index < 0 && (table.width < 2 || fullRows < 1)) continue;

@@ -15,7 +15,9 @@ let stack: TestStack;
 let browser: Browser | undefined;
 let device2: Browser | undefined;
 let page: Page;
-const step = journey('roadmap-grid', () => page);
+/** The page a failed step is reported on: the second device's once it is open. */
+let shown: Page | undefined;
+const step = journey('roadmap-grid', () => shown ?? page);
 let roadmapUrl = '';
 const errors: string[] = [];
 
@@ -26,6 +28,19 @@ const cell = (column: string, number: string) => cellOn(page, column, number);
 const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-cell') ?? null);
 const activityCells = (on: Page = page) => on.locator('textarea[data-cell$=":activity"]');
 const activities = (on: Page = page) => activityCells(on).evaluateAll((cells) => cells.map((c) => (c as HTMLTextAreaElement).value));
+/**
+ * Ctrl+Enter in `from`: a new row below it, waited for until the focus is in it. A pasted row is new
+ * too (`new:<n>`), so the wait is for a row other than the one pressed in, not just any new one.
+ */
+async function addRowBelow(from: Locator): Promise<string> {
+  await from.focus();
+  const pressedIn = await focused();
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(focused).not.toBe(pressedIn);
+  const cell = await focused();
+  expect(cell).toMatch(/^new:\d+:activity$/);
+  return cell!;
+}
 const uidOf = async (locator: Locator) => ((await locator.getAttribute('data-cell')) ?? '').split(':').slice(0, -1).join(':');
 
 /** A paste event as the browser fires it for Ctrl+V, with the clipboard's formats. */
@@ -122,9 +137,7 @@ describe('the roadmap grid: keys, rows, paste from Excel and Word, the draft on 
 
   step('3. Ctrl+Enter adds a row below, Alt+↓/↑ moves it, removing it can be taken back', async () => {
     const before = await activities();
-    await cell('Мероприятие', '1.1').focus();
-    await page.keyboard.press('Control+Enter');
-    await expect.poll(focused).toMatch(/^new:\d+:activity$/);
+    await addRowBelow(cell('Мероприятие', '1.1'));
     await page.keyboard.type('Новая строка таблицы');
     expect((await activities())[1]).toBe('Новая строка таблицы');
     await page.keyboard.press('Alt+ArrowDown');
@@ -153,10 +166,8 @@ describe('the roadmap grid: keys, rows, paste from Excel and Word, the draft on 
     const stage = page.getByRole('region', { name: 'Раздел 1' });
     const count = await stage.locator('textarea[data-cell$=":activity"]').count();
     // An empty row at the end of the stage to paste into (its «№» cell).
-    await stage.locator('textarea[data-cell$=":activity"]').last().focus();
-    await page.keyboard.press('Control+Enter');
-    await expect.poll(focused).toMatch(/^new:\d+:activity$/);
-    const target = page.locator(`textarea[data-cell="${(await focused())!.replace(/activity$/, 'number')}"]`);
+    const added = await addRowBelow(stage.locator('textarea[data-cell$=":activity"]').last());
+    const target = page.locator(`textarea[data-cell="${added.replace(/activity$/, 'number')}"]`);
     await paste(target, { 'text/plain': EXCEL_TSV });
     await page.getByText('Вставлены 3 строки.').waitFor();
     expect(await stage.locator('textarea[data-cell$=":activity"]').count()).toBe(count + 3);
@@ -176,11 +187,11 @@ describe('the roadmap grid: keys, rows, paste from Excel and Word, the draft on 
   });
 
   step('5. a table pasted from Word (HTML) keeps a cell of two paragraphs whole', async () => {
-    await cell('Мероприятие', '1.23').focus();
-    await page.keyboard.press('Control+Enter');
-    await expect.poll(focused).toMatch(/^new:\d+:activity$/);
-    await paste(page.locator(`textarea[data-cell="${await focused()}"]`), { 'text/plain': WORD_TEXT, 'text/html': WORD_HTML });
+    const added = await addRowBelow(cell('Мероприятие', '1.23'));
+    await paste(page.locator(`textarea[data-cell="${added}"]`), { 'text/plain': WORD_TEXT, 'text/html': WORD_HTML });
     await page.getByText('Вставлены 2 строки.').waitFor();
+    // Into the new row below 1.23, not over 1.23 itself.
+    expect(await cell('Мероприятие', '1.23').inputValue()).toBe('Итоговая конференция');
     const values = await activities();
     const at = values.indexOf('Встреча с родителями\nв актовом зале');
     expect(at).toBeGreaterThan(0);
@@ -191,6 +202,7 @@ describe('the roadmap grid: keys, rows, paste from Excel and Word, the draft on 
     await page.getByText(/Черновик сохранён в \d{2}:\d{2}/).waitFor({ timeout: 30_000 });
     device2 = await launchBrowser();
     const other = device2.page;
+    shown = other;
     other.on('pageerror', (error) => errors.push(String(error)));
     await other.goto(stack.adminUrl);
     await expectLoginPage(other);

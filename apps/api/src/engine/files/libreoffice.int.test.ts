@@ -1,14 +1,15 @@
 import type { ApiConfig } from '../config.js';
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { IMPORT_ERRORS_RU, parseRoadmapDocument, type ImportPreview, type ImportResult } from '@nastavnik/domain';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RoadmapFileReader } from '../../modules/imports/readers.js';
 import { libreOfficeForTests, MULTI_TABLE_ROADMAP, multiTableDocx, officeTwins, OFFICE_ROADMAP, roadmapDocx } from '../../test/office-files.js';
-import { concurrencyLimit, createOfficeConverter } from './libreoffice.js';
+import { createOfficeConverter, MAX_PARALLEL_CONVERSIONS } from './libreoffice.js';
 import { createPdfReader } from './pdf.js';
 
 /**
@@ -54,24 +55,31 @@ function recognised(result: ImportResult) {
 const tempDirs = () => readdirSync(os.tmpdir()).filter((name) => name.startsWith('nastavnik-office-'));
 
 describe('the queue of conversions', () => {
-  it('runs at most two at a time, the rest in order, and goes on after a failure', async () => {
-    const limit = concurrencyLimit(2);
-    let active = 0;
-    let most = 0;
-    const started: number[] = [];
-    const task = (n: number) => async () => {
-      started.push(n);
-      active++;
-      most = Math.max(most, active);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      active--;
-      if (n === 1) throw new Error('failed');
-      return n;
-    };
-    const results = await Promise.allSettled([0, 1, 2, 3, 4, 5].map((n) => limit(task(n))));
-    expect(most).toBe(2);
-    expect(started).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+  it('runs at most MAX_PARALLEL_CONVERSIONS soffice processes at a time and goes on after a failure', async () => {
+    // A stand-in `soffice` that notes when it starts and ends, stays a moment and writes no output
+    // (so every conversion ends CORRUPT): the queue is the product's, the processes real.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'office-queue-'));
+    try {
+      const log = path.join(dir, 'log');
+      const script = path.join(dir, 'soffice');
+      writeFileSync(script, `#!/bin/sh\nfor last; do :; done\necho "start $last" >> "${log}"\nsleep 0.3\necho "end $last" >> "${log}"\nexit 0\n`);
+      chmodSync(script, 0o755);
+      const converter = createOfficeConverter({ ...imports, sofficePath: script });
+      const formats = ['doc', 'rtf', 'odt', 'doc', 'rtf', 'odt'] as const;
+      const results = await Promise.all(formats.map((format) => converter.toDocx(new Uint8Array([1]), format)));
+      expect(results.map((r) => (r as { code: string }).code)).toEqual(formats.map(() => 'CORRUPT'));
+      let running = 0;
+      let most = 0;
+      const lines = readFileSync(log, 'utf8').trim().split('\n');
+      for (const line of lines) {
+        running += line.startsWith('start ') ? 1 : -1;
+        most = Math.max(most, running);
+      }
+      expect(lines).toHaveLength(2 * formats.length);
+      expect(most).toBe(MAX_PARALLEL_CONVERSIONS);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IMPORT_ERRORS_RU, type ImportFailure } from '@nastavnik/domain';
+import pLimit from 'p-limit';
 import type { ApiConfig } from '../config.js';
 
 export type ConvertibleOfficeFormat = 'doc' | 'rtf' | 'odt';
@@ -32,7 +33,7 @@ export const MAX_PARALLEL_CONVERSIONS = 2;
  * a failed conversion or no output → CORRUPT, too slow → TOO_LARGE, each with its Russian message.
  */
 export function createOfficeConverter(config: ApiConfig['imports']) {
-  const limit = concurrencyLimit(MAX_PARALLEL_CONVERSIONS);
+  const limit = pLimit(MAX_PARALLEL_CONVERSIONS);
   return {
     async toDocx(bytes: Uint8Array, format: ConvertibleOfficeFormat): Promise<Uint8Array | ImportFailure> {
       try {
@@ -147,21 +148,4 @@ function killGroup(pid: number | undefined) {
   } catch {
     // The group has already ended.
   }
-}
-
-/** At most `max` tasks at a time; the others wait their turn in order. */
-export function concurrencyLimit(max: number) {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
-    else active++;
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else active--;
-    }
-  };
 }

@@ -214,8 +214,17 @@ describe('the roadmap grid: keys, rows, paste from Excel and Word, the draft on 
     await other.getByRole('button', { name: 'Восстановить мои изменения' }).click();
     await expect.poll(() => cellOn(other, 'Мероприятие', '1.22').inputValue()).toBe('Открытые уроки:\nматематика и физика');
     expect(await activities(other)).toContain('Встреча с родителями\nв актовом зале');
+    const rows = (await activities(other)).length;
+    // A row added and left empty is not an item: the save leaves it out and says so.
+    await activityCells(other).last().focus();
+    await other.keyboard.press('Control+Enter');
+    await expect.poll(async () => (await activities(other)).length).toBe(rows + 1);
+    // Each row its own uid, the restored rows of the other device and the one added here.
+    const uids = await activityCells(other).evaluateAll((cells) => cells.map((c) => c.getAttribute('data-cell')));
+    expect(new Set(uids).size).toBe(uids.length);
     await other.getByRole('button', { name: 'Сохранить черновик' }).click();
-    await other.getByText('Черновик сохранён.').waitFor();
+    await other.getByText('Черновик сохранён. Пустая строка (1) не сохранена: в ней ничего не было введено.').waitFor();
+    expect(await activities(other)).toHaveLength(rows);
     // Saved as the revision: after a reload the rows are there and nothing is offered any more.
     await other.reload();
     await other.getByTestId('roadmap-editor').waitFor();

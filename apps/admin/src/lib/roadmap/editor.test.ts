@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countBlankNewItems,
   draftFromRevision,
   editorReducer,
   errorAtPath,
@@ -128,6 +129,18 @@ describe('the editor state', () => {
     expect(new Set(uids).size).toBe(uids.length);
   });
 
+  it('gives rows added after a restore uids of their own when the other device numbered past its rows', () => {
+    // Another device added 40 rows and removed all but the last: its draft holds new:40.
+    let other = initEditor(revision);
+    for (let n = 0; n < 40; n++) other = editorReducer(other, { type: 'addItem', sectionUid: 's:s2' });
+    for (let n = 1; n < 40; n++) other = editorReducer(other, { type: 'removeItem', uid: `new:${n}` });
+    expect(other.draft.sections[1]!.items.map((i) => i.uid)).toEqual(['i:c', 'new:40']);
+    let state = editorReducer(initEditor(revision), { type: 'restore', draft: other.draft });
+    for (let n = 0; n < 40; n++) state = editorReducer(state, { type: 'addItem', sectionUid: 's:s1' });
+    const uids = state.draft.sections.flatMap((s) => s.items.map((i) => i.uid));
+    expect(new Set(uids).size).toBe(uids.length);
+  });
+
   it('suggests the next number after the last one of a section', () => {
     expect(suggestNumber(0, [{ number: '1.3' }])).toBe('1.4');
     expect(suggestNumber(1, [{ number: '2.9.' }])).toBe('2.10');
@@ -140,6 +153,7 @@ describe('checking a draft before saving', () => {
   it('puts errors beside the cells and the header fields', () => {
     let state = initEditor(revision);
     state = editorReducer(state, { type: 'addItem', sectionUid: 's:s1' });
+    state = editorReducer(state, { type: 'item', uid: 'new:1', field: 'deadlineText', value: 'Октябрь' });
     state = editorReducer(state, { type: 'header', field: 'periodEnd', value: '31.02.2026' });
     state = editorReducer(state, { type: 'section', uid: 's:s2', field: 'title', value: '  ' });
     const errors = validateDraft(state.draft);
@@ -168,6 +182,28 @@ describe('checking a draft before saving', () => {
     expect(errorAtPath(draft, 'input.periodEnd', 'Конец периода…')?.header).toEqual({ periodEnd: 'Конец периода…' });
     expect(errorAtPath(draft, 'sections[5].items[0].activity', 'x')).toBeNull();
     expect(errorAtPath(draft, 'sections[0].items[0].id', 'x')).toBeNull();
+  });
+
+  it('leaves out a row added and never typed into: not checked, not sent, counted; the API’s index is into the rows sent', () => {
+    let state = initEditor(revision);
+    state = editorReducer(state, { type: 'addItem', sectionUid: 's:s1' });
+    state = editorReducer(state, { type: 'addItemAfter', uid: 'i:a' });
+    state = editorReducer(state, { type: 'item', uid: 'new:2', field: 'number', value: '1.1а' });
+    const blank = state.draft.sections[0]!.items.filter((i) => i.key === null).map((i) => i.uid);
+    expect(blank).toHaveLength(2);
+    expect(hasErrors(validateDraft(state.draft))).toBe(false);
+    expect(countBlankNewItems(state.draft)).toBe(2);
+    expect(toSaveInput(state.draft)!.sections[0]!.items.map((i) => i.key)).toEqual(['a', 'b']);
+    // Typed into, it is an item: sent, and an activity is then required.
+    const typed = editorReducer(state, { type: 'item', uid: blank[0]!, field: 'responsible', value: 'Петров П.П.' });
+    expect(countBlankNewItems(typed.draft)).toBe(1);
+    expect(validateDraft(typed.draft).cells[blank[0]!]).toEqual({ activity: 'Мероприятие: поле обязательно' });
+    expect(toSaveInput(typed.draft)!.sections[0]!.items).toHaveLength(3);
+    // A saved item emptied by the user is not «new»: it stays, and is flagged.
+    const emptied = editorReducer(state, { type: 'item', uid: 'i:b', field: 'activity', value: '' });
+    expect(validateDraft(emptied.draft).cells['i:b']).toEqual({ activity: 'Мероприятие: поле обязательно' });
+    // sections[0].items[1] of what was sent is «b», whatever blank rows stood before it on screen.
+    expect(errorAtPath(state.draft, 'sections[0].items[1].activity', 'x')?.cells).toEqual({ 'i:b': { activity: 'x' } });
   });
 
   it('sends the draft in its order, keys kept, new items without a key, dates as ГГГГ-ММ-ДД', () => {

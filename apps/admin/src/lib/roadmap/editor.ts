@@ -246,7 +246,7 @@ function editDraft(state: EditorState, action: EditorAction): { draft: EditorDra
 export function editorReducer(state: EditorState, action: EditorAction): EditorState {
   switch (action.type) {
     case 'restore':
-      return { ...state, draft: action.draft, nextUid: state.nextUid + countNew(action.draft) };
+      return { ...state, draft: action.draft, nextUid: Math.max(state.nextUid, afterNewUids(action.draft)) };
     case 'saved': {
       const draft = draftFromRevision(action.revision);
       return { ...state, draft, saved: draft, baseVersion: action.revision.version };
@@ -260,9 +260,21 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
   }
 }
 
-/** New rows in a restored draft: the counter moves past them so uids stay unique. */
-function countNew(draft: EditorDraft): number {
-  return draft.sections.reduce((n, s) => n + 1 + s.items.length, 0);
+/**
+ * Past every `new:<n>` uid of a restored draft, so the rows added next get uids of their own: the
+ * draft may come from another device, whose counter ran past rows it later removed.
+ */
+function afterNewUids(draft: EditorDraft): number {
+  let next = 1;
+  const see = (uid: string) => {
+    const match = /^new:(\d+)$/.exec(uid);
+    if (match) next = Math.max(next, Number(match[1]) + 1);
+  };
+  for (const section of draft.sections) {
+    see(section.uid);
+    for (const item of section.items) see(item.uid);
+  }
+  return next;
 }
 
 export function sameDraft(a: EditorDraft, b: EditorDraft): boolean {
@@ -313,7 +325,7 @@ export function validateDraft(draft: EditorDraft): EditorErrors {
     for (const issue of validateSection({ title: section.title, task: section.task, result: section.result })) {
       if (issue.severity === 'error') addCell(errors, section.uid, issue.field as SectionField, issue.message);
     }
-    for (const item of section.items) {
+    for (const item of itemsToSend(section)) {
       for (const issue of validateItem(item)) {
         if (issue.severity === 'error' && (ITEM_FIELDS as readonly string[]).includes(issue.field)) {
           addCell(errors, item.uid, issue.field as ItemField, issue.message);
@@ -341,7 +353,8 @@ export function errorAtPath(draft: EditorDraft, path: string, message: string): 
   if (!section) return null;
   const name = match[3]!;
   if (match[2] !== undefined) {
-    const item = section.items[Number(match[2])];
+    // The API's index is into the items sent.
+    const item = itemsToSend(section)[Number(match[2])];
     if (!item || !(ITEM_FIELDS as readonly string[]).includes(name)) return null;
     addCell(errors, item.uid, name as ItemField, message);
   } else {
@@ -352,6 +365,25 @@ export function errorAtPath(draft: EditorDraft, path: string, message: string): 
 }
 
 // ————— saving —————
+
+/**
+ * A row added in the grid and never typed into (only its suggested number, if that): not an item
+ * yet, so it is neither checked nor sent — as a spreadsheet keeps no empty row — and goes when the
+ * saved revision comes back. A row with anything typed in it is an item and must have an activity.
+ */
+export function isBlankNewItem(item: EditorItem): boolean {
+  return !item.key && ITEM_FIELDS.every((field) => field === 'number' || !item[field].trim());
+}
+
+/** The items of a section as they are sent: the blank new rows left out. */
+function itemsToSend(section: EditorSection): EditorItem[] {
+  return section.items.filter((item) => !isBlankNewItem(item));
+}
+
+/** How many blank new rows a save leaves out. */
+export function countBlankNewItems(draft: EditorDraft): number {
+  return draft.sections.reduce((n, section) => n + section.items.filter(isBlankNewItem).length, 0);
+}
 
 /** The draft as `SaveRoadmapRevisionInput` (without the revision id and version); null when a period date is not a date. */
 export function toSaveInput(draft: EditorDraft) {
@@ -368,7 +400,7 @@ export function toSaveInput(draft: EditorDraft) {
       title: section.title,
       task: section.task,
       result: section.result,
-      items: section.items.map((item) => ({ ...(item.key ? { key: item.key } : {}), ...itemFields(item) })),
+      items: itemsToSend(section).map((item) => ({ ...(item.key ? { key: item.key } : {}), ...itemFields(item) })),
     })),
   };
 }

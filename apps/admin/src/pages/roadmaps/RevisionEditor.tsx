@@ -19,6 +19,7 @@ import {
   type RecoveryOffer,
 } from '../../lib/roadmap/draftStorage';
 import {
+  countBlankNewItems,
   countErrors,
   editorReducer,
   errorAtPath,
@@ -46,7 +47,8 @@ import { AFTER_DECISION, DiscardRoadmapDraftMutation, RoadmapDraftQuery, SaveRev
 import { ItemColumnHeaders } from './RevisionTable';
 
 type Status =
-  | { kind: 'saved' }
+  /** `blankRows`: empty rows added in the grid and left out of the save. */
+  | { kind: 'saved'; blankRows: number }
   | { kind: 'errors'; text: string }
   | { kind: 'network' }
   | { kind: 'conflict' }
@@ -269,6 +271,7 @@ export function RevisionEditor({
     const input = toSaveInput(state.draft);
     if (!input) return;
     const sent = state.draft;
+    const blankRows = countBlankNewItems(sent);
     saving.current = true;
     try {
       const result = await save({ variables: { input: { revisionId: revision.id, expectedVersion, ...input } } });
@@ -277,7 +280,7 @@ export function RevisionEditor({
       dispatch({ type: 'saved', revision: saved });
       clearDraft(storage, revision.id);
       setErrors(noErrors());
-      setStatus({ kind: 'saved' });
+      setStatus({ kind: 'saved', blankRows });
     } catch (error) {
       const appError = classifyError(error);
       if (appError.kind === 'badInput') {
@@ -595,7 +598,10 @@ export function RevisionEditor({
         <div className="save-bar-row">
           <div className="save-bar-status" aria-live="polite">
             {status?.kind === 'saved' && !dirty ? (
-              <span className="save-ok">{ru.editor.saved}</span>
+              <span className="save-ok">
+                {ru.editor.saved}
+                {status.blankRows > 0 && ` ${ru.editor.blankRowsLeftOut(status.blankRows)}`}
+              </span>
             ) : dirty ? (
               <span className="save-dirty">
                 {ru.editor.unsaved}

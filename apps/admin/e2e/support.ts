@@ -1,5 +1,5 @@
 /** Shared pieces of the browser tests: the stack, Debian's Chromium, screenshots. */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,6 +93,30 @@ async function loadStack(): Promise<typeof import('@nastavnik/stack')> {
   }
 }
 
+/** The log directory of the stack this file started: a failed step prints the end of its logs. */
+let stackLogDir: string | undefined;
+
+/**
+ * The last lines the API and the web server logged (both at warn and above, and whatever a crash
+ * printed), for a failed step's report: a request the page saw fail is there with its cause.
+ */
+async function stackProblems(count = 8): Promise<string> {
+  if (!stackLogDir) return '';
+  const parts: string[] = [];
+  for (const name of ['api.log', 'web.log']) {
+    const text = await readFile(path.join(stackLogDir, name), 'utf8').catch(() => '');
+    const lines = text.split('\n').filter((line) => line.trim());
+    if (lines.length)
+      parts.push(
+        `${name}:\n${lines
+          .slice(-count)
+          .map((line) => line.slice(0, 1500))
+          .join('\n')}`,
+      );
+  }
+  return parts.join('\n');
+}
+
 /**
  * The whole product on free ports with a fresh data directory (removed on stop); or, with
  * E2E_ADMIN_URL, a stack that is already running (`npm start`): nothing to start or stop.
@@ -112,6 +136,7 @@ export async function startTestStack(): Promise<TestStack> {
     quiet: true,
     ports: { idp: await freePort(), api: await freePort(), admin: await freePort() },
   });
+  stackLogDir = stack.logDir;
   return {
     adminUrl: stack.adminUrl,
     adminOrigin: new URL(stack.adminUrl).origin,
@@ -220,7 +245,11 @@ export function journey(name: string, currentPage: () => Page | undefined) {
           const page = currentPage();
           if (!page || page.isClosed()) return;
           const text = await mainText(page).catch(() => '');
-          console.error(`[${name}] step «${title}» failed on ${page.url()}\nvisible text: ${text.replace(/\s+/g, ' ').slice(0, 800)}`);
+          const problems = await stackProblems();
+          console.error(
+            `[${name}] step «${title}» failed on ${page.url()}\nvisible text: ${text.replace(/\s+/g, ' ').slice(0, 800)}` +
+              (problems ? `\nthe end of the stack's logs:\n${problems}` : ''),
+          );
           await screenshot(page, `failed-${name}-${index}`).catch(() => undefined);
         });
         await body();

@@ -24,6 +24,11 @@ export interface WebServerOptions {
   runtimeConfig: { keycloakUrl: string; realm: string; clientId: string };
   host?: string;
   port?: number;
+  /**
+   * Logs at this level and above as JSON lines on stdout (the stack's web.log): at `warn`, a request
+   * the API could not answer (refused, reset, timed out) is written with its cause. Default: none.
+   */
+  logLevel?: 'warn' | 'error';
 }
 
 /** Same limit as nginx's client_max_body_size: uploads above ATTACHMENT_MAX_BYTES get the API's own 413. */
@@ -33,7 +38,7 @@ export async function createWebServer(options: WebServerOptions): Promise<Fastif
   if (!existsSync(path.join(options.root, 'index.html'))) {
     throw new Error(`Нет сборки админки в ${options.root} (index.html): выполните npm run build.`);
   }
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, trustProxy: false, return503OnClosing: true });
+  const app = Fastify({ logger: options.logLevel ? { level: options.logLevel } : false, bodyLimit: BODY_LIMIT, trustProxy: false, return503OnClosing: true });
   // Bodies go to the API untouched (uploads, GraphQL): no parsing here.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
@@ -114,6 +119,7 @@ async function main(): Promise<void> {
     apiUrl: required('API_URL'),
     host: env.WEB_HOST?.trim() || '127.0.0.1',
     port: Number(env.WEB_PORT ?? 5173),
+    logLevel: 'warn',
     runtimeConfig: {
       keycloakUrl: required('KEYCLOAK_URL').replace(/\/+$/, ''),
       realm: env.KEYCLOAK_REALM?.trim() || 'nastavnik',

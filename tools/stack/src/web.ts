@@ -45,7 +45,13 @@ export async function createWebServer(options: WebServerOptions): Promise<Fastif
 
   await app.register(fastifyReplyFrom, {
     base: options.apiUrl,
-    http: { requestOptions: { timeout: 120_000 } },
+    // No idle connections kept to the API. It closes one after 5 s idle. Node's http.Agent without
+    // a `timeout` of its own ignores the server's `Keep-Alive: timeout=5` hint: it keeps idle
+    // sockets with no limit. A request written onto a socket just as the API closes it fails with
+    // ECONNRESET, and a POST is not retried, so the page sees a 500 (seen under load in the browser
+    // journeys). A fresh loopback connection per request costs well under a millisecond. nginx in
+    // production keeps its own upstream connections for 4 s, under the API's 5 s.
+    http: { agentOptions: { keepAlive: false }, requestOptions: { timeout: 120_000 } },
   });
 
   const configJson = JSON.stringify(options.runtimeConfig);
